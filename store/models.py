@@ -1,0 +1,108 @@
+"""Database tables: places, figures with their sources, users and the audit log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+LEVELS = ("municipality", "county", "region", "nation", "group", "international")
+
+
+class Place(SQLModel, table=True):
+    """A municipality (one entity across renumberings), county, IMDi region, the nation or a group."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True, max_length=40)
+    name: str = Field(max_length=120)
+    level: str = Field(index=True, max_length=20)
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successor_code: str | None = Field(default=None, max_length=40)
+    owner_id: int | None = Field(
+        default=None, index=True, sa_type=BigInteger
+    )  # a coordinator's own group
+
+
+class PlaceAlias(SQLModel, table=True):
+    """A name or code a place is or was known by, normalised for lookup."""
+
+    __table_args__ = (UniqueConstraint("place_id", "key", "kind"),)
+    id: int | None = Field(default=None, primary_key=True)
+    place_id: int = Field(foreign_key="place.id", index=True)
+    key: str = Field(index=True, max_length=120)
+    label: str = Field(max_length=120)
+    kind: str = Field(max_length=10)  # "name" or "code"
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class Membership(SQLModel, table=True):
+    """A place belongs to a larger one during a period (open ends are None)."""
+
+    __table_args__ = (UniqueConstraint("parent_id", "child_id", "valid_from"),)
+    id: int | None = Field(default=None, primary_key=True)
+    parent_id: int = Field(foreign_key="place.id", index=True)
+    child_id: int = Field(foreign_key="place.id", index=True)
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class Source(SQLModel, table=True):
+    """Where statements come from: a seed document, an upload or an admin's command."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=200)
+    title: str = Field(max_length=300)
+    document_date: date | None = None
+    date_approximate: bool = False
+    description: str = Field(default="", max_length=500)
+
+
+class Figure(SQLModel, table=True):
+    """One statement of a value: for a place, year, measure and group, as of a date."""
+
+    __table_args__ = (
+        Index("ix_figure_lookup", "place_id", "measure", "group", "year", "as_of"),
+        Index("ix_figure_year_measure", "year", "measure", "group"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    place_id: int = Field(foreign_key="place.id")
+    year: int
+    measure: str = Field(max_length=60)
+    group: str = Field(default="all", max_length=30)
+    value: float | None = None  # None when suppressed
+    suppressed: bool = False
+    approximate: bool = False
+    scope: str = Field(default="", max_length=20)  # "partial": a stated total of listed rows only
+    as_of: date
+    source_id: int = Field(foreign_key="source.id", index=True)
+    source_table: str = Field(default="", max_length=200)
+    source_area: str = Field(default="", max_length=160)  # the place as the source wrote it
+    note: str = Field(default="", max_length=500)
+    recorded_at: datetime
+    change_id: int | None = Field(default=None, foreign_key="change.id", index=True)
+    retracted_at: datetime | None = None
+
+
+class User(SQLModel, table=True):
+    """A Telegram user with access: an admin or a coordinator."""
+
+    id: int = Field(primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False})
+    role: str = Field(max_length=20)
+    name: str = Field(default="", max_length=120)
+    language: str | None = Field(default=None, max_length=5)
+    added_by: int | None = Field(default=None, sa_type=BigInteger)
+    added_at: datetime
+
+
+class Change(SQLModel, table=True):
+    """The audit log: one row per change of figures or access, with who and when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    user_id: int | None = Field(default=None, sa_type=BigInteger)
+    action: str = Field(max_length=30)
+    summary: str = Field(default="", max_length=1000)
+    undone_by: int | None = None

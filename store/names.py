@@ -1,0 +1,24 @@
+"""Normalising names for lookup: case, Norwegian letters, accents and punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o"})
+NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case ASCII form: 'Stjørdal' and 'Stjordal' both give 'stjordal'."""
+    text = text.casefold().translate(NORWEGIAN_LETTERS)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return NOT_WORD.sub(" ", text).strip()
+
+
+def name_variants(official: str) -> list[str]:
+    """The forms an official name is known by: 'Trondheim - Tråante' gives both parts."""
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", official).strip()
+    parts = [part.strip() for part in base.split(" - ") if part.strip()]
+    variants = [official, base, *parts]
+    return list(dict.fromkeys(variants))

@@ -1,0 +1,276 @@
+"""Loading the register's places and the seed documents' figures (idempotent)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from store.models import Figure, Membership, Place, PlaceAlias, Source
+from store.names import name_variants, normalise
+from store.register import (
+    IMDI_REGIONS,
+    INTERNATIONAL,
+    NAMED_GROUPS,
+    NATION,
+    Municipality,
+    Period,
+    load_register,
+    region_of_county,
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+def _aliases(
+    place: Place, names: Iterable[tuple[str, Period]], codes: Iterable[tuple[str, Period]]
+) -> list[PlaceAlias]:
+    """Alias rows for every name variant and code a place had, each with its period."""
+    assert place.id is not None
+    rows: dict[tuple[str, str], PlaceAlias] = {}
+    for kind, entries in (("name", names), ("code", codes)):
+        for label, period in entries:
+            variants = name_variants(label) if kind == "name" else [label]
+            for variant in variants:
+                key = normalise(variant)
+                known = rows.get((key, kind))
+                if known is None:
+                    rows[(key, kind)] = PlaceAlias(
+                        place_id=place.id,
+                        key=key,
+                        label=variant,
+                        kind=kind,
+                        valid_from=period.start,
+                        valid_to=period.end,
+                    )
+                else:  # the same alias in two periods: widen to cover both
+                    known.valid_from = (
+                        None
+                        if None in (known.valid_from, period.start)
+                        else min(known.valid_from, period.start)
+                    )  # type: ignore[type-var]
+                    known.valid_to = (
+                        None
+                        if None in (known.valid_to, period.end)
+                        else max(known.valid_to, period.end)
+                    )  # type: ignore[type-var]
+    return list(rows.values())
+
+
+def _open(label: str) -> list[tuple[str, Period]]:
+    """A name or code valid for all time."""
+    return [(label, Period(None, None))]
+
+
+async def _add_place(session: AsyncSession, place: Place) -> Place:
+    """Insert a place and return it with its id."""
+    session.add(place)
+    await session.flush()
+    return place
+
+
+async def load_places(session: AsyncSession) -> int:
+    """Create every place of the register, the regions, the nation and named groups; skip if done."""
+    if (await session.exec(select(Place.id).limit(1))).first() is not None:
+        return 0
+    register = load_register()
+    nation = await _add_place(session, Place(code=NATION[0], name=NATION[1], level="nation"))
+    session.add_all(
+        _aliases(nation, _open(NATION[1]) + [(a, Period(None, None)) for a in NATION[2]], [])
+    )
+    for code, (name, aliases) in INTERNATIONAL.items():
+        place = await _add_place(session, Place(code=code, name=name, level="international"))
+        session.add_all(_aliases(place, [(n, Period(None, None)) for n in [name, *aliases]], []))
+    regions: dict[str, Place] = {}
+    for code, (name, aliases, _) in IMDI_REGIONS.items():
+        regions[code] = await _add_place(session, Place(code=code, name=name, level="region"))
+        session.add_all(
+            _aliases(regions[code], [(n, Period(None, None)) for n in [name, *aliases]], [])
+        )
+    counties: dict[str, Place] = {}
+    for county in register.counties:
+        place = Place(
+            code=county.code,
+            name=county.name,
+            level="county",
+            valid_from=county.start,
+            valid_to=county.end,
+        )
+        counties[county.code] = await _add_place(session, place)
+        period = Period(county.start, county.end)
+        session.add_all(_aliases(place, [(county.name, period)], [(county.code, period)]))
+    for municipality in register.municipalities:
+        await _add_municipality(session, municipality, counties, regions, nation)
+    await _add_named_groups(session)
+    return len(register.municipalities)
+
+
+async def _add_municipality(
+    session: AsyncSession,
+    municipality: Municipality,
+    counties: dict[str, Place],
+    regions: dict[str, Place],
+    nation: Place,
+) -> None:
+    """Insert one municipality with its aliases and its county, region and nation memberships."""
+    place = await _add_place(
+        session,
+        Place(
+            code=municipality.code,
+            name=municipality.display_name,
+            level="municipality",
+            valid_from=municipality.start,
+            valid_to=municipality.end,
+            successor_code=",".join(municipality.successors) or None,
+        ),
+    )
+    assert place.id is not None
+    session.add_all(_aliases(place, municipality.names, municipality.codes))
+    for county_code, period in municipality.counties:
+        county = counties[county_code]
+        assert county.id is not None
+        session.add(
+            Membership(
+                parent_id=county.id, child_id=place.id, valid_from=period.start, valid_to=period.end
+            )
+        )
+    region = region_of_county(municipality.counties[-1][0])
+    for parent in ([regions[region]] if region else []) + [nation]:
+        assert parent.id is not None
+        session.add(
+            Membership(
+                parent_id=parent.id,
+                child_id=place.id,
+                valid_from=municipality.start,
+                valid_to=municipality.end,
+            )
+        )
+
+
+async def _add_named_groups(session: AsyncSession) -> None:
+    """Insert the named groups (Trondheimsregionen) with their members."""
+    for code, (name, aliases, member_codes) in NAMED_GROUPS.items():
+        group = await _add_place(session, Place(code=code, name=name, level="group"))
+        assert group.id is not None
+        session.add_all(_aliases(group, [(n, Period(None, None)) for n in [name, *aliases]], []))
+        for member_code in member_codes:
+            member = await place_by_code(session, member_code)
+            assert member is not None and member.id is not None
+            session.add(Membership(parent_id=group.id, child_id=member.id))
+
+
+async def place_by_code(session: AsyncSession, code: str, year: int | None = None) -> Place | None:
+    """The place a code names (in a given year, for codes that were reused)."""
+    query = (
+        select(Place)
+        .join(PlaceAlias, col(PlaceAlias.place_id) == col(Place.id))
+        .where(PlaceAlias.kind == "code", PlaceAlias.key == normalise(code))
+    )
+    places = list((await session.exec(query)).all())
+    if not places:
+        query = select(Place).where(Place.code == code)
+        places = list((await session.exec(query)).all())
+    if year is not None and len(places) > 1:
+        places = [p for p in places if _valid_in(p, year)] or places
+    return places[0] if places else None
+
+
+def _valid_in(place: Place, year: int) -> bool:
+    """Whether a place existed at some time during a year."""
+    start_ok = place.valid_from is None or place.valid_from <= date(year, 12, 31)
+    end_ok = place.valid_to is None or place.valid_to > date(year, 1, 1)
+    return start_ok and end_ok
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    """Rows of one seed CSV file."""
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+async def load_sources(session: AsyncSession) -> dict[str, Source]:
+    """Create the seed documents as sources (once) and return them by key."""
+    known = {s.key: s for s in (await session.exec(select(Source))).all()}
+    for row in _read("seed_sources.csv"):
+        if row["key"] not in known:
+            source = Source(
+                key=row["key"],
+                title=row["title"],
+                document_date=date.fromisoformat(row["document_date"]),
+                date_approximate=row["date_approximate"] == "true",
+                description=row["description"],
+            )
+            session.add(source)
+            known[row["key"]] = source
+    await session.flush()
+    return known
+
+
+async def load_seed_figures(session: AsyncSession) -> int:
+    """Insert every seed statement not already stored; return how many were added."""
+    sources = await load_sources(session)
+    seed_ids = [s.id for key, s in sources.items() if key.startswith("seed-")]
+    existing = {
+        (f.source_id, f.place_id, f.year, f.measure, f.group, f.as_of, f.value, f.source_table)
+        for f in (
+            await session.exec(select(Figure).where(col(Figure.source_id).in_(seed_ids)))
+        ).all()
+    }
+    now = datetime.now(UTC)
+    added = 0
+    for row in _read("seed_figures.csv"):
+        figure = await _seed_figure(session, row, sources[row["source"]], now)
+        key = (
+            figure.source_id,
+            figure.place_id,
+            figure.year,
+            figure.measure,
+            figure.group,
+            figure.as_of,
+            figure.value,
+            figure.source_table,
+        )
+        if key not in existing:
+            session.add(figure)
+            existing.add(key)
+            added += 1
+    await session.flush()
+    return added
+
+
+async def _seed_figure(
+    session: AsyncSession, row: dict[str, str], source: Source, now: datetime
+) -> Figure:
+    """One seed row as a figure, its place found by the code of its time."""
+    year = int(row["year"])
+    place = await place_by_code(session, row["area_code"], year)
+    if place is None or place.id is None or source.id is None:
+        raise LookupError(f"seed row names unknown place {row['area_code']} {row['area_name']}")
+    return Figure(
+        place_id=place.id,
+        year=year,
+        measure=row["measure"],
+        group=row["group"],
+        value=float(row["value"]),
+        approximate=row["approximate"] == "true",
+        scope=row["scope"],
+        as_of=date.fromisoformat(row["as_of"]),
+        source_id=source.id,
+        source_table=row["table"],
+        source_area=f"{row['area_code']} {row['area_name']}"
+        if row["area_code"].isdigit()
+        else row["area_name"],
+        note=row["note"],
+        recorded_at=now,
+    )
+
+
+async def seed(session: AsyncSession) -> tuple[int, int]:
+    """Load places and seed figures; return (municipalities added, figures added)."""
+    places = await load_places(session)
+    figures = await load_seed_figures(session)
+    return places, figures
