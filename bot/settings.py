@@ -1,0 +1,95 @@
+"""Settings from the environment or .env, checked at start."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+
+from store.db import DEFAULT_DATABASE_URL, async_url
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class Settings(BaseSettings):
+    """Everything the bot is configured with; see .env.example."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_file_url: str = "https://api.telegram.org/file/bot"
+    database_url: str = DEFAULT_DATABASE_URL
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
+    access: str = "members"
+    timezone: str = "Europe/Oslo"
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """Read ADMIN_IDS as comma-separated Telegram user ids."""
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not all(part.lstrip("-").isdigit() for part in parts):
+                raise ValueError("ADMIN_IDS must be comma-separated numeric Telegram user ids")
+            return frozenset(int(part) for part in parts)
+        return value
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        """Treat an empty TELEGRAM_BOT_TOKEN as unset."""
+        return None if value in ("", None) else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        """Accept only SQLite and PostgreSQL URLs."""
+        async_url(value)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        """Accept only IANA time zone names such as Europe/Oslo."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}") from error
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        """Accept the standard logging level names."""
+        if value.upper() not in LOG_LEVELS:
+            raise ValueError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+        return value.upper()
+
+    @field_validator("access")
+    @classmethod
+    def _check_access(cls, value: str) -> str:
+        """ACCESS is 'members' (only users added by an admin) or 'open' (anyone may ask)."""
+        if value not in ("members", "open"):
+            raise ValueError("ACCESS must be 'members' or 'open'")
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The configured time zone."""
+        return ZoneInfo(self.timezone)
+
+
+def load_settings() -> Settings:
+    """Read the settings, or stop with one clear line per problem."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg'].removeprefix('Value error, ')}"
+            for e in error.errors()
+        )
+        raise SystemExit(f"Bad settings: {problems}") from None

@@ -1,0 +1,128 @@
+"""Finding places by name, code, old name or old code, and with typos, never by guesswork."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from store.models import Membership, Place, PlaceAlias
+from store.names import normalise
+from store.queries import places_with_figures
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place found for a piece of text, and how it was found."""
+
+    place: Place
+    label: str  # the name or code that matched
+    how: str  # "exact", "code", "old" (an earlier name or code) or "fuzzy"
+
+    @property
+    def certain(self) -> bool:
+        """Whether the text names this place as written (not a typo correction)."""
+        return self.how != "fuzzy"
+
+
+def allowed_typos(key: str) -> int:
+    """How many edits a name of this length may carry and still be recognised."""
+    return 0 if len(key) <= 3 else 1 if len(key) <= 6 else 2
+
+
+def valid_in(place: Place, year: int) -> bool:
+    """Whether a place existed at some time during a year."""
+    start_ok = place.valid_from is None or place.valid_from <= date(year, 12, 31)
+    end_ok = place.valid_to is None or place.valid_to > date(year, 1, 1)
+    return start_ok and end_ok
+
+
+class PlaceIndex:
+    """All places and their aliases in memory, for fast lookups while answering."""
+
+    def __init__(
+        self,
+        places: list[Place],
+        aliases: list[PlaceAlias],
+        with_figures: set[int],
+        children: dict[int, list[int]],
+    ) -> None:
+        self.places = {p.id: p for p in places if p.id is not None}
+        self.by_code = {p.code: p for p in places}
+        self.with_figures = with_figures
+        self.children = children
+        self.aliases: dict[str, list[PlaceAlias]] = defaultdict(list)
+        for alias in aliases:
+            self.aliases[alias.key].append(alias)
+        self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
+
+    @classmethod
+    async def build(cls, session: AsyncSession) -> PlaceIndex:
+        """Read every place and alias from the database."""
+        places = list((await session.exec(select(Place))).all())
+        aliases = list((await session.exec(select(PlaceAlias))).all())
+        children: dict[int, list[int]] = defaultdict(list)
+        for membership in (await session.exec(select(Membership))).all():
+            children[membership.parent_id].append(membership.child_id)
+        return cls(places, aliases, await places_with_figures(session), children)
+
+    def has_figures(self, place: Place) -> bool:
+        """Whether any figure is stored for the place."""
+        return place.id in self.with_figures
+
+    def exact(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
+        """Places whose name or code is exactly the text (ignoring case and æøå spelling)."""
+        found: dict[int, PlaceMatch] = {}
+        today = date.today()
+        for alias in self.aliases.get(normalise(text), []):
+            place = self.places[alias.place_id]
+            old = (
+                alias.valid_to is not None
+                and alias.valid_to <= today
+                and place.valid_to != alias.valid_to
+            )
+            how = "old" if old else "code" if alias.kind == "code" else "exact"
+            found.setdefault(alias.place_id, PlaceMatch(place, alias.label, how))
+        return self._prefer_year(list(found.values()), year)
+
+    def fuzzy(self, text: str, *, year: int | None = None, limit: int = 5) -> list[PlaceMatch]:
+        """Places whose name is within a few typing errors of the text, closest first."""
+        key = normalise(text)
+        typos = allowed_typos(key)
+        if typos == 0 or key.isdigit():
+            return []
+        hits = process.extract(
+            key, self.name_keys, scorer=OSA.distance, score_cutoff=typos, limit=limit
+        )
+        found: dict[int, PlaceMatch] = {}
+        for hit_key, _, _ in hits:
+            for alias in self.aliases[hit_key]:
+                found.setdefault(
+                    alias.place_id, PlaceMatch(self.places[alias.place_id], alias.label, "fuzzy")
+                )
+        return self._prefer_year(list(found.values()), year)
+
+    def search(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
+        """Exact matches if there are any, otherwise typo-tolerant ones."""
+        return self.exact(text, year=year) or self.fuzzy(text, year=year)
+
+    def suggestions(self, text: str, *, limit: int = 3) -> list[Place]:
+        """Names somewhat like the text, for a 'did you mean' answer."""
+        hits = process.extract(normalise(text), self.name_keys, limit=limit * 3, score_cutoff=60)
+        seen: dict[int, Place] = {}
+        for hit_key, _, _ in hits:
+            for alias in self.aliases[hit_key]:
+                seen.setdefault(alias.place_id, self.places[alias.place_id])
+        return list(seen.values())[:limit]
+
+    @staticmethod
+    def _prefer_year(matches: list[PlaceMatch], year: int | None) -> list[PlaceMatch]:
+        """Of several matches, keep those that existed in the year asked about, if any did."""
+        if year is None or len(matches) < 2:
+            return matches
+        return [m for m in matches if valid_in(m.place, year)] or matches

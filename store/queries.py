@@ -1,0 +1,218 @@
+"""Read queries: current figures, statements, series, aggregates with coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, func, or_
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from store.models import Figure, Membership, Place, Source
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A figure with its source, as answers need it."""
+
+    figure: Figure
+    source: Source
+
+    @property
+    def label(self) -> str:
+        """The source as people cite it: document and table."""
+        table = f", {self.figure.source_table}" if self.figure.source_table else ""
+        return f"{self.source.title}{table}"
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A total for a county, region, nation or group: stated, computed, and how much is known."""
+
+    place: Place
+    year: int
+    measure: str
+    group: str
+    stated: Statement | None
+    parts: list[tuple[Place, Statement]]
+    members: int
+
+    @property
+    def computed(self) -> float | None:
+        """The sum over the members with a known value (None when none is known)."""
+        values = [s.figure.value for _, s in self.parts if s.figure.value is not None]
+        return sum(values) if values else None
+
+    @property
+    def known(self) -> int:
+        """How many members have a value."""
+        return len(self.parts)
+
+
+def active() -> ColumnElement[bool]:
+    """Statements that have not been retracted (undone)."""
+    return col(Figure.retracted_at).is_(None)
+
+
+def _filters(
+    place_ids: Sequence[int],
+    years: Sequence[int] | None,
+    measures: Sequence[str] | None,
+    groups: Sequence[str] | None,
+    as_of: date | None = None,
+) -> list[ColumnElement[bool]]:
+    """WHERE clauses for the optional filters."""
+    clauses = [active(), col(Figure.place_id).in_(place_ids)]
+    if as_of is not None:
+        clauses.append(col(Figure.as_of) <= as_of)
+    if years is not None:
+        clauses.append(col(Figure.year).in_(years))
+    if measures is not None:
+        clauses.append(col(Figure.measure).in_(measures))
+    if groups is not None:
+        clauses.append(col(Figure.group).in_(groups))
+    return clauses
+
+
+async def current_figures(
+    session: AsyncSession,
+    *,
+    place_ids: Sequence[int],
+    years: Sequence[int] | None = None,
+    measures: Sequence[str] | None = None,
+    groups: Sequence[str] | None = None,
+) -> list[Statement]:
+    """The current statement per place, year, measure and group: latest as-of, exact before rounded."""
+    rank = func.row_number().over(
+        partition_by=(Figure.place_id, Figure.year, Figure.measure, Figure.group),
+        order_by=(col(Figure.as_of).desc(), col(Figure.approximate).asc(), col(Figure.id).desc()),
+    )
+    ranked = (
+        select(col(Figure.id).label("id"), rank.label("rank"))
+        .where(*_filters(place_ids, years, measures, groups, as_of))
+        .subquery()
+    )
+    query = (
+        select(Figure, Source)
+        .join(ranked, ranked.c.id == Figure.id)
+        .join(Source, col(Source.id) == col(Figure.source_id))
+        .where(ranked.c.rank == 1)
+        .order_by(col(Figure.year), col(Figure.measure), col(Figure.group))
+    )
+    return [Statement(f, s) for f, s in (await session.exec(query)).all()]
+
+
+async def statements(
+    session: AsyncSession,
+    *,
+    place_id: int,
+    year: int | None = None,
+    measure: str | None = None,
+    group: str | None = None,
+) -> list[Statement]:
+    """Every active statement of a figure (or of a place), oldest as-of first."""
+    query = (
+        select(Figure, Source)
+        .join(Source, col(Source.id) == col(Figure.source_id))
+        .where(
+            *_filters(
+                [place_id],
+                None if year is None else [year],
+                None if measure is None else [measure],
+                None if group is None else [group],
+            )
+        )
+        .order_by(
+            col(Figure.year),
+            col(Figure.measure),
+            col(Figure.group),
+            col(Figure.as_of),
+            col(Figure.id),
+        )
+    )
+    return [Statement(f, s) for f, s in (await session.exec(query)).all()]
+
+
+def valid_during(
+    start: ColumnElement[date | None] | object, end: object, year: int
+) -> ColumnElement[bool]:
+    """Whether a period [start, end) overlaps a year."""
+    return and_(
+        or_(col(start).is_(None), col(start) <= date(year, 12, 31)),  # type: ignore[arg-type]
+        or_(col(end).is_(None), col(end) > date(year, 1, 1)),  # type: ignore[arg-type]
+    )
+
+
+async def members_in_year(session: AsyncSession, *, parent: Place, year: int) -> list[Place]:
+    """The municipalities of a county, region, nation or group in a year.
+
+    A county that did not exist that year (Trøndelag in 2015) is taken with the borders it had first.
+    """
+    assert parent.id is not None
+    when = year
+    if parent.valid_from is not None and parent.valid_from > date(year, 12, 31):
+        when = parent.valid_from.year
+    query = (
+        select(Place)
+        .join(Membership, col(Membership.child_id) == col(Place.id))
+        .where(
+            Membership.parent_id == parent.id,
+            Place.level == "municipality",
+            valid_during(Membership.valid_from, Membership.valid_to, when),
+        )
+        .order_by(col(Place.name))
+    )
+    return list((await session.exec(query)).unique().all())
+
+
+async def aggregate(
+    session: AsyncSession, *, place: Place, year: int, measure: str, group: str = "all"
+) -> Aggregate:
+    """A place's stated total and the sum over its municipalities, with coverage."""
+    assert place.id is not None
+    stated = await current_figures(
+        session, place_ids=[place.id], years=[year], measures=[measure], groups=[group]
+    )
+    members = await members_in_year(session, parent=place, year=year)
+    by_id = {m.id: m for m in members}
+    parts = (
+        await current_figures(
+            session,
+            place_ids=list(by_id),
+            years=[year],
+            measures=[measure],
+            groups=[group],  # type: ignore[arg-type]
+        )
+        if by_id
+        else []
+    )
+    return Aggregate(
+        place=place,
+        year=year,
+        measure=measure,
+        group=group,
+        stated=stated[0] if stated else None,
+        parts=[(by_id[s.figure.place_id], s) for s in parts],
+        members=len(members),
+    )
+
+
+async def years_with_figures(session: AsyncSession, *, place_id: int) -> dict[str, list[int]]:
+    """For each measure a place has figures for, the years covered."""
+    query = (
+        select(Figure.measure, Figure.year)
+        .where(active(), Figure.place_id == place_id)
+        .distinct()
+        .order_by(col(Figure.measure), col(Figure.year))
+    )
+    years: dict[str, list[int]] = {}
+    for measure, year in (await session.exec(query)).all():
+        years.setdefault(measure, []).append(year)
+    return years
+
+
+async def places_with_figures(session: AsyncSession) -> set[int]:
+    """The ids of places that have at least one figure."""
+    return set((await session.exec(select(Figure.place_id).where(active()).distinct())).all())
