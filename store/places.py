@@ -88,7 +88,7 @@ class PlaceIndex:
             )
             how = "old" if old else "code" if alias.kind == "code" else "exact"
             found.setdefault(alias.place_id, PlaceMatch(place, alias.label, how))
-        return self._prefer_year(list(found.values()), year)
+        return self._prefer_year(self._prefer_municipality(list(found.values())), year)
 
     def fuzzy(self, text: str, *, year: int | None = None, limit: int = 5) -> list[PlaceMatch]:
         """Places whose name is within a few typing errors of the text, closest first."""
@@ -119,6 +119,20 @@ class PlaceIndex:
             for alias in self.aliases[hit_key]:
                 seen.setdefault(alias.place_id, self.places[alias.place_id])
         return list(seen.values())[:limit]
+
+    def predecessors(self, place: Place) -> list[Place]:
+        """Former municipalities that were merged into this one."""
+        return [
+            p
+            for p in self.places.values()
+            if p.successor_code and place.code in p.successor_code.split(",")
+        ]
+
+    @staticmethod
+    def _prefer_municipality(matches: list[PlaceMatch]) -> list[PlaceMatch]:
+        """Where a county and a municipality share a name (Oslo), mean the municipality."""
+        names = {m.place.name for m in matches if m.place.level == "municipality"}
+        return [m for m in matches if m.place.level == "municipality" or m.place.name not in names]
 
     @staticmethod
     def _prefer_year(matches: list[PlaceMatch], year: int | None) -> list[PlaceMatch]:

@@ -83,8 +83,12 @@ async def current_figures(
     years: Sequence[int] | None = None,
     measures: Sequence[str] | None = None,
     groups: Sequence[str] | None = None,
+    as_of: date | None = None,
 ) -> list[Statement]:
-    """The current statement per place, year, measure and group: latest as-of, exact before rounded."""
+    """The current statement per place, year, measure and group: latest as-of, exact before rounded.
+
+    With `as_of`, the statements as they stood on that date.
+    """
     rank = func.row_number().over(
         partition_by=(Figure.place_id, Figure.year, Figure.measure, Figure.group),
         order_by=(col(Figure.as_of).desc(), col(Figure.approximate).asc(), col(Figure.id).desc()),

@@ -1,0 +1,574 @@
+"""Answers to understood questions: status cards, figures, totals, series, rankings, grants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.charts import bar_chart
+from bot.render import Citations, day, escape, number, percent
+from bot.replies import Button, Reply
+from bot.texts import EXAMPLES, group_label, level_label, measure_label, text
+from bot.understanding import Question
+from store.models import Place
+from store.places import PlaceIndex, PlaceMatch
+from store.queries import (
+    Aggregate,
+    Statement,
+    aggregate,
+    current_figures,
+    statements,
+    years_with_figures,
+)
+
+CARD_MEASURES = (
+    "requested",
+    "requested_revised",
+    "decided",
+    "decided_revised",
+    "settled",
+    "assigned",
+    "planned",
+    "settlement_need",
+    "settled_forecast",
+    "proposed",
+    "capacity",
+    "capacity_dwellings",
+)
+SUB_GROUPS = ("em", "em_under_15", "ukraine", "resettlement", "family")
+SMALL = 5  # IMDi hides values under 5 in public tables
+AGGREGATE_LEVELS = ("county", "region", "nation", "group")
+
+
+@dataclass
+class Context:
+    """What every answer needs: the data, the reader's language, today, and privacy."""
+
+    session: AsyncSession
+    index: PlaceIndex
+    language: str
+    today: date
+    hide_small: bool = False
+
+    def value(self, statement: Statement) -> str:
+        """A figure's value, hidden as ':' where privacy asks for it."""
+        figure = statement.figure
+        if figure.value is None or figure.suppressed:
+            return ":"
+        small = figure.group in ("em", "em_under_15") and figure.value < SMALL
+        return ":" if self.hide_small and small else number(figure.value, self.language)
+
+
+async def answer(question: Question, ctx: Context) -> list[Reply]:
+    """The replies to a question; every question gets at least one."""
+    if question.intent in ("help", "start"):
+        return [help_reply(ctx.language, welcome=question.intent == "start")]
+    if not question.places:
+        return [_no_place(question, ctx)]
+    if len(question.places) > 1:
+        return [_choose_place(question, ctx.language)]
+    match = question.places[0]
+    notes = _match_notes(match, question, ctx.language)
+    if not ctx.index.has_figures(match.place):
+        return [Reply(notes + _no_figures(match.place, ctx))]
+    replies = await _dispatch(question, match.place, ctx)
+    replies[0].text = notes + replies[0].text
+    return replies
+
+
+async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Reply]:
+    """Route to the answer for the kind of question."""
+    if question.intent == "series":
+        return await series_answer(question, place, ctx)
+    if question.intent == "ranking":
+        return [await ranking_answer(question, place, ctx)]
+    if question.intent == "grant":
+        return [await grant_answer(question, place, ctx)]
+    if question.intent == "figure" and question.measure:
+        return [await figure_answer(question, place, ctx)]
+    return [await status_answer(question, place, ctx)]
+
+
+def help_reply(language: str, *, welcome: bool = False) -> Reply:
+    """Help with examples (and the welcome line for /start)."""
+    lines = [text("welcome", language)] if welcome else []
+    lines.append(text("help", language))
+    lines.extend(f"• <code>{escape(example)}</code>" for example in EXAMPLES)
+    lines.append(f"\n{text('help_commands', language)}: /status /em /history /language /help")
+    return Reply("\n".join(lines))
+
+
+def _no_place(question: Question, ctx: Context) -> Reply:
+    """No place recognised: suggestions for an unknown name, or help for anything else."""
+    if question.unknown_text and (
+        question.intent != "unknown" or question.measure or question.years
+    ):
+        suggestions = ctx.index.suggestions(question.unknown_text)
+        message = text("unknown_place", ctx.language, text=escape(question.unknown_text))
+        if suggestions:
+            names = ", ".join(escape(p.name) for p in suggestions)
+            message += f" {text('did_you_mean', ctx.language)}: {names}?"
+        buttons = [[(p.name, _callback(question, p))] for p in suggestions]
+        return Reply(message, buttons=buttons)
+    if question.intent == "unknown" and not question.measure:
+        reply = help_reply(ctx.language)
+        reply.text = text("not_understood", ctx.language) + "\n" + reply.text.split("\n", 1)[1]
+        return reply
+    return Reply(text("which_place", ctx.language))
+
+
+def _callback(question: Question, place: Place) -> str:
+    """Button data that repeats the question for a chosen place (at most 64 bytes)."""
+    years = f"{question.years[0]}-{question.years[-1]}" if question.years else ""
+    return f"q:{question.intent}:{place.code}:{years}:{question.measure or ''}:{question.group}"[
+        :64
+    ]
+
+
+def _choose_place(question: Question, language: str) -> Reply:
+    """Several places fit: ask which one, with a button each."""
+    buttons: list[list[Button]] = [
+        [
+            (
+                f"{m.place.name} ({level_label(m.place.level, language)} {m.place.code})",
+                _callback(question, m.place),
+            )
+        ]
+        for m in question.places[:8]
+    ]
+    return Reply(text("choose_place", language, text=escape(question.place_text)), buttons=buttons)
+
+
+def _match_notes(match: PlaceMatch, question: Question, language: str) -> str:
+    """Say so when the place was read from a typo or an old name or number."""
+    if match.how == "fuzzy":
+        return (
+            text(
+                "interpreted_as",
+                language,
+                text=escape(question.place_text),
+                name=escape(match.place.name),
+            )
+            + "\n"
+        )
+    if match.how == "old" and match.label != match.place.name:
+        return (
+            text("old_name", language, label=escape(match.label), name=escape(match.place.name))
+            + "\n"
+        )
+    return ""
+
+
+def _no_figures(place: Place, ctx: Context) -> str:
+    """A known place without figures: say so, and where its figures may be instead."""
+    lines = [
+        text(
+            "no_figures_place",
+            ctx.language,
+            name=escape(place.name),
+            level=level_label(place.level, ctx.language),
+        )
+    ]
+    if place.successor_code and place.valid_to:
+        successors = [
+            ctx.index.by_code[c].name
+            for c in place.successor_code.split(",")
+            if c in ctx.index.by_code
+        ]
+        lines.append(
+            text(
+                "merged_into",
+                ctx.language,
+                name=escape(place.name),
+                successor=escape(", ".join(successors)),
+                date=day(place.valid_to, ctx.language),
+            )
+        )
+    former = [p.name for p in ctx.index.predecessors(place) if ctx.index.has_figures(p)]
+    if former and place.valid_from:
+        lines.append(
+            text(
+                "predecessors",
+                ctx.language,
+                name=escape(place.name),
+                date=day(place.valid_from, ctx.language),
+                names=escape(", ".join(former)),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _title(place: Place, language: str, what: str) -> str:
+    """The bold heading of a card: place, its kind and code, and what is shown."""
+    kind = level_label(place.level, language)
+    code = f" {place.code}" if place.level in ("municipality", "county") else ""
+    return f"<b>{escape(place.name)}</b> ({kind}{code}) · {what}"
+
+
+async def _year_for(
+    question: Question, place: Place, measures: tuple[str, ...], ctx: Context
+) -> tuple[int | None, str]:
+    """The year asked about, or the latest year with figures (with a note saying so)."""
+    if question.year is not None:
+        return question.year, ""
+    covered = await years_with_figures(ctx.session, place_id=place.id)  # type: ignore[arg-type]
+    years = [y for m in measures for y in covered.get(m, [])]
+    if not years:
+        return None, ""
+    latest = max(years)
+    return latest, text("latest_year", ctx.language, year=latest) + "\n"
+
+
+async def _what_exists(place: Place, ctx: Context) -> str:
+    """What a place has figures for: '… has figures for: Bosatt 2006–2018; …'."""
+    covered = await years_with_figures(ctx.session, place_id=place.id)  # type: ignore[arg-type]
+    parts = [f"{measure_label(m, ctx.language)} {_span(years)}" for m, years in covered.items()]
+    return text("what_exists", ctx.language, name=escape(place.name), years="; ".join(parts))
+
+
+def _span(years: list[int]) -> str:
+    """Years as compact ranges: 2006–2018, 2020."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+async def _no_data(what: str, place: Place, year: int | None, ctx: Context) -> Reply:
+    """No figures for this question: say what does exist."""
+    head = text(
+        "no_data", ctx.language, what=f"{what} · {escape(place.name)}", year=year if year else "–"
+    )
+    return Reply(f"{head}\n{await _what_exists(place, ctx)}")
+
+
+async def status_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """The status card of a place and year (totals with coverage for larger places)."""
+    year, note = await _year_for(question, place, CARD_MEASURES, ctx)
+    if year is None:
+        return await _no_data(text("status_title", ctx.language, year=""), place, None, ctx)
+    if place.level in AGGREGATE_LEVELS:
+        return await _aggregate_card(place, year, question.group, ctx, note)
+    return await _municipality_card(place, year, question.group, ctx, note)
+
+
+async def _municipality_card(place: Place, year: int, group: str, ctx: Context, note: str) -> Reply:
+    """Request, decision, settled, assigned with sub-groups, snapshots and share of the decision."""
+    current = await current_figures(ctx.session, place_ids=[place.id], years=[year])  # type: ignore[list-item]
+    found = {
+        (s.figure.measure, s.figure.group): s for s in current if s.figure.measure in CARD_MEASURES
+    }
+    if not found:
+        return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
+    cite = Citations(ctx.language)
+    lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
+    for measure in CARD_MEASURES:
+        row = _card_row(measure, found, group, cite, ctx)
+        if row:
+            lines.append(row)
+    lines.extend(await _snapshots(place, year, found, cite, ctx))
+    progress = _progress(found, ctx)
+    if progress:
+        lines.append(progress)
+    return Reply("\n".join(lines) + cite.render())
+
+
+def _card_row(
+    measure: str, found: dict[tuple[str, str], Statement], group: str, cite: Citations, ctx: Context
+) -> str:
+    """One measure's line: the total and its sub-groups, each with its footnote."""
+    groups = [group] if group != "all" else ["all", *SUB_GROUPS]
+    parts = []
+    for key in groups:
+        statement = found.get((measure, key))
+        if statement is None:
+            continue
+        mark = cite.cite(statement)
+        rough = f" ({text('approximate', ctx.language)})" if statement.figure.approximate else ""
+        label = (
+            ""
+            if key == "all"
+            else f"{text('of_which', ctx.language)} {group_label(key, ctx.language)}: "
+        )
+        parts.append(f"{label}{ctx.value(statement)}{mark}{rough}")
+    if not parts:
+        return ""
+    heading = measure_label(measure, ctx.language)
+    if group != "all":
+        return f"{heading}: {parts[0]}"
+    return f"{heading}: " + " · ".join(parts)
+
+
+async def _snapshots(
+    place: Place, year: int, found: dict[tuple[str, str], Statement], cite: Citations, ctx: Context
+) -> list[str]:
+    """Earlier as-of dates of settled and assigned (e.g. the status of 10.12.2015)."""
+    settled = found.get(("settled", "all"))
+    history = await statements(ctx.session, place_id=place.id, year=year, group="all")  # type: ignore[arg-type]
+    by_date: dict[date, dict[str, Statement]] = {}
+    for statement in history:
+        if statement.figure.measure in ("settled", "assigned"):
+            by_date.setdefault(statement.figure.as_of, {})[statement.figure.measure] = statement
+    lines = []
+    for when, measures in sorted(by_date.items()):
+        if settled is not None and when == settled.figure.as_of:
+            continue
+        if "settled" not in measures:
+            continue
+        parts = [
+            f"{measure_label(m, ctx.language).split(' (')[0].lower()} {ctx.value(s)}"
+            for m, s in sorted(measures.items(), reverse=True)
+        ]
+        values = [s.figure.value for s in measures.values()]
+        summed = " + ".join(parts)
+        if len(values) == 2 and None not in values:
+            summed += f" = {number(sum(v for v in values if v is not None), ctx.language)}"
+        mark = cite.cite(next(iter(measures.values())))
+        lines.append(
+            text("snapshot", ctx.language, date=day(when, ctx.language), parts=summed)
+            + mark
+        )
+    return lines
+
+
+def _progress(found: dict[tuple[str, str], Statement], ctx: Context) -> str:
+    """Share of the decision settled and what remains."""
+    decided = found.get(("decided_revised", "all")) or found.get(("decided", "all"))
+    settled = found.get(("settled", "all"))
+    if not decided or not settled or not decided.figure.value or settled.figure.value is None:
+        return ""
+    share = settled.figure.value / decided.figure.value
+    remaining = max(decided.figure.value - settled.figure.value, 0)
+    return text(
+        "share_settled",
+        ctx.language,
+        share=percent(share, ctx.language),
+        remaining=number(remaining, ctx.language),
+    )
+
+
+async def _aggregate_card(place: Place, year: int, group: str, ctx: Context, note: str) -> Reply:
+    """Stated totals and computed sums with coverage, for a county, region, nation or group."""
+    cite = Citations(ctx.language)
+    lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
+    for measure in CARD_MEASURES:
+        total = await aggregate(ctx.session, place=place, year=year, measure=measure, group=group)
+        if total.stated or total.parts:
+            lines.append(_aggregate_line(total, cite, ctx))
+    if len(lines) == 1:
+        return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
+    return Reply("\n".join(lines) + cite.render())
+
+
+def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
+    """'Anmodning: 909¹ (stated, partial total only) · computed sum 909 (8 of 25 known)'."""
+    label = measure_label(total.measure, ctx.language)
+    if total.group != "all":
+        label += f", {group_label(total.group, ctx.language)}"
+    parts = []
+    if total.stated:
+        partial = (
+            f", {text('partial_total', ctx.language)}"
+            if total.stated.figure.scope == "partial"
+            else ""
+        )
+        rough = f", {text('approximate', ctx.language)}" if total.stated.figure.approximate else ""
+        parts.append(
+            f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({text('stated_total', ctx.language).lower()}{partial}{rough})"
+        )
+    if total.parts and total.members:
+        marks = "".join(sorted({cite.cite(statement) for _, statement in total.parts}))
+        parts.append(
+            text(
+                "computed_total",
+                ctx.language,
+                value=number(total.computed, ctx.language) + marks,
+                known=total.known,
+                members=total.members,
+            )
+        )
+    return f"{label}: " + " · ".join(parts)
+
+
+async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """One measure for a place and year, with its earlier statements."""
+    assert question.measure is not None
+    measure, group = question.measure, question.group
+    year, note = await _year_for(question, place, (measure,), ctx)
+    what = measure_label(measure, ctx.language) + (
+        "" if group == "all" else f", {group_label(group, ctx.language)}"
+    )
+    if year is None:
+        return await _no_data(what, place, question.year, ctx)
+    cite = Citations(ctx.language)
+    head = note + _title(place, ctx.language, f"{year}")
+    if place.level in AGGREGATE_LEVELS:
+        total = await aggregate(ctx.session, place=place, year=year, measure=measure, group=group)
+        if not (total.stated or total.parts):
+            return await _no_data(what, place, year, ctx)
+        return Reply(f"{head}\n{_aggregate_line(total, cite, ctx)}{cite.render()}")
+    history = await statements(
+        ctx.session, place_id=place.id, year=year, measure=measure, group=group
+    )  # type: ignore[arg-type]
+    if not history:
+        return await _no_data(what, place, year, ctx)
+    current = (
+        await current_figures(
+            ctx.session, place_ids=[place.id], years=[year], measures=[measure], groups=[group]
+        )
+    )[0]  # type: ignore[list-item]
+    lines = [head, f"{what}: <b>{ctx.value(current)}</b>{cite.cite(current)}"]
+    for earlier in history:
+        if earlier.figure.id != current.figure.id:
+            lines.append(
+                f"  {text('as_of', ctx.language)} {day(earlier.figure.as_of, ctx.language)}: {ctx.value(earlier)}{cite.cite(earlier)}"
+            )
+    return Reply("\n".join(lines) + cite.render())
+
+
+async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
+    """A measure over the years: a compact table and a bar chart."""
+    measure = question.measure or "settled"
+    groups = [question.group] if question.group != "all" else ["all", "em"]
+    years = question.years or None
+    current = await current_figures(
+        ctx.session, place_ids=[place.id], years=years, measures=[measure], groups=groups
+    )  # type: ignore[list-item]
+    what = measure_label(measure, ctx.language)
+    if not current:
+        return [await _no_data(what, place, question.year, ctx)]
+    cite = Citations(ctx.language)
+    table: dict[int, dict[str, str]] = {}
+    for statement in current:
+        table.setdefault(statement.figure.year, {})[statement.figure.group] = ctx.value(
+            statement
+        ) + cite.cite(statement)
+    first, last = min(table), max(table)
+    lines = [_title(place, ctx.language, f"{what} {first}–{last}")]
+    header = " | ".join(group_label(g, ctx.language) if g != "all" else what for g in groups)
+    lines.append(
+        f"<code>{escape(text('as_of', ctx.language)[:0] + 'År')}</code> | {escape(header)}"
+    )
+    for year in sorted(table):
+        lines.append(
+            f"<code>{year}</code> | " + " | ".join(table[year].get(g, "–") for g in groups)
+        )
+    chart = _series_chart(place, what, groups, current, ctx)
+    return [
+        Reply("\n".join(lines) + cite.render()),
+        Reply(f"{escape(place.name)}: {escape(what)} {first}–{last}", photo=chart),
+    ]
+
+
+def _series_chart(
+    place: Place, what: str, groups: list[str], current: list[Statement], ctx: Context
+) -> bytes:
+    """The bar chart of a series, hidden values left out."""
+    series: dict[str, dict[int, float]] = {}
+    for group in groups:
+        values = {
+            s.figure.year: s.figure.value
+            for s in current
+            if s.figure.group == group and ctx.value(s) != ":"
+        }
+        if values:
+            series[what if group == "all" else group_label(group, ctx.language)] = {
+                y: v for y, v in values.items() if v is not None
+            }
+    return bar_chart(f"{place.name}: {what}", series)
+
+
+async def ranking_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """Members of a county, region or group ranked by the share of their decision settled."""
+    year, note = await _year_for(question, place, ("decided", "settled"), ctx)
+    if year is None or place.level not in AGGREGATE_LEVELS:
+        return await status_answer(question, place, ctx)
+    decided = await aggregate(ctx.session, place=place, year=year, measure="decided")
+    settled = {
+        p.id: s
+        for p, s in (await aggregate(ctx.session, place=place, year=year, measure="settled")).parts
+    }
+    cite = Citations(ctx.language)
+    rows = []
+    for member, decision in decided.parts:
+        done = settled.get(member.id)
+        if done is None or not decision.figure.value or done.figure.value is None:
+            continue
+        share = done.figure.value / decision.figure.value
+        rows.append(
+            (
+                share,
+                f"{escape(member.name)}: {ctx.value(done)}{cite.cite(done)} / {ctx.value(decision)}{cite.cite(decision)} ({percent(share, ctx.language)})",
+            )
+        )
+    if not rows:
+        return await _no_data(measure_label("decided", ctx.language), place, year, ctx)
+    rows.sort(key=lambda row: row[0])
+    lines = [
+        note
+        + _title(
+            place,
+            ctx.language,
+            f"{text('share_settled', ctx.language, share='', remaining='').split(':')[0]} {year}",
+        )
+    ]
+    lines.extend(f"{i}. {line}" for i, (_, line) in enumerate(rows, 1))
+    return Reply("\n".join(lines) + cite.render())
+
+
+async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """The extra grants of seed 001 computed for a municipality and year."""
+    year, note = await _year_for(question, place, ("settled",), ctx)
+    nation = ctx.index.by_code["NO"]
+    rules = await current_figures(
+        ctx.session,
+        place_ids=[nation.id],
+        years=[year] if year else None,
+        measures=["grant_beyond_request_nok", "grant_per_settled_nok"],
+    )  # type: ignore[list-item]
+    if year is None or not rules:
+        return await _no_data(
+            measure_label("grant_beyond_request_nok", ctx.language), place, year, ctx
+        )
+    own = {
+        (s.figure.measure, s.figure.group): s
+        for s in await current_figures(ctx.session, place_ids=[place.id], years=[year])
+    }  # type: ignore[list-item]
+    cite = Citations(ctx.language)
+    lines = [
+        note
+        + _title(
+            place,
+            ctx.language,
+            f"{measure_label('grant_per_settled_nok', ctx.language).split(' (')[0]} {year}",
+        )
+    ]
+    for rule in rules:
+        lines.append(_grant_line(rule, own, cite, ctx))
+    return Reply("\n".join(lines) + cite.render())
+
+
+def _grant_line(
+    rule: Statement, own: dict[tuple[str, str], Statement], cite: Citations, ctx: Context
+) -> str:
+    """One grant rule applied: the amount, what it is multiplied by, and the result."""
+    rate = rule.figure.value or 0
+    settled = own.get(("settled", rule.figure.group))
+    label = f"{measure_label(rule.figure.measure, ctx.language)}: {number(rate)}{cite.cite(rule)}"
+    if settled is None or settled.figure.value is None:
+        return f"{label} — {text('no_data', ctx.language, what=measure_label('settled', ctx.language), year=rule.figure.year)}"
+    count = settled.figure.value
+    if rule.figure.measure == "grant_beyond_request_nok":
+        requested = own.get(("requested", "all"))
+        if requested is None or requested.figure.value is None:
+            return f"{label} — {text('no_data', ctx.language, what=measure_label('requested', ctx.language), year=rule.figure.year)}"
+        count = max(count - requested.figure.value, 0)
+        basis = f"({number(settled.figure.value)}{cite.cite(settled)} − {number(requested.figure.value)}{cite.cite(requested)})"
+    else:
+        basis = f"{number(count)}{cite.cite(settled)}"
+    return f"{label}\n  {basis} × {number(rate)} = <b>{number(count * rate)} kr</b>"

@@ -1,0 +1,31 @@
+"""Charts as PNG images (matplotlib without a display)."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+
+
+def bar_chart(title: str, series: dict[str, dict[int, float]]) -> bytes:
+    """Bars per year, one colour per series (e.g. all and EM), as PNG bytes."""
+    figure, axes = plt.subplots(figsize=(8, 4.5), dpi=100)
+    years = sorted({year for values in series.values() for year in values})
+    width = 0.8 / max(len(series), 1)
+    for offset, (label, values) in enumerate(series.items()):
+        positions = [years.index(year) + offset * width for year in values]
+        axes.bar(positions, list(values.values()), width=width, label=label)
+    axes.set_xticks([i + width * (len(series) - 1) / 2 for i in range(len(years))])
+    axes.set_xticklabels([str(year) for year in years], rotation=45 if len(years) > 8 else 0)
+    axes.set_title(title)
+    axes.grid(axis="y", alpha=0.3)
+    if len(series) > 1:
+        axes.legend()
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()

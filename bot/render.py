@@ -1,0 +1,90 @@
+"""Formatting for replies: numbers and dates the Norwegian way, HTML, source footnotes."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.texts import text
+from store.queries import Statement
+
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+TAG = re.compile(r"<[^>]+>")
+
+
+def number(value: float | None, language: str = "nb") -> str:
+    """11600 as '11 600', 6.6 as '6,6' (English keeps the decimal point)."""
+    if value is None:
+        return ":"
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", " ")
+    decimal = "." if language == "en" else ","
+    return f"{value:,.1f}".replace(",", " ").replace(".", decimal)
+
+
+def percent(share: float, language: str = "nb") -> str:
+    """0.873 as '87 %'."""
+    return f"{number(round(share * 100), language)} %"
+
+
+def day(value: date, language: str = "nb") -> str:
+    """A date as '10.12.2015' (Norwegian) or '10 Dec 2015' (English)."""
+    if language == "en":
+        return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+    return value.strftime("%d.%m.%Y")
+
+
+def escape(value: object) -> str:
+    """Text made safe for Telegram HTML."""
+    return html.escape(str(value), quote=False)
+
+
+def plain(markup: str) -> str:
+    """Telegram HTML as plain text, for the console."""
+    return html.unescape(TAG.sub("", markup))
+
+
+@dataclass
+class Citations:
+    """Numbered source footnotes: each cites a document and table, with the as-of dates used."""
+
+    language: str
+    entries: list[str] = field(default_factory=list)
+    dates: dict[str, set[date]] = field(default_factory=dict)
+
+    def cite(self, statement: Statement) -> str:
+        """The footnote marker for a statement, adding its source line if new."""
+        figure, source = statement.figure, statement.source
+        table = (
+            f", {text('table', self.language)} «{figure.source_table}»"
+            if figure.source_table
+            else ""
+        )
+        dated = f" ({day(source.document_date, self.language)})" if source.document_date else ""
+        rough = f", {text('date_approximate', self.language)}" if source.date_approximate else ""
+        line = f"{escape(source.title)}{dated}{rough}{escape(table)}"
+        if line not in self.entries:
+            self.entries.append(line)
+        self.dates.setdefault(line, set()).add(figure.as_of)
+        return str(self.entries.index(line) + 1).translate(SUPERSCRIPTS)
+
+    def render(self) -> str:
+        """The footnote block, or nothing when no source was cited."""
+        if not self.entries:
+            return ""
+        lines = [
+            f"{str(i).translate(SUPERSCRIPTS)} {entry}; {self._when(entry)}"
+            for i, entry in enumerate(self.entries, 1)
+        ]
+        return f"\n\n<i>{text('sources', self.language)}:</i>\n" + "\n".join(lines)
+
+    def _when(self, entry: str) -> str:
+        """'per 10.12.2015', or the first and last as-of dates of a series."""
+        dates = sorted(self.dates[entry])
+        span = day(dates[0], self.language)
+        if len(dates) > 1:
+            span += f"–{day(dates[-1], self.language)}"
+        return f"{text('as_of', self.language)} {span}"
