@@ -330,8 +330,7 @@ async def _snapshots(
             summed += f" = {number(sum(v for v in values if v is not None), ctx.language)}"
         mark = cite.cite(next(iter(measures.values())))
         lines.append(
-            text("snapshot", ctx.language, date=day(when, ctx.language), parts=summed)
-            + mark
+            text("snapshot", ctx.language, date=day(when, ctx.language), parts=summed) + mark
         )
     return lines
 

@@ -2,49 +2,127 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.answers import Context, answer
+from bot.answers import Context, answer, help_reply
+from bot.render import escape
 from bot.replies import Reply
+from bot.texts import LANGUAGES, text
 from bot.understanding import Question, parse
+from store.places import PlaceMatch
 from store.store import Store
+from store.users import add_user, get_user, list_users, remove_user, set_language
+
+COMMAND = re.compile(r"^/(\w+)(?:@\w+)?")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is asking: Telegram user id, language, and role (None for a stranger)."""
+
+    user_id: int
+    language: str = "nb"
+    role: str | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether the caller may change figures and users."""
+        return self.role == "admin"
+
+
+def telegram_language(code: str | None) -> str:
+    """Map Telegram's language_code to nb, nn or en."""
+    if not code:
+        return "nb"
+    code = code.lower()
+    if code.startswith("nn"):
+        return "nn"
+    if code.startswith(("nb", "no")):
+        return "nb"
+    return "en"
 
 
 class Assistant:
-    """Answers questions from the store; knows nothing of Telegram."""
+    """Answers messages from the store; knows nothing of Telegram."""
 
     def __init__(
-        self, store: Store, *, zone: ZoneInfo, clock: Callable[[], datetime] | None = None
+        self,
+        store: Store,
+        *,
+        zone: ZoneInfo,
+        admin_ids: frozenset[int] = frozenset(),
+        open_access: bool = False,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.store = store
         self.zone = zone
+        self.admin_ids = admin_ids
+        self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
+        self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
+            "language": self._language,
+            "adduser": self._add_user,
+            "removeuser": self._remove_user,
+            "users": self._users,
+        }
 
     def today(self) -> date:
         """Today's date in the configured time zone."""
         return self.clock().astimezone(self.zone).date()
 
+    async def caller(self, user_id: int, telegram_code: str | None = None) -> Caller:
+        """The caller's role and language (a stored choice wins over Telegram's)."""
+        async with self.store.unit() as session:
+            user = await get_user(session, user_id=user_id)
+        role = user.role if user else ("admin" if user_id in self.admin_ids else None)
+        language = (user.language if user and user.language else None) or telegram_language(
+            telegram_code
+        )
+        return Caller(user_id=user_id, language=language, role=role)
+
+    def refusal(self, caller: Caller) -> list[Reply] | None:
+        """The polite refusal for a stranger, or None if the caller may ask."""
+        if caller.role is not None or self.open_access:
+            return None
+        return [Reply(text("stranger", caller.language, user_id=caller.user_id))]
+
+    async def handle(self, message: str, caller: Caller) -> list[Reply]:
+        """Answer any message or command from a caller."""
+        refused = self.refusal(caller)
+        if refused:
+            return refused
+        command = COMMAND.match(message.strip())
+        name = command.group(1).lower() if command else ""
+        if name in self.commands:
+            return await self.commands[name](message.strip()[command.end() :].strip(), caller)  # type: ignore[union-attr]
+        if name in ("start", "help"):
+            return [help_reply(caller.language, welcome=name == "start")]
+        if command and name not in ("status", "em", "history", "historikk"):
+            return [help_reply(caller.language)]
+        return await self.ask(message, language=caller.language, hide_small=caller.role is None)
+
     async def ask(
         self, message: str, *, language: str = "nb", hide_small: bool = False
     ) -> list[Reply]:
-        """Understand a message and answer it."""
+        """Understand a question and answer it."""
         index = await self.store.index()
         question = parse(message, index=index, today=self.today())
         return await self._answer(question, language, hide_small)
 
-    async def choose(
-        self, data: str, *, language: str = "nb", hide_small: bool = False
-    ) -> list[Reply]:
+    async def choose(self, data: str, caller: Caller) -> list[Reply]:
         """Answer a button press that repeats a question for a chosen place."""
+        refused = self.refusal(caller)
+        if refused:
+            return refused
         index = await self.store.index()
         _, intent, code, years, measure, group = (data.split(":") + [""] * 6)[:6]
         place = index.by_code.get(code)
         if place is None:
-            return await self.ask("", language=language)
-        from store.places import PlaceMatch
-
+            return [help_reply(caller.language)]
         question = Question(
             text=data, intent=intent or "status", places=[PlaceMatch(place, place.name, "exact")]
         )
@@ -52,10 +130,10 @@ class Assistant:
             first, last = (int(y) for y in years.split("-"))
             question.years = list(range(first, last + 1))
         question.measure, question.group = measure or None, group or "all"
-        return await self._answer(question, language, hide_small)
+        return await self._answer(question, caller.language, caller.role is None)
 
     async def _answer(self, question: Question, language: str, hide_small: bool) -> list[Reply]:
-        """Run the answer in one read-only unit of work."""
+        """Run the answer in one unit of work."""
         index = await self.store.index()
         async with self.store.unit() as session:
             ctx = Context(
@@ -66,3 +144,55 @@ class Assistant:
                 hide_small=hide_small,
             )
             return await answer(question, ctx)
+
+    async def _language(self, argument: str, caller: Caller) -> list[Reply]:
+        """/language nb|nn|en: choose the reply language."""
+        choice = argument.lower()[:2]
+        if choice not in LANGUAGES:
+            return [Reply(text("language_usage", caller.language))]
+        async with self.store.unit() as session:
+            await set_language(session, user_id=caller.user_id, language=choice)
+        return [Reply(text("language_set", choice))]
+
+    async def _add_user(self, argument: str, caller: Caller) -> list[Reply]:
+        """/adduser <id> [admin]: give a coordinator (or admin) access."""
+        if not caller.is_admin:
+            return [Reply(text("admins_only", caller.language))]
+        parts = argument.split()
+        if (
+            not parts
+            or not parts[0].lstrip("-").isdigit()
+            or (len(parts) > 1 and parts[1] not in ("admin", "coordinator"))
+        ):
+            return [Reply(text("adduser_usage", caller.language))]
+        role = parts[1] if len(parts) > 1 else "coordinator"
+        async with self.store.unit() as session:
+            await add_user(session, user_id=int(parts[0]), role=role, by=caller.user_id)
+        return [Reply(text("user_added", caller.language, user_id=parts[0], role=role))]
+
+    async def _remove_user(self, argument: str, caller: Caller) -> list[Reply]:
+        """/removeuser <id>: take a user's access away."""
+        if not caller.is_admin:
+            return [Reply(text("admins_only", caller.language))]
+        if not argument.lstrip("-").isdigit():
+            return [Reply(text("removeuser_usage", caller.language))]
+        if int(argument) == caller.user_id:
+            return [Reply(text("cannot_remove_self", caller.language))]
+        async with self.store.unit() as session:
+            removed = await remove_user(session, user_id=int(argument), by=caller.user_id)
+        return [
+            Reply(
+                text(
+                    "user_removed" if removed else "user_unknown", caller.language, user_id=argument
+                )
+            )
+        ]
+
+    async def _users(self, _argument: str, caller: Caller) -> list[Reply]:
+        """/users: everyone with access."""
+        if not caller.is_admin:
+            return [Reply(text("admins_only", caller.language))]
+        async with self.store.unit() as session:
+            users = await list_users(session)
+        lines = [f"{u.id} · {u.role}{' · ' + escape(u.name) if u.name else ''}" for u in users]
+        return [Reply(text("users_title", caller.language) + "\n" + ("\n".join(lines) or "–"))]

@@ -88,3 +88,28 @@ class Citations:
         if len(dates) > 1:
             span += f"–{day(dates[-1], self.language)}"
         return f"{text('as_of', self.language)} {span}"
+
+
+def utf16_length(value: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units."""
+    return len(value.encode("utf-16-le")) // 2
+
+
+def split_message(markup: str, limit: int = 4096) -> list[str]:
+    """Split HTML text at line breaks into parts Telegram accepts (tags never span lines here)."""
+    parts: list[str] = []
+    current = ""
+    for line in markup.split("\n"):
+        if utf16_length(line) > limit:
+            line = escape(plain(line))
+            while utf16_length(line) > limit:
+                parts.extend([current] if current else [])
+                current, line = "", line[: limit // 2]
+        candidate = f"{current}\n{line}" if current else line
+        if utf16_length(candidate) > limit:
+            parts.append(current)
+            candidate = line
+        current = candidate
+    if current.strip():
+        parts.append(current)
+    return parts or [markup[:limit]]

@@ -261,6 +261,56 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Denne boten er for koordinatorar for busetjing. Be ein administrator leggje deg til med brukar-ID {user_id}.",
         "en": "This bot is for settlement coordinators. Ask an admin to add you with user id {user_id}.",
     },
+    "language_usage": {
+        "nb": "Bruk: /language nb, /language nn eller /language en",
+        "nn": "Bruk: /language nb, /language nn eller /language en",
+        "en": "Usage: /language nb, /language nn or /language en",
+    },
+    "language_set": {
+        "nb": "Jeg svarer nå på bokmål.",
+        "nn": "Eg svarar no på nynorsk.",
+        "en": "I will answer in English.",
+    },
+    "admins_only": {
+        "nb": "Bare administratorer kan gjøre dette.",
+        "nn": "Berre administratorar kan gjere dette.",
+        "en": "Only admins can do this.",
+    },
+    "adduser_usage": {
+        "nb": "Bruk: /adduser <bruker-ID> [admin]",
+        "nn": "Bruk: /adduser <brukar-ID> [admin]",
+        "en": "Usage: /adduser <user id> [admin]",
+    },
+    "removeuser_usage": {
+        "nb": "Bruk: /removeuser <bruker-ID>",
+        "nn": "Bruk: /removeuser <brukar-ID>",
+        "en": "Usage: /removeuser <user id>",
+    },
+    "user_added": {
+        "nb": "Bruker {user_id} har nå rollen {role}.",
+        "nn": "Brukar {user_id} har no rolla {role}.",
+        "en": "User {user_id} now has the role {role}.",
+    },
+    "user_removed": {
+        "nb": "Bruker {user_id} har ikke lenger tilgang.",
+        "nn": "Brukar {user_id} har ikkje lenger tilgang.",
+        "en": "User {user_id} no longer has access.",
+    },
+    "user_unknown": {
+        "nb": "Bruker {user_id} hadde ikke tilgang.",
+        "nn": "Brukar {user_id} hadde ikkje tilgang.",
+        "en": "User {user_id} had no access.",
+    },
+    "cannot_remove_self": {
+        "nb": "Du kan ikke fjerne deg selv.",
+        "nn": "Du kan ikkje fjerne deg sjølv.",
+        "en": "You cannot remove yourself.",
+    },
+    "users_title": {
+        "nb": "Brukere med tilgang:",
+        "nn": "Brukarar med tilgang:",
+        "en": "Users with access:",
+    },
     "error": {
         "nb": "Beklager, noe gikk galt. Feilen er logget. Prøv igjen.",
         "nn": "Orsak, noko gjekk gale. Feilen er logga. Prøv igjen.",
@@ -279,6 +329,21 @@ COMMANDS: dict[str, dict[str, str]] = {
         "nb": "Status for et sted: /status Trondheim 2015",
         "nn": "Status for ein stad: /status Trondheim 2015",
         "en": "Status of a place: /status Trondheim 2015",
+    },
+    "em": {
+        "nb": "Enslige mindreårige: /em Trondheim 2016",
+        "nn": "Einslege mindreårige: /em Trondheim 2016",
+        "en": "Unaccompanied minors: /em Trondheim 2016",
+    },
+    "history": {
+        "nb": "Utvikling over år: /history Trondheim",
+        "nn": "Utvikling over år: /history Trondheim",
+        "en": "History over the years: /history Trondheim",
+    },
+    "language": {
+        "nb": "Språk: /language nb|nn|en",
+        "nn": "Språk: /language nb|nn|en",
+        "en": "Language: /language nb|nn|en",
     },
 }
 

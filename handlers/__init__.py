@@ -1,0 +1,35 @@
+"""Every Telegram handler, registered in one place and in order."""
+
+from __future__ import annotations
+
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.runtime import BotApplication
+from handlers.chat import on_button, on_error, on_message
+
+COMMANDS = (
+    "start",
+    "help",
+    "status",
+    "em",
+    "history",
+    "historikk",
+    "language",
+    "adduser",
+    "removeuser",
+    "users",
+)
+
+
+def register(application: BotApplication) -> None:
+    """Register the handlers; the first that matches an update handles it."""
+    # Commands the assistant knows: it parses their arguments itself.
+    application.add_handler(CommandHandler(COMMANDS, on_message))
+    # Buttons: a chosen place for an ambiguous question.
+    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^q:"))
+    # Free-text questions and unknown commands (answered with help).
+    application.add_handler(MessageHandler(filters.TEXT, on_message))
+    # Anything else (stickers, photos, …) still gets a reply: help.
+    application.add_handler(MessageHandler(filters.ALL & ~filters.UpdateType.EDITED, on_message))
+    # Errors: logged with traceback, the user told politely.
+    application.add_error_handler(on_error)

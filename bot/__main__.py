@@ -1,0 +1,158 @@
+"""Command line: python -m bot run | chat | seed | migrate | export FILE."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from bot.settings import Settings, load_settings
+
+log = logging.getLogger("bot")
+
+
+class RedactToken(logging.Filter):
+    """Replace the bot token wherever it would appear in a log line."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record's message without the token."""
+        message = record.getMessage()
+        if self.token and self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), None
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to standard error at the configured level, never showing the token."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if settings.telegram_bot_token is not None:
+        handler.addFilter(RedactToken(settings.telegram_bot_token.get_secret_value()))
+    logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
+    for noisy in ("httpx", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    cli = argparse.ArgumentParser(prog="python -m bot", description="Bosettingsbot")
+    commands = cli.add_subparsers(dest="command")
+    commands.add_parser("run", help="run the Telegram bot (console chat when no token is set)")
+    chat = commands.add_parser("chat", help="console chat on the configured database")
+    chat.add_argument(
+        "--user-id",
+        type=int,
+        help="act as this Telegram user (default: the local operator, an admin)",
+    )
+    commands.add_parser("seed", help="load the register and seed figures (idempotent)")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    export = commands.add_parser("export", help="write the figures to a .csv or .xlsx file")
+    export.add_argument("file", type=Path)
+    export.add_argument(
+        "--history", action="store_true", help="every statement, not only the current figures"
+    )
+    return cli
+
+
+async def chat(settings: Settings, user_id: int | None) -> None:
+    """The console chat; the local operator is an admin unless --user-id says otherwise."""
+    from bot.application import open_runtime
+    from bot.assistant import Caller
+    from bot.console import ConsoleChat
+
+    runtime = await open_runtime(settings)
+    try:
+        if user_id is None:
+            caller = Caller(user_id=0, language="nb", role="admin")
+        else:
+            caller = await runtime.assistant.caller(user_id)
+        await ConsoleChat(runtime.assistant, caller).run()
+    finally:
+        await runtime.store.close()
+
+
+async def seed(settings: Settings) -> None:
+    """Migrate, then load places and seed figures that are not there yet."""
+    from store.migrate import migrate
+    from store.seed import seed as load
+    from store.store import Store
+
+    store = await Store.open(settings.database_url, prepare=False)
+    try:
+        await migrate(store.engine)
+        async with store.unit() as session:
+            places, figures = await load(session)
+        print(f"seed: {places} municipalities and {figures} figures added")
+    finally:
+        await store.close()
+
+
+async def migrate_only(settings: Settings) -> None:
+    """Bring the schema up to date and nothing else."""
+    from store.db import make_engine
+    from store.migrate import migrate
+
+    engine = make_engine(settings.database_url)
+    try:
+        await migrate(engine)
+        print("migrate: schema is up to date")
+    finally:
+        await engine.dispose()
+
+
+async def export(settings: Settings, path: Path, history: bool) -> None:
+    """Write the current figures (or every statement) to a file."""
+    from store.export import export_figures
+    from store.store import Store
+
+    store = await Store.open(settings.database_url)
+    try:
+        async with store.unit() as session:
+            rows = await export_figures(session, path, history=history)
+        print(f"export: {rows} rows written to {path}")
+    finally:
+        await store.close()
+
+
+def run_bot(settings: Settings) -> None:
+    """Long polling until stopped; without a token, the console chat instead."""
+    if settings.telegram_bot_token is None:
+        log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
+        asyncio.run(chat(settings, None))
+        return
+    from bot.application import build_application
+
+    build_application(settings).run_polling(allowed_updates=["message", "callback_query"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    arguments = parser().parse_args(argv)
+    settings = load_settings()
+    configure_logging(settings)
+    command = arguments.command or "run"
+    try:
+        if command == "run":
+            run_bot(settings)
+        elif command == "chat":
+            asyncio.run(chat(settings, arguments.user_id))
+        elif command == "seed":
+            asyncio.run(seed(settings))
+        elif command == "migrate":
+            asyncio.run(migrate_only(settings))
+        elif command == "export":
+            asyncio.run(export(settings, arguments.file, arguments.history))
+    except (ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

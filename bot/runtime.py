@@ -1,0 +1,43 @@
+"""Long-lived objects shared by the handlers: settings, store and assistant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+
+from bot.assistant import Assistant
+from bot.settings import Settings
+from store.store import Store
+
+
+@dataclass
+class Runtime:
+    """What the bot builds once at start-up and closes at shutdown."""
+
+    settings: Settings
+    store: Store
+    assistant: Assistant
+
+
+class BotData(dict[str, object]):
+    """The application's bot_data, with the runtime reachable by type."""
+
+    @property
+    def runtime(self) -> Runtime:
+        """The runtime built in post_init."""
+        runtime = self.get("runtime")
+        if not isinstance(runtime, Runtime):
+            raise RuntimeError("the bot has not finished starting")
+        return runtime
+
+
+BotContext = CallbackContext[ExtBot[None], dict[object, object], dict[object, object], BotData]
+BotApplication = Application[
+    ExtBot[None],
+    BotContext,
+    dict[object, object],
+    dict[object, object],
+    BotData,
+    JobQueue[BotContext],
+]

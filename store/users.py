@@ -1,0 +1,70 @@
+"""Users and roles (admin, coordinator), with every change in the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from store.models import Change, User
+
+ROLES = ("admin", "coordinator")
+
+
+async def get_user(session: AsyncSession, *, user_id: int) -> User | None:
+    """The user with this Telegram id, if it has access."""
+    return await session.get(User, user_id)
+
+
+async def audit(session: AsyncSession, *, user_id: int | None, action: str, summary: str) -> Change:
+    """Record a change in the audit log and return the entry."""
+    change = Change(at=datetime.now(UTC), user_id=user_id, action=action, summary=summary[:1000])
+    session.add(change)
+    await session.flush()
+    return change
+
+
+async def add_user(session: AsyncSession, *, user_id: int, role: str, by: int | None, name: str = "") -> User:
+    """Give a user a role (adding or changing it)."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    user = await session.get(User, user_id)
+    if user is None:
+        user = User(id=user_id, role=role, name=name, added_by=by, added_at=datetime.now(UTC))
+        session.add(user)
+    else:
+        user.role = role
+    await audit(session, user_id=by, action="adduser", summary=f"{user_id} → {role}")
+    return user
+
+
+async def remove_user(session: AsyncSession, *, user_id: int, by: int | None) -> bool:
+    """Take a user's access away; False if the user had none."""
+    user = await session.get(User, user_id)
+    if user is None:
+        return False
+    await session.delete(user)
+    await audit(session, user_id=by, action="removeuser", summary=str(user_id))
+    return True
+
+
+async def list_users(session: AsyncSession) -> list[User]:
+    """Everyone with access, admins first."""
+    return list((await session.exec(select(User).order_by(col(User.role), col(User.id)))).all())
+
+
+async def ensure_admins(session: AsyncSession, *, admin_ids: Iterable[int]) -> None:
+    """Make the users named in ADMIN_IDS admins."""
+    for user_id in admin_ids:
+        user = await session.get(User, user_id)
+        if user is None or user.role != "admin":
+            await add_user(session, user_id=user_id, role="admin", by=None)
+
+
+async def set_language(session: AsyncSession, *, user_id: int, language: str) -> None:
+    """Remember a user's language choice."""
+    user = await session.get(User, user_id)
+    if user is not None:
+        user.language = language
