@@ -1,0 +1,69 @@
+"""Shared fixtures: seeded databases, the store and the assistant."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.assistant import Assistant, Caller
+from store.store import Store
+from tests import databases
+
+OSLO = ZoneInfo("Europe/Oslo")
+ADMIN_ID = 1001
+COORDINATOR_ID = 2002
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeded SQLite file, made once per test run."""
+    return databases.seed_sqlite_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str | None:
+    """The PostgreSQL server with a seeded template database, or None where there is none."""
+    server = databases.postgres_url()
+    if server is None:
+        if os.environ.get("REQUIRE_POSTGRES"):
+            pytest.fail("REQUIRE_POSTGRES is set but TEST_POSTGRES_URL is not")
+        return None
+    databases.seed_postgres_template(server)
+    return server
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A fresh seeded SQLite database for one test."""
+    return databases.copy_sqlite(sqlite_template, tmp_path)
+
+
+@pytest.fixture
+async def store(sqlite_url: str) -> AsyncIterator[Store]:
+    """The store on a fresh seeded SQLite database."""
+    opened = await Store.open(sqlite_url)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def clock() -> datetime:
+    """'Now' for tests: a fixed autumn day in Oslo."""
+    return datetime(2026, 11, 23, 10, 0, tzinfo=OSLO)
+
+
+@pytest.fixture
+def assistant(store: Store, clock: datetime) -> Assistant:
+    """The assistant with one admin, on a fixed date."""
+    return Assistant(store, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=lambda: clock)
+
+
+@pytest.fixture
+def admin() -> Caller:
+    """An admin asking in bokmål."""
+    return Caller(user_id=ADMIN_ID, language="nb", role="admin")

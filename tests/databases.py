@@ -1,0 +1,77 @@
+"""Seeded test databases: SQLite files and PostgreSQL databases copied from a seeded template."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from store.db import async_url
+from store.store import Store
+
+TEMPLATE_DB = "bosettingsbot_template"
+
+
+def postgres_url() -> str | None:
+    """The PostgreSQL server for tests (TEST_POSTGRES_URL), if one is configured."""
+    return os.environ.get("TEST_POSTGRES_URL") or None
+
+
+async def _prepare(url: str) -> None:
+    """Migrate and seed a database, then close it."""
+    store = await Store.open(url)
+    await store.close()
+
+
+def seed_sqlite_template(folder: Path) -> Path:
+    """A migrated, seeded SQLite file to copy for each test."""
+    path = folder / "template.sqlite3"
+    asyncio.run(_prepare(f"sqlite:///{path}"))
+    return path
+
+
+def copy_sqlite(template: Path, folder: Path) -> str:
+    """A fresh copy of the seeded SQLite file; returns its URL."""
+    path = folder / f"test-{uuid.uuid4().hex[:8]}.sqlite3"
+    shutil.copyfile(template, path)
+    return f"sqlite:///{path}"
+
+
+async def _admin(server: str, *statements: str) -> None:
+    """Run statements on the server's maintenance database, outside a transaction."""
+    engine = create_async_engine(async_url(server), isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as connection:
+            for statement in statements:
+                await connection.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+def _database(server: str, name: str) -> str:
+    """The URL of another database on the same server."""
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def seed_postgres_template(server: str) -> None:
+    """Create (anew) the seeded template database on the PostgreSQL server."""
+    asyncio.run(_admin(server, f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)", f"CREATE DATABASE {TEMPLATE_DB}"))
+    asyncio.run(_prepare(_database(server, TEMPLATE_DB)))
+
+
+async def copy_postgres(server: str) -> str:
+    """A fresh database copied from the template; returns its URL."""
+    name = f"test_{uuid.uuid4().hex[:10]}"
+    await _admin(server, f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DB}")
+    return _database(server, name)
+
+
+async def drop_postgres(server: str, url: str) -> None:
+    """Drop a test database."""
+    await _admin(server, f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
