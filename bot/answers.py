@@ -12,7 +12,7 @@ from bot.render import Citations, day, escape, number, percent
 from bot.replies import Button, Reply
 from bot.texts import EXAMPLES, group_label, level_label, measure_label, text
 from bot.understanding import Question
-from store.models import Place
+from store.models import Place, ident
 from store.places import PlaceIndex, PlaceMatch
 from store.queries import (
     Aggregate,
@@ -102,9 +102,7 @@ def help_reply(language: str, *, welcome: bool = False) -> Reply:
 
 def _no_place(question: Question, ctx: Context) -> Reply:
     """No place recognised: suggestions for an unknown name, or help for anything else."""
-    if question.unknown_text and (
-        question.intent != "unknown" or question.measure or question.years
-    ):
+    if question.unknown_text and (question.intent != "unknown" or question.measure or question.years):
         suggestions = ctx.index.suggestions(question.unknown_text)
         message = text("unknown_place", ctx.language, text=escape(question.unknown_text))
         if suggestions:
@@ -122,9 +120,7 @@ def _no_place(question: Question, ctx: Context) -> Reply:
 def _callback(question: Question, place: Place) -> str:
     """Button data that repeats the question for a chosen place (at most 64 bytes)."""
     years = f"{question.years[0]}-{question.years[-1]}" if question.years else ""
-    return f"q:{question.intent}:{place.code}:{years}:{question.measure or ''}:{question.group}"[
-        :64
-    ]
+    return f"q:{question.intent}:{place.code}:{years}:{question.measure or ''}:{question.group}"[:64]
 
 
 def _choose_place(question: Question, language: str) -> Reply:
@@ -154,10 +150,7 @@ def _match_notes(match: PlaceMatch, question: Question, language: str) -> str:
             + "\n"
         )
     if match.how == "old" and match.label != match.place.name:
-        return (
-            text("old_name", language, label=escape(match.label), name=escape(match.place.name))
-            + "\n"
-        )
+        return text("old_name", language, label=escape(match.label), name=escape(match.place.name)) + "\n"
     return ""
 
 
@@ -173,9 +166,7 @@ def _no_figures(place: Place, ctx: Context) -> str:
     ]
     if place.successor_code and place.valid_to:
         successors = [
-            ctx.index.by_code[c].name
-            for c in place.successor_code.split(",")
-            if c in ctx.index.by_code
+            ctx.index.by_code[c].name for c in place.successor_code.split(",") if c in ctx.index.by_code
         ]
         lines.append(
             text(
@@ -213,7 +204,7 @@ async def _year_for(
     """The year asked about, or the latest year with figures (with a note saying so)."""
     if question.year is not None:
         return question.year, ""
-    covered = await years_with_figures(ctx.session, place_id=place.id)  # type: ignore[arg-type]
+    covered = await years_with_figures(ctx.session, place_id=ident(place))
     years = [y for m in measures for y in covered.get(m, [])]
     if not years:
         return None, ""
@@ -223,7 +214,7 @@ async def _year_for(
 
 async def _what_exists(place: Place, ctx: Context) -> str:
     """What a place has figures for: '… has figures for: Bosatt 2006–2018; …'."""
-    covered = await years_with_figures(ctx.session, place_id=place.id)  # type: ignore[arg-type]
+    covered = await years_with_figures(ctx.session, place_id=ident(place))
     parts = [f"{measure_label(m, ctx.language)} {_span(years)}" for m, years in covered.items()]
     return text("what_exists", ctx.language, name=escape(place.name), years="; ".join(parts))
 
@@ -241,9 +232,7 @@ def _span(years: list[int]) -> str:
 
 async def _no_data(what: str, place: Place, year: int | None, ctx: Context) -> Reply:
     """No figures for this question: say what does exist."""
-    head = text(
-        "no_data", ctx.language, what=f"{what} · {escape(place.name)}", year=year if year else "–"
-    )
+    head = text("no_data", ctx.language, what=f"{what} · {escape(place.name)}", year=year if year else "–")
     return Reply(f"{head}\n{await _what_exists(place, ctx)}")
 
 
@@ -259,10 +248,8 @@ async def status_answer(question: Question, place: Place, ctx: Context) -> Reply
 
 async def _municipality_card(place: Place, year: int, group: str, ctx: Context, note: str) -> Reply:
     """Request, decision, settled, assigned with sub-groups, snapshots and share of the decision."""
-    current = await current_figures(ctx.session, place_ids=[place.id], years=[year])  # type: ignore[list-item]
-    found = {
-        (s.figure.measure, s.figure.group): s for s in current if s.figure.measure in CARD_MEASURES
-    }
+    current = await current_figures(ctx.session, place_ids=[ident(place)], years=[year])
+    found = {(s.figure.measure, s.figure.group): s for s in current if s.figure.measure in CARD_MEASURES}
     if not found:
         return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
     cite = Citations(ctx.language)
@@ -290,11 +277,7 @@ def _card_row(
             continue
         mark = cite.cite(statement)
         rough = f" ({text('approximate', ctx.language)})" if statement.figure.approximate else ""
-        label = (
-            ""
-            if key == "all"
-            else f"{text('of_which', ctx.language)} {group_label(key, ctx.language)}: "
-        )
+        label = "" if key == "all" else f"{text('of_which', ctx.language)} {group_label(key, ctx.language)}: "
         parts.append(f"{label}{ctx.value(statement)}{mark}{rough}")
     if not parts:
         return ""
@@ -309,7 +292,7 @@ async def _snapshots(
 ) -> list[str]:
     """Earlier as-of dates of settled and assigned (e.g. the status of 10.12.2015)."""
     settled = found.get(("settled", "all"))
-    history = await statements(ctx.session, place_id=place.id, year=year, group="all")  # type: ignore[arg-type]
+    history = await statements(ctx.session, place_id=ident(place), year=year, group="all")
     by_date: dict[date, dict[str, Statement]] = {}
     for statement in history:
         if statement.figure.measure in ("settled", "assigned"):
@@ -329,9 +312,7 @@ async def _snapshots(
         if len(values) == 2 and None not in values:
             summed += f" = {number(sum(v for v in values if v is not None), ctx.language)}"
         mark = cite.cite(next(iter(measures.values())))
-        lines.append(
-            text("snapshot", ctx.language, date=day(when, ctx.language), parts=summed) + mark
-        )
+        lines.append(text("snapshot", ctx.language, date=day(when, ctx.language), parts=summed) + mark)
     return lines
 
 
@@ -371,11 +352,7 @@ def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
         label += f", {group_label(total.group, ctx.language)}"
     parts = []
     if total.stated:
-        partial = (
-            f", {text('partial_total', ctx.language)}"
-            if total.stated.figure.scope == "partial"
-            else ""
-        )
+        partial = f", {text('partial_total', ctx.language)}" if total.stated.figure.scope == "partial" else ""
         rough = f", {text('approximate', ctx.language)}" if total.stated.figure.approximate else ""
         parts.append(
             f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({text('stated_total', ctx.language).lower()}{partial}{rough})"
@@ -411,16 +388,14 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
         if not (total.stated or total.parts):
             return await _no_data(what, place, year, ctx)
         return Reply(f"{head}\n{_aggregate_line(total, cite, ctx)}{cite.render()}")
-    history = await statements(
-        ctx.session, place_id=place.id, year=year, measure=measure, group=group
-    )  # type: ignore[arg-type]
+    history = await statements(ctx.session, place_id=ident(place), year=year, measure=measure, group=group)
     if not history:
         return await _no_data(what, place, year, ctx)
     current = (
         await current_figures(
-            ctx.session, place_ids=[place.id], years=[year], measures=[measure], groups=[group]
+            ctx.session, place_ids=[ident(place)], years=[year], measures=[measure], groups=[group]
         )
-    )[0]  # type: ignore[list-item]
+    )[0]
     lines = [head, f"{what}: <b>{ctx.value(current)}</b>{cite.cite(current)}"]
     for earlier in history:
         if earlier.figure.id != current.figure.id:
@@ -436,8 +411,8 @@ async def series_answer(question: Question, place: Place, ctx: Context) -> list[
     groups = [question.group] if question.group != "all" else ["all", "em"]
     years = question.years or None
     current = await current_figures(
-        ctx.session, place_ids=[place.id], years=years, measures=[measure], groups=groups
-    )  # type: ignore[list-item]
+        ctx.session, place_ids=[ident(place)], years=years, measures=[measure], groups=groups
+    )
     what = measure_label(measure, ctx.language)
     if not current:
         return [await _no_data(what, place, question.year, ctx)]
@@ -450,13 +425,9 @@ async def series_answer(question: Question, place: Place, ctx: Context) -> list[
     first, last = min(table), max(table)
     lines = [_title(place, ctx.language, f"{what} {first}–{last}")]
     header = " | ".join(group_label(g, ctx.language) if g != "all" else what for g in groups)
-    lines.append(
-        f"<code>{escape(text('as_of', ctx.language)[:0] + 'År')}</code> | {escape(header)}"
-    )
+    lines.append(f"<code>{escape(text('as_of', ctx.language)[:0] + 'År')}</code> | {escape(header)}")
     for year in sorted(table):
-        lines.append(
-            f"<code>{year}</code> | " + " | ".join(table[year].get(g, "–") for g in groups)
-        )
+        lines.append(f"<code>{year}</code> | " + " | ".join(table[year].get(g, "–") for g in groups))
     chart = _series_chart(place, what, groups, current, ctx)
     return [
         Reply("\n".join(lines) + cite.render()),
@@ -471,9 +442,7 @@ def _series_chart(
     series: dict[str, dict[int, float]] = {}
     for group in groups:
         values = {
-            s.figure.year: s.figure.value
-            for s in current
-            if s.figure.group == group and ctx.value(s) != ":"
+            s.figure.year: s.figure.value for s in current if s.figure.group == group and ctx.value(s) != ":"
         }
         if values:
             series[what if group == "all" else group_label(group, ctx.language)] = {
@@ -489,8 +458,7 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
         return await status_answer(question, place, ctx)
     decided = await aggregate(ctx.session, place=place, year=year, measure="decided")
     settled = {
-        p.id: s
-        for p, s in (await aggregate(ctx.session, place=place, year=year, measure="settled")).parts
+        p.id: s for p, s in (await aggregate(ctx.session, place=place, year=year, measure="settled")).parts
     }
     cite = Citations(ctx.language)
     rows = []
@@ -499,10 +467,12 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
         if done is None or not decision.figure.value or done.figure.value is None:
             continue
         share = done.figure.value / decision.figure.value
+        settled_part = f"{ctx.value(done)}{cite.cite(done)}"
+        decided_part = f"{ctx.value(decision)}{cite.cite(decision)}"
         rows.append(
             (
                 share,
-                f"{escape(member.name)}: {ctx.value(done)}{cite.cite(done)} / {ctx.value(decision)}{cite.cite(decision)} ({percent(share, ctx.language)})",
+                f"{escape(member.name)}: {settled_part} / {decided_part} ({percent(share, ctx.language)})",
             )
         )
     if not rows:
@@ -526,18 +496,16 @@ async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
     nation = ctx.index.by_code["NO"]
     rules = await current_figures(
         ctx.session,
-        place_ids=[nation.id],
+        place_ids=[ident(nation)],
         years=[year] if year else None,
         measures=["grant_beyond_request_nok", "grant_per_settled_nok"],
-    )  # type: ignore[list-item]
+    )
     if year is None or not rules:
-        return await _no_data(
-            measure_label("grant_beyond_request_nok", ctx.language), place, year, ctx
-        )
+        return await _no_data(measure_label("grant_beyond_request_nok", ctx.language), place, year, ctx)
     own = {
         (s.figure.measure, s.figure.group): s
-        for s in await current_figures(ctx.session, place_ids=[place.id], years=[year])
-    }  # type: ignore[list-item]
+        for s in await current_figures(ctx.session, place_ids=[ident(place)], years=[year])
+    }
     cite = Citations(ctx.language)
     lines = [
         note
@@ -552,9 +520,7 @@ async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
     return Reply("\n".join(lines) + cite.render())
 
 
-def _grant_line(
-    rule: Statement, own: dict[tuple[str, str], Statement], cite: Citations, ctx: Context
-) -> str:
+def _grant_line(rule: Statement, own: dict[tuple[str, str], Statement], cite: Citations, ctx: Context) -> str:
     """One grant rule applied: the amount, what it is multiplied by, and the result."""
     rate = rule.figure.value or 0
     settled = own.get(("settled", rule.figure.group))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 
@@ -48,7 +50,8 @@ def build_application(settings: Settings) -> BotApplication:
         if isinstance(runtime, Runtime):
             await runtime.store.close()
 
-    application: BotApplication = (
+    application = cast(
+        BotApplication,
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_base_url)
@@ -57,7 +60,7 @@ def build_application(settings: Settings) -> BotApplication:
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .build()
-    )  # type: ignore[assignment]
+        .build(),
+    )
     register(application)
     return application

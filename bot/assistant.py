@@ -79,9 +79,7 @@ class Assistant:
         async with self.store.unit() as session:
             user = await get_user(session, user_id=user_id)
         role = user.role if user else ("admin" if user_id in self.admin_ids else None)
-        language = (user.language if user and user.language else None) or telegram_language(
-            telegram_code
-        )
+        language = (user.language if user and user.language else None) or telegram_language(telegram_code)
         return Caller(user_id=user_id, language=language, role=role)
 
     def refusal(self, caller: Caller) -> list[Reply] | None:
@@ -97,17 +95,16 @@ class Assistant:
             return refused
         command = COMMAND.match(message.strip())
         name = command.group(1).lower() if command else ""
+        argument = message.strip()[command.end() :].strip() if command else ""
         if name in self.commands:
-            return await self.commands[name](message.strip()[command.end() :].strip(), caller)  # type: ignore[union-attr]
+            return await self.commands[name](argument, caller)
         if name in ("start", "help"):
             return [help_reply(caller.language, welcome=name == "start")]
         if command and name not in ("status", "em", "history", "historikk"):
             return [help_reply(caller.language)]
         return await self.ask(message, language=caller.language, hide_small=caller.role is None)
 
-    async def ask(
-        self, message: str, *, language: str = "nb", hide_small: bool = False
-    ) -> list[Reply]:
+    async def ask(self, message: str, *, language: str = "nb", hide_small: bool = False) -> list[Reply]:
         """Understand a question and answer it."""
         index = await self.store.index()
         question = parse(message, index=index, today=self.today())
@@ -180,13 +177,7 @@ class Assistant:
             return [Reply(text("cannot_remove_self", caller.language))]
         async with self.store.unit() as session:
             removed = await remove_user(session, user_id=int(argument), by=caller.user_id)
-        return [
-            Reply(
-                text(
-                    "user_removed" if removed else "user_unknown", caller.language, user_id=argument
-                )
-            )
-        ]
+        return [Reply(text("user_removed" if removed else "user_unknown", caller.language, user_id=argument))]
 
     async def _users(self, _argument: str, caller: Caller) -> list[Reply]:
         """/users: everyone with access."""

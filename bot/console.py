@@ -18,9 +18,7 @@ PROMPT = "bosetting> "
 class ConsoleChat:
     """Reads questions line by line and prints the replies as plain text."""
 
-    def __init__(
-        self, assistant: Assistant, caller: Caller, *, output: TextIO = sys.stdout
-    ) -> None:
+    def __init__(self, assistant: Assistant, caller: Caller, *, output: TextIO = sys.stdout) -> None:
         self.assistant = assistant
         self.caller = caller
         self.output = output

@@ -58,11 +58,7 @@ class Citations:
     def cite(self, statement: Statement) -> str:
         """The footnote marker for a statement, adding its source line if new."""
         figure, source = statement.figure, statement.source
-        table = (
-            f", {text('table', self.language)} «{figure.source_table}»"
-            if figure.source_table
-            else ""
-        )
+        table = f", {text('table', self.language)} «{figure.source_table}»" if figure.source_table else ""
         dated = f" ({day(source.document_date, self.language)})" if source.document_date else ""
         rough = f", {text('date_approximate', self.language)}" if source.date_approximate else ""
         line = f"{escape(source.title)}{dated}{rough}{escape(table)}"
@@ -95,21 +91,42 @@ def utf16_length(value: str) -> int:
     return len(value.encode("utf-16-le")) // 2
 
 
+def visible_length(markup: str) -> int:
+    """The length Telegram checks: the text after its HTML is parsed, in UTF-16 units."""
+    return utf16_length(plain(markup))
+
+
+def _cut(line: str, limit: int) -> list[str]:
+    """An overlong line as plain text in pieces of at most `limit` UTF-16 units."""
+    pieces: list[str] = []
+    piece: list[str] = []
+    size = 0
+    for character in plain(line):
+        width = 2 if ord(character) > 0xFFFF else 1
+        if size + width > limit:
+            pieces.append("".join(piece))
+            piece, size = [], 0
+        piece.append(character)
+        size += width
+    pieces.append("".join(piece))
+    return [escape(p) for p in pieces]
+
+
 def split_message(markup: str, limit: int = 4096) -> list[str]:
     """Split HTML text at line breaks into parts Telegram accepts (tags never span lines here)."""
+    lines = [
+        piece
+        for line in markup.split("\n")
+        for piece in ([line] if visible_length(line) <= limit else _cut(line, limit))
+    ]
     parts: list[str] = []
-    current = ""
-    for line in markup.split("\n"):
-        if utf16_length(line) > limit:
-            line = escape(plain(line))
-            while utf16_length(line) > limit:
-                parts.extend([current] if current else [])
-                current, line = "", line[: limit // 2]
-        candidate = f"{current}\n{line}" if current else line
-        if utf16_length(candidate) > limit:
+    current: str | None = None
+    for line in lines:
+        candidate = line if current is None else f"{current}\n{line}"
+        if current is not None and visible_length(candidate) > limit:
             parts.append(current)
             candidate = line
         current = candidate
-    if current.strip():
+    if current is not None and current.strip():
         parts.append(current)
-    return parts or [markup[:limit]]
+    return parts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
@@ -32,12 +33,7 @@ class BotData(dict[str, object]):
         return runtime
 
 
-BotContext = CallbackContext[ExtBot[None], dict[object, object], dict[object, object], BotData]
+BotContext = CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], BotData]
 BotApplication = Application[
-    ExtBot[None],
-    BotContext,
-    dict[object, object],
-    dict[object, object],
-    BotData,
-    JobQueue[BotContext],
+    ExtBot[int], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
 ]

@@ -27,9 +27,7 @@ async def on_message(update: Update, context: BotContext) -> None:
     if message is None:
         return
     caller = await caller_of(update, context)
-    replies = await context.bot_data.runtime.assistant.handle(
-        message.text or message.caption or "", caller
-    )
+    replies = await context.bot_data.runtime.assistant.handle(message.text or message.caption or "", caller)
     await send_replies(message, replies)
 
 
@@ -42,7 +40,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     caller = await caller_of(update, context)
     replies = await context.bot_data.runtime.assistant.choose(query.data, caller)
     if isinstance(query.message, type(update.effective_message)) and query.message is not None:
-        await send_replies(query.message, replies)  # type: ignore[arg-type]
+        await send_replies(query.message, replies)
 
 
 async def on_error(update: object, context: BotContext) -> None:

@@ -14,10 +14,7 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     if not reply.buttons:
         return None
     return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
-            for row in reply.buttons
-        ]
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in reply.buttons]
     )
 
 

@@ -49,8 +49,7 @@ async def export_frame(session: AsyncSession, *, history: bool = False) -> pd.Da
     """The figures as a table with the export columns, sorted by place, year and measure."""
     places = {p.id: p for p in (await session.exec(select(Place))).all()}
     place_ids = [
-        pid
-        for pid in (await session.exec(select(Figure.place_id).where(active()).distinct())).all()
+        pid for pid in (await session.exec(select(Figure.place_id).where(active()).distinct())).all()
     ]
     if history:
         rows = [s for pid in place_ids for s in await statements(session, place_id=pid)]
@@ -59,9 +58,7 @@ async def export_frame(session: AsyncSession, *, history: bool = False) -> pd.Da
     records = [_record(places[s.figure.place_id], s) for s in rows]
     frame = pd.DataFrame(records, columns=EXPORT_COLUMNS)
     frame["_level"] = frame["area_level"].map(LEVEL_ORDER)
-    frame = frame.sort_values(
-        ["_level", "area_code", "year", "measure", "group", "as_of"], kind="stable"
-    )
+    frame = frame.sort_values(["_level", "area_code", "year", "measure", "group", "as_of"], kind="stable")
     return frame.drop(columns="_level").reset_index(drop=True)
 
 
@@ -88,9 +85,7 @@ def write_frame(frame: pd.DataFrame, path: Path) -> None:
     elif path.suffix.lower() == ".csv":
         frame.to_csv(path, index=False, encoding="utf-8")
     else:
-        raise ValueError(
-            f"export writes .csv or .xlsx, not {path.suffix or 'a file without ending'}"
-        )
+        raise ValueError(f"export writes .csv or .xlsx, not {path.suffix or 'a file without ending'}")
 
 
 async def export_figures(session: AsyncSession, path: Path, *, history: bool = False) -> int:

@@ -20,9 +20,7 @@ class Place(SQLModel, table=True):
     valid_from: date | None = None
     valid_to: date | None = None
     successor_code: str | None = Field(default=None, max_length=40)
-    owner_id: int | None = Field(
-        default=None, index=True, sa_type=BigInteger
-    )  # a coordinator's own group
+    owner_id: int | None = Field(default=None, index=True, sa_type=BigInteger)  # a coordinator's own group
 
 
 class PlaceAlias(SQLModel, table=True):
@@ -106,3 +104,10 @@ class Change(SQLModel, table=True):
     action: str = Field(max_length=30)
     summary: str = Field(default="", max_length=1000)
     undone_by: int | None = None
+
+
+def ident(place: Place) -> int:
+    """The id of a stored place (places read from the database always have one)."""
+    if place.id is None:
+        raise ValueError(f"place {place.code} is not stored yet")
+    return place.id

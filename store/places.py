@@ -81,11 +81,7 @@ class PlaceIndex:
         today = date.today()
         for alias in self.aliases.get(normalise(text), []):
             place = self.places[alias.place_id]
-            old = (
-                alias.valid_to is not None
-                and alias.valid_to <= today
-                and place.valid_to != alias.valid_to
-            )
+            old = alias.valid_to is not None and alias.valid_to <= today and place.valid_to != alias.valid_to
             how = "old" if old else "code" if alias.kind == "code" else "exact"
             found.setdefault(alias.place_id, PlaceMatch(place, alias.label, how))
         return self._prefer_year(self._prefer_municipality(list(found.values())), year)
@@ -96,9 +92,7 @@ class PlaceIndex:
         typos = allowed_typos(key)
         if typos == 0 or key.isdigit():
             return []
-        hits = process.extract(
-            key, self.name_keys, scorer=OSA.distance, score_cutoff=typos, limit=limit
-        )
+        hits = process.extract(key, self.name_keys, scorer=OSA.distance, score_cutoff=typos, limit=limit)
         found: dict[int, PlaceMatch] = {}
         for hit_key, _, _ in hits:
             for alias in self.aliases[hit_key]:
@@ -123,9 +117,7 @@ class PlaceIndex:
     def predecessors(self, place: Place) -> list[Place]:
         """Former municipalities that were merged into this one."""
         return [
-            p
-            for p in self.places.values()
-            if p.successor_code and place.code in p.successor_code.split(",")
+            p for p in self.places.values() if p.successor_code and place.code in p.successor_code.split(",")
         ]
 
     @staticmethod

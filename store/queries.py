@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.models import Figure, Membership, Place, Source
+from store.models import Figure, Membership, Place, Source, ident
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ async def current_figures(
     With `as_of`, the statements as they stood on that date.
     """
     rank = func.row_number().over(
-        partition_by=(Figure.place_id, Figure.year, Figure.measure, Figure.group),
+        partition_by=(col(Figure.place_id), col(Figure.year), col(Figure.measure), col(Figure.group)),
         order_by=(col(Figure.as_of).desc(), col(Figure.approximate).asc(), col(Figure.id).desc()),
     )
     ranked = (
@@ -139,13 +139,11 @@ async def statements(
     return [Statement(f, s) for f, s in (await session.exec(query)).all()]
 
 
-def valid_during(
-    start: ColumnElement[date | None] | object, end: object, year: int
-) -> ColumnElement[bool]:
+def valid_during(start: ColumnElement[date | None] | object, end: object, year: int) -> ColumnElement[bool]:
     """Whether a period [start, end) overlaps a year."""
     return and_(
-        or_(col(start).is_(None), col(start) <= date(year, 12, 31)),  # type: ignore[arg-type]
-        or_(col(end).is_(None), col(end) > date(year, 1, 1)),  # type: ignore[arg-type]
+        or_(col(start).is_(None), col(start) <= date(year, 12, 31)),
+        or_(col(end).is_(None), col(end) > date(year, 1, 1)),
     )
 
 
@@ -180,14 +178,14 @@ async def aggregate(
         session, place_ids=[place.id], years=[year], measures=[measure], groups=[group]
     )
     members = await members_in_year(session, parent=place, year=year)
-    by_id = {m.id: m for m in members}
+    by_id = {ident(m): m for m in members}
     parts = (
         await current_figures(
             session,
             place_ids=list(by_id),
             years=[year],
             measures=[measure],
-            groups=[group],  # type: ignore[arg-type]
+            groups=[group],
         )
         if by_id
         else []

@@ -109,9 +109,7 @@ def _same_name(old: str, new: str) -> bool:
     """Whether two official names name the same municipality (a renumbering, not a merger)."""
     from store.names import name_variants, normalise
 
-    return bool(
-        {normalise(v) for v in name_variants(old)} & {normalise(v) for v in name_variants(new)}
-    )
+    return bool({normalise(v) for v in name_variants(old)} & {normalise(v) for v in name_variants(new)})
 
 
 def _extend(periods: list[tuple[str, Period]], value: str, start: date, end: date | None) -> None:

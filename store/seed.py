@@ -48,17 +48,19 @@ def _aliases(
                         valid_to=period.end,
                     )
                 else:  # the same alias in two periods: widen to cover both
-                    known.valid_from = (
-                        None
-                        if None in (known.valid_from, period.start)
-                        else min(known.valid_from, period.start)
-                    )  # type: ignore[type-var]
-                    known.valid_to = (
-                        None
-                        if None in (known.valid_to, period.end)
-                        else max(known.valid_to, period.end)
-                    )  # type: ignore[type-var]
+                    known.valid_from = _earliest(known.valid_from, period.start)
+                    known.valid_to = _latest(known.valid_to, period.end)
     return list(rows.values())
+
+
+def _earliest(first: date | None, second: date | None) -> date | None:
+    """The earlier of two period starts, where None means 'always'."""
+    return None if first is None or second is None else min(first, second)
+
+
+def _latest(first: date | None, second: date | None) -> date | None:
+    """The later of two period ends, where None means 'open'."""
+    return None if first is None or second is None else max(first, second)
 
 
 def _open(label: str) -> list[tuple[str, Period]]:
@@ -79,18 +81,14 @@ async def load_places(session: AsyncSession) -> int:
         return 0
     register = load_register()
     nation = await _add_place(session, Place(code=NATION[0], name=NATION[1], level="nation"))
-    session.add_all(
-        _aliases(nation, _open(NATION[1]) + [(a, Period(None, None)) for a in NATION[2]], [])
-    )
+    session.add_all(_aliases(nation, _open(NATION[1]) + [(a, Period(None, None)) for a in NATION[2]], []))
     for code, (name, aliases) in INTERNATIONAL.items():
         place = await _add_place(session, Place(code=code, name=name, level="international"))
         session.add_all(_aliases(place, [(n, Period(None, None)) for n in [name, *aliases]], []))
     regions: dict[str, Place] = {}
     for code, (name, aliases, _) in IMDI_REGIONS.items():
         regions[code] = await _add_place(session, Place(code=code, name=name, level="region"))
-        session.add_all(
-            _aliases(regions[code], [(n, Period(None, None)) for n in [name, *aliases]], [])
-        )
+        session.add_all(_aliases(regions[code], [(n, Period(None, None)) for n in [name, *aliases]], []))
     counties: dict[str, Place] = {}
     for county in register.counties:
         place = Place(
@@ -134,9 +132,7 @@ async def _add_municipality(
         county = counties[county_code]
         assert county.id is not None
         session.add(
-            Membership(
-                parent_id=county.id, child_id=place.id, valid_from=period.start, valid_to=period.end
-            )
+            Membership(parent_id=county.id, child_id=place.id, valid_from=period.start, valid_to=period.end)
         )
     region = region_of_county(municipality.counties[-1][0])
     for parent in ([regions[region]] if region else []) + [nation]:
@@ -216,9 +212,7 @@ async def load_seed_figures(session: AsyncSession) -> int:
     seed_ids = [s.id for key, s in sources.items() if key.startswith("seed-")]
     existing = {
         (f.source_id, f.place_id, f.year, f.measure, f.group, f.as_of, f.value, f.source_table)
-        for f in (
-            await session.exec(select(Figure).where(col(Figure.source_id).in_(seed_ids)))
-        ).all()
+        for f in (await session.exec(select(Figure).where(col(Figure.source_id).in_(seed_ids)))).all()
     }
     now = datetime.now(UTC)
     added = 0
@@ -242,9 +236,7 @@ async def load_seed_figures(session: AsyncSession) -> int:
     return added
 
 
-async def _seed_figure(
-    session: AsyncSession, row: dict[str, str], source: Source, now: datetime
-) -> Figure:
+async def _seed_figure(session: AsyncSession, row: dict[str, str], source: Source, now: datetime) -> Figure:
     """One seed row as a figure, its place found by the code of its time."""
     year = int(row["year"])
     place = await place_by_code(session, row["area_code"], year)

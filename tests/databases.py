@@ -61,7 +61,13 @@ def _database(server: str, name: str) -> str:
 
 def seed_postgres_template(server: str) -> None:
     """Create (anew) the seeded template database on the PostgreSQL server."""
-    asyncio.run(_admin(server, f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)", f"CREATE DATABASE {TEMPLATE_DB}"))
+    asyncio.run(
+        _admin(
+            server,
+            f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)",
+            f"CREATE DATABASE {TEMPLATE_DB}",
+        )
+    )
     asyncio.run(_prepare(_database(server, TEMPLATE_DB)))
 
 

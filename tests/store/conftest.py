@@ -11,7 +11,9 @@ from tests import databases
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def store(request: pytest.FixtureRequest, sqlite_url: str, postgres_server: str | None) -> AsyncIterator[Store]:
+async def store(
+    request: pytest.FixtureRequest, sqlite_url: str, postgres_server: str | None
+) -> AsyncIterator[Store]:
     """The store on a fresh seeded database of each kind."""
     if request.param == "sqlite":
         opened = await Store.open(sqlite_url)

@@ -20,9 +20,26 @@ async def test_history_export_holds_every_seed_figure(store: Store, tmp_path: Pa
     with path.open(encoding="utf-8") as handle:
         exported = list(csv.DictReader(handle))
     assert list(exported[0]) == EXPORT_COLUMNS
-    keys = {(r["year"], r["measure"], r["group"], float(r["value"]), r["as_of"], r["source"].split(":")[0]) for r in exported}
+    keys = {
+        (
+            r["year"],
+            r["measure"],
+            r["group"],
+            float(r["value"]),
+            r["as_of"],
+            r["source"].split(":")[0],
+        )
+        for r in exported
+    }
     for row in seed_rows():
-        assert (row["year"], row["measure"], row["group"], float(row["value"]), row["as_of"], row["source"]) in keys, row
+        assert (
+            row["year"],
+            row["measure"],
+            row["group"],
+            float(row["value"]),
+            row["as_of"],
+            row["source"],
+        ) in keys, row
     assert len(exported) == len(seed_rows())
 
 
@@ -34,5 +51,10 @@ async def test_current_export_has_one_row_per_figure(store: Store, tmp_path: Pat
     frame = pd.read_excel(path, dtype={"area_code": str})
     assert len(frame) == rows
     assert not frame.duplicated(["area_code", "year", "measure", "group"]).any()
-    trondheim = frame[(frame.area_code == "5001") & (frame.year == 2015) & (frame.measure == "settled") & (frame.group == "all")]
+    trondheim = frame[
+        (frame.area_code == "5001")
+        & (frame.year == 2015)
+        & (frame.measure == "settled")
+        & (frame.group == "all")
+    ]
     assert trondheim.value.tolist() == [495] and trondheim.as_of.tolist() == ["2015-12-31"]

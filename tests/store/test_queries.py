@@ -15,8 +15,17 @@ async def test_latest_as_of_is_current(store: Store) -> None:
     async with store.unit() as session:
         trondheim = await place_by_code(session, "5001")
         assert trondheim is not None and trondheim.id is not None
-        (current,) = await current_figures(session, place_ids=[trondheim.id], years=[2015], measures=["settled"], groups=["all"])
-        (then,) = await current_figures(session, place_ids=[trondheim.id], years=[2015], measures=["settled"], groups=["all"], as_of=date(2015, 12, 10))
+        (current,) = await current_figures(
+            session, place_ids=[trondheim.id], years=[2015], measures=["settled"], groups=["all"]
+        )
+        (then,) = await current_figures(
+            session,
+            place_ids=[trondheim.id],
+            years=[2015],
+            measures=["settled"],
+            groups=["all"],
+            as_of=date(2015, 12, 10),
+        )
         history = await statements(session, place_id=trondheim.id, year=2015, measure="settled", group="all")
     assert (current.figure.value, current.figure.as_of) == (495, date(2015, 12, 31))
     assert (then.figure.value, then.figure.as_of) == (398, date(2015, 12, 10))
@@ -29,15 +38,27 @@ async def test_new_statement_supersedes_and_retraction_restores(store: Store) ->
         melhus = await place_by_code(session, "5028")
         assert melhus is not None and melhus.id is not None
         old = (await current_figures(session, place_ids=[melhus.id], years=[2015], measures=["settled"]))[0]
-        newer = Figure(place_id=melhus.id, year=2015, measure="settled", value=50, as_of=date(2015, 12, 20), source_id=old.figure.source_id, recorded_at=datetime.now(UTC))
+        newer = Figure(
+            place_id=melhus.id,
+            year=2015,
+            measure="settled",
+            value=50,
+            as_of=date(2015, 12, 20),
+            source_id=old.figure.source_id,
+            recorded_at=datetime.now(UTC),
+        )
         session.add(newer)
     async with store.unit() as session:
-        assert (await current_figures(session, place_ids=[melhus.id], years=[2015], measures=["settled"]))[0].figure.value == 50
+        assert (await current_figures(session, place_ids=[melhus.id], years=[2015], measures=["settled"]))[
+            0
+        ].figure.value == 50
         stored = await session.get(Figure, newer.id)
         assert stored is not None
         stored.retracted_at = datetime.now(UTC)
     async with store.unit() as session:
-        assert (await current_figures(session, place_ids=[melhus.id], years=[2015], measures=["settled"]))[0].figure.value == 43
+        assert (await current_figures(session, place_ids=[melhus.id], years=[2015], measures=["settled"]))[
+            0
+        ].figure.value == 43
 
 
 async def test_county_total_is_stated_partial_and_computed_with_coverage(store: Store) -> None:
@@ -46,7 +67,11 @@ async def test_county_total_is_stated_partial_and_computed_with_coverage(store: 
         county = await place_by_code(session, "16")
         assert county is not None
         total = await aggregate(session, place=county, year=2016, measure="requested")
-    assert total.stated is not None and total.stated.figure.value == 909 and total.stated.figure.scope == "partial"
+    assert (
+        total.stated is not None
+        and total.stated.figure.value == 909
+        and total.stated.figure.scope == "partial"
+    )
     assert (total.computed, total.known, total.members) == (909, 8, 25)
 
 

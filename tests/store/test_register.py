@@ -32,9 +32,20 @@ def test_register_has_357_municipalities_today() -> None:
         ("3005", "3301", None),
         ("1714", "5035", None),
     ],
-    ids=["trondheim", "rissa", "leksvik", "klaebu", "orkdal", "drammen-0602", "drammen-3005", "stjordal"],
+    ids=[
+        "trondheim",
+        "rissa",
+        "leksvik",
+        "klaebu",
+        "orkdal",
+        "drammen-0602",
+        "drammen-3005",
+        "stjordal",
+    ],
 )
-async def test_old_codes_lead_to_their_municipality(store: Store, old: str, entity: str, successor: str | None) -> None:
+async def test_old_codes_lead_to_their_municipality(
+    store: Store, old: str, entity: str, successor: str | None
+) -> None:
     """An old code finds the municipality it belonged to, and a dissolved one names its successor."""
     async with store.unit() as session:
         place = await place_by_code(session, old)
@@ -64,4 +75,15 @@ async def test_places_of_every_level(store: Store) -> None:
         assert group is not None
         members = await members_in_year(session, parent=group, year=2015)
     assert counts["nation"] == 1 and counts["region"] == 6 and counts["county"] == 33
-    assert {m.name for m in members} == {"Trondheim", "Melhus", "Malvik", "Orkdal", "Skaun", "Rissa", "Midtre Gauldal", "Stjørdal", "Leksvik", "Klæbu"}
+    assert {m.name for m in members} == {
+        "Trondheim",
+        "Melhus",
+        "Malvik",
+        "Orkdal",
+        "Skaun",
+        "Rissa",
+        "Midtre Gauldal",
+        "Stjørdal",
+        "Leksvik",
+        "Klæbu",
+    }

@@ -16,7 +16,18 @@ from store.store import Store
 
 STATUS_2015 = ["1601", "1653", "1663", "1638", "1657", "1624", "1648", "1714", "1718", "1662"]
 # The TOTALT column of seed 000's status table (settled + assigned), transcribed from the document.
-TOTALT_2015 = {"1601": 556, "1653": 56, "1663": 44, "1638": 40, "1657": 17, "1624": 12, "1648": 16, "1714": 57, "1718": 21, "1662": 17}
+TOTALT_2015 = {
+    "1601": 556,
+    "1653": 56,
+    "1663": 44,
+    "1638": 40,
+    "1657": 17,
+    "1624": 12,
+    "1648": 16,
+    "1714": 57,
+    "1718": 21,
+    "1662": 17,
+}
 
 
 def seed_rows() -> list[dict[str, str]]:
@@ -33,7 +44,11 @@ def test_every_document_is_transcribed() -> None:
         "seed-001": 5 * 3 + 3 + 5 * 2 + 6 + 1 + 2,  # settled 2011-15, needs 2016, intro, outlook, EM, grants
         "seed-002": 13,  # global migration bullets and the 2014/2015 comparison
         "seed-003": 5 + 15 + 4,  # national figures, Drammen 2020-2024, capacity and EM
-        "seed-004": 13 * 2 + 2 + 1 + 4 + 16,  # series 2006-2018 with EM, 2019, intro participants, tracks, outcomes
+        "seed-004": 13 * 2
+        + 2
+        + 1
+        + 4
+        + 16,  # series 2006-2018 with EM, 2019, intro participants, tracks, outcomes
     }
 
 
@@ -51,12 +66,26 @@ async def test_seeding_twice_changes_nothing(store: Store) -> None:
         assert (await session.exec(select(func.count()).select_from(Figure))).one() == len(seed_rows())
 
 
-async def _values(store: Store, codes: list[str], year: int, measure: str, group: str = "all", as_of: date | None = None) -> dict[str, float]:
+async def _values(
+    store: Store,
+    codes: list[str],
+    year: int,
+    measure: str,
+    group: str = "all",
+    as_of: date | None = None,
+) -> dict[str, float]:
     """Current values of a measure for places given by code."""
     async with store.unit() as session:
         places = {code: await place_by_code(session, code, year) for code in codes}
         ids = {p.id: code for code, p in places.items() if p is not None}
-        found = await current_figures(session, place_ids=list(ids), years=[year], measures=[measure], groups=[group], as_of=as_of)  # type: ignore[arg-type]
+        found = await current_figures(
+            session,
+            place_ids=list(ids),
+            years=[year],
+            measures=[measure],
+            groups=[group],
+            as_of=as_of,
+        )  # type: ignore[arg-type]
     return {ids[s.figure.place_id]: s.figure.value for s in found if s.figure.value is not None}
 
 
@@ -85,15 +114,38 @@ async def test_status_table_totalt_is_settled_plus_assigned(store: Store) -> Non
 @pytest.mark.parametrize(
     ("county", "codes", "year", "measure", "group", "stated"),
     [
-        ("16", ["1601", "1624", "1638", "1648", "1653", "1657", "1662", "1663"], 2016, "requested", "all", 909),
-        ("16", ["1601", "1624", "1638", "1648", "1653", "1657", "1662", "1663"], 2016, "requested", "em", 226),
-        ("16", ["1601", "1624", "1638", "1648", "1653", "1657", "1662", "1663"], 2017, "planned", "em_under_15", 76),
+        (
+            "16",
+            ["1601", "1624", "1638", "1648", "1653", "1657", "1662", "1663"],
+            2016,
+            "requested",
+            "all",
+            909,
+        ),
+        (
+            "16",
+            ["1601", "1624", "1638", "1648", "1653", "1657", "1662", "1663"],
+            2016,
+            "requested",
+            "em",
+            226,
+        ),
+        (
+            "16",
+            ["1601", "1624", "1638", "1648", "1653", "1657", "1662", "1663"],
+            2017,
+            "planned",
+            "em_under_15",
+            76,
+        ),
         ("17", ["1714", "1718"], 2016, "requested", "all", 97),
         ("17", ["1714", "1718"], 2017, "planned", "em", 40),
     ],
     ids=["st-2016-909", "st-em-226", "st-plan-u15-76", "nt-2016-97", "nt-plan-em-40"],
 )
-async def test_request_table_subtotals(store: Store, county: str, codes: list[str], year: int, measure: str, group: str, stated: int) -> None:
+async def test_request_table_subtotals(
+    store: Store, county: str, codes: list[str], year: int, measure: str, group: str, stated: int
+) -> None:
     """Seed 000's request table: listed rows add up to the stated county subtotals."""
     values = await _values(store, codes, year, measure, group)
     assert sum(values.values()) == stated
@@ -127,7 +179,9 @@ async def test_request_table_subtotals(store: Store, county: str, codes: list[st
         ("WORLD", 2015, "displaced", "all", 60_000_000),
     ],
 )
-async def test_spot_values(store: Store, code: str, year: int, measure: str, group: str, value: float) -> None:
+async def test_spot_values(
+    store: Store, code: str, year: int, measure: str, group: str, value: float
+) -> None:
     """Figures read from the documents, checked one by one."""
     assert await _values(store, [code], year, measure, group) == {code: value}
 
@@ -137,7 +191,21 @@ async def test_trondheim_series_2006_2018(store: Store) -> None:
     totals = {y: (await _values(store, ["5001"], y, "settled"))["5001"] for y in range(2006, 2019)}
     em = {y: (await _values(store, ["5001"], y, "settled", "em"))["5001"] for y in range(2006, 2019)}
     # The two rows of the document's table, "Totalt" and "EM".
-    assert list(totals.values()) == [201, 208, 229, 306, 303, 256, 330, 288, 340, 495, 740, 675, 269]
+    assert list(totals.values()) == [
+        201,
+        208,
+        229,
+        306,
+        303,
+        256,
+        330,
+        288,
+        340,
+        495,
+        740,
+        675,
+        269,
+    ]
     assert list(em.values()) == [8, 7, 15, 27, 29, 11, 16, 18, 20, 44, 123, 43, 15]
 
 
@@ -158,5 +226,9 @@ async def test_rounded_duplicates_are_kept_and_exact_preferred(store: Store) -> 
         norway = await place_by_code(session, "NO")
         assert norway is not None and norway.id is not None
         history = await statements(session, place_id=norway.id, year=2015, measure="settled", group="all")
-    assert sorted((s.figure.value, s.figure.approximate) for s in history) == [(11000, True), (11000, True), (11300, False)]
+    assert sorted((s.figure.value, s.figure.approximate) for s in history) == [
+        (11000, True),
+        (11000, True),
+        (11300, False),
+    ]
     assert await _values(store, ["NO"], 2015, "settled") == {"NO": 11300}

@@ -1,0 +1,73 @@
+"""Settings: defaults, validation with one clear line, and no token in the logs."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.__main__ import RedactToken
+from bot.settings import load_settings
+from store.db import async_url
+
+
+def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With nothing set: SQLite under data/, Oslo time, no token."""
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "DATABASE_URL",
+        "ADMIN_IDS",
+        "TIMEZONE",
+        "LOG_LEVEL",
+        "ACCESS",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir("/")
+    settings = load_settings()
+    assert settings.telegram_bot_token is None
+    assert settings.database_url.startswith("sqlite:///data/")
+    assert settings.timezone == "Europe/Oslo" and settings.admin_ids == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("ADMIN_IDS", "12,abc", "ADMIN_IDS must be comma-separated numeric Telegram user ids"),
+        ("TIMEZONE", "Europe/Atlantis", "unknown time zone"),
+        ("DATABASE_URL", "mysql://x/y", "DATABASE_URL must be sqlite:// or postgresql://"),
+        ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
+        ("ACCESS", "everyone", "ACCESS must be 'members' or 'open'"),
+    ],
+)
+def test_bad_settings_stop_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str
+) -> None:
+    """A bad value stops the start with a single line naming the variable."""
+    monkeypatch.chdir("/")
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as stopped:
+        load_settings()
+    text = str(stopped.value)
+    assert "\n" not in text and text.startswith("Bad settings:") and message in text
+
+
+@pytest.mark.parametrize(
+    ("plain", "driver"),
+    [
+        ("sqlite:///data/x.sqlite3", "sqlite+aiosqlite:///data/x.sqlite3"),
+        ("postgresql://u:p@h/db", "postgresql+asyncpg://u:p@h/db"),
+        ("postgres://u:p@h/db", "postgresql+asyncpg://u:p@h/db"),
+    ],
+)
+def test_async_driver_is_chosen(plain: str, driver: str) -> None:
+    """Plain URLs get their async driver."""
+    assert async_url(plain) == driver
+
+
+def test_token_is_redacted() -> None:
+    """A log line carrying the token shows <token> instead."""
+    record = logging.LogRecord(
+        "httpx", logging.INFO, __file__, 1, "POST https://x/bot%s/getMe", ("123:SECRET",), None
+    )
+    RedactToken("123:SECRET").filter(record)
+    assert record.getMessage() == "POST https://x/bot<token>/getMe"
