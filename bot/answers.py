@@ -38,6 +38,13 @@ CARD_MEASURES = (
     "capacity_dwellings",
 )
 SUB_GROUPS = ("em", "em_under_15", "ukraine", "resettlement", "family")
+INTRO_MEASURES = (
+    "intro_result_pct",
+    "intro_result_rank",
+    "intro_participants",
+    "intro_participants_pct",
+    "intro_outcome",
+)
 SMALL = 5  # IMDi hides values under 5 in public tables
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
 
@@ -84,6 +91,8 @@ async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Repl
         return await series_answer(question, place, ctx)
     if question.intent == "ranking":
         return [await ranking_answer(question, place, ctx)]
+    if question.intent == "intro":
+        return [await status_answer(question, place, ctx, measures=INTRO_MEASURES)]
     if question.intent == "grant":
         return [await grant_answer(question, place, ctx)]
     if question.intent == "figure" and question.measure:
@@ -201,11 +210,11 @@ def _title(place: Place, language: str, what: str) -> str:
 async def _year_for(
     question: Question, place: Place, measures: tuple[str, ...], ctx: Context
 ) -> tuple[int | None, str]:
-    """The year asked about, or the latest year with figures (with a note saying so)."""
+    """The year asked about, or the latest year with figures of these measures (any if none given)."""
     if question.year is not None:
         return question.year, ""
     covered = await years_with_figures(ctx.session, place_id=ident(place))
-    years = [y for m in measures for y in covered.get(m, [])]
+    years = [y for m, ys in covered.items() if not measures or m in measures for y in ys]
     if not years:
         return None, ""
     latest = max(years)
@@ -236,28 +245,39 @@ async def _no_data(what: str, place: Place, year: int | None, ctx: Context) -> R
     return Reply(f"{head}\n{await _what_exists(place, ctx)}")
 
 
-async def status_answer(question: Question, place: Place, ctx: Context) -> Reply:
+async def status_answer(
+    question: Question, place: Place, ctx: Context, measures: tuple[str, ...] | None = None
+) -> Reply:
     """The status card of a place and year (totals with coverage for larger places)."""
-    year, note = await _year_for(question, place, CARD_MEASURES, ctx)
+    year, note = await _year_for(question, place, measures or CARD_MEASURES, ctx)
+    if year is None and measures is None:
+        year, note = await _year_for(question, place, (), ctx)
     if year is None:
         return await _no_data(text("status_title", ctx.language, year=""), place, None, ctx)
     if place.level in AGGREGATE_LEVELS:
-        return await _aggregate_card(place, year, question.group, ctx, note)
-    return await _municipality_card(place, year, question.group, ctx, note)
+        return await _aggregate_card(place, year, question.group, ctx, note, measures)
+    return await _municipality_card(place, year, question.group, ctx, note, measures)
 
 
-async def _municipality_card(place: Place, year: int, group: str, ctx: Context, note: str) -> Reply:
+def _card_order(found: set[str], measures: tuple[str, ...] | None) -> list[str]:
+    """The measures of a card: the chosen ones, or the standard ones followed by any others stated."""
+    if measures is not None:
+        return [m for m in measures if m in found]
+    return [m for m in CARD_MEASURES if m in found] + sorted(found - set(CARD_MEASURES))
+
+
+async def _municipality_card(
+    place: Place, year: int, group: str, ctx: Context, note: str, measures: tuple[str, ...] | None
+) -> Reply:
     """Request, decision, settled, assigned with sub-groups, snapshots and share of the decision."""
     current = await current_figures(ctx.session, place_ids=[ident(place)], years=[year])
-    found = {(s.figure.measure, s.figure.group): s for s in current if s.figure.measure in CARD_MEASURES}
-    if not found:
+    found = {(s.figure.measure, s.figure.group): s for s in current}
+    order = _card_order({measure for measure, _ in found}, measures)
+    if not order:
         return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
-    for measure in CARD_MEASURES:
-        row = _card_row(measure, found, group, cite, ctx)
-        if row:
-            lines.append(row)
+    lines.extend(row for row in (_card_row(m, found, group, cite, ctx) for m in order) if row)
     lines.extend(await _snapshots(place, year, found, cite, ctx))
     progress = _progress(found, ctx)
     if progress:
@@ -265,11 +285,18 @@ async def _municipality_card(place: Place, year: int, group: str, ctx: Context, 
     return Reply("\n".join(lines) + cite.render())
 
 
+def _groups_of(measure: str, found: dict[tuple[str, str], Statement]) -> list[str]:
+    """The groups stated for a measure: all first, then the usual sub-groups, then any others."""
+    present = {group for m, group in found if m == measure}
+    usual = [g for g in ("all", *SUB_GROUPS) if g in present]
+    return usual + sorted(present - set(usual))
+
+
 def _card_row(
     measure: str, found: dict[tuple[str, str], Statement], group: str, cite: Citations, ctx: Context
 ) -> str:
     """One measure's line: the total and its sub-groups, each with its footnote."""
-    groups = [group] if group != "all" else ["all", *SUB_GROUPS]
+    groups = [group] if group != "all" else _groups_of(measure, found)
     parts = []
     for key in groups:
         statement = found.get((measure, key))
@@ -281,10 +308,7 @@ def _card_row(
         parts.append(f"{label}{ctx.value(statement)}{mark}{rough}")
     if not parts:
         return ""
-    heading = measure_label(measure, ctx.language)
-    if group != "all":
-        return f"{heading}: {parts[0]}"
-    return f"{heading}: " + " · ".join(parts)
+    return f"{measure_label(measure, ctx.language)}: " + " · ".join(parts)
 
 
 async def _snapshots(
@@ -332,17 +356,27 @@ def _progress(found: dict[tuple[str, str], Statement], ctx: Context) -> str:
     )
 
 
-async def _aggregate_card(place: Place, year: int, group: str, ctx: Context, note: str) -> Reply:
+async def _aggregate_card(
+    place: Place, year: int, group: str, ctx: Context, note: str, measures: tuple[str, ...] | None
+) -> Reply:
     """Stated totals and computed sums with coverage, for a county, region, nation or group."""
+    own = await current_figures(ctx.session, place_ids=[ident(place)], years=[year])
+    order = _card_order({s.figure.measure for s in own} | set(CARD_MEASURES), measures)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
-    for measure in CARD_MEASURES:
-        total = await aggregate(ctx.session, place=place, year=year, measure=measure, group=group)
-        if total.stated or total.parts:
-            lines.append(_aggregate_line(total, cite, ctx))
+    for measure in order:
+        for sub_group in [group] if group != "all" else _groups_of(measure, _keyed(own)) or ["all"]:
+            total = await aggregate(ctx.session, place=place, year=year, measure=measure, group=sub_group)
+            if total.stated or total.parts:
+                lines.append(_aggregate_line(total, cite, ctx))
     if len(lines) == 1:
         return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
     return Reply("\n".join(lines) + cite.render())
+
+
+def _keyed(statements: list[Statement]) -> dict[tuple[str, str], Statement]:
+    """Statements by (measure, group)."""
+    return {(s.figure.measure, s.figure.group): s for s in statements}
 
 
 def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:

@@ -138,6 +138,53 @@ GROUPS: dict[str, dict[str, str]] = {
         "en": "resettlement refugees",
     },
     "family": {"nb": "familiegjenforente", "nn": "familiesameinte", "en": "family reunification"},
+    "track_1": {
+        "nb": "spor 1 (lav eller ingen utdanning)",
+        "nn": "spor 1 (låg eller inga utdanning)",
+        "en": "track 1 (little or no education)",
+    },
+    "track_2": {
+        "nb": "spor 2 (videregående)",
+        "nn": "spor 2 (vidaregåande)",
+        "en": "track 2 (upper secondary)",
+    },
+    "track_3": {
+        "nb": "spor 3 (høyere utdanning)",
+        "nn": "spor 3 (høgare utdanning)",
+        "en": "track 3 (higher education)",
+    },
+    "youth": {"nb": "ungdom", "nn": "ungdom", "en": "youth"},
+    "work_30h_plus": {"nb": "arbeid ≥ 30 t/uke", "nn": "arbeid ≥ 30 t/veke", "en": "work ≥ 30 h/week"},
+    "work_under_30h": {"nb": "arbeid ≤ 29 t/uke", "nn": "arbeid ≤ 29 t/veke", "en": "work ≤ 29 h/week"},
+    "jobseeker_nav_measures": {
+        "nb": "arbeidssøker, tiltak i regi av NAV",
+        "nn": "arbeidssøkjar, tiltak i regi av NAV",
+        "en": "job seeker, NAV measures",
+    },
+    "jobseeker_kvp": {
+        "nb": "arbeidssøker på KVP",
+        "nn": "arbeidssøkjar på KVP",
+        "en": "job seeker, qualification programme",
+    },
+    "jobseeker_wage_subsidy": {
+        "nb": "arbeidssøker med lønnstilskudd",
+        "nn": "arbeidssøkjar med lønstilskot",
+        "en": "job seeker, wage subsidy",
+    },
+    "jobseeker_other_measures": {
+        "nb": "arbeidssøker, tiltak i regi av andre",
+        "nn": "arbeidssøkjar, tiltak i regi av andre",
+        "en": "job seeker, other measures",
+    },
+    "not_jobseeker": {"nb": "ikke arbeidssøker", "nn": "ikkje arbeidssøkjar", "en": "not a job seeker"},
+    "health_reasons": {"nb": "helsemessige årsaker", "nn": "helsemessige årsaker", "en": "health reasons"},
+    "no_activity": {"nb": "ingen aktivitet", "nn": "ingen aktivitet", "en": "no activity"},
+    "primary_school": {"nb": "grunnskole", "nn": "grunnskule", "en": "primary school"},
+    "higher_education": {"nb": "høyere utdanning", "nn": "høgare utdanning", "en": "higher education"},
+    "upper_secondary": {"nb": "videregående", "nn": "vidaregåande", "en": "upper secondary"},
+    "other_benefits": {"nb": "andre trygdeytelser", "nn": "andre trygdeytingar", "en": "other benefits"},
+    "social_assistance": {"nb": "sosialhjelp", "nn": "sosialhjelp", "en": "social assistance"},
+    "other": {"nb": "annet", "nn": "anna", "en": "other"},
 }
 
 LEVELS: dict[str, dict[str, str]] = {
@@ -246,7 +293,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "omtrentleg dato",
         "en": "approximate date",
     },
-    "stated_total": {"nb": "Oppgitt sum", "nn": "Oppgitt sum", "en": "Stated total"},
+    "stated_total": {"nb": "Oppgitt", "nn": "Oppgitt", "en": "Stated"},
     "computed_total": {
         "nb": "Beregnet sum: {value} ({known} av {members} kommuner med tall)",
         "nn": "Rekna sum: {value} ({known} av {members} kommunar med tal)",

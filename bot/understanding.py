@@ -53,6 +53,12 @@ _words(
     "bosettingsbehov|busetjingsbehov|behov|prognose|settlement need|need|forecast",
 )
 _words("measure", "capacity", "kapasitet|capacity")
+_words("measure", "capacity_dwellings", "boliger|bustader|dwellings|housing")
+_words("measure", "proposed", "foreslatt|forslag|foreslatte|proposed|proposal")
+_words("measure", "asylum_seekers", "asylsokere|asylsokarar|asylsokjarar|asylsoknader|asylum seekers|asylum")
+_words("measure", "displaced", "pa flukt|flyktninger i verden|displaced")
+_words("measure", "internally_displaced", "internt fordrevne|internt fordrivne|internally displaced")
+_words("measure", "settled_forecast", "prognose bosatte|settlement forecast")
 _words(
     "group",
     "em",
@@ -86,6 +92,11 @@ _words(
     "lengst bak|lengst unna|furthest behind|behind|bakpa|etter skjema|ranking|rangering|ranger|rank|sammenlign|samanlikn|compare|verst|worst|best|flest|most",
 )
 _words("intent", "grant", "tilskudd|tilskot|grant|grants|incentive|incentives|stimuleringstilskudd")
+_words(
+    "intent",
+    "intro",
+    "intro|introprogram|introprogrammet|introduksjonsprogram|introduksjonsprogrammet|introresultater|introduction programme|introduction program",
+)
 _words("intent", "help", "hjelp|help|eksempler|examples|dome")
 _words("intent", "start", "start|hei|hallo|hello|hi|god morgen")
 _words("since", "since", "siden|sidan|since|fra|fraa|from")
@@ -227,6 +238,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         question.intent = "series" if question.intent in ("unknown", "status") else question.intent
     _resolve_place(question, [span for span in leftovers if span], index)
     _decide_intent(question)
+    default_to_nation(question, index)
     return question
 
 
@@ -262,3 +274,15 @@ def _decide_intent(question: Question) -> None:
         question.intent = "figure" if question.measure else "status"
     if question.intent == "unknown" and question.measure:
         question.intent = "figure"
+
+
+def default_to_nation(question: Question, index: PlaceIndex) -> None:
+    """A question about figures that names no place at all is about the whole country."""
+    asks_figures = (
+        question.measure or question.group != "all" or question.intent in ("ranking", "series", "intro")
+    )
+    if not question.places and not question.unknown_text and asks_figures and "NO" in index.by_code:
+        nation = index.by_code["NO"]
+        question.places = [PlaceMatch(nation, nation.name, "exact")]
+        if question.intent == "unknown":
+            question.intent = "figure" if question.measure else "status"
