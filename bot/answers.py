@@ -111,7 +111,8 @@ def help_reply(language: str, *, welcome: bool = False) -> Reply:
 
 def _no_place(question: Question, ctx: Context) -> Reply:
     """No place recognised: suggestions for an unknown name, or help for anything else."""
-    if question.unknown_text and (question.intent != "unknown" or question.measure or question.years):
+    names_a_place = question.intent != "unknown" or len(question.unknown_text.split()) == 1
+    if question.unknown_text and names_a_place:
         suggestions = ctx.index.suggestions(question.unknown_text)
         message = text("unknown_place", ctx.language, text=escape(question.unknown_text))
         if suggestions:
@@ -296,7 +297,14 @@ def _card_row(
     measure: str, found: dict[tuple[str, str], Statement], group: str, cite: Citations, ctx: Context
 ) -> str:
     """One measure's line: the total and its sub-groups, each with its footnote."""
-    groups = [group] if group != "all" else _groups_of(measure, found)
+    groups = (
+        _groups_of(measure, found)
+        if group == "all"
+    if group == "all":
+        groups = _groups_of(measure, found)
+    else:  # /em shows the minors under 15 with the minors
+        groups = [group, "em_under_15"] if group == "em" else [group]
+    )
     parts = []
     for key in groups:
         statement = found.get((measure, key))
@@ -405,8 +413,11 @@ def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
     return f"{label}: " + " · ".join(parts)
 
 
+REVISIONS = {"requested": "requested_revised", "decided": "decided_revised"}
+
+
 async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """One measure for a place and year, with its earlier statements."""
+    """One measure for a place and year (with its revision and sub-groups), and every statement of it."""
     assert question.measure is not None
     measure, group = question.measure, question.group
     year, note = await _year_for(question, place, (measure,), ctx)
@@ -415,28 +426,43 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     )
     if year is None:
         return await _no_data(what, place, question.year, ctx)
+    own = _keyed(await current_figures(ctx.session, place_ids=[ident(place)], years=[year]))
+    measures = [m for m in (measure, REVISIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
-    head = note + _title(place, ctx.language, f"{year}")
+    lines = []
+    for shown in measures:
+        for sub_group in [group] if group != "all" else _groups_of(shown, own) or ["all"]:
+            lines.extend(await _figure_lines(place, year, shown, sub_group, cite, ctx))
+    if not lines:
+        return await _no_data(what, place, year, ctx)
+    return Reply("\n".join([note + _title(place, ctx.language, f"{year}"), *lines]) + cite.render())
+
+
+async def _figure_lines(
+    place: Place, year: int, measure: str, group: str, cite: Citations, ctx: Context
+) -> list[str]:
+    """A figure's current value (or total with coverage) and its other statements."""
+    label = measure_label(measure, ctx.language) + (
+        "" if group == "all" else f", {group_label(group, ctx.language)}"
+    )
+    history = await statements(ctx.session, place_id=ident(place), year=year, measure=measure, group=group)
+    lines = []
+    current_id = None
     if place.level in AGGREGATE_LEVELS:
         total = await aggregate(ctx.session, place=place, year=year, measure=measure, group=group)
-        if not (total.stated or total.parts):
-            return await _no_data(what, place, year, ctx)
-        return Reply(f"{head}\n{_aggregate_line(total, cite, ctx)}{cite.render()}")
-    history = await statements(ctx.session, place_id=ident(place), year=year, measure=measure, group=group)
-    if not history:
-        return await _no_data(what, place, year, ctx)
-    current = (
-        await current_figures(
-            ctx.session, place_ids=[ident(place)], years=[year], measures=[measure], groups=[group]
-        )
-    )[0]
-    lines = [head, f"{what}: <b>{ctx.value(current)}</b>{cite.cite(current)}"]
-    for earlier in history:
-        if earlier.figure.id != current.figure.id:
-            lines.append(
-                f"  {text('as_of', ctx.language)} {day(earlier.figure.as_of, ctx.language)}: {ctx.value(earlier)}{cite.cite(earlier)}"
-            )
-    return Reply("\n".join(lines) + cite.render())
+        if total.stated or total.parts:
+            lines.append(_aggregate_line(total, cite, ctx))
+            current_id = total.stated.figure.id if total.stated else None
+    elif history:
+        current = max(history, key=lambda s: (s.figure.as_of, not s.figure.approximate, s.figure.id or 0))
+        current_id = current.figure.id
+        lines.append(f"{label}: <b>{ctx.value(current)}</b>{cite.cite(current)}")
+    for other in history:
+        if other.figure.id != current_id:
+            rough = f" ({text('approximate', ctx.language)})" if other.figure.approximate else ""
+            when = f"{text('as_of', ctx.language)} {day(other.figure.as_of, ctx.language)}"
+            lines.append(f"  {when}: {ctx.value(other)}{cite.cite(other)}{rough}")
+    return lines
 
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:

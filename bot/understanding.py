@@ -270,7 +270,7 @@ def _decide_intent(question: Question) -> None:
         return
     if question.intent in ("help", "start") and (question.places or question.measure):
         question.intent = "unknown"
-    if question.intent == "unknown" and (question.places or question.unknown_text):
+    if question.intent == "unknown" and (question.places or question.measure or question.years):
         question.intent = "figure" if question.measure else "status"
     if question.intent == "unknown" and question.measure:
         question.intent = "figure"
