@@ -297,14 +297,10 @@ def _card_row(
     measure: str, found: dict[tuple[str, str], Statement], group: str, cite: Citations, ctx: Context
 ) -> str:
     """One measure's line: the total and its sub-groups, each with its footnote."""
-    groups = (
-        _groups_of(measure, found)
-        if group == "all"
     if group == "all":
         groups = _groups_of(measure, found)
     else:  # /em shows the minors under 15 with the minors
         groups = [group, "em_under_15"] if group == "em" else [group]
-    )
     parts = []
     for key in groups:
         statement = found.get((measure, key))

@@ -27,24 +27,50 @@ class Case:
 
 # Seed 000, "Bosettingssituasjon pr 10.12.15": name, request, decision, settled by 10.12, assigned.
 STATUS_2015 = [
-    ("Trondheim", 469, 450, 398, 158), ("Melhus", 56, 51, 43, 13), ("Malvik", 48, 48, 38, 6),
-    ("Orkdal", 48, 40, 40, 0), ("Skaun", 32, 11, 14, 3), ("Rissa", 32, 18, 11, 1),
-    ("Midtre Gauldal", 24, 15, 15, 1), ("Stjørdal", 71, 60, 57, 0), ("Leksvik", 17, 17, 20, 1),
+    ("Trondheim", 469, 450, 398, 158),
+    ("Melhus", 56, 51, 43, 13),
+    ("Malvik", 48, 48, 38, 6),
+    ("Orkdal", 48, 40, 40, 0),
+    ("Skaun", 32, 11, 14, 3),
+    ("Rissa", 32, 18, 11, 1),
+    ("Midtre Gauldal", 24, 15, 15, 1),
+    ("Stjørdal", 71, 60, 57, 0),
+    ("Leksvik", 17, 17, 20, 1),
     ("Klæbu", 24, 18, 7, 10),
 ]
 # Seed 000, "Anmodning 2016-2017 Trondheimsregionen": request 2016 (all, EM, EM<15), plan 2017 (same).
 REQUESTS = [
-    ("Trondheim", 650, 160, 40, 730, 250, 55), ("Rissa", 25, 6, 0, 27, 9, 0), ("Orkdal", 48, 12, 5, 50, 19, 8),
-    ("Midtre Gauldal", 25, 8, 4, 25, 10, 4), ("Melhus", 56, 14, 6, 65, 24, 9), ("Skaun", 32, 8, 0, 35, 13, 0),
-    ("Klæbu", 25, 6, 0, 30, 11, 0), ("Malvik", 48, 12, 0, 55, 20, 0), ("Stjørdal", 80, 22, 5, 95, 34, 8),
+    ("Trondheim", 650, 160, 40, 730, 250, 55),
+    ("Rissa", 25, 6, 0, 27, 9, 0),
+    ("Orkdal", 48, 12, 5, 50, 19, 8),
+    ("Midtre Gauldal", 25, 8, 4, 25, 10, 4),
+    ("Melhus", 56, 14, 6, 65, 24, 9),
+    ("Skaun", 32, 8, 0, 35, 13, 0),
+    ("Klæbu", 25, 6, 0, 30, 11, 0),
+    ("Malvik", 48, 12, 0, 55, 20, 0),
+    ("Stjørdal", 80, 22, 5, 95, 34, 8),
     ("Leksvik", 17, 4, 0, 18, 6, 0),
 ]
 # Seed 004: Trondheim settled per year, all and EM.
-TRONDHEIM = dict(zip(range(2006, 2019), zip(
-    [201, 208, 229, 306, 303, 256, 330, 288, 340, 495, 740, 675, 269],
-    [8, 7, 15, 27, 29, 11, 16, 18, 20, 44, 123, 43, 15], strict=True), strict=True))
+TRONDHEIM = dict(
+    zip(
+        range(2006, 2019),
+        zip(
+            [201, 208, 229, 306, 303, 256, 330, 288, 340, 495, 740, 675, 269],
+            [8, 7, 15, 27, 29, 11, 16, 18, 20, 44, 123, 43, 15],
+            strict=True,
+        ),
+        strict=True,
+    )
+)
 # Seed 001: settled per year for Norway, Midt-Norge, Møre og Romsdal.
-SETTLED_001 = {2011: (5423, 762, 264), 2012: (5594, 883, 291), 2013: (6551, 1028, 385), 2014: (7784, 1300, 468), 2015: (11300, 1978, 689)}
+SETTLED_001 = {
+    2011: (5423, 762, 264),
+    2012: (5594, 883, 291),
+    2013: (6551, 1028, 385),
+    2014: (7784, 1300, 468),
+    2015: (11300, 1978, 689),
+}
 
 
 def spaced(value: int) -> str:
@@ -57,12 +83,52 @@ def _status_cases() -> list[Case]:
     cases = []
     for name, request, decision, settled, assigned in STATUS_2015:
         whole_year = TRONDHEIM[2015][0] if name == "Trondheim" else settled
-        cases.append(Case(f"status {name} 2015", (str(request), str(decision), str(whole_year), str(assigned)), tags=("nb", "status")))
-    cases.append(Case("/status Melhus 2015", ("56", "51", "43", "13"), ("Bosatt av vedtaket: 84 %",), tags=("command",)))
-    cases.append(Case("hvor langt har Malvik kommet i 2015?", ("48", "38"), ("Bosatt av vedtaket: 79 %", "gjenstår 10"), tags=("nb",)))
-    cases.append(Case("kor langt har Skaun kome i 2015?", ("32", "11", "14"), ("Busett av vedtaket: 127 %",), language="nn", tags=("nn",)))
-    cases.append(Case("How far has Klæbu come in 2015?", ("24", "18", "7", "10"), ("Share of the decision settled: 39 %",), language="en", tags=("en",)))
-    cases.append(Case("status Trondheim 2015", ("469", "450", "495", "158"), ("Per 10.12.2015: bosatt 398 + utsøkt 158 = 556",), tags=("snapshot",)))
+        cases.append(
+            Case(
+                f"status {name} 2015",
+                (str(request), str(decision), str(whole_year), str(assigned)),
+                tags=("nb", "status"),
+            )
+        )
+    cases.append(
+        Case(
+            "/status Melhus 2015", ("56", "51", "43", "13"), ("Bosatt av vedtaket: 84 %",), tags=("command",)
+        )
+    )
+    cases.append(
+        Case(
+            "hvor langt har Malvik kommet i 2015?",
+            ("48", "38"),
+            ("Bosatt av vedtaket: 79 %", "gjenstår 10"),
+            tags=("nb",),
+        )
+    )
+    cases.append(
+        Case(
+            "kor langt har Skaun kome i 2015?",
+            ("32", "11", "14"),
+            ("Busett av vedtaket: 127 %",),
+            language="nn",
+            tags=("nn",),
+        )
+    )
+    cases.append(
+        Case(
+            "How far has Klæbu come in 2015?",
+            ("24", "18", "7", "10"),
+            ("Share of the decision settled: 39 %",),
+            language="en",
+            tags=("en",),
+        )
+    )
+    cases.append(
+        Case(
+            "status Trondheim 2015",
+            ("469", "450", "495", "158"),
+            ("Per 10.12.2015: bosatt 398 + utsøkt 158 = 556",),
+            tags=("snapshot",),
+        )
+    )
     return cases
 
 
@@ -71,11 +137,33 @@ def _request_cases() -> list[Case]:
     cases = []
     for name, request, em, under15, plan, plan_em, plan_u15 in REQUESTS:
         cases.append(Case(f"anmodning {name} 2016", (str(request),), tags=("nb", "request")))
-        cases.append(Case(f"oppmoding einslege mindreårige {name} 2016", (str(em),), ("Oppmoding, einslege mindreårige (EM)",), language="nn", tags=("nn",)))
-        cases.append(Case(f"How many unaccompanied minors under 15 were requested for {name} in 2016?", (str(under15),), ("Request, unaccompanied minors under 15",), language="en", tags=("en",)))
+        cases.append(
+            Case(
+                f"oppmoding einslege mindreårige {name} 2016",
+                (str(em),),
+                ("Oppmoding, einslege mindreårige (EM)",),
+                language="nn",
+                tags=("nn",),
+            )
+        )
+        cases.append(
+            Case(
+                f"How many unaccompanied minors under 15 were requested for {name} in 2016?",
+                (str(under15),),
+                ("Request, unaccompanied minors under 15",),
+                language="en",
+                tags=("en",),
+            )
+        )
         cases.append(Case(f"plantall 2017 {name}", (str(plan),), tags=("nb", "planned")))
         cases.append(Case(f"plantall EM {name} 2017", (str(plan_em),), tags=("nb", "planned")))
-        cases.append(Case(f"/em {name} 2017", (str(plan_em), str(plan_u15)) if plan_u15 else (str(plan_em),), tags=("command",)))
+        cases.append(
+            Case(
+                f"/em {name} 2017",
+                (str(plan_em), str(plan_u15)) if plan_u15 else (str(plan_em),),
+                tags=("command",),
+            )
+        )
     return cases
 
 
@@ -84,7 +172,15 @@ def _trondheim_cases() -> list[Case]:
     cases = []
     for year, (total, em) in TRONDHEIM.items():
         cases.append(Case(f"bosatte Trondheim {year}", (spaced(total),), tags=("nb", "history")))
-        cases.append(Case(f"How many unaccompanied minors did Trondheim settle in {year}?", (str(em),), ("Settled, unaccompanied minors",), language="en", tags=("en",)))
+        cases.append(
+            Case(
+                f"How many unaccompanied minors did Trondheim settle in {year}?",
+                (str(em),),
+                ("Settled, unaccompanied minors",),
+                language="en",
+                tags=("en",),
+            )
+        )
     cases.append(Case("/history Trondheim", ("201", "740", "269"), ("2006–2018",), tags=("series",)))
     cases.append(Case("Trondheim 2006–2018", ("201", "495", "269"), tags=("series",)))
     cases.append(Case("Trondheim siden 2010", ("303", "675"), absent=("| 201",), tags=("series",)))
@@ -98,8 +194,12 @@ def _national_cases() -> list[Case]:
     cases = []
     for year, (norway, midt, more) in SETTLED_001.items():
         cases.append(Case(f"bosatte Norge {year}", (spaced(norway),), tags=("nb", "nation")))
-        cases.append(Case(f"busette i Midt-Noreg {year}", (spaced(midt),), language="nn", tags=("nn", "region")))
-        cases.append(Case(f"settled in Møre og Romsdal {year}", (spaced(more),), language="en", tags=("en", "county")))
+        cases.append(
+            Case(f"busette i Midt-Noreg {year}", (spaced(midt),), language="nn", tags=("nn", "region"))
+        )
+        cases.append(
+            Case(f"settled in Møre og Romsdal {year}", (spaced(more),), language="en", tags=("en", "county"))
+        )
     cases += [
         Case("vedtak Norge 2015", ("11 600",), tags=("nation",)),
         Case("anmodning landet 2016", ("14 000", "18 000"), tags=("nation",)),
@@ -125,11 +225,23 @@ def _drammen_cases() -> list[Case]:
         Case("status Drammen 2020", ("85", "58"), ("Justert anmodning: 58",), tags=("drammen",)),
         Case("anmodning Drammen 2021", ("58",), tags=("drammen",)),
         Case("status Drammen 2022", ("58", "310"), ("Justert vedtak: 310",), tags=("drammen",)),
-        Case("status Drammen 2023", ("360", "430", "400"), ("Justert anmodning: 430", "Justert vedtak: 400"), tags=("drammen",)),
+        Case(
+            "status Drammen 2023",
+            ("360", "430", "400"),
+            ("Justert anmodning: 430", "Justert vedtak: 400"),
+            tags=("drammen",),
+        ),
         Case("anmodning Drammen 2024", ("340",), tags=("drammen",)),
-        Case("status Drammen 2024", ("340", "12", "250", "100"), ("Kapasitet (boliger): 100",), tags=("drammen",)),
+        Case(
+            "status Drammen 2024",
+            ("340", "12", "250", "100"),
+            ("Kapasitet (boliger): 100",),
+            tags=("drammen",),
+        ),
         Case("kapasitet Drammen 2024", ("250",), tags=("drammen",)),
-        Case("/status 3005 2022", ("310",), ("3005 er et tidligere navn/nummer for Drammen",), tags=("code",)),
+        Case(
+            "/status 3005 2022", ("310",), ("3005 er et tidligere navn/nummer for Drammen",), tags=("code",)
+        ),
     ]
 
 
@@ -142,30 +254,77 @@ def _place_cases() -> list[Case]:
         Case("utsøkte Klaebu 2015", ("10",), tags=("no-aeoeaa",)),
         Case("status Malvk 2015", ("48", "38"), ("Tolket",), tags=("typo",)),
         Case("anmodning Skuan 2016", ("32",), ("Tolket",), tags=("typo",)),
-        Case("/status 1601 2015", ("469", "495"), ("1601 er et tidligere navn/nummer for Trondheim",), tags=("code",)),
+        Case(
+            "/status 1601 2015",
+            ("469", "495"),
+            ("1601 er et tidligere navn/nummer for Trondheim",),
+            tags=("code",),
+        ),
         Case("/status 5001 2015", ("469", "495"), tags=("code",)),
         Case("status 1653 2015", ("56", "43"), tags=("code",)),
         Case("status 5028 2015", ("56", "43"), tags=("code",)),
         Case("status 1714 2016", ("80",), tags=("code",)),
         Case("status 5035 2017", ("95",), tags=("code",)),
         Case("busette i Orkdal 2015", ("40",), tags=("nn",)),
-        Case("status Oslo 2015", phrases=("Oslo er en kommune i registeret, men jeg har ingen tall for den.",), absent=("Anmodning",), tags=("no data",)),
+        Case(
+            "status Oslo 2015",
+            phrases=("Oslo er en kommune i registeret, men jeg har ingen tall for den.",),
+            absent=("Anmodning",),
+            tags=("no data",),
+        ),
         Case("bosatte Oslo 2016", phrases=("ingen tall",), tags=("no data",)),
-        Case("status Bergen 2015", phrases=("Bergen er en kommune i registeret, men jeg har ingen tall for den.",), tags=("no data",)),
-        Case("status Indre Fosen", phrases=("Tall finnes for tidligere kommuner: Rissa, Leksvik",), tags=("merged",)),
+        Case(
+            "status Bergen 2015",
+            phrases=("Bergen er en kommune i registeret, men jeg har ingen tall for den.",),
+            tags=("no data",),
+        ),
+        Case(
+            "status Indre Fosen",
+            phrases=("Tall finnes for tidligere kommuner: Rissa, Leksvik",),
+            tags=("merged",),
+        ),
         Case("status Orkland 2015", phrases=("Orkland ble opprettet 01.01.2020", "Orkdal"), tags=("merged",)),
         Case("status Rissa 2015", ("32", "18", "11"), tags=("old name",)),
         Case("status Leksvik 2016", ("17", "4"), tags=("old name",)),
-        Case("bosatt Melhus 2020", phrases=("Ingen tall for Bosatt", "Melhus har tall for:", "Bosatt 2015"), tags=("no data",)),
-        Case("hvor mange er bosatt i Melhus i år?", phrases=("i 2026", "Melhus har tall for:"), tags=("relative",)),
+        Case(
+            "bosatt Melhus 2020",
+            phrases=("Ingen tall for Bosatt", "Melhus har tall for:", "Bosatt 2015"),
+            tags=("no data",),
+        ),
+        Case(
+            "hvor mange er bosatt i Melhus i år?",
+            phrases=("i 2026", "Melhus har tall for:"),
+            tags=("relative",),
+        ),
         Case("status Stjørdal i fjor", phrases=("i 2025", "Stjørdal har tall for:"), tags=("relative",)),
         Case("hvor mange er bosatt i Melhus i fjor?", ("43",), today=AUTUMN_2016, tags=("relative",)),
         Case("anmodning Melhus i år", ("56",), today=AUTUMN_2016, tags=("relative",)),
         Case("plantall Melhus neste år", ("65",), today=AUTUMN_2016, tags=("relative",)),
-        Case("how many were requested for Melhus this year", ("56",), language="en", today=AUTUMN_2016, tags=("relative", "en")),
-        Case("kor mange vart busett i Skaun i fjor", ("14",), language="nn", today=AUTUMN_2016, tags=("relative", "nn")),
-        Case("status Trondheim", ("160",), ("Ingen år oppgitt: viser siste år med tall, 2019.",), tags=("no year",)),
-        Case("status Herøy 2015", phrases=("kan være flere steder", "[1] Herøy (Møre og Romsdal)", "[2] Herøy (Nordland)"), tags=("ambiguous",)),
+        Case(
+            "how many were requested for Melhus this year",
+            ("56",),
+            language="en",
+            today=AUTUMN_2016,
+            tags=("relative", "en"),
+        ),
+        Case(
+            "kor mange vart busett i Skaun i fjor",
+            ("14",),
+            language="nn",
+            today=AUTUMN_2016,
+            tags=("relative", "nn"),
+        ),
+        Case(
+            "status Trondheim",
+            ("160",),
+            ("Ingen år oppgitt: viser siste år med tall, 2019.",),
+            tags=("no year",),
+        ),
+        Case(
+            "status Herøy 2015",
+            phrases=("kan være flere steder", "[1] Herøy (Møre og Romsdal)", "[2] Herøy (Nordland)"),
+            tags=("ambiguous",),
+        ),
         Case("status Atlantis 2015", phrases=("Jeg kjenner ikke stedet «atlantis»",), tags=("unknown",)),
         Case("asdfgh qwerty zxcv", phrases=("Jeg forsto ikke spørsmålet",), tags=("gibberish",)),
         Case("😀😀😀", phrases=("Jeg forsto ikke spørsmålet",), tags=("gibberish",)),
@@ -179,16 +338,35 @@ def _place_cases() -> list[Case]:
 def _aggregate_cases() -> list[Case]:
     """Stated totals and computed sums with coverage for groups, counties and the region."""
     return [
-        Case("status Trondheimsregionen 2015", ("821", "728", "643", "193"), ("10 av 10 kommuner med tall",), tags=("group",)),
-        Case("anmodning Sør-Trøndelag 2016", ("909",), ("bare delsum", "8 av 25 kommuner med tall"), tags=("county",)),
+        Case(
+            "status Trondheimsregionen 2015",
+            ("821", "728", "643", "193"),
+            ("10 av 10 kommuner med tall",),
+            tags=("group",),
+        ),
+        Case(
+            "anmodning Sør-Trøndelag 2016",
+            ("909",),
+            ("bare delsum", "8 av 25 kommuner med tall"),
+            tags=("county",),
+        ),
         Case("EM anmodning Sør-Trøndelag 2016", ("226",), tags=("county",)),
         Case("plantall Nord-Trøndelag 2017", ("113",), ("bare delsum",), tags=("county",)),
         Case("anmodning Midt 2016", ("2 922",), tags=("region",)),
         Case("plantall Midt-Norge 2017", ("3 262",), tags=("region",)),
         Case("plantall EM Midt 2017", ("1 097",), tags=("region",)),
         Case("anmodning EM under 15 Midt 2016", ("125",), tags=("region",)),
-        Case("hvilken kommune i Trondheimsregionen er lengst bak vedtaket i 2015?", phrases=("1. Klæbu: 7", "10. Skaun: 14"), tags=("ranking",)),
-        Case("which municipality is furthest behind its decision in 2015", phrases=("1. Klæbu",), language="en", tags=("ranking", "en")),
+        Case(
+            "hvilken kommune i Trondheimsregionen er lengst bak vedtaket i 2015?",
+            phrases=("1. Klæbu: 7", "10. Skaun: 14"),
+            tags=("ranking",),
+        ),
+        Case(
+            "which municipality is furthest behind its decision in 2015",
+            phrases=("1. Klæbu",),
+            language="en",
+            tags=("ranking", "en"),
+        ),
         Case("rangering Sør-Trøndelag 2015", phrases=("1. Klæbu",), absent=("Stjørdal",), tags=("ranking",)),
     ]
 
@@ -209,6 +387,12 @@ def _other_cases() -> list[Case]:
 
 
 CASES: list[Case] = (
-    _status_cases() + _request_cases() + _trondheim_cases() + _national_cases()
-    + _drammen_cases() + _place_cases() + _aggregate_cases() + _other_cases()
+    _status_cases()
+    + _request_cases()
+    + _trondheim_cases()
+    + _national_cases()
+    + _drammen_cases()
+    + _place_cases()
+    + _aggregate_cases()
+    + _other_cases()
 )

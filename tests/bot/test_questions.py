@@ -38,7 +38,9 @@ async def test_question(store: Store, case: Case) -> None:
     """The answer cites each expected figure, says each expected phrase, and nothing forbidden."""
     answer = await ask(store, case)
     for figure in case.figures:
-        assert re.search(rf"(?<!\d)(?<!\d ){re.escape(figure)}[{CITED}]", answer), f"{figure} not cited in:\n{answer}"
+        assert re.search(rf"(?<!\d)(?<!\d ){re.escape(figure)}[{CITED}]", answer), (
+            f"{figure} not cited in:\n{answer}"
+        )
     for phrase in case.phrases:
         assert phrase in answer, f"{phrase!r} not in:\n{answer}"
     for phrase in case.absent:
