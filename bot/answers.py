@@ -293,14 +293,16 @@ def _groups_of(measure: str, found: dict[tuple[str, str], Statement]) -> list[st
     return usual + sorted(present - set(usual))
 
 
+def _with_under_15(group: str) -> list[str]:
+    """The groups shown when one is asked for: minors come with the minors under 15."""
+    return [group, "em_under_15"] if group == "em" else [group]
+
+
 def _card_row(
     measure: str, found: dict[tuple[str, str], Statement], group: str, cite: Citations, ctx: Context
 ) -> str:
     """One measure's line: the total and its sub-groups, each with its footnote."""
-    if group == "all":
-        groups = _groups_of(measure, found)
-    else:  # /em shows the minors under 15 with the minors
-        groups = [group, "em_under_15"] if group == "em" else [group]
+    groups = _groups_of(measure, found) if group == "all" else _with_under_15(group)
     parts = []
     for key in groups:
         statement = found.get((measure, key))
