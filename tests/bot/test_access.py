@@ -1,0 +1,67 @@
+"""Access: strangers refused with their id, admins manage users, open access hides small EM values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.assistant import Assistant, Caller
+from bot.render import plain
+from store.store import Store
+from tests.conftest import ADMIN_ID, COORDINATOR_ID, OSLO
+
+STRANGER_ID = 3003
+
+
+async def test_stranger_is_refused_with_the_id_to_give_an_admin(assistant: Assistant) -> None:
+    """In members mode, a stranger's question gets a polite refusal naming the user id."""
+    caller = await assistant.caller(STRANGER_ID, "nb")
+    (reply,) = await assistant.handle("status Trondheim 2015", caller)
+    assert "3003" in reply.text and "administrator" in reply.text
+    assert "469" not in reply.text
+
+
+async def test_admin_adds_and_removes_a_coordinator(assistant: Assistant, admin: Caller) -> None:
+    """/adduser gives access, /users lists it, /removeuser takes it away; each is audited."""
+    await assistant.handle(f"/adduser {COORDINATOR_ID}", admin)
+    coordinator = await assistant.caller(COORDINATOR_ID, "en")
+    assert coordinator.role == "coordinator"
+    (answer,) = await assistant.handle("status Trondheim 2015", coordinator)
+    assert "Request: 469" in plain(answer.text)
+    (listing,) = await assistant.handle("/users", admin)
+    assert f"{COORDINATOR_ID} · coordinator" in listing.text
+    await assistant.handle(f"/removeuser {COORDINATOR_ID}", admin)
+    assert (await assistant.caller(COORDINATOR_ID, "en")).role is None
+
+
+async def test_coordinator_cannot_manage_users(assistant: Assistant, admin: Caller) -> None:
+    """A coordinator's /adduser is refused and changes nothing."""
+    await assistant.handle(f"/adduser {COORDINATOR_ID}", admin)
+    coordinator = await assistant.caller(COORDINATOR_ID, "nb")
+    (reply,) = await assistant.handle(f"/adduser {STRANGER_ID} admin", coordinator)
+    assert "Bare administratorer" in reply.text
+    assert (await assistant.caller(STRANGER_ID)).role is None
+
+
+async def test_first_admins_come_from_settings(assistant: Assistant) -> None:
+    """A user named in ADMIN_IDS is an admin before anyone adds them."""
+    assert (await assistant.caller(ADMIN_ID)).is_admin
+
+
+async def test_language_choice_is_remembered(assistant: Assistant, admin: Caller) -> None:
+    """/language en makes later answers English even when Telegram says Norwegian."""
+    await assistant.handle(f"/adduser {COORDINATOR_ID}", admin)
+    coordinator = await assistant.caller(COORDINATOR_ID, "nb")
+    (confirmation,) = await assistant.handle("/language en", coordinator)
+    assert confirmation.text == "I will answer in English."
+    assert (await assistant.caller(COORDINATOR_ID, "nb")).language == "en"
+
+
+async def test_open_access_hides_small_em_values_from_non_members(store: Store, admin: Caller) -> None:
+    """With ACCESS=open a stranger may ask, but EM values under 5 show as ':' as in IMDi's tables."""
+    clock = datetime(2026, 11, 23, tzinfo=OSLO)
+    assistant = Assistant(store, zone=OSLO, open_access=True, clock=lambda: clock)
+    stranger = await assistant.caller(STRANGER_ID, "nb")
+    (public,) = await assistant.handle("/em Midtre Gauldal 2016", stranger)
+    (member,) = await assistant.handle("/em Midtre Gauldal 2016", admin)
+    assert "herav EM under 15 år: :" in plain(public.text) and "herav EM under 15 år: 4" in plain(member.text)
+    assert "(EM): 8" in plain(public.text)  # 8 minors in all is not small, so it is shown
