@@ -17,7 +17,7 @@ from store.places import PlaceIndex, PlaceMatch
 from store.queries import (
     Aggregate,
     Statement,
-    aggregate,
+    aggregates,
     current_figures,
     statements,
     years_with_figures,
@@ -46,6 +46,8 @@ INTRO_MEASURES = (
     "intro_outcome",
 )
 SMALL = 5  # IMDi hides values under 5 in public tables
+SHOWN_SNAPSHOTS = 2  # earlier as-of dates on a status card
+SHOWN_STATEMENTS = 5  # earlier statements under a figure
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
 
 
@@ -328,7 +330,7 @@ async def _snapshots(
         if statement.figure.measure in ("settled", "assigned"):
             by_date.setdefault(statement.figure.as_of, {})[statement.figure.measure] = statement
     lines = []
-    for when, measures in sorted(by_date.items()):
+    for when, measures in sorted(by_date.items())[-SHOWN_SNAPSHOTS - 1 :]:
         if settled is not None and when == settled.figure.as_of:
             continue
         if "settled" not in measures:
@@ -366,15 +368,14 @@ async def _aggregate_card(
     place: Place, year: int, group: str, ctx: Context, note: str, measures: tuple[str, ...] | None
 ) -> Reply:
     """Stated totals and computed sums with coverage, for a county, region, nation or group."""
-    own = await current_figures(ctx.session, place_ids=[ident(place)], years=[year])
-    order = _card_order({s.figure.measure for s in own} | set(CARD_MEASURES), measures)
+    found = await aggregates(ctx.session, place=place, year=year, measures=measures)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
-    for measure in order:
-        for sub_group in [group] if group != "all" else _groups_of(measure, _keyed(own)) or ["all"]:
-            total = await aggregate(ctx.session, place=place, year=year, measure=measure, group=sub_group)
-            if total.stated or total.parts:
-                lines.append(_aggregate_line(total, cite, ctx))
+    for measure in _card_order({m for m, _ in found}, measures):
+        groups = sorted({g for m, g in found if m == measure}, key=lambda g: (g != "all", g))
+        for sub_group in groups if group == "all" else _with_under_15(group):
+            if (measure, sub_group) in found:
+                lines.append(_aggregate_line(found[(measure, sub_group)], cite, ctx))
     if len(lines) == 1:
         return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
     return Reply("\n".join(lines) + cite.render())
@@ -424,42 +425,52 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     )
     if year is None:
         return await _no_data(what, place, question.year, ctx)
-    own = _keyed(await current_figures(ctx.session, place_ids=[ident(place)], years=[year]))
     measures = [m for m in (measure, REVISIONS.get(measure)) if m is not None]
+    history = await statements(ctx.session, place_id=ident(place), year=year)
+    totals = (
+        await aggregates(ctx.session, place=place, year=year, measures=measures)
+        if place.level in AGGREGATE_LEVELS
+        else {}
+    )
     cite = Citations(ctx.language)
     lines = []
     for shown in measures:
-        for sub_group in [group] if group != "all" else _groups_of(shown, own) or ["all"]:
-            lines.extend(await _figure_lines(place, year, shown, sub_group, cite, ctx))
+        present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
+        for sub_group in (
+            [group]
+            if group != "all"
+            else sorted({g for m, g in present if m == shown}, key=lambda g: (g != "all", g))
+        ):
+            own = [s for s in history if (s.figure.measure, s.figure.group) == (shown, sub_group)]
+            lines.extend(_figure_lines(own, totals.get((shown, sub_group)), cite, ctx))
     if not lines:
         return await _no_data(what, place, year, ctx)
     return Reply("\n".join([note + _title(place, ctx.language, f"{year}"), *lines]) + cite.render())
 
 
-async def _figure_lines(
-    place: Place, year: int, measure: str, group: str, cite: Citations, ctx: Context
+def _figure_lines(
+    history: list[Statement], total: Aggregate | None, cite: Citations, ctx: Context
 ) -> list[str]:
     """A figure's current value (or total with coverage) and its other statements."""
-    label = measure_label(measure, ctx.language) + (
-        "" if group == "all" else f", {group_label(group, ctx.language)}"
-    )
-    history = await statements(ctx.session, place_id=ident(place), year=year, measure=measure, group=group)
     lines = []
     current_id = None
-    if place.level in AGGREGATE_LEVELS:
-        total = await aggregate(ctx.session, place=place, year=year, measure=measure, group=group)
-        if total.stated or total.parts:
-            lines.append(_aggregate_line(total, cite, ctx))
-            current_id = total.stated.figure.id if total.stated else None
+    if total is not None:
+        lines.append(_aggregate_line(total, cite, ctx))
+        current_id = total.stated.figure.id if total.stated else None
     elif history:
         current = max(history, key=lambda s: (s.figure.as_of, not s.figure.approximate, s.figure.id or 0))
         current_id = current.figure.id
+        figure = current.figure
+        label = measure_label(figure.measure, ctx.language)
+        label += "" if figure.group == "all" else f", {group_label(figure.group, ctx.language)}"
         lines.append(f"{label}: <b>{ctx.value(current)}</b>{cite.cite(current)}")
-    for other in history:
-        if other.figure.id != current_id:
-            rough = f" ({text('approximate', ctx.language)})" if other.figure.approximate else ""
-            when = f"{text('as_of', ctx.language)} {day(other.figure.as_of, ctx.language)}"
-            lines.append(f"  {when}: {ctx.value(other)}{cite.cite(other)}{rough}")
+    others = [s for s in history if s.figure.id != current_id]
+    if len(others) > SHOWN_STATEMENTS:
+        lines.append(text("more_statements", ctx.language, count=len(others) - SHOWN_STATEMENTS))
+    for other in others[-SHOWN_STATEMENTS:]:
+        rough = f" ({text('approximate', ctx.language)})" if other.figure.approximate else ""
+        when = f"{text('as_of', ctx.language)} {day(other.figure.as_of, ctx.language)}"
+        lines.append(f"  {when}: {ctx.value(other)}{cite.cite(other)}{rough}")
     return lines
 
 
@@ -514,10 +525,10 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
     year, note = await _year_for(question, place, ("decided", "settled"), ctx)
     if year is None or place.level not in AGGREGATE_LEVELS:
         return await status_answer(question, place, ctx)
-    decided = await aggregate(ctx.session, place=place, year=year, measure="decided")
-    settled = {
-        p.id: s for p, s in (await aggregate(ctx.session, place=place, year=year, measure="settled")).parts
-    }
+    found = await aggregates(ctx.session, place=place, year=year, measures=["decided", "settled"])
+    empty = Aggregate(place, year, "", "all", None, [], 0)
+    decided = found.get(("decided", "all"), empty)
+    settled = {p.id: s for p, s in found.get(("settled", "all"), empty).parts}
     cite = Citations(ctx.language)
     rows = []
     for member, decision in decided.parts:

@@ -244,9 +244,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{label} is an earlier name/number of {name}.",
     },
     "no_figures_place": {
-        "nb": "{name} er en {level} i registeret, men jeg har ingen tall for den.",
-        "nn": "{name} er ein {level} i registeret, men eg har ingen tal for han.",
-        "en": "{name} is a {level} in the register, but I have no figures for it.",
+        "nb": "{name} ({level}) finnes i registeret, men jeg har ingen tall for stedet.",
+        "nn": "{name} ({level}) finst i registeret, men eg har ingen tal for staden.",
+        "en": "{name} ({level}) is in the register, but I have no figures for it.",
     },
     "merged_into": {
         "nb": "{name} ble slått sammen med andre og heter nå {successor} (fra {date}).",
@@ -280,6 +280,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Bosatt av vedtaket: {share} · gjenstår {remaining}",
         "nn": "Busett av vedtaket: {share} · att {remaining}",
         "en": "Share of the decision settled: {share} · remaining {remaining}",
+    },
+    "more_statements": {
+        "nb": "  … og {count} tidligere oppgaver",
+        "nn": "  … og {count} tidlegare oppgåver",
+        "en": "  … and {count} earlier statements",
     },
     "snapshot": {
         "nb": "Per {date}: {parts}",

@@ -42,6 +42,22 @@ def valid_in(place: Place, year: int) -> bool:
     return start_ok and end_ok
 
 
+def _ancestors(place_ids: set[int], children: dict[int, list[int]]) -> set[int]:
+    """The counties, regions, groups and nation whose members include any of these places."""
+    parents: dict[int, list[int]] = defaultdict(list)
+    for parent, kids in children.items():
+        for kid in kids:
+            parents[kid].append(parent)
+    found: set[int] = set()
+    pending = list(place_ids)
+    while pending:
+        for parent in parents[pending.pop()]:
+            if parent not in found:
+                found.add(parent)
+                pending.append(parent)
+    return found
+
+
 class PlaceIndex:
     """All places and their aliases in memory, for fast lookups while answering."""
 
@@ -69,10 +85,11 @@ class PlaceIndex:
         children: dict[int, list[int]] = defaultdict(list)
         for membership in (await session.exec(select(Membership))).all():
             children[membership.parent_id].append(membership.child_id)
-        return cls(places, aliases, await places_with_figures(session), children)
+        direct = await places_with_figures(session)
+        return cls(places, aliases, direct | _ancestors(direct, children), children)
 
     def has_figures(self, place: Place) -> bool:
-        """Whether any figure is stored for the place."""
+        """Whether any figure is stored for the place or, for a larger place, for one of its members."""
         return place.id in self.with_figures
 
     def exact(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:

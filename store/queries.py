@@ -169,36 +169,46 @@ async def members_in_year(session: AsyncSession, *, parent: Place, year: int) ->
     return list((await session.exec(query)).unique().all())
 
 
+async def aggregates(
+    session: AsyncSession, *, place: Place, year: int, measures: Sequence[str] | None = None
+) -> dict[tuple[str, str], Aggregate]:
+    """Per measure and group: the place's stated total and the sum over its municipalities (3 queries)."""
+    stated = await current_figures(session, place_ids=[ident(place)], years=[year], measures=measures)
+    members = await members_in_year(session, parent=place, year=year)
+    by_id = {ident(m): m for m in members}
+    parts = (
+        await current_figures(session, place_ids=list(by_id), years=[year], measures=measures)
+        if by_id
+        else []
+    )
+    keys = {(s.figure.measure, s.figure.group) for s in [*stated, *parts]}
+    return {
+        (measure, group): Aggregate(
+            place=place,
+            year=year,
+            measure=measure,
+            group=group,
+            stated=next((s for s in stated if (s.figure.measure, s.figure.group) == (measure, group)), None),
+            parts=[
+                (by_id[s.figure.place_id], s)
+                for s in parts
+                if (s.figure.measure, s.figure.group) == (measure, group)
+            ],
+            members=len(members),
+        )
+        for measure, group in sorted(keys)
+    }
+
+
 async def aggregate(
     session: AsyncSession, *, place: Place, year: int, measure: str, group: str = "all"
 ) -> Aggregate:
     """A place's stated total and the sum over its municipalities, with coverage."""
-    assert place.id is not None
-    stated = await current_figures(
-        session, place_ids=[place.id], years=[year], measures=[measure], groups=[group]
+    found = await aggregates(session, place=place, year=year, measures=[measure])
+    members = (
+        len(await members_in_year(session, parent=place, year=year)) if (measure, group) not in found else 0
     )
-    members = await members_in_year(session, parent=place, year=year)
-    by_id = {ident(m): m for m in members}
-    parts = (
-        await current_figures(
-            session,
-            place_ids=list(by_id),
-            years=[year],
-            measures=[measure],
-            groups=[group],
-        )
-        if by_id
-        else []
-    )
-    return Aggregate(
-        place=place,
-        year=year,
-        measure=measure,
-        group=group,
-        stated=stated[0] if stated else None,
-        parts=[(by_id[s.figure.place_id], s) for s in parts],
-        members=len(members),
-    )
+    return found.get((measure, group)) or Aggregate(place, year, measure, group, None, [], members)
 
 
 async def years_with_figures(session: AsyncSession, *, place_id: int) -> dict[str, list[int]]:

@@ -268,14 +268,14 @@ def _place_cases() -> list[Case]:
         Case("busette i Orkdal 2015", ("40",), tags=("nn",)),
         Case(
             "status Oslo 2015",
-            phrases=("Oslo er en kommune i registeret, men jeg har ingen tall for den.",),
+            phrases=("Oslo (kommune) finnes i registeret, men jeg har ingen tall for stedet.",),
             absent=("Anmodning",),
             tags=("no data",),
         ),
         Case("bosatte Oslo 2016", phrases=("ingen tall",), tags=("no data",)),
         Case(
             "status Bergen 2015",
-            phrases=("Bergen er en kommune i registeret, men jeg har ingen tall for den.",),
+            phrases=("Bergen (kommune) finnes i registeret, men jeg har ingen tall for stedet.",),
             tags=("no data",),
         ),
         Case(

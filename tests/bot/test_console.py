@@ -32,7 +32,7 @@ async def test_a_number_chooses_a_button(assistant: Assistant, admin: Caller) ->
     await ConsoleChat(assistant, admin, output=output).run(io.StringIO("status Herøy 2015\n2\n"))
     lines = output.getvalue()
     assert "[1] Herøy (Møre og Romsdal)" in lines and "[2] Herøy (Nordland)" in lines
-    assert "Herøy (Nordland) er en kommune i registeret, men jeg har ingen tall for den." in lines
+    assert "Herøy (Nordland) (kommune) finnes i registeret, men jeg har ingen tall for stedet." in lines
 
 
 def test_make_run_console_answers_from_a_pipe(tmp_path: Path) -> None:
