@@ -368,7 +368,9 @@ async def _aggregate_card(
     place: Place, year: int, group: str, ctx: Context, note: str, measures: tuple[str, ...] | None
 ) -> Reply:
     """Stated totals and computed sums with coverage, for a county, region, nation or group."""
-    found = await aggregates(ctx.session, place=place, year=year, measures=measures)
+    found = await aggregates(
+        ctx.session, place=place, members=ctx.index.members_in_year(place, year), year=year, measures=measures
+    )
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
     for measure in _card_order({m for m, _ in found}, measures):
@@ -428,7 +430,13 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     measures = [m for m in (measure, REVISIONS.get(measure)) if m is not None]
     history = await statements(ctx.session, place_id=ident(place), year=year)
     totals = (
-        await aggregates(ctx.session, place=place, year=year, measures=measures)
+        await aggregates(
+            ctx.session,
+            place=place,
+            members=ctx.index.members_in_year(place, year),
+            year=year,
+            measures=measures,
+        )
         if place.level in AGGREGATE_LEVELS
         else {}
     )
@@ -525,7 +533,13 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
     year, note = await _year_for(question, place, ("decided", "settled"), ctx)
     if year is None or place.level not in AGGREGATE_LEVELS:
         return await status_answer(question, place, ctx)
-    found = await aggregates(ctx.session, place=place, year=year, measures=["decided", "settled"])
+    found = await aggregates(
+        ctx.session,
+        place=place,
+        members=ctx.index.members_in_year(place, year),
+        year=year,
+        measures=["decided", "settled"],
+    )
     empty = Aggregate(place, year, "", "all", None, [], 0)
     decided = found.get(("decided", "all"), empty)
     settled = {p.id: s for p, s in found.get(("settled", "all"), empty).parts}

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.models import Membership, Place, PlaceAlias
+from store.models import Membership, Place, PlaceAlias, ident
 from store.names import normalise
 from store.queries import places_with_figures
 
@@ -35,19 +35,22 @@ def allowed_typos(key: str) -> int:
     return 0 if len(key) <= 3 else 1 if len(key) <= 6 else 2
 
 
+def _overlaps(start: date | None, end: date | None, year: int) -> bool:
+    """Whether a period [start, end), open where None, overlaps a year."""
+    return (start is None or start <= date(year, 12, 31)) and (end is None or end > date(year, 1, 1))
+
+
 def valid_in(place: Place, year: int) -> bool:
     """Whether a place existed at some time during a year."""
-    start_ok = place.valid_from is None or place.valid_from <= date(year, 12, 31)
-    end_ok = place.valid_to is None or place.valid_to > date(year, 1, 1)
-    return start_ok and end_ok
+    return _overlaps(place.valid_from, place.valid_to, year)
 
 
-def _ancestors(place_ids: set[int], children: dict[int, list[int]]) -> set[int]:
+def _ancestors(place_ids: set[int], memberships: dict[int, list[Membership]]) -> set[int]:
     """The counties, regions, groups and nation whose members include any of these places."""
     parents: dict[int, list[int]] = defaultdict(list)
-    for parent, kids in children.items():
-        for kid in kids:
-            parents[kid].append(parent)
+    for parent, members in memberships.items():
+        for member in members:
+            parents[member.child_id].append(parent)
     found: set[int] = set()
     pending = list(place_ids)
     while pending:
@@ -66,12 +69,12 @@ class PlaceIndex:
         places: list[Place],
         aliases: list[PlaceAlias],
         with_figures: set[int],
-        children: dict[int, list[int]],
+        memberships: dict[int, list[Membership]],
     ) -> None:
         self.places = {p.id: p for p in places if p.id is not None}
         self.by_code = {p.code: p for p in places}
         self.with_figures = with_figures
-        self.children = children
+        self.memberships = memberships
         self.aliases: dict[str, list[PlaceAlias]] = defaultdict(list)
         for alias in aliases:
             self.aliases[alias.key].append(alias)
@@ -82,11 +85,11 @@ class PlaceIndex:
         """Read every place and alias from the database."""
         places = list((await session.exec(select(Place))).all())
         aliases = list((await session.exec(select(PlaceAlias))).all())
-        children: dict[int, list[int]] = defaultdict(list)
+        memberships: dict[int, list[Membership]] = defaultdict(list)
         for membership in (await session.exec(select(Membership))).all():
-            children[membership.parent_id].append(membership.child_id)
+            memberships[membership.parent_id].append(membership)
         direct = await places_with_figures(session)
-        return cls(places, aliases, direct | _ancestors(direct, children), children)
+        return cls(places, aliases, direct | _ancestors(direct, memberships), memberships)
 
     def has_figures(self, place: Place) -> bool:
         """Whether any figure is stored for the place or, for a larger place, for one of its members."""
@@ -130,6 +133,22 @@ class PlaceIndex:
             for alias in self.aliases[hit_key]:
                 seen.setdefault(alias.place_id, self.places[alias.place_id])
         return list(seen.values())[:limit]
+
+    def members_in_year(self, parent: Place, year: int) -> list[Place]:
+        """The municipalities of a county, region, nation or group in a year, by name.
+
+        A county that did not exist that year (Trøndelag in 2015) is taken with the borders it had first.
+        """
+        when = year
+        if parent.valid_from is not None and parent.valid_from > date(year, 12, 31):
+            when = parent.valid_from.year
+        members = {
+            m.child_id
+            for m in self.memberships.get(ident(parent), [])
+            if _overlaps(m.valid_from, m.valid_to, when)
+        }
+        found = [self.places[i] for i in members if self.places[i].level == "municipality"]
+        return sorted(found, key=lambda p: p.name)
 
     def predecessors(self, place: Place) -> list[Place]:
         """Former municipalities that were merged into this one."""

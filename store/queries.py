@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import ColumnElement, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.models import Figure, Membership, Place, Source, ident
+from store.models import Figure, Place, Source, ident
 
 
 @dataclass(frozen=True)
@@ -139,76 +139,31 @@ async def statements(
     return [Statement(f, s) for f, s in (await session.exec(query)).all()]
 
 
-def valid_during(start: ColumnElement[date | None] | object, end: object, year: int) -> ColumnElement[bool]:
-    """Whether a period [start, end) overlaps a year."""
-    return and_(
-        or_(col(start).is_(None), col(start) <= date(year, 12, 31)),
-        or_(col(end).is_(None), col(end) > date(year, 1, 1)),
-    )
-
-
-async def members_in_year(session: AsyncSession, *, parent: Place, year: int) -> list[Place]:
-    """The municipalities of a county, region, nation or group in a year.
-
-    A county that did not exist that year (Trøndelag in 2015) is taken with the borders it had first.
-    """
-    assert parent.id is not None
-    when = year
-    if parent.valid_from is not None and parent.valid_from > date(year, 12, 31):
-        when = parent.valid_from.year
-    query = (
-        select(Place)
-        .join(Membership, col(Membership.child_id) == col(Place.id))
-        .where(
-            Membership.parent_id == parent.id,
-            Place.level == "municipality",
-            valid_during(Membership.valid_from, Membership.valid_to, when),
-        )
-        .order_by(col(Place.name))
-    )
-    return list((await session.exec(query)).unique().all())
-
-
 async def aggregates(
-    session: AsyncSession, *, place: Place, year: int, measures: Sequence[str] | None = None
+    session: AsyncSession,
+    *,
+    place: Place,
+    members: Sequence[Place],
+    year: int,
+    measures: Sequence[str] | None = None,
 ) -> dict[tuple[str, str], Aggregate]:
-    """Per measure and group: the place's stated total and the sum over its municipalities (3 queries)."""
+    """Per measure and group: the place's stated total and the sum over its members (two queries)."""
     stated = await current_figures(session, place_ids=[ident(place)], years=[year], measures=measures)
-    members = await members_in_year(session, parent=place, year=year)
     by_id = {ident(m): m for m in members}
     parts = (
         await current_figures(session, place_ids=list(by_id), years=[year], measures=measures)
         if by_id
         else []
     )
-    keys = {(s.figure.measure, s.figure.group) for s in [*stated, *parts]}
-    return {
-        (measure, group): Aggregate(
-            place=place,
-            year=year,
-            measure=measure,
-            group=group,
-            stated=next((s for s in stated if (s.figure.measure, s.figure.group) == (measure, group)), None),
-            parts=[
-                (by_id[s.figure.place_id], s)
-                for s in parts
-                if (s.figure.measure, s.figure.group) == (measure, group)
-            ],
-            members=len(members),
-        )
-        for measure, group in sorted(keys)
-    }
-
-
-async def aggregate(
-    session: AsyncSession, *, place: Place, year: int, measure: str, group: str = "all"
-) -> Aggregate:
-    """A place's stated total and the sum over its municipalities, with coverage."""
-    found = await aggregates(session, place=place, year=year, measures=[measure])
-    members = (
-        len(await members_in_year(session, parent=place, year=year)) if (measure, group) not in found else 0
-    )
-    return found.get((measure, group)) or Aggregate(place, year, measure, group, None, [], members)
+    grouped: dict[tuple[str, str], Aggregate] = {}
+    for statement in sorted([*stated, *parts], key=lambda s: (s.figure.measure, s.figure.group)):
+        key = (statement.figure.measure, statement.figure.group)
+        total = grouped.setdefault(key, Aggregate(place, year, key[0], key[1], None, [], len(members)))
+        if statement.figure.place_id == place.id:
+            grouped[key] = replace(total, stated=statement)
+        else:
+            total.parts.append((by_id[statement.figure.place_id], statement))
+    return grouped
 
 
 async def years_with_figures(session: AsyncSession, *, place_id: int) -> dict[str, list[int]]:

@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.models import Figure, Membership, Place, PlaceAlias, Source
 from store.names import name_variants, normalise
+from store.places import valid_in
 from store.register import (
     IMDI_REGIONS,
     INTERNATIONAL,
@@ -171,15 +172,8 @@ async def place_by_code(session: AsyncSession, code: str, year: int | None = Non
         query = select(Place).where(Place.code == code)
         places = list((await session.exec(query)).all())
     if year is not None and len(places) > 1:
-        places = [p for p in places if _valid_in(p, year)] or places
+        places = [p for p in places if valid_in(p, year)] or places
     return places[0] if places else None
-
-
-def _valid_in(place: Place, year: int) -> bool:
-    """Whether a place existed at some time during a year."""
-    start_ok = place.valid_from is None or place.valid_from <= date(year, 12, 31)
-    end_ok = place.valid_to is None or place.valid_to > date(year, 1, 1)
-    return start_ok and end_ok
 
 
 def _read(name: str) -> list[dict[str, str]]:

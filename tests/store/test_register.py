@@ -6,7 +6,6 @@ import pytest
 from sqlmodel import func, select
 
 from store.models import Place
-from store.queries import members_in_year
 from store.register import load_register
 from store.seed import place_by_code
 from store.store import Store
@@ -56,24 +55,20 @@ async def test_old_codes_lead_to_their_municipality(
 
 async def test_county_membership_follows_the_year(store: Store) -> None:
     """Sør-Trøndelag had 25 municipalities in 2015; Trøndelag in 2015 is taken with its first borders."""
-    async with store.unit() as session:
-        south = await place_by_code(session, "16")
-        trondelag = await place_by_code(session, "50")
-        assert south is not None and trondelag is not None
-        assert len(await members_in_year(session, parent=south, year=2015)) == 25
-        in_2018 = await members_in_year(session, parent=trondelag, year=2018)
-        # 47 in the 2018 register version (Rindal joined from Møre og Romsdal in 2019).
-        assert len(await members_in_year(session, parent=trondelag, year=2015)) == len(in_2018) == 47
-        assert len(await members_in_year(session, parent=trondelag, year=2024)) == 38
+    index = await store.index()
+    south, trondelag = index.by_code["16"], index.by_code["50"]
+    assert len(index.members_in_year(south, 2015)) == 25
+    # 47 in the 2018 register version (Rindal joined from Møre og Romsdal in 2019).
+    assert len(index.members_in_year(trondelag, 2015)) == len(index.members_in_year(trondelag, 2018)) == 47
+    assert len(index.members_in_year(trondelag, 2024)) == 38
 
 
 async def test_places_of_every_level(store: Store) -> None:
     """The nation, six IMDi regions, the counties and the named group exist."""
     async with store.unit() as session:
         counts = dict((await session.exec(select(Place.level, func.count()).group_by(Place.level))).all())
-        group = await place_by_code(session, "TRONDHEIMSREGIONEN")
-        assert group is not None
-        members = await members_in_year(session, parent=group, year=2015)
+    index = await store.index()
+    members = index.members_in_year(index.by_code["TRONDHEIMSREGIONEN"], 2015)
     assert counts["nation"] == 1 and counts["region"] == 6 and counts["county"] == 33
     assert {m.name for m in members} == {
         "Trondheim",
