@@ -76,6 +76,25 @@ def _filters(
     return clauses
 
 
+def precedence(statement: Statement) -> tuple[date, bool, int]:
+    """How statements of one figure rank: latest as-of, then exact before rounded, then newest.
+
+    current_figures applies the same order in SQL.
+    """
+    figure = statement.figure
+    return (figure.as_of, not figure.approximate, figure.id or 0)
+
+
+def current_of(found: Sequence[Statement]) -> dict[tuple[str, str], Statement]:
+    """The current statement per (measure, group) among one place's statements for one year."""
+    current: dict[tuple[str, str], Statement] = {}
+    for statement in found:
+        key = (statement.figure.measure, statement.figure.group)
+        if key not in current or precedence(statement) > precedence(current[key]):
+            current[key] = statement
+    return current
+
+
 async def current_figures(
     session: AsyncSession,
     *,

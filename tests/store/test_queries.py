@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from store.models import Figure
-from store.queries import aggregates, current_figures, statements
+from store.queries import aggregates, current_figures, current_of, statements
 from store.seed import place_by_code
 from store.store import Store
 
@@ -85,3 +85,18 @@ async def test_region_total_is_whole_and_larger_than_the_known_sum(store: Store)
         total = (await aggregates(session, place=region, members=members, year=2016))[("requested", "all")]
     assert total.stated is not None and total.stated.figure.value == 2922 and total.stated.figure.scope == ""
     assert total.computed == 909 + 97 and total.known == 10 and total.members > 50
+
+
+async def test_python_and_sql_agree_on_the_current_statement(store: Store) -> None:
+    """current_of (used for one place) picks what current_figures (SQL) picks, for every seeded figure."""
+    index = await store.index()
+    async with store.unit() as session:
+        for place_id in sorted(index.with_figures):
+            history = await statements(session, place_id=place_id)
+            in_sql = await current_figures(session, place_ids=[place_id])
+            for year in {s.figure.year for s in history}:
+                in_python = current_of([s for s in history if s.figure.year == year])
+                in_sql_year = {
+                    (s.figure.measure, s.figure.group): s.figure.id for s in in_sql if s.figure.year == year
+                }
+                assert {key: s.figure.id for key, s in in_python.items()} == in_sql_year
