@@ -19,6 +19,8 @@ from store.queries import (
     Statement,
     aggregates,
     current_figures,
+    current_of,
+    precedence,
     statements,
     years_with_figures,
 )
@@ -273,15 +275,15 @@ async def _municipality_card(
     place: Place, year: int, group: str, ctx: Context, note: str, measures: tuple[str, ...] | None
 ) -> Reply:
     """Request, decision, settled, assigned with sub-groups, snapshots and share of the decision."""
-    current = await current_figures(ctx.session, place_ids=[ident(place)], years=[year])
-    found = {(s.figure.measure, s.figure.group): s for s in current}
+    history = await statements(ctx.session, place_id=ident(place), year=year)
+    found = current_of(history)
     order = _card_order({measure for measure, _ in found}, measures)
     if not order:
         return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
     lines.extend(row for row in (_card_row(m, found, group, cite, ctx) for m in order) if row)
-    lines.extend(await _snapshots(place, year, found, cite, ctx))
+    lines.extend(_snapshots(history, found, cite, ctx))
     progress = _progress(found, ctx)
     if progress:
         lines.append(progress)
@@ -319,15 +321,14 @@ def _card_row(
     return f"{measure_label(measure, ctx.language)}: " + " · ".join(parts)
 
 
-async def _snapshots(
-    place: Place, year: int, found: dict[tuple[str, str], Statement], cite: Citations, ctx: Context
+def _snapshots(
+    history: list[Statement], found: dict[tuple[str, str], Statement], cite: Citations, ctx: Context
 ) -> list[str]:
     """Earlier as-of dates of settled and assigned (e.g. the status of 10.12.2015)."""
     settled = found.get(("settled", "all"))
-    history = await statements(ctx.session, place_id=ident(place), year=year, group="all")
     by_date: dict[date, dict[str, Statement]] = {}
     for statement in history:
-        if statement.figure.measure in ("settled", "assigned"):
+        if statement.figure.measure in ("settled", "assigned") and statement.figure.group == "all":
             by_date.setdefault(statement.figure.as_of, {})[statement.figure.measure] = statement
     lines = []
     for when, measures in sorted(by_date.items())[-SHOWN_SNAPSHOTS - 1 :]:
@@ -466,7 +467,7 @@ def _figure_lines(
         lines.append(_aggregate_line(total, cite, ctx))
         current_id = total.stated.figure.id if total.stated else None
     elif history:
-        current = max(history, key=lambda s: (s.figure.as_of, not s.figure.approximate, s.figure.id or 0))
+        current = max(history, key=precedence)
         current_id = current.figure.id
         figure = current.figure
         label = measure_label(figure.measure, ctx.language)

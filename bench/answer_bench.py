@@ -1,0 +1,92 @@
+"""Answer computation alone (no Telegram): latency per question on the seeded and a national database.
+
+Run: python -m bench.answer_bench. The baseline is a one-row SELECT through the same store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import text
+
+from bench.synthetic import add_national_figures
+from bot.assistant import Assistant, Caller
+from store.store import Store
+
+SEEDED_QUESTIONS = ["status Trondheim 2015", "anmodning Melhus 2016", "EM anmodning 2016 Trondheim", "status trondhiem 2015",
+                    "bosatte Norge 2014", "anmodning Sør-Trøndelag 2016", "status Trondheimsregionen 2015",
+                    "hvilken kommune i Trondheimsregionen er lengst bak vedtaket i 2015?", "plantall 2017 Stjørdal",
+                    "How many unaccompanied minors did Trondheim settle in 2016?"]
+MUNICIPALITIES = ["Bergen", "Stavanger", "Tromsø", "Bodø", "Ålesund", "Hamar", "Alta", "Kristiansand", "Molde", "Levanger"]
+COUNTIES = ["Vestland", "Rogaland", "Nordland", "Innlandet", "Agder", "Trøndelag"]
+
+
+def national_questions(rng: random.Random) -> list[str]:
+    """Questions over the synthetic data: municipality cards and figures, county totals, rankings."""
+    questions = []
+    for _ in range(10):
+        year = rng.randint(2005, 2024)
+        questions += [f"status {rng.choice(MUNICIPALITIES)} {year}", f"bosatt {rng.choice(MUNICIPALITIES)} {year}",
+                      f"bosatt {rng.choice(COUNTIES)} {year}", f"vedtak {rng.choice(COUNTIES)} {year}"]
+    questions += [f"lengst bak {county} 2020" for county in COUNTIES[:3]]
+    return questions
+
+
+async def timings(call: Callable[[], Awaitable[object]], rounds: int) -> list[float]:
+    """Milliseconds per call, after one warm-up call."""
+    await call()
+    measured = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        await call()
+        measured.append((time.perf_counter() - start) * 1000)
+    return measured
+
+
+def summary(name: str, values: list[float], baseline: float) -> str:
+    """p50, p99 and the p50 ratio to the baseline."""
+    ordered = sorted(values)
+    p50 = statistics.median(ordered)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return f"{name:<34} p50 {p50:7.2f} ms  p99 {p99:7.2f} ms  ({p50 / baseline:5.1f}× baseline p50)"
+
+
+async def measure(store: Store, questions: list[str], label: str, rounds: int) -> None:
+    """Time every question and print the figures."""
+    assistant = Assistant(store, zone=ZoneInfo("Europe/Oslo"))
+    caller = Caller(user_id=0, role="admin")
+
+    async def select_one() -> None:
+        async with store.unit() as session:
+            await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+
+    baseline = statistics.median(await timings(select_one, rounds * 5))
+    await store.index()
+    all_times: list[float] = []
+    for question in questions:
+        all_times += await timings(lambda q=question: assistant.handle(q, caller), rounds)  # type: ignore[misc]
+    print(f"{label}: baseline SELECT 1 p50 {baseline:.2f} ms")
+    print(summary(f"  {len(questions)} questions × {rounds}", all_times, baseline))
+
+
+async def main() -> None:
+    """Seeded database, then the national synthetic one."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = await Store.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+        await measure(store, SEEDED_QUESTIONS, "seeded database", rounds=30)
+        start = time.perf_counter()
+        rows = await add_national_figures(store)
+        print(f"national database: {rows:,} synthetic statements added in {time.perf_counter() - start:.1f} s")
+        await measure(store, national_questions(random.Random(7)), "national database", rounds=10)
+        await store.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
