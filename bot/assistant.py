@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.admin import CONFIRM_PREFIXES, Admin, Progress
 from bot.answers import Context, answer, help_reply
 from bot.render import escape
 from bot.replies import Reply
@@ -63,11 +64,16 @@ class Assistant:
         self.admin_ids = admin_ids
         self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
+        self.admin = Admin(store, zone=zone, today=self.today)
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self._language,
             "adduser": self._add_user,
             "removeuser": self._remove_user,
             "users": self._users,
+            "set": self.admin.set_figure,
+            "undo": self.admin.undo,
+            "changes": self.admin.changes,
+            "export": self.admin.export,
         }
 
     def today(self) -> date:
@@ -93,11 +99,18 @@ class Assistant:
         refused = self.refusal(caller)
         if refused:
             return refused
+        dated = await self.admin.given_date(message, caller)  # the as-of date an upload asked for
+        if dated is not None:
+            return dated
         command = COMMAND.match(message.strip())
         name = command.group(1).lower() if command else ""
         argument = message.strip()[command.end() :].strip() if command else ""
         if name in self.commands:
             return await self.commands[name](argument, caller)
+        if name in ("history", "historikk") and caller.role is not None:  # with year and measure: statements
+            listed = await self.admin.statements(argument, caller)
+            if listed is not None:
+                return listed
         if name in ("start", "help"):
             return [help_reply(caller.language, welcome=name == "start")]
         if command and name not in ("status", "em", "history", "historikk"):
@@ -115,6 +128,8 @@ class Assistant:
         refused = self.refusal(caller)
         if refused:
             return refused
+        if data.startswith(CONFIRM_PREFIXES):
+            return await self.admin.confirm(data, caller)
         index = await self.store.index()
         _, intent, code, years, measure, group = (data.split(":") + [""] * 6)[:6]
         place = index.by_code.get(code)
@@ -128,6 +143,12 @@ class Assistant:
             question.years = list(range(first, last + 1))
         question.measure, question.group = measure or None, group or "all"
         return await self._answer(question, caller.language, caller.role is None)
+
+    async def upload(
+        self, content: bytes, filename: str, caption: str, caller: Caller, progress: Progress | None = None
+    ) -> list[Reply]:
+        """A file sent to the bot: an admin gets a preview of the figures in it, anyone else a refusal."""
+        return self.refusal(caller) or await self.admin.upload(content, filename, caption, caller, progress)
 
     async def _answer(self, question: Question, language: str, hide_small: bool) -> list[Reply]:
         """Run the answer in one unit of work."""

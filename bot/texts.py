@@ -363,6 +363,310 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Brukarar med tilgang:",
         "en": "Users with access:",
     },
+    # Admins keep the figures current: /set, uploads, /undo, /changes, /history, /export.
+    "imp_too_big": {
+        "nb": "filen er {size} MB; grensen er {limit} MB",
+        "nn": "fila er {size} MB; grensa er {limit} MB",
+        "en": "the file is {size} MB; the limit is {limit} MB",
+    },
+    "imp_empty": {"nb": "filen er tom", "nn": "fila er tom", "en": "the file is empty"},
+    "imp_no_rows": {
+        "nb": "tabellen har overskrifter, men ingen rader",
+        "nn": "tabellen har overskrifter, men ingen rader",
+        "en": "the table has headings but no rows",
+    },
+    "imp_file_type": {
+        "nb": "filtypen «{ending}» leses ikke; send .xlsx eller .csv",
+        "nn": "filtypen «{ending}» blir ikkje lesen; send .xlsx eller .csv",
+        "en": "files ending in «{ending}» are not read; send .xlsx or .csv",
+    },
+    "imp_encoding": {
+        "nb": "teksten er ikke UTF-8 eller ISO-8859-1 (feil tegnkoding, eller ikke en tekstfil)",
+        "nn": "teksten er ikkje UTF-8 eller ISO-8859-1 (feil teiknkoding, eller ikkje ei tekstfil)",
+        "en": "the text is neither UTF-8 nor ISO-8859-1 (wrong encoding, or not a text file)",
+    },
+    "imp_malformed": {
+        "nb": "CSV-filen er ødelagt: {reason}",
+        "nn": "CSV-fila er øydelagd: {reason}",
+        "en": "the CSV file is malformed: {reason}",
+    },
+    "imp_too_many_rows": {
+        "nb": "filen har flere enn {limit} rader",
+        "nn": "fila har fleire enn {limit} rader",
+        "en": "the file has more than {limit} rows",
+    },
+    "imp_too_many_columns": {
+        "nb": "filen har flere enn {limit} kolonner",
+        "nn": "fila har fleire enn {limit} kolonnar",
+        "en": "the file has more than {limit} columns",
+    },
+    "imp_broken_xlsx": {
+        "nb": "regnearket kan ikke åpnes (ødelagt xlsx-fil)",
+        "nn": "reknearket kan ikkje opnast (øydelagd xlsx-fil)",
+        "en": "the spreadsheet cannot be opened (broken xlsx file)",
+    },
+    "imp_zip_bomb": {
+        "nb": "regnearket pakker seg ut til mye mer enn en tabell (mulig zip-bombe)",
+        "nn": "reknearket pakkar seg ut til mykje meir enn ein tabell (mogleg zip-bombe)",
+        "en": "the spreadsheet unpacks to far more than a table (possible zip bomb)",
+    },
+    "imp_macros": {
+        "nb": "regnearket inneholder makroer eller ActiveX; lagre det som vanlig .xlsx uten makroer",
+        "nn": "reknearket inneheld makroar eller ActiveX; lagre det som vanleg .xlsx utan makroar",
+        "en": "the spreadsheet contains macros or ActiveX; save it as a plain .xlsx without macros",
+    },
+    "imp_xml_entities": {
+        "nb": "regnearket inneholder XML-entiteter, som et vanlig regneark aldri har",
+        "nn": "reknearket inneheld XML-entitetar, som eit vanleg rekneark aldri har",
+        "en": "the spreadsheet contains XML entities, which a normal spreadsheet never has",
+    },
+    "imp_merged": {
+        "nb": "sammenslåtte celler i tabellen (ved {cell}); del dem opp og send på nytt",
+        "nn": "samanslegne celler i tabellen (ved {cell}); del dei opp og send på nytt",
+        "en": "merged cells in the table (at {cell}); unmerge them and send it again",
+    },
+    "imp_formula": {
+        "nb": "cellen {cell} har en formel; lim inn verdiene i stedet for formlene",
+        "nn": "cella {cell} har ein formel; lim inn verdiane i staden for formlane",
+        "en": "cell {cell} holds a formula; paste the values instead of the formulas",
+    },
+    "imp_columns": {
+        "nb": "fant ingen kjent overskriftsrad. Jeg leser eksportformatet (area_code, year, measure, group, value, as_of), IMDis CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) og tabeller med en kommunekolonne og kolonner som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+        "nn": "fann inga kjend overskriftsrad. Eg les eksportformatet (area_code, year, measure, group, value, as_of), IMDi sin CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) og tabellar med ein kommunekolonne og kolonnar som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+        "en": "no known heading row found. I read the export format (area_code, year, measure, group, value, as_of), IMDi's CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) and tables with a municipality column and columns such as «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+    },
+    "imp_pending": {
+        "nb": "«{text}» er ikke et tall; lest som ikke vedtatt ennå",
+        "nn": "«{text}» er ikkje eit tal; lese som ikkje vedteke enno",
+        "en": "«{text}» is not a number; read as not decided yet",
+    },
+    "imp_not_number": {
+        "nb": "«{text}» er ikke et tall",
+        "nn": "«{text}» er ikkje eit tal",
+        "en": "«{text}» is not a number",
+    },
+    "imp_negative": {
+        "nb": "«{text}» er negativt eller ugyldig",
+        "nn": "«{text}» er negativt eller ugyldig",
+        "en": "«{text}» is negative or invalid",
+    },
+    "imp_not_whole": {
+        "nb": "«{text}» er ikke et helt tall",
+        "nn": "«{text}» er ikkje eit heilt tal",
+        "en": "«{text}» is not a whole number",
+    },
+    "imp_bad_year": {
+        "nb": "«{text}» er ikke et årstall",
+        "nn": "«{text}» er ikkje eit årstal",
+        "en": "«{text}» is not a year",
+    },
+    "imp_bad_date": {
+        "nb": "«{text}» er ikke en dato",
+        "nn": "«{text}» er ikkje ein dato",
+        "en": "«{text}» is not a date",
+    },
+    "imp_unknown_measure": {
+        "nb": "ukjent måltall «{text}»",
+        "nn": "ukjent måltal «{text}»",
+        "en": "unknown measure «{text}»",
+    },
+    "imp_column_ignored": {
+        "nb": "kolonnen «{column}» er ikke lest",
+        "nn": "kolonnen «{column}» er ikkje lesen",
+        "en": "column «{column}» is not read",
+    },
+    "imp_total_row": {
+        "nb": "summeringsraden «{place}» er hoppet over",
+        "nn": "summeringsrada «{place}» er hoppa over",
+        "en": "total row «{place}» skipped",
+    },
+    "imp_impossible_year": {
+        "nb": "året {year} er umulig",
+        "nn": "året {year} er umogleg",
+        "en": "the year {year} is impossible",
+    },
+    "imp_future_date": {
+        "nb": "datoen {date} er i framtiden",
+        "nn": "datoen {date} er i framtida",
+        "en": "the date {date} is in the future",
+    },
+    "imp_unknown_place": {
+        "nb": "ukjent sted «{place}» (mente du {suggestions}?)",
+        "nn": "ukjend stad «{place}» (meinte du {suggestions}?)",
+        "en": "unknown place «{place}» (did you mean {suggestions}?)",
+    },
+    "imp_ambiguous_place": {
+        "nb": "«{place}» kan være flere steder: {places}; bruk kommunenummeret",
+        "nn": "«{place}» kan vere fleire stader: {places}; bruk kommunenummeret",
+        "en": "«{place}» could be several places: {places}; use the municipality number",
+    },
+    "imp_duplicate": {
+        "nb": "samme tall som rad {first}",
+        "nn": "same tal som rad {first}",
+        "en": "the same figure as row {first}",
+    },
+    "imp_em_above_total": {
+        "nb": "EM ({part}) er flere enn totalen ({whole})",
+        "nn": "EM ({part}) er fleire enn totalen ({whole})",
+        "en": "unaccompanied minors ({part}) exceed the total ({whole})",
+    },
+    "imp_under_15_above_em": {
+        "nb": "EM under 15 år ({part}) er flere enn EM ({whole})",
+        "nn": "EM under 15 år ({part}) er fleire enn EM ({whole})",
+        "en": "minors under 15 ({part}) exceed all unaccompanied minors ({whole})",
+    },
+    "imp_decided_above_request": {
+        "nb": "vedtaket ({decided}) er høyere enn anmodningen ({requested})",
+        "nn": "vedtaket ({decided}) er høgare enn oppmodinga ({requested})",
+        "en": "the decision ({decided}) is above the request ({requested})",
+    },
+    "imp_refused": {
+        "nb": "Filen «{filename}» ble ikke lest: {reason}. Ingenting er endret.",
+        "nn": "Fila «{filename}» vart ikkje lesen: {reason}. Ingenting er endra.",
+        "en": "The file «{filename}» was not read: {reason}. Nothing was changed.",
+    },
+    "imp_reading": {
+        "nb": "Leser «{filename}» …",
+        "nn": "Les «{filename}» …",
+        "en": "Reading «{filename}» …",
+    },
+    "imp_checking": {
+        "nb": "Sjekker {rows} tall mot registeret og databasen …",
+        "nn": "Sjekkar {rows} tal mot registeret og databasen …",
+        "en": "Checking {rows} figures against the register and the database …",
+    },
+    "imp_applying": {
+        "nb": "Lagrer {rows} tall …",
+        "nn": "Lagrar {rows} tal …",
+        "en": "Saving {rows} figures …",
+    },
+    "imp_preview_title": {
+        "nb": "Forhåndsvisning av «{filename}» ({kind})",
+        "nn": "Førehandsvising av «{filename}» ({kind})",
+        "en": "Preview of «{filename}» ({kind})",
+    },
+    "imp_kind_export": {"nb": "eksportformat", "nn": "eksportformat", "en": "export format"},
+    "imp_kind_imdi": {"nb": "IMDis CSV", "nn": "IMDi sin CSV", "en": "IMDi's CSV"},
+    "imp_kind_table": {
+        "nb": "tabell per kommune",
+        "nn": "tabell per kommune",
+        "en": "table per municipality",
+    },
+    "imp_kind_set": {"nb": "/set", "nn": "/set", "en": "/set"},
+    "imp_counts": {
+        "nb": "{rows} tall lest: {new} nye, {changed} endret, {unchanged} uendret, {earlier} eldre (lagres som historikk)",
+        "nn": "{rows} tal lesne: {new} nye, {changed} endra, {unchanged} uendra, {earlier} eldre (blir lagra som historikk)",
+        "en": "{rows} figures read: {new} new, {changed} changed, {unchanged} unchanged, {earlier} earlier (kept as history)",
+    },
+    "imp_largest": {"nb": "Største endringer", "nn": "Største endringar", "en": "Largest changes"},
+    "imp_errors": {"nb": "Feil ({count})", "nn": "Feil ({count})", "en": "Errors ({count})"},
+    "imp_warnings": {"nb": "Merknader ({count})", "nn": "Merknader ({count})", "en": "Warnings ({count})"},
+    "imp_row": {"nb": "rad", "nn": "rad", "en": "row"},
+    "imp_rows": {"nb": "rad", "nn": "rad", "en": "rows"},
+    "imp_whole_file": {"nb": "filen", "nn": "fila", "en": "file"},
+    "imp_blocked": {
+        "nb": "Ingenting er endret. Rett feilene og send filen på nytt.",
+        "nn": "Ingenting er endra. Rett feila og send fila på nytt.",
+        "en": "Nothing was changed. Fix the errors and send the file again.",
+    },
+    "imp_nothing": {
+        "nb": "Alt stemmer allerede med databasen; ingenting å lagre.",
+        "nn": "Alt stemmer alt med databasen; ingenting å lagre.",
+        "en": "Everything already matches the database; nothing to save.",
+    },
+    "imp_confirm": {
+        "nb": "Lagre endringene?",
+        "nn": "Lagre endringane?",
+        "en": "Save the changes?",
+    },
+    "imp_yes": {"nb": "✅ Lagre", "nn": "✅ Lagre", "en": "✅ Save"},
+    "imp_no": {"nb": "✖️ Avbryt", "nn": "✖️ Avbryt", "en": "✖️ Cancel"},
+    "imp_applied": {
+        "nb": "Lagret som endring #{change}: {new} nye, {changed} endret, {earlier} eldre. Angre med /undo {change}.",
+        "nn": "Lagra som endring #{change}: {new} nye, {changed} endra, {earlier} eldre. Angre med /undo {change}.",
+        "en": "Saved as change #{change}: {new} new, {changed} changed, {earlier} earlier. Undo with /undo {change}.",
+    },
+    "imp_cancelled": {
+        "nb": "Avbrutt; ingenting er endret.",
+        "nn": "Avbrote; ingenting er endra.",
+        "en": "Cancelled; nothing was changed.",
+    },
+    "imp_expired": {
+        "nb": "Denne forhåndsvisningen er utløpt eller allerede brukt; send filen eller kommandoen på nytt.",
+        "nn": "Denne førehandsvisinga er gått ut eller alt brukt; send fila eller kommandoen på nytt.",
+        "en": "This preview has expired or was already used; send the file or command again.",
+    },
+    "imp_stale": {
+        "nb": "Databasen er endret siden forhåndsvisningen, og filen har nå feil. Ingenting er endret.",
+        "nn": "Databasen er endra sidan førehandsvisinga, og fila har no feil. Ingenting er endra.",
+        "en": "The database changed since the preview and the file now has errors. Nothing was changed.",
+    },
+    "imp_needs_date": {
+        "nb": "«{filename}» sier ikke hvilken dato tallene gjelder per. Svar med datoen, f.eks. 10.12.2015.",
+        "nn": "«{filename}» seier ikkje kva dato tala gjeld per. Svar med datoen, t.d. 10.12.2015.",
+        "en": "«{filename}» does not say which date the figures are as of. Reply with the date, e.g. 10.12.2015.",
+    },
+    "set_usage": {
+        "nb": "Bruk: /set <sted> <år> <måltall> [gruppe] <verdi> [dato], f.eks. /set Trondheim 2015 bosatt 410",
+        "nn": "Bruk: /set <stad> <år> <måltal> [gruppe] <verdi> [dato], t.d. /set Trondheim 2015 busett 410",
+        "en": "Usage: /set <place> <year> <measure> [group] <value> [as-of date], e.g. /set Trondheim 2015 settled 410",
+    },
+    "set_preview": {
+        "nb": "{place} {year} · {measure} ({group}): {old} → {new}, per {date}",
+        "nn": "{place} {year} · {measure} ({group}): {old} → {new}, per {date}",
+        "en": "{place} {year} · {measure} ({group}): {old} → {new}, as of {date}",
+    },
+    "set_earlier": {
+        "nb": "Datoen er eldre enn det gjeldende tallet ({old} per {current}); det lagres som historikk.",
+        "nn": "Datoen er eldre enn det gjeldande talet ({old} per {current}); det blir lagra som historikk.",
+        "en": "The date is older than the current figure ({old} as of {current}); it is kept as history.",
+    },
+    "undo_done": {
+        "nb": "Endring #{change} er angret ({count} tall trukket tilbake); angringen er logget som #{undo}.",
+        "nn": "Endring #{change} er angra ({count} tal trekte tilbake); angringa er logga som #{undo}.",
+        "en": "Change #{change} is undone ({count} figures retracted); the undo is logged as #{undo}.",
+    },
+    "undo_nothing": {
+        "nb": "Fant ingen endring av tall å angre.",
+        "nn": "Fann inga endring av tal å angre.",
+        "en": "No change of figures to undo.",
+    },
+    "undo_usage": {
+        "nb": "Bruk: /undo (din siste endring) eller /undo <endrings-ID>",
+        "nn": "Bruk: /undo (den siste endringa di) eller /undo <endrings-ID>",
+        "en": "Usage: /undo (your last change) or /undo <change id>",
+    },
+    "changes_title": {
+        "nb": "Siste endringer:",
+        "nn": "Siste endringar:",
+        "en": "Recent changes:",
+    },
+    "changes_undone": {"nb": "angret av #{undo}", "nn": "angra av #{undo}", "en": "undone by #{undo}"},
+    "history_title": {
+        "nb": "Alle oppgaver av {what}:",
+        "nn": "Alle oppgåver av {what}:",
+        "en": "Every statement of {what}:",
+    },
+    "history_none": {
+        "nb": "Ingen tall er lagret for {what}.",
+        "nn": "Ingen tal er lagra for {what}.",
+        "en": "No figures are stored for {what}.",
+    },
+    "export_caption": {
+        "nb": "{rows} rader, per {date}. Rediger og send filen tilbake for å oppdatere tallene.",
+        "nn": "{rows} rader, per {date}. Rediger og send fila tilbake for å oppdatere tala.",
+        "en": "{rows} rows, as of {date}. Edit it and send it back to update the figures.",
+    },
+    "export_usage": {
+        "nb": "Bruk: /export [xlsx|csv] [historikk]",
+        "nn": "Bruk: /export [xlsx|csv] [historikk]",
+        "en": "Usage: /export [xlsx|csv] [history]",
+    },
+    "export_saved": {
+        "nb": "Lagret i {path}",
+        "nn": "Lagra i {path}",
+        "en": "Saved in {path}",
+    },
     "error": {
         "nb": "Beklager, noe gikk galt. Feilen er logget. Prøv igjen.",
         "nn": "Orsak, noko gjekk gale. Feilen er logga. Prøv igjen.",
@@ -396,6 +700,26 @@ COMMANDS: dict[str, dict[str, str]] = {
         "nb": "Språk: /language nb|nn|en",
         "nn": "Språk: /language nb|nn|en",
         "en": "Language: /language nb|nn|en",
+    },
+    "set": {
+        "nb": "Admin: endre et tall: /set Trondheim 2015 bosatt 410",
+        "nn": "Admin: endre eit tal: /set Trondheim 2015 busett 410",
+        "en": "Admin: change a figure: /set Trondheim 2015 settled 410",
+    },
+    "undo": {
+        "nb": "Admin: angre siste endring (eller /undo <ID>)",
+        "nn": "Admin: angre siste endring (eller /undo <ID>)",
+        "en": "Admin: undo your last change (or /undo <id>)",
+    },
+    "changes": {
+        "nb": "Admin: siste endringer",
+        "nn": "Admin: siste endringar",
+        "en": "Admin: recent changes",
+    },
+    "export": {
+        "nb": "Tallene som regneark (xlsx eller csv)",
+        "nn": "Tala som rekneark (xlsx eller csv)",
+        "en": "The figures as a spreadsheet (xlsx or csv)",
     },
 }
 

@@ -1,0 +1,214 @@
+"""Upload files made by the tests themselves: real xlsx (openpyxl) and real CSV bytes, good and bad."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+
+Cell = str | int | float | None
+
+IMDI_HEADER = "Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall"
+SEED_CAPTION = "Bosettingssituasjon pr 10.12.15"
+SEED_HEADER = [
+    "Kommune",
+    "Anmodning 2016",
+    "inkl EM",
+    "Hvorav EM under 15 år",
+    "Vedtak 2015",
+    "Antall bosatte pr 10.12",
+]
+SEED_ROWS: list[list[Cell]] = [
+    ["Trondheim", 500, 60, 10, 450, 402],
+    ["Melhus", 40, 10, 4, 30, 21],
+    ["Malvik", 30, 0, 0, 25, 18],
+]
+
+
+def xlsx(rows: Sequence[Sequence[Cell]], *, caption: str | None = None, merge: str | None = None) -> bytes:
+    """A real xlsx workbook: an optional caption row, then the rows; optionally merged cells."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    if caption is not None:
+        sheet.append([caption])
+    for row in rows:
+        sheet.append(list(row))
+    if merge is not None:
+        sheet.merge_cells(merge)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def seed_table() -> bytes:
+    """A spreadsheet shaped like the seed's 2015 status table, dated in its caption."""
+    return xlsx([SEED_HEADER, *SEED_ROWS], caption=SEED_CAPTION)
+
+
+def csv_bytes(lines: Sequence[str], encoding: str = "utf-8") -> bytes:
+    """CSV lines as bytes."""
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+def imdi_csv(rows: Sequence[str]) -> bytes:
+    """IMDi's download: ';'-separated, ISO-8859-1, long format."""
+    return csv_bytes([IMDI_HEADER, *rows], encoding="iso-8859-1")
+
+
+def _rezip(
+    content: bytes, change: Callable[[str, bytes], bytes], extra: dict[str, bytes] | None = None
+) -> bytes:
+    """An xlsx with its parts rewritten (and parts added)."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            target.writestr(name, change(name, source.read(name)))
+        for name, data in (extra or {}).items():
+            target.writestr(name, data)
+    return buffer.getvalue()
+
+
+def zip_bomb() -> bytes:
+    """An xlsx whose sheet unpacks from a few kilobytes to 30 MB."""
+    return _rezip(seed_table(), lambda _name, data: data, {"xl/media/padding.xml": b"0" * (30 * 1024 * 1024)})
+
+
+def with_macros() -> bytes:
+    """An xlsx carrying a VBA project."""
+    return _rezip(seed_table(), lambda _name, data: data, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0macro"})
+
+
+def with_entities() -> bytes:
+    """An xlsx whose sheet declares XML entities (billion laughs)."""
+    doctype = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+
+    def change(name: str, data: bytes) -> bytes:
+        return doctype + data.split(b"?>", 1)[-1] if name == "xl/worksheets/sheet1.xml" else data
+
+    return _rezip(seed_table(), change)
+
+
+@dataclass(frozen=True)
+class BadFile:
+    """A file that must be refused or blocked, and the reason it must be given."""
+
+    name: str
+    filename: str
+    content: bytes
+    reason: str  # the text key of the refusal or of one of the errors
+
+
+def bad_files() -> list[BadFile]:
+    """The corpus of bad uploads: malformed, wrong columns, wrong encoding, empty, huge, hostile, wrong values."""
+    seed_csv = ["Bosettingssituasjon pr 10.12.15", "Kommune;Anmodning 2016;inkl EM;Hvorav EM under 15 år"]
+    export = "area_code,area_name,area_level,year,measure,group,value,as_of,source"
+    return [
+        BadFile("empty", "figures.csv", b"", "imp_empty"),
+        BadFile("only-blank-lines", "figures.csv", b"\n\n  \n", "imp_empty"),
+        BadFile(
+            "over-10-mb",
+            "figures.csv",
+            b"Kommune;Anmodning 2016\n" + b"Trondheim;1\n" * 1_000_000,
+            "imp_too_big",
+        ),
+        BadFile(
+            "too-many-rows",
+            "figures.csv",
+            csv_bytes(["Kommune;Anmodning 2016"] + ["X;1"] * 50_001),
+            "imp_too_many_rows",
+        ),
+        BadFile("wrong-columns", "figures.csv", csv_bytes(["foo,bar,baz", "1,2,3"]), "imp_columns"),
+        BadFile(
+            "utf-16", "figures.csv", "Kommune;Anmodning 2016\nTrondheim;5\n".encode("utf-16"), "imp_encoding"
+        ),
+        BadFile("binary-as-csv", "figures.csv", bytes(range(256)) * 4, "imp_encoding"),
+        BadFile("png-as-xlsx", "figures.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "imp_broken_xlsx"),
+        BadFile("truncated-xlsx", "figures.xlsx", seed_table()[:900], "imp_broken_xlsx"),
+        BadFile("zip-bomb", "figures.xlsx", zip_bomb(), "imp_zip_bomb"),
+        BadFile("macros", "figures.xlsx", with_macros(), "imp_macros"),
+        BadFile("xlsm-ending", "figures.xlsm", seed_table(), "imp_file_type"),
+        BadFile("pdf-ending", "figures.pdf", b"%PDF-1.4", "imp_file_type"),
+        BadFile("xml-entities", "figures.xlsx", with_entities(), "imp_xml_entities"),
+        BadFile(
+            "formula",
+            "figures.xlsx",
+            xlsx([SEED_HEADER, ["Trondheim", "=B3*2", 1, 0, 1, 1]], caption=SEED_CAPTION),
+            "imp_formula",
+        ),
+        BadFile("merged-cells", "figures.xlsx", xlsx([SEED_HEADER, *SEED_ROWS], merge="A2:B3"), "imp_merged"),
+        BadFile("headers-only", "figures.csv", csv_bytes(seed_csv), "imp_no_rows"),
+        BadFile("empty-workbook", "figures.xlsx", xlsx([]), "imp_columns"),
+        BadFile(
+            "too-many-fields", "figures.csv", csv_bytes([*seed_csv, "Trondheim;1;2;3;4;5"]), "imp_malformed"
+        ),
+        BadFile(
+            "text-in-number-column",
+            "figures.csv",
+            csv_bytes([*seed_csv, "Trondheim;mange;2;1"]),
+            "imp_not_number",
+        ),
+        BadFile(
+            "formula-injection-in-csv",
+            "figures.csv",
+            csv_bytes([*seed_csv, "Trondheim;=cmd|' /C calc'!A0;2;1"]),
+            "imp_not_number",
+        ),
+        BadFile("negative", "figures.csv", csv_bytes([*seed_csv, "Trondheim;-5;0;0"]), "imp_negative"),
+        BadFile("not-whole", "figures.csv", csv_bytes([*seed_csv, "Trondheim;12,5;0;0"]), "imp_not_whole"),
+        BadFile(
+            "unknown-place", "figures.csv", csv_bytes([*seed_csv, "Trondhjem;12;0;0"]), "imp_unknown_place"
+        ),
+        BadFile(
+            "ambiguous-place", "figures.csv", csv_bytes([*seed_csv, "Våler;12;0;0"]), "imp_ambiguous_place"
+        ),
+        BadFile(
+            "em-above-total", "figures.csv", csv_bytes([*seed_csv, "Trondheim;10;20;0"]), "imp_em_above_total"
+        ),
+        BadFile(
+            "under-15-above-em",
+            "figures.csv",
+            csv_bytes([*seed_csv, "Trondheim;10;5;6"]),
+            "imp_under_15_above_em",
+        ),
+        BadFile(
+            "duplicate-rows-old-and-new-code",
+            "figures.csv",
+            csv_bytes(["Kommunenr;Anmodning 2016 pr 10.12.2015", "1601;10", "5001;12"]),
+            "imp_duplicate",
+        ),
+        BadFile(
+            "impossible-year",
+            "figures.csv",
+            csv_bytes([export, "5001,Trondheim,municipality,1850,settled,all,5,1850-12-31,x"]),
+            "imp_impossible_year",
+        ),
+        BadFile(
+            "future-date",
+            "figures.csv",
+            csv_bytes([export, "5001,Trondheim,municipality,2015,settled,all,5,2099-01-01,x"]),
+            "imp_future_date",
+        ),
+        BadFile(
+            "export-bad-date",
+            "figures.csv",
+            csv_bytes([export, "5001,Trondheim,municipality,2015,settled,all,5,yesterday,x"]),
+            "imp_bad_date",
+        ),
+        BadFile(
+            "imdi-unknown-measure",
+            "imdi.csv",
+            imdi_csv(["5001;Trondheim;Flyttet ut;Personer;2024;5"]),
+            "imp_unknown_measure",
+        ),
+        BadFile(
+            "imdi-year-as-text",
+            "imdi.csv",
+            imdi_csv(["5001;Trondheim;Anmodning;Personer;i fjor;5"]),
+            "imp_bad_year",
+        ),
+    ]
