@@ -1,4 +1,4 @@
-"""Command line: python -m bot run | chat | seed | migrate | export FILE."""
+"""Command line: python -m bot run | chat | seed | migrate | export FILE | import FILE."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.settings import Settings, load_settings
@@ -57,6 +58,10 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--history", action="store_true", help="every statement, not only the current figures"
     )
+    importer = commands.add_parser("import", help="check a file of figures (preview); --yes applies it")
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--yes", action="store_true", help="apply the changes when the file has no errors")
+    importer.add_argument("--as-of", help="the figures' date where the file does not say it (dd.mm.yyyy)")
     return cli
 
 
@@ -120,6 +125,46 @@ async def export(settings: Settings, path: Path, history: bool) -> None:
         await store.close()
 
 
+async def import_file(settings: Settings, path: Path, apply: bool, as_of: str | None) -> int:
+    """Check a file as an upload is checked, print the preview, and apply it with --yes; 1 on errors."""
+    from bot.admin import preview_text, summary
+    from bot.render import plain
+    from bot.texts import text
+    from store.importing import apply_plan, check, source_for
+    from store.reading import Refused, find_date, read_upload
+    from store.store import Store
+
+    today = datetime.now(settings.zone).date()
+    try:
+        reading = read_upload(path.read_bytes(), path.name, today=today, as_of=find_date(as_of or ""))
+    except Refused as refused:
+        raise ValueError(f"{path.name}: {text(refused.key, 'en', **refused.values)}") from refused
+    if reading.needs_date:
+        raise ValueError(
+            f"{path.name} does not say which date its figures are as of: give --as-of dd.mm.yyyy"
+        )
+    store = await Store.open(settings.database_url)
+    try:
+        async with store.unit() as session:
+            plan = await check(session, await store.index(), reading)
+            print(plain(preview_text(plan, reading.kind, path.name, "en")))
+            if plan.errors or not apply or not plan.written:
+                print(
+                    "import: nothing applied"
+                    + ("" if plan.errors or not plan.written else " (add --yes to apply)")
+                )
+                return 1 if plan.errors else 0
+            key = f"upload:{datetime.now(UTC):%Y%m%dT%H%M%S}:{path.name}"[:200]
+            source = await source_for(session, key=key, title=path.name, day=today)
+            change = await apply_plan(
+                session, plan, source=source, user_id=None, action="import", summary=summary(path.name, plan)
+            )
+        print(f"import: applied as change #{change.id}")
+        return 0
+    finally:
+        await store.close()
+
+
 def run_bot(settings: Settings) -> None:
     """Long polling until stopped; without a token, the console chat instead."""
     if settings.telegram_bot_token is None:
@@ -148,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(migrate_only(settings))
         elif command == "export":
             asyncio.run(export(settings, arguments.file, arguments.history))
+        elif command == "import":
+            return asyncio.run(import_file(settings, arguments.file, arguments.yes, arguments.as_of))
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

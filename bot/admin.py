@@ -36,7 +36,16 @@ from store.importing import (
 from store.models import Change, ident
 from store.names import normalise
 from store.queries import Statement, current_of, statements
-from store.reading import YEAR, Problem, Reading, Refused, find_date, read_upload, statement_reading
+from store.reading import (
+    MAX_BYTES,
+    YEAR,
+    Problem,
+    Reading,
+    Refused,
+    find_date,
+    read_upload,
+    statement_reading,
+)
 from store.store import Store
 
 if TYPE_CHECKING:
@@ -103,8 +112,8 @@ def _figure_words(words: list[str]) -> tuple[str, int, str, str] | None:
     return " ".join(words[:at]), int(words[at]), terms[0], terms[1]
 
 
-def problem_lines(problems: list[Problem], language: str) -> list[str]:
-    """Problems grouped by what is wrong, each with every row it occurs in."""
+def problem_lines(problems: list[Problem], language: str, *, with_rows: bool = True) -> list[str]:
+    """Problems grouped by what is wrong, each with every row it occurs in (when `with_rows`)."""
     rows: dict[str, list[int]] = {}
     for problem in problems:
         values = {name: escape(value) for name, value in problem.values.items()}
@@ -116,7 +125,7 @@ def problem_lines(problems: list[Problem], language: str) -> list[str]:
         if listed:
             word = text("imp_row" if len(listed) == 1 else "imp_rows", language)
             where = f"{word} {', '.join(listed)}"
-        lines.append(f"• {where}: {sentence}")
+        lines.append(f"• {where}: {sentence}" if with_rows else f"• {sentence}")
     return lines
 
 
@@ -172,11 +181,26 @@ class Admin:
     # --- uploads ---------------------------------------------------------------------------------
 
     async def upload(
-        self, content: bytes, filename: str, caption: str, caller: Caller, progress: Progress | None = None
+        self,
+        content: bytes,
+        filename: str,
+        caption: str,
+        caller: Caller,
+        progress: Progress | None = None,
+        *,
+        size: int | None = None,
     ) -> list[Reply]:
-        """A file sent by an admin: read, checked and previewed; applied only on confirmation."""
+        """A file sent by an admin: read, checked and previewed; applied only on confirmation.
+
+        `size` is the file's size where it is known before the content is fetched.
+        """
         if not caller.is_admin:
             return [Reply(text("admins_only", caller.language))]
+        if size is not None and size > MAX_BYTES:  # never fetched, so read_upload cannot measure it
+            reason = text(
+                "imp_too_big", caller.language, size=f"{size / 2**20:.1f}", limit=MAX_BYTES // 2**20
+            )
+            return [Reply(text("imp_refused", caller.language, filename=escape(filename), reason=reason))]
         return await self._preview_upload(Upload(content, filename), find_date(caption), caller, progress)
 
     async def given_date(self, message: str, caller: Caller) -> list[Reply] | None:
@@ -296,11 +320,8 @@ class Admin:
         plan = await self._check(reading)
         language = caller.language
         if plan.errors or not plan.deltas:
-            return [
-                Reply(
-                    "\n".join(problem_lines(plan.errors, language)) + "\n\n" + text("imp_blocked", language)
-                )
-            ]
+            errors = "\n".join(problem_lines(plan.errors, language, with_rows=False))
+            return [Reply(f"{errors}\n\n{text('set_blocked', language)}")]
         delta = plan.deltas[0]
         old = "–" if delta.current is None else number(delta.old, language)
         lines = [
@@ -319,7 +340,7 @@ class Admin:
         if delta.kind == "earlier" and delta.current is not None:
             current = day(delta.current.figure.as_of, language)
             lines.append(text("set_earlier", language, old=old, current=current))
-        lines += problem_lines(plan.warnings, language)
+        lines += problem_lines(plan.warnings, language, with_rows=False)
         label = f"{delta.place.name} {year} {measure}/{group} {old} → {number(delta.entry.value)}"
         key = f"admin:{caller.user_id}"
         pending = Pending(

@@ -145,10 +145,18 @@ class Assistant:
         return await self._answer(question, caller.language, caller.role is None)
 
     async def upload(
-        self, content: bytes, filename: str, caption: str, caller: Caller, progress: Progress | None = None
+        self,
+        content: bytes,
+        filename: str,
+        caption: str,
+        caller: Caller,
+        progress: Progress | None = None,
+        *,
+        size: int | None = None,
     ) -> list[Reply]:
         """A file sent to the bot: an admin gets a preview of the figures in it, anyone else a refusal."""
-        return self.refusal(caller) or await self.admin.upload(content, filename, caption, caller, progress)
+        refused = self.refusal(caller)
+        return refused or await self.admin.upload(content, filename, caption, caller, progress, size=size)
 
     async def _answer(self, question: Question, language: str, hide_small: bool) -> list[Reply]:
         """Run the answer in one unit of work."""

@@ -12,6 +12,7 @@ from bot.render import plain
 from bot.replies import Button, Reply
 
 CHARTS = Path("data") / "charts"
+EXPORTS = Path("data") / "exports"
 PROMPT = "bosetting> "
 
 
@@ -56,6 +57,11 @@ class ConsoleChat:
             self.charts += 1
             path = CHARTS / f"chart-{self.charts}.png"
             path.write_bytes(reply.photo)
+            self.output.write(f"[{plain(reply.text)}: {path}]\n")
+        elif reply.document is not None:
+            EXPORTS.mkdir(parents=True, exist_ok=True)
+            path = EXPORTS / reply.document[0]
+            path.write_bytes(reply.document[1])
             self.output.write(f"[{plain(reply.text)}: {path}]\n")
         else:
             self.output.write(plain(reply.text) + "\n")

@@ -616,6 +616,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{place} {year} · {measure} ({group}): {old} → {new}, per {date}",
         "en": "{place} {year} · {measure} ({group}): {old} → {new}, as of {date}",
     },
+    "set_blocked": {
+        "nb": "Ingenting er endret.",
+        "nn": "Ingenting er endra.",
+        "en": "Nothing was changed.",
+    },
     "set_earlier": {
         "nb": "Datoen er eldre enn det gjeldende tallet ({old} per {current}); det lagres som historikk.",
         "nn": "Datoen er eldre enn det gjeldande talet ({old} per {current}); det blir lagra som historikk.",

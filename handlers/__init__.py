@@ -6,6 +6,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.runtime import BotApplication
 from handlers.chat import on_button, on_error, on_message
+from handlers.uploads import on_document
 
 COMMANDS = (
     "start",
@@ -18,6 +19,10 @@ COMMANDS = (
     "adduser",
     "removeuser",
     "users",
+    "set",
+    "undo",
+    "changes",
+    "export",
 )
 
 
@@ -27,6 +32,10 @@ def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler(COMMANDS, on_message))
     # Buttons: a chosen place for an ambiguous question.
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^q:"))
+    # Buttons: Save or Cancel under an admin's upload preview (imp:) or /set (set:).
+    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^(imp|set):"))
+    # Files: an admin's upload of figures (everyone else is refused; their files are never fetched).
+    application.add_handler(MessageHandler(filters.Document.ALL, on_document))
     # Free-text questions and unknown commands (answered with help).
     application.add_handler(MessageHandler(filters.TEXT, on_message))
     # Anything else (stickers, photos, …) still gets a reply: help.

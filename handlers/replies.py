@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import MessageLimit, ParseMode
 
 from bot.render import split_message
@@ -19,8 +19,15 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def send_replies(message: Message, replies: list[Reply]) -> None:
-    """Send each reply: text split at safe points, charts as photos with a short caption."""
+    """Send each reply: text split at safe points, charts as photos and documents with a short caption."""
     for reply in replies:
+        if reply.document is not None:
+            name, content = reply.document
+            caption = split_message(reply.text, MessageLimit.CAPTION_LENGTH)[0]
+            await message.reply_document(
+                InputFile(content, filename=name), caption=caption, parse_mode=ParseMode.HTML
+            )
+            continue
         if reply.photo is not None:
             caption = split_message(reply.text, MessageLimit.CAPTION_LENGTH)[0]
             await message.reply_photo(reply.photo, caption=caption, parse_mode=ParseMode.HTML)

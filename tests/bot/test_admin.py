@@ -1,0 +1,213 @@
+"""Admin commands and uploads through the assistant: preview, confirm, undo, audit, export, refusals."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bot.__main__ import main as cli
+from bot.assistant import Assistant, Caller
+from bot.render import plain
+from bot.replies import Reply
+from store.export import export_frame
+from tests.conftest import COORDINATOR_ID
+from tests.databases import copy_sqlite
+from tests.uploads import bad_files, imdi_csv, seed_table, xlsx
+
+STRANGER_ID = 3003
+
+
+async def export_text(assistant: Assistant) -> str:
+    """The current export as CSV text."""
+    async with assistant.store.unit() as session:
+        return (await export_frame(session)).to_csv(index=False)
+
+
+async def coordinator(assistant: Assistant, admin: Caller) -> Caller:
+    """A coordinator added by the admin."""
+    await assistant.handle(f"/adduser {COORDINATOR_ID}", admin)
+    return await assistant.caller(COORDINATOR_ID, "nb")
+
+
+def button(reply: Reply, which: str) -> str:
+    """The callback data of the Save ('yes') or Cancel ('no') button."""
+    return next(data for row in reply.buttons for _, data in row if data.endswith(f":{which}"))
+
+
+async def test_set_shows_old_and_new_and_applies_on_confirmation(assistant: Assistant, admin: Caller) -> None:
+    """/set previews old → new; nothing changes until Save; then the answer shows the new figure."""
+    (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510 31.12.2015", admin)
+    assert "495 → 510" in plain(preview.text) and "31.12.2015" in preview.text
+    (card,) = await assistant.handle("status Trondheim 2015", admin)
+    assert "Bosatt: 495" in plain(card.text)
+    (done,) = await assistant.choose(button(preview, "yes"), admin)
+    assert "endring #1" in done.text
+    (card,) = await assistant.handle("status Trondheim 2015", admin)
+    assert "Bosatt: 510" in plain(card.text)
+
+
+async def test_set_understands_groups_and_refuses_bad_values(assistant: Assistant, admin: Caller) -> None:
+    """A group word sets the sub-group; negative values and unknown places are refused with the reason."""
+    (preview,) = await assistant.handle("/set Trondheim 2016 anmodning EM 70 01.01.2016", admin)
+    assert "enslige mindreårige" in preview.text and "→ 70" in preview.text
+    (negative,) = await assistant.handle("/set Trondheim 2015 bosatt -3", admin)
+    assert "negativt" in negative.text and not negative.buttons
+    (unknown,) = await assistant.handle("/set Trondhjem 2015 bosatt 3", admin)
+    assert "Trondheim" in unknown.text and not unknown.buttons
+    (usage,) = await assistant.handle("/set Trondheim bosatt", admin)
+    assert "Bruk: /set" in usage.text
+
+
+async def test_cancel_changes_nothing_and_a_token_works_once(assistant: Assistant, admin: Caller) -> None:
+    """Cancel leaves the figures; a used or unknown token is reported as expired."""
+    before = await export_text(assistant)
+    (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510", admin)
+    (cancelled,) = await assistant.choose(button(preview, "no"), admin)
+    assert "Avbrutt" in cancelled.text
+    (again,) = await assistant.choose(button(preview, "yes"), admin)
+    assert "utløpt" in again.text
+    assert await export_text(assistant) == before
+
+
+async def test_undo_restores_the_figure_and_is_audited(assistant: Assistant, admin: Caller) -> None:
+    """/undo retracts the admin's last change; /changes lists both; /history shows the statements."""
+    before = await export_text(assistant)
+    (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510 31.12.2015", admin)
+    await assistant.choose(button(preview, "yes"), admin)
+    (listed,) = await assistant.handle("/history Trondheim 2015 bosatt", admin)
+    assert "510" in listed.text and "#1" in listed.text and "398" in listed.text
+    (undone,) = await assistant.handle("/undo", admin)
+    assert "Endring #1 er angret (1 tall" in undone.text
+    assert await export_text(assistant) == before
+    (log,) = await assistant.handle("/changes", admin)
+    assert "#2" in log.text and "undo" in log.text and "angret av #2" in log.text
+    (nothing,) = await assistant.handle("/undo", admin)
+    assert "Fant ingen endring" in nothing.text
+
+
+async def test_history_with_a_place_only_is_still_the_series(assistant: Assistant, admin: Caller) -> None:
+    """/history Trondheim keeps answering with the series and chart."""
+    replies = await assistant.handle("/history Trondheim", admin)
+    assert any(r.photo for r in replies)
+
+
+async def test_upload_preview_confirm_and_answer(assistant: Assistant, admin: Caller) -> None:
+    """An IMDi CSV: preview with counts and the largest change, Save applies it, answers show it."""
+    content = imdi_csv(
+        ["5001;Trondheim;Faktisk bosetting;Personer;2015;497", "5028;Melhus;Anmodning;Personer;2026;31"]
+    )
+    progress: list[str] = []
+
+    async def report(step: str) -> None:
+        progress.append(step)
+
+    (preview,) = await assistant.upload(content, "imdi.csv", "", admin, report)
+    assert len(progress) == 2 and "Sjekker 2 tall" in progress[1]
+    assert "1 nye, 1 endret" in plain(preview.text) and "495 → 497" in plain(preview.text)
+    (done,) = await assistant.choose(button(preview, "yes"), admin)
+    assert "1 nye, 1 endret" in done.text
+    (answer,) = await assistant.handle("anmodning Melhus 2026", admin)
+    assert "31" in plain(answer.text)
+
+
+async def test_upload_errors_are_listed_with_rows_and_block_saving(
+    assistant: Assistant, admin: Caller
+) -> None:
+    """Every error is shown with its row; there is no Save button."""
+    header = ["Kommune", "Anmodning 2016", "inkl EM"]
+    content = xlsx(
+        [header, ["Trondheim", 10, 20], ["Trondhjem", 5, 1], ["Malvik", "mange", 0]], caption="pr 1.12.2015"
+    )
+    (preview,) = await assistant.upload(content, "feil.xlsx", "", admin)
+    text = plain(preview.text)
+    assert "rad 3: EM (20) er flere enn totalen (10)" in text
+    assert "rad 4: ukjent sted «Trondhjem»" in text and "rad 5: «mange» er ikke et tall" in text
+    assert not preview.buttons and "Ingenting er endret" in text
+
+
+async def test_upload_without_a_date_asks_for_it(assistant: Assistant, admin: Caller) -> None:
+    """A table with no date: the bot asks, and the admin's answer continues to the preview."""
+    content = xlsx([["Kommune", "Vedtak 2026"], ["Malvik", 25]])
+    (question,) = await assistant.upload(content, "vedtak.xlsx", "", admin)
+    assert "Svar med datoen" in question.text
+    (preview,) = await assistant.handle("01.11.2026", admin)
+    assert "1 nye" in plain(preview.text) and preview.buttons
+
+
+async def test_upload_date_from_the_caption(assistant: Assistant, admin: Caller) -> None:
+    """The upload's caption may carry the date."""
+    content = xlsx([["Kommune", "Vedtak 2026"], ["Malvik", 25]])
+    (preview,) = await assistant.upload(content, "vedtak.xlsx", "per 01.11.2026", admin)
+    assert preview.buttons
+
+
+async def test_hostile_upload_is_refused_with_its_reason(assistant: Assistant, admin: Caller) -> None:
+    """A bad file (here: a zip bomb) is refused with a clear reason and changes nothing."""
+    before = await export_text(assistant)
+    bomb = next(b for b in bad_files() if b.name == "zip-bomb")
+    (refused,) = await assistant.upload(bomb.content, bomb.filename, "", admin)
+    assert "zip-bombe" in refused.text and "Ingenting er endret" in refused.text
+    (big,) = await assistant.upload(b"", "huge.csv", "", admin, size=25 * 2**20)
+    assert "grensen er 10 MB" in big.text
+    assert await export_text(assistant) == before
+
+
+async def test_non_admins_change_nothing(assistant: Assistant, admin: Caller) -> None:
+    """Coordinators and strangers are refused for every admin command, upload and button."""
+    before = await export_text(assistant)
+    member = await coordinator(assistant, admin)
+    stranger = await assistant.caller(STRANGER_ID, "nb")
+    (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510", admin)
+    for caller in (member, stranger):
+        for command in ("/set Trondheim 2015 bosatt 1", "/undo", "/undo 1", "/changes"):
+            (reply,) = await assistant.handle(command, caller)
+            assert "Bare administratorer" in reply.text or "administrator" in reply.text
+            assert not reply.buttons
+        (upload,) = await assistant.upload(seed_table(), "t.xlsx", "", caller)
+        assert "administrator" in upload.text and not upload.buttons
+        (pressed,) = await assistant.choose(button(preview, "yes"), caller)
+        assert "administrator" in pressed.text
+    assert await export_text(assistant) == before
+
+
+async def test_admins_cannot_confirm_each_others_previews(assistant: Assistant, admin: Caller) -> None:
+    """A preview belongs to the admin who made it."""
+    await assistant.handle("/adduser 4004 admin", admin)
+    other = await assistant.caller(4004, "nb")
+    (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510", admin)
+    (reply,) = await assistant.choose(button(preview, "yes"), other)
+    assert "utløpt" in reply.text
+
+
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+async def test_export_document_round_trips(assistant: Assistant, admin: Caller, form: str) -> None:
+    """/export sends the figures as a document; sending it back changes nothing."""
+    (sent,) = await assistant.handle(f"/export {form}", admin)
+    assert sent.document is not None and sent.document[0].endswith(f".{form}")
+    name, content = sent.document
+    frame = pd.read_excel(io.BytesIO(content)) if form == "xlsx" else pd.read_csv(io.BytesIO(content))
+    assert len(frame) > 200 and f"{len(frame)} rader" in sent.text
+    (preview,) = await assistant.upload(content, name, "", admin)
+    assert "0 nye, 0 endret" in plain(preview.text) and not preview.buttons
+
+
+def test_cli_import_previews_and_applies_with_yes(
+    sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """python -m bot import FILE shows the preview; --yes applies; a bad file exits 1."""
+    monkeypatch.setenv("DATABASE_URL", copy_sqlite(sqlite_template, tmp_path))
+    good = tmp_path / "imdi.csv"
+    good.write_bytes(imdi_csv(["5028;Melhus;Anmodning;Personer;2026;31"]))
+    assert cli(["import", str(good)]) == 0
+    assert "1 new" in capsys.readouterr().out
+    assert cli(["import", str(good), "--yes"]) == 0
+    assert "applied as change #1" in capsys.readouterr().out
+    assert cli(["import", str(good)]) == 0
+    assert "0 new, 0 changed, 1 unchanged" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(imdi_csv(["5028;Melhus;Anmodning;Personer;2026;-4"]))
+    assert cli(["import", str(bad), "--yes"]) == 1
+    assert "negative" in capsys.readouterr().out
