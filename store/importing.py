@@ -129,6 +129,10 @@ def _consistency(
 ) -> list[Problem]:
     """EM above the total, under-15 above EM (errors); a decision above the request (warning)."""
     values = {(ident(p), e.year, e.measure, e.group, e.as_of): e.value for e, p in found}
+    requests = {key: s.figure.value for key, s in current.items() if key[2] == "requested"}
+    requests |= {
+        (ident(p), e.year, e.measure, e.group): e.value for e, p in found if e.measure == "requested"
+    }
     problems = []
     for entry, place in found:
         for group, whole in PARTS:
@@ -138,31 +142,16 @@ def _consistency(
                 problems.append(
                     Problem(entry.row, key, {"part": _whole(entry.value), "whole": _whole(total)})
                 )
-        if entry.measure == "decided" and entry.value is not None:
-            request = _request(found, current, place, entry)
-            if request is not None and entry.value > request:
-                values_shown = {"decided": _whole(entry.value), "requested": _whole(request)}
-                problems.append(Problem(entry.row, "imp_decided_above_request", values_shown, error=False))
-    return problems
-
-
-def _request(
-    found: list[tuple[Entry, Place]],
-    current: dict[tuple[int, int, str, str], Statement],
-    place: Place,
-    decision: Entry,
-) -> float | None:
-    """The request a decision answers: the file's own, or the stored one."""
-    for entry, other in found:
-        if (other.id, entry.year, entry.measure, entry.group) == (
-            place.id,
-            decision.year,
-            "requested",
-            decision.group,
+        request = requests.get((ident(place), entry.year, "requested", entry.group))
+        if (
+            entry.measure == "decided"
+            and entry.value is not None
+            and request is not None
+            and entry.value > request
         ):
-            return entry.value
-    stored = current.get((ident(place), decision.year, "requested", decision.group))
-    return None if stored is None else stored.figure.value
+            shown = {"decided": _whole(entry.value), "requested": _whole(request)}
+            problems.append(Problem(entry.row, "imp_decided_above_request", shown, error=False))
+    return problems
 
 
 def _whole(value: float) -> str:
