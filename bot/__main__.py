@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -178,6 +179,8 @@ def run_bot(settings: Settings) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
+    # Opt in to python-telegram-bot's timedelta durations (its next major version's behaviour).
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     arguments = parser().parse_args(argv)
     settings = load_settings()
     configure_logging(settings)

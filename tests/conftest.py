@@ -14,6 +14,8 @@ from bot.assistant import Assistant, Caller
 from store.store import Store
 from tests import databases
 
+# Opt in to python-telegram-bot's timedelta durations, as the bot does: RetryAfter warns otherwise.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 OSLO = ZoneInfo("Europe/Oslo")
 ADMIN_ID = 1001
 COORDINATOR_ID = 2002

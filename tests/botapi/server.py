@@ -1,0 +1,631 @@
+"""A local HTTP server that speaks the Telegram Bot API, for end-to-end tests and benchmarks.
+
+It keeps Telegram's rules that matter to a bot: message and caption limits, HTML parse errors,
+flood control (429 with retry_after), 403 for a user who blocked the bot, 400 for unknown chats.
+Run it by hand with `python -m tests.botapi.server --port 8081`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import html
+import itertools
+import json
+import math
+import re
+import time
+from collections import defaultdict, deque
+from typing import Any
+
+from aiohttp import web
+
+SENDING = {"sendMessage", "sendPhoto", "sendDocument", "editMessageText"}
+RAW_FIELDS = {
+    "text",
+    "caption",
+    "parse_mode",
+    "callback_query_id",
+    "language_code",
+    "description",
+    "short_description",
+    "url",
+    "file_id",
+    "name",
+}
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "span",
+    "tg-spoiler",
+    "blockquote",
+    "tg-emoji",
+}
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^<>]*)?)\s*>")
+ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+Json = dict[str, Any]
+
+
+class ApiError(Exception):
+    """An error answer of the Bot API."""
+
+    def __init__(self, code: int, description: str, parameters: Json | None = None) -> None:
+        super().__init__(description)
+        self.code, self.description, self.parameters = code, description, parameters
+
+
+def utf16_length(text: str) -> int:
+    """Length as Telegram counts it."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def parse_html(text: str) -> str:
+    """The visible text of Telegram HTML, or ApiError as Telegram answers malformed markup."""
+    visible: list[str] = []
+    open_tags: list[str] = []
+    position = 0
+    while position < len(text):
+        character = text[position]
+        if character == "<":
+            match = TAG.match(text, position)
+            offset = len(text[:position].encode())
+            if match is None:
+                raise ApiError(
+                    400, f"Bad Request: can't parse entities: Unexpected character at byte offset {offset}"
+                )
+            closing, name = match.group(1) == "/", match.group(2).lower()
+            if name not in ALLOWED_TAGS:
+                raise ApiError(
+                    400,
+                    f'Bad Request: can\'t parse entities: Unsupported start tag "{name}" at byte offset {offset}',
+                )
+            if closing:
+                if not open_tags or open_tags[-1] != name:
+                    raise ApiError(
+                        400,
+                        f"Bad Request: can't parse entities: Unmatched end tag at byte offset {offset}",
+                    )
+                open_tags.pop()
+            else:
+                open_tags.append(name)
+            position = match.end()
+        elif character == "&":
+            match = ENTITY.match(text, position)
+            if match is None:
+                offset = len(text[:position].encode())
+                raise ApiError(
+                    400,
+                    f"Bad Request: can't parse entities: Character entity expected at byte offset {offset}",
+                )
+            visible.append(html.unescape(match.group(0)))
+            position = match.end()
+        elif character == ">":
+            raise ApiError(
+                400,
+                f"Bad Request: can't parse entities: Unexpected end tag at byte offset {len(text[:position].encode())}",
+            )
+        else:
+            visible.append(character)
+            position += 1
+    if open_tags:
+        raise ApiError(
+            400,
+            f"Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"{open_tags[-1]}\"",
+        )
+    return "".join(visible)
+
+
+def visible_text(text: str, parse_mode: str | None) -> str:
+    """The text as the user will see it."""
+    return parse_html(text) if (parse_mode or "").upper() == "HTML" else text
+
+
+class FakeBotApi:
+    """The local Bot API: what users do is queued as updates; what the bot does is recorded."""
+
+    def __init__(
+        self,
+        token: str = "123456:TEST",
+        *,
+        global_rate: float | None = None,
+        per_chat_rate: float | None = None,
+        bot_username: str = "bosettingsbot",
+    ) -> None:
+        self.token = token
+        self.global_rate = global_rate
+        self.per_chat_rate = per_chat_rate
+        self.bot_user: Json = {
+            "id": int(token.split(":")[0]),
+            "is_bot": True,
+            "first_name": "Bosettingsbot",
+            "username": bot_username,
+            "can_join_groups": False,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+        self.port = 0
+        self.sent: list[Json] = []
+        self.requests: list[tuple[str, Json]] = []
+        self.errors: list[tuple[str, int, str]] = []
+        self.commands: dict[tuple[str, str], list[Json]] = {}
+        self.count_429 = 0
+        self._updates: list[Json] = []
+        self._confirmed = 0
+        self._update_ids = itertools.count(1)
+        self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
+        self._users: dict[int, Json] = {}
+        self._blocked: set[int] = set()
+        self._files: dict[str, tuple[str, bytes]] = {}
+        self._messages: dict[tuple[int, int], Json] = {}
+        self._recent: deque[float] = deque()
+        self._recent_by_chat: dict[int, deque[float]] = defaultdict(deque)
+        self._waiters: list[asyncio.Future[None]] = []
+        self._draining = False
+        self._runner: web.AppRunner | None = None
+
+    # --- lifecycle
+
+    async def start(self, port: int = 0) -> None:
+        """Bind 127.0.0.1 on a free port (or the one given)."""
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._api)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        """Close the server and wake any waiting poller."""
+        self._notify()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    @property
+    def base_url(self) -> str:
+        """The base_url for python-telegram-bot (the token is appended)."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        """The base_file_url for python-telegram-bot."""
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
+    # --- what users do
+
+    def _user(self, user_id: int, language_code: str, first_name: str = "Test") -> Json:
+        """Remember a user (and so their private chat) and return their User object."""
+        user = {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": language_code}
+        self._users[user_id] = user
+        return user
+
+    def _queue(self, update: Json) -> Json:
+        """Add an update for getUpdates."""
+        update["update_id"] = next(self._update_ids)
+        self._updates.append(update)
+        self._notify()
+        return update
+
+    def _incoming(self, user: Json, **content: Any) -> Json:
+        """A message from a user in their private chat."""
+        chat = {"id": user["id"], "type": "private", "first_name": user["first_name"]}
+        return {
+            "message_id": next(self._message_ids[user["id"]]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user,
+            **content,
+        }
+
+    def send_text(
+        self, user_id: int, text: str, *, language_code: str = "nb", first_name: str = "Test"
+    ) -> Json:
+        """A user writes to the bot; a leading /command gets its bot_command entity."""
+        message = self._incoming(self._user(user_id, language_code, first_name), text=text)
+        command = re.match(r"/\w+(@\w+)?", text)
+        if command:
+            message["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": utf16_length(command.group(0))}
+            ]
+        return self._queue({"message": message})
+
+    def send_document(
+        self,
+        user_id: int,
+        filename: str,
+        content: bytes,
+        *,
+        caption: str | None = None,
+        mime_type: str = "application/octet-stream",
+        language_code: str = "nb",
+    ) -> Json:
+        """A user sends a file to the bot."""
+        file_id = f"doc{len(self._files) + 1}"
+        self._files[file_id] = (f"documents/{file_id}_{filename}", content)
+        document = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": filename,
+            "mime_type": mime_type,
+            "file_size": len(content),
+        }
+        extra: Json = {"document": document}
+        if caption is not None:
+            extra["caption"] = caption
+            command = re.match(r"/\w+(@\w+)?", caption)
+            if command:
+                extra["caption_entities"] = [
+                    {"type": "bot_command", "offset": 0, "length": utf16_length(command.group(0))}
+                ]
+        return self._queue({"message": self._incoming(self._user(user_id, language_code), **extra)})
+
+    def press_button(self, user_id: int, message_id: int, data: str, *, language_code: str = "nb") -> Json:
+        """A user presses an inline button under a message the bot sent to them."""
+        message = self._messages.get((user_id, message_id))
+        if message is None:
+            raise KeyError(f"the bot sent no message {message_id} to {user_id}")
+        query = {
+            "id": str(next(self._update_ids) * 7919),
+            "from": self._user(user_id, language_code),
+            "message": message,
+            "chat_instance": str(user_id),
+            "data": data,
+        }
+        return self._queue({"callback_query": query})
+
+    def release_pollers(self) -> None:
+        """Answer waiting and later getUpdates at once, so a stopping bot need not wait out its long poll."""
+        self._draining = True
+        self._notify()
+
+    def block(self, user_id: int) -> None:
+        """The user blocks the bot: later sends to them fail with 403."""
+        self._blocked.add(user_id)
+
+    # --- what the bot did
+
+    def messages_to(self, chat_id: int) -> list[Json]:
+        """Every message the bot sent (or edited) in a chat, in order."""
+        return [m for m in self.sent if m["chat_id"] == chat_id]
+
+    async def wait_for(
+        self, chat_id: int, count: int = 1, *, after: int = 0, timeout: float = 10.0
+    ) -> list[Json]:
+        """Wait until `count` messages to the chat exist after index `after`; return them."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            found = self.messages_to(chat_id)[after:]
+            if len(found) >= count:
+                return found[:count]
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                texts = [m.get("text") or m.get("caption") for m in self.messages_to(chat_id)]
+                raise TimeoutError(
+                    f"{len(found)} of {count} messages to {chat_id} after {after} in {timeout} s; all: {texts}; errors: {self.errors[-5:]}"
+                )
+            await self._next_change(remaining)
+
+    def _notify(self) -> None:
+        """Wake every poller and waiter."""
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
+    async def _next_change(self, timeout: float) -> None:
+        """Wait until something is sent or queued, or the timeout passes."""
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(waiter, timeout=timeout)
+
+    # --- the HTTP side
+
+    async def _api(self, request: web.Request) -> web.Response:
+        """Dispatch one Bot API call."""
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.requests.append((method, params))
+        try:
+            if request.match_info["token"] != self.token:
+                raise ApiError(401, "Unauthorized")
+            handler = getattr(self, f"_m_{method}", None)
+            if handler is None:
+                raise ApiError(404, "Not Found")
+            if method in SENDING:
+                self._check_chat(int(params.get("chat_id", 0)))
+                self._check_rate(int(params.get("chat_id", 0)))
+            result = await handler(params)
+        except ApiError as error:
+            self.errors.append((method, error.code, error.description))
+            body: Json = {"ok": False, "error_code": error.code, "description": error.description}
+            if error.parameters:
+                body["parameters"] = error.parameters
+            return web.json_response(body, status=error.code)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _params(self, request: web.Request) -> Json:
+        """Form, multipart or JSON parameters, with JSON-encoded values decoded."""
+        if request.content_type == "application/json":
+            return dict(await request.json())
+        params: Json = {}
+        for key, value in (await request.post()).items():
+            if isinstance(value, web.FileField):
+                params[key] = {"filename": value.filename, "content": value.file.read()}
+            elif key in RAW_FIELDS:
+                params[key] = value
+            else:
+                try:
+                    params[key] = json.loads(value)
+                except (TypeError, ValueError):
+                    params[key] = value
+        return params
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """A file the bot downloads after getFile."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        for path, content in self._files.values():
+            if path == request.match_info["path"]:
+                return web.Response(body=content)
+        return web.Response(status=404)
+
+    def _check_chat(self, chat_id: int) -> None:
+        """Sends to unknown or blocking users fail as on Telegram."""
+        if chat_id in self._blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if chat_id not in self._users:
+            raise ApiError(400, "Bad Request: chat not found")
+
+    def _check_rate(self, chat_id: int) -> None:
+        """Flood control: too many sends overall or to one chat in the last second get 429."""
+        now = time.monotonic()
+        for window, limit in (
+            (self._recent, self.global_rate),
+            (self._recent_by_chat[chat_id], self.per_chat_rate),
+        ):
+            while window and window[0] <= now - 1:
+                window.popleft()
+            if limit is not None and len(window) >= limit:
+                self.count_429 += 1
+                retry = max(1, math.ceil(window[0] + 1 - now))
+                raise ApiError(429, f"Too Many Requests: retry after {retry}", {"retry_after": retry})
+        self._recent.append(now)
+        self._recent_by_chat[chat_id].append(now)
+
+    def _outgoing(self, method: str, params: Json, **content: Any) -> Json:
+        """Record a message the bot sent and return it as a Message object."""
+        chat_id = int(params["chat_id"])
+        user = self._users[chat_id]
+        message: Json = {
+            "message_id": next(self._message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private", "first_name": user["first_name"]},
+            "from": self.bot_user,
+            **content,
+        }
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self._messages[(chat_id, message["message_id"])] = message
+        record = {
+            "method": method,
+            "chat_id": chat_id,
+            "message_id": message["message_id"],
+            "text": content.get("text"),
+            "caption": content.get("caption"),
+            "parse_mode": params.get("parse_mode"),
+            "reply_markup": params.get("reply_markup"),
+            "date": message["date"],
+        }
+        self.sent.append(record)
+        self._notify()
+        return message | {"_record": record}
+
+    # --- methods (one per Bot API method used)
+
+    async def _m_getMe(self, _params: Json) -> Json:
+        return self.bot_user
+
+    async def _m_getUpdates(self, params: Json) -> list[Json]:
+        offset = int(params.get("offset") or 0)
+        if offset:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        limit = int(params.get("limit") or 100)
+        timeout = float(params.get("timeout") or 0)
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not self._updates and not self._draining and asyncio.get_running_loop().time() < deadline:
+            await self._next_change(deadline - asyncio.get_running_loop().time())
+        return self._updates[:limit]
+
+    async def _m_deleteWebhook(self, _params: Json) -> bool:
+        return True
+
+    async def _m_getWebhookInfo(self, _params: Json) -> Json:
+        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+
+    async def _m_logOut(self, _params: Json) -> bool:
+        return True
+
+    async def _m_close(self, _params: Json) -> bool:
+        return True
+
+    async def _m_setMyCommands(self, params: Json) -> bool:
+        scope = (params.get("scope") or {}).get("type", "default")
+        self.commands[(scope, params.get("language_code") or "")] = list(params.get("commands") or [])
+        return True
+
+    async def _m_getMyCommands(self, params: Json) -> list[Json]:
+        scope = (params.get("scope") or {}).get("type", "default")
+        return self.commands.get((scope, params.get("language_code") or ""), [])
+
+    async def _m_deleteMyCommands(self, params: Json) -> bool:
+        scope = (params.get("scope") or {}).get("type", "default")
+        self.commands.pop((scope, params.get("language_code") or ""), None)
+        return True
+
+    async def _m_setChatMenuButton(self, _params: Json) -> bool:
+        return True
+
+    async def _m_setMyDescription(self, _params: Json) -> bool:
+        return True
+
+    async def _m_setMyShortDescription(self, _params: Json) -> bool:
+        return True
+
+    async def _m_sendChatAction(self, _params: Json) -> bool:
+        return True
+
+    async def _m_answerCallbackQuery(self, _params: Json) -> bool:
+        return True
+
+    async def _m_sendMessage(self, params: Json) -> Json:
+        text = str(params.get("text") or "")
+        if not text.strip():
+            raise ApiError(400, "Bad Request: message text is empty")
+        if utf16_length(visible_text(text, params.get("parse_mode"))) > TEXT_LIMIT:
+            raise ApiError(400, "Bad Request: message is too long")
+        return self._result(self._outgoing("sendMessage", params, text=text))
+
+    def _caption(self, params: Json) -> Json:
+        """The caption of a photo or document, checked like Telegram."""
+        caption = params.get("caption")
+        if caption is None:
+            return {}
+        if utf16_length(visible_text(str(caption), params.get("parse_mode"))) > CAPTION_LIMIT:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        return {"caption": str(caption)}
+
+    def _upload(self, params: Json, field: str) -> tuple[str, bytes, str]:
+        """Store an uploaded (or re-sent) file and return its id, bytes and name."""
+        value = params.get(field)
+        if isinstance(value, dict):
+            file_id = f"up{len(self._files) + 1}"
+            name = value["filename"] or field
+            self._files[file_id] = (f"{field}s/{file_id}_{name}", value["content"])
+            return file_id, value["content"], name
+        if isinstance(value, str) and value in self._files:
+            path, content = self._files[value]
+            return value, content, path.rsplit("_", 1)[-1]
+        raise ApiError(400, f"Bad Request: there is no {field} in the request")
+
+    async def _m_sendPhoto(self, params: Json) -> Json:
+        caption = self._caption(params)
+        file_id, content, name = self._upload(params, "photo")
+        sizes = [
+            {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "width": 800,
+                "height": 450,
+                "file_size": len(content),
+            }
+        ]
+        message = self._outgoing("sendPhoto", params, photo=sizes, **caption)
+        message["_record"].update(photo=content, filename=name)
+        return self._result(message)
+
+    async def _m_sendDocument(self, params: Json) -> Json:
+        caption = self._caption(params)
+        file_id, content, name = self._upload(params, "document")
+        document = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": name,
+            "file_size": len(content),
+        }
+        message = self._outgoing("sendDocument", params, document=document, **caption)
+        message["_record"].update(document=content, filename=name)
+        return self._result(message)
+
+    async def _m_editMessageText(self, params: Json) -> Json:
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        message = self._messages.get(key)
+        if message is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        text = str(params.get("text") or "")
+        if utf16_length(visible_text(text, params.get("parse_mode"))) > TEXT_LIMIT:
+            raise ApiError(400, "Bad Request: message is too long")
+        if text == message.get("text") and params.get("reply_markup") == message.get("reply_markup"):
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content and reply markup are "
+                "exactly the same as a current content and reply markup of the message",
+            )
+        message.update(text=text, edit_date=int(time.time()))
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        else:
+            message.pop("reply_markup", None)
+        self.sent.append(
+            {
+                "method": "editMessageText",
+                "chat_id": key[0],
+                "message_id": key[1],
+                "text": text,
+                "caption": None,
+                "parse_mode": params.get("parse_mode"),
+                "reply_markup": params.get("reply_markup"),
+                "date": message["edit_date"],
+            }
+        )
+        self._notify()
+        return message
+
+    async def _m_editMessageReplyMarkup(self, params: Json) -> Json:
+        message = self._messages.get((int(params["chat_id"]), int(params["message_id"])))
+        if message is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        message["reply_markup"] = params.get("reply_markup")
+        return message
+
+    async def _m_deleteMessage(self, params: Json) -> bool:
+        return self._messages.pop((int(params["chat_id"]), int(params["message_id"])), None) is not None
+
+    async def _m_getFile(self, params: Json) -> Json:
+        file_id = str(params.get("file_id"))
+        if file_id not in self._files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        path, content = self._files[file_id]
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(content),
+            "file_path": path,
+        }
+
+    @staticmethod
+    def _result(message: Json) -> Json:
+        """The Message object without the bookkeeping record."""
+        return {k: v for k, v in message.items() if k != "_record"}
+
+
+async def serve(port: int) -> None:
+    """Run the server until interrupted."""
+    server = FakeBotApi()
+    await server.start(port)
+    print(f"Bot API on {server.base_url} (token {server.token}); files on {server.base_file_url}", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await server.stop()
+
+
+if __name__ == "__main__":
+    cli = argparse.ArgumentParser(description="local Telegram Bot API server")
+    cli.add_argument("--port", type=int, default=8081)
+    asyncio.run(serve(cli.parse_args().port))

@@ -1,0 +1,115 @@
+"""The local Bot API server behaves like Telegram for what the bot relies on."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Bot, BotCommand
+from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter
+
+from tests.botapi.server import FakeBotApi
+
+USER = 42
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeBotApi]:
+    """A started server that one user has written to."""
+    api = FakeBotApi()
+    await api.start()
+    api.send_text(USER, "hei")
+    yield api
+    await api.stop()
+
+
+@pytest.fixture
+async def bot(server: FakeBotApi) -> AsyncIterator[Bot]:
+    """python-telegram-bot's own Bot talking to the server."""
+    async with Bot(server.token, base_url=server.base_url, base_file_url=server.base_file_url) as client:
+        yield client
+
+
+async def test_get_me_and_updates(server: FakeBotApi, bot: Bot) -> None:
+    """getMe names the bot; getUpdates returns a user's command with its bot_command entity."""
+    assert (await bot.get_me()).username == "bosettingsbot"
+    server.send_text(USER, "/status Trondheim")
+    updates = await bot.get_updates(timeout=1)
+    assert [u.message.text for u in updates if u.message] == ["hei", "/status Trondheim"]
+    assert updates[1].message and updates[1].message.entities[0].type == "bot_command"
+
+
+async def test_html_is_checked_like_telegram(server: FakeBotApi, bot: Bot) -> None:
+    """Valid HTML is accepted; a bare '<', an unknown tag or an unclosed tag is a 400 parse error."""
+    await bot.send_message(USER, "<b>Bosatt</b> &amp; vedtak: 11 600", parse_mode="HTML")
+    for broken in ("3 < 5", "<foo>x</foo>", "<b>open", "a & b"):
+        with pytest.raises(BadRequest, match=r"(?i)parse entities"):
+            await bot.send_message(USER, broken, parse_mode="HTML")
+    assert len(server.messages_to(USER)) == 1
+
+
+async def test_message_length_is_counted_after_parsing(server: FakeBotApi, bot: Bot) -> None:
+    """4096 visible characters pass even with tags around them; 4097 are too long."""
+    await bot.send_message(USER, "<b>" + "x" * 4096 + "</b>", parse_mode="HTML")
+    with pytest.raises(BadRequest, match=r"(?i)message is too long"):
+        await bot.send_message(USER, "x" * 4097)
+
+
+async def test_caption_limit(server: FakeBotApi, bot: Bot) -> None:
+    """A photo caption over 1024 characters is refused; a shorter one is stored with the bytes."""
+    with pytest.raises(BadRequest, match=r"(?i)caption is too long"):
+        await bot.send_photo(USER, b"\x89PNG fake", caption="x" * 1025)
+    await bot.send_photo(USER, b"\x89PNG fake", caption="chart")
+    (photo,) = server.messages_to(USER)
+    assert photo["photo"] == b"\x89PNG fake" and photo["caption"] == "chart"
+
+
+async def test_flood_control_answers_429_with_retry_after() -> None:
+    """With Telegram's limits, a second message to one chat within a second gets RetryAfter."""
+    server = FakeBotApi(global_rate=30, per_chat_rate=1)
+    await server.start()
+    server.send_text(USER, "hei")
+    try:
+        async with Bot(server.token, base_url=server.base_url) as bot:
+            await bot.send_message(USER, "one")
+            with pytest.raises(RetryAfter, match=r"Retry in 0:00:01"):
+                await bot.send_message(USER, "two")
+    finally:
+        await server.stop()
+    assert server.count_429 == 1
+    assert [m["text"] for m in server.messages_to(USER)] == ["one"]
+
+
+async def test_blocked_and_unknown_chats(server: FakeBotApi, bot: Bot) -> None:
+    """403 for a user who blocked the bot, 400 for a chat that never wrote."""
+    server.block(USER)
+    with pytest.raises(Forbidden, match=r"(?i)blocked"):
+        await bot.send_message(USER, "digest")
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
+        await bot.send_message(999, "hello")
+
+
+async def test_commands_per_language(server: FakeBotApi, bot: Bot) -> None:
+    """setMyCommands is kept per language and read back by getMyCommands."""
+    await bot.set_my_commands([BotCommand("status", "Status")], language_code="nb")
+    await bot.set_my_commands([BotCommand("status", "Status of a place")], language_code="en")
+    assert [c.description for c in await bot.get_my_commands(language_code="en")] == ["Status of a place"]
+    assert server.commands[("default", "nb")][0]["command"] == "status"
+
+
+async def test_user_document_can_be_downloaded(server: FakeBotApi, bot: Bot) -> None:
+    """A file a user sent is found with getFile and downloaded byte for byte."""
+    update = server.send_document(USER, "tabell.csv", b"Kommune;Antall\nMelhus;43\n", caption="/import")
+    file = await bot.get_file(update["message"]["document"]["file_id"])
+    assert bytes(await file.download_as_bytearray()) == b"Kommune;Antall\nMelhus;43\n"
+
+
+async def test_edit_and_unknown_token(server: FakeBotApi, bot: Bot) -> None:
+    """Editing to the same text is 'not modified'; a wrong token is refused."""
+    sent = await bot.send_message(USER, "Importerer …")
+    await bot.edit_message_text("Ferdig", chat_id=USER, message_id=sent.message_id)
+    with pytest.raises(BadRequest, match=r"(?i)not modified"):
+        await bot.edit_message_text("Ferdig", chat_id=USER, message_id=sent.message_id)
+    with pytest.raises(InvalidToken):
+        async with Bot("999:WRONG", base_url=server.base_url) as stranger:
+            await stranger.get_me()

@@ -1,0 +1,79 @@
+"""The real bot process over HTTP against the local Bot API server."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.botapi.server import FakeBotApi
+from tests.conftest import ADMIN_ID
+from tests.e2e.conftest import StartBot
+
+pytestmark = pytest.mark.e2e
+STRANGER_ID = 5555
+
+
+async def test_status_card_over_telegram(botapi: FakeBotApi, start_bot: StartBot) -> None:
+    """An admin asks for Trondheim 2015 and gets the card with sources, as valid Telegram HTML."""
+    bot = await start_bot()
+    botapi.send_text(ADMIN_ID, "status Trondheim 2015")
+    (card,) = await botapi.wait_for(ADMIN_ID, 1)
+    assert card["parse_mode"] == "HTML"
+    for figure in (
+        "Anmodning: 469¹",
+        "Vedtak: 450¹",
+        "Bosatt: 495²",
+        "Per 10.12.2015: bosatt 398 + utsøkt 158 = 556¹",
+    ):
+        assert figure in card["text"]
+    assert "Fremtidige integreringsutfordringer" in card["text"] and "per 31.12.2015" in card["text"]
+    assert await bot.stop() == 0
+
+
+async def test_start_help_and_command_menus(botapi: FakeBotApi, start_bot: StartBot) -> None:
+    """/start and /help answer; the command menu is registered in bokmål, nynorsk, English and by default."""
+    await start_bot()
+    botapi.send_text(ADMIN_ID, "/start", language_code="en")
+    (welcome,) = await botapi.wait_for(ADMIN_ID, 1)
+    assert welcome["text"].startswith("Hi!")
+    botapi.send_text(ADMIN_ID, "/help")
+    (help_text,) = await botapi.wait_for(ADMIN_ID, 1, after=1)
+    assert "status Trondheim 2015" in help_text["text"]
+    menus = {language for (_, language) in botapi.commands}
+    assert {"nb", "nn", "en", ""} <= menus
+    assert any(c["command"] == "status" for c in botapi.commands[("default", "nn")])
+
+
+async def test_stranger_is_refused_and_ambiguous_place_gets_buttons(
+    botapi: FakeBotApi, start_bot: StartBot
+) -> None:
+    """A stranger gets the refusal with the user id; Herøy gives two buttons, and a press answers."""
+    await start_bot()
+    botapi.send_text(STRANGER_ID, "status Trondheim 2015")
+    (refusal,) = await botapi.wait_for(STRANGER_ID, 1)
+    assert str(STRANGER_ID) in refusal["text"] and "469" not in refusal["text"]
+    botapi.send_text(ADMIN_ID, "status Herøy 2015")
+    (choice,) = await botapi.wait_for(ADMIN_ID, 1)
+    buttons = [b for row in choice["reply_markup"]["inline_keyboard"] for b in row]
+    assert [b["text"].split(" (")[0] for b in buttons] == ["Herøy", "Herøy"]
+    botapi.press_button(ADMIN_ID, choice["message_id"], buttons[1]["callback_data"])
+    (answer,) = await botapi.wait_for(ADMIN_ID, 1, after=1)
+    assert "Herøy (Nordland)" in answer["text"]
+
+
+async def test_series_comes_with_a_chart(botapi: FakeBotApi, start_bot: StartBot) -> None:
+    """/history Trondheim sends the table and a PNG chart."""
+    await start_bot()
+    botapi.send_text(ADMIN_ID, "/history Trondheim")
+    table, chart = await botapi.wait_for(ADMIN_ID, 2)
+    assert "2006" in table["text"] and "740" in table["text"]
+    assert chart["method"] == "sendPhoto" and chart["photo"].startswith(b"\x89PNG")
+
+
+async def test_token_never_logged(botapi: FakeBotApi, start_bot: StartBot) -> None:
+    """The bot logs its work but never its token."""
+    bot = await start_bot(LOG_LEVEL="DEBUG")
+    botapi.send_text(ADMIN_ID, "status Melhus 2015")
+    await botapi.wait_for(ADMIN_ID, 1)
+    await bot.stop()
+    assert "getUpdates" in bot.log or "Application started" in bot.log
+    assert botapi.token not in bot.log and botapi.token.split(":")[1] not in bot.log
