@@ -204,9 +204,10 @@ class Admin:
         return await self._preview_upload(Upload(content, filename), find_date(caption), caller, progress)
 
     async def given_date(self, message: str, caller: Caller) -> list[Reply] | None:
-        """The as-of date an upload was waiting for (None when nothing waits or it is no date)."""
+        """The as-of date an upload was waiting for (None when nothing waits or the message is not just a date)."""
         upload = self.awaiting_date.get(caller.user_id)
-        when = find_date(message) if upload is not None and caller.is_admin else None
+        alone = len(message.split()) == 1  # "status Trondheim 10.12.2015" is a question, not the answer
+        when = find_date(message) if upload is not None and caller.is_admin and alone else None
         if upload is None or when is None:
             return None
         del self.awaiting_date[caller.user_id]
@@ -255,6 +256,7 @@ class Admin:
         if not plan.written:
             return Reply(f"{preview}\n\n{text('imp_nothing', language)}")
         token = secrets.token_urlsafe(6)
+        self.pending = {key: kept for key, kept in self.pending.items() if not _expired(kept)}
         self.pending[token] = pending
         buttons = [
             (text("imp_yes", language), f"{prefix}:{token}:yes"),
