@@ -57,7 +57,7 @@ def build_application(settings: Settings) -> BotApplication:
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)
         .context_types(ContextTypes(bot_data=BotData))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build(),

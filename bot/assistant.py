@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.admin import CONFIRM_PREFIXES, Admin, Progress
 from bot.answers import Context, answer, help_reply
+from bot.cache import AnswerCache
 from bot.render import escape
 from bot.replies import Reply
 from bot.texts import LANGUAGES, text
@@ -64,6 +65,8 @@ class Assistant:
         self.admin_ids = admin_ids
         self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
+        self.answers: AnswerCache[list[Reply]] = AnswerCache(store)
+        self.callers: AnswerCache[Caller] = AnswerCache(store)
         self.admin = Admin(store, zone=zone, today=self.today)
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self._language,
@@ -82,6 +85,16 @@ class Assistant:
 
     async def caller(self, user_id: int, telegram_code: str | None = None) -> Caller:
         """The caller's role and language (a stored choice wins over Telegram's)."""
+        known = self.callers.get((user_id, telegram_code))
+        if known is not None:
+            return known
+        generation = self.store.generation
+        found = await self._load_caller(user_id, telegram_code)
+        self.callers.put((user_id, telegram_code), found, generation)
+        return found
+
+    async def _load_caller(self, user_id: int, telegram_code: str | None) -> Caller:
+        """Read the caller's role and language from the database."""
         async with self.store.unit() as session:
             user = await get_user(session, user_id=user_id)
         role = user.role if user else ("admin" if user_id in self.admin_ids else None)
@@ -118,7 +131,18 @@ class Assistant:
         return await self.ask(message, language=caller.language, hide_small=caller.role is None)
 
     async def ask(self, message: str, *, language: str = "nb", hide_small: bool = False) -> list[Reply]:
-        """Understand a question and answer it."""
+        """Understand a question and answer it (the same question on the same data is answered from memory)."""
+        key = (" ".join(message.split()), language, hide_small, self.today())
+        cached = self.answers.get(key)
+        if cached is not None:
+            return cached
+        generation = self.store.generation
+        replies = await self._ask(message, language, hide_small)
+        self.answers.put(key, replies, generation)
+        return replies
+
+    async def _ask(self, message: str, language: str, hide_small: bool) -> list[Reply]:
+        """Understand a question and compute its answer."""
         index = await self.store.index()
         question = parse(message, index=index, today=self.today())
         return await self._answer(question, language, hide_small)

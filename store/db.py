@@ -45,9 +45,11 @@ def make_engine(url: str) -> AsyncEngine:
     return engine
 
 
-def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """A factory for sessions that keep objects usable after commit."""
-    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+def session_factory(
+    engine: AsyncEngine, info: dict[str, object] | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """A factory for sessions that keep objects usable after commit (`info` is given to each session)."""
+    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False, info=info or {})
 
 
 @asynccontextmanager

@@ -5,15 +5,37 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.orm import Session, UOWTransaction
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.db import make_engine, session_factory, unit_of_work
 from store.migrate import migrate
-from store.models import Place
+from store.models import Figure, Membership, Place, PlaceAlias, User
 from store.places import PlaceIndex
 from store.seed import seed
+
+ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User)  # what answers are computed from
+
+
+def _note_changes(session: Session, _context: UOWTransaction) -> None:
+    """Mark a session that wrote rows answers depend on."""
+    written = [*session.new, *session.dirty, *session.deleted]
+    if any(isinstance(row, ANSWER_TABLES) for row in written):
+        session.info["answers_changed"] = True
+
+
+def _invalidate_after_commit(session: Session) -> None:
+    """After a commit that changed what answers depend on, tell the store."""
+    store = session.info.get("store")
+    if session.info.pop("answers_changed", False) and isinstance(store, Store):
+        store.invalidate()
+
+
+event.listen(Session, "after_flush", _note_changes)
+event.listen(Session, "after_commit", _invalidate_after_commit)
 
 
 class Store:
@@ -21,8 +43,9 @@ class Store:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self.sessions = session_factory(engine)
+        self.sessions = session_factory(engine, info={"store": self})
         self._index: PlaceIndex | None = None
+        self.generation = 0  # grows whenever committed data that answers use changes
 
     @classmethod
     async def open(cls, url: str, *, prepare: bool = True) -> Store:
@@ -53,5 +76,9 @@ class Store:
         return self._index
 
     def invalidate(self) -> None:
-        """Forget the place index after places or figures changed."""
+        """Forget the place index and cached answers after places, figures or users changed.
+
+        Commits of ORM rows do this by themselves; bulk statements must call it.
+        """
         self._index = None
+        self.generation += 1

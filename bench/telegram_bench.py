@@ -1,0 +1,97 @@
+"""Latency and throughput through the real bot process and the local Bot API server.
+
+Run: python -m bench.telegram_bench. The baseline is a minimal python-telegram-bot echo bot
+(bench/echo_bot.py) on the same server in the same run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests import databases
+from tests.botapi.server import FakeBotApi
+from tests.e2e.conftest import BotProcess, bot_environment, wait_for_polling
+
+QUESTIONS = ["status Trondheim 2015", "anmodning Melhus 2016", "bosatte Norge 2014", "plantall 2017 Stjørdal",
+             "EM anmodning 2016 Trondheim", "anmodning Sør-Trøndelag 2016"]
+SEQUENTIAL = 120
+USERS = 200
+
+
+async def start(botapi: FakeBotApi, module: str, database_url: str, folder: Path) -> BotProcess:
+    """Start a bot module against the server and wait until it polls."""
+    log = folder / f"{module}.log"
+    with log.open("wb") as output:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", module, *(["run"] if module == "bot" else []), cwd=folder, stdout=output, stderr=output,
+            env=bot_environment(botapi, database_url, ACCESS="open", LOG_LEVEL="WARNING"),
+        )
+    await wait_for_polling(botapi, process, log)
+    return BotProcess(process, log, botapi)
+
+
+async def latencies(botapi: FakeBotApi, user: int) -> list[float]:
+    """Milliseconds from a user's message to the bot's first reply, one message at a time."""
+    measured = []
+    for i in range(SEQUENTIAL):
+        before = len(botapi.messages_to(user))
+        started = time.perf_counter()
+        botapi.send_text(user, QUESTIONS[i % len(QUESTIONS)])
+        await botapi.wait_for(user, 1, after=before, timeout=30)
+        measured.append((time.perf_counter() - started) * 1000)
+    return measured[5:]  # the first answers warm caches
+
+
+async def throughput(botapi: FakeBotApi, first_user: int) -> float:
+    """Replies per second when USERS users ask at the same moment."""
+    users = range(first_user, first_user + USERS)
+    started = time.perf_counter()
+    for user in users:
+        botapi.send_text(user, QUESTIONS[user % len(QUESTIONS)])
+    await asyncio.gather(*(botapi.wait_for(user, 1, timeout=120) for user in users))
+    return USERS / (time.perf_counter() - started)
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which `share` of the values fall."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+async def run_one(module: str, database_url: str, folder: Path, user_base: int) -> tuple[list[float], float]:
+    """Latencies and throughput of one bot module on a fresh server."""
+    botapi = FakeBotApi()
+    await botapi.start()
+    try:
+        bot = await start(botapi, module, database_url, folder)
+        try:
+            measured = await latencies(botapi, user_base)
+            rate = await throughput(botapi, user_base + 1)
+        finally:
+            await bot.stop()
+    finally:
+        await botapi.stop()
+    return measured, rate
+
+
+async def main() -> None:
+    """Echo bot first, then Bosettingsbot; print p50, p99, replies per second and the ratios."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        database = databases.copy_sqlite(await asyncio.to_thread(databases.seed_sqlite_template, folder), folder)
+        echo, echo_rate = await run_one("bench.echo_bot", database, folder, 10_000)
+        ours, our_rate = await run_one("bot", database, folder, 20_000)
+    for label, values, rate in (("echo bot (baseline)", echo, echo_rate), ("bosettingsbot", ours, our_rate)):
+        print(f"{label:<20} p50 {statistics.median(values):6.1f} ms  p99 {percentile(values, 0.99):6.1f} ms  "
+              f"{rate:6.0f} replies/s with {USERS} users at once")
+    print(f"ratios: p50 {statistics.median(ours) / statistics.median(echo):.2f}× echo (target ≤ 1.5), "
+          f"throughput {our_rate / echo_rate:.2f}× echo (target ≥ 0.7)")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
