@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from bot.render import plain
+from tests.bot.question_cases import CASES
+from tests.bot.test_questions import CITED
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID
 from tests.e2e.conftest import StartBot
@@ -77,3 +82,22 @@ async def test_token_never_logged(botapi: FakeBotApi, start_bot: StartBot) -> No
     await bot.stop()
     assert "getUpdates" in bot.log or "Application started" in bot.log
     assert botapi.token not in bot.log and botapi.token.split(":")[1] not in bot.log
+
+
+SAMPLE = [c for c in CASES if not {"relative", "series", "ambiguous"} & set(c.tags)][::9]
+
+
+async def test_question_sample_over_telegram(botapi: FakeBotApi, start_bot: StartBot) -> None:
+    """A sample of the question corpus, asked over Telegram, shows the same figures as in the console."""
+    await start_bot()
+    assert len(SAMPLE) >= 15
+    for number, case in enumerate(SAMPLE):
+        botapi.send_text(ADMIN_ID, case.question, language_code=case.language)
+        (reply,) = await botapi.wait_for(ADMIN_ID, 1, after=number)
+        answer = plain(reply["text"])
+        for figure in case.figures:
+            assert re.search(rf"(?<!\d)(?<!\d ){re.escape(figure)}[{CITED}]", answer), (
+                f"{case.question}: {figure} in\n{answer}"
+            )
+        for phrase in case.phrases:
+            assert phrase in answer, f"{case.question}: {phrase!r} in\n{answer}"
