@@ -165,7 +165,7 @@ def preview_text(plan: Plan, kind: str, label: str, language: str) -> str:
 def summary(label: str, plan: Plan) -> str:
     """The audit log's line for an applied plan."""
     counts = plan.counts()
-    return f"{label}: +{counts['new']} ~{counts['changed']} ≤{counts['earlier']}"
+    return f"{label}: {counts['new']} new, {counts['changed']} changed, {counts['earlier']} earlier"
 
 
 class Admin:
@@ -377,7 +377,7 @@ class Admin:
         return [Reply(text("changes_title", caller.language) + "\n" + ("\n".join(lines) or "–"))]
 
     def _change_line(self, change: Change, language: str) -> str:
-        """'#12 · 23.11.2026 10:02 · 1001 · import · figures.csv: +3 ~2 ≤0 (undone by #13)'."""
+        """'#12 · 23.11.2026 10:02 · 1001 · import · figures.csv: 3 new, 2 changed, 0 earlier (undone by #13)'."""
         at = change.at if change.at.tzinfo else change.at.replace(tzinfo=UTC)
         when = at.astimezone(self.zone)
         undone = f" ({text('changes_undone', language, undo=change.undone_by)})" if change.undone_by else ""
@@ -412,7 +412,9 @@ class Admin:
         return [Reply("\n".join(lines))]
 
     async def export(self, argument: str, caller: Caller) -> list[Reply]:
-        """/export [xlsx|csv] [history]: the figures as a document."""
+        """/export [xlsx|csv] [history]: the figures as a document, for members (it holds small values too)."""
+        if caller.role is None:
+            return [Reply(text("members_only", caller.language))]
         words = {w.lower() for w in argument.split()}
         if words - {"xlsx", "csv", "history", "historikk"}:
             return [Reply(text("export_usage", caller.language))]

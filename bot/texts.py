@@ -552,7 +552,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "tabell per kommune",
         "en": "table per municipality",
     },
-    "imp_kind_set": {"nb": "/set", "nn": "/set", "en": "/set"},
     "imp_counts": {
         "nb": "{rows} tall lest: {new} nye, {changed} endret, {unchanged} uendret, {earlier} eldre (lagres som historikk)",
         "nn": "{rows} tal lesne: {new} nye, {changed} endra, {unchanged} uendra, {earlier} eldre (blir lagra som historikk)",
@@ -661,6 +660,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "{rows} rader, per {date}. Rediger og send filen tilbake for å oppdatere tallene.",
         "nn": "{rows} rader, per {date}. Rediger og send fila tilbake for å oppdatere tala.",
         "en": "{rows} rows, as of {date}. Edit it and send it back to update the figures.",
+    },
+    "members_only": {
+        "nb": "Bare brukere som er lagt til av en administrator, kan gjøre dette.",
+        "nn": "Berre brukarar som er lagde til av ein administrator, kan gjere dette.",
+        "en": "Only users added by an admin can do this.",
     },
     "export_usage": {
         "nb": "Bruk: /export [xlsx|csv] [historikk]",

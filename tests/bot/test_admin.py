@@ -13,7 +13,8 @@ from bot.assistant import Assistant, Caller
 from bot.render import plain
 from bot.replies import Reply
 from store.export import export_frame
-from tests.conftest import COORDINATOR_ID
+from store.store import Store
+from tests.conftest import COORDINATOR_ID, OSLO
 from tests.databases import copy_sqlite
 from tests.uploads import bad_files, imdi_csv, seed_table, xlsx
 
@@ -192,6 +193,16 @@ async def test_export_document_round_trips(assistant: Assistant, admin: Caller, 
     assert len(frame) > 200 and f"{len(frame)} rader" in sent.text
     (preview,) = await assistant.upload(content, name, "", admin)
     assert "0 nye, 0 endret" in plain(preview.text) and not preview.buttons
+
+
+async def test_open_access_strangers_cannot_export(store: Store, admin: Caller) -> None:
+    """With ACCESS=open a stranger may ask, but not download the export (it holds small EM values)."""
+    assistant = Assistant(store, zone=OSLO, open_access=True)
+    stranger = await assistant.caller(STRANGER_ID, "nb")
+    (refused,) = await assistant.handle("/export", stranger)
+    assert refused.document is None and "Bare brukere" in refused.text
+    replies = await assistant.handle("/history Midtre Gauldal 2016 anmodning em_under_15", stranger)
+    assert not any("Alle oppgaver" in r.text for r in replies)
 
 
 def test_cli_import_previews_and_applies_with_yes(
