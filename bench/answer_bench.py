@@ -20,11 +20,30 @@ from bench.synthetic import add_national_figures
 from bot.assistant import Assistant, Caller
 from store.store import Store
 
-SEEDED_QUESTIONS = ["status Trondheim 2015", "anmodning Melhus 2016", "EM anmodning 2016 Trondheim", "status trondhiem 2015",
-                    "bosatte Norge 2014", "anmodning Sør-Trøndelag 2016", "status Trondheimsregionen 2015",
-                    "hvilken kommune i Trondheimsregionen er lengst bak vedtaket i 2015?", "plantall 2017 Stjørdal",
-                    "How many unaccompanied minors did Trondheim settle in 2016?"]
-MUNICIPALITIES = ["Bergen", "Stavanger", "Tromsø", "Bodø", "Ålesund", "Hamar", "Alta", "Kristiansand", "Molde", "Levanger"]
+SEEDED_QUESTIONS = [
+    "status Trondheim 2015",
+    "anmodning Melhus 2016",
+    "EM anmodning 2016 Trondheim",
+    "status trondhiem 2015",
+    "bosatte Norge 2014",
+    "anmodning Sør-Trøndelag 2016",
+    "status Trondheimsregionen 2015",
+    "hvilken kommune i Trondheimsregionen er lengst bak vedtaket i 2015?",
+    "plantall 2017 Stjørdal",
+    "How many unaccompanied minors did Trondheim settle in 2016?",
+]
+MUNICIPALITIES = [
+    "Bergen",
+    "Stavanger",
+    "Tromsø",
+    "Bodø",
+    "Ålesund",
+    "Hamar",
+    "Alta",
+    "Kristiansand",
+    "Molde",
+    "Levanger",
+]
 COUNTIES = ["Vestland", "Rogaland", "Nordland", "Innlandet", "Agder", "Trøndelag"]
 
 
@@ -33,8 +52,12 @@ def national_questions(rng: random.Random) -> list[str]:
     questions = []
     for _ in range(10):
         year = rng.randint(2005, 2024)
-        questions += [f"status {rng.choice(MUNICIPALITIES)} {year}", f"bosatt {rng.choice(MUNICIPALITIES)} {year}",
-                      f"bosatt {rng.choice(COUNTIES)} {year}", f"vedtak {rng.choice(COUNTIES)} {year}"]
+        questions += [
+            f"status {rng.choice(MUNICIPALITIES)} {year}",
+            f"bosatt {rng.choice(MUNICIPALITIES)} {year}",
+            f"bosatt {rng.choice(COUNTIES)} {year}",
+            f"vedtak {rng.choice(COUNTIES)} {year}",
+        ]
     questions += [f"lengst bak {county} 2020" for county in COUNTIES[:3]]
     return questions
 
@@ -83,7 +106,9 @@ async def main() -> None:
         await measure(store, SEEDED_QUESTIONS, "seeded database", rounds=30)
         start = time.perf_counter()
         rows = await add_national_figures(store)
-        print(f"national database: {rows:,} synthetic statements added in {time.perf_counter() - start:.1f} s")
+        print(
+            f"national database: {rows:,} synthetic statements added in {time.perf_counter() - start:.1f} s"
+        )
         await measure(store, national_questions(random.Random(7)), "national database", rounds=10)
         await store.close()
 

@@ -17,8 +17,14 @@ from tests import databases
 from tests.botapi.server import FakeBotApi
 from tests.e2e.conftest import BotProcess, bot_environment, wait_for_polling
 
-QUESTIONS = ["status Trondheim 2015", "anmodning Melhus 2016", "bosatte Norge 2014", "plantall 2017 Stjørdal",
-             "EM anmodning 2016 Trondheim", "anmodning Sør-Trøndelag 2016"]
+QUESTIONS = [
+    "status Trondheim 2015",
+    "anmodning Melhus 2016",
+    "bosatte Norge 2014",
+    "plantall 2017 Stjørdal",
+    "EM anmodning 2016 Trondheim",
+    "anmodning Sør-Trøndelag 2016",
+]
 SEQUENTIAL = 120
 USERS = 200
 
@@ -28,7 +34,13 @@ async def start(botapi: FakeBotApi, module: str, database_url: str, folder: Path
     log = folder / f"{module}.log"
     with log.open("wb") as output:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", module, *(["run"] if module == "bot" else []), cwd=folder, stdout=output, stderr=output,
+            sys.executable,
+            "-m",
+            module,
+            *(["run"] if module == "bot" else []),
+            cwd=folder,
+            stdout=output,
+            stderr=output,
             env=bot_environment(botapi, database_url, ACCESS="open", LOG_LEVEL="WARNING"),
         )
     await wait_for_polling(botapi, process, log)
@@ -83,14 +95,20 @@ async def main() -> None:
     """Echo bot first, then Bosettingsbot; print p50, p99, replies per second and the ratios."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        database = databases.copy_sqlite(await asyncio.to_thread(databases.seed_sqlite_template, folder), folder)
+        database = databases.copy_sqlite(
+            await asyncio.to_thread(databases.seed_sqlite_template, folder), folder
+        )
         echo, echo_rate = await run_one("bench.echo_bot", database, folder, 10_000)
         ours, our_rate = await run_one("bot", database, folder, 20_000)
     for label, values, rate in (("echo bot (baseline)", echo, echo_rate), ("bosettingsbot", ours, our_rate)):
-        print(f"{label:<20} p50 {statistics.median(values):6.1f} ms  p99 {percentile(values, 0.99):6.1f} ms  "
-              f"{rate:6.0f} replies/s with {USERS} users at once")
-    print(f"ratios: p50 {statistics.median(ours) / statistics.median(echo):.2f}× echo (target ≤ 1.5), "
-          f"throughput {our_rate / echo_rate:.2f}× echo (target ≥ 0.7)")
+        print(
+            f"{label:<20} p50 {statistics.median(values):6.1f} ms  p99 {percentile(values, 0.99):6.1f} ms  "
+            f"{rate:6.0f} replies/s with {USERS} users at once"
+        )
+    print(
+        f"ratios: p50 {statistics.median(ours) / statistics.median(echo):.2f}× echo (target ≤ 1.5), "
+        f"throughput {our_rate / echo_rate:.2f}× echo (target ≥ 0.7)"
+    )
 
 
 if __name__ == "__main__":
