@@ -23,6 +23,8 @@ from store.reading import Entry, Problem, Reading
 from store.users import audit
 
 FIGURE_ACTIONS = ("import", "set")
+MEASURES = ("requested", "requested_revised", "decided", "decided_revised", "settled", "assigned", "planned")
+GROUPS = ("all", "em", "em_under_15", "ukraine", "resettlement", "family")
 WRITTEN = ("new", "changed", "earlier")
 PARTS = (("em", "all"), ("em_under_15", "em"))  # (group, the group it is part of)
 
@@ -170,9 +172,22 @@ def _kind(entry: Entry, current: Statement | None) -> str:
     return "earlier" if entry.as_of < figure.as_of else "changed"
 
 
+async def _vocabulary_problems(session: AsyncSession, entries: list[Entry]) -> list[Problem]:
+    """Measures and groups that are neither the usual ones nor already stored (a typo would start a new one)."""
+    measures = set(MEASURES) | set((await session.exec(select(Figure.measure).distinct())).all())
+    groups = set(GROUPS) | set((await session.exec(select(Figure.group).distinct())).all())
+    problems = []
+    for entry in entries:
+        for known, value in ((measures, entry.measure), (groups, entry.group)):
+            if value not in known:
+                problems.append(Problem(entry.row, "imp_unknown_measure", {"text": value}))
+    return problems
+
+
 async def check(session: AsyncSession, index: PlaceIndex, reading: Reading) -> Plan:
     """Resolve the entries' places, find the problems, and compare with the current figures."""
     found, problems = _resolved(index, reading.entries)
+    problems += await _vocabulary_problems(session, reading.entries)
     stored = await current_figures(
         session,
         place_ids=sorted({ident(p) for _, p in found}),

@@ -221,8 +221,19 @@ def _xlsx_table(content: bytes) -> tuple[str, pd.DataFrame, int]:
         if last_row > header_at:
             raise Refused("imp_merged", cell=cell)
     caption = " ".join(str(c) for row in rows[:header_at] for c in row if c)
-    table = pd.DataFrame(rows[header_at + 1 :], columns=[str(c) for c in rows[header_at]])
+    table = pd.DataFrame(rows[header_at + 1 :], columns=_unique([str(c) for c in rows[header_at]]))
     return caption, table, header_at + 2
+
+
+def _unique(headings: list[str]) -> list[str]:
+    """Headings made unique as pandas does for CSV ('inkl EM', 'inkl EM.1'), so no column hides another."""
+    seen: dict[str, int] = {}
+    unique = []
+    for heading in headings:
+        count = seen.get(heading, 0)
+        seen[heading] = count + 1
+        unique.append(f"{heading}.{count}" if count else heading)
+    return unique
 
 
 def _sheet_values(sheet: object) -> list[list[object]]:

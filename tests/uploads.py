@@ -194,6 +194,12 @@ def bad_files() -> list[BadFile]:
             "imp_future_date",
         ),
         BadFile(
+            "export-unknown-measure",
+            "figures.csv",
+            csv_bytes([export, "5001,Trondheim,municipality,2015,settld,all,5,2015-12-31,x"]),
+            "imp_unknown_measure",
+        ),
+        BadFile(
             "export-bad-date",
             "figures.csv",
             csv_bytes([export, "5001,Trondheim,municipality,2015,settled,all,5,yesterday,x"]),

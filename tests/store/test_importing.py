@@ -178,6 +178,20 @@ async def test_seed_shaped_xlsx_imports_to_the_expected_figures(store: Store) ->
         assert figure is not None and figure.value == value and figure.as_of == date(2026, 11, 20)
 
 
+async def test_repeated_of_which_headings_follow_their_own_measure(store: Store) -> None:
+    """'inkl EM' after the request and again after the decision: two columns, two figures."""
+    header = ["Kommune", "Anmodning 2027", "inkl EM", "Vedtak 2027", "inkl EM"]
+    content = xlsx([header, ["Malvik", 30, 5, 25, 4]], caption="pr 20.11.2026")
+    plan = await plan_for(store, content, "t.xlsx")
+    found = {(d.entry.measure, d.entry.group): d.entry.value for d in plan.deltas}
+    assert found == {
+        ("requested", "all"): 30,
+        ("requested", "em"): 5,
+        ("decided", "all"): 25,
+        ("decided", "em"): 4,
+    }
+
+
 async def test_seed_table_without_caption_asks_for_the_date(store: Store) -> None:
     """A table with no date anywhere is not guessed: the reading asks for one, and a given date is used."""
     content = xlsx([["Kommune", "Vedtak 2026"], ["Malvik", 25]])
