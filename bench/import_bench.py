@@ -52,6 +52,19 @@ async def national_csv(store: Store, seed: int = 1) -> tuple[bytes, int]:
     return ("\n".join(lines) + "\n").encode("iso-8859-1", errors="replace"), len(lines) - 1
 
 
+def national_xlsx(content: bytes) -> tuple[bytes, int]:
+    """The same figures as one seed-shaped sheet: a row per municipality, a column per measure and unit."""
+    frame = pd.read_csv(io.BytesIO(content), sep=";", encoding="iso-8859-1", dtype=str)
+    frame["column"] = frame["Anmodning, vedtak og faktisk bosetting"] + " " + frame["Enhet"] + f" {YEAR}"
+    wide = frame.pivot(index="Kommunenummer", columns="column", values="Antall").reset_index()
+    wide.columns = ["Kommunenr", *[c.replace("Personer ", "") for c in wide.columns[1:]]]
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        pd.DataFrame([[f"Bosetting pr {TODAY:%d.%m.%Y}"]]).to_excel(writer, index=False, header=False)
+        wide.to_excel(writer, index=False, startrow=1)
+    return buffer.getvalue(), len(wide) * (len(wide.columns) - 1)
+
+
 def best(run: Callable[[], Result], rounds: int = ROUNDS) -> tuple[float, Result]:
     """The fastest of a few runs, in seconds, and the last result."""
     times, result = [], None
@@ -110,6 +123,13 @@ async def run(url: str) -> None:
     print(line("re-import check (all unchanged)", again, rows, baseline))
     total = read + applied
     print(line("upload to saved (read + check + apply)", total, rows, baseline))
+    sheet, cells = national_xlsx(content)
+    excel, _ = best(lambda: pd.read_excel(io.BytesIO(sheet), header=None), rounds=2)
+    read_sheet, table = best(lambda: read_upload(sheet, "national.xlsx", today=TODAY), rounds=2)
+    assert len(table.entries) == cells, (len(table.entries), cells)
+    print(f"the same as a seed-shaped xlsx ({len(sheet) / 1024:.0f} KB), baseline pandas read_excel alone:")
+    print(line("  baseline: pandas read_excel alone", excel, cells, excel))
+    print(line("  read and validate the sheet", read_sheet, cells, excel))
     await store.close()
 
 
