@@ -317,38 +317,26 @@ class Admin:
         if figure is None:
             return [Reply(text("set_usage", caller.language))]
         place, year, measure, group = figure
-        when = as_of or self.today()
-        reading = statement_reading(place, year, measure, group, words[-1], when, self.today())
+        reading = statement_reading(
+            place, year, measure, group, words[-1], as_of or self.today(), self.today()
+        )
         plan = await self._check(reading)
         language = caller.language
         if plan.errors or not plan.deltas:
             errors = "\n".join(problem_lines(plan.errors, language, with_rows=False))
             return [Reply(f"{errors}\n\n{text('set_blocked', language)}")]
         delta = plan.deltas[0]
-        old = "–" if delta.current is None else number(delta.old, language)
-        lines = [
-            text(
-                "set_preview",
-                language,
-                place=escape(delta.place.name),
-                year=year,
-                measure=measure_label(measure, language),
-                group=group_label(group, language),
-                old=old,
-                new=number(delta.entry.value, language),
-                date=day(when, language),
-            )
-        ]
-        if delta.kind == "earlier" and delta.current is not None:
-            current = day(delta.current.figure.as_of, language)
-            lines.append(text("set_earlier", language, old=old, current=current))
-        lines += problem_lines(plan.warnings, language, with_rows=False)
-        label = f"{delta.place.name} {year} {measure}/{group} {old} → {number(delta.entry.value)}"
-        key = f"admin:{caller.user_id}"
+        label = f"{delta.place.name} {year} {measure}/{group} → {number(delta.entry.value)}"
         pending = Pending(
-            caller.user_id, reading, "set", label, key, f"Admin {caller.user_id} (/set)", datetime.now(UTC)
+            caller.user_id,
+            reading,
+            "set",
+            label,
+            f"admin:{caller.user_id}",
+            f"Admin {caller.user_id} (/set)",
+            datetime.now(UTC),
         )
-        return [self._ask(plan, "\n".join(lines), pending, "set", language)]
+        return [self._ask(plan, _set_preview(plan, delta, language), pending, "set", language)]
 
     async def undo(self, argument: str, caller: Caller) -> list[Reply]:
         """/undo [change id]: retract the statements of the admin's last (or the given) change."""
@@ -432,6 +420,29 @@ class Admin:
             date=day(self.today(), caller.language),
         )
         return [Reply(caption, document=(path.name, content))]
+
+
+def _set_preview(plan: Plan, delta: Delta, language: str) -> str:
+    """'Trondheim 2015 · Bosatt (alle): 495 → 410, per 23.11.2026', with a note for an earlier date."""
+    entry = delta.entry
+    old = "–" if delta.current is None else number(delta.old, language)
+    lines = [
+        text(
+            "set_preview",
+            language,
+            place=escape(delta.place.name),
+            year=entry.year,
+            measure=measure_label(entry.measure, language),
+            group=group_label(entry.group, language),
+            old=old,
+            new=number(entry.value, language),
+            date=day(entry.as_of, language),
+        )
+    ]
+    if delta.kind == "earlier" and delta.current is not None:
+        current = day(delta.current.figure.as_of, language)
+        lines.append(text("set_earlier", language, old=old, current=current))
+    return "\n".join(lines + problem_lines(plan.warnings, language, with_rows=False))
 
 
 def _statement_line(statement: Statement, is_current: bool, writers: dict[int, Change], language: str) -> str:
