@@ -6,7 +6,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import insert
-from sqlmodel import select
+from sqlmodel import col, select
 
 from store.models import Figure, Place, Source
 from store.store import Store
@@ -55,9 +55,8 @@ async def add_national_figures(store: Store, *, seed: int = 1) -> int:
         source = Source(key="synthetic", title="Synthetic national bench data")
         session.add(source)
         await session.flush()
-        places = (
-            await session.exec(select(Place).where(Place.level == "municipality", Place.valid_to == None))
-        ).all()  # noqa: E711
+        current = select(Place).where(Place.level == "municipality", col(Place.valid_to).is_(None))
+        places = (await session.exec(current)).all()
         total = 0
         for place in places:
             rows = [row for year in YEARS for row in _rows(place.id or 0, year, source.id or 0, rng, now)]
