@@ -125,13 +125,19 @@ def read_upload(content: bytes, filename: str, *, today: date, as_of: date | Non
 
 
 def _decode(content: bytes) -> str:
-    """CSV bytes as text: UTF-8 if they are, otherwise ISO-8859-1 as IMDi writes them."""
+    """CSV bytes as text: UTF-8 if they are, else Windows-1252 (Excel's) or ISO-8859-1 (IMDi's)."""
     if b"\x00" in content:
         raise Refused("imp_encoding")
-    try:
-        decoded = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        decoded = content.decode("iso-8859-1")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return _printable(content.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    return _printable(content.decode("iso-8859-1"))
+
+
+def _printable(decoded: str) -> str:
+    """The text, unless it holds control characters (a binary file or another encoding)."""
     if CONTROL.search(decoded):
         raise Refused("imp_encoding")
     return decoded
@@ -463,7 +469,8 @@ def _columns(frame: pd.DataFrame, caption: str, as_of: date | None, reading: Rea
         if measure is None and group != "all" and previous is not None:
             measure = previous.measure
         if measure is None:
-            reading.problems.append(Problem(0, "imp_column_ignored", {"column": heading}, error=False))
+            if frame[heading].astype(bool).any():  # an empty spacer column is no news
+                reading.problems.append(Problem(0, "imp_column_ignored", {"column": heading}, error=False))
             continue
         when = find_date(heading) or _day_month(heading, fallback) or fallback
         year_found = YEAR.search(heading)

@@ -259,6 +259,19 @@ async def test_a_plan_with_errors_is_never_applied(store: Store) -> None:
             await apply_plan(session, plan, source=source, user_id=ADMIN, action="import", summary="x")
 
 
+def test_caption_merge_spacer_columns_and_windows_encoding_are_fine() -> None:
+    """A merged caption and empty columns are no problem; Excel's Windows-1252 CSV is read."""
+    header = ["Kommune", "", "Vedtak 2015", "Merknad"]
+    content = xlsx(
+        [header, ["Malvik", "", 25, "sjekket – ok"]], caption="Status pr 10.12.2015", merge="A1:D1"
+    )
+    reading = read_upload(content, "t.xlsx", today=TODAY)
+    assert [(e.place, e.value) for e in reading.entries] == [("Malvik", 25)]
+    assert [(p.key, p.values) for p in reading.problems] == [("imp_column_ignored", {"column": "Merknad"})]
+    windows = "Kommune;Vedtak 2015 pr 10.12.2015;Merknad\nMalvik;25;sjekket – ok\n".encode("cp1252")
+    assert [e.value for e in read_upload(windows, "t.csv", today=TODAY).entries] == [25]
+
+
 def test_reading_keeps_file_row_numbers() -> None:
     """Errors name the row as a spreadsheet shows it (caption row 1, header row 2, data from row 3)."""
     content = xlsx([["Kommune", "Vedtak 2015"], ["Trondheim", 1], ["Melhus", "x"]], caption="pr 10.12.2015")
