@@ -15,9 +15,10 @@ from bot.render import escape
 from bot.replies import Reply
 from bot.texts import LANGUAGES, text
 from bot.understanding import Question, parse
+from store.models import User
 from store.places import PlaceMatch
 from store.store import Store
-from store.users import add_user, get_user, list_users, remove_user, set_language
+from store.users import add_user, list_users, remove_user, set_language
 
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?")
 
@@ -66,7 +67,7 @@ class Assistant:
         self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
         self.answers: AnswerCache[list[Reply]] = AnswerCache(store)
-        self.callers: AnswerCache[Caller] = AnswerCache(store)
+        self.users: AnswerCache[dict[int, User]] = AnswerCache(store, size=1)
         self.admin = Admin(store, zone=zone, today=self.today)
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self._language,
@@ -85,18 +86,13 @@ class Assistant:
 
     async def caller(self, user_id: int, telegram_code: str | None = None) -> Caller:
         """The caller's role and language (a stored choice wins over Telegram's)."""
-        known = self.callers.get((user_id, telegram_code))
-        if known is not None:
-            return known
-        generation = self.store.generation
-        found = await self._load_caller(user_id, telegram_code)
-        self.callers.put((user_id, telegram_code), found, generation)
-        return found
-
-    async def _load_caller(self, user_id: int, telegram_code: str | None) -> Caller:
-        """Read the caller's role and language from the database."""
-        async with self.store.unit() as session:
-            user = await get_user(session, user_id=user_id)
+        users = self.users.get("all")
+        if users is None:
+            generation = self.store.generation
+            async with self.store.unit() as session:
+                users = {u.id: u for u in await list_users(session)}
+            self.users.put("all", users, generation)
+        user = users.get(user_id)
         role = user.role if user else ("admin" if user_id in self.admin_ids else None)
         language = (user.language if user and user.language else None) or telegram_language(telegram_code)
         return Caller(user_id=user_id, language=language, role=role)
@@ -137,12 +133,12 @@ class Assistant:
         if cached is not None:
             return cached
         generation = self.store.generation
-        replies = await self._ask(message, language, hide_small)
+        replies = await self.compute(message, language, hide_small)
         self.answers.put(key, replies, generation)
         return replies
 
-    async def _ask(self, message: str, language: str, hide_small: bool) -> list[Reply]:
-        """Understand a question and compute its answer."""
+    async def compute(self, message: str, language: str, hide_small: bool) -> list[Reply]:
+        """Understand a question and compute its answer, without the cache."""
         index = await self.store.index()
         question = parse(message, index=index, today=self.today())
         return await self._answer(question, language, hide_small)
