@@ -347,7 +347,7 @@ def _read_table(
         _read_imdi(frame, rows, reading, today, as_of)
     else:
         _read_wide(caption, frame, rows, reading, as_of)
-    reading.problems.extend(_year_problems(reading.entries, today))
+    _check_dates(reading, today)
     return reading
 
 
@@ -380,10 +380,13 @@ def _number(text: str, row: int, measure: str, reading: Reading) -> tuple[bool, 
 def _year(text: str, row: int, reading: Reading) -> int | None:
     """A year cell as a number, or a problem."""
     try:
-        return int(float(text))
+        year = float(text)
     except ValueError:
+        year = math.nan
+    if not year.is_integer():  # also NaN and infinity
         reading.problems.append(Problem(row, "imp_bad_year", {"text": text[:40]}))
         return None
+    return int(year)
 
 
 def _iso(text: str, row: int, reading: Reading) -> date | None:
@@ -514,15 +517,17 @@ def _read_wide(
                 reading.entries.append(entry)
 
 
-def _year_problems(entries: list[Entry], today: date) -> list[Problem]:
-    """Years no settlement figure can have, and as-of dates in the future."""
-    problems = []
-    for entry in entries:
+def _check_dates(reading: Reading, today: date) -> None:
+    """Report years no settlement figure can have (and drop them) and as-of dates in the future."""
+    possible = []
+    for entry in reading.entries:
         if not FIRST_YEAR <= entry.year <= today.year + 3:
-            problems.append(Problem(entry.row, "imp_impossible_year", {"year": str(entry.year)}))
+            reading.problems.append(Problem(entry.row, "imp_impossible_year", {"year": str(entry.year)[:12]}))
+            continue
         if entry.as_of > today:
-            problems.append(Problem(entry.row, "imp_future_date", {"date": entry.as_of.isoformat()}))
-    return problems
+            reading.problems.append(Problem(entry.row, "imp_future_date", {"date": entry.as_of.isoformat()}))
+        possible.append(entry)
+    reading.entries = possible
 
 
 def statement_reading(
@@ -535,5 +540,5 @@ def statement_reading(
         reading.problems.append(Problem(1, "imp_not_number", {"text": value}))
     if stated:
         reading.entries.append(Entry(1, place, year, measure, group, number, as_of))
-    reading.problems.extend(_year_problems(reading.entries, today))
+    _check_dates(reading, today)
     return reading

@@ -6,10 +6,11 @@ import io
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from openpyxl import Workbook
 
-Cell = str | int | float | None
+Cell = str | int | float | bool | datetime | None
 
 IMDI_HEADER = "Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall"
 SEED_CAPTION = "Bosettingssituasjon pr 10.12.15"

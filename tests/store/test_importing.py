@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import func, select
 
@@ -15,9 +17,9 @@ from store.export import export_frame, write_frame
 from store.importing import Plan, apply_plan, check, source_for, undo_change, undoable
 from store.models import Change, Figure, Place
 from store.queries import current_figures
-from store.reading import Problem, Reading, Refused, read_upload
+from store.reading import FIRST_YEAR, Problem, Reading, Refused, read_upload
 from store.store import Store
-from tests.uploads import BadFile, bad_files, imdi_csv, seed_table, xlsx
+from tests.uploads import IMDI_HEADER, SEED_HEADER, BadFile, Cell, bad_files, imdi_csv, seed_table, xlsx
 
 TODAY = date(2026, 11, 23)
 ADMIN = 1001
@@ -236,7 +238,7 @@ async def test_undo_restores_the_previous_export_exactly(store: Store) -> None:
 async def test_a_failing_apply_leaves_nothing_behind(store: Store) -> None:
     """When writing fails halfway (here: a place that does not exist), no figure and no audit entry remain."""
     before = await exported(store)
-    plan = await plan_for(store, imdi_csv(["5001;Trondheim;Anmodning;Personer;2030;10"]), "imdi.csv")
+    plan = await plan_for(store, imdi_csv(["5001;Trondheim;Anmodning;Personer;2027;10"]), "imdi.csv")
     nowhere = Place(id=10**9, code="NOWHERE", name="Nowhere", level="municipality")
     plan = Plan(
         [*plan.deltas, replace(plan.deltas[0], place=nowhere)], []
@@ -272,9 +274,62 @@ def test_caption_merge_spacer_columns_and_windows_encoding_are_fine() -> None:
     assert [e.value for e in read_upload(windows, "t.csv", today=TODAY).entries] == [25]
 
 
+def test_year_cells_must_be_whole_years() -> None:
+    """'2015.5' and 'NaN' are no years; an absurd year is reported and never reaches the database."""
+    export = "area_code,year,measure,group,value,as_of"
+    lines = [export, "5001,2015.5,settled,all,5,2015-12-31", "5001,NaN,settled,all,5,2015-12-31"]
+    lines.append("5001,99999999999999999999,settled,all,5,2015-12-31")
+    reading = read_upload("\n".join(lines).encode(), "f.csv", today=TODAY)
+    assert [p.key for p in reading.problems] == ["imp_bad_year", "imp_bad_year", "imp_impossible_year"]
+    assert reading.entries == []
+
+
 def test_reading_keeps_file_row_numbers() -> None:
     """Errors name the row as a spreadsheet shows it (caption row 1, header row 2, data from row 3)."""
     content = xlsx([["Kommune", "Vedtak 2015"], ["Trondheim", 1], ["Melhus", "x"]], caption="pr 10.12.2015")
     reading: Reading = read_upload(content, "t.xlsx", today=TODAY)
     assert [(p.row, p.key) for p in reading.problems] == [(4, "imp_not_number")]
     assert [e.row for e in reading.entries] == [3]
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.datetimes(),
+    st.sampled_from(
+        [":", "avventer vedtak", "Trondheim", "1601", "Våler", "sum", "2015-12-31", "-", "1 234"]
+    ),
+    st.text(st.characters(min_codepoint=32, blacklist_categories=("Cs",)), max_size=8).filter(
+        lambda t: not t.startswith("=")  # openpyxl would store a formula, refused by its own test
+    ),
+)
+HEADERS = [SEED_HEADER, ["area_code", "year", "measure", "group", "value", "as_of"]]
+
+
+@settings(max_examples=80, deadline=None)
+@given(header=st.sampled_from(HEADERS), rows=st.lists(st.lists(CELLS, min_size=6, max_size=6), max_size=5))
+def test_any_sheet_is_read_or_refused(header: list[str], rows: list[list[Cell]]) -> None:
+    """Whatever the cells hold, a sheet is read (with problems) or refused, never an exception."""
+    content = xlsx([header, *rows], caption="pr 10.12.15")
+    try:
+        reading = read_upload(content, "t.xlsx", today=TODAY)
+    except Refused as refused:
+        assert refused.key in ("imp_no_rows", "imp_columns")
+        return
+    assert all(FIRST_YEAR <= e.year <= TODAY.year + 3 for e in reading.entries)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    header=st.sampled_from([IMDI_HEADER, ";".join(SEED_HEADER) + ";pr 10.12.2015"]),
+    body=st.text(max_size=200),
+    ending=st.sampled_from(["csv", "txt"]),
+)
+def test_any_csv_text_is_read_or_refused(header: str, body: str, ending: str) -> None:
+    """Arbitrary text under a known heading is read or refused with a reason, never an exception."""
+    try:
+        read_upload(f"{header}\n{body}".encode(), f"f.{ending}", today=TODAY)
+    except Refused as refused:
+        assert refused.key.startswith("imp_")
