@@ -129,10 +129,15 @@ def problem_lines(problems: list[Problem], language: str, *, with_rows: bool = T
     return lines
 
 
+def old_value(delta: Delta, language: str) -> str:
+    """The value a change replaces: '–' when there was none, ':' when it was hidden."""
+    return "–" if delta.current is None else number(delta.old, language)
+
+
 def _delta_line(delta: Delta, language: str) -> str:
     """'Trondheim 2015 · Bosatt (alle): 495 → 410'."""
     entry = delta.entry
-    old = "–" if delta.current is None else number(delta.old, language)
+    old = old_value(delta, language)
     what = f"{measure_label(entry.measure, language)} ({group_label(entry.group, language)})"
     return f"{escape(delta.place.name)} {entry.year} · {what}: {old} → {number(entry.value, language)}"
 
@@ -326,7 +331,7 @@ class Admin:
             errors = "\n".join(problem_lines(plan.errors, language, with_rows=False))
             return [Reply(f"{errors}\n\n{text('set_blocked', language)}")]
         delta = plan.deltas[0]
-        label = f"{delta.place.name} {year} {measure}/{group} → {number(delta.entry.value)}"
+        label = f"{delta.place.name} {year} {measure}/{group} {old_value(delta, 'en')} → {number(delta.entry.value)}"
         pending = Pending(
             caller.user_id,
             reading,
@@ -425,7 +430,7 @@ class Admin:
 def _set_preview(plan: Plan, delta: Delta, language: str) -> str:
     """'Trondheim 2015 · Bosatt (alle): 495 → 410, per 23.11.2026', with a note for an earlier date."""
     entry = delta.entry
-    old = "–" if delta.current is None else number(delta.old, language)
+    old = old_value(delta, language)
     lines = [
         text(
             "set_preview",
