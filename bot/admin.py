@@ -421,7 +421,7 @@ class Admin:
         caption = text(
             "export_caption",
             caller.language,
-            rows=number(len(frame)),
+            rows=number(len(frame), caller.language),
             date=day(self.today(), caller.language),
         )
         return [Reply(caption, document=(path.name, content))]
