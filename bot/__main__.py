@@ -1,4 +1,4 @@
-"""Command line: python -m bot run | chat | seed | migrate | export FILE | import FILE."""
+"""Command line: python -m bot run | chat | seed | migrate | export FILE | import FILE | digest send."""
 
 from __future__ import annotations
 
@@ -63,6 +63,10 @@ def parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path)
     importer.add_argument("--yes", action="store_true", help="apply the changes when the file has no errors")
     importer.add_argument("--as-of", help="the figures' date where the file does not say it (dd.mm.yyyy)")
+    digest = commands.add_parser("digest", help="weekly digests")
+    digest.add_argument(
+        "action", choices=["send"], help="send: this period's digest to everyone who has not had it"
+    )
     return cli
 
 
@@ -166,6 +170,36 @@ async def import_file(settings: Settings, path: Path, apply: bool, as_of: str | 
         await store.close()
 
 
+async def send_digests(settings: Settings) -> None:
+    """Deliver this period's digest now to every subscriber who has not had it (a second run sends nothing)."""
+    from telegram import Bot
+
+    from scheduler.delivery import Broadcaster
+    from scheduler.schedule import period_of
+    from scheduler.telegram import TelegramSender
+    from store.store import Store
+
+    if settings.telegram_bot_token is None:
+        raise ValueError("digest send needs TELEGRAM_BOT_TOKEN")
+    bot = Bot(
+        settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.telegram_base_url,
+        base_file_url=settings.telegram_base_file_url,
+    )
+    store = await Store.open(settings.database_url)
+    try:
+        async with bot:
+            broadcaster = Broadcaster(store, TelegramSender(bot), zone=settings.zone)
+            period = period_of(broadcaster.clock(), settings.zone)
+            counts = await broadcaster.broadcast(period)
+        summary = (
+            ", ".join(f"{status} {count}" for status, count in sorted(counts.items())) or "no subscriptions"
+        )
+        print(f"digest {period}: {summary}")
+    finally:
+        await store.close()
+
+
 def run_bot(settings: Settings) -> None:
     """Long polling until stopped; without a token, the console chat instead."""
     if settings.telegram_bot_token is None:
@@ -198,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(export(settings, arguments.file, arguments.history))
         elif command == "import":
             return asyncio.run(import_file(settings, arguments.file, arguments.yes, arguments.as_of))
+        elif command == "digest":
+            asyncio.run(send_digests(settings))
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ from bot.runtime import BotApplication, BotData, Runtime
 from bot.settings import Settings
 from bot.texts import COMMANDS, LANGUAGES
 from handlers import register
+from scheduler.jobs import start_digests
 from store.store import Store
 from store.users import ensure_admins
 
@@ -43,6 +44,7 @@ def build_application(settings: Settings) -> BotApplication:
 
     async def post_init(application: BotApplication) -> None:
         application.bot_data["runtime"] = await open_runtime(settings)
+        await start_digests(application)
         await set_command_menus(application)
 
     async def post_shutdown(application: BotApplication) -> None:

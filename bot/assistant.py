@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.admin import CONFIRM_PREFIXES, Admin, Progress
 from bot.answers import Context, answer, help_reply
 from bot.cache import AnswerCache
+from bot.digests import BUTTON_PREFIX, DigestCommands
 from bot.render import escape
 from bot.replies import Reply
 from bot.texts import LANGUAGES, text
@@ -69,6 +70,7 @@ class Assistant:
         self.answers: AnswerCache[list[Reply]] = AnswerCache(store)
         self.users: AnswerCache[dict[int, User]] = AnswerCache(store, size=1)
         self.admin = Admin(store, zone=zone, today=self.today)
+        self.digests = DigestCommands(store, zone=zone, clock=self.clock)
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self._language,
             "adduser": self._add_user,
@@ -78,6 +80,11 @@ class Assistant:
             "undo": self.admin.undo,
             "changes": self.admin.changes,
             "export": self.admin.export,
+            "subscribe": self.digests.subscribe,
+            "subscriptions": self.digests.subscriptions,
+            "unsubscribe": self.digests.unsubscribe,
+            "digest": self.digests.digest,
+            "deliveries": self.digests.deliveries,
         }
 
     def today(self) -> date:
@@ -150,6 +157,8 @@ class Assistant:
             return refused
         if data.startswith(CONFIRM_PREFIXES):
             return await self.admin.confirm(data, caller)
+        if data.startswith(BUTTON_PREFIX):
+            return await self.digests.button(data, caller)
         index = await self.store.index()
         _, intent, code, years, measure, group = (data.split(":") + [""] * 6)[:6]
         place = index.by_code.get(code)

@@ -8,6 +8,16 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+
+def _png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, closed afterwards."""
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()
 
 
 def bar_chart(title: str, series: dict[str, dict[int, float]]) -> bytes:
@@ -24,8 +34,17 @@ def bar_chart(title: str, series: dict[str, dict[int, float]]) -> bytes:
     axes.grid(axis="y", alpha=0.3)
     if len(series) > 1:
         axes.legend()
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    return buffer.getvalue()
+    return _png(figure)
+
+
+def share_chart(title: str, shares: dict[str, float], mark: float, mark_label: str) -> bytes:
+    """Horizontal bars of shares (0–1) per name, with a vertical line at `mark`, as PNG bytes."""
+    figure, axes = plt.subplots(figsize=(8, max(2.5, 0.35 * len(shares) + 1.2)), dpi=100)
+    names = list(shares)
+    axes.barh(names, [value * 100 for value in shares.values()])
+    axes.axvline(mark * 100, color="red", linestyle="--", label=mark_label)
+    axes.invert_yaxis()
+    axes.set_xlabel("%")
+    axes.set_title(title)
+    axes.legend(loc="lower right")
+    return _png(figure)

@@ -480,6 +480,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "summeringsrada «{place}» er hoppa over",
         "en": "total row «{place}» skipped",
     },
+    "imp_stated_total": {
+        "nb": "«{place}» er ikke en kommune; tallene lagres som stedets oppgitte total (sjekk at raden ikke er en delsum)",
+        "nn": "«{place}» er ikkje ein kommune; tala blir lagra som totalen staden har oppgitt (sjekk at rada ikkje er ein delsum)",
+        "en": "«{place}» is not a municipality; its figures are stored as that place's stated total (check the row is not a partial sum)",
+    },
     "imp_impossible_year": {
         "nb": "året {year} er umulig",
         "nn": "året {year} er umogleg",
@@ -676,6 +681,160 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Lagra i {path}",
         "en": "Saved in {path}",
     },
+    "digest_title": {
+        "nb": "Ukeoversikt {scope} {year} (uke {week})",
+        "nn": "Vekeoversikt {scope} {year} (veke {week})",
+        "en": "Weekly digest {scope} {year} (week {week})",
+    },
+    "digest_own_list": {"nb": "mine steder", "nn": "stadene mine", "en": "my places"},
+    "digest_no_figures": {
+        "nb": "Ingen tall for {year} ennå.",
+        "nn": "Ingen tal for {year} enno.",
+        "en": "No figures for {year} yet.",
+    },
+    "digest_more": {
+        "nb": "… og {count} steder til",
+        "nn": "… og {count} stader til",
+        "en": "… and {count} more places",
+    },
+    "digest_new": {"nb": "ny", "nn": "ny", "en": "new"},
+    "digest_changes": {
+        "nb": "Endringer siden {date}",
+        "nn": "Endringar sidan {date}",
+        "en": "Changes since {date}",
+    },
+    "digest_none": {"nb": "ingen", "nn": "ingen", "en": "none"},
+    "digest_behind": {
+        "nb": "Bak tempo (bosatt under {share} av vedtaket, den delen av året som er gått)",
+        "nn": "Bak tempo (busett under {share} av vedtaket, den delen av året som er gått)",
+        "en": "Behind pace (settled below {share} of the decision, the share of the year gone by)",
+    },
+    "digest_new_decisions": {
+        "nb": "Nye vedtak denne uken",
+        "nn": "Nye vedtak denne veka",
+        "en": "New decisions this week",
+    },
+    "digest_updated": {
+        "nb": "Oppdaterte tall denne uken: {count}",
+        "nn": "Oppdaterte tal denne veka: {count}",
+        "en": "Figures updated this week: {count}",
+    },
+    "digest_unchanged": {
+        "nb": "Ingen endringer for {scope} siden {date}.",
+        "nn": "Ingen endringar for {scope} sidan {date}.",
+        "en": "No changes for {scope} since {date}.",
+    },
+    "digest_chart_title": {
+        "nb": "Bosatt av vedtaket, {scope} {year}",
+        "nn": "Busett av vedtaket, {scope} {year}",
+        "en": "Share of the decision settled, {scope} {year}",
+    },
+    "digest_pace": {"nb": "del av året", "nn": "del av året", "en": "share of the year"},
+    "digest_chart_caption": {
+        "nb": "Bosatt av vedtaket per sted",
+        "nn": "Busett av vedtaket per stad",
+        "en": "Share of the decision settled per place",
+    },
+    "weekdays": {
+        "nb": "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag",
+        "nn": "måndag,tysdag,onsdag,torsdag,fredag,laurdag,sundag",
+        "en": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    },
+    "subscribe_usage": {
+        "nb": "Bruk: /subscribe &lt;sted, eller flere steder med komma&gt; [ukedag] [TT:MM], f.eks. <code>/subscribe Trøndelag mandag 08:00</code>",
+        "nn": "Bruk: /subscribe &lt;stad, eller fleire stader med komma&gt; [vekedag] [TT:MM], t.d. <code>/subscribe Trøndelag måndag 08:00</code>",
+        "en": "Usage: /subscribe &lt;place, or several places with commas&gt; [weekday] [HH:MM], e.g. <code>/subscribe Trøndelag monday 08:00</code>",
+    },
+    "subscribe_unknown": {
+        "nb": "Fant ikke «{text}» som ett sted. Skriv navnet eller nummeret.",
+        "nn": "Fann ikkje «{text}» som éin stad. Skriv namnet eller nummeret.",
+        "en": "Could not find «{text}» as one place. Write its name or number.",
+    },
+    "subscribed": {
+        "nb": "Abonnement {id}: {scope}, hver {day} kl. {time}. Neste: {next}.",
+        "nn": "Abonnement {id}: {scope}, kvar {day} kl. {time}. Neste: {next}.",
+        "en": "Subscription {id}: {scope}, every {day} at {time}. Next: {next}.",
+    },
+    "no_subscriptions": {
+        "nb": "Du har ingen abonnementer. Bruk /subscribe.",
+        "nn": "Du har ingen abonnement. Bruk /subscribe.",
+        "en": "You have no subscriptions. Use /subscribe.",
+    },
+    "subscriptions_title": {
+        "nb": "Dine abonnementer (samme sted med ny dag eller tid i /subscribe endrer det):",
+        "nn": "Abonnementa dine (same stad med ny dag eller tid i /subscribe endrar det):",
+        "en": "Your subscriptions (/subscribe the same place with another day or time to change one):",
+    },
+    "subscription_line": {
+        "nb": "{id}. {scope} · {day} kl. {time}{flags}",
+        "nn": "{id}. {scope} · {day} kl. {time}{flags}",
+        "en": "{id}. {scope} · {day} at {time}{flags}",
+    },
+    "quiet_flag": {
+        "nb": " · ingen melding uten endringer",
+        "nn": " · inga melding utan endringar",
+        "en": " · no message when unchanged",
+    },
+    "paused_flag": {"nb": " · pauset ({reason})", "nn": " · pausa ({reason})", "en": " · paused ({reason})"},
+    "button_remove": {"nb": "Fjern {id}", "nn": "Fjern {id}", "en": "Remove {id}"},
+    "button_quiet": {"nb": "Stille/varsle {id}", "nn": "Stille/varsle {id}", "en": "Quiet/note {id}"},
+    "button_pause": {"nb": "Pause/fortsett {id}", "nn": "Pause/hald fram {id}", "en": "Pause/resume {id}"},
+    "unsubscribed": {
+        "nb": "Abonnement {id} er fjernet.",
+        "nn": "Abonnement {id} er fjerna.",
+        "en": "Subscription {id} removed.",
+    },
+    "unsubscribe_usage": {
+        "nb": "Bruk: /unsubscribe &lt;nummer&gt; (se /subscriptions)",
+        "nn": "Bruk: /unsubscribe &lt;nummer&gt; (sjå /subscriptions)",
+        "en": "Usage: /unsubscribe &lt;number&gt; (see /subscriptions)",
+    },
+    "subscription_unknown": {
+        "nb": "Du har ikke abonnement {id}.",
+        "nn": "Du har ikkje abonnement {id}.",
+        "en": "You have no subscription {id}.",
+    },
+    "quiet_on": {
+        "nb": "Abonnement {id}: ingen melding når ingenting er endret.",
+        "nn": "Abonnement {id}: inga melding når ingenting er endra.",
+        "en": "Subscription {id}: no message when nothing changed.",
+    },
+    "quiet_off": {
+        "nb": "Abonnement {id}: en kort linje når ingenting er endret.",
+        "nn": "Abonnement {id}: ei kort linje når ingenting er endra.",
+        "en": "Subscription {id}: a one-line note when nothing changed.",
+    },
+    "paused": {
+        "nb": "Abonnement {id} er satt på pause.",
+        "nn": "Abonnement {id} er sett på pause.",
+        "en": "Subscription {id} is paused.",
+    },
+    "resumed": {
+        "nb": "Abonnement {id} er i gang igjen.",
+        "nn": "Abonnement {id} er i gang att.",
+        "en": "Subscription {id} is running again.",
+    },
+    "paused_by_user": {"nb": "pauset av deg", "nn": "pausa av deg", "en": "paused by you"},
+    "digest_usage": {
+        "nb": "Bruk: /digest [sted]; uten sted vises ukeoversikten for abonnementene dine.",
+        "nn": "Bruk: /digest [stad]; utan stad blir vekeoversikta for abonnementa dine vist.",
+        "en": "Usage: /digest [place]; without a place, the digest of your subscriptions.",
+    },
+    "deliveries_title": {
+        "nb": "Siste utsendinger (periode: sendt · hoppet over · feilet · blokkert · underveis):",
+        "nn": "Siste utsendingar (periode: sendt · hoppa over · feila · blokkert · undervegs):",
+        "en": "Latest deliveries (period: sent · skipped · failed · blocked · in progress):",
+    },
+    "deliveries_problems": {
+        "nb": "Siste problemer:",
+        "nn": "Siste problem:",
+        "en": "Latest problems:",
+    },
+    "no_deliveries": {
+        "nb": "Ingen utsendinger ennå.",
+        "nn": "Ingen utsendingar enno.",
+        "en": "No deliveries yet.",
+    },
     "error": {
         "nb": "Beklager, noe gikk galt. Feilen er logget. Prøv igjen.",
         "nn": "Orsak, noko gjekk gale. Feilen er logga. Prøv igjen.",
@@ -729,6 +888,19 @@ COMMANDS: dict[str, dict[str, str]] = {
         "nb": "Tallene som regneark (xlsx eller csv)",
         "nn": "Tala som rekneark (xlsx eller csv)",
         "en": "The figures as a spreadsheet (xlsx or csv)",
+    },
+    "subscribe": {
+        "nb": "Ukeoversikt: /subscribe Trøndelag mandag 08:00",
+        "nn": "Vekeoversikt: /subscribe Trøndelag måndag 08:00",
+        "en": "Weekly digest: /subscribe Trøndelag monday 08:00",
+    },
+    "subscriptions": {"nb": "Dine abonnementer", "nn": "Abonnementa dine", "en": "Your subscriptions"},
+    "unsubscribe": {"nb": "Stopp et abonnement", "nn": "Stopp eit abonnement", "en": "Stop a subscription"},
+    "digest": {"nb": "Ukeoversikten nå", "nn": "Vekeoversikta no", "en": "This week's digest now"},
+    "deliveries": {
+        "nb": "Admin: siste utsendinger",
+        "nn": "Admin: siste utsendingar",
+        "en": "Admin: latest deliveries",
     },
 }
 

@@ -23,6 +23,11 @@ COMMANDS = (
     "undo",
     "changes",
     "export",
+    "subscribe",
+    "subscriptions",
+    "unsubscribe",
+    "digest",
+    "deliveries",
 )
 
 
@@ -34,6 +39,8 @@ def register(application: BotApplication) -> None:
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^q:"))
     # Buttons: Save or Cancel under an admin's upload preview (imp:) or /set (set:).
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^(imp|set):"))
+    # Buttons: change or remove a digest subscription (sub:).
+    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^sub:"))
     # Files: an admin's upload of figures (everyone else is refused; their files are never fetched).
     application.add_handler(MessageHandler(filters.Document.ALL, on_document))
     # Free-text questions and unknown commands (answered with help).

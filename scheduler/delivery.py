@@ -1,0 +1,261 @@
+"""Broadcasting digests exactly once per subscription and period, within Telegram's flood limits."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
+
+from bot.replies import Reply
+from scheduler.digest import Digest, compose, scope_places, since_last
+from scheduler.models import Delivery, Subscription
+from scheduler.subscriptions import active_subscriptions, ident, pause
+from store.store import Store
+
+log = logging.getLogger(__name__)
+
+OVERALL_PER_SECOND = 29  # Telegram allows about 30 messages a second; one spare absorbs network jitter
+PER_CHAT_INTERVAL = 1.05  # seconds between two messages to one chat (Telegram: about one a second)
+RETRIES = 4  # transient errors and flood waits, per message
+BACKOFF = 0.5  # seconds before the first retry; doubled each time
+WORKERS = 40
+
+
+class Blocked(Exception):
+    """The user blocked the bot (Telegram's 403): the subscription is paused."""
+
+
+class RetryLater(Exception):
+    """Flood control (Telegram's 429): wait the given seconds, then try again."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds} s")
+        self.seconds = seconds
+
+
+class Transient(Exception):
+    """A network error or timeout worth retrying with backoff."""
+
+
+class Sender(Protocol):
+    """What sends a digest: the Telegram bot, or a recorder in tests. Returns message ids."""
+
+    async def send_text(self, chat_id: int, text: str) -> int:
+        """Send an HTML message."""
+        ...
+
+    async def send_photo(self, chat_id: int, photo: bytes, caption: str) -> int:
+        """Send a PNG picture with an HTML caption."""
+        ...
+
+
+class RateLimit:
+    """At most `per_second` sends in any second overall, and one per `interval` to a chat."""
+
+    def __init__(
+        self,
+        per_second: int = OVERALL_PER_SECOND,
+        interval: float = PER_CHAT_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.per_second = per_second
+        self.interval = interval
+        self.clock = clock
+        self.recent: deque[float] = deque()
+        self.last_to: dict[int, float] = {}
+        self.lock = asyncio.Lock()
+
+    async def wait(self, chat_id: int) -> None:
+        """Wait for this chat's turn, then for a free slot overall, and take both."""
+        last = self.last_to.get(chat_id)
+        if last is not None and self.clock() - last < self.interval:
+            await asyncio.sleep(last + self.interval - self.clock())
+        async with self.lock:
+            while True:
+                now = self.clock()
+                while self.recent and self.recent[0] <= now - 1:
+                    self.recent.popleft()
+                if len(self.recent) < self.per_second:
+                    break
+                await asyncio.sleep(self.recent[0] + 1 - now)
+            self.recent.append(now)
+            self.last_to[chat_id] = now
+
+
+@dataclass
+class Outcome:
+    """How one delivery ended."""
+
+    status: str
+    reason: str = ""
+    message_ids: list[int] = field(default_factory=list)
+
+
+class Broadcaster:
+    """Sends each subscription's digest for a period at most once, recording every attempt."""
+
+    def __init__(
+        self,
+        store: Store,
+        sender: Sender,
+        *,
+        zone: ZoneInfo,
+        clock: Callable[[], datetime] | None = None,
+        limit: RateLimit | None = None,
+        backoff: float = BACKOFF,
+    ) -> None:
+        self.store = store
+        self.sender = sender
+        self.zone = zone
+        self.clock = clock or (lambda: datetime.now(zone))
+        self.limit = limit or RateLimit()
+        self.backoff = backoff
+        self.digests: dict[tuple[object, ...], Digest] = {}  # composed once per scope, day and language
+
+    def today(self) -> date:
+        """Today in the configured zone."""
+        return self.clock().astimezone(self.zone).date()
+
+    async def broadcast(self, period: str, workers: int = WORKERS) -> Counter[str]:
+        """Deliver the period's digest to every active subscription that has not had it; count outcomes."""
+        async with self.store.unit() as session:
+            pending = [ident(s) for s in await active_subscriptions(session)]
+        queue: asyncio.Queue[int] = asyncio.Queue()
+        for subscription_id in pending:
+            queue.put_nowait(subscription_id)
+        counts: Counter[str] = Counter()
+
+        async def work() -> None:
+            while not queue.empty():
+                counts[await self.deliver(queue.get_nowait(), period)] += 1
+
+        await asyncio.gather(*(work() for _ in range(min(workers, len(pending)) or 1)))
+        self.digests.clear()
+        return counts
+
+    async def deliver(self, subscription_id: int, period: str) -> str:
+        """One subscription's digest for a period: 'done' if it was already handled, else the new status."""
+        if not await self._claim(subscription_id, period):
+            return "done"
+        try:
+            outcome = await self._attempt(subscription_id, period)
+        except Exception as error:  # recorded, never lost: the log says why
+            log.exception("digest %s for %s failed", period, subscription_id)
+            outcome = Outcome("failed", f"{type(error).__name__}: {error}")
+        await self._record(subscription_id, period, outcome)
+        return outcome.status
+
+    async def skip(self, subscription_id: int, period: str, reason: str) -> None:
+        """Log a period as skipped (unless it is already logged)."""
+        if await self._claim(subscription_id, period):
+            await self._record(subscription_id, period, Outcome("skipped", reason))
+
+    async def _claim(self, subscription_id: int, period: str) -> bool:
+        """Take the (subscription, period) slot: a new pending row, or a failed one to try again."""
+        now = datetime.now(UTC)
+        try:
+            async with self.store.unit() as session:
+                session.add(
+                    Delivery(
+                        subscription_id=subscription_id, period=period, status="pending", attempted_at=now
+                    )
+                )
+            return True
+        except IntegrityError:
+            pass
+        async with self.store.unit() as session:
+            retried = await session.exec(
+                update(Delivery)
+                .where(
+                    col(Delivery.subscription_id) == subscription_id,
+                    col(Delivery.period) == period,
+                    col(Delivery.status) == "failed",
+                )
+                .values(status="pending", attempted_at=now)
+            )
+        return retried.rowcount == 1
+
+    async def _attempt(self, subscription_id: int, period: str) -> Outcome:
+        """Compose and send, or decide not to."""
+        async with self.store.unit() as session:
+            subscription = await session.get(Subscription, subscription_id)
+            if subscription is None or subscription.paused:
+                return Outcome("skipped", "paused or removed")
+            digest = await self._digest(subscription, period)
+        replies = digest.replies if digest.changed else [digest.unchanged_note]
+        if not digest.changed and subscription.quiet_when_unchanged:
+            return Outcome("skipped", "nothing changed")
+        try:
+            ids = [await self._send(subscription.chat_id, reply) for reply in replies]
+        except Blocked as error:
+            async with self.store.unit() as session:
+                await pause(session, subscription_id=subscription_id, reason=f"blocked: {error}")
+            return Outcome("blocked", str(error))
+        return Outcome("sent", "" if digest.changed else "nothing changed: note", ids)
+
+    async def _digest(self, subscription: Subscription, period: str) -> Digest:
+        """The subscription's digest, composed once for all who share its scope, day and language."""
+        index = await self.store.index()
+        async with self.store.unit() as session:
+            place, own = await scope_places(session, subscription=subscription, index=index)
+            since = await since_last(
+                session, subscription=subscription, period=period, today=self.today(), zone=self.zone
+            )
+            key = (place.id if place else None, tuple(p.id for p in own), since, subscription.language)
+            if key not in self.digests:
+                self.digests[key] = await compose(
+                    session,
+                    index=index,
+                    scope_place=place,
+                    own=own,
+                    since=since,
+                    today=self.today(),
+                    language=subscription.language,
+                )
+        return self.digests[key]
+
+    async def _send(self, chat_id: int, reply: Reply) -> int:
+        """Send one reply within the limits, waiting out flood control and retrying transient errors."""
+        for attempt in range(RETRIES + 1):
+            await self.limit.wait(chat_id)
+            try:
+                return await self._send_once(chat_id, reply)
+            except RetryLater as flood:
+                if attempt == RETRIES:
+                    raise
+                await asyncio.sleep(flood.seconds)
+            except Transient:
+                if attempt == RETRIES:
+                    raise
+                await asyncio.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _send_once(self, chat_id: int, reply: Reply) -> Awaitable[int]:
+        """The sender call for a reply: a picture with its caption, or a text."""
+        if reply.photo is not None:
+            return self.sender.send_photo(chat_id, reply.photo, reply.text)
+        return self.sender.send_text(chat_id, reply.text)
+
+    async def _record(self, subscription_id: int, period: str, outcome: Outcome) -> None:
+        """Write the outcome into the delivery log."""
+        async with self.store.unit() as session:
+            await session.exec(
+                update(Delivery)
+                .where(col(Delivery.subscription_id) == subscription_id, col(Delivery.period) == period)
+                .values(
+                    status=outcome.status,
+                    reason=outcome.reason[:300],
+                    attempted_at=datetime.now(UTC),
+                    message_ids=",".join(str(i) for i in outcome.message_ids),
+                )
+            )

@@ -1,0 +1,257 @@
+"""The weekly digest of a scope: figures per place, changes since the last digest, who is behind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.charts import share_chart
+from bot.render import day, escape, number, percent, visible_length
+from bot.replies import Reply
+from bot.texts import measure_label, text
+from scheduler.models import Subscription
+from scheduler.subscriptions import ident as subscription_id
+from scheduler.subscriptions import places_of, previous_sent
+from store.models import Figure, Place, ident
+from store.places import PlaceIndex
+from store.queries import Statement, active, current_figures
+
+MEASURES = ("requested", "decided", "settled", "assigned")
+SHOWN_PLACES = 25  # rows in the message; the chart and the counts cover every place
+CHART_PLACES = 20
+CAPTION_LIMIT = 1024
+FIRST_LOOKBACK = timedelta(days=7)  # a first digest shows the changes of the past week
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a digest covers: a named place (municipality, county, region, group) or an own list."""
+
+    title: str
+    places: list[Place]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One place's current figures and their changes since the previous digest."""
+
+    place: Place
+    now: dict[str, float | None]
+    deltas: dict[str, float | None]  # None: the figure is new since then
+
+    @property
+    def share(self) -> float | None:
+        """Settled as a share of the decision, where both are known."""
+        decided, settled = self.now.get("decided"), self.now.get("settled")
+        return settled / decided if decided and settled is not None else None
+
+
+@dataclass
+class Digest:
+    """The composed digest: its replies (one message and one picture at most) and whether anything changed."""
+
+    replies: list[Reply]
+    changed: bool
+    unchanged_note: Reply = field(default_factory=lambda: Reply(""))
+
+
+def scope_of(place: Place | None, own: list[Place], index: PlaceIndex, year: int, language: str) -> Scope:
+    """The places a subscription covers in a year."""
+    if place is None:
+        return Scope(text("digest_own_list", language), sorted(own, key=lambda p: p.name))
+    if place.level == "municipality":
+        return Scope(place.name, [place])
+    return Scope(place.name, index.members_in_year(place, year))
+
+
+async def since_last(
+    session: AsyncSession, *, subscription: Subscription, period: str, today: date, zone: ZoneInfo
+) -> date:
+    """The day of the subscriber's previous digest, or a week ago for the first one."""
+    previous = await previous_sent(session, subscription_id=subscription_id(subscription), before=period)
+    if previous is None:
+        return today - FIRST_LOOKBACK
+    return previous.attempted_at.astimezone(zone).date()
+
+
+async def scope_places(
+    session: AsyncSession, *, subscription: Subscription, index: PlaceIndex
+) -> tuple[Place | None, list[Place]]:
+    """The subscription's named place, or None and the places of its own list."""
+    if subscription.place_id is not None:
+        return index.places[subscription.place_id], []
+    return None, [index.places[i] for i in await places_of(session, subscription)]
+
+
+async def digest_year(session: AsyncSession, *, place_ids: list[int], today: date) -> int:
+    """This year, or the latest earlier year with figures for these places."""
+    query = select(func.max(Figure.year)).where(
+        active(),
+        col(Figure.place_id).in_(place_ids),
+        col(Figure.measure).in_(MEASURES),
+        col(Figure.year) <= today.year,
+    )
+    return (await session.exec(query)).first() or today.year
+
+
+def elapsed(year: int, today: date) -> float:
+    """The share of a year gone by today (a past year is over)."""
+    if year < today.year:
+        return 1.0
+    start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    return (today - start).days / (end - start).days
+
+
+async def compose(
+    session: AsyncSession,
+    *,
+    index: PlaceIndex,
+    scope_place: Place | None,
+    own: list[Place],
+    since: date,
+    today: date,
+    language: str,
+) -> Digest:
+    """The digest of a scope for the current year, with changes since the previous digest's date."""
+    first = scope_of(scope_place, own, index, today.year, language)
+    year = await digest_year(session, place_ids=[ident(p) for p in first.places] or [0], today=today)
+    scope = scope_of(scope_place, own, index, year, language)
+    ids = [ident(p) for p in scope.places]
+    now = await current_figures(session, place_ids=ids, years=[year], measures=MEASURES, groups=["all"])
+    then = await current_figures(
+        session, place_ids=ids, years=[year], measures=MEASURES, groups=["all"], as_of=since
+    )
+    rows = _rows(scope.places, now, then)
+    pace = elapsed(year, today)
+    updated = [s for s in now if s.figure.as_of > since]
+    changed = any(row.deltas for row in rows)
+    body = _text(scope, year, rows, updated, pace, since, today, language)
+    chart = _chart(scope, year, rows, pace, language)
+    return Digest(
+        replies=_replies(body, chart, language),
+        changed=changed,
+        unchanged_note=Reply(
+            text("digest_unchanged", language, scope=escape(scope.title), date=day(since, language))
+        ),
+    )
+
+
+def _values(found: list[Statement]) -> dict[int, dict[str, float | None]]:
+    """Values by place id and measure."""
+    values: dict[int, dict[str, float | None]] = {}
+    for statement in found:
+        values.setdefault(statement.figure.place_id, {})[statement.figure.measure] = statement.figure.value
+    return values
+
+
+def _rows(places: list[Place], now: list[Statement], then: list[Statement]) -> list[Row]:
+    """A row per place with figures: current values and what changed."""
+    current, earlier = _values(now), _values(then)
+    rows = []
+    for place in places:
+        values = current.get(ident(place))
+        if not values:
+            continue
+        before = earlier.get(ident(place), {})
+        deltas: dict[str, float | None] = {}
+        for measure, value in values.items():
+            if measure not in before:
+                deltas[measure] = None
+            elif value != before[measure] and value is not None and before[measure] is not None:
+                deltas[measure] = value - (before[measure] or 0)
+        rows.append(Row(place, values, deltas))
+    return rows
+
+
+def _short(measure: str, language: str) -> str:
+    """'bosatt' for a measure, as in a running line."""
+    return measure_label(measure, language).split(" (")[0].lower()
+
+
+def _delta(value: float | None, language: str) -> str:
+    """'+12', '−3', or 'ny' for a figure that is new."""
+    if value is None:
+        return text("digest_new", language)
+    sign = "+" if value > 0 else "−"
+    return f"{sign}{number(abs(value), language)}"
+
+
+def _change(row: Row, measure: str, language: str) -> str:
+    """'Melhus: +4 bosatt', or 'Melhus: vedtak 30 (ny)' for a figure that is new."""
+    delta = row.deltas[measure]
+    if delta is None:
+        value = number(row.now[measure], language)
+        return f"{escape(row.place.name)}: {_short(measure, language)} {value} ({_delta(delta, language)})"
+    return f"{escape(row.place.name)}: {_delta(delta, language)} {_short(measure, language)}"
+
+
+def _row_line(row: Row, language: str) -> str:
+    """'Melhus: anmodning 30 · vedtak 30 · bosatt 12 (+4) · 40 %'."""
+    parts = []
+    for measure in MEASURES:
+        if measure in row.now:
+            change = f" ({_delta(row.deltas[measure], language)})" if measure in row.deltas else ""
+            parts.append(f"{_short(measure, language)} {number(row.now[measure], language)}{change}")
+    share = f" · {percent(row.share, language)}" if row.share is not None else ""
+    return f"{escape(row.place.name)}: " + " · ".join(parts) + share
+
+
+def _text(
+    scope: Scope,
+    year: int,
+    rows: list[Row],
+    updated: list[Statement],
+    pace: float,
+    since: date,
+    today: date,
+    language: str,
+) -> str:
+    """The digest message as Telegram HTML."""
+    week = today.isocalendar()[1]
+    lines = [f"<b>{text('digest_title', language, scope=escape(scope.title), year=year, week=week)}</b>"]
+    if not rows:
+        return "\n".join([*lines, text("digest_no_figures", language, year=year)])
+    lines.extend(_row_line(row, language) for row in rows[:SHOWN_PLACES])
+    if len(rows) > SHOWN_PLACES:
+        lines.append(text("digest_more", language, count=len(rows) - SHOWN_PLACES))
+    changes = [_change(row, measure, language) for row in rows for measure in row.deltas]
+    lines.append(f"\n<b>{text('digest_changes', language, date=day(since, language))}</b>")
+    lines.append("; ".join(changes) if changes else text("digest_none", language))
+    behind = [r for r in rows if r.share is not None and r.share < pace]
+    lines.append(f"<b>{text('digest_behind', language, share=percent(pace, language))}</b>")
+    listed = ", ".join(f"{escape(r.place.name)} {percent(r.share or 0, language)}" for r in behind)
+    lines.append(listed or text("digest_none", language))
+    decisions = [s for s in updated if s.figure.measure == "decided"]
+    names = {ident(r.place): r.place.name for r in rows}
+    if decisions:
+        decided = ", ".join(
+            f"{escape(names[s.figure.place_id])} {number(s.figure.value, language)}" for s in decisions
+        )
+        lines.append(f"{text('digest_new_decisions', language)}: {decided}")
+    lines.append(text("digest_updated", language, count=len(updated)))
+    return "\n".join(lines)
+
+
+def _chart(scope: Scope, year: int, rows: list[Row], pace: float, language: str) -> bytes | None:
+    """Settled as a share of the decision per place, against the share of the year gone by."""
+    shares = {r.place.name: r.share for r in rows if r.share is not None}
+    if not shares:
+        return None
+    largest = sorted(rows, key=lambda r: -(r.now.get("decided") or 0))[:CHART_PLACES]
+    shown = {r.place.name: shares[r.place.name] for r in largest if r.place.name in shares}
+    title = text("digest_chart_title", language, scope=scope.title, year=year)
+    return share_chart(title, shown, pace, text("digest_pace", language))
+
+
+def _replies(body: str, chart: bytes | None, language: str) -> list[Reply]:
+    """One message and one picture at most: the text as the caption when it fits."""
+    if chart is None:
+        return [Reply(body)]
+    if visible_length(body) <= CAPTION_LIMIT:
+        return [Reply(body, photo=chart)]
+    return [Reply(body), Reply(text("digest_chart_caption", language), photo=chart)]

@@ -1,0 +1,119 @@
+"""Subscriptions and the delivery log as data: functions that take the session."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import col, delete, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from scheduler.models import Delivery, Subscription, SubscriptionPlace
+
+
+def ident(subscription: Subscription) -> int:
+    """The id of a stored subscription."""
+    if subscription.id is None:
+        raise ValueError("the subscription is not stored yet")
+    return subscription.id
+
+
+async def places_of(session: AsyncSession, subscription: Subscription) -> list[int]:
+    """The place ids a subscription names: its place, or the subscriber's own list."""
+    if subscription.place_id is not None:
+        return [subscription.place_id]
+    query = select(SubscriptionPlace.place_id).where(SubscriptionPlace.subscription_id == subscription.id)
+    return sorted((await session.exec(query)).all())
+
+
+async def subscriptions_of(session: AsyncSession, *, user_id: int) -> list[Subscription]:
+    """A user's subscriptions, oldest first."""
+    query = select(Subscription).where(Subscription.user_id == user_id).order_by(col(Subscription.id))
+    return list((await session.exec(query)).all())
+
+
+async def active_subscriptions(session: AsyncSession) -> list[Subscription]:
+    """Every subscription that is not paused, oldest first."""
+    query = select(Subscription).where(col(Subscription.paused).is_(False)).order_by(col(Subscription.id))
+    return list((await session.exec(query)).all())
+
+
+async def subscribe(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    chat_id: int,
+    place_ids: list[int],
+    weekday: int = 0,
+    hour: int = 8,
+    minute: int = 0,
+    language: str = "nb",
+) -> Subscription:
+    """Subscribe to one place or an own list; the same scope again changes its day and time (and resumes it)."""
+    for existing in await subscriptions_of(session, user_id=user_id):
+        if await places_of(session, existing) == sorted(place_ids):
+            existing.weekday, existing.hour, existing.minute = weekday, hour, minute
+            existing.language, existing.paused, existing.paused_reason = language, False, ""
+            return existing
+    subscription = Subscription(
+        user_id=user_id,
+        chat_id=chat_id,
+        place_id=place_ids[0] if len(place_ids) == 1 else None,
+        weekday=weekday,
+        hour=hour,
+        minute=minute,
+        language=language,
+        created_at=datetime.now(UTC),
+    )
+    session.add(subscription)
+    await session.flush()
+    if len(place_ids) > 1:
+        session.add_all(SubscriptionPlace(subscription_id=ident(subscription), place_id=p) for p in place_ids)
+    return subscription
+
+
+async def own_subscription(
+    session: AsyncSession, *, subscription_id: int, user_id: int
+) -> Subscription | None:
+    """A subscription, if it belongs to this user."""
+    subscription = await session.get(Subscription, subscription_id)
+    return subscription if subscription is not None and subscription.user_id == user_id else None
+
+
+async def remove(session: AsyncSession, *, subscription: Subscription) -> None:
+    """Delete a subscription with its list and its delivery log."""
+    for table in (SubscriptionPlace, Delivery):
+        await session.exec(delete(table).where(col(table.subscription_id) == subscription.id))
+    await session.delete(subscription)
+
+
+async def pause(session: AsyncSession, *, subscription_id: int, reason: str) -> None:
+    """Stop sending a subscription (e.g. the user blocked the bot) until it is renewed with /subscribe."""
+    subscription = await session.get(Subscription, subscription_id)
+    if subscription is not None:
+        subscription.paused, subscription.paused_reason = True, reason[:200]
+
+
+async def delivery_of(session: AsyncSession, *, subscription_id: int, period: str) -> Delivery | None:
+    """The log entry of a subscription's digest for a period, if there is one."""
+    query = select(Delivery).where(Delivery.subscription_id == subscription_id, Delivery.period == period)
+    return (await session.exec(query)).first()
+
+
+async def previous_sent(session: AsyncSession, *, subscription_id: int, before: str) -> Delivery | None:
+    """The latest digest sent to a subscription for an earlier period."""
+    query = (
+        select(Delivery)
+        .where(
+            Delivery.subscription_id == subscription_id,
+            Delivery.status == "sent",
+            col(Delivery.period) < before,
+        )
+        .order_by(col(Delivery.period).desc())
+    )
+    return (await session.exec(query)).first()
+
+
+async def recent_deliveries(session: AsyncSession, *, limit: int = 5000) -> list[Delivery]:
+    """The latest entries of the delivery log, newest first."""
+    query = select(Delivery).order_by(col(Delivery.attempted_at).desc(), col(Delivery.id).desc())
+    return list((await session.exec(query.limit(limit))).all())

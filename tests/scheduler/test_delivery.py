@@ -1,0 +1,181 @@
+"""Delivery: exactly once per subscription and period, resumed after a crash, blocked users, flood control."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlmodel import select
+
+from bot.render import plain
+from scheduler.delivery import Blocked, Broadcaster, RateLimit, RetryLater, Transient
+from scheduler.models import Delivery, Subscription
+from scheduler.subscriptions import subscribe
+from store.models import Figure, Source
+from store.store import Store
+from tests.conftest import OSLO
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=OSLO)
+PERIOD = "2026-W48"
+
+
+class Crash(BaseException):
+    """The process dies in the middle of a broadcast."""
+
+
+class Recorder:
+    """A sender that records what it sends and can fail on cue."""
+
+    def __init__(self, failures: dict[int, list[BaseException]] | None = None) -> None:
+        self.sent: list[tuple[int, str, bool]] = []
+        self.calls: Counter[int] = Counter()
+        self.failures = failures or {}
+
+    async def send_text(self, chat_id: int, text: str) -> int:
+        return self._send(chat_id, text, False)
+
+    async def send_photo(self, chat_id: int, photo: bytes, caption: str) -> int:
+        assert photo.startswith(b"\x89PNG")
+        return self._send(chat_id, caption, True)
+
+    def _send(self, chat_id: int, text: str, photo: bool) -> int:
+        self.calls[chat_id] += 1
+        if self.failures.get(chat_id):
+            raise self.failures[chat_id].pop(0)
+        self.sent.append((chat_id, text, photo))
+        return len(self.sent)
+
+    def to(self, chat_id: int) -> list[str]:
+        return [plain(text) for chat, text, _ in self.sent if chat == chat_id]
+
+
+def broadcaster(store: Store, sender: Recorder) -> Broadcaster:
+    """A broadcaster on the fixed clock, without the per-chat second so tests run fast."""
+    return Broadcaster(store, sender, zone=OSLO, clock=lambda: NOW, limit=RateLimit(interval=0), backoff=0)
+
+
+async def subscribers(store: Store, names: list[str], **options: bool) -> list[int]:
+    """One subscriber (user id = chat id = 100 + i) per place name; returns the subscription ids."""
+    index = await store.index()
+    ids = []
+    async with store.unit() as session:
+        for number, name in enumerate(names):
+            place = index.search(name)[0].place
+            subscription = await subscribe(
+                session, user_id=100 + number, chat_id=100 + number, place_ids=[place.id or 0]
+            )
+            for option, value in options.items():
+                setattr(subscription, option, value)
+            ids.append(subscription.id or 0)
+    return ids
+
+
+async def state_figure(store: Store, name: str, year: int, measure: str, value: float, as_of: date) -> None:
+    """A new statement of a figure, as an admin's /set would write it."""
+    index = await store.index()
+    async with store.unit() as session:
+        source = (await session.exec(select(Source))).first()
+        assert source is not None and source.id is not None
+        session.add(
+            Figure(
+                place_id=index.search(name)[0].place.id or 0,
+                year=year,
+                measure=measure,
+                value=value,
+                as_of=as_of,
+                source_id=source.id,
+                recorded_at=datetime.now(UTC),
+            )
+        )
+
+
+async def log_of(store: Store) -> dict[int, tuple[str, str]]:
+    """The delivery log of the period: status and reason per subscription."""
+    async with store.unit() as session:
+        rows = (await session.exec(select(Delivery).where(Delivery.period == PERIOD))).all()
+    return {row.subscription_id: (row.status, row.reason) for row in rows}
+
+
+async def test_a_digest_shows_figures_and_the_change_since_last_week(store: Store) -> None:
+    await subscribers(store, ["Trondheim"])
+    await state_figure(store, "Trondheim", 2018, "settled", 281, date(2026, 11, 20))
+    sender = Recorder()
+    assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"sent": 1})
+    (digest,) = sender.to(100)
+    assert "Trondheim: bosatt 281 (+12)" in digest
+    assert "Trondheim: +12 bosatt" in digest
+    assert "Endringer siden 16.11.2026" in digest
+
+
+async def test_a_second_broadcast_sends_nothing(store: Store) -> None:
+    await subscribers(store, ["Trondheim", "Melhus", "Trøndelag"])
+    sender = Recorder()
+    first = await broadcaster(store, sender).broadcast(PERIOD)
+    second = await broadcaster(store, sender).broadcast(PERIOD)
+    assert first == Counter({"sent": 3})
+    assert second == Counter({"done": 3})
+    assert sorted(chat for chat, _, _ in sender.sent) == [100, 101, 102]
+
+
+async def test_unchanged_digest_is_a_note_or_nothing(store: Store) -> None:
+    quiet = await subscribers(store, ["Trondheim"], quiet_when_unchanged=True)
+    await subscribers(store, ["Melhus", "Malvik"])  # user ids 100 and 101 again: the same users, other places
+    sender = Recorder()
+    await broadcaster(store, sender).broadcast(PERIOD)
+    log = await log_of(store)
+    assert log[quiet[0]] == ("skipped", "nothing changed")
+    assert sender.to(101) == ["Ingen endringer for Malvik siden 16.11.2026."]
+
+
+async def test_crash_mid_broadcast_resumes_without_duplicates(store: Store) -> None:
+    names = ["Trondheim", "Melhus", "Malvik", "Stjørdal", "Skaun"]
+    ids = await subscribers(store, names)
+    crashing = Recorder({102: [Crash()]})
+    with pytest.raises(Crash):
+        await broadcaster(store, crashing).broadcast(PERIOD, workers=1)
+    resumed = Recorder()
+    counts = await broadcaster(store, resumed).broadcast(PERIOD)
+    delivered = Counter(chat for chat, _, _ in [*crashing.sent, *resumed.sent])
+    assert delivered == Counter({100: 1, 101: 1, 103: 1, 104: 1})  # the one in flight is never sent twice
+    assert counts == Counter({"done": 3, "sent": 2})
+    assert (await log_of(store))[ids[2]][0] == "pending"
+
+
+async def test_a_blocked_user_pauses_the_subscription(store: Store) -> None:
+    ids = await subscribers(store, ["Trondheim", "Melhus"])
+    sender = Recorder({100: [Blocked("Forbidden: bot was blocked by the user")]})
+    counts = await broadcaster(store, sender).broadcast(PERIOD)
+    assert counts == Counter({"blocked": 1, "sent": 1})
+    async with store.unit() as session:
+        subscription = await session.get(Subscription, ids[0])
+    assert subscription is not None and subscription.paused
+    assert "blocked" in subscription.paused_reason
+
+
+async def test_flood_control_and_transient_errors_are_retried(store: Store) -> None:
+    await subscribers(store, ["Trondheim", "Melhus"])
+    sender = Recorder({100: [RetryLater(0.01)], 101: [Transient("timed out"), Transient("timed out")]})
+    counts = await broadcaster(store, sender).broadcast(PERIOD)
+    assert counts == Counter({"sent": 2})
+    assert sender.calls == Counter({100: 2, 101: 3})
+    assert len(sender.sent) == 2
+
+
+async def test_a_failure_is_logged_and_tried_again_by_the_next_run(store: Store) -> None:
+    ids = await subscribers(store, ["Trondheim"])
+    sender = Recorder({100: [Transient("down")] * 5})
+    assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"failed": 1})
+    assert (await log_of(store))[ids[0]] == ("failed", "Transient: down")
+    assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"sent": 1})
+    assert len(sender.sent) == 1
+
+
+async def test_rate_limit_keeps_the_overall_and_per_chat_pace() -> None:
+    ticks: list[float] = []
+    limit = RateLimit(per_second=5, interval=0.2)
+    for chat in [1, 2, 3, 4, 5, 6, 1]:
+        await limit.wait(chat)
+        ticks.append(limit.clock())
+    assert ticks[5] - ticks[0] >= 1.0  # the sixth send waited for the first to leave the window
+    assert ticks[6] - ticks[5] >= 0  # chat 1 had its pause long ago
