@@ -156,6 +156,12 @@ def _consistency(
     return problems
 
 
+def _stated_totals(found: list[tuple[Entry, Place]]) -> list[Problem]:
+    """A note for each row naming a county, region or the nation: stored as that place's stated total."""
+    rows = {e.row: p for e, p in found if p.level != "municipality"}
+    return [Problem(row, "imp_stated_total", {"place": p.name}, error=False) for row, p in rows.items()]
+
+
 def _whole(value: float) -> str:
     """A value for a problem's text: 12 rather than 12.0."""
     return str(int(value)) if value.is_integer() else str(value)
@@ -195,6 +201,8 @@ async def check(session: AsyncSession, index: PlaceIndex, reading: Reading) -> P
     )
     current = {(s.figure.place_id, s.figure.year, s.figure.measure, s.figure.group): s for s in stored}
     problems = [*reading.problems, *problems, *_duplicates(found), *_consistency(found, current)]
+    if reading.kind != "export":  # the export names its totals on purpose; a table row may be a partial sum
+        problems += _stated_totals(found)
     deltas = []
     for entry, place in found:
         statement = current.get((ident(place), entry.year, entry.measure, entry.group))

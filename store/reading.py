@@ -37,7 +37,7 @@ ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 PENDING = ("avventer", "ikke behandlet", "ikkje handsama", "ikke vedtatt", "ikke besvart", "pending", "-")
-TOTAL_ROWS = ("sum", "totalt", "total", "i alt", "sum alle", "hele landet")
+TOTAL_ROWS = ("sum", "totalt", "total", "i alt", "sum alle")  # a named county or the nation is a place
 
 EXPORT_HEADER = ("area code", "year", "measure", "group", "value")
 IMDI_MEASURE_COLUMN = "anmodning vedtak og faktisk bosetting"

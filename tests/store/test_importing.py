@@ -194,6 +194,24 @@ async def test_repeated_of_which_headings_follow_their_own_measure(store: Store)
     }
 
 
+async def test_county_and_nation_rows_are_stated_totals_with_a_note(store: Store) -> None:
+    """'Sør-Trøndelag' and 'Hele landet' rows become those places' figures, each with a note; 'Sum' is skipped."""
+    rows = [
+        ["Kommune", "Vedtak 2026"],
+        ["Malvik", 25],
+        ["Sør-Trøndelag", 900],
+        ["Hele landet", 9000],
+        ["Sum", 925],
+    ]
+    plan = await plan_for(store, xlsx(rows, caption="pr 01.11.2026"), "t.xlsx")
+    assert {d.place.code: d.entry.value for d in plan.deltas} == {"5031": 25, "16": 900, "NO": 9000}
+    assert [(p.row, p.key) for p in plan.warnings] == [
+        (4, "imp_stated_total"),
+        (5, "imp_stated_total"),
+        (6, "imp_total_row"),
+    ]
+
+
 async def test_seed_table_without_caption_asks_for_the_date(store: Store) -> None:
     """A table with no date anywhere is not guessed: the reading asks for one, and a given date is used."""
     content = xlsx([["Kommune", "Vedtak 2026"], ["Malvik", 25]])
