@@ -393,7 +393,9 @@ class Admin:
             return None
         _, year, measure, group = figure
         async with self.store.unit() as session:
-            found = await statements(session, place_id=ident(place), year=year, measure=measure, group=group)
+            found = await statements(
+                session, place_id=ident(place), year=year, measures=[measure], group=group
+            )
             writers = await figure_changes(session, [s.figure for s in found])
         language = caller.language
         what = f"{escape(place.name)} {year} · {measure_label(measure, language)} ({group_label(group, language)})"

@@ -19,8 +19,8 @@ from store.queries import (
     Statement,
     aggregates,
     current_figures,
-    current_of,
     precedence,
+    statement_counts,
     statements,
     years_with_figures,
 )
@@ -275,15 +275,22 @@ async def _municipality_card(
     place: Place, year: int, group: str, ctx: Context, note: str, measures: tuple[str, ...] | None
 ) -> Reply:
     """Request, decision, settled, assigned with sub-groups, snapshots and share of the decision."""
-    history = await statements(ctx.session, place_id=ident(place), year=year)
-    found = current_of(history)
+    found = _keyed(await current_figures(ctx.session, place_ids=[ident(place)], years=[year]))
     order = _card_order({measure for measure, _ in found}, measures)
     if not order:
         return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
     lines.extend(row for row in (_card_row(m, found, group, cite, ctx) for m in order) if row)
-    lines.extend(_snapshots(history, found, cite, ctx))
+    recent = await statements(
+        ctx.session,
+        place_id=ident(place),
+        year=year,
+        measures=["settled", "assigned"],
+        group="all",
+        latest_dates=SHOWN_SNAPSHOTS + 1,
+    )
+    lines.extend(_snapshots(recent, found, cite, ctx))
     progress = _progress(found, ctx)
     if progress:
         lines.append(progress)
@@ -331,7 +338,7 @@ def _snapshots(
         if statement.figure.measure in ("settled", "assigned") and statement.figure.group == "all":
             by_date.setdefault(statement.figure.as_of, {})[statement.figure.measure] = statement
     lines = []
-    for when, measures in sorted(by_date.items())[-SHOWN_SNAPSHOTS - 1 :]:
+    for when, measures in sorted(by_date.items()):
         if settled is not None and when == settled.figure.as_of:
             continue
         if "settled" not in measures:
@@ -429,7 +436,10 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     if year is None:
         return await _no_data(what, place, question.year, ctx)
     measures = [m for m in (measure, REVISIONS.get(measure)) if m is not None]
-    history = await statements(ctx.session, place_id=ident(place), year=year)
+    history = await statements(
+        ctx.session, place_id=ident(place), year=year, measures=measures, latest_dates=SHOWN_STATEMENTS + 1
+    )
+    counts = await statement_counts(ctx.session, place_id=ident(place), year=year, measures=measures)
     totals = (
         await aggregates(
             ctx.session,
@@ -451,16 +461,17 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
             else sorted({g for m, g in present if m == shown}, key=lambda g: (g != "all", g))
         ):
             own = [s for s in history if (s.figure.measure, s.figure.group) == (shown, sub_group)]
-            lines.extend(_figure_lines(own, totals.get((shown, sub_group)), cite, ctx))
+            hidden = counts.get((shown, sub_group), 0) - len(own)
+            lines.extend(_figure_lines(own, hidden, totals.get((shown, sub_group)), cite, ctx))
     if not lines:
         return await _no_data(what, place, year, ctx)
     return Reply("\n".join([note + _title(place, ctx.language, f"{year}"), *lines]) + cite.render())
 
 
 def _figure_lines(
-    history: list[Statement], total: Aggregate | None, cite: Citations, ctx: Context
+    history: list[Statement], hidden: int, total: Aggregate | None, cite: Citations, ctx: Context
 ) -> list[str]:
-    """A figure's current value (or total with coverage) and its other statements."""
+    """A figure's current value (or total with coverage), its latest other statements and how many are older."""
     lines = []
     current_id = None
     if total is not None:
@@ -474,8 +485,9 @@ def _figure_lines(
         label += "" if figure.group == "all" else f", {group_label(figure.group, ctx.language)}"
         lines.append(f"{label}: <b>{ctx.value(current)}</b>{cite.cite(current)}")
     others = [s for s in history if s.figure.id != current_id]
-    if len(others) > SHOWN_STATEMENTS:
-        lines.append(text("more_statements", ctx.language, count=len(others) - SHOWN_STATEMENTS))
+    hidden += max(len(others) - SHOWN_STATEMENTS, 0)
+    if hidden:
+        lines.append(text("more_statements", ctx.language, count=hidden))
     for other in others[-SHOWN_STATEMENTS:]:
         rough = f" ({text('approximate', ctx.language)})" if other.figure.approximate else ""
         when = f"{text('as_of', ctx.language)} {day(other.figure.as_of, ctx.language)}"

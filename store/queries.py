@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, and_, func
+from sqlalchemy import select as core_select  # sqlmodel's select types at most four columns
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -106,25 +107,35 @@ async def current_figures(
 ) -> list[Statement]:
     """The current statement per place, year, measure and group: latest as-of, exact before rounded.
 
+    SQL finds each figure's latest as-of date; `precedence` settles statements of the same date.
     With `as_of`, the statements as they stood on that date.
     """
-    rank = func.row_number().over(
-        partition_by=(col(Figure.place_id), col(Figure.year), col(Figure.measure), col(Figure.group)),
-        order_by=(col(Figure.as_of).desc(), col(Figure.approximate).asc(), col(Figure.id).desc()),
+    filters = _filters(place_ids, years, measures, groups, as_of)
+    keys = (col(Figure.place_id), col(Figure.year), col(Figure.measure), col(Figure.group))
+    latest = (
+        core_select(*keys, func.max(Figure.as_of).label("latest")).where(*filters).group_by(*keys).subquery()
     )
-    ranked = (
-        select(col(Figure.id).label("id"), rank.label("rank"))
-        .where(*_filters(place_ids, years, measures, groups, as_of))
-        .subquery()
-    )
+    same_figure = [
+        col(Figure.place_id) == latest.c.place_id,
+        col(Figure.year) == latest.c.year,
+        col(Figure.measure) == latest.c.measure,
+        col(Figure.group) == latest.c.group,
+    ]
     query = (
         select(Figure, Source)
-        .join(ranked, ranked.c.id == Figure.id)
+        .join(latest, and_(*same_figure, col(Figure.as_of) == latest.c.latest))
         .join(Source, col(Source.id) == col(Figure.source_id))
-        .where(ranked.c.rank == 1)
-        .order_by(col(Figure.year), col(Figure.measure), col(Figure.group))
+        .where(*filters)
     )
-    return [Statement(f, s) for f, s in (await session.exec(query)).all()]
+    current: dict[tuple[int, int, str, str], Statement] = {}
+    for figure, source in (await session.exec(query)).all():
+        statement = Statement(figure, source)
+        key = (figure.place_id, figure.year, figure.measure, figure.group)
+        if key not in current or precedence(statement) > precedence(current[key]):
+            current[key] = statement
+    return sorted(
+        current.values(), key=lambda s: (s.figure.year, s.figure.measure, s.figure.group, s.figure.place_id)
+    )
 
 
 async def statements(
@@ -132,30 +143,45 @@ async def statements(
     *,
     place_id: int,
     year: int | None = None,
-    measure: str | None = None,
+    measures: Sequence[str] | None = None,
     group: str | None = None,
+    latest_dates: int | None = None,
 ) -> list[Statement]:
-    """Every active statement of a figure (or of a place), oldest as-of first."""
+    """Every active statement of a place (or of some measures), oldest as-of first.
+
+    With `latest_dates`, only the statements of the figure's last few as-of dates.
+    """
+    filters = _filters(
+        [place_id], None if year is None else [year], measures, None if group is None else [group]
+    )
+    if latest_dates is not None:
+        recent = (
+            select(col(Figure.as_of))
+            .where(*filters)
+            .distinct()
+            .order_by(col(Figure.as_of).desc())
+            .limit(latest_dates)
+        )
+        filters.append(col(Figure.as_of).in_(recent.scalar_subquery()))
     query = (
         select(Figure, Source)
         .join(Source, col(Source.id) == col(Figure.source_id))
-        .where(
-            *_filters(
-                [place_id],
-                None if year is None else [year],
-                None if measure is None else [measure],
-                None if group is None else [group],
-            )
-        )
-        .order_by(
-            col(Figure.year),
-            col(Figure.measure),
-            col(Figure.group),
-            col(Figure.as_of),
-            col(Figure.id),
-        )
+        .where(*filters)
+        .order_by(col(Figure.year), col(Figure.measure), col(Figure.group), col(Figure.as_of), col(Figure.id))
     )
     return [Statement(f, s) for f, s in (await session.exec(query)).all()]
+
+
+async def statement_counts(
+    session: AsyncSession, *, place_id: int, year: int, measures: Sequence[str]
+) -> dict[tuple[str, str], int]:
+    """How many active statements each figure of a place and year has."""
+    query = (
+        select(col(Figure.measure), col(Figure.group), func.count())
+        .where(*_filters([place_id], [year], measures, None))
+        .group_by(col(Figure.measure), col(Figure.group))
+    )
+    return {(measure, group): count for measure, group, count in (await session.exec(query)).all()}
 
 
 async def aggregates(
