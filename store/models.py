@@ -62,7 +62,7 @@ class Figure(SQLModel, table=True):
     """One statement of a value: for a place, year, measure and group, as of a date."""
 
     __table_args__ = (
-        Index("ix_figure_lookup", "place_id", "measure", "group", "year", "as_of"),
+        Index("ix_figure_place_year", "place_id", "year", "measure", "group", "as_of"),
         Index("ix_figure_year_measure", "year", "measure", "group"),
     )
     id: int | None = Field(default=None, primary_key=True)
