@@ -61,10 +61,7 @@ class Source(SQLModel, table=True):
 class Figure(SQLModel, table=True):
     """One statement of a value: for a place, year, measure and group, as of a date."""
 
-    __table_args__ = (
-        Index("ix_figure_place_year", "place_id", "year", "measure", "group", "as_of"),
-        Index("ix_figure_year_measure", "year", "measure", "group"),
-    )
+    __table_args__ = (Index("ix_figure_place_year", "place_id", "year", "measure", "group", "as_of"),)
     id: int | None = Field(default=None, primary_key=True)
     place_id: int = Field(foreign_key="place.id")
     year: int
