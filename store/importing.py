@@ -9,7 +9,7 @@ those figures and records the undo in the audit log.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import insert, update
@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.models import Change, Figure, Place, Source, ident
 from store.places import PlaceIndex
-from store.queries import Statement, current_figures
+from store.queries import Statement, active, current_figures
 from store.reading import Entry, Problem, Reading
 from store.users import audit
 
@@ -207,7 +207,30 @@ async def check(session: AsyncSession, index: PlaceIndex, reading: Reading) -> P
     for entry, place in found:
         statement = current.get((ident(place), entry.year, entry.measure, entry.group))
         deltas.append(Delta(entry, place, statement, _kind(entry, statement)))
-    return Plan(deltas, sorted(problems, key=lambda p: (p.row, not p.error)))
+    return Plan(await _known_earlier(session, deltas), sorted(problems, key=lambda p: (p.row, not p.error)))
+
+
+async def _known_earlier(session: AsyncSession, deltas: list[Delta]) -> list[Delta]:
+    """Earlier statements already stored with the same date and value count as unchanged (a re-import)."""
+    earlier = [d for d in deltas if d.kind == "earlier"]
+    if not earlier:
+        return deltas
+    query = select(Figure).where(
+        active(),
+        col(Figure.place_id).in_({ident(d.place) for d in earlier}),
+        col(Figure.year).in_({d.entry.year for d in earlier}),
+        col(Figure.as_of).in_({d.entry.as_of for d in earlier}),
+    )
+    stored = {
+        (f.place_id, f.year, f.measure, f.group, f.as_of, f.value) for f in (await session.exec(query)).all()
+    }
+    return [replace(d, kind="unchanged") if d.kind == "earlier" and _key(d) in stored else d for d in deltas]
+
+
+def _key(delta: Delta) -> tuple[int, int, str, str, date, float | None]:
+    """A delta's figure as stored: place, year, measure, group, as-of and value."""
+    entry = delta.entry
+    return (ident(delta.place), entry.year, entry.measure, entry.group, entry.as_of, entry.value)
 
 
 async def source_for(session: AsyncSession, *, key: str, title: str, day: date) -> Source:

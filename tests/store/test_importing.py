@@ -212,6 +212,17 @@ async def test_county_and_nation_rows_are_stated_totals_with_a_note(store: Store
     ]
 
 
+async def test_an_older_snapshot_is_kept_once(store: Store) -> None:
+    """A table dated before the stored figures is kept as history, and importing it again adds nothing."""
+    content = xlsx([["Kommune", "Antall bosatte pr 01.12"], ["Trondheim", 380]], caption="pr 01.12.2015")
+    first = await upload(store, content, "snapshot.xlsx")
+    assert first.counts()["earlier"] == 1 and len(first.written) == 1
+    again = await plan_for(store, content, "snapshot.xlsx")
+    assert again.counts()["unchanged"] == 1 and not again.written
+    figure = await current_value(store, "5001", 2015, "settled")
+    assert figure is not None and figure.value == 495  # the whole-year figure stays current
+
+
 async def test_seed_table_without_caption_asks_for_the_date(store: Store) -> None:
     """A table with no date anywhere is not guessed: the reading asks for one, and a given date is used."""
     content = xlsx([["Kommune", "Vedtak 2026"], ["Malvik", 25]])
