@@ -173,8 +173,9 @@ async def import_file(settings: Settings, path: Path, apply: bool, as_of: str | 
 async def send_digests(settings: Settings) -> None:
     """Deliver this period's digest now to every subscriber who has not had it (a second run sends nothing)."""
     from telegram import Bot
+    from telegram.request import HTTPXRequest
 
-    from scheduler.delivery import Broadcaster
+    from scheduler.delivery import WORKERS, Broadcaster
     from scheduler.schedule import period_of
     from scheduler.telegram import TelegramSender
     from store.store import Store
@@ -185,6 +186,7 @@ async def send_digests(settings: Settings) -> None:
         settings.telegram_bot_token.get_secret_value(),
         base_url=settings.telegram_base_url,
         base_file_url=settings.telegram_base_file_url,
+        request=HTTPXRequest(connection_pool_size=WORKERS),  # one connection per worker: no hidden queue
     )
     store = await Store.open(settings.database_url)
     try:

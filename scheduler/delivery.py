@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import Counter, deque
-from collections.abc import Awaitable, Callable
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Protocol
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.replies import Reply
 from scheduler.digest import Digest, compose, scope_places, since_last
@@ -24,7 +26,7 @@ from store.store import Store
 
 log = logging.getLogger(__name__)
 
-OVERALL_PER_SECOND = 29  # Telegram allows about 30 messages a second; one spare absorbs network jitter
+OVERALL_PER_SECOND = 28  # Telegram allows about 30 messages a second; two spare absorb upload jitter
 PER_CHAT_INTERVAL = 1.05  # seconds between two messages to one chat (Telegram: about one a second)
 RETRIES = 4  # transient errors and flood waits, per message
 BACKOFF = 0.5  # seconds before the first retry; doubled each time
@@ -60,36 +62,35 @@ class Sender(Protocol):
 
 
 class RateLimit:
-    """At most `per_second` sends in any second overall, and one per `interval` to a chat."""
+    """Sends spaced evenly at `per_second` overall, and `interval` after the last one to a chat arrived."""
 
     def __init__(
         self,
-        per_second: int = OVERALL_PER_SECOND,
+        per_second: float = OVERALL_PER_SECOND,
         interval: float = PER_CHAT_INTERVAL,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.per_second = per_second
+        self.spacing = 1 / per_second
         self.interval = interval
         self.clock = clock
-        self.recent: deque[float] = deque()
+        self.next_free = 0.0
         self.last_to: dict[int, float] = {}
         self.lock = asyncio.Lock()
 
     async def wait(self, chat_id: int) -> None:
-        """Wait for this chat's turn, then for a free slot overall, and take both."""
+        """Wait for this chat's turn, then for the next free slot overall, and take it."""
         last = self.last_to.get(chat_id)
-        if last is not None and self.clock() - last < self.interval:
+        if last is not None and self.clock() < last + self.interval:
             await asyncio.sleep(last + self.interval - self.clock())
         async with self.lock:
-            while True:
-                now = self.clock()
-                while self.recent and self.recent[0] <= now - 1:
-                    self.recent.popleft()
-                if len(self.recent) < self.per_second:
-                    break
-                await asyncio.sleep(self.recent[0] + 1 - now)
-            self.recent.append(now)
-            self.last_to[chat_id] = now
+            slot = max(self.next_free, self.clock())
+            if self.clock() < slot:
+                await asyncio.sleep(slot - self.clock())
+            self.next_free = slot + self.spacing  # on a fixed grid: a late wake-up does not slow the rest
+
+    def sent(self, chat_id: int) -> None:
+        """A message to the chat has arrived: the chat's pause starts now (latency cannot shorten it)."""
+        self.last_to[chat_id] = self.clock()
 
 
 @dataclass
@@ -121,26 +122,32 @@ class Broadcaster:
         self.limit = limit or RateLimit()
         self.backoff = backoff
         self.digests: dict[tuple[object, ...], Digest] = {}  # composed once per scope, day and language
+        self.writes = asyncio.Lock()
+        self.digests_of: tuple[int, date] | None = None  # the data generation and day they were composed on
 
     def today(self) -> date:
         """Today in the configured zone."""
         return self.clock().astimezone(self.zone).date()
 
     async def broadcast(self, period: str, workers: int = WORKERS) -> Counter[str]:
-        """Deliver the period's digest to every active subscription that has not had it; count outcomes."""
+        """Deliver the period's digest to every active subscription that has not had it; count outcomes.
+
+        Digests are composed first, so that the sending is not held up by drawing charts.
+        """
         async with self.store.unit() as session:
-            pending = [ident(s) for s in await active_subscriptions(session)]
+            subscriptions = await active_subscriptions(session)
+        for subscription in subscriptions:
+            await self._digest(subscription, period)
         queue: asyncio.Queue[int] = asyncio.Queue()
-        for subscription_id in pending:
-            queue.put_nowait(subscription_id)
+        for subscription in subscriptions:
+            queue.put_nowait(ident(subscription))
         counts: Counter[str] = Counter()
 
         async def work() -> None:
             while not queue.empty():
                 counts[await self.deliver(queue.get_nowait(), period)] += 1
 
-        await asyncio.gather(*(work() for _ in range(min(workers, len(pending)) or 1)))
-        self.digests.clear()
+        await asyncio.gather(*(work() for _ in range(min(workers, len(subscriptions)) or 1)))
         return counts
 
     async def deliver(self, subscription_id: int, period: str) -> str:
@@ -155,6 +162,12 @@ class Broadcaster:
         await self._record(subscription_id, period, outcome)
         return outcome.status
 
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[AsyncSession]:
+        """A unit of work that writes the log: one at a time, so SQLite's unfair busy wait never starves one."""
+        async with self.writes, self.store.unit() as session:
+            yield session
+
     async def skip(self, subscription_id: int, period: str, reason: str) -> None:
         """Log a period as skipped (unless it is already logged)."""
         if await self._claim(subscription_id, period):
@@ -164,7 +177,7 @@ class Broadcaster:
         """Take the (subscription, period) slot: a new pending row, or a failed one to try again."""
         now = datetime.now(UTC)
         try:
-            async with self.store.unit() as session:
+            async with self._write() as session:
                 session.add(
                     Delivery(
                         subscription_id=subscription_id, period=period, status="pending", attempted_at=now
@@ -173,7 +186,7 @@ class Broadcaster:
             return True
         except IntegrityError:
             pass
-        async with self.store.unit() as session:
+        async with self._write() as session:
             retried = await session.exec(
                 update(Delivery)
                 .where(
@@ -189,16 +202,16 @@ class Broadcaster:
         """Compose and send, or decide not to."""
         async with self.store.unit() as session:
             subscription = await session.get(Subscription, subscription_id)
-            if subscription is None or subscription.paused:
-                return Outcome("skipped", "paused or removed")
-            digest = await self._digest(subscription, period)
-        replies = digest.replies if digest.changed else [digest.unchanged_note]
+        if subscription is None or subscription.paused:
+            return Outcome("skipped", "paused or removed")
+        digest = await self._digest(subscription, period)
         if not digest.changed and subscription.quiet_when_unchanged:
             return Outcome("skipped", "nothing changed")
+        replies = digest.replies if digest.changed else [digest.unchanged_note]
         try:
             ids = [await self._send(subscription.chat_id, reply) for reply in replies]
         except Blocked as error:
-            async with self.store.unit() as session:
+            async with self._write() as session:
                 await pause(session, subscription_id=subscription_id, reason=f"blocked: {error}")
             return Outcome("blocked", str(error))
         return Outcome("sent", "" if digest.changed else "nothing changed: note", ids)
@@ -206,6 +219,9 @@ class Broadcaster:
     async def _digest(self, subscription: Subscription, period: str) -> Digest:
         """The subscription's digest, composed once for all who share its scope, day and language."""
         index = await self.store.index()
+        if self.digests_of != (self.store.generation, self.today()):  # figures changed, or a new day
+            self.digests.clear()
+            self.digests_of = (self.store.generation, self.today())
         async with self.store.unit() as session:
             place, own = await scope_places(session, subscription=subscription, index=index)
             since = await since_last(
@@ -226,29 +242,30 @@ class Broadcaster:
 
     async def _send(self, chat_id: int, reply: Reply) -> int:
         """Send one reply within the limits, waiting out flood control and retrying transient errors."""
-        for attempt in range(RETRIES + 1):
+        attempt = 0
+        while True:
             await self.limit.wait(chat_id)
             try:
                 return await self._send_once(chat_id, reply)
-            except RetryLater as flood:
+            except (RetryLater, Transient) as error:
                 if attempt == RETRIES:
                     raise
-                await asyncio.sleep(flood.seconds)
-            except Transient:
-                if attempt == RETRIES:
-                    raise
-                await asyncio.sleep(self.backoff * 2**attempt)
-        raise AssertionError("unreachable")
+                await asyncio.sleep(
+                    error.seconds if isinstance(error, RetryLater) else self.backoff * 2**attempt
+                )
+                attempt += 1
+            finally:
+                self.limit.sent(chat_id)
 
-    def _send_once(self, chat_id: int, reply: Reply) -> Awaitable[int]:
+    async def _send_once(self, chat_id: int, reply: Reply) -> int:
         """The sender call for a reply: a picture with its caption, or a text."""
         if reply.photo is not None:
-            return self.sender.send_photo(chat_id, reply.photo, reply.text)
-        return self.sender.send_text(chat_id, reply.text)
+            return await self.sender.send_photo(chat_id, reply.photo, reply.text)
+        return await self.sender.send_text(chat_id, reply.text)
 
     async def _record(self, subscription_id: int, period: str, outcome: Outcome) -> None:
         """Write the outcome into the delivery log."""
-        async with self.store.unit() as session:
+        async with self._write() as session:
             await session.exec(
                 update(Delivery)
                 .where(col(Delivery.subscription_id) == subscription_id, col(Delivery.period) == period)

@@ -91,7 +91,12 @@ async def catch_up(
     late = now - due
     if late <= MISSED_GRACE:
         log.info("digest %s of subscription %s missed by %s: sending it now", period, subscription.id, late)
-        job_queue.run_once(send_digest, timedelta(seconds=1), data=(ident(subscription), period))
+        job_queue.run_once(
+            send_digest,
+            timedelta(seconds=1),
+            data=(ident(subscription), period),
+            name=f"{job_name(ident(subscription))}:catch-up",
+        )
         return
     log.warning("digest %s of subscription %s missed by %s: skipped", period, subscription.id, late)
     await broadcaster.skip(ident(subscription), period, f"missed while the bot was down ({late} late)")

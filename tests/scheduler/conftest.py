@@ -1,7 +1,8 @@
-"""Scheduler tests run on SQLite and, where a server is configured, on PostgreSQL (as the store tests do)."""
+"""Scheduler tests: the two-backend store of the store tests, and the local Bot API server of the e2e tests."""
 
 from __future__ import annotations
 
+from tests.e2e.conftest import botapi
 from tests.store.conftest import store
 
-__all__ = ["store"]
+__all__ = ["botapi", "store"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime
+from itertools import pairwise
 
 import pytest
 from sqlmodel import select
@@ -171,11 +172,13 @@ async def test_a_failure_is_logged_and_tried_again_by_the_next_run(store: Store)
     assert len(sender.sent) == 1
 
 
-async def test_rate_limit_keeps_the_overall_and_per_chat_pace() -> None:
-    ticks: list[float] = []
-    limit = RateLimit(per_second=5, interval=0.2)
-    for chat in [1, 2, 3, 4, 5, 6, 1]:
+async def test_rate_limit_spaces_sends_and_pauses_each_chat() -> None:
+    limit = RateLimit(per_second=20, interval=0.3)
+    starts: dict[int, list[float]] = {1: [], 2: []}
+    for chat in [1, 2, 1, 2]:
         await limit.wait(chat)
-        ticks.append(limit.clock())
-    assert ticks[5] - ticks[0] >= 1.0  # the sixth send waited for the first to leave the window
-    assert ticks[6] - ticks[5] >= 0  # chat 1 had its pause long ago
+        starts[chat].append(limit.clock())
+        limit.sent(chat)
+    everything = sorted(starts[1] + starts[2])
+    assert all(later - earlier >= 0.049 for earlier, later in pairwise(everything))
+    assert starts[1][1] - starts[1][0] >= 0.3

@@ -55,7 +55,9 @@ def test_last_occurrence(now: datetime, expected: datetime) -> None:
     ],
     ids=["spring forward", "fall back"],
 )
-def test_monday_eight_stays_eight_across_daylight_saving(before: datetime, utc_hour: int, week: timedelta) -> None:
+def test_monday_eight_stays_eight_across_daylight_saving(
+    before: datetime, utc_hour: int, week: timedelta
+) -> None:
     upcoming = next_occurrence(before, 0, 8, 0, OSLO)
     assert (upcoming.hour, upcoming.weekday()) == (8, 0)
     assert upcoming.astimezone(UTC).hour == utc_hour
@@ -65,7 +67,9 @@ def test_monday_eight_stays_eight_across_daylight_saving(before: datetime, utc_h
 def test_period_is_the_iso_week_of_the_local_date() -> None:
     assert period_of(datetime(2026, 11, 23, 8, 0, tzinfo=OSLO), OSLO) == "2026-W48"
     assert period_of(datetime(2027, 1, 3, 23, 30, tzinfo=OSLO), OSLO) == "2026-W53"
-    assert period_of(datetime(2026, 11, 29, 23, 30, tzinfo=OSLO), OSLO) == "2026-W48"  # 22:30 UTC, Sunday in Oslo
+    assert (
+        period_of(datetime(2026, 11, 29, 23, 30, tzinfo=OSLO), OSLO) == "2026-W48"
+    )  # 22:30 UTC, Sunday in Oslo
 
 
 @pytest.mark.parametrize(

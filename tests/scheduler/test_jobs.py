@@ -1,0 +1,105 @@
+"""Jobs on the job queue: rebuilt from the database at start-up, replaced on change, missed digests caught up."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import time_machine
+from sqlmodel import select
+
+from bot.application import build_application
+from bot.assistant import Caller
+from bot.runtime import BotApplication
+from bot.settings import Settings
+from scheduler.jobs import job_name
+from scheduler.models import Delivery
+from tests.botapi.server import FakeBotApi
+from tests.conftest import ADMIN_ID, OSLO
+
+ADMIN = Caller(user_id=ADMIN_ID, language="nb", role="admin")
+
+
+@pytest.fixture
+def settings(botapi: FakeBotApi, sqlite_url: str, tmp_path: Path) -> Settings:
+    """Settings of a bot that talks to the local server."""
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_bot_token=botapi.token,
+        telegram_base_url=botapi.base_url,
+        telegram_base_file_url=botapi.base_file_url,
+        database_url=sqlite_url,
+        admin_ids=frozenset({ADMIN_ID}),
+    )
+
+
+async def started(settings: Settings) -> BotApplication:
+    """The application as `run` starts it, up to the point where polling would begin."""
+    application = build_application(settings)
+    await application.initialize()
+    assert application.post_init is not None
+    await application.post_init(application)
+    return application
+
+
+async def stopped(application: BotApplication) -> None:
+    """Shut the application down as `run` does."""
+    await application.shutdown()
+    assert application.post_shutdown is not None
+    await application.post_shutdown(application)
+
+
+def fire_time(application: BotApplication, name: str, after: datetime) -> datetime:
+    """When the named job fires next after a moment."""
+    assert application.job_queue is not None
+    (job,) = [j for j in application.job_queue.jobs() if j.name == name and not j.removed]
+    fire: datetime = job.job.trigger.get_next_fire_time(None, after)
+    return fire
+
+
+async def test_restart_finds_the_jobs_again(settings: Settings) -> None:
+    first = await started(settings)
+    await first.bot_data.runtime.assistant.handle("/subscribe Trøndelag fredag 15:00", ADMIN)
+    await first.bot_data.runtime.assistant.handle("/subscribe Melhus, Malvik", ADMIN)
+    assert fire_time(first, job_name(1), datetime(2026, 11, 23, tzinfo=OSLO)).weekday() == 4
+    await stopped(first)
+
+    again = await started(settings)
+    monday = datetime(2026, 11, 23, tzinfo=OSLO)
+    assert fire_time(again, job_name(1), monday) == datetime(2026, 11, 27, 15, 0, tzinfo=OSLO)
+    assert fire_time(again, job_name(2), monday) == datetime(2026, 11, 23, 8, 0, tzinfo=OSLO)
+    await again.bot_data.runtime.assistant.handle("/subscribe Trøndelag onsdag 09:30", ADMIN)
+    assert fire_time(again, job_name(1), monday) == datetime(2026, 11, 25, 9, 30, tzinfo=OSLO)
+    await again.bot_data.runtime.assistant.handle("/unsubscribe 2", ADMIN)
+    assert again.job_queue is not None
+    assert not [j for j in again.job_queue.jobs() if j.name == job_name(2) and not j.removed]
+    await stopped(again)
+
+
+@pytest.mark.parametrize(
+    ("restart", "caught_up"),
+    [
+        (datetime(2026, 11, 23, 19, 0, tzinfo=OSLO), True),
+        (datetime(2026, 11, 23, 20, 30, tzinfo=OSLO), False),
+    ],
+    ids=["11 hours late: sent", "12.5 hours late: skipped"],
+)
+async def test_a_digest_missed_while_down(settings: Settings, restart: datetime, caught_up: bool) -> None:
+    with time_machine.travel(datetime(2026, 11, 20, 12, 0, tzinfo=OSLO), tick=False):
+        first = await started(settings)
+        await first.bot_data.runtime.assistant.handle("/subscribe Trondheim", ADMIN)
+        await stopped(first)
+    with time_machine.travel(restart, tick=False):
+        again = await started(settings)
+        assert again.job_queue is not None
+        catch_up = [j.name for j in again.job_queue.jobs() if j.name == f"{job_name(1)}:catch-up"]
+        async with again.bot_data.runtime.store.unit() as session:
+            log = (await session.exec(select(Delivery))).all()
+        await stopped(again)
+    assert bool(catch_up) is caught_up
+    if caught_up:
+        assert log == []
+    else:
+        assert [(d.period, d.status) for d in log] == [("2026-W48", "skipped")]
+        assert "missed while the bot was down" in log[0].reason
