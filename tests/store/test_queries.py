@@ -26,7 +26,9 @@ async def test_latest_as_of_is_current(store: Store) -> None:
             groups=["all"],
             as_of=date(2015, 12, 10),
         )
-        history = await statements(session, place_id=trondheim.id, year=2015, measures=["settled"], group="all")
+        history = await statements(
+            session, place_id=trondheim.id, year=2015, measures=["settled"], group="all"
+        )
     assert (current.figure.value, current.figure.as_of) == (495, date(2015, 12, 31))
     assert (then.figure.value, then.figure.as_of) == (398, date(2015, 12, 10))
     assert [s.figure.value for s in history] == [398, 495]
