@@ -125,7 +125,7 @@ async def current_figures(
         select(Figure, Source)
         .join(latest, and_(*same_figure, col(Figure.as_of) == latest.c.latest))
         .join(Source, col(Source.id) == col(Figure.source_id))
-        .where(*filters)
+        .where(active())  # the join already keeps to the places, years and dates asked for
     )
     current: dict[tuple[int, int, str, str], Statement] = {}
     for figure, source in (await session.exec(query)).all():
