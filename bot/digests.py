@@ -211,7 +211,7 @@ class DigestCommands:
         self, session: AsyncSession, subscription: Subscription, index: PlaceIndex, language: str
     ) -> str:
         """The place's name, or 'mine steder: Melhus, Malvik'."""
-        names = [index.places[i].name for i in await places_of(session, subscription)]
+        names = sorted(index.places[i].name for i in await places_of(session, subscription))
         if subscription.place_id is not None:
             return escape(names[0])
         return f"{text('digest_own_list', language)}: {escape(', '.join(names))}"

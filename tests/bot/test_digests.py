@@ -1,0 +1,88 @@
+"""Digest commands through the assistant: subscribe, list with buttons, change, remove, preview, the log."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant, Caller
+from bot.render import plain
+from tests.conftest import COORDINATOR_ID
+
+COORDINATOR = Caller(user_id=COORDINATOR_ID, language="nb", role="coordinator")
+STRANGER = Caller(user_id=4242, language="en", role=None)
+
+
+async def say(assistant: Assistant, message: str, caller: Caller = COORDINATOR) -> str:
+    """The plain text of the assistant's replies."""
+    return "\n".join(plain(reply.text) for reply in await assistant.handle(message, caller))
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/subscribe Trøndelag", "Abonnement 1: Trøndelag, hver mandag kl. 08:00. Neste: 30.11.2026."),
+        ("/subscribe Melhus fredag 15:30", "Abonnement 1: Melhus, hver fredag kl. 15:30. Neste: 27.11.2026."),
+        (
+            "/subscribe trondhiem tysdag 7.05",
+            "Abonnement 1: Trondheim, hver tirsdag kl. 07:05. Neste: 24.11.2026.",
+        ),
+        ("/subscribe Melhus, Malvik", "Abonnement 1: mine steder: Malvik, Melhus, hver mandag kl. 08:00."),
+    ],
+    ids=["county, default time", "weekday and time", "typo and nynorsk weekday", "own list"],
+)
+async def test_subscribe(assistant: Assistant, command: str, expected: str) -> None:
+    assert expected in await say(assistant, command)
+
+
+async def test_subscribe_needs_a_known_place(assistant: Assistant) -> None:
+    assert "Bruk: /subscribe" in await say(assistant, "/subscribe")
+    assert "Fant ikke «Atlantis»" in await say(assistant, "/subscribe Atlantis mandag")
+
+
+async def test_the_same_place_again_changes_the_schedule(assistant: Assistant) -> None:
+    await say(assistant, "/subscribe Trøndelag")
+    await say(assistant, "/subscribe Trøndelag onsdag 09:00")
+    listed = await say(assistant, "/subscriptions")
+    assert "1. Trøndelag · onsdag kl. 09:00" in listed
+    assert "2." not in listed
+
+
+async def test_buttons_change_and_remove(assistant: Assistant) -> None:
+    changed: list[int] = []
+
+    async def reschedule(subscription_id: int) -> None:
+        changed.append(subscription_id)
+
+    assistant.digests.on_change = reschedule
+    await say(assistant, "/subscribe Trøndelag")
+    (listing,) = await assistant.handle("/subscriptions", COORDINATOR)
+    quiet, pause, remove = (data for _, data in listing.buttons[0])
+    assert "ingen melding når ingenting er endret" in plain(
+        (await assistant.choose(quiet, COORDINATOR))[0].text
+    )
+    assert "pause" in plain((await assistant.choose(pause, COORDINATOR))[0].text)
+    assert "ingen melding uten endringer · pauset (pauset av deg)" in await say(assistant, "/subscriptions")
+    assert "fjernet" in plain((await assistant.choose(remove, COORDINATOR))[0].text)
+    assert "ingen abonnementer" in await say(assistant, "/subscriptions")
+    assert changed == [1, 1, 1, 1]
+
+
+async def test_others_cannot_touch_a_subscription(assistant: Assistant, admin: Caller) -> None:
+    await say(assistant, "/subscribe Trøndelag")
+    assert "Du har ikke abonnement 1" in await say(assistant, "/unsubscribe 1", admin)
+    assert "1. Trøndelag" in await say(assistant, "/subscriptions")
+
+
+async def test_digest_preview_and_strangers(assistant: Assistant) -> None:
+    assert "Bruk: /digest" in await say(assistant, "/digest")
+    await say(assistant, "/subscribe Trondheimsregionen")
+    replies = await assistant.handle("/digest", COORDINATOR)
+    assert "Ukeoversikt Trondheimsregionen" in plain(replies[0].text)
+    assert len(replies) <= 2 and sum(r.photo is not None for r in replies) <= 1
+    assert "Ukeoversikt Melhus" in await say(assistant, "/digest Melhus")
+    assert str(STRANGER.user_id) in await say(assistant, "/subscribe Trøndelag", STRANGER)
+
+
+async def test_deliveries_are_for_admins(assistant: Assistant, admin: Caller) -> None:
+    assert "Bare administratorer" in await say(assistant, "/deliveries")
+    assert "Ingen utsendinger ennå" in await say(assistant, "/deliveries", admin)
