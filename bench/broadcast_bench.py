@@ -19,12 +19,12 @@ from telegram.request import HTTPXRequest
 
 from scheduler.delivery import WORKERS, Broadcaster
 from scheduler.schedule import period_of
-from scheduler.subscriptions import subscribe
 from scheduler.telegram import TelegramSender
 from store.models import Figure, Place, Source
 from store.store import Store
 from tests.botapi.server import FakeBotApi
 from tests.conftest import OSLO
+from tests.subscribers import subscribe_users
 
 SUBSCRIBERS = 300
 LIMIT = 30  # messages a second, Telegram's broadcast limit
@@ -61,11 +61,7 @@ async def subscribers(store: Store, botapi: FakeBotApi) -> None:
             place = index.search(name)[0].place
             for member in index.members_in_year(place, 2018) or [place]:
                 session.add(news(member, source.id))
-        for number in range(SUBSCRIBERS):
-            user_id = 10_000 + number
-            botapi.send_text(user_id, "/start")
-            place = index.search(PLACES[number % len(PLACES)])[0].place
-            await subscribe(session, user_id=user_id, chat_id=user_id, place_ids=[place.id or 0])
+    await subscribe_users(store, botapi, {10_000 + n: PLACES[n % len(PLACES)] for n in range(SUBSCRIBERS)})
 
 
 def news(place: Place, source_id: int) -> Figure:

@@ -123,6 +123,8 @@ class Broadcaster:
         self.backoff = backoff
         self.digests: dict[tuple[object, ...], Digest] = {}  # composed once per scope, day and language
         self.writes = asyncio.Lock()
+        self.composing = asyncio.Lock()
+        self.slots = asyncio.Semaphore(WORKERS)
         self.digests_of: tuple[int, date] | None = None  # the data generation and day they were composed on
 
     def today(self) -> date:
@@ -152,15 +154,16 @@ class Broadcaster:
 
     async def deliver(self, subscription_id: int, period: str) -> str:
         """One subscription's digest for a period: 'done' if it was already handled, else the new status."""
-        if not await self._claim(subscription_id, period):
-            return "done"
-        try:
-            outcome = await self._attempt(subscription_id, period)
-        except Exception as error:  # recorded, never lost: the log says why
-            log.exception("digest %s for %s failed", period, subscription_id)
-            outcome = Outcome("failed", f"{type(error).__name__}: {error}")
-        await self._record(subscription_id, period, outcome)
-        return outcome.status
+        async with self.slots:  # 300 jobs due at 08:00 wait here rather than for database connections
+            if not await self._claim(subscription_id, period):
+                return "done"
+            try:
+                outcome = await self._attempt(subscription_id, period)
+            except Exception as error:  # recorded, never lost: the log says why
+                log.exception("digest %s for %s failed", period, subscription_id)
+                outcome = Outcome("failed", f"{type(error).__name__}: {error}")
+            await self._record(subscription_id, period, outcome)
+            return outcome.status
 
     @asynccontextmanager
     async def _write(self) -> AsyncIterator[AsyncSession]:
@@ -228,16 +231,17 @@ class Broadcaster:
                 session, subscription=subscription, period=period, today=self.today(), zone=self.zone
             )
             key = (place.id if place else None, tuple(p.id for p in own), since, subscription.language)
-            if key not in self.digests:
-                self.digests[key] = await compose(
-                    session,
-                    index=index,
-                    scope_place=place,
-                    own=own,
-                    since=since,
-                    today=self.today(),
-                    language=subscription.language,
-                )
+            async with self.composing:  # whoever comes second for the same scope finds it composed
+                if key not in self.digests:
+                    self.digests[key] = await compose(
+                        session,
+                        index=index,
+                        scope_place=place,
+                        own=own,
+                        since=since,
+                        today=self.today(),
+                        language=subscription.language,
+                    )
         return self.digests[key]
 
     async def _send(self, chat_id: int, reply: Reply) -> int:

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.subscriptions import subscribe
+from scheduler.subscriptions import subscriptions_of
 from store.store import Store
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, COORDINATOR_ID, OSLO
 from tests.e2e.conftest import ROOT, StartBot, bot_environment
 from tests.e2e.test_admin_e2e import save_button
+from tests.subscribers import subscribe_users
 
 pytestmark = pytest.mark.e2e
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -91,13 +92,9 @@ async def test_broadcast_to_300_subscribers_within_the_limits(
 ) -> None:
     """Every subscriber gets exactly one digest and the server never answers 429."""
     store = await Store.open(sqlite_url)
-    index = await store.index()
-    async with store.unit() as session:
-        for number in range(SUBSCRIBERS):
-            user_id = 10_000 + number
-            limited_botapi.send_text(user_id, "/start")  # a user the bot may write to
-            place = index.search(PLACES[number % len(PLACES)])[0].place
-            await subscribe(session, user_id=user_id, chat_id=user_id, place_ids=[place.id or 0])
+    await subscribe_users(
+        store, limited_botapi, {10_000 + n: PLACES[n % len(PLACES)] for n in range(SUBSCRIBERS)}
+    )
     await store.close()
 
     printed = await digest_send(limited_botapi, sqlite_url, tmp_path)
@@ -111,3 +108,23 @@ async def test_broadcast_to_300_subscribers_within_the_limits(
         methods in (["sendMessage"], ["sendPhoto"], ["sendMessage", "sendPhoto"])
         for methods in photos_or_texts.values()
     )
+
+
+async def test_a_user_who_blocked_the_bot_is_paused(
+    botapi: FakeBotApi, sqlite_url: str, tmp_path: Path
+) -> None:
+    """Telegram's 403 for one subscriber: the others get theirs, that subscription is paused and logged."""
+    store = await Store.open(sqlite_url)
+    await subscribe_users(store, botapi, {COORDINATOR_ID: "Melhus", ADMIN_ID: "Melhus"})
+    await store.close()
+    botapi.block(COORDINATOR_ID)
+
+    assert "blocked 1, sent 1" in await digest_send(botapi, sqlite_url, tmp_path)
+    assert "done 1" in await digest_send(botapi, sqlite_url, tmp_path)  # the paused one is not tried again
+
+    store = await Store.open(sqlite_url)
+    async with store.unit() as session:
+        (blocked,) = await subscriptions_of(session, user_id=COORDINATOR_ID)
+    await store.close()
+    assert blocked.paused and "blocked by the user" in blocked.paused_reason
+    assert [m["chat_id"] for m in botapi.sent] == [ADMIN_ID]
