@@ -128,3 +128,26 @@ async def test_a_user_who_blocked_the_bot_is_paused(
     await store.close()
     assert blocked.paused and "blocked by the user" in blocked.paused_reason
     assert [m["chat_id"] for m in botapi.sent] == [ADMIN_ID]
+
+
+async def test_the_bot_sends_a_missed_digest_once_after_restarts(
+    botapi: FakeBotApi, start_bot: StartBot, sqlite_url: str
+) -> None:
+    """A digest due an hour ago while the bot was down: the started bot sends it; a restart does not again."""
+    due = datetime.now(OSLO) - timedelta(hours=1)
+    store = await Store.open(sqlite_url)
+    await subscribe_users(store, botapi, {COORDINATOR_ID: "Melhus"})
+    async with store.unit() as session:
+        (subscription,) = await subscriptions_of(session, user_id=COORDINATOR_ID)
+        subscription.weekday, subscription.hour, subscription.minute = due.weekday(), due.hour, due.minute
+        subscription.created_at = due - timedelta(days=7)
+        session.add(subscription)
+    await store.close()
+
+    bot = await start_bot()
+    messages = await botapi.wait_for(COORDINATOR_ID, 2, timeout=20)  # the reply to /start, and the digest
+    assert sum("Ingen endringer for Melhus" in (m["text"] or "") for m in messages) == 1
+    await bot.stop()
+    await start_bot()
+    await asyncio.sleep(3)
+    assert len(botapi.messages_to(COORDINATOR_ID)) == 2
