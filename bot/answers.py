@@ -439,7 +439,12 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     history = await statements(
         ctx.session, place_id=ident(place), year=year, measures=measures, latest_dates=SHOWN_STATEMENTS + 1
     )
-    counts = await statement_counts(ctx.session, place_id=ident(place), year=year, measures=measures)
+    truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
+    counts = (
+        await statement_counts(ctx.session, place_id=ident(place), year=year, measures=measures)
+        if truncated
+        else {}
+    )
     totals = (
         await aggregates(
             ctx.session,
@@ -461,7 +466,7 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
             else sorted({g for m, g in present if m == shown}, key=lambda g: (g != "all", g))
         ):
             own = [s for s in history if (s.figure.measure, s.figure.group) == (shown, sub_group)]
-            hidden = counts.get((shown, sub_group), 0) - len(own)
+            hidden = counts.get((shown, sub_group), len(own)) - len(own)
             lines.extend(_figure_lines(own, hidden, totals.get((shown, sub_group)), cite, ctx))
     if not lines:
         return await _no_data(what, place, year, ctx)

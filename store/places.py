@@ -75,6 +75,7 @@ class PlaceIndex:
         self.by_code = {p.code: p for p in places}
         self.with_figures = with_figures
         self.memberships = memberships
+        self.members_cache: dict[tuple[int, int], list[Place]] = {}
         self.aliases: dict[str, list[PlaceAlias]] = defaultdict(list)
         for alias in aliases:
             self.aliases[alias.key].append(alias)
@@ -138,7 +139,15 @@ class PlaceIndex:
         """The municipalities of a county, region, nation or group in a year, by name.
 
         A county that did not exist that year (Trøndelag in 2015) is taken with the borders it had first.
+        The index lives until data changes, so each answer is worked out once.
         """
+        key = (ident(parent), year)
+        if key not in self.members_cache:
+            self.members_cache[key] = self._members(parent, year)
+        return self.members_cache[key]
+
+    def _members(self, parent: Place, year: int) -> list[Place]:
+        """members_in_year, computed."""
         when = year
         if parent.valid_from is not None and parent.valid_from > date(year, 12, 31):
             when = parent.valid_from.year
