@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.charts import bar_chart
 from bot.render import Citations, day, escape, number, percent
 from bot.replies import Button, Reply
-from bot.texts import EXAMPLES, group_label, level_label, measure_label, text
+from bot.texts import COMMANDS, EXAMPLES, group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.models import Place, ident
 from store.places import PlaceIndex, PlaceMatch
@@ -109,7 +109,8 @@ def help_reply(language: str, *, welcome: bool = False) -> Reply:
     lines = [text("welcome", language)] if welcome else []
     lines.append(text("help", language))
     lines.extend(f"• <code>{escape(example)}</code>" for example in EXAMPLES)
-    lines.append(f"\n{text('help_commands', language)}: /status /em /history /language /help")
+    lines.append(f"\n{text('help_commands', language)}:")
+    lines.extend(f"/{name} — {escape(texts.get(language, texts['nb']))}" for name, texts in COMMANDS.items())
     return Reply("\n".join(lines))
 
 
