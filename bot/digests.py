@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 BUTTON_PREFIX = "sub:"
 SHOWN_PERIODS = 5
 SHOWN_PROBLEMS = 5
-LOG_STATUSES = ("sent", "skipped", "failed", "blocked", "pending")
+LOG_STATUSES = ("sent", "skipped", "failed", "blocked", "pending", "sending")
+PROBLEMS = ("failed", "blocked", "sending")
 ChangeHook = Callable[[int], Awaitable[None]]  # the Telegram layer reschedules a changed subscription
 
 
@@ -196,7 +197,7 @@ class DigestCommands:
         lines = [text("deliveries_title", caller.language)]
         for period in sorted(by_period, reverse=True)[:SHOWN_PERIODS]:
             lines.append(f"{period}: " + " · ".join(str(by_period[period][s]) for s in LOG_STATUSES))
-        problems = [e for e in log if e.status in ("failed", "blocked")][:SHOWN_PROBLEMS]
+        problems = [e for e in log if e.status in PROBLEMS][:SHOWN_PROBLEMS]
         if problems:
             lines.append(text("deliveries_problems", caller.language))
             lines.extend(f"{e.period} #{e.subscription_id} {e.status}: {escape(e.reason)}" for e in problems)

@@ -682,9 +682,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Saved in {path}",
     },
     "digest_title": {
-        "nb": "Ukeoversikt {scope} {year} (uke {week})",
-        "nn": "Vekeoversikt {scope} {year} (veke {week})",
-        "en": "Weekly digest {scope} {year} (week {week})",
+        "nb": "Ukeoversikt {scope}, uke {week} {year}",
+        "nn": "Vekeoversikt {scope}, veke {week} {year}",
+        "en": "Weekly digest {scope}, week {week} {year}",
+    },
+    "digest_earlier_year": {
+        "nb": "Ingen tall for {year} ennå; tallene under gjelder {shown}, det siste året med tall.",
+        "nn": "Ingen tal for {year} enno; tala under gjeld {shown}, det siste året med tal.",
+        "en": "No figures for {year} yet; the figures below are for {shown}, the latest year with figures.",
     },
     "digest_own_list": {"nb": "mine steder", "nn": "stadene mine", "en": "my places"},
     "digest_no_figures": {
@@ -708,6 +713,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Bak tempo (bosatt under {share} av vedtaket, den delen av året som er gått)",
         "nn": "Bak tempo (busett under {share} av vedtaket, den delen av året som er gått)",
         "en": "Behind pace (settled below {share} of the decision, the share of the year gone by)",
+    },
+    "digest_behind_year_over": {
+        "nb": "Under vedtaket (bosatt mindre enn vedtaket for {year})",
+        "nn": "Under vedtaket (busett mindre enn vedtaket for {year})",
+        "en": "Below the decision (settled less than decided for {year})",
     },
     "digest_new_decisions": {
         "nb": "Nye vedtak denne uken",
@@ -821,9 +831,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Usage: /digest [place]; without a place, the digest of your subscriptions.",
     },
     "deliveries_title": {
-        "nb": "Siste utsendinger (periode: sendt · hoppet over · feilet · blokkert · underveis):",
-        "nn": "Siste utsendingar (periode: sendt · hoppa over · feila · blokkert · undervegs):",
-        "en": "Latest deliveries (period: sent · skipped · failed · blocked · in progress):",
+        "nb": "Siste utsendinger (periode: sendt · hoppet over · feilet · blokkert · i kø · sendes/uvisst):",
+        "nn": "Siste utsendingar (periode: sendt · hoppa over · feila · blokkert · i kø · blir sendt/uvisst):",
+        "en": "Latest deliveries (period: sent · skipped · failed · blocked · queued · sending/unknown):",
     },
     "deliveries_problems": {
         "nb": "Siste problemer:",

@@ -6,14 +6,15 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -31,6 +32,8 @@ PER_CHAT_INTERVAL = 1.05  # seconds between two messages to one chat (Telegram: 
 RETRIES = 4  # transient errors and flood waits, per message
 BACKOFF = 0.5  # seconds before the first retry; doubled each time
 WORKERS = 40
+SENDING_REASON = "interrupted while sending: it may have arrived, so it is not sent again"
+CLAIM_LEASE = timedelta(minutes=2)  # a claim still waiting after this long belongs to a process that died
 
 
 class Blocked(Exception):
@@ -77,15 +80,24 @@ class RateLimit:
         self.last_to: dict[int, float] = {}
         self.lock = asyncio.Lock()
 
-    async def wait(self, chat_id: int) -> None:
-        """Wait for this chat's turn, then for the next free slot overall, and take it."""
+    async def wait(self, chat_id: int, meanwhile: Callable[[], Awaitable[None]] | None = None) -> None:
+        """Wait for this chat's turn, then for the next free slot overall, and take it.
+
+        `meanwhile` runs while waiting for the slot, so that at most one delivery at a time is between it
+        and its send; if it outlasts the slot, the next slot moves back so the spacing holds.
+        """
         last = self.last_to.get(chat_id)
         if last is not None and self.clock() < last + self.interval:
             await asyncio.sleep(last + self.interval - self.clock())
         async with self.lock:
             slot = max(self.next_free, self.clock())
-            if self.clock() < slot:
-                await asyncio.sleep(slot - self.clock())
+            side = asyncio.ensure_future(meanwhile()) if meanwhile else None
+            await asyncio.sleep(max(slot - self.clock(), 0))
+            if side is not None and not side.done():
+                await side
+                slot = self.clock()  # it outlasted the slot: space the next one from now
+            elif side is not None:
+                side.result()
             self.next_free = slot + self.spacing  # on a fixed grid: a late wake-up does not slow the rest
 
     def sent(self, chat_id: int) -> None:
@@ -114,6 +126,7 @@ class Broadcaster:
         clock: Callable[[], datetime] | None = None,
         limit: RateLimit | None = None,
         backoff: float = BACKOFF,
+        claim_lease: timedelta = CLAIM_LEASE,
     ) -> None:
         self.store = store
         self.sender = sender
@@ -121,6 +134,8 @@ class Broadcaster:
         self.clock = clock or (lambda: datetime.now(zone))
         self.limit = limit or RateLimit()
         self.backoff = backoff
+        self.claim_lease = claim_lease
+        self.on_pause: Callable[[int], Awaitable[None]] | None = None  # the bot drops a paused one's job
         self.digests: dict[tuple[object, ...], Digest] = {}  # composed once per scope, day and language
         self.writes = asyncio.Lock()
         self.composing = asyncio.Lock()
@@ -176,8 +191,20 @@ class Broadcaster:
         if await self._claim(subscription_id, period):
             await self._record(subscription_id, period, Outcome("skipped", reason))
 
+    def retry_in(self, logged: Delivery | None) -> timedelta | None:
+        """How soon a period's digest may be tried (again), given its log entry; None: it is settled."""
+        if logged is None or logged.status == "failed":
+            return timedelta(0)
+        if logged.status == "pending":
+            claimed = logged.attempted_at.replace(tzinfo=logged.attempted_at.tzinfo or UTC)
+            return max(claimed + self.claim_lease - datetime.now(UTC), timedelta(0))
+        return None
+
     async def _claim(self, subscription_id: int, period: str) -> bool:
-        """Take the (subscription, period) slot: a new pending row, or a failed one to try again."""
+        """Take the (subscription, period) slot: a new pending row, a failed one, or one whose claimer died.
+
+        A row left `sending` is never taken again: that message may have arrived.
+        """
         now = datetime.now(UTC)
         try:
             async with self._write() as session:
@@ -195,7 +222,11 @@ class Broadcaster:
                 .where(
                     col(Delivery.subscription_id) == subscription_id,
                     col(Delivery.period) == period,
-                    col(Delivery.status) == "failed",
+                    or_(
+                        col(Delivery.status) == "failed",
+                        (col(Delivery.status) == "pending")
+                        & (col(Delivery.attempted_at) < now - self.claim_lease),
+                    ),
                 )
                 .values(status="pending", attempted_at=now)
             )
@@ -212,10 +243,13 @@ class Broadcaster:
             return Outcome("skipped", "nothing changed")
         replies = digest.replies if digest.changed else [digest.unchanged_note]
         try:
-            ids = [await self._send(subscription.chat_id, reply) for reply in replies]
+            ids = [await self._send(subscription.chat_id, replies[0], (subscription_id, period))]
+            ids.extend([await self._send(subscription.chat_id, reply) for reply in replies[1:]])
         except Blocked as error:
             async with self._write() as session:
                 await pause(session, subscription_id=subscription_id, reason=f"blocked: {error}")
+            if self.on_pause is not None:
+                await self.on_pause(subscription_id)
             return Outcome("blocked", str(error))
         return Outcome("sent", "" if digest.changed else "nothing changed: note", ids)
 
@@ -244,11 +278,16 @@ class Broadcaster:
                     )
         return self.digests[key]
 
-    async def _send(self, chat_id: int, reply: Reply) -> int:
-        """Send one reply within the limits, waiting out flood control and retrying transient errors."""
+    async def _send(self, chat_id: int, reply: Reply, first_of: tuple[int, str] | None = None) -> int:
+        """Send one reply within the limits, waiting out flood control and retrying transient errors.
+
+        `first_of` names the delivery whose first message this is: it is marked as sending just before.
+        """
         attempt = 0
+        mark = partial(self._mark_sending, *first_of) if first_of else None
         while True:
-            await self.limit.wait(chat_id)
+            await self.limit.wait(chat_id, mark)
+            mark = None
             try:
                 return await self._send_once(chat_id, reply)
             except (RetryLater, Transient) as error:
@@ -260,6 +299,19 @@ class Broadcaster:
                 attempt += 1
             finally:
                 self.limit.sent(chat_id)
+
+    async def _mark_sending(self, subscription_id: int, period: str) -> None:
+        """From here on the outcome is unknown if the process dies: the row says so and is not retried."""
+        async with self._write() as session:
+            await session.exec(
+                update(Delivery)
+                .where(
+                    col(Delivery.subscription_id) == subscription_id,
+                    col(Delivery.period) == period,
+                    col(Delivery.status) == "pending",
+                )
+                .values(status="sending", reason=SENDING_REASON)
+            )
 
     async def _send_once(self, chat_id: int, reply: Reply) -> int:
         """The sender call for a reply: a picture with its caption, or a text."""

@@ -212,8 +212,11 @@ def _text(
     language: str,
 ) -> str:
     """The digest message as Telegram HTML."""
-    week = today.isocalendar()[1]
-    lines = [f"<b>{text('digest_title', language, scope=escape(scope.title), year=year, week=week)}</b>"]
+    calendar = today.isocalendar()
+    title = text("digest_title", language, scope=escape(scope.title), year=calendar.year, week=calendar.week)
+    lines = [f"<b>{title}</b>"]
+    if year != today.year:
+        lines.append(text("digest_earlier_year", language, year=today.year, shown=year))
     if not rows:
         return "\n".join([*lines, text("digest_no_figures", language, year=year)])
     lines.extend(_row_line(row, language) for row in rows[:SHOWN_PLACES])
@@ -223,7 +226,7 @@ def _text(
     lines.append(f"\n<b>{text('digest_changes', language, date=day(since, language))}</b>")
     lines.append("; ".join(changes) if changes else text("digest_none", language))
     behind = [r for r in rows if r.share is not None and r.share < pace]
-    lines.append(f"<b>{text('digest_behind', language, share=percent(pace, language))}</b>")
+    lines.append(f"<b>{_behind_heading(year, pace, language)}</b>")
     listed = ", ".join(f"{escape(r.place.name)} {percent(r.share or 0, language)}" for r in behind)
     lines.append(listed or text("digest_none", language))
     decisions = [s for s in updated if s.figure.measure == "decided"]
@@ -235,6 +238,13 @@ def _text(
         lines.append(f"{text('digest_new_decisions', language)}: {decided}")
     lines.append(text("digest_updated", language, count=len(updated)))
     return "\n".join(lines)
+
+
+def _behind_heading(year: int, pace: float, language: str) -> str:
+    """What "behind" means: behind the year's pace, or below the decision once the year is over."""
+    if pace >= 1:
+        return text("digest_behind_year_over", language, year=year)
+    return text("digest_behind", language, share=percent(pace, language))
 
 
 def _chart(scope: Scope, year: int, rows: list[Row], pace: float, language: str) -> bytes | None:

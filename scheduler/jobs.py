@@ -79,27 +79,30 @@ async def reschedule(application: BotApplication, subscription_id: int) -> None:
 async def catch_up(
     job_queue: JobQueue[BotContext], subscription: Subscription, broadcaster: Broadcaster
 ) -> None:
-    """A digest missed while the bot was down: sent now if under 12 hours late, otherwise skipped and logged."""
+    """A digest missed (or left unfinished) while the bot was down: sent if under 12 hours late, else skipped."""
     now = broadcaster.clock()
     due = last_occurrence(now, subscription.weekday, subscription.hour, subscription.minute, broadcaster.zone)
     period = period_of(due, broadcaster.zone)
     created = subscription.created_at.replace(tzinfo=subscription.created_at.tzinfo or UTC)
+    if created > due:
+        return
     async with broadcaster.store.unit() as session:
         logged = await delivery_of(session, subscription_id=ident(subscription), period=period)
-    if logged is not None or created > due:
+    wait = broadcaster.retry_in(logged)
+    if wait is None:
         return
     late = now - due
-    if late <= MISSED_GRACE:
-        log.info("digest %s of subscription %s missed by %s: sending it now", period, subscription.id, late)
-        job_queue.run_once(
-            send_digest,
-            timedelta(seconds=1),
-            data=(ident(subscription), period),
-            name=f"{job_name(ident(subscription))}:catch-up",
-        )
+    if late > MISSED_GRACE:
+        log.warning("digest %s of subscription %s missed by %s: skipped", period, subscription.id, late)
+        await broadcaster.skip(ident(subscription), period, f"missed while the bot was down ({late} late)")
         return
-    log.warning("digest %s of subscription %s missed by %s: skipped", period, subscription.id, late)
-    await broadcaster.skip(ident(subscription), period, f"missed while the bot was down ({late} late)")
+    log.info("digest %s of subscription %s missed by %s: sending it", period, subscription.id, late)
+    job_queue.run_once(
+        send_digest,
+        max(wait, timedelta(seconds=1)),
+        data=(ident(subscription), period),
+        name=f"{job_name(ident(subscription))}:catch-up",
+    )
 
 
 async def start_digests(application: BotApplication) -> None:
@@ -118,6 +121,7 @@ async def start_digests(application: BotApplication) -> None:
         await reschedule(application, subscription_id)
 
     runtime.assistant.digests.on_change = changed
+    broadcaster.on_pause = changed
     async with runtime.store.unit() as session:
         subscriptions = await active_subscriptions(session)
     for subscription in subscriptions:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-STATUSES = ("pending", "sent", "skipped", "failed", "blocked")
+STATUSES = ("pending", "sending", "sent", "skipped", "failed", "blocked")
 
 
 class Subscription(SQLModel, table=True):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
-from datetime import UTC, date, datetime
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
 import pytest
 from sqlmodel import select
 
 from bot.render import plain
-from scheduler.delivery import Blocked, Broadcaster, RateLimit, RetryLater, Transient
+from scheduler.delivery import SENDING_REASON, Blocked, Broadcaster, RateLimit, RetryLater, Transient
 from scheduler.models import Delivery, Subscription
 from scheduler.subscriptions import subscribe
 from store.models import Figure, Source
@@ -140,7 +142,42 @@ async def test_crash_mid_broadcast_resumes_without_duplicates(store: Store) -> N
     delivered = Counter(chat for chat, _, _ in [*crashing.sent, *resumed.sent])
     assert delivered == Counter({100: 1, 101: 1, 103: 1, 104: 1})  # the one in flight is never sent twice
     assert counts == Counter({"done": 3, "sent": 2})
-    assert (await log_of(store))[ids[2]][0] == "pending"
+    assert (await log_of(store))[ids[2]] == ("sending", SENDING_REASON)
+
+
+class CrashingTurn(RateLimit):
+    """A rate limit during whose wait for a chat's turn the process dies."""
+
+    def __init__(self, chat_id: int) -> None:
+        super().__init__(interval=0)
+        self.chat_id = chat_id
+
+    async def wait(self, chat_id: int, meanwhile: Callable[[], Awaitable[None]] | None = None) -> None:
+        if chat_id == self.chat_id:
+            raise Crash()
+        await super().wait(chat_id, meanwhile)
+
+
+async def test_a_claim_that_never_sent_is_taken_over_after_its_lease(store: Store) -> None:
+    """Dying while waiting for its turn leaves a pending claim: taken over once the lease is up, not before."""
+    ids = await subscribers(store, ["Trondheim", "Melhus", "Malvik"])
+    crashing = Recorder()
+    dying = Broadcaster(store, crashing, zone=OSLO, clock=lambda: NOW, limit=CrashingTurn(101), backoff=0)
+    with pytest.raises(Crash):
+        await dying.broadcast(PERIOD, workers=1)
+    assert (await log_of(store))[ids[1]][0] == "pending"
+    too_soon = Recorder()
+    assert await broadcaster(store, too_soon).broadcast(PERIOD) == Counter({"done": 2, "sent": 1})
+    assert [chat for chat, _, _ in too_soon.sent] == [102]  # the claim of 101 may still be alive
+
+    resumed = Recorder()
+    after_lease = Broadcaster(
+        store, resumed, zone=OSLO, clock=lambda: NOW, limit=RateLimit(interval=0), claim_lease=timedelta(0)
+    )
+    assert await after_lease.broadcast(PERIOD) == Counter({"done": 2, "sent": 1})
+    delivered = Counter(chat for chat, _, _ in [*crashing.sent, *too_soon.sent, *resumed.sent])
+    assert delivered == Counter({100: 1, 101: 1, 102: 1})
+    assert (await log_of(store))[ids[1]][0] == "sent"
 
 
 async def test_a_blocked_user_pauses_the_subscription(store: Store) -> None:
@@ -182,3 +219,16 @@ async def test_rate_limit_spaces_sends_and_pauses_each_chat() -> None:
     everything = sorted(starts[1] + starts[2])
     assert all(later - earlier >= 0.049 for earlier, later in pairwise(everything))
     assert starts[1][1] - starts[1][0] >= 0.3
+
+
+async def test_what_runs_meanwhile_cannot_bunch_two_sends() -> None:
+    """When the work done while waiting for a slot outlasts it, the next slot still keeps its distance."""
+    limit = RateLimit(per_second=20, interval=0)
+
+    async def slow_mark() -> None:
+        await asyncio.sleep(0.2)
+
+    await limit.wait(1, slow_mark)
+    first = limit.clock()
+    await limit.wait(2)
+    assert limit.clock() - first >= 0.049

@@ -13,7 +13,7 @@ from bot.application import build_application
 from bot.assistant import Caller
 from bot.runtime import BotApplication
 from bot.settings import Settings
-from scheduler.jobs import job_name
+from scheduler.jobs import broadcaster_of, job_name
 from scheduler.models import Delivery
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, OSLO
@@ -103,3 +103,40 @@ async def test_a_digest_missed_while_down(settings: Settings, restart: datetime,
     else:
         assert [(d.period, d.status) for d in log] == [("2026-W48", "skipped")]
         assert "missed while the bot was down" in log[0].reason
+
+
+@pytest.mark.parametrize(
+    ("status", "caught_up"),
+    [("failed", True), ("pending", True), ("sending", False), ("sent", False)],
+    ids=["failed: tried again", "claimed by a dead process: taken over", "may have arrived", "sent"],
+)
+async def test_an_unfinished_delivery_at_restart(settings: Settings, status: str, caught_up: bool) -> None:
+    """At start-up a failed or abandoned delivery of the period is tried again; one that may have arrived is not."""
+    with time_machine.travel(datetime(2026, 11, 20, 12, 0, tzinfo=OSLO), tick=False):
+        first = await started(settings)
+        await first.bot_data.runtime.assistant.handle("/subscribe Trondheim", ADMIN)
+        await stopped(first)
+    restart = datetime(2026, 11, 23, 9, 0, tzinfo=OSLO)
+    with time_machine.travel(restart, tick=False):
+        again = await started(settings)
+        async with again.bot_data.runtime.store.unit() as session:
+            attempted = datetime(2026, 11, 23, 8, 0, tzinfo=OSLO)
+            session.add(Delivery(subscription_id=1, period="2026-W48", status=status, attempted_at=attempted))
+        await stopped(again)
+        third = await started(settings)
+        assert third.job_queue is not None
+        catch_up = [j.name for j in third.job_queue.jobs() if j.name == f"{job_name(1)}:catch-up"]
+        await stopped(third)
+    assert bool(catch_up) is caught_up
+
+
+async def test_a_blocked_user_loses_the_weekly_job(settings: Settings, botapi: FakeBotApi) -> None:
+    """Telegram's 403 pauses the subscription and removes its job at once, not at the next start."""
+    application = await started(settings)
+    await application.bot_data.runtime.assistant.handle("/subscribe Trondheim", ADMIN)
+    assert application.job_queue is not None
+    assert [j for j in application.job_queue.jobs() if j.name == job_name(1)]
+    botapi.block(ADMIN_ID)
+    assert await broadcaster_of(application).deliver(1, "2026-W48") == "blocked"
+    assert not [j for j in application.job_queue.jobs() if j.name == job_name(1) and not j.removed]
+    await stopped(application)

@@ -1,0 +1,79 @@
+"""The digest's content: figures per place, changes since the last digest, who is behind, which year."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from bot.render import plain
+from scheduler.digest import compose
+from store.models import Figure, Source, ident
+from store.store import Store
+
+TODAY = date(2026, 11, 23)
+LAST_DIGEST = date(2026, 11, 16)
+
+
+async def add_this_year(store: Store) -> None:
+    """2026 figures for Melhus (behind pace, settled +4 this week) and Malvik (ahead, unchanged)."""
+    index = await store.index()
+    melhus, malvik = index.by_code["5028"], index.by_code["5031"]
+    statements = [
+        (melhus, "requested", 30, date(2026, 2, 1)),
+        (melhus, "decided", 30, date(2026, 3, 1)),
+        (melhus, "settled", 10, date(2026, 11, 9)),
+        (melhus, "settled", 14, date(2026, 11, 20)),
+        (malvik, "decided", 20, date(2026, 3, 1)),
+        (malvik, "settled", 19, date(2026, 11, 2)),
+    ]
+    async with store.unit() as session:
+        source = Source(key="imdi-2026", title="IMDi kommunetabell")
+        session.add(source)
+        await session.flush()
+        for place, measure, value, as_of in statements:
+            session.add(
+                Figure(
+                    place_id=ident(place),
+                    year=2026,
+                    measure=measure,
+                    value=value,
+                    as_of=as_of,
+                    source_id=source.id or 0,
+                    recorded_at=datetime.now(UTC),
+                )
+            )
+
+
+async def digest_text(store: Store, *codes: str) -> str:
+    """The plain text of the digest for an own list of places, composed on TODAY."""
+    index = await store.index()
+    async with store.unit() as session:
+        digest = await compose(
+            session,
+            index=index,
+            scope_place=None,
+            own=[index.by_code[code] for code in codes],
+            since=LAST_DIGEST,
+            today=TODAY,
+            language="nb",
+        )
+    return plain(digest.replies[0].text)
+
+
+async def test_this_year_changes_and_pace(store: Store) -> None:
+    """Values per place, the week's delta, and only the place below the year's pace listed as behind."""
+    await add_this_year(store)
+    text = await digest_text(store, "5028", "5031")
+    assert "uke 48 2026" in text and "Ingen tall for 2026" not in text
+    assert "Melhus: anmodning 30 · vedtak 30 · bosatt 14 (+4) · 47 %" in text
+    assert "Malvik: vedtak 20 · bosatt 19 · 95 %" in text
+    assert "Endringer siden 16.11.2026\nMelhus: +4 bosatt" in text
+    assert "Bak tempo (bosatt under 89 % av vedtaket, den delen av året som er gått)\nMelhus 47 %" in text
+    assert "Oppdaterte tall denne uken: 1" in text
+
+
+async def test_an_earlier_year_is_named_and_judged_against_the_decision(store: Store) -> None:
+    """With no 2026 figures the digest says which year it shows, and 'behind' means below the decision."""
+    text = await digest_text(store, "5028")
+    assert "Ingen tall for 2026 ennå; tallene under gjelder 2016, det siste året med tall." in text
+    assert "Under vedtaket (bosatt mindre enn vedtaket for 2016)" in text
+    assert "Melhus: anmodning 56" in text and "Endringer siden 16.11.2026\ningen" in text
