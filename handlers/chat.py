@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import CallbackQuery, Update
+from telegram.error import BadRequest
 
+from bot.admin import CONFIRM_PREFIXES
 from bot.assistant import Caller
 from bot.runtime import BotContext
 from bot.texts import text
@@ -37,10 +39,21 @@ async def on_button(update: Update, context: BotContext) -> None:
     if query is None or query.data is None:
         return
     await query.answer()
+    if query.data.startswith(CONFIRM_PREFIXES):
+        await remove_buttons(query)
     caller = await caller_of(update, context)
     replies = await context.bot_data.runtime.assistant.choose(query.data, caller)
     if isinstance(query.message, type(update.effective_message)) and query.message is not None:
         await send_replies(query.message, replies)
+
+
+async def remove_buttons(query: CallbackQuery) -> None:
+    """Save or Cancel is pressed once: the buttons go at the first press (a double tap finds them gone)."""
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as error:
+        if "not modified" not in error.message:
+            raise
 
 
 async def on_error(update: object, context: BotContext) -> None:

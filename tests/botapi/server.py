@@ -590,8 +590,18 @@ class FakeBotApi:
         message = self._messages.get((int(params["chat_id"]), int(params["message_id"])))
         if message is None:
             raise ApiError(400, "Bad Request: message to edit not found")
-        message["reply_markup"] = params.get("reply_markup")
+        markup = params.get("reply_markup") or None
+        if markup == message.get("reply_markup"):
+            raise ApiError(400, "Bad Request: message is not modified")
+        if markup:
+            message["reply_markup"] = markup
+        else:
+            message.pop("reply_markup", None)
         return message
+
+    def message(self, chat_id: int, message_id: int) -> Json | None:
+        """A message the bot sent, as it stands now (after edits), or None if it was deleted."""
+        return self._messages.get((chat_id, message_id))
 
     async def _m_deleteMessage(self, params: Json) -> bool:
         return self._messages.pop((int(params["chat_id"]), int(params["message_id"])), None) is not None

@@ -46,6 +46,8 @@ async def test_admin_upload_preview_confirm_then_coordinator_sees_the_figure(
     botapi.press_button(ADMIN_ID, preview["message_id"], save_button(preview))
     (saved,) = await botapi.wait_for(ADMIN_ID, 1, after=4, timeout=20)
     assert "Lagret som endring #" in saved["text"]
+    shown = botapi.message(ADMIN_ID, preview["message_id"])
+    assert shown is not None and "reply_markup" not in shown  # no second press on Save
     botapi.send_text(COORDINATOR_ID, "status Trondheim 2015")
     (after,) = await botapi.wait_for(COORDINATOR_ID, 1, after=1)
     assert "Bosatt: 497" in after["text"]
@@ -77,3 +79,18 @@ async def test_export_document_sent_back_changes_nothing(botapi: FakeBotApi, sta
     botapi.send_document(ADMIN_ID, document["filename"], document["document"])
     *_, preview = await botapi.wait_for(ADMIN_ID, 3, after=1, timeout=20)
     assert "0 nye, 0 endret" in preview["text"] and not preview.get("reply_markup")
+
+
+async def test_a_double_tap_on_save_saves_once(botapi: FakeBotApi, start_bot: StartBot) -> None:
+    """Two presses of one Save button: one change saved, the second press told so, no error."""
+    await start_bot()
+    botapi.send_text(ADMIN_ID, "/set Trondheim 2015 bosatt 410")
+    (preview,) = await botapi.wait_for(ADMIN_ID, 1)
+    botapi.press_button(ADMIN_ID, preview["message_id"], save_button(preview))
+    botapi.press_button(ADMIN_ID, preview["message_id"], save_button(preview))
+    saved, again = await botapi.wait_for(ADMIN_ID, 2, after=1, timeout=20)
+    assert "Lagret som endring #" in saved["text"]
+    assert "allerede brukt" in again["text"]
+    botapi.send_text(ADMIN_ID, "/changes")
+    (changes,) = await botapi.wait_for(ADMIN_ID, 1, after=3)
+    assert changes["text"].count("Trondheim") == 1
