@@ -192,16 +192,11 @@ async def aggregates(
     year: int,
     measures: Sequence[str] | None = None,
 ) -> dict[tuple[str, str], Aggregate]:
-    """Per measure and group: the place's stated total and the sum over its members (two queries)."""
-    stated = await current_figures(session, place_ids=[ident(place)], years=[year], measures=measures)
+    """Per measure and group: the place's stated total and the sum over its members (one query)."""
     by_id = {ident(m): m for m in members}
-    parts = (
-        await current_figures(session, place_ids=list(by_id), years=[year], measures=measures)
-        if by_id
-        else []
-    )
+    found = await current_figures(session, place_ids=[ident(place), *by_id], years=[year], measures=measures)
     grouped: dict[tuple[str, str], Aggregate] = {}
-    for statement in sorted([*stated, *parts], key=lambda s: (s.figure.measure, s.figure.group)):
+    for statement in sorted(found, key=lambda s: (s.figure.measure, s.figure.group)):
         key = (statement.figure.measure, statement.figure.group)
         total = grouped.setdefault(key, Aggregate(place, year, key[0], key[1], None, [], len(members)))
         if statement.figure.place_id == place.id:
