@@ -470,6 +470,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "ukjent måltal «{text}»",
         "en": "unknown measure «{text}»",
     },
+    "imp_sheet_ignored": {
+        "nb": "bare første ark er lest; arket «{sheet}» er ikke lest (send det som egen fil)",
+        "nn": "berre første ark er lese; arket «{sheet}» er ikkje lese (send det som eiga fil)",
+        "en": "only the first sheet is read; sheet «{sheet}» is not (send it as a file of its own)",
+    },
     "imp_column_ignored": {
         "nb": "kolonnen «{column}» er ikke lest",
         "nn": "kolonnen «{column}» er ikkje lesen",

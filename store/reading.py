@@ -112,13 +112,18 @@ def read_upload(content: bytes, filename: str, *, today: date, as_of: date | Non
     suffix = Path(filename).suffix.lower()
     if suffix in (".xlsm", ".xlsb", ".xls", ".ods"):
         raise Refused("imp_file_type", ending=suffix)
+    unread_sheets: list[str] = []
     if content.startswith(b"PK") or suffix == ".xlsx":
-        caption, frame, first_row = _xlsx_table(content)
+        caption, frame, first_row, unread_sheets = _xlsx_table(content)
     elif suffix in CSV_ENDINGS:
         caption, frame, first_row = _csv_table(content)
     else:
         raise Refused("imp_file_type", ending=suffix)
-    return _read_table(caption, frame, first_row, today=today, as_of=as_of)
+    reading = _read_table(caption, frame, first_row, today=today, as_of=as_of)
+    reading.problems.extend(
+        Problem(0, "imp_sheet_ignored", {"sheet": name}, error=False) for name in unread_sheets
+    )
+    return reading
 
 
 # --- files to tables -------------------------------------------------------------------------
@@ -199,36 +204,43 @@ def _check_zip(content: bytes) -> zipfile.ZipFile:
     return archive
 
 
-def _merged_rows(archive: zipfile.ZipFile) -> list[tuple[str, int]]:
-    """The merged ranges of the worksheets, as (first cell, last row)."""
-    merged: list[tuple[str, int]] = []
-    for name in archive.namelist():
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            for column, first, last in MERGE.findall(archive.read(name)):
-                merged.append((f"{column.decode()}{first.decode()}", int(last or first)))
-    return merged
+def _merged_rows(archive: zipfile.ZipFile, part: str) -> list[tuple[str, int]]:
+    """The merged ranges of one worksheet part, as (first cell, last row)."""
+    return [
+        (f"{column.decode()}{first.decode()}", int(last or first))
+        for column, first, last in MERGE.findall(archive.read(part))
+    ]
 
 
-def _xlsx_table(content: bytes) -> tuple[str, pd.DataFrame, int]:
-    """The first sheet's caption, table and first data row, after the safety checks."""
+def _has_values(sheet: object) -> bool:
+    """Whether a read-only sheet holds any value in its first rows."""
+    rows = sheet.iter_rows(max_row=HEADER_SEARCH * 5, values_only=True)  # type: ignore[attr-defined]
+    return any(value not in (None, "") for row in rows for value in row)
+
+
+def _xlsx_table(content: bytes) -> tuple[str, pd.DataFrame, int, list[str]]:
+    """The first sheet's caption, table and first data row, after the safety checks; other sheets with values."""
     archive = _check_zip(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds of errors for a broken file
         raise Refused("imp_broken_xlsx") from error
     try:
-        grid = _sheet_values(workbook.worksheets[0])
+        first, *others = workbook.worksheets
+        grid = _sheet_values(first)
+        part = first._worksheet_path  # type: ignore[union-attr]  # the sheet's part in the archive
+        unread = [sheet.title for sheet in others if _has_values(sheet)]
     finally:
         workbook.close()
     frame = pd.DataFrame(grid, dtype=object).map(_cell_text) if grid else pd.DataFrame()
     rows = frame.values.tolist()
     header_at = _header_index([[str(c) for c in row] for row in rows[:HEADER_SEARCH]])
-    for cell, last_row in _merged_rows(archive):
+    for cell, last_row in _merged_rows(archive, part):
         if last_row > header_at:
             raise Refused("imp_merged", cell=cell)
     caption = " ".join(str(c) for row in rows[:header_at] for c in row if c)
     table = pd.DataFrame(rows[header_at + 1 :], columns=_unique([str(c) for c in rows[header_at]]))
-    return caption, table, header_at + 2
+    return caption, table, header_at + 2, unread
 
 
 def _unique(headings: list[str]) -> list[str]:

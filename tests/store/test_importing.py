@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from dataclasses import replace
 from datetime import date
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import func, select
 
@@ -301,6 +303,24 @@ def test_caption_merge_spacer_columns_and_windows_encoding_are_fine() -> None:
     assert [(p.key, p.values) for p in reading.problems] == [("imp_column_ignored", {"column": "Merknad"})]
     windows = "Kommune;Vedtak 2015 pr 10.12.2015;Merknad\nMalvik;25;sjekket – ok\n".encode("cp1252")
     assert [e.value for e in read_upload(windows, "t.csv", today=TODAY).entries] == [25]
+
+
+def test_only_the_first_sheet_is_read_and_the_others_are_named() -> None:
+    """Another sheet with values is named in a warning (its merged cells do not matter); an empty one is not."""
+    workbook = load_workbook(
+        io.BytesIO(xlsx([["Kommune", "Vedtak 2015"], ["Malvik", 25]], caption="pr 10.12.2015"))
+    )
+    notes = workbook.create_sheet("Notater")
+    notes.append(["Kilde: IMDi"])
+    notes.merge_cells("A3:B5")
+    workbook.create_sheet("Tomt")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    reading = read_upload(buffer.getvalue(), "t.xlsx", today=TODAY)
+    assert [(e.place, e.value) for e in reading.entries] == [("Malvik", 25)]
+    assert [(p.row, p.key, p.values, p.error) for p in reading.problems] == [
+        (0, "imp_sheet_ignored", {"sheet": "Notater"}, False)
+    ]
 
 
 def test_year_cells_must_be_whole_years() -> None:
