@@ -228,7 +228,7 @@ def _xlsx_table(content: bytes) -> tuple[str, pd.DataFrame, int, list[str]]:
     try:
         first, *others = workbook.worksheets
         grid = _sheet_values(first)
-        part = first._worksheet_path  # type: ignore[union-attr]  # the sheet's part in the archive
+        part = first._worksheet_path  # the sheet's part in the archive (openpyxl keeps no public name)
         unread = [sheet.title for sheet in others if _has_values(sheet)]
     finally:
         workbook.close()
