@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.charts import bar_chart
 from bot.render import Citations, day, escape, number, percent
 from bot.replies import Button, Reply
-from bot.texts import COMMANDS, EXAMPLES, group_label, level_label, measure_label, text
+from bot.texts import ADMIN_COMMANDS, COMMANDS, EXAMPLES, group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.models import Place, ident
 from store.places import PlaceIndex, PlaceMatch
@@ -104,13 +104,17 @@ async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Repl
     return [await status_answer(question, place, ctx)]
 
 
-def help_reply(language: str, *, welcome: bool = False) -> Reply:
-    """Help with examples (and the welcome line for /start)."""
+def help_reply(language: str, *, welcome: bool = False, admin: bool = False) -> Reply:
+    """Help with examples and the commands (an admin's too for an admin; the welcome line for /start)."""
     lines = [text("welcome", language)] if welcome else []
     lines.append(text("help", language))
     lines.extend(f"• <code>{escape(example)}</code>" for example in EXAMPLES)
-    lines.append(f"\n{text('help_commands', language)}:")
-    lines.extend(f"/{name} — {escape(texts.get(language, texts['nb']))}" for name, texts in COMMANDS.items())
+    sections = [("help_commands", COMMANDS), *([("help_admin_commands", ADMIN_COMMANDS)] if admin else [])]
+    for heading, commands in sections:
+        lines.append(f"\n{text(heading, language)}:")
+        lines.extend(
+            f"/{name} — {escape(texts.get(language, texts['nb']))}" for name, texts in commands.items()
+        )
     return Reply("\n".join(lines))
 
 

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+from functools import partial
 from typing import cast
 
-from telegram import BotCommand
+from telegram import Bot, BotCommand, BotCommandScopeChat
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 
 from bot.assistant import Assistant
 from bot.runtime import BotApplication, BotData, Runtime
 from bot.settings import Settings
-from bot.texts import COMMANDS, LANGUAGES
+from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 from handlers import register
 from scheduler.jobs import start_digests
 from store.store import Store
-from store.users import ensure_admins
+from store.users import ensure_admins, list_users
+
+log = logging.getLogger(__name__)
 
 
 async def open_runtime(settings: Settings) -> Runtime:
@@ -31,11 +36,33 @@ async def open_runtime(settings: Settings) -> Runtime:
     return Runtime(settings=settings, store=store, assistant=assistant)
 
 
+def menu(commands: dict[str, dict[str, str]], language: str | None) -> list[BotCommand]:
+    """A command menu in a language (bokmål for Telegram's default)."""
+    return [BotCommand(name, texts[language or "nb"]) for name, texts in commands.items()]
+
+
 async def set_command_menus(application: BotApplication) -> None:
-    """The command menu in each language, and bokmål as the default."""
+    """Everyone's command menu in each language (bokmål by default), and each admin's own with more."""
     for language in (*LANGUAGES, None):
-        commands = [BotCommand(name, texts[language or "nb"]) for name, texts in COMMANDS.items()]
-        await application.bot.set_my_commands(commands, language_code=language)
+        await application.bot.set_my_commands(menu(COMMANDS, language), language_code=language)
+    async with application.bot_data.runtime.store.unit() as session:
+        admins = [user.id for user in await list_users(session) if user.role == "admin"]
+    for user_id in admins:
+        await set_admin_menu(application.bot, user_id, "admin")
+
+
+async def set_admin_menu(bot: Bot, user_id: int, role: str | None) -> None:
+    """An admin's private chat shows the admin commands too; anyone else's, everyone's menu."""
+    scope = BotCommandScopeChat(user_id)
+    try:
+        for language in (*LANGUAGES, None):
+            if role == "admin":
+                commands = menu({**COMMANDS, **ADMIN_COMMANDS}, language)
+                await bot.set_my_commands(commands, scope=scope, language_code=language)
+            else:
+                await bot.delete_my_commands(scope=scope, language_code=language)
+    except (BadRequest, Forbidden) as error:  # a user who never wrote to the bot has no chat yet
+        log.warning("command menu of user %s not changed: %s", user_id, error.message)
 
 
 def build_application(settings: Settings) -> BotApplication:
@@ -46,6 +73,7 @@ def build_application(settings: Settings) -> BotApplication:
         application.bot_data["runtime"] = await open_runtime(settings)
         await start_digests(application)
         await set_command_menus(application)
+        application.bot_data.runtime.assistant.on_role_change = partial(set_admin_menu, application.bot)
 
     async def post_shutdown(application: BotApplication) -> None:
         runtime = application.bot_data.get("runtime")

@@ -22,6 +22,7 @@ from store.store import Store
 from store.users import add_user, list_users, remove_user, set_language
 
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?")
+RoleHook = Callable[[int, str | None], Awaitable[None]]  # a user's id and role after /adduser or /removeuser
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Assistant:
         self.users: AnswerCache[dict[int, User]] = AnswerCache(store, size=1)
         self.admin = Admin(store, zone=zone, today=self.today)
         self.digests = DigestCommands(store, zone=zone, clock=self.clock)
+        self.on_role_change: RoleHook | None = None  # the Telegram layer updates the user's command menu
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self._language,
             "adduser": self._add_user,
@@ -128,7 +130,7 @@ class Assistant:
             if listed is not None:
                 return listed
         if name in ("start", "help"):
-            return [help_reply(caller.language, welcome=name == "start")]
+            return [help_reply(caller.language, welcome=name == "start", admin=caller.is_admin)]
         if command and name not in ("status", "em", "history", "historikk"):
             return [help_reply(caller.language)]
         return await self.ask(message, language=caller.language, hide_small=caller.role is None)
@@ -223,6 +225,7 @@ class Assistant:
         role = parts[1] if len(parts) > 1 else "coordinator"
         async with self.store.unit() as session:
             await add_user(session, user_id=int(parts[0]), role=role, by=caller.user_id)
+        await self._role_changed(int(parts[0]))
         return [Reply(text("user_added", caller.language, user_id=parts[0], role=role))]
 
     async def _remove_user(self, argument: str, caller: Caller) -> list[Reply]:
@@ -235,7 +238,13 @@ class Assistant:
             return [Reply(text("cannot_remove_self", caller.language))]
         async with self.store.unit() as session:
             removed = await remove_user(session, user_id=int(argument), by=caller.user_id)
+        await self._role_changed(int(argument))
         return [Reply(text("user_removed" if removed else "user_unknown", caller.language, user_id=argument))]
+
+    async def _role_changed(self, user_id: int) -> None:
+        """Tell the Telegram layer the user's role now (None: no access), after the change is committed."""
+        if self.on_role_change is not None:
+            await self.on_role_change(user_id, (await self.caller(user_id)).role)
 
     async def _users(self, _argument: str, caller: Caller) -> list[Reply]:
         """/users: everyone with access."""

@@ -212,6 +212,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Kommandoar",
         "en": "Commands",
     },
+    "help_admin_commands": {
+        "nb": "For administratorer",
+        "nn": "For administratorar",
+        "en": "For admins",
+    },
     "not_understood": {
         "nb": "Jeg forsto ikke spørsmålet. Prøv for eksempel:",
         "nn": "Eg forstod ikkje spørsmålet. Prøv til dømes:",
@@ -884,21 +889,6 @@ COMMANDS: dict[str, dict[str, str]] = {
         "nn": "Språk: /language nb|nn|en",
         "en": "Language: /language nb|nn|en",
     },
-    "set": {
-        "nb": "Admin: endre et tall: /set Trondheim 2015 bosatt 410",
-        "nn": "Admin: endre eit tal: /set Trondheim 2015 busett 410",
-        "en": "Admin: change a figure: /set Trondheim 2015 settled 410",
-    },
-    "undo": {
-        "nb": "Admin: angre siste endring (eller /undo <ID>)",
-        "nn": "Admin: angre siste endring (eller /undo <ID>)",
-        "en": "Admin: undo your last change (or /undo <id>)",
-    },
-    "changes": {
-        "nb": "Admin: siste endringer",
-        "nn": "Admin: siste endringar",
-        "en": "Admin: recent changes",
-    },
     "export": {
         "nb": "Tallene som regneark (xlsx eller csv)",
         "nn": "Tala som rekneark (xlsx eller csv)",
@@ -912,11 +902,41 @@ COMMANDS: dict[str, dict[str, str]] = {
     "subscriptions": {"nb": "Dine abonnementer", "nn": "Abonnementa dine", "en": "Your subscriptions"},
     "unsubscribe": {"nb": "Stopp et abonnement", "nn": "Stopp eit abonnement", "en": "Stop a subscription"},
     "digest": {"nb": "Ukeoversikten nå", "nn": "Vekeoversikta no", "en": "This week's digest now"},
-    "deliveries": {
-        "nb": "Admin: siste utsendinger",
-        "nn": "Admin: siste utsendingar",
-        "en": "Admin: latest deliveries",
+}
+
+# Commands for admins only: in their own command menu and their /help.
+ADMIN_COMMANDS: dict[str, dict[str, str]] = {
+    "set": {
+        "nb": "Endre et tall: /set Trondheim 2015 bosatt 410",
+        "nn": "Endre eit tal: /set Trondheim 2015 busett 410",
+        "en": "Change a figure: /set Trondheim 2015 settled 410",
     },
+    "undo": {
+        "nb": "Angre siste endring (eller /undo <ID>)",
+        "nn": "Angre siste endring (eller /undo <ID>)",
+        "en": "Undo your last change (or /undo <id>)",
+    },
+    "changes": {
+        "nb": "Siste endringer",
+        "nn": "Siste endringar",
+        "en": "Recent changes",
+    },
+    "deliveries": {
+        "nb": "Siste utsendinger",
+        "nn": "Siste utsendingar",
+        "en": "Latest deliveries",
+    },
+    "adduser": {
+        "nb": "Gi tilgang: /adduser <bruker-ID> [admin]",
+        "nn": "Gje tilgang: /adduser <brukar-ID> [admin]",
+        "en": "Give access: /adduser <user id> [admin]",
+    },
+    "removeuser": {
+        "nb": "Ta bort tilgang: /removeuser <bruker-ID>",
+        "nn": "Ta bort tilgang: /removeuser <brukar-ID>",
+        "en": "Take access away: /removeuser <user id>",
+    },
+    "users": {"nb": "Brukere med tilgang", "nn": "Brukarar med tilgang", "en": "Users with access"},
 }
 
 EXAMPLES = (

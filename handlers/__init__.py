@@ -5,36 +5,17 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.runtime import BotApplication
+from bot.texts import ADMIN_COMMANDS, COMMANDS
 from handlers.chat import on_button, on_error, on_message
 from handlers.uploads import on_document
 
-COMMANDS = (
-    "start",
-    "help",
-    "status",
-    "em",
-    "history",
-    "historikk",
-    "language",
-    "adduser",
-    "removeuser",
-    "users",
-    "set",
-    "undo",
-    "changes",
-    "export",
-    "subscribe",
-    "subscriptions",
-    "unsubscribe",
-    "digest",
-    "deliveries",
-)
+# The commands the assistant knows (it parses their arguments itself); /historikk is /history in Norwegian.
+KNOWN_COMMANDS = (*COMMANDS, *ADMIN_COMMANDS, "historikk")
 
 
 def register(application: BotApplication) -> None:
     """Register the handlers; the first that matches an update handles it."""
-    # Commands the assistant knows: it parses their arguments itself.
-    application.add_handler(CommandHandler(COMMANDS, on_message))
+    application.add_handler(CommandHandler(KNOWN_COMMANDS, on_message))
     # Buttons: a chosen place for an ambiguous question.
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^q:"))
     # Buttons: Save or Cancel under an admin's upload preview (imp:) or /set (set:).

@@ -464,18 +464,25 @@ class FakeBotApi:
     async def _m_close(self, _params: Json) -> bool:
         return True
 
+    def _scope(self, params: Json) -> str:
+        """A command menu's scope: its type, with the chat for a chat scope (which must exist)."""
+        scope = params.get("scope") or {}
+        if "chat_id" not in scope:
+            return str(scope.get("type", "default"))
+        self._check_chat(int(scope["chat_id"]))
+        return f"{scope['type']}:{scope['chat_id']}"
+
     async def _m_setMyCommands(self, params: Json) -> bool:
-        scope = (params.get("scope") or {}).get("type", "default")
-        self.commands[(scope, params.get("language_code") or "")] = list(params.get("commands") or [])
+        self.commands[(self._scope(params), params.get("language_code") or "")] = list(
+            params.get("commands") or []
+        )
         return True
 
     async def _m_getMyCommands(self, params: Json) -> list[Json]:
-        scope = (params.get("scope") or {}).get("type", "default")
-        return self.commands.get((scope, params.get("language_code") or ""), [])
+        return self.commands.get((self._scope(params), params.get("language_code") or ""), [])
 
     async def _m_deleteMyCommands(self, params: Json) -> bool:
-        scope = (params.get("scope") or {}).get("type", "default")
-        self.commands.pop((scope, params.get("language_code") or ""), None)
+        self.commands.pop((self._scope(params), params.get("language_code") or ""), None)
         return True
 
     async def _m_setChatMenuButton(self, _params: Json) -> bool:

@@ -101,3 +101,29 @@ async def test_question_sample_over_telegram(botapi: FakeBotApi, start_bot: Star
             )
         for phrase in case.phrases:
             assert phrase in answer, f"{case.question}: {phrase!r} in\n{answer}"
+
+
+async def test_admins_have_their_own_command_menu(botapi: FakeBotApi, start_bot: StartBot) -> None:
+    """An admin's chat lists the admin commands too; /adduser and /removeuser change a user's menu."""
+    botapi.send_text(ADMIN_ID, "/start")  # the admin's chat exists before the bot starts
+    await start_bot()
+    await botapi.wait_for(ADMIN_ID, 1)
+    everyone = {c["command"] for c in botapi.commands[("default", "nb")]}
+    admin_menu = {c["command"] for c in botapi.commands[(f"chat:{ADMIN_ID}", "nb")]}
+    assert "status" in everyone and "set" not in everyone and "adduser" not in everyone
+    assert {"status", "set", "undo", "adduser", "removeuser", "users", "deliveries"} <= admin_menu
+    botapi.send_text(ADMIN_ID, "/help")
+    (admin_help,) = await botapi.wait_for(ADMIN_ID, 1, after=1)
+    assert "For administratorer" in admin_help["text"] and "/adduser" in admin_help["text"]
+
+    botapi.send_text(STRANGER_ID, "hei")
+    await botapi.wait_for(STRANGER_ID, 1)
+    botapi.send_text(ADMIN_ID, f"/adduser {STRANGER_ID} admin")
+    await botapi.wait_for(ADMIN_ID, 1, after=2)
+    assert any(c["command"] == "set" for c in botapi.commands[(f"chat:{STRANGER_ID}", "en")])
+    botapi.send_text(ADMIN_ID, f"/removeuser {STRANGER_ID}")
+    await botapi.wait_for(ADMIN_ID, 1, after=3)
+    assert not [key for key in botapi.commands if key[0] == f"chat:{STRANGER_ID}"]
+    botapi.send_text(ADMIN_ID, "/adduser 999 admin")  # never wrote to the bot: no chat, no menu, no error
+    (added,) = await botapi.wait_for(ADMIN_ID, 1, after=4)
+    assert "999" in added["text"]
