@@ -22,7 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.replies import Reply
 from scheduler.digest import Digest, compose, scope_places, since_last
 from scheduler.models import Delivery, Subscription
-from scheduler.subscriptions import active_subscriptions, ident, pause
+from scheduler.subscriptions import active_subscriptions, deliveries_of, ident, pause
 from store.store import Store
 
 log = logging.getLogger(__name__)
@@ -153,19 +153,22 @@ class Broadcaster:
         """
         async with self.store.unit() as session:
             subscriptions = await active_subscriptions(session)
-        for subscription in subscriptions:
+            logged = await deliveries_of(session, period=period)
+        counts: Counter[str] = Counter()
+        due = [s for s in subscriptions if self.retry_in(logged.get(ident(s))) == timedelta(0)]
+        counts["done"] = len(subscriptions) - len(due)  # settled (or claimed moments ago): nothing to compose
+        for subscription in due:
             await self._digest(subscription, period)
         queue: asyncio.Queue[int] = asyncio.Queue()
-        for subscription in subscriptions:
+        for subscription in due:
             queue.put_nowait(ident(subscription))
-        counts: Counter[str] = Counter()
 
         async def work() -> None:
             while not queue.empty():
                 counts[await self.deliver(queue.get_nowait(), period)] += 1
 
-        await asyncio.gather(*(work() for _ in range(min(workers, len(subscriptions)) or 1)))
-        return counts
+        await asyncio.gather(*(work() for _ in range(min(workers, len(due)) or 1)))
+        return +counts
 
     async def deliver(self, subscription_id: int, period: str) -> str:
         """One subscription's digest for a period: 'done' if it was already handled, else the new status."""

@@ -99,6 +99,12 @@ async def delivery_of(session: AsyncSession, *, subscription_id: int, period: st
     return (await session.exec(query)).first()
 
 
+async def deliveries_of(session: AsyncSession, *, period: str) -> dict[int, Delivery]:
+    """The log entries of a period, by subscription id."""
+    query = select(Delivery).where(Delivery.period == period)
+    return {delivery.subscription_id: delivery for delivery in (await session.exec(query)).all()}
+
+
 async def previous_sent(session: AsyncSession, *, subscription_id: int, before: str) -> Delivery | None:
     """The latest digest sent to a subscription for an earlier period."""
     query = (
