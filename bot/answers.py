@@ -120,9 +120,9 @@ def help_reply(language: str, *, welcome: bool = False, admin: bool = False) -> 
 
 def _no_place(question: Question, ctx: Context) -> Reply:
     """No place recognised: suggestions for an unknown name, or help for anything else."""
-    names_a_place = question.intent != "unknown" or len(question.unknown_text.split()) == 1
+    suggestions = ctx.index.suggestions(question.unknown_text) if question.unknown_text else []
+    names_a_place = question.intent != "unknown" or (len(question.unknown_text.split()) == 1 and suggestions)
     if question.unknown_text and names_a_place:
-        suggestions = ctx.index.suggestions(question.unknown_text)
         message = text("unknown_place", ctx.language, text=escape(question.unknown_text))
         if suggestions:
             names = ", ".join(escape(p.name) for p in suggestions)

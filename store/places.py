@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -14,6 +14,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from store.models import Membership, Place, PlaceAlias, ident
 from store.names import normalise
 from store.queries import places_with_figures
+
+SIMILAR = 60  # a suggested name shares at least this share (%) of its letters with the text, in order
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,9 @@ class PlaceIndex:
 
     def suggestions(self, text: str, *, limit: int = 3) -> list[Place]:
         """Names somewhat like the text, for a 'did you mean' answer."""
-        hits = process.extract(normalise(text), self.name_keys, limit=limit * 3, score_cutoff=60)
+        hits = process.extract(
+            normalise(text), self.name_keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=SIMILAR
+        )
         seen: dict[int, Place] = {}
         for hit_key, _, _ in hits:
             for alias in self.aliases[hit_key]:

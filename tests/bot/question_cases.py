@@ -328,6 +328,8 @@ def _place_cases() -> list[Case]:
         Case("status Atlantis 2015", phrases=("Jeg kjenner ikke stedet «atlantis»",), tags=("unknown",)),
         Case("asdfgh qwerty zxcv", phrases=("Jeg forsto ikke spørsmålet",), tags=("gibberish",)),
         Case("😀😀😀", phrases=("Jeg forsto ikke spørsmålet",), tags=("gibberish",)),
+        Case("asdfgh", phrases=("Jeg forsto ikke spørsmålet",), absent=("Mente du",), tags=("gibberish",)),
+        Case("Melhsu", phrases=("Tolket «melhsu» som Melhus",), tags=("typo",)),
         Case("hjelp", phrases=("Eksempler",), tags=("help",)),
         Case("/help", phrases=("status Trondheim 2015",), tags=("help",)),
         Case("/start", phrases=("Hei!",), tags=("help",)),
