@@ -72,6 +72,7 @@ class Assistant:
         self.users: AnswerCache[dict[int, User]] = AnswerCache(store, size=1)
         self.admin = Admin(store, zone=zone, today=self.today)
         self.digests = DigestCommands(store, zone=zone, clock=self.clock)
+        self.guest_languages: dict[int, str] = {}  # /language of callers without an account, until restart
         self.on_role_change: RoleHook | None = None  # the Telegram layer updates the user's command menu
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self._language,
@@ -94,17 +95,26 @@ class Assistant:
         return self.clock().astimezone(self.zone).date()
 
     async def caller(self, user_id: int, telegram_code: str | None = None) -> Caller:
-        """The caller's role and language (a stored choice wins over Telegram's)."""
+        """The caller's role and language (a choice made with /language wins over Telegram's)."""
+        user = (await self._users_by_id()).get(user_id)
+        role = user.role if user else ("admin" if user_id in self.admin_ids else None)
+        language = await self.chosen_language(user_id) or telegram_language(telegram_code)
+        return Caller(user_id=user_id, language=language, role=role)
+
+    async def chosen_language(self, user_id: int) -> str | None:
+        """The language a user chose with /language: stored for members, kept in memory for others."""
+        user = (await self._users_by_id()).get(user_id)
+        return (user.language if user else None) or self.guest_languages.get(user_id)
+
+    async def _users_by_id(self) -> dict[int, User]:
+        """Everyone with access, read once per data generation."""
         users = self.users.get("all")
         if users is None:
             generation = self.store.generation
             async with self.store.unit() as session:
                 users = {u.id: u for u in await list_users(session)}
             self.users.put("all", users, generation)
-        user = users.get(user_id)
-        role = user.role if user else ("admin" if user_id in self.admin_ids else None)
-        language = (user.language if user and user.language else None) or telegram_language(telegram_code)
-        return Caller(user_id=user_id, language=language, role=role)
+        return users
 
     def refusal(self, caller: Caller) -> list[Reply] | None:
         """The polite refusal for a stranger, or None if the caller may ask."""
@@ -207,8 +217,11 @@ class Assistant:
         choice = argument.lower()[:2]
         if choice not in LANGUAGES:
             return [Reply(text("language_usage", caller.language))]
-        async with self.store.unit() as session:
-            await set_language(session, user_id=caller.user_id, language=choice)
+        if caller.user_id in await self._users_by_id():
+            async with self.store.unit() as session:
+                await set_language(session, user_id=caller.user_id, language=choice)
+        else:
+            self.guest_languages[caller.user_id] = choice
         return [Reply(text("language_set", choice))]
 
     async def _add_user(self, argument: str, caller: Caller) -> list[Reply]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -41,6 +42,8 @@ class ConsoleChat:
 
     async def say(self, message: str) -> list[Reply]:
         """Answer one line (a number chooses a button of the previous answer) and print it."""
+        chosen = await self.assistant.chosen_language(self.caller.user_id)
+        self.caller = replace(self.caller, language=chosen or self.caller.language)
         if message.isdigit() and 0 < int(message) <= len(self.buttons):
             replies = await self.assistant.choose(self.buttons[int(message) - 1][1], self.caller)
         else:

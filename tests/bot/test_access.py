@@ -56,6 +56,16 @@ async def test_language_choice_is_remembered(assistant: Assistant, admin: Caller
     assert (await assistant.caller(COORDINATOR_ID, "nb")).language == "en"
 
 
+async def test_a_strangers_language_choice_holds_under_open_access(store: Store) -> None:
+    """Without an account (ACCESS=open) /language still changes the answers, until the bot restarts."""
+    assistant = Assistant(store, zone=OSLO, open_access=True)
+    await assistant.handle("/language en", await assistant.caller(STRANGER_ID, "nb"))
+    stranger = await assistant.caller(STRANGER_ID, "nb")
+    assert stranger.language == "en" and stranger.role is None
+    (card,) = await assistant.handle("status Melhus 2015", stranger)
+    assert "Request: 56" in plain(card.text)
+
+
 async def test_open_access_hides_small_em_values_from_non_members(store: Store, admin: Caller) -> None:
     """With ACCESS=open a stranger may ask, but EM values under 5 show as ':' as in IMDi's tables."""
     clock = datetime(2026, 11, 23, tzinfo=OSLO)

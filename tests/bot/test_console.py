@@ -35,6 +35,15 @@ async def test_a_number_chooses_a_button(assistant: Assistant, admin: Caller) ->
     assert "Herøy (Nordland) (kommune) finnes i registeret, men jeg har ingen tall for stedet." in lines
 
 
+async def test_language_switches_the_console(assistant: Assistant, admin: Caller) -> None:
+    """/language en in the console makes the next answer English, /language nn the one after nynorsk."""
+    output = io.StringIO()
+    questions = "/language en\nstatus Melhus 2015\n/language nn\nstatus Melhus 2015\n"
+    await ConsoleChat(assistant, admin, output=output).run(io.StringIO(questions))
+    english, nynorsk = output.getvalue().split("Eg svarar no på nynorsk.")
+    assert "Request: 56¹" in english and "Oppmoding: 56¹" in nynorsk
+
+
 def test_make_run_console_answers_from_a_pipe(tmp_path: Path) -> None:
     """`python -m bot run` without a token answers piped input and ends at the end of input."""
     env = {
