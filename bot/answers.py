@@ -427,11 +427,12 @@ def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
     return f"{label}: " + " · ".join(parts)
 
 
-REVISIONS = {"requested": "requested_revised", "decided": "decided_revised"}
+# A figure is shown with its companion: the revised request or decision, the forecast of settlements.
+COMPANIONS = {"requested": "requested_revised", "decided": "decided_revised", "settled": "settled_forecast"}
 
 
 async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """One measure for a place and year (with its revision and sub-groups), and every statement of it."""
+    """One measure for a place and year (with its companion and sub-groups), and every statement of it."""
     assert question.measure is not None
     measure, group = question.measure, question.group
     year, note = await _year_for(question, place, (measure,), ctx)
@@ -440,7 +441,7 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     )
     if year is None:
         return await _no_data(what, place, question.year, ctx)
-    measures = [m for m in (measure, REVISIONS.get(measure)) if m is not None]
+    measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     history = await statements(
         ctx.session, place_id=ident(place), year=year, measures=measures, latest_dates=SHOWN_STATEMENTS + 1
     )

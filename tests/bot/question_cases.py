@@ -328,6 +328,12 @@ def _place_cases() -> list[Case]:
         Case("status Atlantis 2015", phrases=("Jeg kjenner ikke stedet «atlantis»",), tags=("unknown",)),
         Case("asdfgh qwerty zxcv", phrases=("Jeg forsto ikke spørsmålet",), tags=("gibberish",)),
         Case("😀😀😀", phrases=("Jeg forsto ikke spørsmålet",), tags=("gibberish",)),
+        Case(
+            "how many refugees were settled in Norway in 2016",
+            phrases=("Settled (forecast): 16 000", "(1 of 428 municipalities known)"),
+            language="en",
+            tags=("nation", "english"),
+        ),
         Case("asdfgh", phrases=("Jeg forsto ikke spørsmålet",), absent=("Mente du",), tags=("gibberish",)),
         Case("Melhsu", phrases=("Tolket «melhsu» som Melhus",), tags=("typo",)),
         Case("hjelp", phrases=("Eksempler",), tags=("help",)),
