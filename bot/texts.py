@@ -334,14 +334,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Only admins can do this.",
     },
     "adduser_usage": {
-        "nb": "Bruk: /adduser <bruker-ID> [admin]",
-        "nn": "Bruk: /adduser <brukar-ID> [admin]",
-        "en": "Usage: /adduser <user id> [admin]",
+        "nb": "Bruk: /adduser &lt;bruker-ID&gt; [admin]",
+        "nn": "Bruk: /adduser &lt;brukar-ID&gt; [admin]",
+        "en": "Usage: /adduser &lt;user id&gt; [admin]",
     },
     "removeuser_usage": {
-        "nb": "Bruk: /removeuser <bruker-ID>",
-        "nn": "Bruk: /removeuser <brukar-ID>",
-        "en": "Usage: /removeuser <user id>",
+        "nb": "Bruk: /removeuser &lt;bruker-ID&gt;",
+        "nn": "Bruk: /removeuser &lt;brukar-ID&gt;",
+        "en": "Usage: /removeuser &lt;user id&gt;",
     },
     "user_added": {
         "nb": "Bruker {user_id} har nå rollen {role}.",
@@ -506,6 +506,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the date {date} is in the future",
     },
     "imp_unknown_place": {
+        "nb": "ukjent sted «{place}»",
+        "nn": "ukjend stad «{place}»",
+        "en": "unknown place «{place}»",
+    },
+    "imp_unknown_place_like": {
         "nb": "ukjent sted «{place}» (mente du {suggestions}?)",
         "nn": "ukjend stad «{place}» (meinte du {suggestions}?)",
         "en": "unknown place «{place}» (did you mean {suggestions}?)",
@@ -621,9 +626,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "«{filename}» does not say which date the figures are as of. Reply with the date, e.g. 10.12.2015.",
     },
     "set_usage": {
-        "nb": "Bruk: /set <sted> <år> <måltall> [gruppe] <verdi> [dato], f.eks. /set Trondheim 2015 bosatt 410",
-        "nn": "Bruk: /set <stad> <år> <måltal> [gruppe] <verdi> [dato], t.d. /set Trondheim 2015 busett 410",
-        "en": "Usage: /set <place> <year> <measure> [group] <value> [as-of date], e.g. /set Trondheim 2015 settled 410",
+        "nb": "Bruk: /set &lt;sted&gt; &lt;år&gt; &lt;måltall&gt; [gruppe] &lt;verdi&gt; [dato], f.eks. <code>/set Trondheim 2015 bosatt 410</code>",
+        "nn": "Bruk: /set &lt;stad&gt; &lt;år&gt; &lt;måltal&gt; [gruppe] &lt;verdi&gt; [dato], t.d. <code>/set Trondheim 2015 busett 410</code>",
+        "en": "Usage: /set &lt;place&gt; &lt;year&gt; &lt;measure&gt; [group] &lt;value&gt; [as-of date], e.g. <code>/set Trondheim 2015 settled 410</code>",
     },
     "set_preview": {
         "nb": "{place} {year} · {measure} ({group}): {old} → {new}, per {date}",
@@ -651,9 +656,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No change of figures to undo.",
     },
     "undo_usage": {
-        "nb": "Bruk: /undo (din siste endring) eller /undo <endrings-ID>",
-        "nn": "Bruk: /undo (den siste endringa di) eller /undo <endrings-ID>",
-        "en": "Usage: /undo (your last change) or /undo <change id>",
+        "nb": "Bruk: /undo (din siste endring) eller /undo &lt;endrings-ID&gt;",
+        "nn": "Bruk: /undo (den siste endringa di) eller /undo &lt;endrings-ID&gt;",
+        "en": "Usage: /undo (your last change) or /undo &lt;change id&gt;",
     },
     "changes_title": {
         "nb": "Siste endringer:",

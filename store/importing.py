@@ -92,8 +92,10 @@ def resolve(index: PlaceIndex, text: str, year: int) -> tuple[Place | None, Prob
     if matches:
         names = ", ".join(f"{m.place.name} ({m.place.code})" for m in matches)
         return None, Problem(0, "imp_ambiguous_place", {"place": text, "places": names})
-    suggestions = ", ".join(p.name for p in index.suggestions(text)) or "–"
-    return None, Problem(0, "imp_unknown_place", {"place": text, "suggestions": suggestions})
+    suggestions = ", ".join(p.name for p in index.suggestions(text))
+    if not suggestions:
+        return None, Problem(0, "imp_unknown_place", {"place": text})
+    return None, Problem(0, "imp_unknown_place_like", {"place": text, "suggestions": suggestions})
 
 
 def _resolved(index: PlaceIndex, entries: list[Entry]) -> tuple[list[tuple[Entry, Place]], list[Problem]]:

@@ -162,7 +162,10 @@ def bad_files() -> list[BadFile]:
         BadFile("negative", "figures.csv", csv_bytes([*seed_csv, "Trondheim;-5;0;0"]), "imp_negative"),
         BadFile("not-whole", "figures.csv", csv_bytes([*seed_csv, "Trondheim;12,5;0;0"]), "imp_not_whole"),
         BadFile(
-            "unknown-place", "figures.csv", csv_bytes([*seed_csv, "Trondhjem;12;0;0"]), "imp_unknown_place"
+            "unknown-place",
+            "figures.csv",
+            csv_bytes([*seed_csv, "Trondhjem;12;0;0"]),
+            "imp_unknown_place_like",
         ),
         BadFile(
             "ambiguous-place", "figures.csv", csv_bytes([*seed_csv, "Våler;12;0;0"]), "imp_ambiguous_place"
