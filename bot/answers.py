@@ -10,7 +10,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.charts import bar_chart
 from bot.render import Citations, day, escape, number, percent
 from bot.replies import Button, Reply
-from bot.texts import ADMIN_COMMANDS, COMMANDS, EXAMPLES, group_label, level_label, measure_label, text
+from bot.texts import (
+    ADMIN_COMMANDS,
+    COMMANDS,
+    EXAMPLES,
+    group_label,
+    level_label,
+    measure_label,
+    short_measure_label,
+    text,
+)
 from bot.understanding import Question
 from store.models import Place, ident
 from store.places import PlaceIndex, PlaceMatch
@@ -51,6 +60,8 @@ SMALL = 5  # IMDi hides values under 5 in public tables
 SHOWN_SNAPSHOTS = 2  # earlier as-of dates on a status card
 SHOWN_STATEMENTS = 5  # earlier statements under a figure
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
+COMPARED_MEASURES = ("requested", "decided", "settled", "assigned")
+NOT_COMPARED = ("series", "grant", "intro")  # these answer for the first place named
 
 
 @dataclass
@@ -82,6 +93,8 @@ async def answer(question: Question, ctx: Context) -> list[Reply]:
         return [_choose_place(question, ctx.language)]
     match = question.places[0]
     notes = _match_notes(match, question, ctx.language)
+    if question.also and question.intent not in NOT_COMPARED:
+        return [await compare_answer(question, [match.place, *(m.place for m in question.also)], ctx, notes)]
     if not ctx.index.has_figures(match.place):
         return [Reply(notes + _no_figures(match.place, ctx))]
     replies = await _dispatch(question, match.place, ctx)
@@ -263,7 +276,7 @@ async def status_answer(
     if year is None and measures is None:
         year, note = await _year_for(question, place, (), ctx)
     if year is None:
-        return await _no_data(text("status_title", ctx.language, year=""), place, None, ctx)
+        return await _no_data(text("status_title", ctx.language, year="").strip(), place, None, ctx)
     if place.level in AGGREGATE_LEVELS:
         return await _aggregate_card(place, year, question.group, ctx, note, measures)
     return await _municipality_card(place, year, question.group, ctx, note, measures)
@@ -283,7 +296,7 @@ async def _municipality_card(
     found = _keyed(await current_figures(ctx.session, place_ids=[ident(place)], years=[year]))
     order = _card_order({measure for measure, _ in found}, measures)
     if not order:
-        return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
+        return await _no_data(text("status_title", ctx.language, year="").strip(), place, year, ctx)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
     lines.extend(row for row in (_card_row(m, found, group, cite, ctx) for m in order) if row)
@@ -392,7 +405,7 @@ async def _aggregate_card(
             if (measure, sub_group) in found:
                 lines.append(_aggregate_line(found[(measure, sub_group)], cite, ctx))
     if len(lines) == 1:
-        return await _no_data(text("status_title", ctx.language, year=year), place, year, ctx)
+        return await _no_data(text("status_title", ctx.language, year="").strip(), place, year, ctx)
     return Reply("\n".join(lines) + cite.render())
 
 
@@ -550,6 +563,47 @@ def _series_chart(
                 y: v for y, v in values.items() if v is not None
             }
     return bar_chart(f"{place.name}: {what}", series)
+
+
+async def compare_answer(question: Question, places: list[Place], ctx: Context, notes: str) -> Reply:
+    """Places named together, side by side for one year: their own figures and share of the decision settled."""
+    measures = (question.measure,) if question.measure else COMPARED_MEASURES
+    ids = [ident(place) for place in places]
+    year, note = question.year, ""
+    if year is None:
+        covered = [await years_with_figures(ctx.session, place_id=i) for i in ids]
+        years = [y for found in covered for m, ys in found.items() if m in measures for y in ys]
+        if not years:
+            return await _no_data(measure_label(measures[0], ctx.language), places[0], None, ctx)
+        year = max(years)
+        note = text("latest_year", ctx.language, year=year) + "\n"
+    found = await current_figures(
+        ctx.session, place_ids=ids, years=[year], measures=measures, groups=[question.group]
+    )
+    by_place: dict[int, dict[str, Statement]] = {i: {} for i in ids}
+    for statement in found:
+        by_place[statement.figure.place_id][statement.figure.measure] = statement
+    cite = Citations(ctx.language)
+    group = "" if question.group == "all" else f" · {group_label(question.group, ctx.language)}"
+    names = " · ".join(escape(place.name) for place in places)
+    lines = [f"{notes}{note}<b>{names}</b> · {year}{group}"]
+    lines.extend(_compared_line(place, by_place[ident(place)], measures, cite, ctx) for place in places)
+    return Reply("\n".join(lines) + cite.render())
+
+
+def _compared_line(
+    place: Place, values: dict[str, Statement], measures: tuple[str, ...], cite: Citations, ctx: Context
+) -> str:
+    """'Melhus: anmodning 56¹ · vedtak 51¹ · bosatt 43¹ · utsøkt 13¹ · 84 %'."""
+    parts = [
+        f"{short_measure_label(m, ctx.language)} {ctx.value(values[m])}{cite.cite(values[m])}"
+        for m in measures
+        if m in values
+    ]
+    decided, settled = values.get("decided"), values.get("settled")
+    if decided and settled and decided.figure.value and settled.figure.value is not None:
+        parts.append(percent(settled.figure.value / decided.figure.value, ctx.language))
+    return f"{escape(place.name)}: " + (" · ".join(parts) or text("no_figures_short", ctx.language))
 
 
 async def ranking_answer(question: Question, place: Place, ctx: Context) -> Reply:

@@ -273,6 +273,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{name} har tal for: {years}.",
         "en": "{name} has figures for: {years}.",
     },
+    "no_figures_short": {"nb": "ingen tall", "nn": "ingen tal", "en": "no figures"},
     "latest_year": {
         "nb": "Ingen år oppgitt: viser siste år med tall, {year}.",
         "nn": "Inkje år oppgitt: viser siste år med tal, {year}.",
@@ -963,6 +964,11 @@ def text(key: str, language: str, **values: object) -> str:
 def measure_label(measure: str, language: str) -> str:
     """The name of a measure in the given language (its key if unnamed)."""
     return MEASURES.get(measure, {}).get(language) or MEASURES.get(measure, {}).get("nb", measure)
+
+
+def short_measure_label(measure: str, language: str) -> str:
+    """A measure's name as in a running line: 'bosatt' for 'Bosatt', 'utsøkt' for 'Utsøkt (ikke ankommet)'."""
+    return measure_label(measure, language).split(" (")[0].lower()
 
 
 def group_label(group: str, language: str) -> str:

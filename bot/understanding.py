@@ -9,6 +9,7 @@ from datetime import date
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from store.models import ident
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
 
@@ -131,6 +132,7 @@ class Question:
     command: str | None = None
     place_text: str = ""
     places: list[PlaceMatch] = field(default_factory=list)
+    also: list[PlaceMatch] = field(default_factory=list)  # further places named, each without doubt: compare
     unknown_text: str = ""
     years: list[int] = field(default_factory=list)
     year_word: str | None = None
@@ -243,9 +245,9 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
 
 
 def _resolve_place(question: Question, spans: list[list[str]], index: PlaceIndex) -> None:
-    """Find the place among the words left over; keep unresolved words for a helpful answer."""
+    """Find the place among the words left over, and any further places named; keep unresolved words."""
     year = question.year
-    for span in spans:
+    for number, span in enumerate(spans):
         text = " ".join(span)
         matches = index.search(text, year=year)
         if not matches and len(span) > 1:
@@ -256,8 +258,25 @@ def _resolve_place(question: Question, spans: list[list[str]], index: PlaceIndex
                     break
         if matches:
             question.places, question.place_text = matches, text
+            question.also = _further_places(spans[number + 1 :], matches, index, year)
             return
     question.unknown_text = " ".join(" ".join(span) for span in spans)
+
+
+def _further_places(
+    spans: list[list[str]], first: list[PlaceMatch], index: PlaceIndex, year: int | None
+) -> list[PlaceMatch]:
+    """Places named after the first one ("Melhus og Malvik"): spans ending in an exact name of one place."""
+    found: list[PlaceMatch] = []
+    seen = {ident(match.place) for match in first}
+    for span in spans:
+        for start in range(len(span)):
+            matches = index.exact(" ".join(span[start:]), year=year)
+            if len(matches) == 1 and ident(matches[0].place) not in seen:
+                seen.add(ident(matches[0].place))
+                found.append(matches[0])
+                break
+    return found
 
 
 def _decide_intent(question: Question) -> None:

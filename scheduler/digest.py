@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.charts import share_chart
 from bot.render import day, escape, number, percent, visible_length
 from bot.replies import Reply
-from bot.texts import measure_label, text
+from bot.texts import short_measure_label, text
 from scheduler.models import Subscription
 from scheduler.subscriptions import ident as subscription_id
 from scheduler.subscriptions import places_of, previous_sent
@@ -168,11 +168,6 @@ def _rows(places: list[Place], now: list[Statement], then: list[Statement]) -> l
     return rows
 
 
-def _short(measure: str, language: str) -> str:
-    """'bosatt' for a measure, as in a running line."""
-    return measure_label(measure, language).split(" (")[0].lower()
-
-
 def _delta(value: float | None, language: str) -> str:
     """'+12', '−3', or 'ny' for a figure that is new."""
     if value is None:
@@ -186,8 +181,8 @@ def _change(row: Row, measure: str, language: str) -> str:
     delta = row.deltas[measure]
     if delta is None:
         value = number(row.now[measure], language)
-        return f"{escape(row.place.name)}: {_short(measure, language)} {value} ({_delta(delta, language)})"
-    return f"{escape(row.place.name)}: {_delta(delta, language)} {_short(measure, language)}"
+        return f"{escape(row.place.name)}: {short_measure_label(measure, language)} {value} ({_delta(delta, language)})"
+    return f"{escape(row.place.name)}: {_delta(delta, language)} {short_measure_label(measure, language)}"
 
 
 def _row_line(row: Row, language: str) -> str:
@@ -196,7 +191,7 @@ def _row_line(row: Row, language: str) -> str:
     for measure in MEASURES:
         if measure in row.now:
             change = f" ({_delta(row.deltas[measure], language)})" if measure in row.deltas else ""
-            parts.append(f"{_short(measure, language)} {number(row.now[measure], language)}{change}")
+            parts.append(f"{short_measure_label(measure, language)} {number(row.now[measure], language)}{change}")
     share = f" · {percent(row.share, language)}" if row.share is not None else ""
     return f"{escape(row.place.name)}: " + " · ".join(parts) + share
 

@@ -379,6 +379,43 @@ def _aggregate_cases() -> list[Case]:
     ]
 
 
+def _compare_cases() -> list[Case]:
+    """Places named together, side by side (seed 000's 2015 status table and 2016 requests)."""
+    melhus, malvik, skaun, orkdal = (
+        row for row in STATUS_2015 if row[0] in ("Melhus", "Malvik", "Skaun", "Orkdal")
+    )
+    return [
+        Case(
+            "sammenlign Melhus og Malvik 2015",
+            phrases=tuple(
+                f"{name}: anmodning {request}¹ · vedtak {decision}¹ · bosatt {settled}¹ · utsøkt {assigned}¹"
+                for name, request, decision, settled, assigned in (melhus, malvik)
+            ),
+            tags=("compare",),
+        ),
+        Case(
+            "samanlikn Skaun og Orkdal 2015",
+            phrases=tuple(
+                f"{name}: oppmoding {request}¹ · vedtak {decision}¹ · busett {settled}¹"
+                for name, request, decision, settled, _ in (skaun, orkdal)
+            ),
+            language="nn",
+            tags=("compare", "nn"),
+        ),
+        Case(
+            "compare Trondheim and Stjørdal 2015",
+            phrases=("Trondheim: request 469¹", "Stjørdal: request 71¹"),
+            language="en",
+            tags=("compare", "en"),
+        ),
+        Case(
+            "EM anmodning Melhus, Malvik, Skaun 2016",
+            phrases=("Melhus: anmodning 14¹", "Malvik: anmodning 12¹", "Skaun: anmodning 8¹"),
+            tags=("compare",),
+        ),
+    ]
+
+
 def _other_cases() -> list[Case]:
     """Grants, the intro programme, and the international figures."""
     return [
@@ -402,5 +439,6 @@ CASES: list[Case] = (
     + _drammen_cases()
     + _place_cases()
     + _aggregate_cases()
+    + _compare_cases()
     + _other_cases()
 )
