@@ -191,7 +191,9 @@ def _row_line(row: Row, language: str) -> str:
     for measure in MEASURES:
         if measure in row.now:
             change = f" ({_delta(row.deltas[measure], language)})" if measure in row.deltas else ""
-            parts.append(f"{short_measure_label(measure, language)} {number(row.now[measure], language)}{change}")
+            parts.append(
+                f"{short_measure_label(measure, language)} {number(row.now[measure], language)}{change}"
+            )
     share = f" · {percent(row.share, language)}" if row.share is not None else ""
     return f"{escape(row.place.name)}: " + " · ".join(parts) + share
 
