@@ -233,10 +233,14 @@ def _title(place: Place, language: str, what: str) -> str:
 async def _year_for(
     question: Question, place: Place, measures: tuple[str, ...], ctx: Context
 ) -> tuple[int | None, str]:
-    """The year asked about, or the latest year with figures of these measures (any if none given)."""
+    """The year asked about, or the latest year with figures of these measures (any if none given).
+
+    A question about one group (EM, Ukrainians) looks for the latest year with figures of that group.
+    """
     if question.year is not None:
         return question.year, ""
-    covered = await years_with_figures(ctx.session, place_id=ident(place))
+    group = None if question.group == "all" else question.group
+    covered = await years_with_figures(ctx.session, place_id=ident(place), group=group)
     years = [y for m, ys in covered.items() if not measures or m in measures for y in ys]
     if not years:
         return None, ""
@@ -522,11 +526,12 @@ def _figure_lines(
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
     """A measure over the years: a compact table and a bar chart."""
     measure = question.measure or "settled"
-    groups = [question.group] if question.group != "all" else ["all", "em"]
+    asked = [question.group] if question.group != "all" else ["all", "em"]
     years = question.years or None
     current = await current_figures(
-        ctx.session, place_ids=[ident(place)], years=years, measures=[measure], groups=groups
+        ctx.session, place_ids=[ident(place)], years=years, measures=[measure], groups=asked
     )
+    groups = [g for g in asked if any(s.figure.group == g for s in current)]  # no empty columns
     what = measure_label(measure, ctx.language)
     if not current:
         return [await _no_data(what, place, question.year, ctx)]
@@ -539,7 +544,7 @@ async def series_answer(question: Question, place: Place, ctx: Context) -> list[
     first, last = min(table), max(table)
     lines = [_title(place, ctx.language, f"{what} {first}–{last}")]
     header = " | ".join(group_label(g, ctx.language) if g != "all" else what for g in groups)
-    lines.append(f"<code>{escape(text('as_of', ctx.language)[:0] + 'År')}</code> | {escape(header)}")
+    lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
     for year in sorted(table):
         lines.append(f"<code>{year}</code> | " + " | ".join(table[year].get(g, "–") for g in groups))
     chart = _series_chart(place, what, groups, current, ctx)

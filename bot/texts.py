@@ -273,6 +273,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{name} har tal for: {years}.",
         "en": "{name} has figures for: {years}.",
     },
+    "year_heading": {"nb": "År", "nn": "År", "en": "Year"},
     "no_figures_short": {"nb": "ingen tall", "nn": "ingen tal", "en": "no figures"},
     "latest_year": {
         "nb": "Ingen år oppgitt: viser siste år med tall, {year}.",

@@ -206,11 +206,14 @@ async def aggregates(
     return grouped
 
 
-async def years_with_figures(session: AsyncSession, *, place_id: int) -> dict[str, list[int]]:
-    """For each measure a place has figures for, the years covered."""
+async def years_with_figures(
+    session: AsyncSession, *, place_id: int, group: str | None = None
+) -> dict[str, list[int]]:
+    """For each measure a place has figures for (of one group, if given), the years covered."""
+    filters = [active(), col(Figure.place_id) == place_id] + ([col(Figure.group) == group] if group else [])
     query = (
         select(Figure.measure, Figure.year)
-        .where(active(), Figure.place_id == place_id)
+        .where(*filters)
         .distinct()
         .order_by(col(Figure.measure), col(Figure.year))
     )
