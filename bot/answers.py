@@ -425,11 +425,8 @@ def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
         label += f", {group_label(total.group, ctx.language)}"
     parts = []
     if total.stated:
-        partial = f", {text('partial_total', ctx.language)}" if total.stated.figure.scope == "partial" else ""
-        rough = f", {text('approximate', ctx.language)}" if total.stated.figure.approximate else ""
-        parts.append(
-            f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({text('stated_total', ctx.language).lower()}{partial}{rough})"
-        )
+        words = [text("stated_total", ctx.language).lower(), *_caveat_words(total.stated, ctx.language)]
+        parts.append(f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({', '.join(words)})")
     if total.parts and total.members:
         marks = "".join(sorted({cite.cite(statement) for _, statement in total.parts}))
         parts.append(
@@ -602,6 +599,7 @@ def _compared_line(
     """'Melhus: anmodning 56¹ · vedtak 51¹ · bosatt 43¹ · utsøkt 13¹ · 84 %'."""
     parts = [
         f"{short_measure_label(m, ctx.language)} {ctx.value(values[m])}{cite.cite(values[m])}"
+        + _caveats(values[m], ctx.language)
         for m in measures
         if m in values
     ]
@@ -609,6 +607,18 @@ def _compared_line(
     if decided and settled and decided.figure.value and settled.figure.value is not None:
         parts.append(percent(settled.figure.value / decided.figure.value, ctx.language))
     return f"{escape(place.name)}: " + (" · ".join(parts) or text("no_figures_short", ctx.language))
+
+
+def _caveat_words(statement: Statement, language: str) -> list[str]:
+    """'bare delsum' for a stated total that covers only some places, 'avrundet' for a rounded figure."""
+    words = [text("partial_total", language)] if statement.figure.scope == "partial" else []
+    return words + ([text("approximate", language)] if statement.figure.approximate else [])
+
+
+def _caveats(statement: Statement, language: str) -> str:
+    """' (bare delsum, avrundet)', or nothing for a plain figure."""
+    words = _caveat_words(statement, language)
+    return f" ({', '.join(words)})" if words else ""
 
 
 async def ranking_answer(question: Question, place: Place, ctx: Context) -> Reply:

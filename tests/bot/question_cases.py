@@ -424,6 +424,14 @@ def _compare_cases() -> list[Case]:
             tags=("compare", "en"),
         ),
         Case(
+            "sammenlign Sør-Trøndelag og Nord-Trøndelag 2016",
+            phrases=(
+                "Sør-Trøndelag: anmodning 909¹ (bare delsum)",
+                "Nord-Trøndelag: anmodning 97¹ (bare delsum)",
+            ),
+            tags=("compare", "county"),
+        ),
+        Case(
             "EM anmodning Melhus, Malvik, Skaun 2016",
             phrases=("Melhus: anmodning 14¹", "Malvik: anmodning 12¹", "Skaun: anmodning 8¹"),
             tags=("compare",),
