@@ -27,6 +27,7 @@ QUESTIONS = [
     "anmodning Sør-Trøndelag 2016",
 ]
 SEQUENTIAL = 120
+QUIET = 0.25  # seconds without a new reply after which a question's answer is complete
 USERS = 200
 # Each asked once, so none comes from the answer cache: the corpus's distinct bokmål questions.
 FRESH = list(dict.fromkeys(case.question for case in CASES if case.language == "nb"))[:SEQUENTIAL]
@@ -50,6 +51,14 @@ async def start(botapi: FakeBotApi, module: str, database_url: str, folder: Path
     return BotProcess(process, log, botapi)
 
 
+async def settled(botapi: FakeBotApi, user: int) -> None:
+    """Wait until no more replies come (a chart follows its table), so none is taken for the next one's."""
+    count = -1
+    while count != len(botapi.messages_to(user)):
+        count = len(botapi.messages_to(user))
+        await asyncio.sleep(QUIET)
+
+
 async def latencies(botapi: FakeBotApi, user: int, questions: list[str]) -> list[float]:
     """Milliseconds from a user's message to the bot's first reply, one message at a time."""
     measured = []
@@ -59,6 +68,7 @@ async def latencies(botapi: FakeBotApi, user: int, questions: list[str]) -> list
         botapi.send_text(user, question)
         await botapi.wait_for(user, 1, after=before, timeout=30)
         measured.append((time.perf_counter() - started) * 1000)
+        await settled(botapi, user)
     return measured
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -544,17 +545,20 @@ async def series_answer(question: Question, place: Place, ctx: Context) -> list[
     lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
     for year in sorted(table):
         lines.append(f"<code>{year}</code> | " + " | ".join(table[year].get(g, "–") for g in groups))
-    chart = _series_chart(place, what, groups, current, ctx)
+    series = _chart_series(what, groups, current, ctx)
     return [
         Reply("\n".join(lines) + cite.render()),
-        Reply(f"{escape(place.name)}: {escape(what)} {first}–{last}", photo=chart),
+        Reply(
+            f"{escape(place.name)}: {escape(what)} {first}–{last}",
+            draw=partial(bar_chart, f"{place.name}: {what}", series),
+        ),
     ]
 
 
-def _series_chart(
-    place: Place, what: str, groups: list[str], current: list[Statement], ctx: Context
-) -> bytes:
-    """The bar chart of a series, hidden values left out."""
+def _chart_series(
+    what: str, groups: list[str], current: list[Statement], ctx: Context
+) -> dict[str, dict[int, float]]:
+    """The bars of a series chart per group and year, hidden values left out."""
     series: dict[str, dict[int, float]] = {}
     for group in groups:
         values = {
@@ -564,7 +568,7 @@ def _series_chart(
             series[what if group == "all" else group_label(group, ctx.language)] = {
                 y: v for y, v in values.items() if v is not None
             }
-    return bar_chart(f"{place.name}: {what}", series)
+    return series
 
 
 async def compare_answer(question: Question, places: list[Place], ctx: Context, notes: str) -> Reply:

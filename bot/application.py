@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from functools import partial
 from typing import cast
@@ -70,7 +71,9 @@ def build_application(settings: Settings) -> BotApplication:
     assert settings.telegram_bot_token is not None
 
     async def post_init(application: BotApplication) -> None:
-        application.bot_data["runtime"] = await open_runtime(settings)
+        application.bot_data["runtime"] = runtime = await open_runtime(settings)
+        await runtime.store.index()  # the place index, built before the first question
+        gc.freeze()  # what start-up built lives on: full collections need not walk it again
         await start_digests(application)
         await set_command_menus(application)
         application.bot_data.runtime.assistant.on_role_change = partial(set_admin_menu, application.bot)

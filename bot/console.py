@@ -55,11 +55,12 @@ class ConsoleChat:
 
     def _print(self, reply: Reply) -> None:
         """Print a reply; a chart is saved as a PNG file and its path printed."""
-        if reply.photo is not None:
+        photo = reply.picture()
+        if photo is not None:
             CHARTS.mkdir(parents=True, exist_ok=True)
             self.charts += 1
             path = CHARTS / f"chart-{self.charts}.png"
-            path.write_bytes(reply.photo)
+            path.write_bytes(photo)
             self.output.write(f"[{plain(reply.text)}: {path}]\n")
         elif reply.document is not None:
             EXPORTS.mkdir(parents=True, exist_ok=True)

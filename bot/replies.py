@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 Button = tuple[str, str]  # (label, callback data of at most 64 bytes)
@@ -10,9 +11,24 @@ Document = tuple[str, bytes]  # (file name, content)
 
 @dataclass
 class Reply:
-    """One message: Telegram HTML text, optionally a PNG chart or a document, and rows of buttons."""
+    """One message: Telegram HTML text, optionally a PNG chart or a document, and rows of buttons.
+
+    A chart may be left to `draw` until it is sent, so that the text before it goes out first.
+    """
 
     text: str
     photo: bytes | None = None
     buttons: list[list[Button]] = field(default_factory=list)
     document: Document | None = None
+    draw: Callable[[], bytes] | None = field(default=None, repr=False)
+
+    @property
+    def has_picture(self) -> bool:
+        """Whether this reply is a picture (drawn or still to be drawn)."""
+        return self.photo is not None or self.draw is not None
+
+    def picture(self) -> bytes | None:
+        """The PNG: as given, or drawn now (once; a cached answer keeps it)."""
+        if self.photo is None and self.draw is not None:
+            self.photo, self.draw = self.draw(), None
+        return self.photo

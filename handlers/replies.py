@@ -28,9 +28,10 @@ async def send_replies(message: Message, replies: list[Reply]) -> None:
                 InputFile(content, filename=name), caption=caption, parse_mode=ParseMode.HTML
             )
             continue
-        if reply.photo is not None:
+        photo = reply.picture()  # drawn here when it was left to draw: the text before it is out already
+        if photo is not None:
             caption = split_message(reply.text, MessageLimit.CAPTION_LENGTH)[0]
-            await message.reply_photo(reply.photo, caption=caption, parse_mode=ParseMode.HTML)
+            await message.reply_photo(photo, caption=caption, parse_mode=ParseMode.HTML)
             continue
         parts = split_message(reply.text, MessageLimit.MAX_TEXT_LENGTH)
         for number, part in enumerate(parts, 1):

@@ -318,8 +318,9 @@ class Broadcaster:
 
     async def _send_once(self, chat_id: int, reply: Reply) -> int:
         """The sender call for a reply: a picture with its caption, or a text."""
-        if reply.photo is not None:
-            return await self.sender.send_photo(chat_id, reply.photo, reply.text)
+        photo = reply.picture()
+        if photo is not None:
+            return await self.sender.send_photo(chat_id, photo, reply.text)
         return await self.sender.send_text(chat_id, reply.text)
 
     async def _record(self, subscription_id: int, period: str, outcome: Outcome) -> None:

@@ -92,7 +92,7 @@ async def test_undo_restores_the_figure_and_is_audited(assistant: Assistant, adm
 async def test_history_with_a_place_only_is_still_the_series(assistant: Assistant, admin: Caller) -> None:
     """/history Trondheim keeps answering with the series and chart."""
     replies = await assistant.handle("/history Trondheim", admin)
-    assert any(r.photo for r in replies)
+    assert any((r.picture() or b"").startswith(b"\x89PNG") for r in replies)
 
 
 async def test_upload_preview_confirm_and_answer(assistant: Assistant, admin: Caller) -> None:

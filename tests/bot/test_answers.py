@@ -42,3 +42,16 @@ async def test_older_statements_are_counted_not_listed(
     assert "Bosatt: 43" in answer  # the seed's 10.12.2015 figure is still the latest
     assert "… og 7 tidligere oppgaver" in answer  # 12 weekly + 1 seed, 1 current, 5 shown
     assert answer.count("  per ") == 5
+
+
+async def test_a_series_chart_is_drawn_when_it_is_sent_and_only_once(
+    assistant: Assistant, admin: Caller
+) -> None:
+    """The table goes out before the chart is drawn; the answer cache keeps the drawing."""
+    first = await assistant.handle("/history Trondheim", admin)
+    chart = next(reply for reply in first if reply.has_picture)
+    assert chart.photo is None  # not drawn while the answer was worked out
+    drawn = chart.picture()
+    assert drawn is not None and drawn.startswith(b"\x89PNG")
+    again = await assistant.handle("/history Trondheim", admin)
+    assert next(reply for reply in again if reply.has_picture).photo == drawn

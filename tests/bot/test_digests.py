@@ -78,7 +78,7 @@ async def test_digest_preview_and_strangers(assistant: Assistant) -> None:
     await say(assistant, "/subscribe Trondheimsregionen")
     replies = await assistant.handle("/digest", COORDINATOR)
     assert "Ukeoversikt Trondheimsregionen" in plain(replies[0].text)
-    assert len(replies) <= 2 and sum(r.photo is not None for r in replies) <= 1
+    assert len(replies) <= 2 and sum(r.has_picture for r in replies) <= 1
     assert "Ukeoversikt Melhus" in await say(assistant, "/digest Melhus")
     assert str(STRANGER.user_id) in await say(assistant, "/subscribe Trøndelag", STRANGER)
 
