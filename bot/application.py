@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from functools import partial
 from typing import cast
@@ -73,7 +72,6 @@ def build_application(settings: Settings) -> BotApplication:
     async def post_init(application: BotApplication) -> None:
         application.bot_data["runtime"] = runtime = await open_runtime(settings)
         await runtime.store.index()  # the place index, built before the first question
-        gc.freeze()  # what start-up built lives on: full collections need not walk it again
         await start_digests(application)
         await set_command_menus(application)
         application.bot_data.runtime.assistant.on_role_change = partial(set_admin_menu, application.bot)
