@@ -1,0 +1,24 @@
+"""Every bench in turn (make bench): answers, Telegram round trips, imports, the digest broadcast."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+from bench import answer_bench, broadcast_bench, import_bench, telegram_bench
+
+BENCHES = (answer_bench, telegram_bench, import_bench, broadcast_bench)
+
+
+def main() -> None:
+    """Run each bench's main (async or not) and print its figures under its name."""
+    for bench in BENCHES:
+        print(f"\n== {bench.__name__} ==", flush=True)
+        if inspect.iscoroutinefunction(bench.main):
+            asyncio.run(bench.main())
+        else:
+            bench.main()
+
+
+if __name__ == "__main__":
+    main()
