@@ -30,6 +30,7 @@ from store.queries import (
     aggregates,
     current_figures,
     precedence,
+    settled_share,
     statement_counts,
     statements,
     years_with_figures,
@@ -379,14 +380,19 @@ def _snapshots(
     return lines
 
 
+def _value_of(statement: Statement | None) -> float | None:
+    """A statement's value, or None when there is no statement."""
+    return statement.figure.value if statement is not None else None
+
+
 def _progress(found: dict[tuple[str, str], Statement], ctx: Context) -> str:
     """Share of the decision settled and what remains."""
     decided = found.get(("decided_revised", "all")) or found.get(("decided", "all"))
     settled = found.get(("settled", "all"))
-    if not decided or not settled or not decided.figure.value or settled.figure.value is None:
+    share = settled_share(_value_of(decided), _value_of(settled))
+    if decided is None or settled is None or share is None:
         return ""
-    share = settled.figure.value / decided.figure.value
-    remaining = max(decided.figure.value - settled.figure.value, 0)
+    remaining = max((decided.figure.value or 0) - (settled.figure.value or 0), 0)
     return text(
         "share_settled",
         ctx.language,
@@ -607,9 +613,9 @@ def _compared_line(
         for m in measures
         if m in values
     ]
-    decided, settled = values.get("decided"), values.get("settled")
-    if decided and settled and decided.figure.value and settled.figure.value is not None:
-        parts.append(percent(settled.figure.value / decided.figure.value, ctx.language))
+    share = settled_share(_value_of(values.get("decided")), _value_of(values.get("settled")))
+    if share is not None:
+        parts.append(percent(share, ctx.language))
     return f"{escape(place.name)}: " + (" · ".join(parts) or text("no_figures_short", ctx.language))
 
 
@@ -644,9 +650,9 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
     rows = []
     for member, decision in decided.parts:
         done = settled.get(member.id)
-        if done is None or not decision.figure.value or done.figure.value is None:
+        share = settled_share(decision.figure.value, _value_of(done))
+        if done is None or share is None:
             continue
-        share = done.figure.value / decision.figure.value
         settled_part = f"{ctx.value(done)}{cite.cite(done)}"
         decided_part = f"{ctx.value(decision)}{cite.cite(decision)}"
         rows.append(

@@ -19,7 +19,7 @@ from scheduler.subscriptions import ident as subscription_id
 from scheduler.subscriptions import places_of, previous_sent
 from store.models import Figure, Place, ident
 from store.places import PlaceIndex
-from store.queries import Statement, active, current_figures
+from store.queries import Statement, active, current_figures, settled_share
 
 MEASURES = ("requested", "decided", "settled", "assigned")
 SHOWN_PLACES = 25  # rows in the message; the chart and the counts cover every place
@@ -47,8 +47,7 @@ class Row:
     @property
     def share(self) -> float | None:
         """Settled as a share of the decision, where both are known."""
-        decided, settled = self.now.get("decided"), self.now.get("settled")
-        return settled / decided if decided and settled is not None else None
+        return settled_share(self.now.get("decided"), self.now.get("settled"))
 
 
 @dataclass

@@ -28,6 +28,11 @@ class Statement:
         return f"{self.source.title}{table}"
 
 
+def settled_share(decided: float | None, settled: float | None) -> float | None:
+    """Settled as a share of the decision, where both are known and something was decided."""
+    return settled / decided if decided and settled is not None else None
+
+
 @dataclass(frozen=True)
 class Aggregate:
     """A total for a county, region, nation or group: stated, computed, and how much is known."""
