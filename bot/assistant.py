@@ -98,12 +98,15 @@ class Assistant:
         """The caller's role and language (a choice made with /language wins over Telegram's)."""
         user = (await self._users_by_id()).get(user_id)
         role = user.role if user else ("admin" if user_id in self.admin_ids else None)
-        language = await self.chosen_language(user_id) or telegram_language(telegram_code)
+        language = self._choice(user, user_id) or telegram_language(telegram_code)
         return Caller(user_id=user_id, language=language, role=role)
 
     async def chosen_language(self, user_id: int) -> str | None:
-        """The language a user chose with /language: stored for members, kept in memory for others."""
-        user = (await self._users_by_id()).get(user_id)
+        """The language a user chose with /language, if any."""
+        return self._choice((await self._users_by_id()).get(user_id), user_id)
+
+    def _choice(self, user: User | None, user_id: int) -> str | None:
+        """A /language choice: stored for members, kept in memory for others."""
         return (user.language if user else None) or self.guest_languages.get(user_id)
 
     async def _users_by_id(self) -> dict[int, User]:
