@@ -2,41 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from bot.assistant import Assistant, Caller
 from bot.render import plain
-from store.models import Figure, Source
 from store.store import Store
-
-
-async def add_weekly_settled(store: Store, weeks: int) -> None:
-    """Melhus's settled count for 2015 stated every week by one source."""
-    index = await store.index()
-    melhus = index.by_code["5028"]
-    async with store.unit() as session:
-        source = Source(key="weekly-test", title="Ukentlig tabell")
-        session.add(source)
-        await session.flush()
-        for week in range(weeks):
-            session.add(
-                Figure(
-                    place_id=melhus.id or 0,
-                    year=2015,
-                    measure="settled",
-                    value=week,
-                    as_of=date(2015, 1, 5 + week),
-                    source_id=source.id or 0,
-                    recorded_at=datetime.now(UTC),
-                )
-            )
+from tests.figures import add_statements
 
 
 async def test_older_statements_are_counted_not_listed(
     store: Store, assistant: Assistant, admin: Caller
 ) -> None:
     """With twelve weekly statements after the seed's, the latest wins and the rest are summed up."""
-    await add_weekly_settled(store, 12)
+    await add_statements(  # Melhus's settled count for 2015 stated every week
+        store, [("Melhus", 2015, "settled", week, date(2015, 1, 5 + week)) for week in range(12)]
+    )
     (reply,) = await assistant.handle("bosatt Melhus 2015", admin)
     answer = plain(reply.text)
     assert "Bosatt: 43" in answer  # the seed's 10.12.2015 figure is still the latest

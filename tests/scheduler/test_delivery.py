@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 import pytest
@@ -15,9 +15,9 @@ from bot.render import plain
 from scheduler.delivery import SENDING_REASON, Blocked, Broadcaster, RateLimit, RetryLater, Transient
 from scheduler.models import Delivery, Subscription
 from scheduler.subscriptions import subscribe
-from store.models import Figure, Source
 from store.store import Store
 from tests.conftest import OSLO
+from tests.figures import add_statements
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=OSLO)
 PERIOD = "2026-W48"
@@ -74,25 +74,6 @@ async def subscribers(store: Store, names: list[str], **options: bool) -> list[i
     return ids
 
 
-async def state_figure(store: Store, name: str, year: int, measure: str, value: float, as_of: date) -> None:
-    """A new statement of a figure, as an admin's /set would write it."""
-    index = await store.index()
-    async with store.unit() as session:
-        source = (await session.exec(select(Source))).first()
-        assert source is not None and source.id is not None
-        session.add(
-            Figure(
-                place_id=index.search(name)[0].place.id or 0,
-                year=year,
-                measure=measure,
-                value=value,
-                as_of=as_of,
-                source_id=source.id,
-                recorded_at=datetime.now(UTC),
-            )
-        )
-
-
 async def log_of(store: Store) -> dict[int, tuple[str, str]]:
     """The delivery log of the period: status and reason per subscription."""
     async with store.unit() as session:
@@ -102,7 +83,7 @@ async def log_of(store: Store) -> dict[int, tuple[str, str]]:
 
 async def test_a_digest_shows_figures_and_the_change_since_last_week(store: Store) -> None:
     await subscribers(store, ["Trondheim"])
-    await state_figure(store, "Trondheim", 2018, "settled", 281, date(2026, 11, 20))
+    await add_statements(store, [("Trondheim", 2018, "settled", 281, date(2026, 11, 20))])
     sender = Recorder()
     assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"sent": 1})
     (digest,) = sender.to(100)

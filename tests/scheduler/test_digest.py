@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from bot.render import plain
 from scheduler.digest import compose
-from store.models import Figure, Source, ident
 from store.store import Store
+from tests.figures import add_statements
 
 TODAY = date(2026, 11, 23)
 LAST_DIGEST = date(2026, 11, 16)
@@ -15,32 +15,18 @@ LAST_DIGEST = date(2026, 11, 16)
 
 async def add_this_year(store: Store) -> None:
     """2026 figures for Melhus (behind pace, settled +4 this week) and Malvik (ahead, unchanged)."""
-    index = await store.index()
-    melhus, malvik = index.by_code["5028"], index.by_code["5031"]
-    statements = [
-        (melhus, "requested", 30, date(2026, 2, 1)),
-        (melhus, "decided", 30, date(2026, 3, 1)),
-        (melhus, "settled", 10, date(2026, 11, 9)),
-        (melhus, "settled", 14, date(2026, 11, 20)),
-        (malvik, "decided", 20, date(2026, 3, 1)),
-        (malvik, "settled", 19, date(2026, 11, 2)),
-    ]
-    async with store.unit() as session:
-        source = Source(key="imdi-2026", title="IMDi kommunetabell")
-        session.add(source)
-        await session.flush()
-        for place, measure, value, as_of in statements:
-            session.add(
-                Figure(
-                    place_id=ident(place),
-                    year=2026,
-                    measure=measure,
-                    value=value,
-                    as_of=as_of,
-                    source_id=source.id or 0,
-                    recorded_at=datetime.now(UTC),
-                )
-            )
+    await add_statements(
+        store,
+        [
+            ("Melhus", 2026, "requested", 30, date(2026, 2, 1)),
+            ("Melhus", 2026, "decided", 30, date(2026, 3, 1)),
+            ("Melhus", 2026, "settled", 10, date(2026, 11, 9)),
+            ("Melhus", 2026, "settled", 14, date(2026, 11, 20)),
+            ("Malvik", 2026, "decided", 20, date(2026, 3, 1)),
+            ("Malvik", 2026, "settled", 19, date(2026, 11, 2)),
+        ],
+        source="IMDi kommunetabell",
+    )
 
 
 async def digest_text(store: Store, *codes: str) -> str:
