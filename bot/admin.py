@@ -35,7 +35,7 @@ from store.importing import (
 )
 from store.models import Change, ident
 from store.names import normalise
-from store.queries import Statement, current_of, statements
+from store.queries import Statement, current_of
 from store.reading import (
     MAX_BYTES,
     YEAR,
@@ -392,10 +392,8 @@ class Admin:
         if place is None or problem is not None:
             return None
         _, year, measure, group = figure
+        found = (await self.store.figures.of(ident(place))).statements(year, [measure], group)
         async with self.store.unit() as session:
-            found = await statements(
-                session, place_id=ident(place), year=year, measures=[measure], group=group
-            )
             writers = await figure_changes(session, [s.figure for s in found])
         language = caller.language
         what = f"{escape(place.name)} {year} · {measure_label(measure, language)} ({group_label(group, language)})"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.charts import bar_chart
 from bot.render import Citations, day, escape, number, percent
@@ -22,19 +21,17 @@ from bot.texts import (
     text,
 )
 from bot.understanding import Question
+from store.held import PlaceFigures
 from store.models import Place, ident
 from store.places import PlaceIndex, PlaceMatch
 from store.queries import (
     Aggregate,
     Statement,
     aggregates,
-    current_figures,
     precedence,
     settled_share,
-    statement_counts,
-    statements,
-    years_with_figures,
 )
+from store.store import Store
 
 CARD_MEASURES = (
     "requested",
@@ -70,7 +67,7 @@ NOT_COMPARED = ("series", "grant", "intro")  # these answer for the first place 
 class Context:
     """What every answer needs: the data, the reader's language, today, and privacy."""
 
-    session: AsyncSession
+    store: Store
     index: PlaceIndex
     language: str
     today: date
@@ -83,6 +80,18 @@ class Context:
             return ":"
         small = figure.group in ("em", "em_under_15") and figure.value < SMALL
         return ":" if self.hide_small and small else number(figure.value, self.language)
+
+    async def figures(self, place: Place) -> PlaceFigures:
+        """A place's statements (held in memory once read)."""
+        return await self.store.figures.of(ident(place))
+
+    async def totals(
+        self, place: Place, year: int, measures: Sequence[str] | None = None
+    ) -> dict[tuple[str, str], Aggregate]:
+        """A larger place's stated totals and the sums over its members in a year."""
+        async with self.store.unit() as session:
+            members = self.index.members_in_year(place, year)
+            return await aggregates(session, place=place, members=members, year=year, measures=measures)
 
 
 async def answer(question: Question, ctx: Context) -> list[Reply]:
@@ -242,7 +251,7 @@ async def _year_for(
     if question.year is not None:
         return question.year, ""
     group = None if question.group == "all" else question.group
-    covered = await years_with_figures(ctx.session, place_id=ident(place), group=group)
+    covered = (await ctx.figures(place)).years(group)
     years = [y for m, ys in covered.items() if not measures or m in measures for y in ys]
     if not years:
         return None, ""
@@ -252,7 +261,7 @@ async def _year_for(
 
 async def _what_exists(place: Place, ctx: Context) -> str:
     """What a place has figures for: '… has figures for: Bosatt 2006–2018; …'."""
-    covered = await years_with_figures(ctx.session, place_id=ident(place))
+    covered = (await ctx.figures(place)).years()
     parts = [f"{measure_label(m, ctx.language)} {_span(years)}" for m, years in covered.items()]
     return text("what_exists", ctx.language, name=escape(place.name), years="; ".join(parts))
 
@@ -299,21 +308,15 @@ async def _municipality_card(
     place: Place, year: int, group: str, ctx: Context, note: str, measures: tuple[str, ...] | None
 ) -> Reply:
     """Request, decision, settled, assigned with sub-groups, snapshots and share of the decision."""
-    found = _keyed(await current_figures(ctx.session, place_ids=[ident(place)], years=[year]))
+    held = await ctx.figures(place)
+    found = _keyed(held.current(years=[year]))
     order = _card_order({measure for measure, _ in found}, measures)
     if not order:
         return await _no_data(text("status_title", ctx.language, year="").strip(), place, year, ctx)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
     lines.extend(row for row in (_card_row(m, found, group, cite, ctx) for m in order) if row)
-    recent = await statements(
-        ctx.session,
-        place_id=ident(place),
-        year=year,
-        measures=["settled", "assigned"],
-        group="all",
-        latest_dates=SHOWN_SNAPSHOTS + 1,
-    )
+    recent = held.statements(year, ["settled", "assigned"], "all", latest_dates=SHOWN_SNAPSHOTS + 1)
     lines.extend(_snapshots(recent, found, cite, ctx))
     progress = _progress(found, ctx)
     if progress:
@@ -405,9 +408,7 @@ async def _aggregate_card(
     place: Place, year: int, group: str, ctx: Context, note: str, measures: tuple[str, ...] | None
 ) -> Reply:
     """Stated totals and computed sums with coverage, for a county, region, nation or group."""
-    found = await aggregates(
-        ctx.session, place=place, members=ctx.index.members_in_year(place, year), year=year, measures=measures
-    )
+    found = await ctx.totals(place, year, measures)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
     for measure in _card_order({m for m, _ in found}, measures):
@@ -463,26 +464,11 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     if year is None:
         return await _no_data(what, place, question.year, ctx)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
-    history = await statements(
-        ctx.session, place_id=ident(place), year=year, measures=measures, latest_dates=SHOWN_STATEMENTS + 1
-    )
+    held = await ctx.figures(place)
+    history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
-    counts = (
-        await statement_counts(ctx.session, place_id=ident(place), year=year, measures=measures)
-        if truncated
-        else {}
-    )
-    totals = (
-        await aggregates(
-            ctx.session,
-            place=place,
-            members=ctx.index.members_in_year(place, year),
-            year=year,
-            measures=measures,
-        )
-        if place.level in AGGREGATE_LEVELS
-        else {}
-    )
+    counts = held.counts(year, measures) if truncated else {}
+    totals = await ctx.totals(place, year, measures) if place.level in AGGREGATE_LEVELS else {}
     cite = Citations(ctx.language)
     lines = []
     for shown in measures:
@@ -532,9 +518,7 @@ async def series_answer(question: Question, place: Place, ctx: Context) -> list[
     measure = question.measure or "settled"
     asked = [question.group] if question.group != "all" else ["all", "em"]
     years = question.years or None
-    current = await current_figures(
-        ctx.session, place_ids=[ident(place)], years=years, measures=[measure], groups=asked
-    )
+    current = (await ctx.figures(place)).current(years, [measure], asked)
     groups = [g for g in asked if any(s.figure.group == g for s in current)]  # no empty columns
     what = measure_label(measure, ctx.language)
     if not current:
@@ -580,21 +564,19 @@ def _chart_series(
 async def compare_answer(question: Question, places: list[Place], ctx: Context, notes: str) -> Reply:
     """Places named together, side by side for one year: their own figures and share of the decision settled."""
     measures = (question.measure,) if question.measure else COMPARED_MEASURES
-    ids = [ident(place) for place in places]
+    held = [await ctx.figures(place) for place in places]
     year, note = question.year, ""
     if year is None:
-        covered = [await years_with_figures(ctx.session, place_id=i) for i in ids]
+        covered = [figures.years() for figures in held]
         years = [y for found in covered for m, ys in found.items() if m in measures for y in ys]
         if not years:
             return await _no_data(measure_label(measures[0], ctx.language), places[0], None, ctx)
         year = max(years)
         note = text("latest_year", ctx.language, year=year) + "\n"
-    found = await current_figures(
-        ctx.session, place_ids=ids, years=[year], measures=measures, groups=[question.group]
-    )
-    by_place: dict[int, dict[str, Statement]] = {i: {} for i in ids}
-    for statement in found:
-        by_place[statement.figure.place_id][statement.figure.measure] = statement
+    by_place: dict[int, dict[str, Statement]] = {ident(place): {} for place in places}
+    for figures in held:
+        for statement in figures.current([year], measures, [question.group]):
+            by_place[statement.figure.place_id][statement.figure.measure] = statement
     cite = Citations(ctx.language)
     group = "" if question.group == "all" else f" · {group_label(question.group, ctx.language)}"
     names = " · ".join(escape(place.name) for place in places)
@@ -636,13 +618,7 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
     year, note = await _year_for(question, place, ("decided", "settled"), ctx)
     if year is None or place.level not in AGGREGATE_LEVELS:
         return await status_answer(question, place, ctx)
-    found = await aggregates(
-        ctx.session,
-        place=place,
-        members=ctx.index.members_in_year(place, year),
-        year=year,
-        measures=["decided", "settled"],
-    )
+    found = await ctx.totals(place, year, ["decided", "settled"])
     empty = Aggregate(place, year, "", "all", None, [], 0)
     decided = found.get(("decided", "all"), empty)
     settled = {p.id: s for p, s in found.get(("settled", "all"), empty).parts}
@@ -680,18 +656,12 @@ async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """The extra grants of seed 001 computed for a municipality and year."""
     year, note = await _year_for(question, place, ("settled",), ctx)
     nation = ctx.index.by_code["NO"]
-    rules = await current_figures(
-        ctx.session,
-        place_ids=[ident(nation)],
-        years=[year] if year else None,
-        measures=["grant_beyond_request_nok", "grant_per_settled_nok"],
+    rules = (await ctx.figures(nation)).current(
+        [year] if year else None, ["grant_beyond_request_nok", "grant_per_settled_nok"]
     )
     if year is None or not rules:
         return await _no_data(measure_label("grant_beyond_request_nok", ctx.language), place, year, ctx)
-    own = {
-        (s.figure.measure, s.figure.group): s
-        for s in await current_figures(ctx.session, place_ids=[ident(place)], years=[year])
-    }
+    own = _keyed((await ctx.figures(place)).current([year]))
     cite = Citations(ctx.language)
     lines = [
         note

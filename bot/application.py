@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from functools import partial
 from typing import cast
@@ -75,6 +76,7 @@ def build_application(settings: Settings) -> BotApplication:
         await start_digests(application)
         await set_command_menus(application)
         application.bot_data.runtime.assistant.on_role_change = partial(set_admin_menu, application.bot)
+        gc.freeze()  # start-up's objects live as long as the process: keep them out of full collections
 
     async def post_shutdown(application: BotApplication) -> None:
         runtime = application.bot_data.get("runtime")

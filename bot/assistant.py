@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 from bot.admin import CONFIRM_PREFIXES, Admin, Progress
 from bot.answers import Context, answer, help_reply
-from bot.cache import AnswerCache
 from bot.digests import BUTTON_PREFIX, DigestCommands
 from bot.render import escape
 from bot.replies import Reply
 from bot.texts import LANGUAGES, text
 from bot.understanding import Question, parse
+from store.cache import GenerationCache
 from store.models import User
 from store.places import PlaceMatch
 from store.store import Store
@@ -68,8 +68,8 @@ class Assistant:
         self.admin_ids = admin_ids
         self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
-        self.answers: AnswerCache[list[Reply]] = AnswerCache(store)
-        self.users: AnswerCache[dict[int, User]] = AnswerCache(store, size=1)
+        self.answers: GenerationCache[list[Reply]] = GenerationCache(store)
+        self.users: GenerationCache[dict[int, User]] = GenerationCache(store, budget=1)
         self.admin = Admin(store, zone=zone, today=self.today)
         self.digests = DigestCommands(store, zone=zone, clock=self.clock)
         self.guest_languages: dict[int, str] = {}  # /language of callers without an account, until restart
@@ -203,17 +203,12 @@ class Assistant:
         return refused or await self.admin.upload(content, filename, caption, caller, progress, size=size)
 
     async def _answer(self, question: Question, language: str, hide_small: bool) -> list[Reply]:
-        """Run the answer in one unit of work."""
+        """Answer an understood question."""
         index = await self.store.index()
-        async with self.store.unit() as session:
-            ctx = Context(
-                session=session,
-                index=index,
-                language=language,
-                today=self.today(),
-                hide_small=hide_small,
-            )
-            return await answer(question, ctx)
+        ctx = Context(
+            store=self.store, index=index, language=language, today=self.today(), hide_small=hide_small
+        )
+        return await answer(question, ctx)
 
     async def _language(self, argument: str, caller: Caller) -> list[Reply]:
         """/language nb|nn|en: choose the reply language."""

@@ -9,7 +9,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.models import Figure, Place
-from store.queries import Statement, active, current_figures, statements
+from store.queries import FigureRow, Statement, active, current_figures, statements
 
 EXPORT_COLUMNS = [
     "area_code",
@@ -38,7 +38,7 @@ def source_text(statement: Statement) -> str:
     return f"{statement.source.key}: {statement.source.title}{table}"
 
 
-def plain_value(figure: Figure) -> int | float | str:
+def plain_value(figure: FigureRow) -> int | float | str:
     """A value as written in the export: whole numbers without decimals, ':' when hidden."""
     if figure.value is None or figure.suppressed:
         return ":"
@@ -52,7 +52,7 @@ async def export_frame(session: AsyncSession, *, history: bool = False) -> pd.Da
         pid for pid in (await session.exec(select(Figure.place_id).where(active()).distinct())).all()
     ]
     if history:
-        rows = [s for pid in place_ids for s in await statements(session, place_id=pid)]
+        rows = await statements(session, place_ids=place_ids)
     else:
         rows = await current_figures(session, place_ids=place_ids)
     records = [_record(places[s.figure.place_id], s) for s in rows]

@@ -9,6 +9,7 @@ those figures and records the undo in the audit log.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
@@ -18,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.models import Change, Figure, Place, Source, ident
 from store.places import PlaceIndex
-from store.queries import Statement, active, current_figures
+from store.queries import FigureRow, Statement, active, current_figures
 from store.reading import Entry, Problem, Reading
 from store.users import audit
 
@@ -308,7 +309,7 @@ async def recent_changes(session: AsyncSession, *, limit: int = 10) -> list[Chan
     return list((await session.exec(query)).all())
 
 
-async def figure_changes(session: AsyncSession, figures: list[Figure]) -> dict[int, Change]:
+async def figure_changes(session: AsyncSession, figures: Sequence[FigureRow]) -> dict[int, Change]:
     """The audit entries that wrote these figures, by id."""
     ids = sorted({f.change_id for f in figures if f.change_id is not None})
     if not ids:

@@ -1,31 +1,87 @@
-"""Read queries: current figures, statements, series, aggregates with coverage."""
+"""Read queries: current figures, every statement of some places, aggregates with coverage.
+
+Rows come back as plain tuples (FigureRow, SourceRow): making an ORM object costs ~40 µs, these < 1 µs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, func
 from sqlalchemy import select as core_select  # sqlmodel's select types at most four columns
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from store.models import Figure, Place, Source, ident
 
 
-@dataclass(frozen=True)
-class Statement:
+class FigureRow(NamedTuple):
+    """The columns of a figure that answers, digests and exports read."""
+
+    id: int
+    place_id: int
+    year: int
+    measure: str
+    group: str
+    value: float | None
+    suppressed: bool
+    approximate: bool
+    scope: str
+    as_of: date
+    source_id: int
+    source_table: str
+    change_id: int | None
+
+
+class SourceRow(NamedTuple):
+    """The columns of a source that citations read."""
+
+    id: int
+    key: str
+    title: str
+    document_date: date | None
+    date_approximate: bool
+
+
+class Statement(NamedTuple):
     """A figure with its source, as answers need it."""
 
-    figure: Figure
-    source: Source
+    figure: FigureRow
+    source: SourceRow
 
     @property
     def label(self) -> str:
         """The source as people cite it: document and table."""
         table = f", {self.figure.source_table}" if self.figure.source_table else ""
         return f"{self.source.title}{table}"
+
+
+FIGURE_COLUMNS: list[Any] = [col(getattr(Figure, name)) for name in FigureRow._fields]
+SOURCE_COLUMNS: list[Any] = [col(getattr(Source, name)) for name in SourceRow._fields]
+
+
+def _statement_query() -> Select[*tuple[Any, ...]]:
+    """A query for statement rows: the figure's columns, then its source's."""
+    return Select(*FIGURE_COLUMNS, *SOURCE_COLUMNS).join_from(
+        Figure, Source, col(Source.id) == col(Figure.source_id)
+    )
+
+
+def _statements_of(rows: Sequence[tuple[Any, ...]]) -> list[Statement]:
+    """Statements from rows of _statement_query (each source made once)."""
+    split = len(FIGURE_COLUMNS)
+    sources: dict[int, SourceRow] = {}
+    found = []
+    for row in rows:
+        source = sources.get(row[split])
+        if source is None:
+            source = sources[row[split]] = SourceRow._make(row[split:])
+        found.append(Statement(FigureRow._make(row[:split]), source))
+    return found
 
 
 def settled_share(decided: float | None, settled: float | None) -> float | None:
@@ -126,15 +182,11 @@ async def current_figures(
         col(Figure.measure) == latest.c.measure,
         col(Figure.group) == latest.c.group,
     ]
-    query = (
-        select(Figure, Source)
-        .join(latest, and_(*same_figure, col(Figure.as_of) == latest.c.latest))
-        .join(Source, col(Source.id) == col(Figure.source_id))
-        .where(active())  # the join already keeps to the places, years and dates asked for
-    )
+    query = _statement_query().join(latest, and_(*same_figure, col(Figure.as_of) == latest.c.latest))
+    query = query.where(active())  # the join already keeps to the places, years and dates asked for
     current: dict[tuple[int, int, str, str], Statement] = {}
-    for figure, source in (await session.exec(query)).all():
-        statement = Statement(figure, source)
+    for statement in _statements_of((await session.exec(query)).all()):
+        figure = statement.figure
         key = (figure.place_id, figure.year, figure.measure, figure.group)
         if key not in current or precedence(statement) > precedence(current[key]):
             current[key] = statement
@@ -143,50 +195,21 @@ async def current_figures(
     )
 
 
-async def statements(
-    session: AsyncSession,
-    *,
-    place_id: int,
-    year: int | None = None,
-    measures: Sequence[str] | None = None,
-    group: str | None = None,
-    latest_dates: int | None = None,
-) -> list[Statement]:
-    """Every active statement of a place (or of some measures), oldest as-of first.
-
-    With `latest_dates`, only the statements of the figure's last few as-of dates.
-    """
-    filters = _filters(
-        [place_id], None if year is None else [year], measures, None if group is None else [group]
-    )
-    if latest_dates is not None:
-        recent = (
-            select(col(Figure.as_of))
-            .where(*filters)
-            .distinct()
-            .order_by(col(Figure.as_of).desc())
-            .limit(latest_dates)
+async def statements(session: AsyncSession, *, place_ids: Sequence[int]) -> list[Statement]:
+    """Every active statement of these places, by place, year, measure and group, oldest as-of first."""
+    query = (
+        _statement_query()
+        .where(*_filters(place_ids, None, None, None))
+        .order_by(
+            col(Figure.place_id),
+            col(Figure.year),
+            col(Figure.measure),
+            col(Figure.group),
+            col(Figure.as_of),
+            col(Figure.id),
         )
-        filters.append(col(Figure.as_of).in_(recent.scalar_subquery()))
-    query = (
-        select(Figure, Source)
-        .join(Source, col(Source.id) == col(Figure.source_id))
-        .where(*filters)
-        .order_by(col(Figure.year), col(Figure.measure), col(Figure.group), col(Figure.as_of), col(Figure.id))
     )
-    return [Statement(f, s) for f, s in (await session.exec(query)).all()]
-
-
-async def statement_counts(
-    session: AsyncSession, *, place_id: int, year: int, measures: Sequence[str]
-) -> dict[tuple[str, str], int]:
-    """How many active statements each figure of a place and year has."""
-    query = (
-        select(col(Figure.measure), col(Figure.group), func.count())
-        .where(*_filters([place_id], [year], measures, None))
-        .group_by(col(Figure.measure), col(Figure.group))
-    )
-    return {(measure, group): count for measure, group, count in (await session.exec(query)).all()}
+    return _statements_of((await session.exec(query)).all())
 
 
 async def aggregates(
@@ -209,23 +232,6 @@ async def aggregates(
         else:
             total.parts.append((by_id[statement.figure.place_id], statement))
     return grouped
-
-
-async def years_with_figures(
-    session: AsyncSession, *, place_id: int, group: str | None = None
-) -> dict[str, list[int]]:
-    """For each measure a place has figures for (of one group, if given), the years covered."""
-    filters = [active(), col(Figure.place_id) == place_id] + ([col(Figure.group) == group] if group else [])
-    query = (
-        select(Figure.measure, Figure.year)
-        .where(*filters)
-        .distinct()
-        .order_by(col(Figure.measure), col(Figure.year))
-    )
-    years: dict[str, list[int]] = {}
-    for measure, year in (await session.exec(query)).all():
-        years.setdefault(measure, []).append(year)
-    return years
 
 
 async def places_with_figures(session: AsyncSession) -> set[int]:

@@ -12,6 +12,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.db import make_engine, session_factory, unit_of_work
+from store.held import HeldFigures
 from store.migrate import migrate
 from store.models import Figure, Membership, Place, PlaceAlias, User
 from store.places import PlaceIndex
@@ -46,6 +47,7 @@ class Store:
         self.sessions = session_factory(engine, info={"store": self})
         self._index: PlaceIndex | None = None
         self.generation = 0  # grows whenever committed data that answers use changes
+        self.figures = HeldFigures(self)
 
     @classmethod
     async def open(cls, url: str, *, prepare: bool = True) -> Store:

@@ -26,9 +26,7 @@ async def test_latest_as_of_is_current(store: Store) -> None:
             groups=["all"],
             as_of=date(2015, 12, 10),
         )
-        history = await statements(
-            session, place_id=trondheim.id, year=2015, measures=["settled"], group="all"
-        )
+    history = (await store.figures.of(trondheim.id)).statements(2015, ["settled"], "all")
     assert (current.figure.value, current.figure.as_of) == (495, date(2015, 12, 31))
     assert (then.figure.value, then.figure.as_of) == (398, date(2015, 12, 10))
     assert [s.figure.value for s in history] == [398, 495]
@@ -94,7 +92,7 @@ async def test_python_and_sql_agree_on_the_current_statement(store: Store) -> No
     index = await store.index()
     async with store.unit() as session:
         for place_id in sorted(index.with_figures):
-            history = await statements(session, place_id=place_id)
+            history = await statements(session, place_ids=[place_id])
             in_sql = await current_figures(session, place_ids=[place_id])
             for year in {s.figure.year for s in history}:
                 in_python = current_of([s for s in history if s.figure.year == year])

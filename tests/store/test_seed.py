@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import func, select
 
 from store.models import Figure
-from store.queries import current_figures, statements
+from store.queries import current_figures
 from store.seed import DATA, place_by_code, seed
 from store.store import Store
 
@@ -214,7 +214,7 @@ async def test_intro_outcomes_add_up_to_342(store: Store) -> None:
     async with store.unit() as session:
         trondheim = await place_by_code(session, "5001")
         assert trondheim is not None and trondheim.id is not None
-        outcomes = await statements(session, place_id=trondheim.id, year=2018, measures=["intro_outcome"])
+    outcomes = (await store.figures.of(trondheim.id)).statements(2018, ["intro_outcome"])
     by_group = {s.figure.group: s.figure.value for s in outcomes}
     assert by_group.pop("all") == 342
     assert len(by_group) == 15 and sum(v for v in by_group.values() if v is not None) == 342
@@ -225,7 +225,7 @@ async def test_rounded_duplicates_are_kept_and_exact_preferred(store: Store) -> 
     async with store.unit() as session:
         norway = await place_by_code(session, "NO")
         assert norway is not None and norway.id is not None
-        history = await statements(session, place_id=norway.id, year=2015, measures=["settled"], group="all")
+    history = (await store.figures.of(norway.id)).statements(2015, ["settled"], "all")
     assert sorted((s.figure.value, s.figure.approximate) for s in history) == [
         (11000, True),
         (11000, True),

@@ -1,0 +1,54 @@
+"""A small LRU cache that empties itself when the store's data changes."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from store.store import Store
+
+Value = TypeVar("Value")
+
+
+class GenerationCache(Generic[Value]):
+    """Remembers values computed from the store until its generation moves on.
+
+    Each value weighs `weigh(value)` (1 unless told); beyond `budget` the least recently used go.
+    """
+
+    def __init__(self, store: Store, budget: int = 4096, weigh: Callable[[Value], int] = lambda _: 1) -> None:
+        self.store = store
+        self.budget = budget
+        self.weigh = weigh
+        self.weight = 0
+        self.generation = store.generation
+        self.entries: OrderedDict[Hashable, Value] = OrderedDict()
+
+    def get(self, key: Hashable) -> Value | None:
+        """The cached value, or None if absent or the data changed since."""
+        self._forget_stale()
+        value = self.entries.get(key)
+        if value is not None:
+            self.entries.move_to_end(key)
+        return value
+
+    def put(self, key: Hashable, value: Value, generation: int) -> None:
+        """Remember a value computed at the given generation (dropped if the data changed meanwhile)."""
+        if generation != self.store.generation:
+            return
+        self._forget_stale()
+        if key in self.entries:
+            self.weight -= self.weigh(self.entries.pop(key))
+        self.entries[key] = value
+        self.weight += self.weigh(value)
+        while self.weight > self.budget and len(self.entries) > 1:
+            self.weight -= self.weigh(self.entries.popitem(last=False)[1])
+
+    def _forget_stale(self) -> None:
+        """Empty the cache if the store's data changed since its values were computed."""
+        if self.generation != self.store.generation:
+            self.entries.clear()
+            self.weight = 0
+            self.generation = self.store.generation

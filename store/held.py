@@ -1,0 +1,96 @@
+"""Each place's statements held in memory for answers: read in one query, kept until the data changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from store.cache import GenerationCache
+from store.queries import Statement, current_of, statements
+
+if TYPE_CHECKING:
+    from store.store import Store
+
+HELD_STATEMENTS = 200_000  # at most this many statements in memory (~300 bytes each)
+
+
+def _wanted(statement: Statement, measures: Sequence[str] | None, groups: Sequence[str] | None) -> bool:
+    """Whether a statement is of one of the measures and groups (None: any)."""
+    figure = statement.figure
+    return (measures is None or figure.measure in measures) and (groups is None or figure.group in groups)
+
+
+class PlaceFigures:
+    """Every active statement of one place, by year, ordered by measure, group and as-of."""
+
+    def __init__(self, found: Sequence[Statement]) -> None:
+        self.size = len(found)
+        self.by_year: dict[int, list[Statement]] = {}
+        for statement in found:
+            self.by_year.setdefault(statement.figure.year, []).append(statement)
+
+    def statements(
+        self,
+        year: int,
+        measures: Sequence[str] | None = None,
+        group: str | None = None,
+        latest_dates: int | None = None,
+    ) -> list[Statement]:
+        """A year's statements (of some measures, of one group), oldest first; or of the last few as-of dates."""
+        groups = None if group is None else [group]
+        found = [s for s in self.by_year.get(year, ()) if _wanted(s, measures, groups)]
+        if latest_dates is None:
+            return found
+        recent = set(sorted({s.figure.as_of for s in found}, reverse=True)[:latest_dates])
+        return [s for s in found if s.figure.as_of in recent]
+
+    def current(
+        self,
+        years: Sequence[int] | None = None,
+        measures: Sequence[str] | None = None,
+        groups: Sequence[str] | None = None,
+    ) -> list[Statement]:
+        """The current statement per year, measure and group, as current_figures picks it."""
+        found: list[Statement] = []
+        for year in sorted(self.by_year if years is None else set(years)):
+            chosen = current_of([s for s in self.by_year.get(year, ()) if _wanted(s, measures, groups)])
+            found.extend(statement for _, statement in sorted(chosen.items()))
+        return found
+
+    def counts(self, year: int, measures: Sequence[str]) -> dict[tuple[str, str], int]:
+        """How many statements each figure of a year has."""
+        counted: dict[tuple[str, str], int] = {}
+        for statement in self.statements(year, measures):
+            key = (statement.figure.measure, statement.figure.group)
+            counted[key] = counted.get(key, 0) + 1
+        return counted
+
+    def years(self, group: str | None = None) -> dict[str, list[int]]:
+        """For each measure with figures (of one group, if given), the years covered, by measure."""
+        covered: dict[str, list[int]] = {}
+        for year in sorted(self.by_year):
+            for measure in sorted(
+                {s.figure.measure for s in self.by_year[year] if group in (None, s.figure.group)}
+            ):
+                covered.setdefault(measure, []).append(year)
+        return dict(sorted(covered.items()))
+
+
+class HeldFigures:
+    """The statements of recently asked-about places, read once per data generation."""
+
+    def __init__(self, store: Store, budget: int = HELD_STATEMENTS) -> None:
+        self.store = store
+        self.places: GenerationCache[PlaceFigures] = GenerationCache(
+            store, budget=budget, weigh=lambda held: held.size
+        )
+
+    async def of(self, place_id: int) -> PlaceFigures:
+        """A place's statements: from memory, or read in one query."""
+        held = self.places.get(place_id)
+        if held is None:
+            generation = self.store.generation
+            async with self.store.unit() as session:
+                held = PlaceFigures(await statements(session, place_ids=[place_id]))
+            self.places.put(place_id, held, generation)
+        return held

@@ -1,0 +1,84 @@
+"""Places' statements held in memory: the same answers as SQL, read again after a change, bounded."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import col, distinct, func, select
+
+from store.cache import GenerationCache
+from store.held import HeldFigures
+from store.models import Figure
+from store.queries import active, current_figures
+from store.store import Store
+from tests.figures import add_statements
+
+
+async def test_held_current_is_what_sql_finds_current(store: Store) -> None:
+    """For every seeded place, the held current statements are current_figures' (same ids, same order)."""
+    index = await store.index()
+    for place_id in sorted(index.with_figures):
+        held = await store.figures.of(place_id)
+        async with store.unit() as session:
+            in_sql = await current_figures(session, place_ids=[place_id])
+        assert [s.figure.id for s in held.current()] == [s.figure.id for s in in_sql]
+
+
+async def test_held_years_and_counts_are_what_the_table_holds(store: Store) -> None:
+    """Years per measure and statements per figure, against counts made in SQL."""
+    trondheim = (await store.index()).by_code["5001"]
+    held = await store.figures.of(trondheim.id or 0)
+    async with store.unit() as session:
+        by_measure = select(Figure.measure, func.count(distinct(Figure.year))).where(
+            active(), Figure.place_id == trondheim.id
+        )
+        years = dict((await session.exec(by_measure.group_by(col(Figure.measure)))).all())
+        per_figure = select(Figure.measure, Figure.group, func.count()).where(
+            active(), Figure.place_id == trondheim.id, Figure.year == 2015
+        )
+        counted = (await session.exec(per_figure.group_by(col(Figure.measure), col(Figure.group)))).all()
+    assert {measure: len(covered) for measure, covered in held.years().items()} == years
+    assert held.counts(2015, [m for m, _, _ in counted]) == {(m, g): n for m, g, n in counted}
+    assert held.years()["settled"][:2] == [2006, 2007]
+
+
+async def test_latest_dates_keeps_the_last_as_of_dates(store: Store) -> None:
+    """Trondheim settled 2015 was stated 10.12 and 31.12: the last date alone, or both."""
+    trondheim = (await store.index()).by_code["5001"]
+    held = await store.figures.of(trondheim.id or 0)
+    last = held.statements(2015, ["settled"], "all", latest_dates=1)
+    both = held.statements(2015, ["settled"], "all", latest_dates=2)
+    assert [(s.figure.value, s.figure.as_of) for s in last] == [(495, date(2015, 12, 31))]
+    assert [s.figure.value for s in both] == [398, 495]
+
+
+async def test_held_figures_are_read_again_after_a_change(store: Store) -> None:
+    """Held until the data changes; a committed statement is seen at the next question."""
+    melhus = (await store.index()).by_code["5028"]
+    held = await store.figures.of(melhus.id or 0)
+    assert await store.figures.of(melhus.id or 0) is held
+    await add_statements(store, [("Melhus", 2015, "settled", 50, date(2015, 12, 20))])
+    again = await store.figures.of(melhus.id or 0)
+    assert again is not held
+    assert [s.figure.value for s in again.current([2015], ["settled"], ["all"])] == [50]
+
+
+async def test_budget_drops_the_least_recently_used(store: Store) -> None:
+    """Beyond the budget of statements the place asked about longest ago is dropped."""
+    index = await store.index()
+    trondheim, melhus, malvik = (index.by_code[code].id or 0 for code in ("5001", "5028", "5031"))
+    sizes = {place: (await store.figures.of(place)).size for place in (trondheim, melhus, malvik)}
+    figures = HeldFigures(store, budget=sizes[trondheim] + sizes[melhus])
+    for place in (trondheim, melhus, trondheim, malvik):
+        await figures.of(place)
+    assert set(figures.places.entries) == {trondheim, malvik}
+    assert figures.places.weight == sizes[trondheim] + sizes[malvik]
+
+
+async def test_cache_drops_a_value_computed_before_a_change(store: Store) -> None:
+    """A value computed at an older generation is not kept."""
+    cache: GenerationCache[str] = GenerationCache(store)
+    generation = store.generation
+    store.invalidate()
+    cache.put("question", "answer", generation)
+    assert cache.get("question") is None
