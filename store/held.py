@@ -11,7 +11,7 @@ from store.queries import Statement, current_of, statements
 if TYPE_CHECKING:
     from store.store import Store
 
-HELD_STATEMENTS = 200_000  # at most this many statements in memory (~300 bytes each)
+HELD_STATEMENTS = 100_000  # at most this many statements in memory (~500 bytes each: ~50 MB)
 
 
 def _wanted(statement: Statement, measures: Sequence[str] | None, groups: Sequence[str] | None) -> bool:
