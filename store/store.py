@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Session, UOWTransaction
-from sqlmodel import select
+from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.db import make_engine, session_factory, unit_of_work
 from store.held import HeldFigures
 from store.migrate import migrate
-from store.models import Figure, Membership, Place, PlaceAlias, User
+from store.models import Change, Figure, Membership, Place, PlaceAlias, User
 from store.places import PlaceIndex
 from store.seed import seed
 
 ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User)  # what answers are computed from
+LOOK_EVERY = 2.0  # seconds between looks for changes other processes committed
 
 
 def _note_changes(session: Session, _context: UOWTransaction) -> None:
@@ -48,6 +50,9 @@ class Store:
         self._index: PlaceIndex | None = None
         self.generation = 0  # grows whenever committed data that answers use changes
         self.figures = HeldFigures(self)
+        self.look_every = LOOK_EVERY
+        self._looked_at = -LOOK_EVERY
+        self._seen: tuple[int | None] | None = None  # the newest audit entry when last looked
 
     @classmethod
     async def open(cls, url: str, *, prepare: bool = True) -> Store:
@@ -58,6 +63,7 @@ class Store:
             async with store.unit() as session:
                 if (await session.exec(select(Place.id).limit(1))).first() is None:
                     await seed(session)
+            await store.catch_up()  # what is held from now on is read after this first look
         return store
 
     async def close(self) -> None:
@@ -76,6 +82,21 @@ class Store:
             async with self.unit() as session:
                 self._index = await PlaceIndex.build(session)
         return self._index
+
+    async def catch_up(self) -> None:
+        """Notice changes another process committed (the command line, a second bot), every few seconds.
+
+        Every change of figures or users is audited, so a newer audit entry than last seen means
+        what is held may be stale: it is forgotten.
+        """
+        if time.monotonic() - self._looked_at < self.look_every:
+            return
+        self._looked_at = time.monotonic()
+        async with self.unit() as session:
+            latest = ((await session.exec(select(func.max(Change.id)))).one(),)
+        if self._seen is not None and latest != self._seen:
+            self.invalidate()
+        self._seen = latest
 
     def invalidate(self) -> None:
         """Forget the place index and cached answers after places, figures or users changed.

@@ -11,6 +11,7 @@ from store.held import HeldFigures
 from store.models import Figure
 from store.queries import active, current_figures
 from store.store import Store
+from store.users import audit
 from tests.figures import add_statements
 
 
@@ -82,3 +83,28 @@ async def test_cache_drops_a_value_computed_before_a_change(store: Store) -> Non
     store.invalidate()
     cache.put("question", "answer", generation)
     assert cache.get("question") is None
+
+
+async def test_changes_by_another_process_are_noticed(store: Store) -> None:
+    """A change committed through another store (the command line, a second bot) is seen at the next look."""
+    melhus = (await store.index()).by_code["5028"]
+    other = await Store.open(store.engine.url.render_as_string(hide_password=False))
+    try:
+        assert [
+            s.figure.value for s in (await store.figures.of(melhus.id or 0)).current([2015], ["settled"])
+        ] == [43]
+        await add_statements(other, [("Melhus", 2015, "settled", 50, date(2015, 12, 20))])
+        async with other.unit() as session:
+            await audit(session, user_id=None, action="import", summary="Melhus settled 2015 → 50")
+        store.look_every = 3600
+        await store.catch_up()  # looked at opening: too soon to look again
+        assert [
+            s.figure.value for s in (await store.figures.of(melhus.id or 0)).current([2015], ["settled"])
+        ] == [43]
+        store.look_every = 0
+        await store.catch_up()
+        assert [
+            s.figure.value for s in (await store.figures.of(melhus.id or 0)).current([2015], ["settled"])
+        ] == [50]
+    finally:
+        await other.close()
