@@ -111,7 +111,6 @@ class Assistant:
 
     async def _users_by_id(self) -> dict[int, User]:
         """Everyone with access, read once per data generation."""
-        await self.store.catch_up()
         users = self.users.get("all")
         if users is None:
             generation = self.store.generation
@@ -151,7 +150,6 @@ class Assistant:
 
     async def ask(self, message: str, *, language: str = "nb", hide_small: bool = False) -> list[Reply]:
         """Understand a question and answer it (the same question on the same data is answered from memory)."""
-        await self.store.catch_up()
         key = (" ".join(message.split()), language, hide_small, self.today())
         cached = self.answers.get(key)
         if cached is not None:

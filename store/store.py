@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import time
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy import event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlmodel import func, select
@@ -21,6 +23,8 @@ from store.seed import seed
 
 ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User)  # what answers are computed from
 LOOK_EVERY = 2.0  # seconds between looks for changes other processes committed
+
+log = logging.getLogger(__name__)
 
 
 def _note_changes(session: Session, _context: UOWTransaction) -> None:
@@ -50,8 +54,7 @@ class Store:
         self._index: PlaceIndex | None = None
         self.generation = 0  # grows whenever committed data that answers use changes
         self.figures = HeldFigures(self)
-        self.look_every = LOOK_EVERY
-        self._looked_at = -LOOK_EVERY
+        self._watcher: asyncio.Task[None] | None = None
         self._seen: tuple[int | None] | None = None  # the newest audit entry when last looked
 
     @classmethod
@@ -67,7 +70,9 @@ class Store:
         return store
 
     async def close(self) -> None:
-        """Release the connections."""
+        """Stop watching and release the connections."""
+        if self._watcher is not None:
+            self._watcher.cancel()
         await self.engine.dispose()
 
     @asynccontextmanager
@@ -84,19 +89,28 @@ class Store:
         return self._index
 
     async def catch_up(self) -> None:
-        """Notice changes another process committed (the command line, a second bot), every few seconds.
+        """Forget what is held if another process (the command line, a second bot) committed a change.
 
-        Every change of figures or users is audited, so a newer audit entry than last seen means
-        what is held may be stale: it is forgotten.
+        Every change of figures or users is audited: a newer audit entry than last seen means a change.
         """
-        if time.monotonic() - self._looked_at < self.look_every:
-            return
-        self._looked_at = time.monotonic()
         async with self.unit() as session:
             latest = ((await session.exec(select(func.max(Change.id)))).one(),)
         if self._seen is not None and latest != self._seen:
             self.invalidate()
         self._seen = latest
+
+    def watch(self, every: float = LOOK_EVERY) -> None:
+        """Catch up every few seconds in the background, off the path of the questions, until closed."""
+
+        async def keep_up() -> None:
+            while True:
+                await asyncio.sleep(every)
+                try:
+                    await self.catch_up()
+                except SQLAlchemyError as error:  # the next look tries again
+                    log.warning("could not look for other processes' changes: %s", error)
+
+        self._watcher = asyncio.create_task(keep_up())
 
     def invalidate(self) -> None:
         """Forget the place index and cached answers after places, figures or users changed.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 from sqlmodel import col, distinct, func, select
@@ -86,25 +87,38 @@ async def test_cache_drops_a_value_computed_before_a_change(store: Store) -> Non
 
 
 async def test_changes_by_another_process_are_noticed(store: Store) -> None:
-    """A change committed through another store (the command line, a second bot) is seen at the next look."""
+    """A change committed through another store (the command line, a second bot) is seen once caught up."""
     melhus = (await store.index()).by_code["5028"]
     other = await Store.open(store.engine.url.render_as_string(hide_password=False))
     try:
-        assert [
-            s.figure.value for s in (await store.figures.of(melhus.id or 0)).current([2015], ["settled"])
-        ] == [43]
+        assert await _settled_2015(store, melhus.id or 0) == [43]
         await add_statements(other, [("Melhus", 2015, "settled", 50, date(2015, 12, 20))])
         async with other.unit() as session:
             await audit(session, user_id=None, action="import", summary="Melhus settled 2015 → 50")
-        store.look_every = 3600
-        await store.catch_up()  # looked at opening: too soon to look again
-        assert [
-            s.figure.value for s in (await store.figures.of(melhus.id or 0)).current([2015], ["settled"])
-        ] == [43]
-        store.look_every = 0
+        assert await _settled_2015(store, melhus.id or 0) == [43]  # held: this process has not looked yet
         await store.catch_up()
-        assert [
-            s.figure.value for s in (await store.figures.of(melhus.id or 0)).current([2015], ["settled"])
-        ] == [50]
+        assert await _settled_2015(store, melhus.id or 0) == [50]
     finally:
         await other.close()
+
+
+async def test_watching_catches_up_in_the_background(store: Store) -> None:
+    """With watch(), an audited change of another process is noticed without anyone asking."""
+    other = await Store.open(store.engine.url.render_as_string(hide_password=False))
+    try:
+        generation = store.generation
+        store.watch(every=0.05)
+        async with other.unit() as session:
+            await audit(session, user_id=None, action="import", summary="nothing else")
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if store.generation != generation:
+                break
+        assert store.generation > generation
+    finally:
+        await other.close()
+
+
+async def _settled_2015(store: Store, place_id: int) -> list[float | None]:
+    """A place's current settled value for 2015, as held."""
+    return [s.figure.value for s in (await store.figures.of(place_id)).current([2015], ["settled"], ["all"])]
