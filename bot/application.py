@@ -28,7 +28,7 @@ async def open_runtime(settings: Settings) -> Runtime:
     store = await Store.open(settings.database_url)
     async with store.unit() as session:
         await ensure_admins(session, admin_ids=settings.admin_ids)
-    store.watch()
+    await store.watch()  # looks now, while nothing is held yet, then every two seconds
     assistant = Assistant(
         store,
         zone=settings.zone,

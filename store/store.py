@@ -99,8 +99,9 @@ class Store:
             self.invalidate()
         self._seen = latest
 
-    def watch(self, every: float = LOOK_EVERY) -> None:
-        """Catch up every few seconds in the background, off the path of the questions, until closed."""
+    async def watch(self, every: float = LOOK_EVERY) -> None:
+        """Catch up now, then every few seconds in the background (off the questions' path) until closed."""
+        await self.catch_up()
 
         async def keep_up() -> None:
             while True:

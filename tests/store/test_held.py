@@ -107,7 +107,7 @@ async def test_watching_catches_up_in_the_background(store: Store) -> None:
     other = await Store.open(store.engine.url.render_as_string(hide_password=False))
     try:
         generation = store.generation
-        store.watch(every=0.05)
+        await store.watch(every=0.05)
         async with other.unit() as session:
             await audit(session, user_id=None, action="import", summary="nothing else")
         for _ in range(100):
