@@ -5,17 +5,27 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select
 
 from store.models import Membership, Place, PlaceAlias, ident
 from store.names import normalise
 from store.queries import places_with_figures
 
 SIMILAR = 60  # a suggested name shares at least this share (%) of its letters with the text, in order
+
+
+class Span(NamedTuple):
+    """A member's time in a larger place, as a plain tuple (walked for every total, so kept cheap)."""
+
+    child_id: int
+    valid_from: date | None
+    valid_to: date | None
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,7 @@ def valid_in(place: Place, year: int) -> bool:
     return _overlaps(place.valid_from, place.valid_to, year)
 
 
-def _ancestors(place_ids: set[int], memberships: dict[int, list[Membership]]) -> set[int]:
+def _ancestors(place_ids: set[int], memberships: dict[int, list[Span]]) -> set[int]:
     """The counties, regions, groups and nation whose members include any of these places."""
     parents: dict[int, list[int]] = defaultdict(list)
     for parent, members in memberships.items():
@@ -71,7 +81,7 @@ class PlaceIndex:
         places: list[Place],
         aliases: list[PlaceAlias],
         with_figures: set[int],
-        memberships: dict[int, list[Membership]],
+        memberships: dict[int, list[Span]],
     ) -> None:
         self.places = {p.id: p for p in places if p.id is not None}
         self.by_code = {p.code: p for p in places}
@@ -88,9 +98,11 @@ class PlaceIndex:
         """Read every place and alias from the database."""
         places = list((await session.exec(select(Place))).all())
         aliases = list((await session.exec(select(PlaceAlias))).all())
-        memberships: dict[int, list[Membership]] = defaultdict(list)
-        for membership in (await session.exec(select(Membership))).all():
-            memberships[membership.parent_id].append(membership)
+        memberships: dict[int, list[Span]] = defaultdict(list)
+        columns = [col(getattr(Membership, name)) for name in ("parent_id", *Span._fields)]
+        rows: list[Any] = list((await session.exec(Select(*columns))).all())
+        for parent_id, *span in rows:
+            memberships[parent_id].append(Span._make(span))
         direct = await places_with_figures(session)
         return cls(places, aliases, direct | _ancestors(direct, memberships), memberships)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
@@ -55,6 +55,7 @@ class Store:
         self.generation = 0  # grows whenever committed data that answers use changes
         self.figures = HeldFigures(self)
         self._watcher: asyncio.Task[None] | None = None
+        self._closing = asyncio.Event()
         self._seen: tuple[int | None] | None = None  # the newest audit entry when last looked
 
     @classmethod
@@ -70,9 +71,10 @@ class Store:
         return store
 
     async def close(self) -> None:
-        """Stop watching and release the connections."""
-        if self._watcher is not None:
-            self._watcher.cancel()
+        """Stop watching (a look under way is let finish, not cut off mid-query) and release the connections."""
+        self._closing.set()
+        if self._watcher is not None and not self._watcher.done():
+            await self._watcher
         await self.engine.dispose()
 
     @asynccontextmanager
@@ -104,14 +106,20 @@ class Store:
         await self.catch_up()
 
         async def keep_up() -> None:
-            while True:
-                await asyncio.sleep(every)
+            while not await self._closed_within(every):
                 try:
                     await self.catch_up()
                 except SQLAlchemyError as error:  # the next look tries again
                     log.warning("could not look for other processes' changes: %s", error)
 
         self._watcher = asyncio.create_task(keep_up())
+
+    async def _closed_within(self, seconds: float) -> bool:
+        """Wait a few seconds, or less if the store is closed meanwhile; whether it is closed."""
+        if not self._closing.is_set():
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._closing.wait(), seconds)
+        return self._closing.is_set()
 
     def invalidate(self) -> None:
         """Forget the place index and cached answers after places, figures or users changed.
