@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
@@ -81,9 +81,23 @@ class Context:
         small = figure.group in ("em", "em_under_15") and figure.value < SMALL
         return ":" if self.hide_small and small else number(figure.value, self.language)
 
+    def total_value(self, total: Aggregate) -> str:
+        """A sum over members, hidden as ':' where privacy asks for it (a small EM sum could show one member's)."""
+        value = total.computed
+        small = total.group in ("em", "em_under_15") and value is not None and value < SMALL
+        return ":" if value is None or (self.hide_small and small) else number(value, self.language)
+
     async def figures(self, place: Place) -> PlaceFigures:
         """A place's statements (held in memory once read)."""
         return await self.store.figures.of(ident(place))
+
+    async def years(self, place: Place, group: str | None = None) -> dict[str, list[int]]:
+        """For each measure, the years with figures: the place's own and, for a larger place, its members'."""
+        covered = {m: set(ys) for m, ys in (await self.figures(place)).years(group).items()}
+        if place.level in AGGREGATE_LEVELS:
+            for measure, year in await self.store.figures.of_members(place, group):
+                covered.setdefault(measure, set()).add(year)
+        return {measure: sorted(years) for measure, years in sorted(covered.items())}
 
     async def totals(
         self, place: Place, year: int, measures: Sequence[str] | None = None
@@ -251,7 +265,7 @@ async def _year_for(
     if question.year is not None:
         return question.year, ""
     group = None if question.group == "all" else question.group
-    covered = (await ctx.figures(place)).years(group)
+    covered = await ctx.years(place, group)
     years = [y for m, ys in covered.items() if not measures or m in measures for y in ys]
     if not years:
         return None, ""
@@ -260,10 +274,11 @@ async def _year_for(
 
 
 async def _what_exists(place: Place, ctx: Context) -> str:
-    """What a place has figures for: '… has figures for: Bosatt 2006–2018; …'."""
-    covered = (await ctx.figures(place)).years()
+    """What a place (and a larger place's municipalities) has figures for: '… Bosatt 2006–2018; …'."""
+    covered = await ctx.years(place)
     parts = [f"{measure_label(m, ctx.language)} {_span(years)}" for m, years in covered.items()]
-    return text("what_exists", ctx.language, name=escape(place.name), years="; ".join(parts))
+    key = "what_exists_with_members" if place.level in AGGREGATE_LEVELS else "what_exists"
+    return text(key, ctx.language, name=escape(place.name), years="; ".join(parts))
 
 
 def _span(years: list[int]) -> str:
@@ -279,7 +294,12 @@ def _span(years: list[int]) -> str:
 
 async def _no_data(what: str, place: Place, year: int | None, ctx: Context) -> Reply:
     """No figures for this question: say what does exist."""
-    head = text("no_data", ctx.language, what=f"{what} · {escape(place.name)}", year=year if year else "–")
+    what = f"{what} · {escape(place.name)}"
+    head = (
+        text("no_data", ctx.language, what=what, year=year)
+        if year
+        else text("no_data_at_all", ctx.language, what=what)
+    )
     return Reply(f"{head}\n{await _what_exists(place, ctx)}")
 
 
@@ -436,12 +456,12 @@ def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
         words = [text("stated_total", ctx.language).lower(), *_caveat_words(total.stated, ctx.language)]
         parts.append(f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({', '.join(words)})")
     if total.parts and total.members:
-        marks = "".join(sorted({cite.cite(statement) for _, statement in total.parts}))
+        marks = cite.cite_all([statement for _, statement in total.parts])
         parts.append(
             text(
                 "computed_total",
                 ctx.language,
-                value=number(total.computed, ctx.language) + marks,
+                value=ctx.total_value(total) + marks,
                 known=total.known,
                 members=total.members,
             )
@@ -514,51 +534,88 @@ def _figure_lines(
 
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
-    """A measure over the years: a compact table and a bar chart."""
+    """A measure over the years: a compact table and a bar chart (sums over the members where none is stated)."""
     measure = question.measure or "settled"
     asked = [question.group] if question.group != "all" else ["all", "em"]
-    years = question.years or None
-    current = (await ctx.figures(place)).current(years, [measure], asked)
-    groups = [g for g in asked if any(s.figure.group == g for s in current)]  # no empty columns
-    what = measure_label(measure, ctx.language)
-    if not current:
-        return [await _no_data(what, place, question.year, ctx)]
-    cite = Citations(ctx.language)
-    table: dict[int, dict[str, str]] = {}
-    for statement in current:
-        table.setdefault(statement.figure.year, {})[statement.figure.group] = ctx.value(
-            statement
-        ) + cite.cite(statement)
-    first, last = min(table), max(table)
-    lines = [_title(place, ctx.language, f"{what} {first}–{last}")]
-    header = " | ".join(group_label(g, ctx.language) if g != "all" else what for g in groups)
-    lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
-    for year in sorted(table):
-        lines.append(f"<code>{year}</code> | " + " | ".join(table[year].get(g, "–") for g in groups))
-    series = _chart_series(what, groups, current, ctx)
-    return [
-        Reply("\n".join(lines) + cite.render()),
-        Reply(
-            f"{escape(place.name)}: {escape(what)} {first}–{last}",
-            draw=partial(bar_chart, f"{place.name}: {what}", series),
-        ),
-    ]
+    series = Series(measure_label(measure, ctx.language), Citations(ctx.language))
+    for statement in (await ctx.figures(place)).current(question.years or None, [measure], asked):
+        figure = statement.figure
+        series.add(figure.year, figure.group, ctx.value(statement), [statement], figure.value)
+    if not series.cells and place.level in AGGREGATE_LEVELS:
+        await _add_sums(series, place, measure, asked, question.years, ctx)
+    if not series.cells:
+        return [await _no_data(series.what, place, question.year, ctx)]
+    return series.replies(place, asked, ctx)
 
 
-def _chart_series(
-    what: str, groups: list[str], current: list[Statement], ctx: Context
-) -> dict[str, dict[int, float]]:
-    """The bars of a series chart per group and year, hidden values left out."""
-    series: dict[str, dict[int, float]] = {}
-    for group in groups:
-        values = {
-            s.figure.year: s.figure.value for s in current if s.figure.group == group and ctx.value(s) != ":"
+async def _add_sums(
+    series: Series, place: Place, measure: str, asked: list[str], years: Sequence[int], ctx: Context
+) -> None:
+    """Sums over a larger place's members, with how many are known, for each year they have figures."""
+    for year in (await ctx.years(place)).get(measure, []):
+        if years and year not in years:
+            continue
+        totals = await ctx.totals(place, year, [measure])
+        for group in asked:
+            total = totals.get((measure, group))
+            if total is not None and total.parts:
+                parts = [statement for _, statement in total.parts]
+                coverage = f" ({total.known}/{total.members})"
+                series.add(year, group, ctx.total_value(total), parts, total.computed, coverage)
+    series.summed = bool(series.cells)
+
+
+@dataclass
+class Series:
+    """A series being gathered: table cells and chart bars per year and group, and their sources."""
+
+    what: str
+    cite: Citations
+    summed: bool = False  # sums over the members, as no total is stated
+    cells: dict[int, dict[str, str]] = field(default_factory=dict)
+    bars: dict[str, dict[int, float]] = field(default_factory=dict)
+
+    def add(
+        self,
+        year: int,
+        group: str,
+        shown: str,
+        sources: list[Statement],
+        value: float | None,
+        coverage: str = "",
+    ) -> None:
+        """One cell: the value as shown, the statements it rests on, its bar and how much is known."""
+        marks = self.cite.cite_all(sources)
+        self.cells.setdefault(year, {})[group] = f"{shown}{marks}{coverage}"
+        if value is not None and shown != ":":
+            self.bars.setdefault(group, {})[year] = value
+
+    def replies(self, place: Place, asked: list[str], ctx: Context) -> list[Reply]:
+        """The table (with its sources), then a chart when there is more than one year to draw."""
+        groups = [g for g in asked if any(g in row for row in self.cells.values())]  # no empty columns
+        first, last = min(self.cells), max(self.cells)
+        span = f"{self.what} {first}" if first == last else f"{self.what} {first}–{last}"
+        header = " | ".join(group_label(g, ctx.language) if g != "all" else self.what for g in groups)
+        lines = [_title(place, ctx.language, span)]
+        lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
+        for year in sorted(self.cells):
+            lines.append(f"<code>{year}</code> | " + " | ".join(self.cells[year].get(g, "–") for g in groups))
+        if self.summed:
+            lines.append(text("summed_series", ctx.language))
+        replies = [Reply("\n".join(lines) + self.cite.render())]
+        bars = {
+            self.what if g == "all" else group_label(g, ctx.language): self.bars[g]
+            for g in groups
+            if g in self.bars
         }
-        if values:
-            series[what if group == "all" else group_label(group, ctx.language)] = {
-                y: v for y, v in values.items() if v is not None
-            }
-    return series
+        if first != last and bars:
+            title = f"{place.name}: {self.what}" + (
+                f" ({text('summed', ctx.language)})" if self.summed else ""
+            )
+            replies.append(
+                Reply(f"{escape(place.name)}: {escape(span)}", draw=partial(bar_chart, title, bars))
+            )
+        return replies
 
 
 async def compare_answer(question: Question, places: list[Place], ctx: Context, notes: str) -> Reply:

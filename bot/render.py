@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,6 +12,7 @@ from bot.texts import text
 from store.queries import Statement
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+NUMERALS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 TAG = re.compile(r"<[^>]+>")
 
@@ -66,6 +68,11 @@ class Citations:
             self.entries.append(line)
         self.dates.setdefault(line, set()).add(figure.as_of)
         return str(self.entries.index(line) + 1).translate(SUPERSCRIPTS)
+
+    def cite_all(self, statements: Sequence[Statement]) -> str:
+        """The markers of several statements' sources, in order and apart: '¹,²'."""
+        marks = {self.cite(statement) for statement in statements}
+        return ",".join(sorted(marks, key=lambda mark: int(mark.translate(NUMERALS))))
 
     def render(self) -> str:
         """The footnote block, or nothing when no source was cited."""

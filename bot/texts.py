@@ -273,6 +273,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{name} har tal for: {years}.",
         "en": "{name} has figures for: {years}.",
     },
+    "what_exists_with_members": {
+        "nb": "Tall for {name} og kommunene der: {years}.",
+        "nn": "Tal for {name} og kommunane der: {years}.",
+        "en": "Figures for {name} and its municipalities: {years}.",
+    },
+    "summed_series": {
+        "nb": "Ingen oppgitt total: summer over kommunene med tall (med tall/alle kommuner).",
+        "nn": "Ingen oppgjeven total: summar over kommunane med tal (med tal/alle kommunar).",
+        "en": "No stated total: sums over the municipalities with figures (with figures/all municipalities).",
+    },
+    "summed": {"nb": "beregnet sum", "nn": "rekna sum", "en": "computed sum"},
+    "no_data_at_all": {
+        "nb": "Ingen tall for {what}.",
+        "nn": "Ingen tal for {what}.",
+        "en": "No figures for {what}.",
+    },
     "year_heading": {"nb": "År", "nn": "År", "en": "Year"},
     "no_figures_short": {"nb": "ingen tall", "nn": "ingen tal", "en": "no figures"},
     "latest_year": {

@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from store.cache import GenerationCache
-from store.queries import Statement, current_of, statements
+from store.models import Place, ident
+from store.queries import Statement, current_of, figure_years, statements
 
 if TYPE_CHECKING:
+    from store.places import PlaceIndex
     from store.store import Store
 
 HELD_STATEMENTS = 100_000  # at most this many statements in memory (~500 bytes each: ~50 MB)
@@ -84,6 +86,7 @@ class HeldFigures:
         self.places: GenerationCache[PlaceFigures] = GenerationCache(
             store, budget=budget, weigh=lambda held: held.size
         )
+        self.members: GenerationCache[set[tuple[str, int]]] = GenerationCache(store)
 
     async def of(self, place_id: int) -> PlaceFigures:
         """A place's statements: from memory, or read in one query."""
@@ -94,3 +97,32 @@ class HeldFigures:
                 held = PlaceFigures(await statements(session, place_ids=[place_id]))
             self.places.put(place_id, held, generation)
         return held
+
+    async def of_members(self, place: Place, group: str | None = None) -> set[tuple[str, int]]:
+        """(measure, year) with figures of a larger place's municipalities, in years they belonged to it."""
+        key = (ident(place), group)
+        found = self.members.get(key)
+        if found is None:
+            generation = self.store.generation
+            index = await self.store.index()
+            async with self.store.unit() as session:
+                rows = await figure_years(
+                    session, place_ids=[ident(m) for m in index.members_ever(place)], group=group
+                )
+            found = _while_members(rows, place, index)
+            self.members.put(key, found, generation)
+        return found
+
+
+def _while_members(
+    rows: Sequence[tuple[int, str, int]], parent: Place, index: PlaceIndex
+) -> set[tuple[str, int]]:
+    """(measure, year) of the rows whose place was a member of the parent that year."""
+    members: dict[int, set[int]] = {}
+    found = set()
+    for place_id, measure, year in rows:
+        if year not in members:
+            members[year] = {ident(m) for m in index.members_in_year(parent, year)}
+        if place_id in members[year]:
+            found.add((measure, year))
+    return found

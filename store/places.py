@@ -162,6 +162,11 @@ class PlaceIndex:
             self.members_cache[key] = self._members(parent, year)
         return self.members_cache[key]
 
+    def members_ever(self, parent: Place) -> list[Place]:
+        """The municipalities that belonged to a county, region, nation or group at any time."""
+        spans = self.memberships.get(ident(parent), [])
+        return [self.places[s.child_id] for s in spans if self.places[s.child_id].level == "municipality"]
+
     def _members(self, parent: Place, year: int) -> list[Place]:
         """members_in_year, computed."""
         when = year

@@ -234,6 +234,19 @@ async def aggregates(
     return grouped
 
 
+async def figure_years(
+    session: AsyncSession, *, place_ids: Sequence[int], group: str | None = None
+) -> list[tuple[int, str, int]]:
+    """(place, measure, year) of the active statements of these places (of one group, if given), once each."""
+    keys = (col(Figure.place_id), col(Figure.measure), col(Figure.year))
+    query: Select[*tuple[Any, ...]] = (
+        Select(*keys).where(active(), col(Figure.place_id).in_(place_ids)).distinct()
+    )
+    if group is not None:
+        query = query.where(col(Figure.group) == group)
+    return [(place_id, measure, year) for place_id, measure, year in (await session.exec(query)).all()]
+
+
 async def places_with_figures(session: AsyncSession) -> set[int]:
     """The ids of places that have at least one figure."""
     return set((await session.exec(select(Figure.place_id).where(active()).distinct())).all())

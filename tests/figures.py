@@ -11,8 +11,10 @@ from store.store import Store
 Stated = tuple[str, int, str, float, date]  # place (name or number), year, measure, value, as-of date
 
 
-async def add_statements(store: Store, stated: Sequence[Stated], *, source: str = "Testtabell") -> None:
-    """Each statement (group 'all') under one new source, in one unit of work."""
+async def add_statements(
+    store: Store, stated: Sequence[Stated], *, source: str = "Testtabell", group: str = "all"
+) -> None:
+    """Each statement (of one group, 'all' unless told) under one new source, in one unit of work."""
     index = await store.index()
     async with store.unit() as session:
         added = Source(key=f"test:{source}", title=source)
@@ -25,6 +27,7 @@ async def add_statements(store: Store, stated: Sequence[Stated], *, source: str 
                     place_id=ident(index.search(place)[0].place),
                     year=year,
                     measure=measure,
+                    group=group,
                     value=value,
                     as_of=as_of,
                     source_id=added.id,

@@ -185,6 +185,14 @@ def _trondheim_cases() -> list[Case]:
     cases.append(Case("Trondheim 2006–2018", ("201", "495", "269"), tags=("series",)))
     cases.append(Case("Trondheim siden 2010", ("303", "675"), absent=("| 201",), tags=("series",)))
     cases.append(Case("historikk EM Trondheim", ("8", "123"), tags=("series",)))
+    cases.append(
+        Case("/history Melhus", ("43",), ("Bosatt 2015\n",), absent=("2015–2015", ".png"), tags=("series",))
+    )
+    cases.append(
+        Case(
+            "bosettingsbehov Melhus", phrases=("Ingen tall for Bosettingsbehov · Melhus.",), tags=("no data",)
+        )
+    )
     cases.append(Case("Trondheim 2019", ("160", "8"), ("Plantall",), tags=("planned",)))
     return cases
 
@@ -391,6 +399,31 @@ def _aggregate_cases() -> list[Case]:
             tags=("ranking", "en"),
         ),
         Case("rangering Sør-Trøndelag 2015", phrases=("1. Klæbu",), absent=("Stjørdal",), tags=("ranking",)),
+        # No total stated: the members' figures give the latest year and a sum with coverage.
+        Case(
+            "status Trøndelag", ("160",), ("siste år med tall, 2019", "Beregnet sum: 160"), tags=("county",)
+        ),
+        Case(
+            "bosatt Sør-Trøndelag",
+            ("675",),
+            ("siste år med tall, 2017", "1 av 25 kommuner med tall"),
+            tags=("county", "no year"),
+        ),
+        Case(
+            "historikk Trøndelag",
+            ("201", "740", "269"),
+            ("Bosatt 2006–2018", "Ingen oppgitt total: summer over kommunene"),
+            tags=("county", "series"),
+        ),
+        Case(
+            "anmodning Midt-Norge 2017",
+            phrases=(
+                "Ingen tall for Anmodning · IMDi Midt-Norge i 2017",
+                "og kommunene der:",
+                "Bosatt 2006–2018",
+            ),
+            tags=("region", "no data"),
+        ),
     ]
 
 

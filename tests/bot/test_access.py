@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.assistant import Assistant, Caller
 from bot.render import plain
 from store.store import Store
 from tests.conftest import ADMIN_ID, COORDINATOR_ID, OSLO
+from tests.figures import add_statements
 
 STRANGER_ID = 3003
 
@@ -75,3 +76,14 @@ async def test_open_access_hides_small_em_values_from_non_members(store: Store, 
     (member,) = await assistant.handle("/em Midtre Gauldal 2016", admin)
     assert "herav EM under 15 år: :" in plain(public.text) and "herav EM under 15 år: 4" in plain(member.text)
     assert "(EM): 8" in plain(public.text)  # 8 minors in all is not small, so it is shown
+
+
+async def test_open_access_hides_a_small_em_sum_over_members(store: Store, admin: Caller) -> None:
+    """A county's EM sum under 5 could show one municipality's value: hidden from non-members too."""
+    await add_statements(store, [("Melhus", 2030, "settled", 3, date(2030, 6, 1))], group="em")
+    assistant = Assistant(store, zone=OSLO, open_access=True)
+    stranger = await assistant.caller(STRANGER_ID, "nb")
+    (hidden,) = await assistant.handle("bosatt EM Trøndelag 2030", stranger)
+    (shown,) = await assistant.handle("bosatt EM Trøndelag 2030", admin)
+    assert "Beregnet sum: :" in plain(hidden.text) and "3¹" not in hidden.text
+    assert "Beregnet sum: 3¹ (1 av" in plain(shown.text)
