@@ -154,7 +154,8 @@ class PlaceIndex:
     def members_in_year(self, parent: Place, year: int) -> list[Place]:
         """The municipalities of a county, region, nation or group in a year, by name.
 
-        A county that did not exist that year (Trøndelag in 2015) is taken with the borders it had first.
+        Before a county existed (Trøndelag in 2015), the municipalities of that year that it was first
+        made of: its first members that existed then, and those that were merged into one of them.
         The index lives until data changes, so each answer is worked out once.
         """
         key = (ident(parent), year)
@@ -169,16 +170,33 @@ class PlaceIndex:
 
     def _members(self, parent: Place, year: int) -> list[Place]:
         """members_in_year, computed."""
-        when = year
-        if parent.valid_from is not None and parent.valid_from > date(year, 12, 31):
-            when = parent.valid_from.year
-        members = {
-            m.child_id
-            for m in self.memberships.get(ident(parent), [])
-            if _overlaps(m.valid_from, m.valid_to, when)
-        }
-        found = [self.places[i] for i in members if self.places[i].level == "municipality"]
+        spans = self.memberships.get(ident(parent), [])
+        if parent.valid_from is None or parent.valid_from <= date(year, 12, 31):
+            ids = {s.child_id for s in spans if _overlaps(s.valid_from, s.valid_to, year)}
+        else:
+            first = {s.child_id for s in spans if _overlaps(s.valid_from, s.valid_to, parent.valid_from.year)}
+            ids = {
+                place_id
+                for place_id, place in self.places.items()
+                if valid_in(place, year) and (place_id in first or self._merged_into(place, first))
+            }
+        found = [self.places[i] for i in ids if self.places[i].level == "municipality"]
         return sorted(found, key=lambda p: p.name)
+
+    def _merged_into(self, place: Place, ids: set[int]) -> bool:
+        """Whether a former place became, through one or more mergers, one of these places."""
+        seen: set[int] = set()
+        pending = [place]
+        while pending:
+            for code in (pending.pop().successor_code or "").split(","):
+                successor = self.by_code.get(code.strip())
+                if successor is None or ident(successor) in seen:
+                    continue
+                if ident(successor) in ids:
+                    return True
+                seen.add(ident(successor))
+                pending.append(successor)
+        return False
 
     def predecessors(self, place: Place) -> list[Place]:
         """Former municipalities that were merged into this one."""
