@@ -261,16 +261,25 @@ async def _year_for(
     """The year asked about, or the latest year with figures of these measures (any if none given).
 
     A question about one group (EM, Ukrainians) looks for the latest year with figures of that group.
+    A larger place's own (stated) figures come first; without any, its municipalities' figures count.
     """
     if question.year is not None:
         return question.year, ""
     group = None if question.group == "all" else question.group
-    covered = await ctx.years(place, group)
-    years = [y for m, ys in covered.items() if not measures or m in measures for y in ys]
+    years = _years_of((await ctx.figures(place)).years(group), measures)
+    if not years and place.level in AGGREGATE_LEVELS:
+        years = _years_of(await ctx.years(place, group), measures)
     if not years:
         return None, ""
     latest = max(years)
     return latest, text("latest_year", ctx.language, year=latest) + "\n"
+
+
+def _years_of(covered: dict[str, list[int]], measures: tuple[str, ...]) -> list[int]:
+    """The years covered of these measures (of any, if none given)."""
+    return [
+        year for measure, years in covered.items() if not measures or measure in measures for year in years
+    ]
 
 
 async def _what_exists(place: Place, ctx: Context) -> str:

@@ -100,7 +100,6 @@ _words(
 )
 _words("intent", "help", "hjelp|help|eksempler|examples|dome")
 _words("intent", "start", "start|hei|hallo|hello|hi|god morgen")
-_words("since", "since", "siden|sidan|since|fra|fraa|from")
 _words("time", "0", "i ar|iar|dette aret|this year|current year|hittil i ar|so far this year|i aar")
 _words("time", "-1", "i fjor|ifjor|fjoraret|last year|forrige ar|previous year")
 _words("time", "1", "neste ar|til neste ar|next year|kommende ar|komande ar")
@@ -114,7 +113,8 @@ _words(
     "eit|a|an|to|people|personer|personar|flyktninger|flyktningar|refugees|refugee|so|sa|langt|far|"
     "has|have|had|by|as|at|per|hittil|nå|na|no|now|ny|nye|new|latest|siste|who|which|hvilken|hvilke|"
     "kven|kva for|there|det|de|dei|den|seg|sin|sitt|sine|about|om|og|and|or|eller|get|fikk|fekk|fått|"
-    "tatt|imot|ta|take|taken|receive|received|their|its|it",
+    "tatt|imot|ta|take|taken|receive|received|their|its|it|"
+    "siden|sidan|since|fra|fraa|from",  # 'since 2010' makes a series where a year follows (see parse)
 )
 
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
@@ -196,8 +196,6 @@ def _apply(question: Question, meaning: tuple[str, str], today: date, raw: str) 
     elif kind == "time":
         question.years = [today.year + int(value)]
         question.year_word = raw
-    elif kind == "since":
-        question.intent = "series" if question.intent in ("unknown", "status") else question.intent
 
 
 def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
@@ -235,8 +233,9 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
             position += 1
     if question.years and len(question.years) > 1 and question.intent in ("unknown", "status"):
         question.intent = "series"
-    if re.search(r"(?<!\d)(siden|sidan|since|fra|from)\s+((?:19|20)\d\d)", message, re.IGNORECASE):
-        question.years = list(range(question.years[0], today.year + 1)) if question.years else []
+    since = re.search(r"(?<!\d)(siden|sidan|since|fra|from)\s+((?:19|20)\d\d)", message, re.IGNORECASE)
+    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
+        question.years = list(range(question.years[0], today.year + 1))
         question.intent = "series" if question.intent in ("unknown", "status") else question.intent
     _resolve_place(question, [span for span in leftovers if span], index)
     _decide_intent(question)

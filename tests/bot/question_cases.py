@@ -184,6 +184,19 @@ def _trondheim_cases() -> list[Case]:
     cases.append(Case("/history Trondheim", ("201", "740", "269"), ("2006–2018",), tags=("series",)))
     cases.append(Case("Trondheim 2006–2018", ("201", "495", "269"), tags=("series",)))
     cases.append(Case("Trondheim siden 2010", ("303", "675"), absent=("| 201",), tags=("series",)))
+    cases.append(
+        Case("Trondheim fra 2010 til 2012", ("303", "330"), absent=("| 201", "2013"), tags=("series",))
+    )
+    cases.append(
+        Case(
+            "how many refugees were requested from Trondheim in 2016",
+            ("650",),
+            ("Request: 650",),
+            absent=("Year |",),  # one figure, not a series
+            language="en",
+            tags=("en",),
+        )
+    )
     cases.append(Case("historikk EM Trondheim", ("8", "123"), tags=("series",)))
     cases.append(
         Case("/history Melhus", ("43",), ("Bosatt 2015\n",), absent=("2015–2015", ".png"), tags=("series",))
@@ -216,6 +229,14 @@ def _national_cases() -> list[Case]:
         Case("bosatte 2023", ("33 701", "29 730"), tags=("nation", "no place")),
         Case("bosatte ukrainere 2023", ("29 730",), tags=("nation", "ukraine")),
         Case("ukrainere", ("29 730",), ("siste år med tall, 2023",), tags=("nation", "ukraine", "no year")),
+        # The nation's own figures give the latest year, not a municipality's later one (Drammen 2024).
+        Case(
+            "/em",
+            ("7 000",),
+            ("siste år med tall, 2017",),
+            absent=("2024",),
+            tags=("nation", "command", "no year"),
+        ),
         Case(
             "/history Norge",
             ("5 423", "33 701"),
