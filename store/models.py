@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index, UniqueConstraint
+from sqlalchemy import BigInteger, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 LEVELS = ("municipality", "county", "region", "nation", "group", "international")
@@ -61,7 +61,18 @@ class Source(SQLModel, table=True):
 class Figure(SQLModel, table=True):
     """One statement of a value: for a place, year, measure and group, as of a date."""
 
-    __table_args__ = (Index("ix_figure_place_year", "place_id", "year", "measure", "group", "as_of"),)
+    __table_args__ = (
+        Index("ix_figure_place_year", "place_id", "year", "measure", "group", "as_of"),
+        Index(  # which places, measures and years have figures: read from the index alone
+            "ix_figure_active",
+            "place_id",
+            "measure",
+            "year",
+            "group",
+            sqlite_where=text("retracted_at IS NULL"),
+            postgresql_where=text("retracted_at IS NULL"),
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     place_id: int = Field(foreign_key="place.id")
     year: int
