@@ -282,10 +282,14 @@ def _years_of(covered: dict[str, list[int]], measures: tuple[str, ...]) -> list[
     ]
 
 
-async def _what_exists(place: Place, ctx: Context) -> str:
-    """What a place (and a larger place's municipalities) has figures for: '… Bosatt 2006–2018; …'."""
-    covered = await ctx.years(place)
-    parts = [f"{measure_label(m, ctx.language)} {_span(years)}" for m, years in covered.items()]
+async def _what_exists(place: Place, ctx: Context, group: str = "all") -> str:
+    """What a place (and a larger place's municipalities) has figures for: '… Bosatt 2006–2018; …'.
+
+    For a question about one group (EM), the figures of that group.
+    """
+    covered = await ctx.years(place, None if group == "all" else group)
+    of_group = "" if group == "all" else f", {group_label(group, ctx.language)}"
+    parts = [f"{measure_label(m, ctx.language)}{of_group} {_span(years)}" for m, years in covered.items()]
     key = "what_exists_with_members" if place.level in AGGREGATE_LEVELS else "what_exists"
     return text(key, ctx.language, name=escape(place.name), years="; ".join(parts))
 
@@ -301,15 +305,15 @@ def _span(years: list[int]) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
-async def _no_data(what: str, place: Place, year: int | None, ctx: Context) -> Reply:
-    """No figures for this question: say what does exist."""
+async def _no_data(what: str, place: Place, year: int | None, ctx: Context, group: str = "all") -> Reply:
+    """No figures for this question: say what does exist (of the group asked about, if one)."""
     what = f"{what} · {escape(place.name)}"
     head = (
         text("no_data", ctx.language, what=what, year=year)
         if year
         else text("no_data_at_all", ctx.language, what=what)
     )
-    return Reply(f"{head}\n{await _what_exists(place, ctx)}")
+    return Reply(f"{head}\n{await _what_exists(place, ctx, group)}")
 
 
 async def status_answer(
@@ -491,7 +495,7 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
         "" if group == "all" else f", {group_label(group, ctx.language)}"
     )
     if year is None:
-        return await _no_data(what, place, question.year, ctx)
+        return await _no_data(what, place, question.year, ctx, group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     held = await ctx.figures(place)
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
@@ -511,7 +515,7 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
             hidden = counts.get((shown, sub_group), len(own)) - len(own)
             lines.extend(_figure_lines(own, hidden, totals.get((shown, sub_group)), cite, ctx))
     if not lines:
-        return await _no_data(what, place, year, ctx)
+        return await _no_data(what, place, year, ctx, group)
     return Reply("\n".join([note + _title(place, ctx.language, f"{year}"), *lines]) + cite.render())
 
 
@@ -553,7 +557,10 @@ async def series_answer(question: Question, place: Place, ctx: Context) -> list[
     if not series.cells and place.level in AGGREGATE_LEVELS:
         await _add_sums(series, place, measure, asked, question.years, ctx)
     if not series.cells:
-        return [await _no_data(series.what, place, question.year, ctx)]
+        what = series.what + (
+            "" if question.group == "all" else f", {group_label(question.group, ctx.language)}"
+        )
+        return [await _no_data(what, place, question.year, ctx, question.group)]
     return series.replies(place, asked, ctx)
 
 

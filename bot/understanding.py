@@ -90,7 +90,7 @@ _words(
 _words(
     "intent",
     "ranking",
-    "lengst bak|lengst unna|furthest behind|behind|bakpa|etter skjema|ranking|rangering|ranger|rank|sammenlign|samanlikn|compare|verst|worst|best|flest|most",
+    "lengst bak|lengst unna|furthest behind|behind|bakpa|etter skjema|ligger etter|ligg etter|henger etter|heng etter|lagging|ranking|rangering|ranger|rank|sammenlign|samanlikn|compare|verst|worst|best|flest|most",
 )
 _words("intent", "grant", "tilskudd|tilskot|grant|grants|incentive|incentives|stimuleringstilskudd")
 _words(

@@ -206,6 +206,27 @@ def _trondheim_cases() -> list[Case]:
             "bosettingsbehov Melhus", phrases=("Ingen tall for Bosettingsbehov · Melhus.",), tags=("no data",)
         )
     )
+    # No data for a group: what exists of that group (seed 000's 2016 request and 2017 plan, seed 004's 2019).
+    cases.append(
+        Case(
+            "anmodning UMA Trondheim 2017",
+            phrases=(
+                "Plantall, enslige mindreårige (EM) 2017, 2019",
+                "Bosatt, enslige mindreårige (EM) 2006–2018",
+            ),
+            tags=("no data", "em"),
+        )
+    )
+    cases.append(
+        Case(
+            "historikk EM Melhus",
+            phrases=(
+                "Ingen tall for Bosatt, enslige mindreårige (EM) · Melhus.",
+                "Anmodning, enslige mindreårige (EM) 2016",
+            ),
+            tags=("no data", "series"),
+        )
+    )
     cases.append(Case("Trondheim 2019", ("160", "8"), ("Plantall",), tags=("planned",)))
     return cases
 
@@ -420,6 +441,13 @@ def _aggregate_cases() -> list[Case]:
             tags=("ranking", "en"),
         ),
         Case("rangering Sør-Trøndelag 2015", phrases=("1. Klæbu",), absent=("Stjørdal",), tags=("ranking",)),
+        Case("hvem ligger etter i Sør-Trøndelag 2015", phrases=("1. Klæbu",), tags=("ranking",)),
+        Case(
+            "kven ligg etter i Trondheimsregionen 2015",
+            phrases=("1. Klæbu",),
+            language="nn",
+            tags=("ranking", "nn"),
+        ),
         # No total stated: the members' figures give the latest year and a sum with coverage.
         Case(
             "status Trøndelag", ("160",), ("siste år med tall, 2019", "Beregnet sum: 160"), tags=("county",)
