@@ -687,7 +687,9 @@ def _caveats(statement: Statement, language: str) -> str:
 
 
 async def ranking_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """Members of a county, region or group ranked by the share of their decision settled."""
+    """Members of a county, region or group ranked by the share of their decision settled (or by a value)."""
+    if question.most:
+        return await _ranking_by_value(question, place, ctx)
     year, note = await _year_for(question, place, ("decided", "settled"), ctx)
     if year is None or place.level not in AGGREGATE_LEVELS:
         return await status_answer(question, place, ctx)
@@ -722,6 +724,31 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
         )
     ]
     lines.extend(f"{i}. {line}" for i, (_, line) in enumerate(rows, 1))
+    return Reply("\n".join(lines) + cite.render())
+
+
+async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> Reply:
+    """Members ranked by one figure, largest first ('flest bosatt i Trøndelag 2015')."""
+    measure = question.measure or "settled"
+    year, note = await _year_for(question, place, (measure,), ctx)
+    if year is None or place.level not in AGGREGATE_LEVELS:
+        return await status_answer(question, place, ctx)
+    what = measure_label(measure, ctx.language)
+    what += "" if question.group == "all" else f", {group_label(question.group, ctx.language)}"
+    total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
+    known = [(member, s) for member, s in (total.parts if total else []) if s.figure.value is not None]
+    if not known:
+        return await _no_data(what, place, year, ctx, question.group)
+    cite = Citations(ctx.language)
+    known.sort(key=lambda part: (-(part[1].figure.value or 0), part[0].name))  # small hidden values come last
+    title = f"{what} {year}, {text('largest_first', ctx.language)}"
+    lines = [note + _title(place, ctx.language, title)]
+    lines.extend(
+        f"{i}. {escape(member.name)}: {ctx.value(s)}{cite.cite(s)}" for i, (member, s) in enumerate(known, 1)
+    )
+    lines.append(
+        text("known_of", ctx.language, known=len(known), members=len(ctx.index.members_in_year(place, year)))
+    )
     return Reply("\n".join(lines) + cite.render())
 
 

@@ -283,6 +283,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Ingen oppgjeven total: summar over kommunane med tal (med tal/alle kommunar).",
         "en": "No stated total: sums over the municipalities with figures (with figures/all municipalities).",
     },
+    "largest_first": {"nb": "størst først", "nn": "størst først", "en": "largest first"},
+    "known_of": {
+        "nb": "{known} av {members} kommuner med tall.",
+        "nn": "{known} av {members} kommunar med tal.",
+        "en": "{known} of {members} municipalities known.",
+    },
     "summed": {"nb": "beregnet sum", "nn": "rekna sum", "en": "computed sum"},
     "no_data_at_all": {
         "nb": "Ingen tall for {what}.",

@@ -90,8 +90,9 @@ _words(
 _words(
     "intent",
     "ranking",
-    "lengst bak|lengst unna|furthest behind|behind|bakpa|etter skjema|ligger etter|ligg etter|henger etter|heng etter|lagging|ranking|rangering|ranger|rank|sammenlign|samanlikn|compare|verst|worst|best|flest|most",
+    "lengst bak|lengst unna|furthest behind|behind|bakpa|etter skjema|ligger etter|ligg etter|henger etter|heng etter|lagging|ranking|rangering|ranger|rank|sammenlign|samanlikn|compare|verst|worst|best",
 )
+_words("most", "most", "flest|most|mest|storst|hoyest|highest|largest|biggest")  # ranked by the value
 _words("intent", "grant", "tilskudd|tilskot|grant|grants|incentive|incentives|stimuleringstilskudd")
 _words(
     "intent",
@@ -138,6 +139,7 @@ class Question:
     year_word: str | None = None
     measure: str | None = None
     group: str = "all"
+    most: bool = False  # a ranking by the value, largest first ('flest bosatt'), not by the share settled
 
     @property
     def year(self) -> int | None:
@@ -192,6 +194,11 @@ def _apply(question: Question, meaning: tuple[str, str], today: date, raw: str) 
     elif kind == "intent":
         question.intent = (
             value if question.intent in ("unknown", "status", "help", "start") else question.intent
+        )
+    elif kind == "most":
+        question.most = True
+        question.intent = (
+            "ranking" if question.intent in ("unknown", "status", "help", "start") else question.intent
         )
     elif kind == "time":
         question.years = [today.year + int(value)]

@@ -448,6 +448,24 @@ def _aggregate_cases() -> list[Case]:
             language="nn",
             tags=("ranking", "nn"),
         ),
+        # Ranked by the value, largest first (seed 000's 2015 status table and 2016 requests; seed 004).
+        Case(
+            "which municipalities in Trøndelag settled the most in 2015",
+            phrases=("1. Trondheim: 495", "2. Stjørdal: 57", "10. Klæbu: 7", "10 of 48 municipalities known"),
+            language="en",
+            tags=("ranking", "en"),
+        ),
+        Case(
+            "flest EM anmodet i Trondheimsregionen 2016",
+            phrases=("1. Trondheim: 160", "2. Stjørdal: 22", "10. Leksvik: 4"),
+            tags=("ranking", "em"),
+        ),
+        Case(
+            "kven fekk flest busette i Sør-Trøndelag i 2015",
+            phrases=("2. Melhus: 43",),
+            language="nn",
+            tags=("ranking", "nn"),
+        ),
         # No total stated: the members' figures give the latest year and a sum with coverage.
         Case(
             "status Trøndelag", ("160",), ("siste år med tall, 2019", "Beregnet sum: 160"), tags=("county",)
