@@ -724,6 +724,7 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
         )
     ]
     lines.extend(f"{i}. {line}" for i, (_, line) in enumerate(rows, 1))
+    lines.append(text("known_of", ctx.language, known=len(rows), members=decided.members))
     return Reply("\n".join(lines) + cite.render())
 
 
