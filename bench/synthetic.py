@@ -60,7 +60,7 @@ async def add_national_figures(store: Store, *, seed: int = 1) -> int:
         total = 0
         for place in places:
             rows = [row for year in YEARS for row in _rows(place.id or 0, year, source.id or 0, rng, now)]
-            await session.exec(insert(Figure), params=rows)  # type: ignore[call-overload]
+            await session.exec(insert(Figure), params=rows)
             total += len(rows)
     store.invalidate()
     return total

@@ -18,7 +18,7 @@ def save_button(message: dict[str, object]) -> str:
     markup = message["reply_markup"]
     assert isinstance(markup, dict)
     return next(
-        b["callback_data"]
+        str(b["callback_data"])
         for row in markup["inline_keyboard"]
         for b in row
         if b["callback_data"].endswith(":yes")

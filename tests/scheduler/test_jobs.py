@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from pydantic import SecretStr
 from sqlmodel import select
 
 from bot.application import build_application
@@ -26,7 +27,7 @@ def settings(botapi: FakeBotApi, sqlite_url: str, tmp_path: Path) -> Settings:
     """Settings of a bot that talks to the local server."""
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
-        telegram_bot_token=botapi.token,
+        telegram_bot_token=SecretStr(botapi.token),
         telegram_base_url=botapi.base_url,
         telegram_base_file_url=botapi.base_file_url,
         database_url=sqlite_url,

@@ -17,8 +17,8 @@ from sqlmodel import func, select
 
 from store.export import export_frame, write_frame
 from store.importing import Plan, apply_plan, check, source_for, undo_change, undoable
-from store.models import Change, Figure, Place
-from store.queries import current_figures
+from store.models import Change, Place
+from store.queries import FigureRow, current_figures
 from store.reading import FIRST_YEAR, Problem, Reading, Refused, read_upload
 from store.store import Store
 from tests.uploads import IMDI_HEADER, SEED_HEADER, BadFile, Cell, bad_files, imdi_csv, seed_table, xlsx
@@ -58,7 +58,7 @@ async def upload(store: Store, content: bytes, filename: str, as_of: date | None
 
 async def current_value(
     store: Store, code: str, year: int, measure: str, group: str = "all"
-) -> Figure | None:
+) -> FigureRow | None:
     """The current figure of a place (by code), year, measure and group."""
     place = (await store.index()).by_code[code]
     async with store.unit() as session:
@@ -198,7 +198,7 @@ async def test_repeated_of_which_headings_follow_their_own_measure(store: Store)
 
 async def test_county_and_nation_rows_are_stated_totals_with_a_note(store: Store) -> None:
     """'Sør-Trøndelag' and 'Hele landet' rows become those places' figures, each with a note; 'Sum' is skipped."""
-    rows = [
+    rows: list[list[Cell]] = [
         ["Kommune", "Vedtak 2026"],
         ["Malvik", 25],
         ["Sør-Trøndelag", 900],
@@ -350,7 +350,7 @@ CELLS = st.one_of(
     st.sampled_from(
         [":", "avventer vedtak", "Trondheim", "1601", "Våler", "sum", "2015-12-31", "-", "1 234"]
     ),
-    st.text(st.characters(min_codepoint=32, blacklist_categories=("Cs",)), max_size=8).filter(
+    st.text(st.characters(min_codepoint=32, blacklist_categories=["Cs"]), max_size=8).filter(
         lambda t: not t.startswith("=")  # openpyxl would store a formula, refused by its own test
     ),
 )

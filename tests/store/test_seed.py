@@ -77,7 +77,7 @@ async def _values(
     """Current values of a measure for places given by code."""
     async with store.unit() as session:
         places = {code: await place_by_code(session, code, year) for code in codes}
-        ids = {p.id: code for code, p in places.items() if p is not None}
+        ids = {p.id: code for code, p in places.items() if p is not None and p.id is not None}
         found = await current_figures(
             session,
             place_ids=list(ids),
@@ -85,7 +85,7 @@ async def _values(
             measures=[measure],
             groups=[group],
             as_of=as_of,
-        )  # type: ignore[arg-type]
+        )
     return {ids[s.figure.place_id]: s.figure.value for s in found if s.figure.value is not None}
 
 
