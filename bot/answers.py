@@ -288,10 +288,15 @@ async def _what_exists(place: Place, ctx: Context, group: str = "all") -> str:
     For a question about one group (EM), the figures of that group.
     """
     covered = await ctx.years(place, None if group == "all" else group)
-    of_group = "" if group == "all" else f", {group_label(group, ctx.language)}"
-    parts = [f"{measure_label(m, ctx.language)}{of_group} {_span(years)}" for m, years in covered.items()]
+    parts = [f"{_label(m, group, ctx.language)} {_span(years)}" for m, years in covered.items()]
     key = "what_exists_with_members" if place.level in AGGREGATE_LEVELS else "what_exists"
     return text(key, ctx.language, name=escape(place.name), years="; ".join(parts))
+
+
+def _label(measure: str, group: str, language: str) -> str:
+    """A measure, with its group unless all: 'Anmodning, enslige mindreårige (EM)'."""
+    label = measure_label(measure, language)
+    return label if group == "all" else f"{label}, {group_label(group, language)}"
 
 
 def _span(years: list[int]) -> str:
@@ -461,9 +466,7 @@ def _keyed(statements: list[Statement]) -> dict[tuple[str, str], Statement]:
 
 def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
     """'Anmodning: 909¹ (stated, partial total only) · computed sum 909 (8 of 25 known)'."""
-    label = measure_label(total.measure, ctx.language)
-    if total.group != "all":
-        label += f", {group_label(total.group, ctx.language)}"
+    label = _label(total.measure, total.group, ctx.language)
     parts = []
     if total.stated:
         words = [text("stated_total", ctx.language).lower(), *_caveat_words(total.stated, ctx.language)]
@@ -491,9 +494,7 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     assert question.measure is not None
     measure, group = question.measure, question.group
     year, note = await _year_for(question, place, (measure,), ctx)
-    what = measure_label(measure, ctx.language) + (
-        "" if group == "all" else f", {group_label(group, ctx.language)}"
-    )
+    what = _label(measure, group, ctx.language)
     if year is None:
         return await _no_data(what, place, question.year, ctx, group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
@@ -532,8 +533,7 @@ def _figure_lines(
         current = max(history, key=precedence)
         current_id = current.figure.id
         figure = current.figure
-        label = measure_label(figure.measure, ctx.language)
-        label += "" if figure.group == "all" else f", {group_label(figure.group, ctx.language)}"
+        label = _label(figure.measure, figure.group, ctx.language)
         lines.append(f"{label}: <b>{ctx.value(current)}</b>{cite.cite(current)}")
     others = [s for s in history if s.figure.id != current_id]
     hidden += max(len(others) - SHOWN_STATEMENTS, 0)
@@ -557,9 +557,7 @@ async def series_answer(question: Question, place: Place, ctx: Context) -> list[
     if not series.cells and place.level in AGGREGATE_LEVELS:
         await _add_sums(series, place, measure, asked, question.years, ctx)
     if not series.cells:
-        what = series.what + (
-            "" if question.group == "all" else f", {group_label(question.group, ctx.language)}"
-        )
+        what = _label(measure, question.group, ctx.language)
         return [await _no_data(what, place, question.year, ctx, question.group)]
     return series.replies(place, asked, ctx)
 
@@ -734,8 +732,7 @@ async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> R
     year, note = await _year_for(question, place, (measure,), ctx)
     if year is None or place.level not in AGGREGATE_LEVELS:
         return await status_answer(question, place, ctx)
-    what = measure_label(measure, ctx.language)
-    what += "" if question.group == "all" else f", {group_label(question.group, ctx.language)}"
+    what = _label(measure, question.group, ctx.language)
     total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
     known = [(member, s) for member, s in (total.parts if total else []) if s.figure.value is not None]
     if not known:
