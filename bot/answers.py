@@ -93,19 +93,27 @@ class Context:
 
     async def years(self, place: Place, group: str | None = None) -> dict[str, list[int]]:
         """For each measure, the years with figures: the place's own and, for a larger place, its members'."""
-        covered = {m: set(ys) for m, ys in (await self.figures(place)).years(group).items()}
-        if place.level in AGGREGATE_LEVELS:
-            for measure, year in await self.store.figures.of_members(place, group):
-                covered.setdefault(measure, set()).add(year)
+        own = (await self.figures(place)).years(group)
+        if place.level not in AGGREGATE_LEVELS:
+            return own
+        covered = {m: set(ys) for m, ys in own.items()}
+        for measure, year in await self.store.figures.of_members(place, group):
+            covered.setdefault(measure, set()).add(year)
         return {measure: sorted(years) for measure, years in sorted(covered.items())}
 
     async def totals(
         self, place: Place, year: int, measures: Sequence[str] | None = None
     ) -> dict[tuple[str, str], Aggregate]:
         """A larger place's stated totals and the sums over its members in a year."""
+        return (await self.totals_by_year(place, [year], measures))[year]
+
+    async def totals_by_year(
+        self, place: Place, years: Sequence[int], measures: Sequence[str] | None = None
+    ) -> dict[int, dict[tuple[str, str], Aggregate]]:
+        """totals for several years, in one query."""
+        members = {year: self.index.members_in_year(place, year) for year in years}
         async with self.store.unit() as session:
-            members = self.index.members_in_year(place, year)
-            return await aggregates(session, place=place, members=members, year=year, measures=measures)
+            return await aggregates(session, place=place, members=members, measures=measures)
 
 
 async def answer(question: Question, ctx: Context) -> list[Reply]:
@@ -267,8 +275,9 @@ async def _year_for(
         return question.year, ""
     group = None if question.group == "all" else question.group
     years = _years_of((await ctx.figures(place)).years(group), measures)
-    if not years and place.level in AGGREGATE_LEVELS:
-        years = _years_of(await ctx.years(place, group), measures)
+    if not years and place.level in AGGREGATE_LEVELS:  # none of its own: its members' count
+        found = await ctx.store.figures.of_members(place, group)
+        years = [year for measure, year in found if not measures or measure in measures]
     if not years:
         return None, ""
     latest = max(years)
@@ -566,10 +575,8 @@ async def _add_sums(
     series: Series, place: Place, measure: str, asked: list[str], years: Sequence[int], ctx: Context
 ) -> None:
     """Sums over a larger place's members, with how many are known, for each year they have figures."""
-    for year in (await ctx.years(place)).get(measure, []):
-        if years and year not in years:
-            continue
-        totals = await ctx.totals(place, year, [measure])
+    covered = [y for y in (await ctx.years(place)).get(measure, []) if not years or y in years]
+    for year, totals in (await ctx.totals_by_year(place, covered, [measure])).items():
         for group in asked:
             total = totals.get((measure, group))
             if total is not None and total.parts:

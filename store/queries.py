@@ -5,7 +5,7 @@ Rows come back as plain tuples (FigureRow, SourceRow): making an ORM object cost
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, NamedTuple
@@ -216,21 +216,27 @@ async def aggregates(
     session: AsyncSession,
     *,
     place: Place,
-    members: Sequence[Place],
-    year: int,
+    members: Mapping[int, Sequence[Place]],
     measures: Sequence[str] | None = None,
-) -> dict[tuple[str, str], Aggregate]:
-    """Per measure and group: the place's stated total and the sum over its members (one query)."""
-    by_id = {ident(m): m for m in members}
-    found = await current_figures(session, place_ids=[ident(place), *by_id], years=[year], measures=measures)
-    grouped: dict[tuple[str, str], Aggregate] = {}
+) -> dict[int, dict[tuple[str, str], Aggregate]]:
+    """Per year, measure and group: the place's stated total and the sum over that year's members (one query)."""
+    by_year = {year: {ident(m): m for m in found} for year, found in members.items()}
+    everyone = {place_id for found in by_year.values() for place_id in found}
+    found = await current_figures(
+        session, place_ids=[ident(place), *everyone], years=list(by_year), measures=measures
+    )
+    grouped: dict[int, dict[tuple[str, str], Aggregate]] = {year: {} for year in by_year}
     for statement in sorted(found, key=lambda s: (s.figure.measure, s.figure.group)):
-        key = (statement.figure.measure, statement.figure.group)
-        total = grouped.setdefault(key, Aggregate(place, year, key[0], key[1], None, [], len(members)))
-        if statement.figure.place_id == place.id:
-            grouped[key] = replace(total, stated=statement)
+        figure, of_year = statement.figure, by_year[statement.figure.year]
+        if figure.place_id != place.id and figure.place_id not in of_year:
+            continue  # a member in another of the years asked about
+        key = (figure.measure, figure.group)
+        totals = grouped[figure.year]
+        total = totals.setdefault(key, Aggregate(place, figure.year, *key, None, [], len(of_year)))
+        if figure.place_id == place.id:
+            totals[key] = replace(total, stated=statement)
         else:
-            total.parts.append((by_id[statement.figure.place_id], statement))
+            total.parts.append((of_year[figure.place_id], statement))
     return grouped
 
 

@@ -8,6 +8,7 @@ from store.models import Figure
 from store.queries import aggregates, current_figures, current_of, statements
 from store.seed import place_by_code
 from store.store import Store
+from tests.figures import add_statements
 
 
 async def test_latest_as_of_is_current(store: Store) -> None:
@@ -67,7 +68,7 @@ async def test_county_total_is_stated_partial_and_computed_with_coverage(store: 
         county = await place_by_code(session, "16")
         assert county is not None
         members = (await store.index()).members_in_year(county, 2016)
-        total = (await aggregates(session, place=county, members=members, year=2016))[("requested", "all")]
+        total = (await aggregates(session, place=county, members={2016: members}))[2016][("requested", "all")]
     assert (
         total.stated is not None
         and total.stated.figure.value == 909
@@ -82,9 +83,28 @@ async def test_region_total_is_whole_and_larger_than_the_known_sum(store: Store)
         region = await place_by_code(session, "IMDI-MIDT")
         assert region is not None
         members = (await store.index()).members_in_year(region, 2016)
-        total = (await aggregates(session, place=region, members=members, year=2016))[("requested", "all")]
+        total = (await aggregates(session, place=region, members={2016: members}))[2016][("requested", "all")]
     assert total.stated is not None and total.stated.figure.value == 2922 and total.stated.figure.scope == ""
     assert total.computed == 909 + 97 and total.known == 10 and total.members > 50
+
+
+async def test_totals_of_several_years_count_each_years_members(store: Store) -> None:
+    """One query for 2015–2020 gives what each year alone gives: Rissa counts in 2015, Indre Fosen later."""
+    await add_statements(store, [("1638", 2020, "settled", 5, date(2020, 6, 1))])  # Orkdal, Orkland from 2020
+    index = await store.index()
+    trondelag = index.by_code["50"]
+    members = {year: index.members_in_year(trondelag, year) for year in range(2015, 2021)}
+    async with store.unit() as session:
+        together = await aggregates(
+            session, place=trondelag, members=members, measures=["settled", "requested"]
+        )
+        for year, of_year in members.items():
+            alone = (await aggregates(session, place=trondelag, members={year: of_year}))[year]
+            assert together[year] == {key: alone[key] for key in together[year]}
+            assert set(together[year]) == {key for key in alone if key[0] in ("settled", "requested")}
+    settled_2015 = together[2015][("settled", "all")]
+    assert "Rissa" in {member.name for member, _ in settled_2015.parts} and settled_2015.members == 48
+    assert ("settled", "all") not in together[2020]  # Orkdal's 2020 figure: no longer a member of anything
 
 
 async def test_python_and_sql_agree_on_the_current_statement(store: Store) -> None:
