@@ -76,15 +76,15 @@ class Context:
     def value(self, statement: Statement) -> str:
         """A figure's value, hidden as ':' where privacy asks for it."""
         figure = statement.figure
-        if figure.value is None or figure.suppressed:
-            return ":"
-        small = figure.group in ("em", "em_under_15") and figure.value < SMALL
-        return ":" if self.hide_small and small else number(figure.value, self.language)
+        return ":" if figure.suppressed else self._shown(figure.value, figure.group)
 
     def total_value(self, total: Aggregate) -> str:
-        """A sum over members, hidden as ':' where privacy asks for it (a small EM sum could show one member's)."""
-        value = total.computed
-        small = total.group in ("em", "em_under_15") and value is not None and value < SMALL
+        """A sum over members, hidden as a value is (a small EM sum could show one member's)."""
+        return self._shown(total.computed, total.group)
+
+    def _shown(self, value: float | None, group: str) -> str:
+        """A number, or ':' when unknown or, for non-members, an EM count under 5 as IMDi hides it."""
+        small = group in ("em", "em_under_15") and value is not None and value < SMALL
         return ":" if value is None or (self.hide_small and small) else number(value, self.language)
 
     async def figures(self, place: Place) -> PlaceFigures:
