@@ -1,0 +1,121 @@
+"""The one vocabulary: measures, groups, intents, roles and delivery statuses, used by every layer."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Measure(StrEnum):
+    """What a figure counts (the glossary's keys)."""
+
+    REQUESTED = "requested"
+    REQUESTED_REVISED = "requested_revised"
+    DECIDED = "decided"
+    DECIDED_REVISED = "decided_revised"
+    SETTLED = "settled"
+    ASSIGNED = "assigned"
+    SETTLED_AND_ASSIGNED = "settled_and_assigned"
+    PLANNED = "planned"
+    SETTLEMENT_NEED = "settlement_need"
+    SETTLED_FORECAST = "settled_forecast"
+    PROPOSED = "proposed"
+    CAPACITY = "capacity"
+    CAPACITY_DWELLINGS = "capacity_dwellings"
+    ASYLUM_SEEKERS = "asylum_seekers"
+    ASYLUM_SEEKERS_FORECAST_MIN = "asylum_seekers_forecast_min"
+    ASYLUM_SEEKERS_FORECAST_MAX = "asylum_seekers_forecast_max"
+    RESIDENCE_PERMITS_5Y_MIN = "residence_permits_5y_min"
+    RESIDENCE_PERMITS_5Y_MAX = "residence_permits_5y_max"
+    DISPLACED = "displaced"
+    INTERNALLY_DISPLACED = "internally_displaced"
+    NEW_EM_MUNICIPALITIES_REQUESTED = "new_em_municipalities_requested"
+    GRANT_BEYOND_REQUEST_NOK = "grant_beyond_request_nok"
+    GRANT_PER_SETTLED_NOK = "grant_per_settled_nok"
+    INTRO_RESULT_PCT = "intro_result_pct"
+    INTRO_RESULT_RANK = "intro_result_rank"
+    INTRO_PARTICIPANTS = "intro_participants"
+    INTRO_PARTICIPANTS_PCT = "intro_participants_pct"
+    INTRO_OUTCOME = "intro_outcome"
+
+
+class Group(StrEnum):
+    """Whom a figure counts: everyone, a group of refugees, or a category of the intro programme."""
+
+    ALL = "all"
+    EM = "em"
+    EM_UNDER_15 = "em_under_15"
+    UKRAINE = "ukraine"
+    RESETTLEMENT = "resettlement"
+    FAMILY = "family"
+    TRACK_1 = "track_1"
+    TRACK_2 = "track_2"
+    TRACK_3 = "track_3"
+    YOUTH = "youth"
+    WORK_30H_PLUS = "work_30h_plus"
+    WORK_UNDER_30H = "work_under_30h"
+    JOBSEEKER_NAV_MEASURES = "jobseeker_nav_measures"
+    JOBSEEKER_KVP = "jobseeker_kvp"
+    JOBSEEKER_WAGE_SUBSIDY = "jobseeker_wage_subsidy"
+    JOBSEEKER_OTHER_MEASURES = "jobseeker_other_measures"
+    NOT_JOBSEEKER = "not_jobseeker"
+    HEALTH_REASONS = "health_reasons"
+    NO_ACTIVITY = "no_activity"
+    PRIMARY_SCHOOL = "primary_school"
+    HIGHER_EDUCATION = "higher_education"
+    UPPER_SECONDARY = "upper_secondary"
+    OTHER_BENEFITS = "other_benefits"
+    SOCIAL_ASSISTANCE = "social_assistance"
+    OTHER = "other"
+
+
+class Intent(StrEnum):
+    """What kind of answer a question wants."""
+
+    UNKNOWN = "unknown"
+    STATUS = "status"
+    FIGURE = "figure"
+    SERIES = "series"
+    RANKING = "ranking"
+    GRANT = "grant"
+    INTRO = "intro"
+    HELP = "help"
+    START = "start"
+
+
+class Role(StrEnum):
+    """What a member of the bot may do."""
+
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+
+
+class DeliveryStatus(StrEnum):
+    """Where one digest delivery stands in the delivery log."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+    BLOCKED = "blocked"
+
+
+# Settlement measures in their usual order: request, decision, settled, assigned.
+PROGRESS_MEASURES = (Measure.REQUESTED, Measure.DECIDED, Measure.SETTLED, Measure.ASSIGNED)
+# Measures an admin may write with /set or an upload.
+WRITABLE_MEASURES = (
+    Measure.REQUESTED,
+    Measure.REQUESTED_REVISED,
+    Measure.DECIDED,
+    Measure.DECIDED_REVISED,
+    Measure.SETTLED,
+    Measure.ASSIGNED,
+    Measure.PLANNED,
+)
+# Groups of refugees (the rest of Group are categories of the intro programme).
+POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)
+
+FIRST_YEAR = 1977  # the register's first changes; no settlement figure is older
+YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")  # a plausible year anywhere in a text
+COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*")  # a Telegram command, with or without @BotName
