@@ -17,6 +17,7 @@ from sqlmodel import select
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot.digest_composer import DigestComposer
 from scheduler.delivery import WORKERS, Broadcaster
 from scheduler.schedule import period_of
 from scheduler.telegram import TelegramSender
@@ -88,7 +89,7 @@ async def main() -> None:
         bot = Bot(botapi.token, base_url=botapi.base_url, request=HTTPXRequest(connection_pool_size=WORKERS))
         sender = TimedSender(bot)
         async with bot:
-            broadcaster = Broadcaster(store, sender, zone=OSLO)
+            broadcaster = Broadcaster(store, sender, compose=DigestComposer(store, OSLO), zone=OSLO)
             tracemalloc.start()
             started = time.perf_counter()
             counts = await broadcaster.broadcast(period_of(broadcaster.clock(), OSLO))

@@ -175,6 +175,7 @@ async def send_digests(settings: Settings) -> None:
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
+    from bot.digest_composer import DigestComposer
     from scheduler.delivery import WORKERS, Broadcaster
     from scheduler.schedule import period_of
     from scheduler.telegram import TelegramSender
@@ -191,7 +192,9 @@ async def send_digests(settings: Settings) -> None:
     store = await Store.open(settings.database_url)
     try:
         async with bot:
-            broadcaster = Broadcaster(store, TelegramSender(bot), zone=settings.zone)
+            broadcaster = Broadcaster(
+                store, TelegramSender(bot), compose=DigestComposer(store, settings.zone), zone=settings.zone
+            )
             period = period_of(broadcaster.clock(), settings.zone)
             counts = await broadcaster.broadcast(period)
         summary = (

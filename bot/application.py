@@ -12,11 +12,14 @@ from telegram.error import BadRequest, Forbidden
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 
 from bot.assistant import Assistant
+from bot.digest_composer import DigestComposer
 from bot.runtime import BotApplication, BotData, Runtime
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 from handlers import register
-from scheduler.jobs import start_digests
+from scheduler.delivery import Broadcaster
+from scheduler.jobs import DigestJobs
+from scheduler.telegram import TelegramSender
 from store.store import Store
 from store.users import ensure_admins, list_users
 
@@ -36,6 +39,22 @@ async def open_runtime(settings: Settings) -> Runtime:
         open_access=settings.access == "open",
     )
     return Runtime(settings=settings, store=store, assistant=assistant)
+
+
+async def start_digests(application: BotApplication) -> None:
+    """The broadcaster and a job per subscription; subscriptions changed in chat are rescheduled."""
+    assert application.job_queue is not None
+    runtime = application.bot_data.runtime
+    broadcaster = Broadcaster(
+        runtime.store,
+        TelegramSender(application.bot),
+        compose=DigestComposer(runtime.store, runtime.settings.zone),
+        zone=runtime.settings.zone,
+        clock=runtime.assistant.clock,
+    )
+    runtime.digest_jobs = DigestJobs(application.job_queue, broadcaster)
+    runtime.assistant.digests.on_change = runtime.digest_jobs.reschedule
+    await runtime.digest_jobs.start()
 
 
 def menu(commands: dict[str, dict[str, str]], language: str | None) -> list[BotCommand]:

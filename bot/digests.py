@@ -10,22 +10,24 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.digest_composer import compose
 from bot.render import day, escape
 from bot.replies import Button, Reply
 from bot.texts import text
-from scheduler.digest import FIRST_LOOKBACK, compose, scope_places, since_last
-from scheduler.models import Subscription
 from scheduler.schedule import clock_of, next_occurrence, period_of, weekday_of
 from scheduler.subscriptions import (
+    FIRST_LOOKBACK,
     ident,
     own_subscription,
     places_of,
     recent_deliveries,
     remove,
+    scope_places,
+    since_last,
     subscribe,
     subscriptions_of,
 )
-from store.models import Place
+from store.models import Place, Subscription
 from store.places import PlaceIndex
 from store.store import Store
 
@@ -180,7 +182,7 @@ class DigestCommands:
                     today=today,
                     language=caller.language,
                 )
-                replies.extend(composed.replies)
+                replies.extend(Reply(message.text, photo=message.photo) for message in composed.messages)
         return replies or [Reply(text("digest_usage", caller.language))]
 
     async def deliveries(self, _argument: str, caller: Caller) -> list[Reply]:

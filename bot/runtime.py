@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.assistant import Assistant
 from bot.settings import Settings
+from scheduler.jobs import DigestJobs
 from store.store import Store
 
 
@@ -19,6 +20,7 @@ class Runtime:
     settings: Settings
     store: Store
     assistant: Assistant
+    digest_jobs: DigestJobs | None = None  # started after the application is up (it needs the job queue)
 
 
 class BotData(dict[str, object]):

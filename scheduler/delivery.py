@@ -19,10 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.replies import Reply
-from scheduler.digest import Digest, compose, scope_places, since_last
-from scheduler.models import Delivery, Subscription
 from scheduler.subscriptions import active_subscriptions, deliveries_of, ident, pause
+from store.models import Delivery, Subscription
 from store.store import Store
 
 log = logging.getLogger(__name__)
@@ -50,6 +48,31 @@ class RetryLater(Exception):
 
 class Transient(Exception):
     """A network error or timeout worth retrying with backoff."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """One digest message: Telegram HTML text, or a PNG picture with the text as its caption."""
+
+    text: str
+    photo: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A composed digest: its messages (one text and one picture at most) and whether anything changed."""
+
+    messages: list[Message]
+    changed: bool
+    unchanged_note: Message
+
+
+class Composer(Protocol):
+    """What composes a subscription's digest for a period (the bot's composer, or a stand-in in tests)."""
+
+    async def __call__(self, subscription: Subscription, period: str, today: date) -> Digest:
+        """The digest of the subscription's scope for the period, as of today."""
+        ...
 
 
 class Sender(Protocol):
@@ -122,6 +145,7 @@ class Broadcaster:
         store: Store,
         sender: Sender,
         *,
+        compose: Composer,
         zone: ZoneInfo,
         clock: Callable[[], datetime] | None = None,
         limit: RateLimit | None = None,
@@ -130,17 +154,15 @@ class Broadcaster:
     ) -> None:
         self.store = store
         self.sender = sender
+        self.compose = compose
         self.zone = zone
         self.clock = clock or (lambda: datetime.now(zone))
         self.limit = limit or RateLimit()
         self.backoff = backoff
         self.claim_lease = claim_lease
         self.on_pause: Callable[[int], Awaitable[None]] | None = None  # the bot drops a paused one's job
-        self.digests: dict[tuple[object, ...], Digest] = {}  # composed once per scope, day and language
         self.writes = asyncio.Lock()
-        self.composing = asyncio.Lock()
         self.slots = asyncio.Semaphore(WORKERS)
-        self.digests_of: tuple[int, date] | None = None  # the data generation and day they were composed on
 
     def today(self) -> date:
         """Today in the configured zone."""
@@ -158,7 +180,7 @@ class Broadcaster:
         due = [s for s in subscriptions if self.retry_in(logged.get(ident(s))) == timedelta(0)]
         counts["done"] = len(subscriptions) - len(due)  # settled (or claimed moments ago): nothing to compose
         for subscription in due:
-            await self._digest(subscription, period)
+            await self.compose(subscription, period, self.today())
         queue: asyncio.Queue[int] = asyncio.Queue()
         for subscription in due:
             queue.put_nowait(ident(subscription))
@@ -241,13 +263,13 @@ class Broadcaster:
             subscription = await session.get(Subscription, subscription_id)
         if subscription is None or subscription.paused:
             return Outcome("skipped", "paused or removed")
-        digest = await self._digest(subscription, period)
+        digest = await self.compose(subscription, period, self.today())
         if not digest.changed and subscription.quiet_when_unchanged:
             return Outcome("skipped", "nothing changed")
-        replies = digest.replies if digest.changed else [digest.unchanged_note]
+        messages = digest.messages if digest.changed else [digest.unchanged_note]
         try:
-            ids = [await self._send(subscription.chat_id, replies[0], (subscription_id, period))]
-            ids.extend([await self._send(subscription.chat_id, reply) for reply in replies[1:]])
+            ids = [await self._send(subscription.chat_id, messages[0], (subscription_id, period))]
+            ids.extend([await self._send(subscription.chat_id, message) for message in messages[1:]])
         except Blocked as error:
             async with self._write() as session:
                 await pause(session, subscription_id=subscription_id, reason=f"blocked: {error}")
@@ -256,33 +278,8 @@ class Broadcaster:
             return Outcome("blocked", str(error))
         return Outcome("sent", "" if digest.changed else "nothing changed: note", ids)
 
-    async def _digest(self, subscription: Subscription, period: str) -> Digest:
-        """The subscription's digest, composed once for all who share its scope, day and language."""
-        index = await self.store.index()
-        if self.digests_of != (self.store.generation, self.today()):  # figures changed, or a new day
-            self.digests.clear()
-            self.digests_of = (self.store.generation, self.today())
-        async with self.store.unit() as session:
-            place, own = await scope_places(session, subscription=subscription, index=index)
-            since = await since_last(
-                session, subscription=subscription, period=period, today=self.today(), zone=self.zone
-            )
-            key = (place.id if place else None, tuple(p.id for p in own), since, subscription.language)
-            async with self.composing:  # whoever comes second for the same scope finds it composed
-                if key not in self.digests:
-                    self.digests[key] = await compose(
-                        session,
-                        index=index,
-                        scope_place=place,
-                        own=own,
-                        since=since,
-                        today=self.today(),
-                        language=subscription.language,
-                    )
-        return self.digests[key]
-
-    async def _send(self, chat_id: int, reply: Reply, first_of: tuple[int, str] | None = None) -> int:
-        """Send one reply within the limits, waiting out flood control and retrying transient errors.
+    async def _send(self, chat_id: int, message: Message, first_of: tuple[int, str] | None = None) -> int:
+        """Send one message within the limits, waiting out flood control and retrying transient errors.
 
         `first_of` names the delivery whose first message this is: it is marked as sending just before.
         """
@@ -292,7 +289,7 @@ class Broadcaster:
             await self.limit.wait(chat_id, mark)
             mark = None
             try:
-                return await self._send_once(chat_id, reply)
+                return await self._send_once(chat_id, message)
             except (RetryLater, Transient) as error:
                 if attempt == RETRIES:
                     raise
@@ -316,12 +313,11 @@ class Broadcaster:
                 .values(status="sending", reason=SENDING_REASON)
             )
 
-    async def _send_once(self, chat_id: int, reply: Reply) -> int:
-        """The sender call for a reply: a picture with its caption, or a text."""
-        photo = reply.picture()
-        if photo is not None:
-            return await self.sender.send_photo(chat_id, photo, reply.text)
-        return await self.sender.send_text(chat_id, reply.text)
+    async def _send_once(self, chat_id: int, message: Message) -> int:
+        """The sender call for a message: a picture with its caption, or a text."""
+        if message.photo is not None:
+            return await self.sender.send_photo(chat_id, message.photo, message.text)
+        return await self.sender.send_text(chat_id, message.text)
 
     async def _record(self, subscription_id: int, period: str, outcome: Outcome) -> None:
         """Write the outcome into the delivery log."""

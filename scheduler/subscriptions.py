@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from scheduler.models import Delivery, Subscription, SubscriptionPlace
+from store.models import Delivery, Place, Subscription, SubscriptionPlace
+from store.places import PlaceIndex
+
+FIRST_LOOKBACK = timedelta(days=7)  # a first digest shows the changes of the past week
 
 
 def ident(subscription: Subscription) -> int:
@@ -123,3 +127,22 @@ async def recent_deliveries(session: AsyncSession, *, limit: int = 5000) -> list
     """The latest entries of the delivery log, newest first."""
     query = select(Delivery).order_by(col(Delivery.attempted_at).desc(), col(Delivery.id).desc())
     return list((await session.exec(query.limit(limit))).all())
+
+
+async def since_last(
+    session: AsyncSession, *, subscription: Subscription, period: str, today: date, zone: ZoneInfo
+) -> date:
+    """The day of the subscriber's previous digest, or a week ago for the first one."""
+    previous = await previous_sent(session, subscription_id=ident(subscription), before=period)
+    if previous is None:
+        return today - FIRST_LOOKBACK
+    return previous.attempted_at.astimezone(zone).date()
+
+
+async def scope_places(
+    session: AsyncSession, *, subscription: Subscription, index: PlaceIndex
+) -> tuple[Place | None, list[Place]]:
+    """The subscription's named place, or None and the places of its own list."""
+    if subscription.place_id is not None:
+        return index.places[subscription.place_id], []
+    return None, [index.places[i] for i in await places_of(session, subscription)]

@@ -1,4 +1,4 @@
-"""Database tables: places, figures with their sources, users and the audit log."""
+"""Database tables: places, figures with their sources, users, the audit log, subscriptions and deliveries."""
 
 from __future__ import annotations
 
@@ -112,6 +112,45 @@ class Change(SQLModel, table=True):
     action: str = Field(max_length=30)
     summary: str = Field(default="", max_length=1000)
     undone_by: int | None = None
+
+
+class Subscription(SQLModel, table=True):
+    """A weekly digest for one chat: a place (or the user's own list), a weekday and a time."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(index=True, sa_type=BigInteger)
+    chat_id: int = Field(sa_type=BigInteger)
+    place_id: int | None = Field(default=None, foreign_key="place.id")  # None: the user's own list
+    weekday: int = 0  # Monday is 0, as datetime.weekday()
+    hour: int = 8  # local time in TIMEZONE
+    minute: int = 0
+    language: str = Field(default="nb", max_length=5)
+    quiet_when_unchanged: bool = False  # True: no message at all when nothing changed
+    paused: bool = False
+    paused_reason: str = Field(default="", max_length=200)
+    created_at: datetime
+
+
+class SubscriptionPlace(SQLModel, table=True):
+    """One place on a subscription's own list."""
+
+    __table_args__ = (UniqueConstraint("subscription_id", "place_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    subscription_id: int = Field(foreign_key="subscription.id", index=True)
+    place_id: int = Field(foreign_key="place.id")
+
+
+class Delivery(SQLModel, table=True):
+    """The delivery log: one row per subscription and period, the guard against sending twice."""
+
+    __table_args__ = (UniqueConstraint("subscription_id", "period"),)
+    id: int | None = Field(default=None, primary_key=True)
+    subscription_id: int = Field(foreign_key="subscription.id", index=True)
+    period: str = Field(max_length=10)  # ISO week, e.g. 2026-W48
+    status: str = Field(max_length=10)  # a DeliveryStatus
+    reason: str = Field(default="", max_length=300)
+    attempted_at: datetime
+    message_ids: str = Field(default="", max_length=100)  # comma-separated Telegram message ids
 
 
 def ident(place: Place) -> int:

@@ -3,7 +3,6 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import scheduler.models  # noqa: F401  (registers the digest tables)
 import store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 connection = context.config.attributes["connection"]

@@ -11,10 +11,11 @@ from itertools import pairwise
 import pytest
 from sqlmodel import select
 
+from bot.digest_composer import DigestComposer
 from bot.render import plain
 from scheduler.delivery import SENDING_REASON, Blocked, Broadcaster, RateLimit, RetryLater, Transient
-from scheduler.models import Delivery, Subscription
 from scheduler.subscriptions import subscribe
+from store.models import Delivery, Subscription
 from store.store import Store
 from tests.conftest import OSLO
 from tests.figures import add_statements
@@ -55,7 +56,15 @@ class Recorder:
 
 def broadcaster(store: Store, sender: Recorder) -> Broadcaster:
     """A broadcaster on the fixed clock, without the per-chat second so tests run fast."""
-    return Broadcaster(store, sender, zone=OSLO, clock=lambda: NOW, limit=RateLimit(interval=0), backoff=0)
+    return Broadcaster(
+        store,
+        sender,
+        compose=DigestComposer(store, OSLO),
+        zone=OSLO,
+        clock=lambda: NOW,
+        limit=RateLimit(interval=0),
+        backoff=0,
+    )
 
 
 async def subscribers(store: Store, names: list[str], **options: bool) -> list[int]:
@@ -97,10 +106,11 @@ async def test_a_second_broadcast_sends_nothing(store: Store) -> None:
     await subscribers(store, ["Trondheim", "Melhus", "Trøndelag"])
     sender = Recorder()
     first = await broadcaster(store, sender).broadcast(PERIOD)
-    again = broadcaster(store, sender)
+    composer = DigestComposer(store, OSLO)
+    again = Broadcaster(store, sender, compose=composer, zone=OSLO, clock=lambda: NOW)
     second = await again.broadcast(PERIOD)
     assert first == Counter({"sent": 3})
-    assert second == Counter({"done": 3}) and not again.digests
+    assert second == Counter({"done": 3}) and not composer.composed
     assert sorted(chat for chat, _, _ in sender.sent) == [100, 101, 102]
 
 
@@ -145,7 +155,15 @@ async def test_a_claim_that_never_sent_is_taken_over_after_its_lease(store: Stor
     """Dying while waiting for its turn leaves a pending claim: taken over once the lease is up, not before."""
     ids = await subscribers(store, ["Trondheim", "Melhus", "Malvik"])
     crashing = Recorder()
-    dying = Broadcaster(store, crashing, zone=OSLO, clock=lambda: NOW, limit=CrashingTurn(101), backoff=0)
+    dying = Broadcaster(
+        store,
+        crashing,
+        compose=DigestComposer(store, OSLO),
+        zone=OSLO,
+        clock=lambda: NOW,
+        limit=CrashingTurn(101),
+        backoff=0,
+    )
     with pytest.raises(Crash):
         await dying.broadcast(PERIOD, workers=1)
     assert (await log_of(store))[ids[1]][0] == "pending"
@@ -155,7 +173,13 @@ async def test_a_claim_that_never_sent_is_taken_over_after_its_lease(store: Stor
 
     resumed = Recorder()
     after_lease = Broadcaster(
-        store, resumed, zone=OSLO, clock=lambda: NOW, limit=RateLimit(interval=0), claim_lease=timedelta(0)
+        store,
+        resumed,
+        compose=DigestComposer(store, OSLO),
+        zone=OSLO,
+        clock=lambda: NOW,
+        limit=RateLimit(interval=0),
+        claim_lease=timedelta(0),
     )
     assert await after_lease.broadcast(PERIOD) == Counter({"done": 2, "sent": 1})
     delivered = Counter(chat for chat, _, _ in [*crashing.sent, *too_soon.sent, *resumed.sent])

@@ -14,8 +14,8 @@ from bot.application import build_application
 from bot.assistant import Caller
 from bot.runtime import BotApplication
 from bot.settings import Settings
-from scheduler.jobs import broadcaster_of, job_name
-from scheduler.models import Delivery
+from scheduler.jobs import DigestJobs, job_name
+from store.models import Delivery
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, OSLO
 
@@ -49,6 +49,13 @@ async def stopped(application: BotApplication) -> None:
     await application.shutdown()
     assert application.post_shutdown is not None
     await application.post_shutdown(application)
+
+
+def digest_jobs_of(application: BotApplication) -> DigestJobs:
+    """The digest jobs started with the application."""
+    jobs = application.bot_data.runtime.digest_jobs
+    assert jobs is not None
+    return jobs
 
 
 def fire_time(application: BotApplication, name: str, after: datetime) -> datetime:
@@ -138,6 +145,6 @@ async def test_a_blocked_user_loses_the_weekly_job(settings: Settings, botapi: F
     assert application.job_queue is not None
     assert [j for j in application.job_queue.jobs() if j.name == job_name(1)]
     botapi.block(ADMIN_ID)
-    assert await broadcaster_of(application).deliver(1, "2026-W48") == "blocked"
+    assert await digest_jobs_of(application).broadcaster.deliver(1, "2026-W48") == "blocked"
     assert not [j for j in application.job_queue.jobs() if j.name == job_name(1) and not j.removed]
     await stopped(application)

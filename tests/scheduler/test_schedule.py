@@ -8,9 +8,9 @@ import pytest
 import time_machine
 from telegram.ext import ApplicationBuilder
 
-from scheduler.jobs import job_name, schedule
-from scheduler.models import Subscription
+from scheduler.jobs import DigestJobs, job_name
 from scheduler.schedule import clock_of, last_occurrence, next_occurrence, period_of, ptb_days, weekday_of
+from store.models import Subscription
 from tests.conftest import OSLO
 
 
@@ -87,7 +87,7 @@ def test_job_queue_fires_monday_eight_oslo_time(frozen: datetime, expected: date
     broadcaster = _Zone()
     subscription = Subscription(id=7, user_id=1, chat_id=1, created_at=frozen)
     with time_machine.travel(frozen, tick=False):
-        schedule(application.job_queue, subscription, broadcaster)  # type: ignore[arg-type]
+        DigestJobs(application.job_queue, broadcaster).schedule(subscription)  # type: ignore[arg-type]
         (job,) = application.job_queue.get_jobs_by_name(job_name(7))
         fire = job.job.trigger.get_next_fire_time(None, datetime.now(OSLO))
     assert fire == expected
@@ -98,12 +98,13 @@ def test_rescheduling_replaces_the_job() -> None:
     application = ApplicationBuilder().token("123:TEST").build()
     assert application.job_queue is not None
     subscription = Subscription(id=7, user_id=1, chat_id=1, weekday=4, hour=15, created_at=datetime.now(OSLO))
-    schedule(application.job_queue, subscription, _Zone())  # type: ignore[arg-type]
+    jobs = DigestJobs(application.job_queue, _Zone())  # type: ignore[arg-type]
+    jobs.schedule(subscription)
     subscription.weekday, subscription.hour = 2, 9
-    schedule(application.job_queue, subscription, _Zone())  # type: ignore[arg-type]
-    jobs = [j for j in application.job_queue.jobs() if j.name == job_name(7) and not j.removed]
-    assert len(jobs) == 1
-    fire = jobs[0].job.trigger.get_next_fire_time(None, datetime(2026, 11, 23, tzinfo=OSLO))
+    jobs.schedule(subscription)
+    found = [j for j in application.job_queue.jobs() if j.name == job_name(7) and not j.removed]
+    assert len(found) == 1
+    fire = found[0].job.trigger.get_next_fire_time(None, datetime(2026, 11, 23, tzinfo=OSLO))
     assert fire == datetime(2026, 11, 25, 9, 0, tzinfo=OSLO)
 
 

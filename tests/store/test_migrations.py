@@ -6,7 +6,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-import scheduler.models  # noqa: F401  (the digest tables are part of the schema)
 from store.store import Store
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.digest_composer import compose
 from bot.render import plain
-from scheduler.digest import compose
 from store.store import Store
 from tests.figures import add_statements
 
@@ -42,7 +42,7 @@ async def digest_text(store: Store, *codes: str) -> str:
             today=TODAY,
             language="nb",
         )
-    return plain(digest.replies[0].text)
+    return plain(digest.messages[0].text)
 
 
 async def test_this_year_changes_and_pace(store: Store) -> None:

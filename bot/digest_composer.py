@@ -1,9 +1,13 @@
-"""The weekly digest of a scope: figures per place, changes since the last digest, who is behind."""
+"""What a weekly digest says: figures per place, changes since the last digest, who is behind.
+
+Composed here, where answers are composed, and handed to the scheduler as data (`scheduler.delivery.Digest`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+import asyncio
+from dataclasses import dataclass
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
@@ -12,20 +16,19 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.charts import share_chart
 from bot.render import day, escape, number, percent, visible_length
-from bot.replies import Reply
 from bot.texts import short_measure_label, text
-from scheduler.models import Subscription
-from scheduler.subscriptions import ident as subscription_id
-from scheduler.subscriptions import places_of, previous_sent
-from store.models import Figure, Place, ident
+from scheduler.delivery import Digest, Message
+from scheduler.subscriptions import scope_places, since_last
+from store.models import Figure, Place, Subscription, ident
 from store.places import PlaceIndex
 from store.queries import Statement, active, current_figures, settled_share
+from store.store import Store
+from store.vocabulary import PROGRESS_MEASURES
 
-MEASURES = ("requested", "decided", "settled", "assigned")
+MEASURES = PROGRESS_MEASURES
 SHOWN_PLACES = 25  # rows in the message; the chart and the counts cover every place
 CHART_PLACES = 20
 CAPTION_LIMIT = 1024
-FIRST_LOOKBACK = timedelta(days=7)  # a first digest shows the changes of the past week
 
 
 @dataclass(frozen=True)
@@ -50,15 +53,6 @@ class Row:
         return settled_share(self.now.get("decided"), self.now.get("settled"))
 
 
-@dataclass
-class Digest:
-    """The composed digest: its replies (one message and one picture at most) and whether anything changed."""
-
-    replies: list[Reply]
-    changed: bool
-    unchanged_note: Reply = field(default_factory=lambda: Reply(""))
-
-
 def scope_of(place: Place | None, own: list[Place], index: PlaceIndex, year: int, language: str) -> Scope:
     """The places a subscription covers in a year."""
     if place is None:
@@ -66,25 +60,6 @@ def scope_of(place: Place | None, own: list[Place], index: PlaceIndex, year: int
     if place.level == "municipality":
         return Scope(place.name, [place])
     return Scope(place.name, index.members_in_year(place, year))
-
-
-async def since_last(
-    session: AsyncSession, *, subscription: Subscription, period: str, today: date, zone: ZoneInfo
-) -> date:
-    """The day of the subscriber's previous digest, or a week ago for the first one."""
-    previous = await previous_sent(session, subscription_id=subscription_id(subscription), before=period)
-    if previous is None:
-        return today - FIRST_LOOKBACK
-    return previous.attempted_at.astimezone(zone).date()
-
-
-async def scope_places(
-    session: AsyncSession, *, subscription: Subscription, index: PlaceIndex
-) -> tuple[Place | None, list[Place]]:
-    """The subscription's named place, or None and the places of its own list."""
-    if subscription.place_id is not None:
-        return index.places[subscription.place_id], []
-    return None, [index.places[i] for i in await places_of(session, subscription)]
 
 
 async def digest_year(session: AsyncSession, *, place_ids: list[int], today: date) -> int:
@@ -132,9 +107,9 @@ async def compose(
     body = _text(scope, year, rows, updated, pace, since, today, language)
     chart = _chart(scope, year, rows, pace, language)
     return Digest(
-        replies=_replies(body, chart, language),
+        messages=_messages(body, chart, language),
         changed=changed,
-        unchanged_note=Reply(
+        unchanged_note=Message(
             text("digest_unchanged", language, scope=escape(scope.title), date=day(since, language))
         ),
     )
@@ -254,10 +229,46 @@ def _chart(scope: Scope, year: int, rows: list[Row], pace: float, language: str)
     return share_chart(title, shown, pace, text("digest_pace", language))
 
 
-def _replies(body: str, chart: bytes | None, language: str) -> list[Reply]:
+def _messages(body: str, chart: bytes | None, language: str) -> list[Message]:
     """One message and one picture at most: the text as the caption when it fits."""
     if chart is None:
-        return [Reply(body)]
+        return [Message(body)]
     if visible_length(body) <= CAPTION_LIMIT:
-        return [Reply(body, photo=chart)]
-    return [Reply(body), Reply(text("digest_chart_caption", language), photo=chart)]
+        return [Message(body, photo=chart)]
+    return [Message(body), Message(text("digest_chart_caption", language), photo=chart)]
+
+
+class DigestComposer:
+    """Composes each subscription's digest, once for all who share its scope, day and language."""
+
+    def __init__(self, store: Store, zone: ZoneInfo) -> None:
+        self.store = store
+        self.zone = zone
+        self.composed: dict[tuple[object, ...], Digest] = {}
+        self.composed_on: tuple[int, date] | None = None  # the data generation and day they were composed on
+        self.lock = asyncio.Lock()
+
+    async def __call__(self, subscription: Subscription, period: str, today: date) -> Digest:
+        """The subscription's digest for a period, with the changes since its previous digest."""
+        index = await self.store.index()
+        if self.composed_on != (self.store.generation, today):  # figures changed, or a new day
+            self.composed.clear()
+            self.composed_on = (self.store.generation, today)
+        async with self.store.unit() as session:
+            place, own = await scope_places(session, subscription=subscription, index=index)
+            since = await since_last(
+                session, subscription=subscription, period=period, today=today, zone=self.zone
+            )
+            key = (place.id if place else None, tuple(p.id for p in own), since, subscription.language)
+            async with self.lock:  # whoever comes second for the same scope finds it composed
+                if key not in self.composed:
+                    self.composed[key] = await compose(
+                        session,
+                        index=index,
+                        scope_place=place,
+                        own=own,
+                        since=since,
+                        today=today,
+                        language=subscription.language,
+                    )
+        return self.composed[key]
