@@ -14,10 +14,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## the Telegram bot, or the console chat when TELEGRAM_BOT_TOKEN is not set
 	$(PY) -m bot run
 
-lint: $(STAMP)  ## formatting, lint and types
+lint: $(STAMP)  ## formatting, lint, types and the import layers
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 test: lint  ## lint, types and the whole test suite
 	$(PY) -m pytest -q

@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import text
 
 from bench.synthetic import add_national_figures
-from bot.assistant import Assistant, Caller
+from bot.assistant import Assistant
+from bot.caller import Caller
 from store.store import Store
 
 SEEDED_QUESTIONS = [

@@ -73,7 +73,7 @@ def parser() -> argparse.ArgumentParser:
 async def chat(settings: Settings, user_id: int | None) -> None:
     """The console chat; the local operator is an admin unless --user-id says otherwise."""
     from bot.application import open_runtime
-    from bot.assistant import Caller
+    from bot.caller import Caller
     from bot.console import ConsoleChat
 
     runtime = await open_runtime(settings)
@@ -132,9 +132,10 @@ async def export(settings: Settings, path: Path, history: bool) -> None:
 
 async def import_file(settings: Settings, path: Path, apply: bool, as_of: str | None) -> int:
     """Check a file as an upload is checked, print the preview, and apply it with --yes; 1 on errors."""
-    from bot.admin import preview_text, summary
+    from bot.confirmation import summary
     from bot.render import plain
     from bot.texts import text
+    from bot.uploads import preview_text
     from store.importing import apply_plan, check, source_for
     from store.reading import Refused, find_date, read_upload
     from store.store import Store

@@ -95,7 +95,9 @@ def build_application(settings: Settings) -> BotApplication:
         await runtime.store.index()  # the place index, built before the first question
         await start_digests(application)
         await set_command_menus(application)
-        application.bot_data.runtime.assistant.on_role_change = partial(set_admin_menu, application.bot)
+        application.bot_data.runtime.assistant.members.on_role_change = partial(
+            set_admin_menu, application.bot
+        )
         gc.freeze()  # start-up's objects live as long as the process: keep them out of full collections
 
     async def post_shutdown(application: BotApplication) -> None:

@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.assistant import Assistant, Caller
+from bot.assistant import Assistant
+from bot.caller import Caller
 from bot.render import plain
 from bot.replies import Button, Reply
 
@@ -42,7 +43,7 @@ class ConsoleChat:
 
     async def say(self, message: str) -> list[Reply]:
         """Answer one line (a number chooses a button of the previous answer) and print it."""
-        chosen = await self.assistant.chosen_language(self.caller.user_id)
+        chosen = await self.assistant.members.chosen_language(self.caller.user_id)
         self.caller = replace(self.caller, language=chosen or self.caller.language)
         if message.isdigit() and 0 < int(message) <= len(self.buttons):
             replies = await self.assistant.choose(self.buttons[int(message) - 1][1], self.caller)

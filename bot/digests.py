@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.caller import Caller
 from bot.digest_composer import compose
 from bot.render import day, escape
 from bot.replies import Button, Reply
@@ -30,15 +30,20 @@ from scheduler.subscriptions import (
 from store.models import Place, Subscription
 from store.places import PlaceIndex
 from store.store import Store
-
-if TYPE_CHECKING:
-    from bot.assistant import Caller
+from store.vocabulary import DeliveryStatus
 
 BUTTON_PREFIX = "sub:"
 SHOWN_PERIODS = 5
 SHOWN_PROBLEMS = 5
-LOG_STATUSES = ("sent", "skipped", "failed", "blocked", "pending", "sending")
-PROBLEMS = ("failed", "blocked", "sending")
+LOG_STATUSES = (  # in the order /deliveries counts them
+    DeliveryStatus.SENT,
+    DeliveryStatus.SKIPPED,
+    DeliveryStatus.FAILED,
+    DeliveryStatus.BLOCKED,
+    DeliveryStatus.PENDING,
+    DeliveryStatus.SENDING,
+)
+PROBLEMS = (DeliveryStatus.FAILED, DeliveryStatus.BLOCKED, DeliveryStatus.SENDING)
 ChangeHook = Callable[[int], Awaitable[None]]  # the Telegram layer reschedules a changed subscription
 
 

@@ -304,12 +304,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "status_title": {"nb": "status {year}", "nn": "status {year}", "en": "status {year}"},
     "of_which": {"nb": "herav", "nn": "herav", "en": "of which"},
-    "whole_year": {"nb": "hele året", "nn": "heile året", "en": "whole year"},
-    "share_settled": {
-        "nb": "Bosatt av vedtaket: {share} · gjenstår {remaining}",
-        "nn": "Busett av vedtaket: {share} · att {remaining}",
-        "en": "Share of the decision settled: {share} · remaining {remaining}",
-    },
     "more_statements": {
         "nb": "  … og {count} tidligere oppgaver",
         "nn": "  … og {count} tidlegare oppgåver",
@@ -579,11 +573,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Sjekkar {rows} tal mot registeret og databasen …",
         "en": "Checking {rows} figures against the register and the database …",
     },
-    "imp_applying": {
-        "nb": "Lagrer {rows} tall …",
-        "nn": "Lagrar {rows} tal …",
-        "en": "Saving {rows} figures …",
-    },
     "imp_preview_title": {
         "nb": "Forhåndsvisning av «{filename}» ({kind})",
         "nn": "Førehandsvising av «{filename}» ({kind})",
@@ -714,11 +703,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Bruk: /export [xlsx|csv] [historikk]",
         "nn": "Bruk: /export [xlsx|csv] [historikk]",
         "en": "Usage: /export [xlsx|csv] [history]",
-    },
-    "export_saved": {
-        "nb": "Lagret i {path}",
-        "nn": "Lagra i {path}",
-        "en": "Saved in {path}",
     },
     "digest_title": {
         "nb": "Ukeoversikt {scope}, uke {week} {year}",

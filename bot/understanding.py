@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 from store.models import ident
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
+from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR
 
 VOCABULARY: dict[str, tuple[str, str]] = {}
 
@@ -118,9 +119,7 @@ _words(
     "siden|sidan|since|fra|fraa|from",  # 'since 2010' makes a series where a year follows (see parse)
 )
 
-YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
-COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*")
 MAX_PHRASE = 5
 
 
@@ -311,3 +310,37 @@ def default_to_nation(question: Question, index: PlaceIndex) -> None:
         question.places = [PlaceMatch(nation, nation.name, "exact")]
         if question.intent == "unknown":
             question.intent = "figure" if question.measure else "status"
+
+
+def _terms(words: list[str]) -> tuple[str | None, str] | None:
+    """The measure and group named by words such as 'bosatt em' (None if a word is not understood)."""
+    measure, group = None, "all"
+    position = 0
+    while position < len(words):
+        for size in (3, 2, 1):
+            phrase = normalise(" ".join(words[position : position + size]))
+            raw = words[position].lower()
+            kind, value = VOCABULARY.get(phrase, ("", ""))
+            if size == 1 and raw in MEASURE_KEYS:
+                kind, value = "measure", raw
+            elif size == 1 and raw in GROUP_KEYS:
+                kind, value = "group", raw
+            if kind in ("measure", "group"):
+                measure, group = (value, group) if kind == "measure" else (measure, value)
+                position += size
+                break
+        else:
+            return None
+    return measure, group
+
+
+def figure_words(words: list[str]) -> tuple[str, int, str, str] | None:
+    """'<place> <year> <measure> [group]' as (place, year, measure, group)."""
+    years = [i for i, word in enumerate(words) if i > 0 and YEAR.fullmatch(word)]
+    if not years:
+        return None
+    at = years[-1]
+    terms = _terms(words[at + 1 :])
+    if terms is None or terms[0] is None:
+        return None
+    return " ".join(words[:at]), int(words[at]), terms[0], terms[1]

@@ -7,8 +7,7 @@ import logging
 from telegram import CallbackQuery, Update
 from telegram.error import BadRequest
 
-from bot.admin import CONFIRM_PREFIXES
-from bot.assistant import Caller
+from bot.caller import Caller
 from bot.runtime import BotContext
 from bot.texts import text
 from handlers.replies import send_replies
@@ -39,7 +38,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     if query is None or query.data is None:
         return
     await query.answer()
-    if query.data.startswith(CONFIRM_PREFIXES):
+    if context.bot_data.runtime.assistant.is_one_time_button(query.data):
         await remove_buttons(query)
     caller = await caller_of(update, context)
     replies = await context.bot_data.runtime.assistant.choose(query.data, caller)

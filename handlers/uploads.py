@@ -8,7 +8,6 @@ from telegram.constants import ParseMode
 from bot.runtime import BotContext
 from handlers.chat import caller_of
 from handlers.replies import send_replies
-from store.reading import MAX_BYTES
 
 
 class ProgressMessage:
@@ -35,7 +34,7 @@ async def on_document(update: Update, context: BotContext) -> None:
     caller = await caller_of(update, context)
     size = document.file_size or 0
     content = b""
-    if caller.is_admin and size <= MAX_BYTES:  # nobody else's file is ever downloaded
+    if context.bot_data.runtime.assistant.may_download(caller, size):
         content = bytes(await (await document.get_file()).download_as_bytearray())
     replies = await context.bot_data.runtime.assistant.upload(
         content,

@@ -22,6 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from scheduler.subscriptions import active_subscriptions, deliveries_of, ident, pause
 from store.models import Delivery, Subscription
 from store.store import Store
+from store.vocabulary import DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,7 @@ class RateLimit:
 class Outcome:
     """How one delivery ended."""
 
-    status: str
+    status: DeliveryStatus
     reason: str = ""
     message_ids: list[int] = field(default_factory=list)
 
@@ -201,7 +202,7 @@ class Broadcaster:
                 outcome = await self._attempt(subscription_id, period)
             except Exception as error:  # recorded, never lost: the log says why
                 log.exception("digest %s for %s failed", period, subscription_id)
-                outcome = Outcome("failed", f"{type(error).__name__}: {error}")
+                outcome = Outcome(DeliveryStatus.FAILED, f"{type(error).__name__}: {error}")
             await self._record(subscription_id, period, outcome)
             return outcome.status
 
@@ -214,13 +215,13 @@ class Broadcaster:
     async def skip(self, subscription_id: int, period: str, reason: str) -> None:
         """Log a period as skipped (unless it is already logged)."""
         if await self._claim(subscription_id, period):
-            await self._record(subscription_id, period, Outcome("skipped", reason))
+            await self._record(subscription_id, period, Outcome(DeliveryStatus.SKIPPED, reason))
 
     def retry_in(self, logged: Delivery | None) -> timedelta | None:
         """How soon a period's digest may be tried (again), given its log entry; None: it is settled."""
-        if logged is None or logged.status == "failed":
+        if logged is None or logged.status == DeliveryStatus.FAILED:
             return timedelta(0)
-        if logged.status == "pending":
+        if logged.status == DeliveryStatus.PENDING:
             claimed = logged.attempted_at.replace(tzinfo=logged.attempted_at.tzinfo or UTC)
             return max(claimed + self.claim_lease - datetime.now(UTC), timedelta(0))
         return None
@@ -235,7 +236,10 @@ class Broadcaster:
             async with self._write() as session:
                 session.add(
                     Delivery(
-                        subscription_id=subscription_id, period=period, status="pending", attempted_at=now
+                        subscription_id=subscription_id,
+                        period=period,
+                        status=DeliveryStatus.PENDING,
+                        attempted_at=now,
                     )
                 )
             return True
@@ -248,12 +252,12 @@ class Broadcaster:
                     col(Delivery.subscription_id) == subscription_id,
                     col(Delivery.period) == period,
                     or_(
-                        col(Delivery.status) == "failed",
-                        (col(Delivery.status) == "pending")
+                        col(Delivery.status) == DeliveryStatus.FAILED,
+                        (col(Delivery.status) == DeliveryStatus.PENDING)
                         & (col(Delivery.attempted_at) < now - self.claim_lease),
                     ),
                 )
-                .values(status="pending", attempted_at=now)
+                .values(status=DeliveryStatus.PENDING, attempted_at=now)
             )
         return retried.rowcount == 1
 
@@ -262,10 +266,10 @@ class Broadcaster:
         async with self.store.unit() as session:
             subscription = await session.get(Subscription, subscription_id)
         if subscription is None or subscription.paused:
-            return Outcome("skipped", "paused or removed")
+            return Outcome(DeliveryStatus.SKIPPED, "paused or removed")
         digest = await self.compose(subscription, period, self.today())
         if not digest.changed and subscription.quiet_when_unchanged:
-            return Outcome("skipped", "nothing changed")
+            return Outcome(DeliveryStatus.SKIPPED, "nothing changed")
         messages = digest.messages if digest.changed else [digest.unchanged_note]
         try:
             ids = [await self._send(subscription.chat_id, messages[0], (subscription_id, period))]
@@ -275,8 +279,8 @@ class Broadcaster:
                 await pause(session, subscription_id=subscription_id, reason=f"blocked: {error}")
             if self.on_pause is not None:
                 await self.on_pause(subscription_id)
-            return Outcome("blocked", str(error))
-        return Outcome("sent", "" if digest.changed else "nothing changed: note", ids)
+            return Outcome(DeliveryStatus.BLOCKED, str(error))
+        return Outcome(DeliveryStatus.SENT, "" if digest.changed else "nothing changed: note", ids)
 
     async def _send(self, chat_id: int, message: Message, first_of: tuple[int, str] | None = None) -> int:
         """Send one message within the limits, waiting out flood control and retrying transient errors.
@@ -308,9 +312,9 @@ class Broadcaster:
                 .where(
                     col(Delivery.subscription_id) == subscription_id,
                     col(Delivery.period) == period,
-                    col(Delivery.status) == "pending",
+                    col(Delivery.status) == DeliveryStatus.PENDING,
                 )
-                .values(status="sending", reason=SENDING_REASON)
+                .values(status=DeliveryStatus.SENDING, reason=SENDING_REASON)
             )
 
     async def _send_once(self, chat_id: int, message: Message) -> int:

@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.models import Delivery, Place, Subscription, SubscriptionPlace
 from store.places import PlaceIndex
+from store.vocabulary import DeliveryStatus
 
 FIRST_LOOKBACK = timedelta(days=7)  # a first digest shows the changes of the past week
 
@@ -115,7 +116,7 @@ async def previous_sent(session: AsyncSession, *, subscription_id: int, before: 
         select(Delivery)
         .where(
             Delivery.subscription_id == subscription_id,
-            Delivery.status == "sent",
+            Delivery.status == DeliveryStatus.SENT,
             col(Delivery.period) < before,
         )
         .order_by(col(Delivery.period).desc())

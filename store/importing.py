@@ -22,12 +22,11 @@ from store.places import PlaceIndex
 from store.queries import FigureRow, Statement, active, current_figures
 from store.reading import Entry, Problem, Reading
 from store.users import audit
+from store.vocabulary import POPULATION_GROUPS, WRITABLE_MEASURES, Group
 
 FIGURE_ACTIONS = ("import", "set")
-MEASURES = ("requested", "requested_revised", "decided", "decided_revised", "settled", "assigned", "planned")
-GROUPS = ("all", "em", "em_under_15", "ukraine", "resettlement", "family")
 WRITTEN = ("new", "changed", "earlier")
-PARTS = (("em", "all"), ("em_under_15", "em"))  # (group, the group it is part of)
+PARTS = ((Group.EM, Group.ALL), (Group.EM_UNDER_15, Group.EM))  # (group, the group it is part of)
 
 
 @dataclass(frozen=True)
@@ -170,7 +169,7 @@ def _whole(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
-def _kind(entry: Entry, current: Statement | None) -> str:
+def _delta_kind(entry: Entry, current: Statement | None) -> str:
     """Whether an entry is new, changes the current figure, repeats it, or is an earlier statement."""
     if current is None:
         return "new"
@@ -183,8 +182,8 @@ def _kind(entry: Entry, current: Statement | None) -> str:
 
 async def _vocabulary_problems(session: AsyncSession, entries: list[Entry]) -> list[Problem]:
     """Measures and groups that are neither the usual ones nor already stored (a typo would start a new one)."""
-    measures = set(MEASURES) | set((await session.exec(select(Figure.measure).distinct())).all())
-    groups = set(GROUPS) | set((await session.exec(select(Figure.group).distinct())).all())
+    measures = set(WRITABLE_MEASURES) | set((await session.exec(select(Figure.measure).distinct())).all())
+    groups = set(POPULATION_GROUPS) | set((await session.exec(select(Figure.group).distinct())).all())
     problems = []
     for entry in entries:
         for known, value in ((measures, entry.measure), (groups, entry.group)):
@@ -209,7 +208,7 @@ async def check(session: AsyncSession, index: PlaceIndex, reading: Reading) -> P
     deltas = []
     for entry, place in found:
         statement = current.get((ident(place), entry.year, entry.measure, entry.group))
-        deltas.append(Delta(entry, place, statement, _kind(entry, statement)))
+        deltas.append(Delta(entry, place, statement, _delta_kind(entry, statement)))
     return Plan(await _known_earlier(session, deltas), sorted(problems, key=lambda p: (p.row, not p.error)))
 
 

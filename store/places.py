@@ -36,11 +36,6 @@ class PlaceMatch:
     label: str  # the name or code that matched
     how: str  # "exact", "code", "old" (an earlier name or code) or "fuzzy"
 
-    @property
-    def certain(self) -> bool:
-        """Whether the text names this place as written (not a typo correction)."""
-        return self.how != "fuzzy"
-
 
 def allowed_typos(key: str) -> int:
     """How many edits a name of this length may carry and still be recognised."""

@@ -53,12 +53,6 @@ class Statement(NamedTuple):
     figure: FigureRow
     source: SourceRow
 
-    @property
-    def label(self) -> str:
-        """The source as people cite it: document and table."""
-        table = f", {self.figure.source_table}" if self.figure.source_table else ""
-        return f"{self.source.title}{table}"
-
 
 FIGURE_COLUMNS: list[Any] = [col(getattr(Figure, name)) for name in FigureRow._fields]
 SOURCE_COLUMNS: list[Any] = [col(getattr(Source, name)) for name in SourceRow._fields]

@@ -9,13 +9,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.models import Change, User
-
-ROLES = ("admin", "coordinator")
-
-
-async def get_user(session: AsyncSession, *, user_id: int) -> User | None:
-    """The user with this Telegram id, if it has access."""
-    return await session.get(User, user_id)
+from store.vocabulary import Role
 
 
 async def audit(session: AsyncSession, *, user_id: int | None, action: str, summary: str) -> Change:
@@ -28,8 +22,8 @@ async def audit(session: AsyncSession, *, user_id: int | None, action: str, summ
 
 async def add_user(session: AsyncSession, *, user_id: int, role: str, by: int | None, name: str = "") -> User:
     """Give a user a role (adding or changing it)."""
-    if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if role not in set(Role):
+        raise ValueError(f"role must be one of {', '.join(Role)}")
     user = await session.get(User, user_id)
     if user is None:
         user = User(id=user_id, role=role, name=name, added_by=by, added_at=datetime.now(UTC))
@@ -59,8 +53,8 @@ async def ensure_admins(session: AsyncSession, *, admin_ids: Iterable[int]) -> N
     """Make the users named in ADMIN_IDS admins."""
     for user_id in admin_ids:
         user = await session.get(User, user_id)
-        if user is None or user.role != "admin":
-            await add_user(session, user_id=user_id, role="admin", by=None)
+        if user is None or user.role != Role.ADMIN:
+            await add_user(session, user_id=user_id, role=Role.ADMIN, by=None)
 
 
 async def set_language(session: AsyncSession, *, user_id: int, language: str) -> None:

@@ -119,3 +119,5 @@ POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Grou
 FIRST_YEAR = 1977  # the register's first changes; no settlement figure is older
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")  # a plausible year anywhere in a text
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*")  # a Telegram command, with or without @BotName
+MEASURE_KEYS = frozenset(Measure)  # for membership tests of plain strings
+GROUP_KEYS = frozenset(Group)

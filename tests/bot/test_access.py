@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from bot.assistant import Assistant, Caller
+from bot.assistant import Assistant
+from bot.caller import Caller
 from bot.render import plain
 from store.store import Store
 from tests.conftest import ADMIN_ID, COORDINATOR_ID, OSLO

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from bot.__main__ import main as cli
-from bot.assistant import Assistant, Caller
+from bot.assistant import Assistant
+from bot.caller import Caller
 from bot.render import plain
 from bot.replies import Reply
 from store.export import export_frame

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.assistant import Assistant, Caller
+from bot.assistant import Assistant
+from bot.caller import Caller
 from bot.console import ConsoleChat
 
 ROOT = Path(__file__).resolve().parents[2]

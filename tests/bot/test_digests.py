@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assistant import Assistant, Caller
+from bot.assistant import Assistant
+from bot.caller import Caller
 from bot.render import plain
 from tests.conftest import COORDINATOR_ID
 

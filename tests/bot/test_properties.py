@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.assistant import Assistant, Caller
+from bot.assistant import Assistant
+from bot.caller import Caller
 from bot.texts import ADMIN_COMMANDS, COMMANDS
 from tests.bot.question_cases import CASES
 from tests.botapi.server import parse_html

@@ -8,7 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from bot.assistant import Assistant, Caller
+from bot.assistant import Assistant
+from bot.caller import Caller
 from bot.console import ConsoleChat
 from store.store import Store
 from tests.bot.question_cases import CASES, Case

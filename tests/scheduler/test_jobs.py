@@ -11,7 +11,7 @@ from pydantic import SecretStr
 from sqlmodel import select
 
 from bot.application import build_application
-from bot.assistant import Caller
+from bot.caller import Caller
 from bot.runtime import BotApplication
 from bot.settings import Settings
 from scheduler.jobs import DigestJobs, job_name

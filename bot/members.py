@@ -1,0 +1,105 @@
+"""Who may use the bot: callers' roles and languages, /adduser, /removeuser, /users and /language."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from bot.caller import Caller, telegram_language
+from bot.render import escape
+from bot.replies import Reply
+from bot.texts import LANGUAGES, text
+from store.cache import GenerationCache
+from store.models import User
+from store.store import Store
+from store.users import add_user, list_users, remove_user, set_language
+from store.vocabulary import Role
+
+RoleHook = Callable[[int, str | None], Awaitable[None]]  # a user's id and role after /adduser or /removeuser
+
+
+class Members:
+    """The bot's members as callers, and the commands that change them."""
+
+    def __init__(self, store: Store, *, admin_ids: frozenset[int] = frozenset()) -> None:
+        self.store = store
+        self.admin_ids = admin_ids
+        self.users: GenerationCache[dict[int, User]] = GenerationCache(store, budget=1)
+        self.guest_languages: dict[int, str] = {}  # /language of callers without an account, until restart
+        self.on_role_change: RoleHook | None = None  # the Telegram layer updates the user's command menu
+
+    async def caller(self, user_id: int, telegram_code: str | None = None) -> Caller:
+        """The caller's role and language (a choice made with /language wins over Telegram's)."""
+        user = (await self._users_by_id()).get(user_id)
+        role = user.role if user else (Role.ADMIN if user_id in self.admin_ids else None)
+        language = self._choice(user, user_id) or telegram_language(telegram_code)
+        return Caller(user_id=user_id, language=language, role=role)
+
+    async def chosen_language(self, user_id: int) -> str | None:
+        """The language a user chose with /language, if any."""
+        return self._choice((await self._users_by_id()).get(user_id), user_id)
+
+    def _choice(self, user: User | None, user_id: int) -> str | None:
+        """A /language choice: stored for members, kept in memory for others."""
+        return (user.language if user else None) or self.guest_languages.get(user_id)
+
+    async def _users_by_id(self) -> dict[int, User]:
+        """Everyone with access, read once per data generation."""
+        users = self.users.get("all")
+        if users is None:
+            generation = self.store.generation
+            async with self.store.unit() as session:
+                users = {u.id: u for u in await list_users(session)}
+            self.users.put("all", users, generation)
+        return users
+
+    async def language(self, argument: str, caller: Caller) -> list[Reply]:
+        """/language nb|nn|en: choose the reply language."""
+        choice = argument.lower()[:2]
+        if choice not in LANGUAGES:
+            return [Reply(text("language_usage", caller.language))]
+        if caller.user_id in await self._users_by_id():
+            async with self.store.unit() as session:
+                await set_language(session, user_id=caller.user_id, language=choice)
+        else:
+            self.guest_languages[caller.user_id] = choice
+        return [Reply(text("language_set", choice))]
+
+    async def add_user(self, argument: str, caller: Caller) -> list[Reply]:
+        """/adduser <id> [admin]: give a coordinator (or admin) access."""
+        if not caller.is_admin:
+            return [Reply(text("admins_only", caller.language))]
+        parts = argument.split()
+        if not parts or not parts[0].lstrip("-").isdigit() or (len(parts) > 1 and parts[1] not in set(Role)):
+            return [Reply(text("adduser_usage", caller.language))]
+        role = parts[1] if len(parts) > 1 else Role.COORDINATOR
+        async with self.store.unit() as session:
+            await add_user(session, user_id=int(parts[0]), role=role, by=caller.user_id)
+        await self._role_changed(int(parts[0]))
+        return [Reply(text("user_added", caller.language, user_id=parts[0], role=role))]
+
+    async def remove_user(self, argument: str, caller: Caller) -> list[Reply]:
+        """/removeuser <id>: take a user's access away."""
+        if not caller.is_admin:
+            return [Reply(text("admins_only", caller.language))]
+        if not argument.lstrip("-").isdigit():
+            return [Reply(text("removeuser_usage", caller.language))]
+        if int(argument) == caller.user_id:
+            return [Reply(text("cannot_remove_self", caller.language))]
+        async with self.store.unit() as session:
+            removed = await remove_user(session, user_id=int(argument), by=caller.user_id)
+        await self._role_changed(int(argument))
+        return [Reply(text("user_removed" if removed else "user_unknown", caller.language, user_id=argument))]
+
+    async def _role_changed(self, user_id: int) -> None:
+        """Tell the Telegram layer the user's role now (None: no access), after the change is committed."""
+        if self.on_role_change is not None:
+            await self.on_role_change(user_id, (await self.caller(user_id)).role)
+
+    async def list(self, _argument: str, caller: Caller) -> list[Reply]:
+        """/users: everyone with access."""
+        if not caller.is_admin:
+            return [Reply(text("admins_only", caller.language))]
+        async with self.store.unit() as session:
+            users = await list_users(session)
+        lines = [f"{u.id} · {u.role}{' · ' + escape(u.name) if u.name else ''}" for u in users]
+        return [Reply(text("users_title", caller.language) + "\n" + ("\n".join(lines) or "–"))]

@@ -1,0 +1,144 @@
+"""The upload conversation: an admin's file is read, checked and previewed, and saved on confirmation."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from bot.caller import Caller
+from bot.confirmation import Confirmations, Pending, old_value, problem_lines
+from bot.render import escape, number
+from bot.replies import Reply
+from bot.texts import group_label, measure_label, text
+from store.importing import Delta, Plan
+from store.reading import MAX_BYTES, Refused, find_date, read_upload
+
+Progress = Callable[[str], Awaitable[None]]
+LARGEST_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file waiting for the admin to say which date its figures are as of."""
+
+    content: bytes
+    filename: str
+
+
+def may_download(caller: Caller, size: int) -> bool:
+    """Whether a file of this size from this caller is fetched at all (nobody else's file ever is)."""
+    return caller.is_admin and size <= MAX_BYTES
+
+
+def _delta_line(delta: Delta, language: str) -> str:
+    """'Trondheim 2015 · Bosatt (alle): 495 → 410'."""
+    entry = delta.entry
+    old = old_value(delta, language)
+    what = f"{measure_label(entry.measure, language)} ({group_label(entry.group, language)})"
+    return f"{escape(delta.place.name)} {entry.year} · {what}: {old} → {number(entry.value, language)}"
+
+
+def preview_text(plan: Plan, kind: str, label: str, language: str) -> str:
+    """The preview of a checked file: counts, the largest changes, every error and warning with its row."""
+    counts = plan.counts()
+    title = text(
+        "imp_preview_title", language, filename=escape(label), kind=text(f"imp_kind_{kind}", language)
+    )
+    lines = [
+        f"<b>{title}</b>",
+        text(
+            "imp_counts",
+            language,
+            rows=number(len(plan.deltas), language),
+            **{k: number(counts[k], language) for k in ("new", "changed", "unchanged", "earlier")},
+        ),
+    ]
+    if plan.largest():
+        lines += ["", f"<i>{text('imp_largest', language)}:</i>"]
+        lines += [_delta_line(d, language) for d in plan.largest(LARGEST_SHOWN)]
+    for title_key, problems in (("imp_errors", plan.errors), ("imp_warnings", plan.warnings)):
+        if problems:
+            lines += ["", f"<i>{text(title_key, language, count=len(problems))}:</i>"]
+            lines += problem_lines(problems, language)
+    return "\n".join(lines)
+
+
+class Uploads:
+    """Files sent by admins, and the as-of date a file without one waits for."""
+
+    def __init__(self, confirmations: Confirmations, today: Callable[[], date]) -> None:
+        self.confirmations = confirmations
+        self.today = today
+        self.awaiting_date: dict[int, Upload] = {}
+
+    async def upload(
+        self,
+        content: bytes,
+        filename: str,
+        caption: str,
+        caller: Caller,
+        progress: Progress | None = None,
+        *,
+        size: int | None = None,
+    ) -> list[Reply]:
+        """A file sent by an admin: read, checked and previewed; applied only on confirmation.
+
+        `size` is the file's size where it is known before the content is fetched.
+        """
+        if not caller.is_admin:
+            return [Reply(text("admins_only", caller.language))]
+        if size is not None and size > MAX_BYTES:  # never fetched, so read_upload cannot measure it
+            reason = text(
+                "imp_too_big", caller.language, size=f"{size / 2**20:.1f}", limit=MAX_BYTES // 2**20
+            )
+            return [Reply(text("imp_refused", caller.language, filename=escape(filename), reason=reason))]
+        return await self._preview(Upload(content, filename), find_date(caption), caller, progress)
+
+    async def given_date(self, message: str, caller: Caller) -> list[Reply] | None:
+        """The as-of date an upload was waiting for (None when nothing waits or the message is not just a date)."""
+        upload = self.awaiting_date.get(caller.user_id)
+        alone = len(message.split()) == 1  # "status Trondheim 10.12.2015" is a question, not the answer
+        when = find_date(message) if upload is not None and caller.is_admin and alone else None
+        if upload is None or when is None:
+            return None
+        del self.awaiting_date[caller.user_id]
+        return await self._preview(upload, when, caller, None)
+
+    async def _preview(
+        self, upload: Upload, as_of: date | None, caller: Caller, progress: Progress | None
+    ) -> list[Reply]:
+        """Read and check a file, then show the preview with confirmation buttons."""
+        language, name = caller.language, upload.filename
+        await _say(progress, text("imp_reading", language, filename=escape(name)))
+        try:
+            reading = await asyncio.to_thread(
+                read_upload, upload.content, name, today=self.today(), as_of=as_of
+            )
+        except Refused as refused:
+            reason = text(refused.key, language, **{k: escape(v) for k, v in refused.values.items()})
+            return [Reply(text("imp_refused", language, filename=escape(name), reason=reason))]
+        if reading.needs_date:
+            self.awaiting_date[caller.user_id] = upload
+            return [Reply(text("imp_needs_date", language, filename=escape(name)))]
+        await _say(progress, text("imp_checking", language, rows=number(len(reading.entries), language)))
+        plan = await self.confirmations.check(reading)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        pending = Pending(
+            caller.user_id,
+            reading,
+            "import",
+            name,
+            f"upload:{stamp}:{name}"[:200],
+            name[:300],
+            datetime.now(UTC),
+        )
+        preview = preview_text(plan, reading.kind, name, language)
+        return [self.confirmations.ask(plan, preview, pending, "imp", language)]
+
+
+async def _say(progress: Progress | None, message: str) -> None:
+    """Report progress where someone listens."""
+    if progress is not None:
+        await progress(message)
