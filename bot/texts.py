@@ -304,6 +304,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "status_title": {"nb": "status {year}", "nn": "status {year}", "en": "status {year}"},
     "of_which": {"nb": "herav", "nn": "herav", "en": "of which"},
+    "share_settled": {
+        "nb": "Bosatt av vedtaket: {share} · gjenstår {remaining}",
+        "nn": "Busett av vedtaket: {share} · att {remaining}",
+        "en": "Share of the decision settled: {share} · remaining {remaining}",
+    },
     "more_statements": {
         "nb": "  … og {count} tidligere oppgaver",
         "nn": "  … og {count} tidlegare oppgåver",
