@@ -9,12 +9,9 @@ from store.reading.cells import find_date
 from store.reading.reader import read_upload, statement_reading
 from store.reading.results import Entry, Problem, Reading, Refused
 from store.reading.safety import MAX_BYTES
-from store.vocabulary import FIRST_YEAR, YEAR  # still imported from here by bot.admin and the tests
 
 __all__ = [
-    "FIRST_YEAR",
     "MAX_BYTES",
-    "YEAR",
     "Entry",
     "Problem",
     "Reading",

@@ -19,8 +19,9 @@ from store.export import export_frame, write_frame
 from store.importing import Plan, apply_plan, check, source_for, undo_change, undoable
 from store.models import Change, Place
 from store.queries import FigureRow, current_figures
-from store.reading import FIRST_YEAR, Problem, Reading, Refused, read_upload
+from store.reading import Problem, Reading, Refused, read_upload
 from store.store import Store
+from store.vocabulary import FIRST_YEAR
 from tests.uploads import IMDI_HEADER, SEED_HEADER, BadFile, Cell, bad_files, imdi_csv, seed_table, xlsx
 
 TODAY = date(2026, 11, 23)
