@@ -338,7 +338,7 @@ async def status_answer(
     if year is None and measures is None:
         year, note = await _year_for(question, place, (), ctx)
     if year is None:
-        return await _no_data(text("status_title", ctx.language, year="").strip(), place, None, ctx)
+        return await _no_data(text("status_word", ctx.language), place, None, ctx)
     if place.level in AGGREGATE_LEVELS:
         return await _aggregate_card(place, year, question.group, ctx, note, measures)
     return await _municipality_card(place, year, question.group, ctx, note, measures)
@@ -359,7 +359,7 @@ async def _municipality_card(
     found = _keyed(held.current(years=[year]))
     order = _card_order({measure for measure, _ in found}, measures)
     if not order:
-        return await _no_data(text("status_title", ctx.language, year="").strip(), place, year, ctx)
+        return await _no_data(text("status_word", ctx.language), place, year, ctx)
     cite = Citations(ctx.language)
     lines = [note + _title(place, ctx.language, text("status_title", ctx.language, year=year))]
     lines.extend(row for row in (_card_row(m, found, group, cite, ctx) for m in order) if row)
@@ -418,7 +418,7 @@ def _snapshots(
         if "settled" not in measures:
             continue
         parts = [
-            f"{measure_label(m, ctx.language).split(' (')[0].lower()} {ctx.value(s)}"
+            f"{short_measure_label(m, ctx.language)} {ctx.value(s)}"
             for m, s in sorted(measures.items(), reverse=True)
         ]
         values = [s.figure.value for s in measures.values()]
@@ -464,7 +464,7 @@ async def _aggregate_card(
             if (measure, sub_group) in found:
                 lines.append(_aggregate_line(found[(measure, sub_group)], cite, ctx))
     if len(lines) == 1:
-        return await _no_data(text("status_title", ctx.language, year="").strip(), place, year, ctx)
+        return await _no_data(text("status_word", ctx.language), place, year, ctx)
     return Reply("\n".join(lines) + cite.render())
 
 
@@ -478,7 +478,7 @@ def _aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
     label = _label(total.measure, total.group, ctx.language)
     parts = []
     if total.stated:
-        words = [text("stated_total", ctx.language).lower(), *_caveat_words(total.stated, ctx.language)]
+        words = [text("stated_total", ctx.language), *_caveat_words(total.stated, ctx.language)]
         parts.append(f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({', '.join(words)})")
     if total.parts and total.members:
         marks = cite.cite_all([statement for _, statement in total.parts])
@@ -725,7 +725,7 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
         + _title(
             place,
             ctx.language,
-            f"{text('share_settled', ctx.language, share='', remaining='').split(':')[0]} {year}",
+            f"{text('share_settled_title', ctx.language)} {year}",
         )
     ]
     lines.extend(f"{i}. {line}" for i, (_, line) in enumerate(rows, 1))
@@ -773,7 +773,7 @@ async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
         + _title(
             place,
             ctx.language,
-            f"{measure_label('grant_per_settled_nok', ctx.language).split(' (')[0]} {year}",
+            f"{text('grant_per_settled_title', ctx.language)} {year}",
         )
     ]
     for rule in rules:
