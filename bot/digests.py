@@ -13,7 +13,7 @@ from bot.caller import Caller
 from bot.digest_composer import compose
 from bot.render import day, escape
 from bot.replies import Button, Reply
-from bot.texts import text
+from bot.texts import text, weekday_label
 from scheduler.schedule import clock_of, next_occurrence, period_of, weekday_of
 from scheduler.subscriptions import (
     FIRST_LOOKBACK,
@@ -97,7 +97,7 @@ class DigestCommands:
             caller.language,
             id=subscription.id,
             scope=scope,
-            day=self._weekday(subscription.weekday, caller.language),
+            day=weekday_label(subscription.weekday, caller.language),
             time=f"{hour:02d}:{minute:02d}",
             next=day(upcoming.date(), caller.language),
         )
@@ -236,12 +236,7 @@ class DigestCommands:
             language,
             id=subscription.id,
             scope=await self._scope_name(session, subscription, index, language),
-            day=self._weekday(subscription.weekday, language),
+            day=weekday_label(subscription.weekday, language),
             time=f"{subscription.hour:02d}:{subscription.minute:02d}",
             flags=flags,
         )
-
-    @staticmethod
-    def _weekday(weekday: int, language: str) -> str:
-        """'mandag' for 0."""
-        return text("weekdays", language).split(",")[weekday]

@@ -115,6 +115,93 @@ MEASURES: dict[str, dict[str, str]] = {
     },
 }
 
+SHORT_MEASURES: dict[str, dict[str, str]] = {  # a measure's name in a running line: 'bosatt 43'
+    "requested": {"nb": "anmodning", "nn": "oppmoding", "en": "request"},
+    "requested_revised": {"nb": "justert anmodning", "nn": "justert oppmoding", "en": "revised request"},
+    "decided": {"nb": "vedtak", "nn": "vedtak", "en": "council decision"},
+    "decided_revised": {"nb": "justert vedtak", "nn": "justert vedtak", "en": "revised decision"},
+    "settled": {"nb": "bosatt", "nn": "busett", "en": "settled"},
+    "assigned": {"nb": "utsøkt", "nn": "utsøkt", "en": "assigned"},
+    "settled_and_assigned": {"nb": "bosatt + utsøkt", "nn": "busett + utsøkt", "en": "settled + assigned"},
+    "planned": {"nb": "plantall", "nn": "plantal", "en": "planning figure"},
+    "settlement_need": {"nb": "bosettingsbehov", "nn": "busetjingsbehov", "en": "settlement need"},
+    "settled_forecast": {"nb": "prognose bosatte", "nn": "prognose busette", "en": "settled"},
+    "proposed": {
+        "nb": "foreslått av administrasjonen",
+        "nn": "føreslått av administrasjonen",
+        "en": "proposed by the administration",
+    },
+    "capacity": {"nb": "kapasitet", "nn": "kapasitet", "en": "capacity"},
+    "capacity_dwellings": {"nb": "kapasitet", "nn": "kapasitet", "en": "capacity"},
+    "asylum_seekers": {"nb": "asylsøkere", "nn": "asylsøkjarar", "en": "asylum seekers"},
+    "asylum_seekers_forecast_min": {
+        "nb": "asylsøkere, prognose lav",
+        "nn": "asylsøkjarar, prognose låg",
+        "en": "asylum seekers, low forecast",
+    },
+    "asylum_seekers_forecast_max": {
+        "nb": "asylsøkere, prognose høy",
+        "nn": "asylsøkjarar, prognose høg",
+        "en": "asylum seekers, high forecast",
+    },
+    "residence_permits_5y_min": {
+        "nb": "opphold i norge over 5 år, lav",
+        "nn": "opphald i noreg over 5 år, låg",
+        "en": "residence over 5 years, low",
+    },
+    "residence_permits_5y_max": {
+        "nb": "opphold i norge over 5 år, høy",
+        "nn": "opphald i noreg over 5 år, høg",
+        "en": "residence over 5 years, high",
+    },
+    "displaced": {"nb": "på flukt", "nn": "på flukt", "en": "displaced"},
+    "internally_displaced": {
+        "nb": "internt fordrevne",
+        "nn": "internt fordrivne",
+        "en": "internally displaced",
+    },
+    "new_em_municipalities_requested": {
+        "nb": "nye kommuner anmodet om em",
+        "nn": "nye kommunar oppmoda om em",
+        "en": "new municipalities asked to settle minors",
+    },
+    "grant_beyond_request_nok": {
+        "nb": "ekstra tilskudd per bosatt utover anmodningen",
+        "nn": "ekstra tilskot per busett utover oppmodinga",
+        "en": "extra grant per refugee settled beyond the request",
+    },
+    "grant_per_settled_nok": {
+        "nb": "ekstra tilskudd per bosatt",
+        "nn": "ekstra tilskot per busett",
+        "en": "extra grant per person settled",
+    },
+    "intro_result_pct": {
+        "nb": "introprogram: andel i arbeid/utdanning",
+        "nn": "introprogram: del i arbeid/utdanning",
+        "en": "intro programme: share in work or education",
+    },
+    "intro_result_rank": {
+        "nb": "introprogram: plass blant fylkene",
+        "nn": "introprogram: plass blant fylka",
+        "en": "intro programme: rank among counties",
+    },
+    "intro_participants": {
+        "nb": "deltakere i introduksjonsprogram",
+        "nn": "deltakarar i introduksjonsprogram",
+        "en": "intro programme participants",
+    },
+    "intro_participants_pct": {
+        "nb": "deltakere i introprogram etter spor",
+        "nn": "deltakarar i introprogram etter spor",
+        "en": "intro participants by track",
+    },
+    "intro_outcome": {
+        "nb": "status etter endt introprogram",
+        "nn": "status etter avslutta introprogram",
+        "en": "outcome after the intro programme",
+    },
+}
+
 GROUPS: dict[str, dict[str, str]] = {
     "all": {"nb": "alle", "nn": "alle", "en": "all"},
     "em": {
@@ -194,6 +281,16 @@ LEVELS: dict[str, dict[str, str]] = {
     "nation": {"nb": "hele landet", "nn": "heile landet", "en": "the whole country"},
     "group": {"nb": "gruppe", "nn": "gruppe", "en": "group"},
     "international": {"nb": "internasjonalt", "nn": "internasjonalt", "en": "international"},
+}
+
+WEEKDAYS: dict[int, dict[str, str]] = {  # Monday is 0, as in datetime.weekday()
+    0: {"nb": "mandag", "nn": "måndag", "en": "Monday"},
+    1: {"nb": "tirsdag", "nn": "tysdag", "en": "Tuesday"},
+    2: {"nb": "onsdag", "nn": "onsdag", "en": "Wednesday"},
+    3: {"nb": "torsdag", "nn": "torsdag", "en": "Thursday"},
+    4: {"nb": "fredag", "nn": "fredag", "en": "Friday"},
+    5: {"nb": "lørdag", "nn": "laurdag", "en": "Saturday"},
+    6: {"nb": "søndag", "nn": "sundag", "en": "Sunday"},
 }
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -303,11 +400,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No year given: showing the latest year with figures, {year}.",
     },
     "status_title": {"nb": "status {year}", "nn": "status {year}", "en": "status {year}"},
+    "status_word": {"nb": "status", "nn": "status", "en": "status"},
     "of_which": {"nb": "herav", "nn": "herav", "en": "of which"},
     "share_settled": {
         "nb": "Bosatt av vedtaket: {share} · gjenstår {remaining}",
         "nn": "Busett av vedtaket: {share} · att {remaining}",
         "en": "Share of the decision settled: {share} · remaining {remaining}",
+    },
+    "share_settled_title": {
+        "nb": "Bosatt av vedtaket",
+        "nn": "Busett av vedtaket",
+        "en": "Share of the decision settled",
+    },
+    "grant_per_settled_title": {
+        "nb": "Ekstra tilskudd per bosatt",
+        "nn": "Ekstra tilskot per busett",
+        "en": "Extra grant per person settled",
     },
     "more_statements": {
         "nb": "  … og {count} tidligere oppgaver",
@@ -326,7 +434,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "omtrentleg dato",
         "en": "approximate date",
     },
-    "stated_total": {"nb": "Oppgitt", "nn": "Oppgitt", "en": "Stated"},
+    "stated_total": {"nb": "oppgitt", "nn": "oppgitt", "en": "stated"},
     "computed_total": {
         "nb": "Beregnet sum: {value} ({known} av {members} kommuner med tall)",
         "nn": "Rekna sum: {value} ({known} av {members} kommunar med tal)",
@@ -773,11 +881,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Busett av vedtaket per stad",
         "en": "Share of the decision settled per place",
     },
-    "weekdays": {
-        "nb": "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag",
-        "nn": "måndag,tysdag,onsdag,torsdag,fredag,laurdag,sundag",
-        "en": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
-    },
     "subscribe_usage": {
         "nb": "Bruk: /subscribe &lt;sted, eller flere steder med komma&gt; [ukedag] [TT:MM], f.eks. <code>/subscribe Trøndelag mandag 08:00</code>",
         "nn": "Bruk: /subscribe &lt;stad, eller fleire stader med komma&gt; [vekedag] [TT:MM], t.d. <code>/subscribe Trøndelag måndag 08:00</code>",
@@ -980,7 +1083,7 @@ def measure_label(measure: str, language: str) -> str:
 
 def short_measure_label(measure: str, language: str) -> str:
     """A measure's name as in a running line: 'bosatt' for 'Bosatt', 'utsøkt' for 'Utsøkt (ikke ankommet)'."""
-    return measure_label(measure, language).split(" (")[0].lower()
+    return SHORT_MEASURES.get(measure, {}).get(language) or SHORT_MEASURES.get(measure, {}).get("nb", measure)
 
 
 def group_label(group: str, language: str) -> str:
@@ -991,3 +1094,8 @@ def group_label(group: str, language: str) -> str:
 def level_label(level: str, language: str) -> str:
     """The name of a kind of place in the given language."""
     return LEVELS[level].get(language, LEVELS[level]["nb"])
+
+
+def weekday_label(weekday: int, language: str) -> str:
+    """The name of a day of the week (Monday is 0) in the given language."""
+    return WEEKDAYS[weekday].get(language, WEEKDAYS[weekday]["nb"])

@@ -1,0 +1,71 @@
+"""Answers to understood questions, routed by kind: status cards, figures, series, rankings, grants."""
+
+from __future__ import annotations
+
+from bot.answers.cards import intro_answer, status_answer
+from bot.answers.context import Context
+from bot.answers.figures import figure_answer
+from bot.answers.grants import grant_answer
+from bot.answers.places import choose_place, match_notes, no_figures, no_place
+from bot.answers.rankings import compare_answer, ranking_answer
+from bot.answers.series import series_answer
+from bot.render import escape
+from bot.replies import Reply
+from bot.texts import ADMIN_COMMANDS, COMMANDS, EXAMPLES, text
+from bot.understanding import Question
+from store.models import Place
+from store.vocabulary import Intent
+
+__all__ = ["Context", "answer", "help_reply"]
+
+NOT_COMPARED = (Intent.SERIES, Intent.GRANT, Intent.INTRO)  # these answer for the first place named
+
+
+async def answer(question: Question, ctx: Context) -> list[Reply]:
+    """The replies to a question; every question gets at least one."""
+    if question.intent in (Intent.HELP, Intent.START):
+        return [help_reply(ctx.language, welcome=question.intent == Intent.START)]
+    if not question.places:
+        return [no_place(question, ctx) or help_reply(ctx.language, understood=False)]
+    if len(question.places) > 1:
+        return [choose_place(question, ctx.language)]
+    match = question.places[0]
+    notes = match_notes(match, question, ctx.language)
+    if question.also and question.intent not in NOT_COMPARED:
+        return [await compare_answer(question, [match.place, *(m.place for m in question.also)], ctx, notes)]
+    if not ctx.index.has_figures(match.place):
+        return [Reply(notes + no_figures(match.place, ctx))]
+    replies = await _dispatch(question, match.place, ctx)
+    replies[0].text = notes + replies[0].text
+    return replies
+
+
+async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Reply]:
+    """Route to the answer for the kind of question."""
+    if question.intent == Intent.SERIES:
+        return await series_answer(question, place, ctx)
+    if question.intent == Intent.RANKING:
+        return [await ranking_answer(question, place, ctx)]
+    if question.intent == Intent.INTRO:
+        return [await intro_answer(question, place, ctx)]
+    if question.intent == Intent.GRANT:
+        return [await grant_answer(question, place, ctx)]
+    if question.intent == Intent.FIGURE and question.measure:
+        return [await figure_answer(question, place, ctx)]
+    return [await status_answer(question, place, ctx)]
+
+
+def help_reply(
+    language: str, *, welcome: bool = False, admin: bool = False, understood: bool = True
+) -> Reply:
+    """Help with examples and the commands (an admin's too; the welcome line for /start; 'not understood')."""
+    lines = [text("welcome", language)] if welcome else []
+    lines.append(text("help" if understood else "not_understood", language))
+    lines.extend(f"• <code>{escape(example)}</code>" for example in EXAMPLES)
+    sections = [("help_commands", COMMANDS), *([("help_admin_commands", ADMIN_COMMANDS)] if admin else [])]
+    for heading, commands in sections:
+        lines.append(f"\n{text(heading, language)}:")
+        lines.extend(
+            f"/{name} — {escape(texts.get(language, texts['nb']))}" for name, texts in commands.items()
+        )
+    return Reply("\n".join(lines))

@@ -1,0 +1,87 @@
+"""Single figures: one measure's current value with its companion and sub-groups, and its earlier statements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.answers.cards import aggregate_line
+from bot.answers.context import AGGREGATE_LEVELS, Context, groups_all_first, label, title, year_for
+from bot.answers.places import no_data
+from bot.render import Citations, day
+from bot.replies import Reply
+from bot.texts import text
+from bot.understanding import Question
+from store.models import Place
+from store.queries import Aggregate, Statement, precedence
+from store.vocabulary import Group, Measure
+
+# A figure is shown with its companion: the revised request or decision, the forecast of settlements.
+COMPANIONS: dict[str, str] = {
+    Measure.REQUESTED: Measure.REQUESTED_REVISED,
+    Measure.DECIDED: Measure.DECIDED_REVISED,
+    Measure.SETTLED: Measure.SETTLED_FORECAST,
+}
+SHOWN_STATEMENTS = 5  # earlier statements under a figure
+
+
+async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """One measure for a place and year (with its companion and sub-groups), and every statement of it."""
+    assert question.measure is not None
+    measure, group = question.measure, question.group
+    year, note = await year_for(question, place, (measure,), ctx)
+    what = label(measure, group, ctx.language)
+    if year is None:
+        return await no_data(what, place, question.year, ctx, group)
+    measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
+    cite = Citations(ctx.language)
+    lines = await _measure_lines(place, year, measures, group, cite, ctx)
+    if not lines:
+        return await no_data(what, place, year, ctx, group)
+    return Reply("\n".join([note + title(place, ctx.language, f"{year}"), *lines]) + cite.render())
+
+
+async def _measure_lines(
+    place: Place, year: int, measures: Sequence[str], group: str, cite: Citations, ctx: Context
+) -> list[str]:
+    """For each measure and group shown: its current value (or total) and its earlier statements."""
+    held = await ctx.figures(place)
+    history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
+    truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
+    counts = held.counts(year, measures) if truncated else {}
+    totals = await ctx.totals(place, year, measures) if place.level in AGGREGATE_LEVELS else {}
+    present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
+    lines = []
+    for shown in measures:
+        for sub_group in [group] if group != Group.ALL else groups_all_first(shown, present):
+            key = (shown, sub_group)
+            own = [s for s in history if (s.figure.measure, s.figure.group) == key]
+            hidden = counts.get(key, len(own)) - len(own)
+            lines.extend(_figure_lines(own, hidden, totals.get(key), cite, ctx))
+    return lines
+
+
+def _figure_lines(
+    history: list[Statement], hidden: int, total: Aggregate | None, cite: Citations, ctx: Context
+) -> list[str]:
+    """A figure's current value (or total with coverage), its latest other statements and how many are older."""
+    current = total.stated if total is not None else max(history, key=precedence, default=None)
+    if total is not None:
+        lines = [aggregate_line(total, cite, ctx)]
+    elif current is not None:
+        name = label(current.figure.measure, current.figure.group, ctx.language)
+        lines = [f"{name}: <b>{ctx.value(current)}</b>{cite.cite(current)}"]
+    else:
+        lines = []
+    others = [s for s in history if current is None or s.figure.id != current.figure.id]
+    return lines + _earlier_lines(others, hidden, cite, ctx)
+
+
+def _earlier_lines(others: list[Statement], hidden: int, cite: Citations, ctx: Context) -> list[str]:
+    """The latest earlier statements of a figure, after a line saying how many older ones are not shown."""
+    hidden += max(len(others) - SHOWN_STATEMENTS, 0)
+    lines = [text("more_statements", ctx.language, count=hidden)] if hidden else []
+    for other in others[-SHOWN_STATEMENTS:]:
+        rough = f" ({text('approximate', ctx.language)})" if other.figure.approximate else ""
+        when = f"{text('as_of', ctx.language)} {day(other.figure.as_of, ctx.language)}"
+        lines.append(f"  {when}: {ctx.value(other)}{cite.cite(other)}{rough}")
+    return lines
