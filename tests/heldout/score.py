@@ -1,0 +1,157 @@
+"""Score the bot on the held-out questions: right figures, and the reply in the question's language.
+
+`python -m tests.heldout.score [FILE]` prints the score per language and writes the misses to
+data/heldout-misses.txt. The questions (questions.json) were written from the seed documents by a
+helper that had not read the code; they are never edited to pass.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from bot.assistant import Assistant
+from bot.caller import Caller
+from bot.console import ConsoleChat
+from bot.texts import GROUPS, LANGUAGES, MEASURES, TEXTS
+from store.store import Store
+from tests.conftest import COORDINATOR_ID, OSLO
+
+QUESTIONS = Path(__file__).with_name("questions.json")
+MISSES = Path("data") / "heldout-misses.txt"
+WORD = re.compile(r"[a-zæøåéA-ZÆØÅ]{3,}")
+
+
+@dataclass(frozen=True)
+class Case:
+    """A held-out question and what a right answer must hold."""
+
+    id: str
+    question: str
+    language: str
+    previous: str | None
+    figures: list[str]
+    today: date
+
+
+@dataclass(frozen=True)
+class Result:
+    """How the bot did on one case."""
+
+    case: Case
+    answer: str
+    figures_right: bool
+    language_found: str | None
+
+
+def load(path: Path = QUESTIONS) -> list[Case]:
+    """The cases of a question file."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        Case(
+            c["id"], c["question"], c["language"], c["previous"], c["figures"], date.fromisoformat(c["today"])
+        )
+        for c in raw
+    ]
+
+
+def language_words() -> dict[str, set[str]]:
+    """Words that only one language's texts use: what tells a reply's language."""
+    words: dict[str, set[str]] = {language: set() for language in LANGUAGES}
+    for catalogue in (TEXTS, MEASURES, GROUPS):
+        for entry in catalogue.values():
+            for language in LANGUAGES:
+                words[language] |= {w.lower() for w in WORD.findall(entry.get(language, ""))}
+    return {
+        language: own - set().union(*(words[other] for other in LANGUAGES if other != language))
+        for language, own in words.items()
+    }
+
+
+def language_of(answer: str, markers: dict[str, set[str]]) -> str | None:
+    """The language most of the answer's language-specific words belong to (None: no clear one)."""
+    found = Counter({language: 0 for language in LANGUAGES})
+    for word in WORD.findall(answer):
+        for language, own in markers.items():
+            found[language] += word.lower() in own
+    (best, most), (_, second) = found.most_common(2)
+    return best if most > second else None
+
+
+def has_figure(answer: str, figure: str) -> bool:
+    """Whether the figure stands in the answer as a whole number (not inside '11 300' or '2015')."""
+    return re.search(rf"(?<!\d)(?<!\d ){re.escape(figure)}(?!\d)(?! \d\d\d)", answer) is not None
+
+
+async def ask(store: Store, case: Case) -> str:
+    """The console chat's output for the case's question (after its previous question, if any)."""
+    clock = datetime(case.today.year, case.today.month, case.today.day, 12, tzinfo=OSLO)
+    assistant = Assistant(store, zone=OSLO, clock=lambda: clock)
+    caller = Caller(user_id=COORDINATOR_ID, language="nb", role="coordinator")
+    chat = ConsoleChat(assistant, caller, output=io.StringIO())
+    if case.previous:
+        await chat.say(case.previous)
+    chat.output = io.StringIO()
+    await chat.say(case.question)
+    return chat.output.getvalue()
+
+
+async def score(cases: list[Case]) -> list[Result]:
+    """Ask every case on a freshly seeded database."""
+    markers = language_words()
+    with tempfile.TemporaryDirectory() as folder:
+        store = await Store.open(f"sqlite:///{folder}/heldout.sqlite3")
+        try:
+            results = []
+            for case in cases:
+                answer = await ask(store, case)
+                right = all(has_figure(answer, figure) for figure in case.figures)
+                results.append(Result(case, answer, right, language_of(answer, markers)))
+        finally:
+            await store.close()
+    return results
+
+
+def report(results: list[Result]) -> str:
+    """Per language: answered right, in the right language, and both."""
+    lines = []
+    for language in (*LANGUAGES, "all"):
+        mine = [r for r in results if language in ("all", r.case.language)]
+        right = sum(r.figures_right for r in mine)
+        spoken = sum(r.language_found == r.case.language for r in mine)
+        lines.append(
+            f"{language:>3}: {len(mine):3} cases · figures right {right:3} ({right / len(mine):.0%})"
+            f" · right language {spoken:3} ({spoken / len(mine):.0%})"
+        )
+    return "\n".join(lines)
+
+
+def misses(results: list[Result]) -> str:
+    """Every case answered wrong, with the answer, for reading."""
+    wrong = [r for r in results if not r.figures_right or r.language_found != r.case.language]
+    return "\n".join(
+        f"## {r.case.id} [{r.case.language} → {r.language_found}] {r.case.question!r}"
+        f" (after {r.case.previous!r}) wants {r.case.figures}\n{r.answer}"
+        for r in wrong
+    )
+
+
+def main() -> None:
+    """Score the given question file (or the held-out set) and print the figures."""
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else QUESTIONS
+    results = asyncio.run(score(load(path)))
+    MISSES.parent.mkdir(exist_ok=True)
+    MISSES.write_text(misses(results), encoding="utf-8")
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()
