@@ -318,7 +318,7 @@ class Broadcaster:
 
     async def _send_once(self, chat_id: int, reply: Reply) -> int:
         """The sender call for a reply: a picture with its caption, or a text."""
-        photo = reply.picture()
+        photo = await reply.drawn()
         if photo is not None:
             return await self.sender.send_photo(chat_id, photo, reply.text)
         return await self.sender.send_text(chat_id, reply.text)
