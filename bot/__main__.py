@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
+import socket
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from bot.settings import Settings, load_settings
 
 log = logging.getLogger("bot")
+
+
+class Failure(Exception):
+    """An expected problem (a file, a setting, a service out of reach): one line on standard error, exit code 2."""
 
 
 class RedactToken(logging.Filter):
@@ -118,16 +126,22 @@ async def migrate_only(settings: Settings) -> None:
 
 async def export(settings: Settings, path: Path, history: bool) -> None:
     """Write the current figures (or every statement) to a file."""
-    from store.export import export_figures
+    from store.export import UnknownFormat, export_frame, write_frame
     from store.store import Store
 
     store = await Store.open(settings.database_url)
     try:
         async with store.unit() as session:
-            rows = await export_figures(session, path, history=history)
-        print(f"export: {rows} rows written to {path}")
+            frame = await export_frame(session, history=history)
     finally:
         await store.close()
+    try:
+        write_frame(frame, path)
+    except UnknownFormat as error:
+        raise Failure(str(error)) from error
+    except OSError as error:  # the file cannot be written there: a missing folder, no permission, a full disk
+        raise Failure(f"{path}: {error.strerror or error}") from error
+    print(f"export: {len(frame)} rows written to {path}")
 
 
 async def import_file(settings: Settings, path: Path, apply: bool, as_of: str | None) -> int:
@@ -142,13 +156,18 @@ async def import_file(settings: Settings, path: Path, apply: bool, as_of: str | 
 
     today = datetime.now(settings.zone).date()
     try:
-        reading = read_upload(path.read_bytes(), path.name, today=today, as_of=find_date(as_of or ""))
+        content = path.read_bytes()
+    except (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError) as error:
+        raise Failure(f"{path}: {error.strerror}") from error
+    try:
+        reading = read_upload(content, path.name, today=today, as_of=find_date(as_of or ""))
     except Refused as refused:
-        raise ValueError(f"{path.name}: {text(refused.key, 'en', **refused.values)}") from refused
+        # A broken xlsx: what the reader tripped on is logged for whoever looks closer.
+        if refused.__cause__ is not None:
+            log.warning("%s could not be read", path.name, exc_info=refused.__cause__)
+        raise Failure(f"{path.name}: {text(refused.key, 'en', **refused.values)}") from refused
     if reading.needs_date:
-        raise ValueError(
-            f"{path.name} does not say which date its figures are as of: give --as-of dd.mm.yyyy"
-        )
+        raise Failure(f"{path.name} does not say which date its figures are as of: give --as-of dd.mm.yyyy")
     store = await Store.open(settings.database_url)
     try:
         async with store.unit() as session:
@@ -174,6 +193,7 @@ async def import_file(settings: Settings, path: Path, apply: bool, as_of: str | 
 async def send_digests(settings: Settings) -> None:
     """Deliver this period's digest now to every subscriber who has not had it (a second run sends nothing)."""
     from telegram import Bot
+    from telegram.error import InvalidToken, NetworkError
     from telegram.request import HTTPXRequest
 
     from bot.digest_composer import DigestComposer
@@ -183,27 +203,27 @@ async def send_digests(settings: Settings) -> None:
     from store.store import Store
 
     if settings.telegram_bot_token is None:
-        raise ValueError("digest send needs TELEGRAM_BOT_TOKEN")
+        raise Failure("digest send needs TELEGRAM_BOT_TOKEN")
     bot = Bot(
         settings.telegram_bot_token.get_secret_value(),
         base_url=settings.telegram_base_url,
         base_file_url=settings.telegram_base_file_url,
         request=HTTPXRequest(connection_pool_size=WORKERS),  # one connection per worker: no hidden queue
     )
-    store = await Store.open(settings.database_url)
-    try:
-        async with bot:
-            broadcaster = Broadcaster(
-                store, TelegramSender(bot), compose=DigestComposer(store, settings.zone), zone=settings.zone
-            )
-            period = period_of(broadcaster.clock(), settings.zone)
-            counts = await broadcaster.broadcast(period)
-        summary = (
-            ", ".join(f"{status} {count}" for status, count in sorted(counts.items())) or "no subscriptions"
+    async with contextlib.AsyncExitStack() as stack:
+        try:
+            await stack.enter_async_context(bot)  # asks getMe: a wrong token or no Bot API shows here
+        except (InvalidToken, NetworkError) as error:
+            raise Failure(f"the Bot API cannot be used: {error.message}") from error
+        store = await Store.open(settings.database_url)
+        stack.push_async_callback(store.close)
+        broadcaster = Broadcaster(
+            store, TelegramSender(bot), compose=DigestComposer(store, settings.zone), zone=settings.zone
         )
-        print(f"digest {period}: {summary}")
-    finally:
-        await store.close()
+        period = period_of(broadcaster.clock(), settings.zone)
+        counts = await broadcaster.broadcast(period)
+    summary = ", ".join(f"{status} {count}" for status, count in sorted(counts.items())) or "no subscriptions"
+    print(f"digest {period}: {summary}")
 
 
 def run_bot(settings: Settings) -> None:
@@ -217,33 +237,39 @@ def run_bot(settings: Settings) -> None:
     build_application(settings).run_polling(allowed_updates=["message", "callback_query"])
 
 
+def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
+    """Run one command; its exit code."""
+    if command == "run":
+        run_bot(settings)
+    elif command == "chat":
+        asyncio.run(chat(settings, arguments.user_id))
+    elif command == "seed":
+        asyncio.run(seed(settings))
+    elif command == "migrate":
+        asyncio.run(migrate_only(settings))
+    elif command == "export":
+        asyncio.run(export(settings, arguments.file, arguments.history))
+    elif command == "import":
+        return asyncio.run(import_file(settings, arguments.file, arguments.yes, arguments.as_of))
+    elif command == "digest":
+        asyncio.run(send_digests(settings))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point."""
+    """Entry point: expected problems are one line and exit code 2; anything else raises with its traceback."""
     # Opt in to python-telegram-bot's timedelta durations (its next major version's behaviour).
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     arguments = parser().parse_args(argv)
-    settings = load_settings()
+    settings = load_settings()  # bad settings stop here, one line each
     configure_logging(settings)
-    command = arguments.command or "run"
     try:
-        if command == "run":
-            run_bot(settings)
-        elif command == "chat":
-            asyncio.run(chat(settings, arguments.user_id))
-        elif command == "seed":
-            asyncio.run(seed(settings))
-        elif command == "migrate":
-            asyncio.run(migrate_only(settings))
-        elif command == "export":
-            asyncio.run(export(settings, arguments.file, arguments.history))
-        elif command == "import":
-            return asyncio.run(import_file(settings, arguments.file, arguments.yes, arguments.as_of))
-        elif command == "digest":
-            asyncio.run(send_digests(settings))
-    except (ValueError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    return 0
+        return run(arguments.command or "run", arguments, settings)
+    except Failure as failure:
+        print(f"error: {failure}", file=sys.stderr)
+    except (ConnectionError, socket.gaierror, OperationalError) as error:  # refused, unknown host, unopenable
+        print(f"error: the database cannot be reached: {str(error).splitlines()[0]}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

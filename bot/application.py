@@ -10,6 +10,7 @@ from typing import cast
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
+from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
 from bot.digest_composer import DigestComposer
@@ -86,8 +87,8 @@ async def set_admin_menu(bot: Bot, user_id: int, role: str | None) -> None:
         log.warning("command menu of user %s not changed: %s", user_id, error.message)
 
 
-def build_application(settings: Settings) -> BotApplication:
-    """The python-telegram-bot application, ready for run_polling."""
+def build_application(settings: Settings, request: BaseRequest | None = None) -> BotApplication:
+    """The python-telegram-bot application, ready for run_polling; tests give a `request` that records calls."""
     assert settings.telegram_bot_token is not None
 
     async def post_init(application: BotApplication) -> None:
@@ -105,8 +106,7 @@ def build_application(settings: Settings) -> BotApplication:
         if isinstance(runtime, Runtime):
             await runtime.store.close()
 
-    application = cast(
-        BotApplication,
+    builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_base_url)
@@ -115,7 +115,9 @@ def build_application(settings: Settings) -> BotApplication:
         .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .build(),
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = cast(BotApplication, builder.build())
     register(application)
     return application

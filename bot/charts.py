@@ -1,28 +1,26 @@
-"""Charts as PNG images (matplotlib without a display)."""
+"""Charts as PNG images, drawn in worker threads (a figure of its own per chart, no pyplot state)."""
 
 from __future__ import annotations
 
 import io
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 
 def _png(figure: Figure) -> bytes:
-    """The figure as PNG bytes, closed afterwards."""
+    """The figure as PNG bytes, drawn on an Agg canvas (no display needed)."""
+    FigureCanvasAgg(figure)
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
-    plt.close(figure)
     return buffer.getvalue()
 
 
 def bar_chart(title: str, series: dict[str, dict[int, float]]) -> bytes:
     """Bars per year, one colour per series (e.g. all and EM), as PNG bytes."""
-    figure, axes = plt.subplots(figsize=(8, 4.5), dpi=100)
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    axes = figure.subplots()
     years = sorted({year for values in series.values() for year in values})
     width = 0.8 / max(len(series), 1)
     for offset, (label, values) in enumerate(series.items()):
@@ -39,7 +37,8 @@ def bar_chart(title: str, series: dict[str, dict[int, float]]) -> bytes:
 
 def share_chart(title: str, shares: dict[str, float], mark: float, mark_label: str) -> bytes:
     """Horizontal bars of shares (0–1) per name, with a vertical line at `mark`, as PNG bytes."""
-    figure, axes = plt.subplots(figsize=(8, max(2.5, 0.35 * len(shares) + 1.2)), dpi=100)
+    figure = Figure(figsize=(8, max(2.5, 0.35 * len(shares) + 1.2)), dpi=100)
+    axes = figure.subplots()
     names = list(shares)
     axes.barh(names, [value * 100 for value in shares.values()])
     axes.axvline(mark * 100, color="red", linestyle="--", label=mark_label)

@@ -105,7 +105,7 @@ async def compose(
     updated = [s for s in now if s.figure.as_of > since]
     changed = any(row.deltas for row in rows)
     body = _text(scope, year, rows, updated, pace, since, today, language)
-    chart = _chart(scope, year, rows, pace, language)
+    chart = await asyncio.to_thread(_chart, scope, year, rows, pace, language)  # the event loop goes on
     return Digest(
         messages=_messages(body, chart, language),
         changed=changed,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,6 +30,11 @@ class Reply:
 
     def picture(self) -> bytes | None:
         """The PNG: as given, or drawn now (once; a cached answer keeps it)."""
-        if self.photo is None and self.draw is not None:
-            self.photo, self.draw = self.draw(), None
+        draw = self.draw  # read once: another thread may draw the same cached reply meanwhile
+        if self.photo is None and draw is not None:
+            self.photo, self.draw = draw(), None
         return self.photo
+
+    async def drawn(self) -> bytes | None:
+        """The PNG as picture() gives it, drawn in a worker thread: other updates go on meanwhile."""
+        return self.photo if self.draw is None else await asyncio.to_thread(self.picture)

@@ -1,8 +1,11 @@
-"""Long-lived objects shared by the handlers: settings, store and assistant."""
+"""Long-lived objects shared by the handlers: settings, store, assistant and the error notices sent."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
@@ -11,6 +14,24 @@ from bot.assistant import Assistant
 from bot.settings import Settings
 from scheduler.jobs import DigestJobs
 from store.store import Store
+
+NOTICE_EVERY = 600.0  # seconds: the operator chat hears of each kind of error at most this often
+
+
+class ErrorNotices:
+    """Which kinds of error the operator chat was told of lately, held in memory."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.told: dict[tuple[str, str], float] = {}
+
+    def due(self, kind: tuple[str, str]) -> bool:
+        """Whether to tell of this kind now (yes counts as told): once per kind per ten minutes."""
+        now = self.clock()
+        if now - self.told.get(kind, -math.inf) < NOTICE_EVERY:
+            return False
+        self.told[kind] = now
+        return True
 
 
 @dataclass
@@ -21,6 +42,7 @@ class Runtime:
     store: Store
     assistant: Assistant
     digest_jobs: DigestJobs | None = None  # started after the application is up (it needs the job queue)
+    notices: ErrorNotices = field(default_factory=ErrorNotices)
 
 
 class BotData(dict[str, object]):

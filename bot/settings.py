@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     access: str = "members"
     timezone: str = "Europe/Oslo"
     log_level: str = "INFO"
+    ops_chat_id: int | None = None
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -38,10 +39,10 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in parts)
         return value
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator("telegram_bot_token", "ops_chat_id", mode="before")
     @classmethod
-    def _empty_token_is_none(cls, value: object) -> object:
-        """Treat an empty TELEGRAM_BOT_TOKEN as unset."""
+    def _empty_is_none(cls, value: object) -> object:
+        """Treat an empty TELEGRAM_BOT_TOKEN or OPS_CHAT_ID as unset."""
         return None if value in ("", None) else value
 
     @field_validator("database_url")

@@ -6,7 +6,8 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.runtime import BotApplication
 from bot.texts import ADMIN_COMMANDS, COMMANDS
-from handlers.chat import on_button, on_error, on_message
+from handlers.chat import on_button, on_message
+from handlers.errors import on_error
 from handlers.uploads import on_document
 
 # The commands the assistant knows (it parses their arguments itself); /historikk is /history in Norwegian.
@@ -28,5 +29,5 @@ def register(application: BotApplication) -> None:
     application.add_handler(MessageHandler(filters.TEXT, on_message))
     # Anything else (stickers, photos, …) still gets a reply: help.
     application.add_handler(MessageHandler(filters.ALL & ~filters.UpdateType.EDITED, on_message))
-    # Errors: logged with traceback, the user told politely.
+    # Errors: logged with traceback and ids, the user told politely, the operator chat once per kind.
     application.add_error_handler(on_error)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-
 from telegram import CallbackQuery, Update
 from telegram.error import BadRequest
 
 from bot.caller import Caller
 from bot.runtime import BotContext
-from bot.texts import text
 from handlers.replies import send_replies
-
-log = logging.getLogger(__name__)
 
 
 async def caller_of(update: Update, context: BotContext) -> Caller:
@@ -53,12 +48,3 @@ async def remove_buttons(query: CallbackQuery) -> None:
     except BadRequest as error:
         if "not modified" not in error.message:
             raise
-
-
-async def on_error(update: object, context: BotContext) -> None:
-    """Log the error with its traceback first, then tell the user politely."""
-    log.error("error while handling an update", exc_info=context.error)
-    if isinstance(update, Update) and update.effective_message is not None:
-        user = update.effective_user
-        language = "nb" if user is None else (await caller_of(update, context)).language
-        await update.effective_message.reply_text(text("error", language))

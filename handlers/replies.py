@@ -28,7 +28,7 @@ async def send_replies(message: Message, replies: list[Reply]) -> None:
                 InputFile(content, filename=name), caption=caption, parse_mode=ParseMode.HTML
             )
             continue
-        photo = reply.picture()  # drawn here when it was left to draw: the text before it is out already
+        photo = await reply.drawn()  # drawn here when it was left to draw: the text before it is out already
         if photo is not None:
             caption = split_message(reply.text, MessageLimit.CAPTION_LENGTH)[0]
             await message.reply_photo(photo, caption=caption, parse_mode=ParseMode.HTML)

@@ -78,6 +78,10 @@ def _record(place: Place, statement: Statement) -> dict[str, object]:
     }
 
 
+class UnknownFormat(ValueError):
+    """A file ending export does not write."""
+
+
 def write_frame(frame: pd.DataFrame, path: Path) -> None:
     """Write the table as CSV (UTF-8, comma) or xlsx, chosen by the file's ending."""
     if path.suffix.lower() == ".xlsx":
@@ -85,7 +89,7 @@ def write_frame(frame: pd.DataFrame, path: Path) -> None:
     elif path.suffix.lower() == ".csv":
         frame.to_csv(path, index=False, encoding="utf-8")
     else:
-        raise ValueError(f"export writes .csv or .xlsx, not {path.suffix or 'a file without ending'}")
+        raise UnknownFormat(f"export writes .csv or .xlsx, not {path.suffix or 'a file without ending'}")
 
 
 async def export_figures(session: AsyncSession, path: Path, *, history: bool = False) -> int:

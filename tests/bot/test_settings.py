@@ -20,6 +20,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
         "TIMEZONE",
         "LOG_LEVEL",
         "ACCESS",
+        "OPS_CHAT_ID",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir("/")
@@ -27,6 +28,15 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.telegram_bot_token is None
     assert settings.database_url.startswith("sqlite:///data/")
     assert settings.timezone == "Europe/Oslo" and settings.admin_ids == frozenset()
+    assert settings.ops_chat_id is None
+
+
+@pytest.mark.parametrize(("value", "chat_id"), [("", None), ("-1001234567890", -1001234567890), ("42", 42)])
+def test_ops_chat_id(monkeypatch: pytest.MonkeyPatch, value: str, chat_id: int | None) -> None:
+    """OPS_CHAT_ID is a user's or a group's (negative) chat id; left empty, no chat is told of errors."""
+    monkeypatch.chdir("/")
+    monkeypatch.setenv("OPS_CHAT_ID", value)
+    assert load_settings().ops_chat_id == chat_id
 
 
 @pytest.mark.parametrize(
@@ -37,6 +47,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
         ("DATABASE_URL", "mysql://x/y", "DATABASE_URL must be sqlite:// or postgresql://"),
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
         ("ACCESS", "everyone", "ACCESS must be 'members' or 'open'"),
+        ("OPS_CHAT_ID", "@ops", "OPS_CHAT_ID: Input should be a valid integer"),
     ],
 )
 def test_bad_settings_stop_with_one_line(

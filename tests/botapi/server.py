@@ -170,6 +170,7 @@ class FakeBotApi:
         self._blocked: set[int] = set()
         self._files: dict[str, tuple[str, bytes]] = {}
         self._messages: dict[tuple[int, int], Json] = {}
+        self._unanswered: set[str] = set()  # callback queries: each is answered once
         self._recent: deque[float] = deque()
         self._recent_by_chat: dict[int, deque[float]] = defaultdict(deque)
         self._waiters: list[asyncio.Future[None]] = []
@@ -208,8 +209,8 @@ class FakeBotApi:
 
     # --- what users do
 
-    def _user(self, user_id: int, language_code: str, first_name: str = "Test") -> Json:
-        """Remember a user (and so their private chat) and return their User object."""
+    def add_user(self, user_id: int, language_code: str = "nb", first_name: str = "Test") -> Json:
+        """Remember a user (and so their private chat, which the bot may then write to); their User object."""
         user = {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": language_code}
         self._users[user_id] = user
         return user
@@ -236,7 +237,7 @@ class FakeBotApi:
         self, user_id: int, text: str, *, language_code: str = "nb", first_name: str = "Test"
     ) -> Json:
         """A user writes to the bot; a leading /command gets its bot_command entity."""
-        message = self._incoming(self._user(user_id, language_code, first_name), text=text)
+        message = self._incoming(self.add_user(user_id, language_code, first_name), text=text)
         command = re.match(r"/\w+(@\w+)?", text)
         if command:
             message["entities"] = [
@@ -272,16 +273,18 @@ class FakeBotApi:
                 extra["caption_entities"] = [
                     {"type": "bot_command", "offset": 0, "length": utf16_length(command.group(0))}
                 ]
-        return self._queue({"message": self._incoming(self._user(user_id, language_code), **extra)})
+        return self._queue({"message": self._incoming(self.add_user(user_id, language_code), **extra)})
 
     def press_button(self, user_id: int, message_id: int, data: str, *, language_code: str = "nb") -> Json:
         """A user presses an inline button under a message the bot sent to them."""
         message = self._messages.get((user_id, message_id))
         if message is None:
             raise KeyError(f"the bot sent no message {message_id} to {user_id}")
+        query_id = str(next(self._update_ids) * 7919)
+        self._unanswered.add(query_id)
         query = {
-            "id": str(next(self._update_ids) * 7919),
-            "from": self._user(user_id, language_code),
+            "id": query_id,
+            "from": self.add_user(user_id, language_code),
             "message": message,
             "chat_instance": str(user_id),
             "data": data,
@@ -292,6 +295,10 @@ class FakeBotApi:
         """Answer waiting and later getUpdates at once, so a stopping bot need not wait out its long poll."""
         self._draining = True
         self._notify()
+
+    def hold_pollers(self) -> None:
+        """getUpdates waits for updates again (for the next bot, once one has stopped)."""
+        self._draining = False
 
     def block(self, user_id: int) -> None:
         """The user blocks the bot: later sends to them fail with 403."""
@@ -320,6 +327,18 @@ class FakeBotApi:
                 )
             await self._next_change(remaining)
 
+    async def wait_for_request(self, method: str, *, after: int = 0, timeout: float = 10.0) -> Json:
+        """Wait until the bot calls `method` (at or after index `after` of the requests); its parameters."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            found = [params for name, params in self.requests[after:] if name == method]
+            if found:
+                return found[0]
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise TimeoutError(f"no {method} after request {after} in {timeout} s")
+            await self._next_change(remaining)
+
     def _notify(self) -> None:
         """Wake every poller and waiter."""
         waiters, self._waiters = self._waiters, []
@@ -328,7 +347,7 @@ class FakeBotApi:
                 waiter.set_result(None)
 
     async def _next_change(self, timeout: float) -> None:
-        """Wait until something is sent or queued, or the timeout passes."""
+        """Wait until something is requested, sent or queued, or the timeout passes."""
         waiter = asyncio.get_running_loop().create_future()
         self._waiters.append(waiter)
         with contextlib.suppress(TimeoutError):
@@ -337,12 +356,18 @@ class FakeBotApi:
     # --- the HTTP side
 
     async def _api(self, request: web.Request) -> web.Response:
-        """Dispatch one Bot API call."""
-        method = request.match_info["method"]
-        params = await self._params(request)
+        """Dispatch one Bot API call over HTTP."""
+        status, body = await self.answer(
+            request.match_info["method"], await self._params(request), token=request.match_info["token"]
+        )
+        return web.json_response(body, status=status)
+
+    async def answer(self, method: str, params: Json, *, token: str | None = None) -> tuple[int, Json]:
+        """One Bot API call, recorded and answered as Telegram would: the HTTP status and the JSON body."""
         self.requests.append((method, params))
+        self._notify()
         try:
-            if request.match_info["token"] != self.token:
+            if (token or self.token) != self.token:
                 raise ApiError(401, "Unauthorized")
             handler = getattr(self, f"_m_{method}", None)
             if handler is None:
@@ -356,8 +381,8 @@ class FakeBotApi:
             body: Json = {"ok": False, "error_code": error.code, "description": error.description}
             if error.parameters:
                 body["parameters"] = error.parameters
-            return web.json_response(body, status=error.code)
-        return web.json_response({"ok": True, "result": result})
+            return error.code, body
+        return 200, {"ok": True, "result": result}
 
     async def _params(self, request: web.Request) -> Json:
         """Form, multipart or JSON parameters, with JSON-encoded values decoded."""
@@ -380,10 +405,12 @@ class FakeBotApi:
         """A file the bot downloads after getFile."""
         if request.match_info["token"] != self.token:
             return web.Response(status=401)
-        for path, content in self._files.values():
-            if path == request.match_info["path"]:
-                return web.Response(body=content)
-        return web.Response(status=404)
+        content = self.file(request.match_info["path"])
+        return web.Response(status=404) if content is None else web.Response(body=content)
+
+    def file(self, path: str) -> bytes | None:
+        """The content of a file by its file_path (as getFile gave it)."""
+        return next((content for known, content in self._files.values() if known == path), None)
 
     def _check_chat(self, chat_id: int) -> None:
         """Sends to unknown or blocking users fail as on Telegram."""
@@ -497,7 +524,13 @@ class FakeBotApi:
     async def _m_sendChatAction(self, _params: Json) -> bool:
         return True
 
-    async def _m_answerCallbackQuery(self, _params: Json) -> bool:
+    async def _m_answerCallbackQuery(self, params: Json) -> bool:
+        query_id = str(params.get("callback_query_id"))
+        if query_id not in self._unanswered:
+            raise ApiError(
+                400, "Bad Request: query is too old and response timeout expired or query ID is invalid"
+            )
+        self._unanswered.discard(query_id)
         return True
 
     async def _m_sendMessage(self, params: Json) -> Json:

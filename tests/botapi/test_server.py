@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
-from telegram import Bot, BotCommand
+from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter
 
 from tests.botapi.server import FakeBotApi
@@ -113,3 +114,23 @@ async def test_edit_and_unknown_token(server: FakeBotApi, bot: Bot) -> None:
     with pytest.raises(InvalidToken):
         async with Bot("999:WRONG", base_url=server.base_url) as stranger:
             await stranger.get_me()
+
+
+async def test_a_button_press_is_answered_once(server: FakeBotApi, bot: Bot) -> None:
+    """answerCallbackQuery stops a press's spinner once; a second answer is Telegram's 400."""
+    buttons = InlineKeyboardMarkup([[InlineKeyboardButton("Herøy", callback_data="q:1")]])
+    sent = await bot.send_message(USER, "Hvilken Herøy?", reply_markup=buttons)
+    press = server.press_button(USER, sent.message_id, "q:1")
+    assert await bot.answer_callback_query(press["callback_query"]["id"])
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+        await bot.answer_callback_query(press["callback_query"]["id"])
+
+
+async def test_waiting_for_a_request(server: FakeBotApi, bot: Bot) -> None:
+    """wait_for_request returns a call's parameters as soon as it is made, and only calls after `after`."""
+    after = len(server.requests)
+    waiting = asyncio.create_task(server.wait_for_request("sendMessage", after=after, timeout=10))
+    await bot.send_message(USER, "hei")
+    assert (await waiting)["text"] == "hei"
+    with pytest.raises(TimeoutError):
+        await server.wait_for_request("sendMessage", after=len(server.requests), timeout=0.05)

@@ -35,13 +35,14 @@ class BotProcess:
         """Stop the bot as a service manager would (SIGTERM) and return its exit code."""
         if self.process.returncode is None:
             self.process.send_signal(signal.SIGTERM)
-            await asyncio.sleep(0.2)
-            self.botapi.release_pollers()
+            self.botapi.release_pollers()  # until it has stopped, each of its long polls returns at once
             try:
                 await asyncio.wait_for(self.process.wait(), timeout=30)
             except TimeoutError:
                 self.process.kill()
                 await self.process.wait()
+            finally:
+                self.botapi.hold_pollers()
         return self.process.returncode or 0
 
 
@@ -72,14 +73,22 @@ def bot_environment(botapi: FakeBotApi, database_url: str, **extra: str) -> dict
     return env | extra
 
 
-async def wait_for_polling(botapi: FakeBotApi, process: asyncio.subprocess.Process, log: Path) -> None:
-    """Wait until the bot polls for updates; fail with its log if it dies or takes too long."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + START_TIMEOUT
-    while not any(method == "getUpdates" for method, _ in botapi.requests):
-        if process.returncode is not None or loop.time() > deadline:
-            raise AssertionError(f"the bot did not start polling:\n{log.read_text(errors='replace')}")
-        await asyncio.sleep(0.05)
+async def wait_for_polling(
+    botapi: FakeBotApi, process: asyncio.subprocess.Process, log: Path, *, after: int = 0
+) -> None:
+    """Wait until the bot polls for updates (its start-up done); fail with its log if it dies or takes too long.
+
+    `after` is how many requests the server had before this bot started: an earlier bot's polls do not count.
+    """
+    polling = asyncio.create_task(botapi.wait_for_request("getUpdates", after=after, timeout=START_TIMEOUT))
+    exited = asyncio.create_task(process.wait())
+    try:
+        done, _ = await asyncio.wait({polling, exited}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        polling.cancel()
+        exited.cancel()
+    if polling not in done or polling.exception() is not None:
+        raise AssertionError(f"the bot did not start polling:\n{log.read_text(errors='replace')}")
 
 
 @pytest.fixture
@@ -89,6 +98,7 @@ async def start_bot(botapi: FakeBotApi, sqlite_url: str, tmp_path: Path) -> Asyn
 
     async def start(database_url: str | None = None, **extra: str) -> BotProcess:
         log = tmp_path / f"bot-{len(started)}.log"
+        before = len(botapi.requests)
         with log.open("wb") as output:
             process = await asyncio.create_subprocess_exec(
                 sys.executable,
@@ -102,7 +112,7 @@ async def start_bot(botapi: FakeBotApi, sqlite_url: str, tmp_path: Path) -> Asyn
             )
         bot = BotProcess(process, log, botapi)
         started.append(bot)
-        await wait_for_polling(botapi, process, log)
+        await wait_for_polling(botapi, process, log, after=before)
         return bot
 
     yield start
