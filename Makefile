@@ -2,13 +2,16 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+UV := uv==0.13.9
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench lock clean
 
-$(STAMP): pyproject.toml
+# The pinned versions of requirements.lock, then the project itself (editable) on top of them.
+$(STAMP): requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 run: $(STAMP)  ## the Telegram bot, or the console chat when TELEGRAM_BOT_TOKEN is not set
@@ -26,5 +29,10 @@ test: lint  ## lint, types and the whole test suite
 bench: $(STAMP)  ## speed and memory figures (see README)
 	$(PY) -m bench
 
-clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+lock:  ## requirements.lock from pyproject.toml (pins that still fit are kept), for any platform and Python 3.11+
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet $(UV)
+	$(VENV)/bin/uv pip compile --quiet --universal pyproject.toml --extra dev -o requirements.lock
+
+clean:  ## the virtual environment and caches; data/ (the default database) stays
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build *.egg-info
