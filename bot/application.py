@@ -13,7 +13,6 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
-from bot.digest_composer import DigestComposer
 from bot.runtime import BotApplication, BotData, Runtime
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
@@ -49,7 +48,7 @@ async def start_digests(application: BotApplication) -> None:
     broadcaster = Broadcaster(
         runtime.store,
         TelegramSender(application.bot),
-        compose=DigestComposer(runtime.store, runtime.settings.zone),
+        compose=runtime.assistant.digests.composer,
         zone=runtime.settings.zone,
         clock=runtime.assistant.clock,
     )

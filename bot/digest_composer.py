@@ -18,7 +18,7 @@ from bot.charts import share_chart
 from bot.render import day, escape, number, percent, visible_length
 from bot.texts import short_measure_label, text
 from scheduler.delivery import Digest, Message
-from scheduler.subscriptions import scope_places, since_last
+from scheduler.subscriptions import FIRST_LOOKBACK, scope_places, since_last
 from store.models import Figure, Place, Subscription, ident
 from store.places import PlaceIndex
 from store.queries import Statement, active, current_figures, settled_share
@@ -250,6 +250,10 @@ class DigestComposer:
 
     async def __call__(self, subscription: Subscription, period: str, today: date) -> Digest:
         """The subscription's digest for a period, with the changes since its previous digest."""
+        return await self.digest_of(subscription, period, today, subscription.language)
+
+    async def digest_of(self, subscription: Subscription, period: str, today: date, language: str) -> Digest:
+        """The subscription's digest for a period in a language (a preview may ask in the caller's)."""
         index = await self.store.index()
         if self.composed_on != (self.store.generation, today):  # figures changed, or a new day
             self.composed.clear()
@@ -259,7 +263,7 @@ class DigestComposer:
             since = await since_last(
                 session, subscription=subscription, period=period, today=today, zone=self.zone
             )
-            key = (place.id if place else None, tuple(p.id for p in own), since, subscription.language)
+            key = (place.id if place else None, tuple(p.id for p in own), since, language)
             async with self.lock:  # whoever comes second for the same scope finds it composed
                 if key not in self.composed:
                     self.composed[key] = await compose(
@@ -269,6 +273,15 @@ class DigestComposer:
                         own=own,
                         since=since,
                         today=today,
-                        language=subscription.language,
+                        language=language,
                     )
         return self.composed[key]
+
+    async def preview_of(self, place: Place, today: date, language: str) -> Digest:
+        """A place's digest as a first digest would show it (the changes of the past week)."""
+        index = await self.store.index()
+        async with self.store.unit() as session:
+            since = today - FIRST_LOOKBACK
+            return await compose(
+                session, index=index, scope_place=place, own=[], since=since, today=today, language=language
+            )

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.caller import Caller
-from bot.digest_composer import compose
+from bot.digest_composer import DigestComposer
 from bot.render import day, escape
 from bot.replies import Button, Reply
 from bot.texts import text, weekday_label
 from scheduler.schedule import clock_of, next_occurrence, period_of, weekday_of
 from scheduler.subscriptions import (
-    FIRST_LOOKBACK,
     ident,
     own_subscription,
     places_of,
     recent_deliveries,
     remove,
-    scope_places,
-    since_last,
     subscribe,
     subscriptions_of,
 )
@@ -54,6 +51,7 @@ class DigestCommands:
         self.store = store
         self.zone = zone
         self.clock = clock
+        self.composer = DigestComposer(store, zone)  # one cache for previews and the weekly sends
         self.on_change: ChangeHook | None = None
 
     async def subscribe(self, argument: str, caller: Caller) -> list[Reply]:
@@ -159,35 +157,22 @@ class DigestCommands:
         """/digest [place]: this week's digest now, as a preview (nothing is logged as sent)."""
         if caller.role is None:
             return [Reply(text("members_only", caller.language))]
-        index = await self.store.index()
         now = self.clock()
         period = period_of(now, self.zone)
         today = now.astimezone(self.zone).date()
-        async with self.store.unit() as session:
-            scopes: list[tuple[Place | None, list[Place], date]] = []
-            if argument:
-                found = index.search(argument)
-                if len(found) != 1:
-                    return [Reply(text("subscribe_unknown", caller.language, text=escape(argument)))]
-                scopes.append((found[0].place, [], today - FIRST_LOOKBACK))
-            for subscription in [] if argument else await subscriptions_of(session, user_id=caller.user_id):
-                place, own = await scope_places(session, subscription=subscription, index=index)
-                since = await since_last(
-                    session, subscription=subscription, period=period, today=today, zone=self.zone
-                )
-                scopes.append((place, own, since))
-            replies: list[Reply] = []
-            for place, own, since in scopes:
-                composed = await compose(
-                    session,
-                    index=index,
-                    scope_place=place,
-                    own=own,
-                    since=since,
-                    today=today,
-                    language=caller.language,
-                )
-                replies.extend(Reply(message.text, photo=message.photo) for message in composed.messages)
+        if argument:
+            found = (await self.store.index()).search(argument)
+            if len(found) != 1:
+                return [Reply(text("subscribe_unknown", caller.language, text=escape(argument)))]
+            digests = [await self.composer.preview_of(found[0].place, today, caller.language)]
+        else:
+            async with self.store.unit() as session:
+                subscriptions = await subscriptions_of(session, user_id=caller.user_id)
+            digests = [
+                await self.composer.digest_of(subscription, period, today, caller.language)
+                for subscription in subscriptions
+            ]
+        replies = [Reply(m.text, photo=m.photo) for digest in digests for m in digest.messages]
         return replies or [Reply(text("digest_usage", caller.language))]
 
     async def deliveries(self, _argument: str, caller: Caller) -> list[Reply]:
