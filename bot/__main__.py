@@ -7,46 +7,51 @@ import asyncio
 import contextlib
 import logging
 import os
-import socket
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
-
 from bot.settings import Settings, load_settings
+from store.db import out_of_reach
 
 log = logging.getLogger("bot")
+REJECTED_TOKEN = "the Bot API rejected TELEGRAM_BOT_TOKEN: check the token"
 
 
 class Failure(Exception):
     """An expected problem (a file, a setting, a service out of reach): one line on standard error, exit code 2."""
 
 
-class RedactToken(logging.Filter):
-    """Replace the bot token wherever it would appear in a log line."""
+class Redacting(logging.Formatter):
+    """Formats log records, then hides the token wherever it appears: message, traceback or stack."""
 
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
+    def __init__(self, token: str | None) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        # The whole token, then its secret part alone (the bot's id before the colon is public).
+        self.secrets = [secret for secret in (token, (token or "").partition(":")[2]) if secret]
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message without the token."""
-        message = record.getMessage()
-        if self.token and self.token in message:
-            record.msg, record.args = message.replace(self.token, "<token>"), None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as one block of text, without the token."""
+        return self.redact(super().format(record))
+
+    def redact(self, output: str) -> str:
+        """Any text without the token."""
+        for secret in self.secrets:
+            output = output.replace(secret, "<token>")
+        return output
 
 
-def configure_logging(settings: Settings) -> None:
-    """Log to standard error at the configured level, never showing the token."""
+def configure_logging(settings: Settings) -> Redacting:
+    """Log to standard error at the configured level through a formatter that hides the token; that formatter."""
+    token = settings.telegram_bot_token
+    redacting = Redacting(token.get_secret_value() if token is not None else None)
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    if settings.telegram_bot_token is not None:
-        handler.addFilter(RedactToken(settings.telegram_bot_token.get_secret_value()))
+    handler.setFormatter(redacting)
     logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
+    logging.captureWarnings(True)  # a warning's text goes through the formatter too
     for noisy in ("httpx", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    return redacting
 
 
 def parser() -> argparse.ArgumentParser:
@@ -213,7 +218,9 @@ async def send_digests(settings: Settings) -> None:
     async with contextlib.AsyncExitStack() as stack:
         try:
             await stack.enter_async_context(bot)  # asks getMe: a wrong token or no Bot API shows here
-        except (InvalidToken, NetworkError) as error:
+        except InvalidToken as error:
+            raise Failure(REJECTED_TOKEN) from error
+        except NetworkError as error:
             raise Failure(f"the Bot API cannot be used: {error.message}") from error
         store = await Store.open(settings.database_url)
         stack.push_async_callback(store.close)
@@ -232,9 +239,14 @@ def run_bot(settings: Settings) -> None:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
         asyncio.run(chat(settings, None))
         return
+    from telegram.error import InvalidToken
+
     from bot.application import build_application
 
-    build_application(settings).run_polling(allowed_updates=["message", "callback_query"])
+    try:
+        build_application(settings).run_polling(allowed_updates=["message", "callback_query"])
+    except InvalidToken as error:
+        raise Failure(REJECTED_TOKEN) from error
 
 
 def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
@@ -257,19 +269,29 @@ def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: expected problems are one line and exit code 2; anything else raises with its traceback."""
+    """Entry point: expected problems are one line and exit code 2; anything else logs its traceback, exit code 1."""
     # Opt in to python-telegram-bot's timedelta durations (its next major version's behaviour).
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     arguments = parser().parse_args(argv)
     settings = load_settings()  # bad settings stop here, one line each
-    configure_logging(settings)
+    redacting = configure_logging(settings)
     try:
         return run(arguments.command or "run", arguments, settings)
     except Failure as failure:
-        print(f"error: {failure}", file=sys.stderr)
-    except (ConnectionError, socket.gaierror, OperationalError) as error:  # refused, unknown host, unopenable
-        print(f"error: the database cannot be reached: {str(error).splitlines()[0]}", file=sys.stderr)
+        problem = str(failure)
+    except Exception as error:
+        if not out_of_reach(error):
+            # A bug: its traceback, logged so that the token is hidden in it too.
+            log.critical("unexpected error", exc_info=True)
+            return 1
+        problem = f"the database cannot be reached: {first_line(error)}"
+    print(redacting.redact(f"error: {problem}"), file=sys.stderr)
     return 2
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message, or its name when it has none."""
+    return (str(error) or type(error).__name__).splitlines()[0]
 
 
 if __name__ == "__main__":

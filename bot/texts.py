@@ -981,6 +981,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Orsak, noko gjekk gale. Feilen er logga. Prøv igjen.",
         "en": "Sorry, something went wrong. The error has been logged. Please try again.",
     },
+    "unavailable": {
+        "nb": "Tallene er ikke tilgjengelige akkurat nå. Prøv igjen om litt.",
+        "nn": "Tala er ikkje tilgjengelege akkurat no. Prøv igjen om litt.",
+        "en": "The figures are unavailable right now. Please try again shortly.",
+    },
 }
 
 COMMANDS: dict[str, dict[str, str]] = {

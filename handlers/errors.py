@@ -12,6 +12,7 @@ from telegram.error import BadRequest
 from bot.caller import telegram_language
 from bot.runtime import BotContext
 from bot.texts import text
+from store.db import out_of_reach
 from store.vocabulary import COMMAND
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ async def on_error(update: object, context: BotContext) -> None:
     what = asked(update, context)
     failed = describe(update, what)
     log.error("error while handling %s", failed, exc_info=context.error)
-    await attempt(tell_user(update), failed)
+    await attempt(tell_user(update, apology(context.error)), failed)
     await attempt(tell_operators(context, what, failed), failed)
 
 
@@ -50,6 +51,11 @@ def asked(update: object, context: BotContext) -> str:
     return "document" if message is not None and message.document is not None else "text"
 
 
+def apology(error: BaseException | None) -> str:
+    """The reply's text key: the figures are unavailable when the database is out of reach, else sorry."""
+    return "unavailable" if out_of_reach(error) else "error"
+
+
 def describe(update: object, what: str) -> str:
     """The failed update for the log: its id, user, chat and what was asked."""
     if not isinstance(update, Update):
@@ -58,8 +64,8 @@ def describe(update: object, what: str) -> str:
     return f"update {update.update_id} (user {user.id if user else '-'}, chat {chat.id if chat else '-'}, {what})"
 
 
-async def tell_user(update: object) -> None:
-    """A polite reply in the user's Telegram language; a pressed button's spinner is stopped too."""
+async def tell_user(update: object, key: str) -> None:
+    """A polite reply (the text `key`) in the user's Telegram language; a pressed button's spinner is stopped too."""
     if not isinstance(update, Update):
         return
     if update.callback_query is not None:
@@ -68,7 +74,7 @@ async def tell_user(update: object) -> None:
     if update.effective_message is not None:
         user = update.effective_user
         language = telegram_language(user.language_code if user else None)
-        await update.effective_message.reply_text(text("error", language))
+        await update.effective_message.reply_text(text(key, language))
 
 
 async def tell_operators(context: BotContext, what: str, failed: str) -> None:

@@ -6,13 +6,26 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import asyncpg
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 DEFAULT_DATABASE_URL = "sqlite:///data/bosettingsbot.sqlite3"
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}
+# Errors that say the database cannot be used right now, not that a question was wrong: a server that is
+# down, refusing, restarting, out of connections or dropping them (OSError covers ConnectionRefusedError
+# and TimeoutError).
+OUT_OF_REACH = (
+    OperationalError,
+    InterfaceError,
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.InsufficientResourcesError,
+)
 
 
 def async_url(url: str) -> str:
@@ -57,3 +70,13 @@ async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncItera
     """One transaction: commit when the block ends, roll back on any error."""
     async with sessions() as session, session.begin():
         yield session
+
+
+def out_of_reach(error: BaseException | None) -> bool:
+    """Whether an error, or one it was raised from, says the database cannot be reached right now."""
+    while error is not None:
+        dropped = isinstance(error, DBAPIError) and error.connection_invalidated  # the server closed it
+        if dropped or isinstance(error, OUT_OF_REACH):
+            return True
+        error = error.__cause__
+    return False

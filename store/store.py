@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
 from sqlalchemy import event
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlmodel import func, select
@@ -57,6 +56,7 @@ class Store:
         self._watcher: asyncio.Task[None] | None = None
         self._closing = asyncio.Event()
         self._seen: tuple[int | None] | None = None  # the newest audit entry when last looked
+        self._failing = False  # whether the last look failed (an outage is logged once, not every look)
 
     @classmethod
     async def open(cls, url: str, *, prepare: bool = True) -> Store:
@@ -107,12 +107,24 @@ class Store:
 
         async def keep_up() -> None:
             while not await self._closed_within(every):
-                try:
-                    await self.catch_up()
-                except SQLAlchemyError as error:  # the next look tries again
-                    log.warning("could not look for other processes' changes: %s", error)
+                await self._look()
 
         self._watcher = asyncio.create_task(keep_up())
+
+    async def _look(self) -> None:
+        """Catch up, surviving any failure: logged once until a look succeeds again, which forgets what is held."""
+        try:
+            await self.catch_up()
+        except Exception:  # anything but cancellation: a dead look would leave answers stale for good
+            if not self._failing:
+                log.warning("cannot look for other processes' changes; looking again quietly", exc_info=True)
+            self._failing = True
+            return
+        if self._failing:
+            self._failing = False
+            # The database may have come back restored or failed over: the newest audit entry proves nothing.
+            self.invalidate()
+            log.info("the database answers again; what was held is forgotten")
 
     async def _closed_within(self, seconds: float) -> bool:
         """Wait a few seconds, or less if the store is closed meanwhile; whether it is closed."""

@@ -12,9 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # A bug inside the reader: a ValueError it never means to raise (the CLI once turned any into one line).
 BUG = """
-import runpy, sys, store.reading
+import os, runpy, sys, store.reading
 def read_upload(*args, **kwargs):
-    raise ValueError("a bug in the reader")
+    raise ValueError("a bug in the reader" + os.environ.get("SHOWN", ""))
 store.reading.read_upload = read_upload
 sys.argv = ["bot", *sys.argv[1:]]
 runpy.run_module("bot", run_name="__main__", alter_sys=True)
@@ -108,10 +108,28 @@ def test_an_unreachable_bot_api_is_one_line(folder: Path, sqlite_url: str) -> No
 
 
 def test_an_unexpected_error_raises_with_its_traceback(folder: Path, sqlite_url: str) -> None:
-    """A bug is not dressed up as a user's mistake: Python's traceback and exit code 1."""
+    """A bug is not dressed up as a user's mistake: its traceback and exit code 1."""
     (folder / "imdi.csv").write_text("Kommune;År\n")
     done = bot(folder, "import", "imdi.csv", code=BUG, DATABASE_URL=sqlite_url)
     assert done.returncode == 1
     assert "Traceback (most recent call last)" in done.stderr
     assert done.stderr.rstrip().endswith("ValueError: a bug in the reader")
     assert "error: " not in done.stderr
+
+
+def test_a_traceback_never_shows_the_token(folder: Path, sqlite_url: str) -> None:
+    """A bug whose message holds the token: the traceback at exit shows <token> instead."""
+    (folder / "imdi.csv").write_text("Kommune;År\n")
+    token = "123456:AASecretPartOfTheToken"
+    done = bot(
+        folder,
+        "import",
+        "imdi.csv",
+        code=BUG,
+        DATABASE_URL=sqlite_url,
+        TELEGRAM_BOT_TOKEN=token,
+        SHOWN=f" called with {token}",
+    )
+    assert done.returncode == 1
+    assert done.stderr.rstrip().endswith("ValueError: a bug in the reader called with <token>")
+    assert "AASecretPartOfTheToken" not in done.stderr + done.stdout

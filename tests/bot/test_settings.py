@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.__main__ import RedactToken
+from bot.__main__ import Redacting
 from bot.settings import load_settings
 from store.db import async_url
 
@@ -75,10 +75,23 @@ def test_async_driver_is_chosen(plain: str, driver: str) -> None:
     assert async_url(plain) == driver
 
 
-def test_token_is_redacted() -> None:
-    """A log line carrying the token shows <token> instead."""
+def test_the_token_is_hidden_in_messages_tracebacks_and_stacks() -> None:
+    """Wherever a log record carries the token (message, traceback, stack), the output shows <token>."""
+    try:
+        raise ValueError("The token `123:SECRET` was rejected by the server.")
+    except ValueError as error:
+        rejected = error
     record = logging.LogRecord(
-        "httpx", logging.INFO, __file__, 1, "POST https://x/bot%s/getMe", ("123:SECRET",), None
+        "httpx",
+        logging.INFO,
+        __file__,
+        1,
+        "POST https://x/bot%s/getMe",
+        ("123:SECRET",),
+        (ValueError, rejected, rejected.__traceback__),
+        sinfo="Stack (most recent call last):\n  token = 'SECRET'",
     )
-    RedactToken("123:SECRET").filter(record)
-    assert record.getMessage() == "POST https://x/bot<token>/getMe"
+    output = Redacting("123:SECRET").format(record)
+    assert "POST https://x/bot<token>/getMe" in output
+    assert "The token `<token>` was rejected" in output and "token = '<token>'" in output
+    assert "SECRET" not in output

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
+from bot.__main__ import REJECTED_TOKEN
 from bot.render import plain
 from tests.bot.question_cases import CASES
 from tests.bot.test_questions import CITED
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID
-from tests.e2e.conftest import StartBot
+from tests.e2e.conftest import StartBot, bot_environment
 
 pytestmark = pytest.mark.e2e
 STRANGER_ID = 5555
+WRONG_TOKEN = "654321:AAWrongSecretOfATestThatTelegramRejects"
 
 
 async def test_status_card_over_telegram(botapi: FakeBotApi, start_bot: StartBot) -> None:
@@ -82,6 +87,28 @@ async def test_token_never_logged(botapi: FakeBotApi, start_bot: StartBot) -> No
     await bot.stop()
     assert "getUpdates" in bot.log or "Application started" in bot.log
     assert botapi.token not in bot.log and botapi.token.split(":")[1] not in bot.log
+
+
+@pytest.mark.parametrize("command", [["run"], ["digest", "send"]], ids=["run", "digest-send"])
+async def test_a_rejected_token_is_one_line_and_never_shown(
+    botapi: FakeBotApi, sqlite_url: str, tmp_path: Path, command: list[str]
+) -> None:
+    """The Bot API answers 401: one clear line, exit code 2, and the token nowhere in what was printed."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *command,
+        cwd=tmp_path,
+        env=bot_environment(botapi, sqlite_url, TELEGRAM_BOT_TOKEN=WRONG_TOKEN),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
+    printed = (stdout + stderr).decode()
+    assert process.returncode == 2, printed
+    assert stderr.decode().splitlines()[-1] == f"error: {REJECTED_TOKEN}"
+    assert WRONG_TOKEN.split(":")[1] not in printed and WRONG_TOKEN not in printed
 
 
 SAMPLE = [c for c in CASES if not {"relative", "series", "ambiguous"} & set(c.tags)][::9]

@@ -49,7 +49,7 @@ async def test_the_reply_is_in_the_telegram_language_when_the_store_is_down(
     code: str | None,
     language: str,
 ) -> None:
-    """The apology comes in the user's Telegram language, found without the store that failed."""
+    """The figures are said to be unavailable in the user's Telegram language, found without the store that failed."""
     outage()
     update = botapi.send_text(COORDINATOR_ID, "/status Trondheim 2015")
     if code is None:
@@ -58,7 +58,7 @@ async def test_the_reply_is_in_the_telegram_language_when_the_store_is_down(
         update["message"]["from"]["language_code"] = code
     await process(application, update)
     (reply,) = recorder.sent("sendMessage", COORDINATOR_ID)
-    assert reply["text"] == text("error", language)
+    assert reply["text"] == text("unavailable", language)
     assert NOT_REPORTED not in caplog.text
 
 
@@ -120,7 +120,7 @@ async def test_a_button_press_answered_before_the_failure_still_gets_the_apology
     outage()
     await process(application, botapi.press_button(ADMIN_ID, choice["message_id"], data))
     assert len(recorder.sent("answerCallbackQuery")) == 2  # the handler's, then the error handler's
-    assert recorder.sent("sendMessage", ADMIN_ID)[-1]["text"] == text("error", "nb")
+    assert recorder.sent("sendMessage", ADMIN_ID)[-1]["text"] == text("unavailable", "nb")
     assert NOT_REPORTED not in caplog.text
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
+from collections.abc import Callable
 from datetime import date
 
+import pytest
 from sqlmodel import col, distinct, func, select
 
 from store.cache import GenerationCache
@@ -118,6 +121,49 @@ async def test_watching_catches_up_in_the_background(store: Store) -> None:
         assert store.generation > generation
     finally:
         await other.close()
+
+
+@pytest.mark.parametrize(
+    "error",
+    [ConnectionRefusedError(111, "Connect call failed ('127.0.0.1', 5432)"), RuntimeError("a bug")],
+    ids=["database-refuses", "any-other-error"],
+)
+async def test_watching_survives_failed_looks_and_forgets_what_it_held_when_back(
+    store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, error: Exception
+) -> None:
+    """Failed looks are logged once, not every look; the first look that works again forgets what is held."""
+    look = store.catch_up
+    failed = 0
+
+    async def failing_look() -> None:
+        nonlocal failed
+        failed += 1
+        raise error
+
+    await store.watch(every=0.01)
+    held = await store.index()
+    with caplog.at_level(logging.INFO, logger="store.store"):
+        monkeypatch.setattr(store, "catch_up", failing_look)
+        await _eventually(lambda: failed >= 5)
+        generation = store.generation
+        monkeypatch.setattr(store, "catch_up", look)
+        await _eventually(lambda: store.generation > generation)
+    assert await store.index() is not held
+    logged = [(r.levelname, r.getMessage(), r.exc_info) for r in caplog.records if r.name == "store.store"]
+    assert [(level, message) for level, message, _ in logged] == [
+        ("WARNING", "cannot look for other processes' changes; looking again quietly"),
+        ("INFO", "the database answers again; what was held is forgotten"),
+    ]
+    assert logged[0][2] is not None and logged[0][2][1] is error
+
+
+async def _eventually(condition: Callable[[], bool]) -> None:
+    """Wait until a condition holds (five seconds at most)."""
+    for _ in range(500):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the condition did not come true within five seconds")
 
 
 async def test_closing_lets_a_look_under_way_finish(store: Store) -> None:
