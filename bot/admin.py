@@ -12,6 +12,7 @@ from bot.render import day, escape, number
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, text
 from bot.understanding import figure_words
+from store.bounds import ROW_IDS, whole_number
 from store.importing import Delta, Plan, recent_changes, undo_change, undoable
 from store.models import Change
 from store.reading import find_date, statement_reading
@@ -65,13 +66,12 @@ class Admin:
         """/undo [change id]: retract the statements of the admin's last (or the given) change."""
         if not caller.is_admin:
             return [Reply(text("admins_only", caller.language))]
-        wanted = argument.strip().lstrip("#")
-        if wanted and not wanted.isdigit():
+        wanted = argument.removeprefix("#")
+        change_id = whole_number(wanted, ROW_IDS) if wanted else None
+        if wanted and change_id is None:
             return [Reply(text("undo_usage", caller.language))]
         async with self.store.unit() as session:
-            change = await undoable(
-                session, change_id=int(wanted) if wanted else None, user_id=caller.user_id
-            )
+            change = await undoable(session, change_id=change_id, user_id=caller.user_id)
             if change is None:
                 return [Reply(text("undo_nothing", caller.language))]
             undo, count = await undo_change(session, change, user_id=caller.user_id)

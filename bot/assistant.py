@@ -7,7 +7,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.admin import Admin
-from bot.answers import Context, answer, help_reply
+from bot.answers import Context, answer, asked_again, help_reply
 from bot.caller import Caller
 from bot.confirmation import Confirmations, is_confirmation
 from bot.digests import BUTTON_PREFIX, DigestCommands
@@ -18,7 +18,6 @@ from bot.texts import text
 from bot.understanding import Question, parse
 from bot.uploads import Progress, Uploads, may_download
 from store.cache import GenerationCache
-from store.places import PlaceMatch
 from store.store import Store
 from store.vocabulary import COMMAND
 
@@ -37,7 +36,6 @@ class Assistant:
     ) -> None:
         self.store = store
         self.zone = zone
-        self.admin_ids = admin_ids
         self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
         self.answers: GenerationCache[list[Reply]] = GenerationCache(store)
@@ -71,10 +69,12 @@ class Assistant:
         """The caller's role and language (a choice made with /language wins over Telegram's)."""
         return await self.members.caller(user_id, telegram_code)
 
-    @staticmethod
-    def is_one_time_button(data: str) -> bool:
-        """Whether a button's keyboard goes at its first press (Save or Cancel: a double tap finds it gone)."""
-        return is_confirmation(data)
+    def is_one_time_button(self, data: str, caller: Caller) -> bool:
+        """Whether this press takes its keyboard away: Save or Cancel by the admin whose change waits.
+
+        A double tap then finds the buttons gone; anyone else's press leaves them to their owner.
+        """
+        return is_confirmation(data) and self.confirmations.is_owners_press(data, caller)
 
     @staticmethod
     def may_download(caller: Caller, size: int) -> bool:
@@ -128,7 +128,7 @@ class Assistant:
         return await self._answer(question, language, hide_small)
 
     async def choose(self, data: str, caller: Caller) -> list[Reply]:
-        """Answer a button press that repeats a question for a chosen place."""
+        """Answer a button press: Save or Cancel, a subscription's button, or a question repeated for a place."""
         refused = self.refusal(caller)
         if refused:
             return refused
@@ -136,18 +136,9 @@ class Assistant:
             return await self.confirmations.confirm(data, caller)
         if data.startswith(BUTTON_PREFIX):
             return await self.digests.button(data, caller)
-        index = await self.store.index()
-        _, intent, code, years, measure, group = (data.split(":") + [""] * 6)[:6]
-        place = index.by_code.get(code)
-        if place is None:
-            return [help_reply(caller.language)]
-        question = Question(
-            text=data, intent=intent or "status", places=[PlaceMatch(place, place.name, "exact")]
-        )
-        if years:
-            first, last = (int(y) for y in years.split("-"))
-            question.years = list(range(first, last + 1))
-        question.measure, question.group = measure or None, group or "all"
+        question = asked_again(data, await self.store.index(), self.today())
+        if question is None:  # forged, or from an older version of the bot
+            return [Reply(text("button_unknown", caller.language))]
         return await self._answer(question, caller.language, caller.role is None)
 
     async def upload(

@@ -16,6 +16,7 @@ from store.reading import Problem, Reading
 from store.store import Store
 
 PREFIXES = ("imp:", "set:")  # the buttons of an upload's and a /set's preview
+ANSWERS = ("yes", "no")  # Save, Cancel
 PENDING_FOR = timedelta(minutes=30)  # a preview older than this must be made again
 
 
@@ -94,16 +95,27 @@ class Confirmations:
         ]
         return Reply(f"{preview}\n\n{text('imp_confirm', language)}", buttons=[buttons])
 
+    def is_owners_press(self, data: str, caller: Caller) -> bool:
+        """Whether a Save or Cancel press is by the admin whose change waits (only theirs takes the buttons away)."""
+        parsed = _parsed(data)
+        pending = self.pending.get(parsed[0]) if parsed else None
+        return pending is not None and pending.user_id == caller.user_id
+
     async def confirm(self, data: str, caller: Caller) -> list[Reply]:
         """A Save or Cancel press: apply the pending change in one unit of work, or drop it."""
         if not caller.is_admin:
             return [Reply(text("admins_only", caller.language))]
-        _, token, answer = [*data.split(":"), "", ""][:3]
+        parsed = _parsed(data)
+        if parsed is None:
+            return [Reply(text("button_unknown", caller.language))]
+        token, answer = parsed
         pending = self.pending.get(token)
-        if pending is None or pending.user_id != caller.user_id or _expired(pending):
+        if pending is not None and pending.user_id != caller.user_id:
+            return [Reply(text("imp_not_yours", caller.language))]
+        if pending is None or _expired(pending):
             return [Reply(text("imp_expired", caller.language))]
         del self.pending[token]
-        if answer != "yes":
+        if answer == "no":
             return [Reply(text("imp_cancelled", caller.language))]
         return [Reply(await self._apply(pending, caller))]
 
@@ -133,6 +145,12 @@ class Confirmations:
             change=change.id,
             **{k: number(counts[k], caller.language) for k in ("new", "changed", "earlier")},
         )
+
+
+def _parsed(data: str) -> tuple[str, str] | None:
+    """The token and answer of a Save or Cancel button's data (imp:TOKEN:yes); None if it is not such data."""
+    parts = data.split(":")
+    return (parts[1], parts[2]) if len(parts) == 3 and parts[2] in ANSWERS else None
 
 
 def _expired(pending: Pending) -> bool:

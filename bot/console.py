@@ -12,6 +12,7 @@ from bot.assistant import Assistant
 from bot.caller import Caller
 from bot.render import plain
 from bot.replies import Button, Reply
+from store.bounds import whole_number
 
 CHARTS = Path("data") / "charts"
 EXPORTS = Path("data") / "exports"
@@ -45,8 +46,9 @@ class ConsoleChat:
         """Answer one line (a number chooses a button of the previous answer) and print it."""
         chosen = await self.assistant.members.chosen_language(self.caller.user_id)
         self.caller = replace(self.caller, language=chosen or self.caller.language)
-        if message.isdigit() and 0 < int(message) <= len(self.buttons):
-            replies = await self.assistant.choose(self.buttons[int(message) - 1][1], self.caller)
+        button = whole_number(message, range(1, len(self.buttons) + 1))
+        if button is not None:
+            replies = await self.assistant.choose(self.buttons[button - 1][1], self.caller)
         else:
             replies = await self.assistant.handle(message, self.caller)
         self.buttons = []

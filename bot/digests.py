@@ -24,12 +24,14 @@ from scheduler.subscriptions import (
     subscribe,
     subscriptions_of,
 )
+from store.bounds import MOST_PLACES, ROW_IDS, whole_number
 from store.models import Place, Subscription
 from store.places import PlaceIndex
 from store.store import Store
 from store.vocabulary import DeliveryStatus
 
 BUTTON_PREFIX = "sub:"
+ACTIONS = ("quiet", "pause", "remove")  # what a subscription's buttons do
 SHOWN_PERIODS = 5
 SHOWN_PROBLEMS = 5
 LOG_STATUSES = (  # in the order /deliveries counts them
@@ -68,6 +70,8 @@ class DigestCommands:
         names = [name.strip() for name in " ".join(words).split(",") if name.strip()]
         if not names:
             return [Reply(text("subscribe_usage", caller.language))]
+        if len(names) > MOST_PLACES:
+            return [Reply(text("too_many_places", caller.language, most=MOST_PLACES))]
         index = await self.store.index()
         places: list[Place] = []
         for name in names:
@@ -123,19 +127,23 @@ class DigestCommands:
         """/unsubscribe <number>: remove a subscription (without a number: the list with buttons)."""
         if not argument:
             return await self.subscriptions(argument, caller)
-        if not argument.isdigit():
+        number = whole_number(argument, ROW_IDS)
+        if number is None:
             return [Reply(text("unsubscribe_usage", caller.language))]
-        return await self.button(f"{BUTTON_PREFIX}remove:{argument}", caller)
+        return await self._act("remove", number, caller)
 
     async def button(self, data: str, caller: Caller) -> list[Reply]:
         """A button under /subscriptions: sub:quiet:ID, sub:pause:ID or sub:remove:ID."""
-        _, action, number = [*data.split(":"), "", ""][:3]
-        if not number.isdigit():
-            return [Reply(text("unsubscribe_usage", caller.language))]
+        fields = data.split(":")
+        number = whole_number(fields[2], ROW_IDS) if len(fields) == 3 else None
+        if number is None or fields[1] not in ACTIONS:
+            return [Reply(text("button_unknown", caller.language))]
+        return await self._act(fields[1], number, caller)
+
+    async def _act(self, action: str, number: int, caller: Caller) -> list[Reply]:
+        """Quiet/note, pause/resume or remove one of the caller's subscriptions."""
         async with self.store.unit() as session:
-            subscription = await own_subscription(
-                session, subscription_id=int(number), user_id=caller.user_id
-            )
+            subscription = await own_subscription(session, subscription_id=number, user_id=caller.user_id)
             if subscription is None:
                 return [Reply(text("subscription_unknown", caller.language, id=number))]
             if action == "remove":
@@ -150,7 +158,7 @@ class DigestCommands:
                     text("paused_by_user", caller.language) if subscription.paused else ""
                 )
                 key = "paused" if subscription.paused else "resumed"
-        await self._changed(int(number))
+        await self._changed(number)
         return [Reply(text(key, caller.language, id=number))]
 
     async def digest(self, argument: str, caller: Caller) -> list[Reply]:

@@ -8,6 +8,7 @@ from bot.caller import Caller, telegram_language
 from bot.render import escape
 from bot.replies import Reply
 from bot.texts import LANGUAGES, text
+from store.bounds import USER_IDS, whole_number
 from store.cache import GenerationCache
 from store.models import User
 from store.store import Store
@@ -22,15 +23,15 @@ class Members:
 
     def __init__(self, store: Store, *, admin_ids: frozenset[int] = frozenset()) -> None:
         self.store = store
-        self.admin_ids = admin_ids
+        self.listed_admins = admin_ids  # ADMIN_IDS: written as admins at start-up, changed only there
         self.users: GenerationCache[dict[int, User]] = GenerationCache(store, budget=1)
         self.guest_languages: dict[int, str] = {}  # /language of callers without an account, until restart
         self.on_role_change: RoleHook | None = None  # the Telegram layer updates the user's command menu
 
     async def caller(self, user_id: int, telegram_code: str | None = None) -> Caller:
-        """The caller's role and language (a choice made with /language wins over Telegram's)."""
+        """The caller's role (from the users table only) and language (a /language choice wins over Telegram's)."""
         user = (await self._users_by_id()).get(user_id)
-        role = user.role if user else (Role.ADMIN if user_id in self.admin_ids else None)
+        role = user.role if user else None
         language = self._choice(user, user_id) or telegram_language(telegram_code)
         return Caller(user_id=user_id, language=language, role=role)
 
@@ -69,26 +70,32 @@ class Members:
         if not caller.is_admin:
             return [Reply(text("admins_only", caller.language))]
         parts = argument.split()
-        if not parts or not parts[0].lstrip("-").isdigit() or (len(parts) > 1 and parts[1] not in set(Role)):
-            return [Reply(text("adduser_usage", caller.language))]
+        user_id = whole_number(parts[0], USER_IDS) if parts else None
         role = parts[1] if len(parts) > 1 else Role.COORDINATOR
+        if user_id is None or len(parts) > 2 or role not in set(Role):
+            return [Reply(text("adduser_usage", caller.language))]
+        if user_id in self.listed_admins and role != Role.ADMIN:
+            return [Reply(text("listed_admin", caller.language, user_id=user_id))]
         async with self.store.unit() as session:
-            await add_user(session, user_id=int(parts[0]), role=role, by=caller.user_id)
-        await self._role_changed(int(parts[0]))
-        return [Reply(text("user_added", caller.language, user_id=parts[0], role=role))]
+            await add_user(session, user_id=user_id, role=role, by=caller.user_id)
+        await self._role_changed(user_id)
+        return [Reply(text("user_added", caller.language, user_id=user_id, role=role))]
 
     async def remove_user(self, argument: str, caller: Caller) -> list[Reply]:
         """/removeuser <id>: take a user's access away."""
         if not caller.is_admin:
             return [Reply(text("admins_only", caller.language))]
-        if not argument.lstrip("-").isdigit():
+        user_id = whole_number(argument, USER_IDS)
+        if user_id is None:
             return [Reply(text("removeuser_usage", caller.language))]
-        if int(argument) == caller.user_id:
+        if user_id == caller.user_id:
             return [Reply(text("cannot_remove_self", caller.language))]
+        if user_id in self.listed_admins:
+            return [Reply(text("listed_admin", caller.language, user_id=user_id))]
         async with self.store.unit() as session:
-            removed = await remove_user(session, user_id=int(argument), by=caller.user_id)
-        await self._role_changed(int(argument))
-        return [Reply(text("user_removed" if removed else "user_unknown", caller.language, user_id=argument))]
+            removed = await remove_user(session, user_id=user_id, by=caller.user_id)
+        await self._role_changed(user_id)
+        return [Reply(text("user_removed" if removed else "user_unknown", caller.language, user_id=user_id))]
 
     async def _role_changed(self, user_id: int) -> None:
         """Tell the Telegram layer the user's role now (None: no access), after the change is committed."""

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from store.bounds import USER_IDS, whole_number
 from store.db import DEFAULT_DATABASE_URL, async_url
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -34,9 +35,12 @@ class Settings(BaseSettings):
         """Read ADMIN_IDS as comma-separated Telegram user ids."""
         if isinstance(value, str):
             parts = [part.strip() for part in value.split(",") if part.strip()]
-            if not all(part.lstrip("-").isdigit() for part in parts):
-                raise ValueError("ADMIN_IDS must be comma-separated numeric Telegram user ids")
-            return frozenset(int(part) for part in parts)
+            ids = [whole_number(part, USER_IDS) for part in parts]
+            if None in ids:
+                raise ValueError(
+                    "ADMIN_IDS must be comma-separated numeric Telegram user ids (positive, below 2**52)"
+                )
+            return frozenset(ids)
         return value
 
     @field_validator("telegram_bot_token", "ops_chat_id", mode="before")

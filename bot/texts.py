@@ -494,6 +494,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Du kan ikkje fjerne deg sjølv.",
         "en": "You cannot remove yourself.",
     },
+    "listed_admin": {
+        "nb": "Bruker {user_id} står i ADMIN_IDS og forblir administrator. Fjern ID-en der og start boten på nytt; da kan du endre eller fjerne brukeren her.",
+        "nn": "Brukar {user_id} står i ADMIN_IDS og blir verande administrator. Fjern ID-en der og start boten på nytt; då kan du endre eller fjerne brukaren her.",
+        "en": "User {user_id} is listed in ADMIN_IDS and stays an admin. Remove the id there and restart the bot; then you can change or remove the user here.",
+    },
     "users_title": {
         "nb": "Brukere med tilgang:",
         "nn": "Brukarar med tilgang:",
@@ -741,6 +746,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Denne førehandsvisinga er gått ut eller alt brukt; send fila eller kommandoen på nytt.",
         "en": "This preview has expired or was already used; send the file or command again.",
     },
+    "imp_not_yours": {
+        "nb": "Bare administratoren som laget denne forhåndsvisningen, kan lagre eller avbryte den.",
+        "nn": "Berre administratoren som laga denne førehandsvisinga, kan lagre eller avbryte ho.",
+        "en": "Only the admin who made this preview can save or cancel it.",
+    },
     "imp_stale": {
         "nb": "Databasen er endret siden forhåndsvisningen, og filen har nå feil. Ingenting er endret.",
         "nn": "Databasen er endra sidan førehandsvisinga, og fila har no feil. Ingenting er endra.",
@@ -975,6 +985,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Ingen utsendinger ennå.",
         "nn": "Ingen utsendingar enno.",
         "en": "No deliveries yet.",
+    },
+    "button_unknown": {
+        "nb": "Denne knappen er ikke gyldig (lenger). Spør på nytt.",
+        "nn": "Denne knappen er ikkje gyldig (lenger). Spør på nytt.",
+        "en": "This button is not valid (any more). Please ask again.",
+    },
+    "too_many_places": {
+        "nb": "Høyst {most} steder om gangen.",
+        "nn": "Høgst {most} stader om gongen.",
+        "en": "At most {most} places at a time.",
     },
     "error": {
         "nb": "Beklager, noe gikk galt. Feilen er logget. Prøv igjen.",

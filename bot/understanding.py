@@ -9,6 +9,7 @@ from datetime import date
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from store.bounds import MOST_PLACES, years_asked
 from store.models import ident
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
@@ -149,9 +150,10 @@ class Question:
 def _years(text: str, today: date) -> tuple[list[int], str]:
     """Explicit years and ranges, and the text without them."""
     years: list[int] = []
+    asked = years_asked(today)
     for match in YEAR_RANGE.finditer(text):
         first, last = sorted((int(match.group(1)), int(match.group(2))))
-        years.extend(range(first, min(last, today.year + 5) + 1))
+        years.extend(year for year in range(first, last + 1) if year in asked)
     text = YEAR_RANGE.sub(" ", text)
     years.extend(int(y) for y in YEAR.findall(text))
     return sorted(set(years)), YEAR.sub(" ", text)
@@ -271,10 +273,15 @@ def _resolve_place(question: Question, spans: list[list[str]], index: PlaceIndex
 def _further_places(
     spans: list[list[str]], first: list[PlaceMatch], index: PlaceIndex, year: int | None
 ) -> list[PlaceMatch]:
-    """Places named after the first one ("Melhus og Malvik"): spans ending in an exact name of one place."""
+    """Places named after the first one ("Melhus og Malvik"): spans ending in an exact name of one place.
+
+    The search stops once there are more than a list may hold (the answer then says how many it may).
+    """
     found: list[PlaceMatch] = []
     seen = {ident(match.place) for match in first}
     for span in spans:
+        if len(found) >= MOST_PLACES:
+            break
         for start in range(len(span)):
             matches = index.exact(" ".join(span[start:]), year=year)
             if len(matches) == 1 and ident(matches[0].place) not in seen:

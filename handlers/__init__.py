@@ -23,6 +23,8 @@ def register(application: BotApplication) -> None:
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^(imp|set):"))
     # Buttons: change or remove a digest subscription (sub:).
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^sub:"))
+    # Buttons: anything else (an older version's, or forged) is answered too: no longer valid.
+    application.add_handler(CallbackQueryHandler(on_button))
     # Files: an admin's upload of figures (everyone else is refused; their files are never fetched).
     application.add_handler(MessageHandler(filters.Document.ALL, on_document))
     # Free-text questions and unknown commands (answered with help).

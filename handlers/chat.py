@@ -28,21 +28,23 @@ async def on_message(update: Update, context: BotContext) -> None:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """A button press: acknowledge it and answer the question it stands for."""
+    """A button press: stop its spinner and answer what it stands for (data the bot never made included)."""
     query = update.callback_query
-    if query is None or query.data is None:
+    if query is None:
         return
     await query.answer()
-    if context.bot_data.runtime.assistant.is_one_time_button(query.data):
-        await remove_buttons(query)
+    assistant = context.bot_data.runtime.assistant
     caller = await caller_of(update, context)
-    replies = await context.bot_data.runtime.assistant.choose(query.data, caller)
+    data = query.data or ""  # a game's button has no data
+    if assistant.is_one_time_button(data, caller):
+        await remove_buttons(query)
+    replies = await assistant.choose(data, caller)
     if isinstance(query.message, type(update.effective_message)) and query.message is not None:
         await send_replies(query.message, replies)
 
 
 async def remove_buttons(query: CallbackQuery) -> None:
-    """Save or Cancel is pressed once: the buttons go at the first press (a double tap finds them gone)."""
+    """Save or Cancel is pressed once by its owner: the buttons go at that press (a double tap finds them gone)."""
     try:
         await query.edit_message_reply_markup(None)
     except BadRequest as error:

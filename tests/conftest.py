@@ -13,6 +13,7 @@ import pytest
 from bot.assistant import Assistant
 from bot.caller import Caller
 from store.store import Store
+from store.users import ensure_admins
 from tests import databases
 
 # Opt in to python-telegram-bot's timedelta durations, as the bot does: RetryAfter warns otherwise.
@@ -61,8 +62,10 @@ def clock() -> datetime:
 
 
 @pytest.fixture
-def assistant(store: Store, clock: datetime) -> Assistant:
-    """The assistant with one admin, on a fixed date."""
+async def assistant(store: Store, clock: datetime) -> Assistant:
+    """The assistant with one admin (written to the users table, as the bot does at start-up), on a fixed date."""
+    async with store.unit() as session:
+        await ensure_admins(session, admin_ids=[ADMIN_ID])
     return Assistant(store, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=lambda: clock)
 
 

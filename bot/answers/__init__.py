@@ -6,17 +6,18 @@ from bot.answers.cards import intro_answer, status_answer
 from bot.answers.context import Context
 from bot.answers.figures import figure_answer
 from bot.answers.grants import grant_answer
-from bot.answers.places import choose_place, match_notes, no_figures, no_place
+from bot.answers.places import asked_again, choose_place, match_notes, no_figures, no_place
 from bot.answers.rankings import compare_answer, ranking_answer
 from bot.answers.series import series_answer
 from bot.render import escape
 from bot.replies import Reply
 from bot.texts import ADMIN_COMMANDS, COMMANDS, EXAMPLES, text
 from bot.understanding import Question
+from store.bounds import MOST_PLACES
 from store.models import Place
 from store.vocabulary import Intent
 
-__all__ = ["Context", "answer", "help_reply"]
+__all__ = ["Context", "answer", "asked_again", "help_reply"]
 
 NOT_COMPARED = (Intent.SERIES, Intent.GRANT, Intent.INTRO)  # these answer for the first place named
 
@@ -32,6 +33,8 @@ async def answer(question: Question, ctx: Context) -> list[Reply]:
     match = question.places[0]
     notes = match_notes(match, question, ctx.language)
     if question.also and question.intent not in NOT_COMPARED:
+        if 1 + len(question.also) > MOST_PLACES:
+            return [Reply(text("too_many_places", ctx.language, most=MOST_PLACES))]
         return [await compare_answer(question, [match.place, *(m.place for m in question.also)], ctx, notes)]
     if not ctx.index.has_figures(match.place):
         return [Reply(notes + no_figures(match.place, ctx))]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.answers.context import AGGREGATE_LEVELS, Context, label, span
 from bot.render import day, escape
 from bot.replies import Button, Reply
 from bot.texts import level_label, text
 from bot.understanding import Question
+from store.bounds import whole_number, years_asked
 from store.models import Place
-from store.places import PlaceMatch
-from store.vocabulary import Group, Intent
+from store.places import PlaceIndex, PlaceMatch
+from store.vocabulary import GROUP_KEYS, MEASURE_KEYS, Group, Intent
 
 CHOICES = 8  # places offered as buttons when a name fits several
+PLACE_BUTTON = "q"  # the kind of button that repeats a question for a chosen place
 
 
 def no_place(question: Question, ctx: Context) -> Reply | None:
@@ -31,9 +35,39 @@ def no_place(question: Question, ctx: Context) -> Reply | None:
 
 
 def _callback(question: Question, place: Place) -> str:
-    """Button data that repeats the question for a chosen place (at most 64 bytes)."""
+    """Button data that repeats the question for a chosen place (at most 64 bytes): asked_again reads it."""
     years = f"{question.years[0]}-{question.years[-1]}" if question.years else ""
-    return f"q:{question.intent}:{place.code}:{years}:{question.measure or ''}:{question.group}"[:64]
+    fields = (PLACE_BUTTON, question.intent, place.code, years, question.measure or "", question.group)
+    return ":".join(fields)[:64]
+
+
+def asked_again(data: str, index: PlaceIndex, today: date) -> Question | None:
+    """The question a place button repeats; None unless every field is one _callback can write."""
+    fields = data.split(":")
+    if len(fields) != 6 or fields[0] != PLACE_BUTTON:
+        return None
+    _, intent, code, years, measure, group = fields
+    place = index.by_code.get(code)
+    span = _years_of(years, today)
+    known = intent in set(Intent) and (measure in MEASURE_KEYS or not measure) and group in GROUP_KEYS
+    if place is None or span is None or not known:
+        return None
+    match = PlaceMatch(place, place.name, "exact")
+    return Question(
+        text=data, intent=intent, places=[match], years=span, measure=measure or None, group=group
+    )
+
+
+def _years_of(field: str, today: date) -> list[int] | None:
+    """'2006-2018' as its years and '' as none; None for anything else, or years no question may be about."""
+    if not field:
+        return []
+    first, _, last = field.partition("-")
+    asked = years_asked(today)
+    start, end = whole_number(first, asked), whole_number(last, asked)
+    if start is None or end is None or start > end:
+        return None
+    return list(range(start, end + 1))
 
 
 def choose_place(question: Question, language: str) -> Reply:

@@ -8,10 +8,12 @@ from bot.assistant import Assistant
 from bot.caller import Caller
 from bot.render import plain
 from store.store import Store
+from store.users import ensure_admins
 from tests.conftest import ADMIN_ID, COORDINATOR_ID, OSLO
 from tests.figures import add_statements
 
 STRANGER_ID = 3003
+LISTED_ID = 1003  # a second admin in ADMIN_IDS
 
 
 async def test_stranger_is_refused_with_the_id_to_give_an_admin(assistant: Assistant) -> None:
@@ -47,6 +49,36 @@ async def test_coordinator_cannot_manage_users(assistant: Assistant, admin: Call
 async def test_first_admins_come_from_settings(assistant: Assistant) -> None:
     """A user named in ADMIN_IDS is an admin before anyone adds them."""
     assert (await assistant.caller(ADMIN_ID)).is_admin
+
+
+async def test_a_listed_admin_cannot_be_removed_or_made_coordinator_in_chat(
+    store: Store, assistant: Assistant, admin: Caller
+) -> None:
+    """An admin in ADMIN_IDS stays one: the reply says where to remove them; /users and the rights agree."""
+    async with store.unit() as session:
+        await ensure_admins(session, admin_ids=[LISTED_ID])
+    listed = Assistant(store, zone=OSLO, admin_ids=frozenset({ADMIN_ID, LISTED_ID}))
+    for command in (f"/removeuser {LISTED_ID}", f"/adduser {LISTED_ID}", f"/adduser {LISTED_ID} coordinator"):
+        (refused,) = await listed.handle(command, admin)
+        assert "ADMIN_IDS" in refused.text and "start boten på nytt" in refused.text, command
+    assert (await listed.caller(LISTED_ID)).is_admin
+    (users,) = await listed.handle("/users", admin)
+    assert f"{LISTED_ID} · admin" in users.text
+
+
+async def test_rights_come_from_the_users_table_only(store: Store, admin: Caller) -> None:
+    """Listed but not yet written (start-up does that) is no admin; unlisted after a restart, it can be removed."""
+    listed = Assistant(store, zone=OSLO, admin_ids=frozenset({LISTED_ID}))
+    assert (await listed.caller(LISTED_ID)).role is None
+    async with store.unit() as session:
+        await ensure_admins(session, admin_ids=[LISTED_ID])
+    assert (await listed.caller(LISTED_ID)).is_admin
+    restarted = Assistant(
+        store, zone=OSLO, admin_ids=frozenset({ADMIN_ID})
+    )  # LISTED_ID taken out of ADMIN_IDS
+    (removed,) = await restarted.handle(f"/removeuser {LISTED_ID}", admin)
+    assert "ikke lenger tilgang" in removed.text
+    assert (await restarted.caller(LISTED_ID)).role is None
 
 
 async def test_language_choice_is_remembered(assistant: Assistant, admin: Caller) -> None:

@@ -46,7 +46,7 @@ async def test_set_shows_old_and_new_and_applies_on_confirmation(assistant: Assi
     (card,) = await assistant.handle("status Trondheim 2015", admin)
     assert "Bosatt: 495" in plain(card.text)
     (done,) = await assistant.choose(button(preview, "yes"), admin)
-    assert "endring #1" in done.text
+    assert "endring #2" in done.text  # #1: the listed admin written at start-up
     (card,) = await assistant.handle("status Trondheim 2015", admin)
     assert "Bosatt: 510" in plain(card.text)
 
@@ -80,12 +80,12 @@ async def test_undo_restores_the_figure_and_is_audited(assistant: Assistant, adm
     (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510 31.12.2015", admin)
     await assistant.choose(button(preview, "yes"), admin)
     (listed,) = await assistant.handle("/history Trondheim 2015 bosatt", admin)
-    assert "510" in listed.text and "#1" in listed.text and "398" in listed.text
+    assert "510" in listed.text and "#2" in listed.text and "398" in listed.text  # #1: the listed admin
     (undone,) = await assistant.handle("/undo", admin)
-    assert "Endring #1 er angret (1 tall" in undone.text
+    assert "Endring #2 er angret (1 tall" in undone.text
     assert await export_text(assistant) == before
     (log,) = await assistant.handle("/changes", admin)
-    assert "#2" in log.text and "undo" in log.text and "angret av #2" in log.text
+    assert "#3" in log.text and "undo" in log.text and "angret av #3" in log.text
     (nothing,) = await assistant.handle("/undo", admin)
     assert "Fant ingen endring" in nothing.text
 
@@ -176,12 +176,16 @@ async def test_non_admins_change_nothing(assistant: Assistant, admin: Caller) ->
 
 
 async def test_admins_cannot_confirm_each_others_previews(assistant: Assistant, admin: Caller) -> None:
-    """A preview belongs to the admin who made it."""
+    """A preview belongs to the admin who made it: another's press keeps its buttons and changes nothing."""
     await assistant.handle("/adduser 4004 admin", admin)
     other = await assistant.caller(4004, "nb")
     (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510", admin)
+    assert not assistant.is_one_time_button(button(preview, "yes"), other)
     (reply,) = await assistant.choose(button(preview, "yes"), other)
-    assert "utløpt" in reply.text
+    assert "Bare administratoren som laget" in reply.text
+    assert assistant.is_one_time_button(button(preview, "no"), admin)
+    (cancelled,) = await assistant.choose(button(preview, "no"), admin)
+    assert "Avbrutt" in cancelled.text
 
 
 @pytest.mark.parametrize("form", ["xlsx", "csv"])

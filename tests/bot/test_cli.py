@@ -83,6 +83,7 @@ def test_bad_settings_stop_with_one_line(folder: Path) -> None:
     assert (
         done.stderr.strip()
         == "Bad settings: ADMIN_IDS: ADMIN_IDS must be comma-separated numeric Telegram user ids"
+        " (positive, below 2**52)"
     )
 
 

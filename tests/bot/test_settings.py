@@ -43,6 +43,9 @@ def test_ops_chat_id(monkeypatch: pytest.MonkeyPatch, value: str, chat_id: int |
     ("name", "value", "message"),
     [
         ("ADMIN_IDS", "12,abc", "ADMIN_IDS must be comma-separated numeric Telegram user ids"),
+        ("ADMIN_IDS", "12,²", "ADMIN_IDS must be comma-separated numeric Telegram user ids"),
+        ("ADMIN_IDS", "-12", "ADMIN_IDS must be comma-separated numeric Telegram user ids"),
+        ("ADMIN_IDS", "99999999999999999999", "ADMIN_IDS must be comma-separated numeric Telegram user ids"),
         ("TIMEZONE", "Europe/Atlantis", "unknown time zone"),
         ("DATABASE_URL", "mysql://x/y", "DATABASE_URL must be sqlite:// or postgresql://"),
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),

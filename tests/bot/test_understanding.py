@@ -91,3 +91,20 @@ async def test_unknown_places_stay_unknown(store: Store, message: str) -> None:
     """Words that name no place are kept as unknown, never matched to a place."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert question.places == [] and question.unknown_text
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Trondheim 1900–2099", 1977, 2027),
+        ("Trondheim 2020–2099", 2020, 2027),
+        ("Trondheim 2006-2018", 2006, 2018),
+    ],
+    ids=["both ends beyond", "to the end of the century", "within"],
+)
+async def test_a_year_range_is_bounded_by_the_years_a_question_may_ask(
+    store: Store, text: str, first: int, last: int
+) -> None:
+    """A range in free text keeps the years from the register's first year to next year."""
+    question = parse(text, index=await store.index(), today=TODAY)
+    assert question.years == list(range(first, last + 1))

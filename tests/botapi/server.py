@@ -275,8 +275,10 @@ class FakeBotApi:
                 ]
         return self._queue({"message": self._incoming(self.add_user(user_id, language_code), **extra)})
 
-    def press_button(self, user_id: int, message_id: int, data: str, *, language_code: str = "nb") -> Json:
-        """A user presses an inline button under a message the bot sent to them."""
+    def press_button(
+        self, user_id: int, message_id: int, data: str, *, language_code: str = "nb", by: int | None = None
+    ) -> Json:
+        """A user presses an inline button under a message the bot sent to them (`by`: another member of the chat)."""
         message = self._messages.get((user_id, message_id))
         if message is None:
             raise KeyError(f"the bot sent no message {message_id} to {user_id}")
@@ -284,7 +286,7 @@ class FakeBotApi:
         self._unanswered.add(query_id)
         query = {
             "id": query_id,
-            "from": self.add_user(user_id, language_code),
+            "from": self.add_user(by or user_id, language_code),
             "message": message,
             "chat_instance": str(user_id),
             "data": data,
