@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 
 from bot.charts import bar_chart
-from bot.render import Citations, day, escape, number, percent
+from bot.render import Citations, day, escape, number, percent, shown_value
 from bot.replies import Button, Reply
 from bot.texts import (
     ADMIN_COMMANDS,
@@ -55,7 +55,6 @@ INTRO_MEASURES = (
     "intro_participants_pct",
     "intro_outcome",
 )
-SMALL = 5  # IMDi hides values under 5 in public tables
 SHOWN_SNAPSHOTS = 2  # earlier as-of dates on a status card
 SHOWN_STATEMENTS = 5  # earlier statements under a figure
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
@@ -84,8 +83,7 @@ class Context:
 
     def _shown(self, value: float | None, group: str) -> str:
         """A number, or ':' when unknown or, for non-members, an EM count under 5 as IMDi hides it."""
-        small = group in ("em", "em_under_15") and value is not None and value < SMALL
-        return ":" if value is None or (self.hide_small and small) else number(value, self.language)
+        return shown_value(value, group, self.language, hide_small=self.hide_small)
 
     async def figures(self, place: Place) -> PlaceFigures:
         """A place's statements (held in memory once read)."""

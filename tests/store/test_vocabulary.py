@@ -28,7 +28,7 @@ def test_every_key_has_a_label_in_every_language(
 
 def test_understanding_means_only_known_keys() -> None:
     """Every phrase understanding knows means a measure, group or intent of the vocabulary."""
-    known = {"measure": set(Measure), "group": set(Group), "intent": set(Intent)}
+    known: dict[str, set[str]] = {"measure": set(Measure), "group": set(Group), "intent": set(Intent)}
     for phrase, (kind, value) in VOCABULARY.items():
         if kind in known:
             assert value in known[kind], f"{phrase!r} means unknown {kind} {value!r}"
