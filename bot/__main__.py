@@ -202,7 +202,7 @@ async def send_digests(settings: Settings) -> None:
     from telegram.request import HTTPXRequest
 
     from bot.digest_composer import DigestComposer
-    from scheduler.delivery import WORKERS, Broadcaster
+    from scheduler.delivery import WORKERS, Broadcaster, summary
     from scheduler.schedule import period_of
     from scheduler.telegram import TelegramSender
     from store.store import Store
@@ -225,12 +225,15 @@ async def send_digests(settings: Settings) -> None:
         store = await Store.open(settings.database_url)
         stack.push_async_callback(store.close)
         broadcaster = Broadcaster(
-            store, TelegramSender(bot), compose=DigestComposer(store, settings.zone), zone=settings.zone
+            store,
+            TelegramSender(bot),
+            compose=DigestComposer(store, settings.zone),
+            zone=settings.zone,
+            open_access=settings.access == "open",
         )
         period = period_of(broadcaster.clock(), settings.zone)
         counts = await broadcaster.broadcast(period)
-    summary = ", ".join(f"{status} {count}" for status, count in sorted(counts.items())) or "no subscriptions"
-    print(f"digest {period}: {summary}")
+    print(f"digest {period}: {summary(counts) or 'no subscriptions'}")
 
 
 def run_bot(settings: Settings) -> None:

@@ -50,10 +50,12 @@ async def start_digests(application: BotApplication) -> None:
         TelegramSender(application.bot),
         compose=runtime.assistant.digests.composer,
         zone=runtime.settings.zone,
+        open_access=runtime.assistant.open_access,
         clock=runtime.assistant.clock,
     )
     runtime.digest_jobs = DigestJobs(application.job_queue, broadcaster)
     runtime.assistant.digests.on_change = runtime.digest_jobs.reschedule
+    runtime.assistant.digests.resender = runtime.digest_jobs.resend
     await runtime.digest_jobs.start()
 
 

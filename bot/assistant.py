@@ -39,12 +39,12 @@ class Assistant:
         self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
         self.answers: GenerationCache[list[Reply]] = GenerationCache(store)
-        self.members = Members(store, admin_ids=admin_ids)
         self.confirmations = Confirmations(store, self.today)
         self.uploads = Uploads(self.confirmations, self.today)
         self.admin = Admin(store, self.confirmations, zone=zone, today=self.today)
         self.records = Records(store, self.today)
         self.digests = DigestCommands(store, zone=zone, clock=self.clock)
+        self.members = Members(store, admin_ids=admin_ids, on_subscription_change=self.digests.changed)
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self.members.language,
             "adduser": self.members.add_user,
@@ -59,6 +59,7 @@ class Assistant:
             "unsubscribe": self.digests.unsubscribe,
             "digest": self.digests.digest,
             "deliveries": self.digests.deliveries,
+            "resend": self.digests.resend,
         }
 
     def today(self) -> date:

@@ -15,7 +15,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.charts import share_chart
-from bot.render import day, escape, number, percent, visible_length
+from bot.render import day, escape, number, percent, shown_value, visible_length
 from bot.texts import short_measure_label, text
 from scheduler.delivery import Digest, Message
 from scheduler.subscriptions import FIRST_LOOKBACK, scope_places, since_last
@@ -26,6 +26,7 @@ from store.store import Store
 from store.vocabulary import PROGRESS_MEASURES
 
 MEASURES = PROGRESS_MEASURES
+GROUP = "all"  # digests show everyone's figures, none of which IMDi hides; the rule is applied all the same
 SHOWN_PLACES = 25  # rows in the message; the chart and the counts cover every place
 CHART_PLACES = 20
 CAPTION_LIMIT = 1024
@@ -90,21 +91,25 @@ async def compose(
     since: date,
     today: date,
     language: str,
+    hide_small: bool = False,
 ) -> Digest:
-    """The digest of a scope for the current year, with changes since the previous digest's date."""
+    """The digest of a scope for the current year, with changes since the previous digest's date.
+
+    With hide_small it is composed as for a stranger: small values hidden as in IMDi's public tables.
+    """
     first = scope_of(scope_place, own, index, today.year, language)
     year = await digest_year(session, place_ids=[ident(p) for p in first.places] or [0], today=today)
     scope = scope_of(scope_place, own, index, year, language)
     ids = [ident(p) for p in scope.places]
-    now = await current_figures(session, place_ids=ids, years=[year], measures=MEASURES, groups=["all"])
+    now = await current_figures(session, place_ids=ids, years=[year], measures=MEASURES, groups=[GROUP])
     then = await current_figures(
-        session, place_ids=ids, years=[year], measures=MEASURES, groups=["all"], as_of=since
+        session, place_ids=ids, years=[year], measures=MEASURES, groups=[GROUP], as_of=since
     )
     rows = _rows(scope.places, now, then)
     pace = elapsed(year, today)
     updated = [s for s in now if s.figure.as_of > since]
     changed = any(row.deltas for row in rows)
-    body = _text(scope, year, rows, updated, pace, since, today, language)
+    body = _text(scope, year, rows, updated, pace, since, today, language, hide_small)
     chart = await asyncio.to_thread(_chart, scope, year, rows, pace, language)  # the event loop goes on
     return Digest(
         messages=_messages(body, chart, language),
@@ -150,24 +155,23 @@ def _delta(value: float | None, language: str) -> str:
     return f"{sign}{number(abs(value), language)}"
 
 
-def _change(row: Row, measure: str, language: str) -> str:
+def _change(row: Row, measure: str, language: str, hide_small: bool) -> str:
     """'Melhus: +4 bosatt', or 'Melhus: vedtak 30 (ny)' for a figure that is new."""
     delta = row.deltas[measure]
     if delta is None:
-        value = number(row.now[measure], language)
+        value = shown_value(row.now[measure], GROUP, language, hide_small=hide_small)
         return f"{escape(row.place.name)}: {short_measure_label(measure, language)} {value} ({_delta(delta, language)})"
     return f"{escape(row.place.name)}: {_delta(delta, language)} {short_measure_label(measure, language)}"
 
 
-def _row_line(row: Row, language: str) -> str:
+def _row_line(row: Row, language: str, hide_small: bool) -> str:
     """'Melhus: anmodning 30 · vedtak 30 · bosatt 12 (+4) · 40 %'."""
     parts = []
     for measure in MEASURES:
         if measure in row.now:
             change = f" ({_delta(row.deltas[measure], language)})" if measure in row.deltas else ""
-            parts.append(
-                f"{short_measure_label(measure, language)} {number(row.now[measure], language)}{change}"
-            )
+            value = shown_value(row.now[measure], GROUP, language, hide_small=hide_small)
+            parts.append(f"{short_measure_label(measure, language)} {value}{change}")
     share = f" · {percent(row.share, language)}" if row.share is not None else ""
     return f"{escape(row.place.name)}: " + " · ".join(parts) + share
 
@@ -181,6 +185,7 @@ def _text(
     since: date,
     today: date,
     language: str,
+    hide_small: bool,
 ) -> str:
     """The digest message as Telegram HTML."""
     calendar = today.isocalendar()
@@ -190,10 +195,10 @@ def _text(
         lines.append(text("digest_earlier_year", language, year=today.year, shown=year))
     if not rows:
         return "\n".join([*lines, text("digest_no_figures", language, year=year)])
-    lines.extend(_row_line(row, language) for row in rows[:SHOWN_PLACES])
+    lines.extend(_row_line(row, language, hide_small) for row in rows[:SHOWN_PLACES])
     if len(rows) > SHOWN_PLACES:
         lines.append(text("digest_more", language, count=len(rows) - SHOWN_PLACES))
-    changes = [_change(row, measure, language) for row in rows for measure in row.deltas]
+    changes = [_change(row, measure, language, hide_small) for row in rows for measure in row.deltas]
     lines.append(f"\n<b>{text('digest_changes', language, date=day(since, language))}</b>")
     lines.append("; ".join(changes) if changes else text("digest_none", language))
     behind = [r for r in rows if r.share is not None and r.share < pace]
@@ -204,7 +209,8 @@ def _text(
     names = {ident(r.place): r.place.name for r in rows}
     if decisions:
         decided = ", ".join(
-            f"{escape(names[s.figure.place_id])} {number(s.figure.value, language)}" for s in decisions
+            f"{escape(names[s.figure.place_id])} {shown_value(s.figure.value, GROUP, language, hide_small=hide_small)}"
+            for s in decisions
         )
         lines.append(f"{text('digest_new_decisions', language)}: {decided}")
     lines.append(text("digest_updated", language, count=len(updated)))
@@ -248,11 +254,15 @@ class DigestComposer:
         self.composed_on: tuple[int, date] | None = None  # the data generation and day they were composed on
         self.lock = asyncio.Lock()
 
-    async def __call__(self, subscription: Subscription, period: str, today: date) -> Digest:
+    async def __call__(
+        self, subscription: Subscription, period: str, today: date, *, hide_small: bool
+    ) -> Digest:
         """The subscription's digest for a period, with the changes since its previous digest."""
-        return await self.digest_of(subscription, period, today, subscription.language)
+        return await self.digest_of(subscription, period, today, subscription.language, hide_small=hide_small)
 
-    async def digest_of(self, subscription: Subscription, period: str, today: date, language: str) -> Digest:
+    async def digest_of(
+        self, subscription: Subscription, period: str, today: date, language: str, *, hide_small: bool = False
+    ) -> Digest:
         """The subscription's digest for a period in a language (a preview may ask in the caller's)."""
         index = await self.store.index()
         if self.composed_on != (self.store.generation, today):  # figures changed, or a new day
@@ -263,7 +273,7 @@ class DigestComposer:
             since = await since_last(
                 session, subscription=subscription, period=period, today=today, zone=self.zone
             )
-            key = (place.id if place else None, tuple(p.id for p in own), since, language)
+            key = (place.id if place else None, tuple(p.id for p in own), since, language, hide_small)
             async with self.lock:  # whoever comes second for the same scope finds it composed
                 if key not in self.composed:
                     self.composed[key] = await compose(
@@ -274,6 +284,7 @@ class DigestComposer:
                         since=since,
                         today=today,
                         language=language,
+                        hide_small=hide_small,
                     )
         return self.composed[key]
 

@@ -41,9 +41,11 @@ LOG_STATUSES = (  # in the order /deliveries counts them
     DeliveryStatus.BLOCKED,
     DeliveryStatus.PENDING,
     DeliveryStatus.SENDING,
+    DeliveryStatus.UNKNOWN,
 )
-PROBLEMS = (DeliveryStatus.FAILED, DeliveryStatus.BLOCKED, DeliveryStatus.SENDING)
+PROBLEMS = (DeliveryStatus.FAILED, DeliveryStatus.BLOCKED, DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN)
 ChangeHook = Callable[[int], Awaitable[None]]  # the Telegram layer reschedules a changed subscription
+Resender = Callable[[], Awaitable[int]]  # the Telegram layer sends the unknown ones again, and says how many
 
 
 class DigestCommands:
@@ -55,6 +57,7 @@ class DigestCommands:
         self.clock = clock
         self.composer = DigestComposer(store, zone)  # one cache for previews and the weekly sends
         self.on_change: ChangeHook | None = None
+        self.resender: Resender | None = None  # only a running bot can send
 
     async def subscribe(self, argument: str, caller: Caller) -> list[Reply]:
         """/subscribe <place[, place …]> [weekday] [HH:MM]: a weekly digest, Monday 08:00 by default."""
@@ -92,7 +95,7 @@ class DigestCommands:
                 language=caller.language,
             )
             scope = await self._scope_name(session, subscription, index, caller.language)
-        await self._changed(ident(subscription))
+        await self.changed(ident(subscription))
         upcoming = next_occurrence(self.clock(), subscription.weekday, hour, minute, self.zone)
         reply = text(
             "subscribed",
@@ -158,7 +161,7 @@ class DigestCommands:
                     text("paused_by_user", caller.language) if subscription.paused else ""
                 )
                 key = "paused" if subscription.paused else "resumed"
-        await self._changed(number)
+        await self.changed(number)
         return [Reply(text(key, caller.language, id=number))]
 
     async def digest(self, argument: str, caller: Caller) -> list[Reply]:
@@ -203,7 +206,19 @@ class DigestCommands:
             lines.extend(f"{e.period} #{e.subscription_id} {e.status}: {escape(e.reason)}" for e in problems)
         return [Reply("\n".join(lines))]
 
-    async def _changed(self, subscription_id: int) -> None:
+    async def resend(self, _argument: str, caller: Caller) -> list[Reply]:
+        """/resend (admins): send this period's digests of unknown outcome again."""
+        if not caller.is_admin:
+            return [Reply(text("admins_only", caller.language))]
+        if self.resender is None:
+            return [Reply(text("resend_needs_bot", caller.language))]
+        count = await self.resender()
+        period = period_of(self.clock(), self.zone)
+        return [
+            Reply(text("resending" if count else "resend_none", caller.language, count=count, period=period))
+        ]
+
+    async def changed(self, subscription_id: int) -> None:
         """Let the scheduler know, after the change is committed."""
         if self.on_change is not None:
             await self.on_change(subscription_id)

@@ -8,6 +8,7 @@ from bot.caller import Caller, telegram_language
 from bot.render import escape
 from bot.replies import Reply
 from bot.texts import LANGUAGES, text
+from scheduler.subscriptions import ACCESS_REMOVED, pause_all, subscriptions_of
 from store.bounds import USER_IDS, whole_number
 from store.cache import GenerationCache
 from store.models import User
@@ -16,14 +17,18 @@ from store.users import add_user, list_users, remove_user, set_language
 from store.vocabulary import Role
 
 RoleHook = Callable[[int, str | None], Awaitable[None]]  # a user's id and role after /adduser or /removeuser
+SubscriptionHook = Callable[[int], Awaitable[None]]  # a subscription paused by /removeuser
 
 
 class Members:
     """The bot's members as callers, and the commands that change them."""
 
-    def __init__(self, store: Store, *, admin_ids: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self, store: Store, *, admin_ids: frozenset[int], on_subscription_change: SubscriptionHook
+    ) -> None:
         self.store = store
         self.listed_admins = admin_ids  # ADMIN_IDS: written as admins at start-up, changed only there
+        self.on_subscription_change = on_subscription_change  # the paused subscription's job goes
         self.users: GenerationCache[dict[int, User]] = GenerationCache(store, budget=1)
         self.guest_languages: dict[int, str] = {}  # /language of callers without an account, until restart
         self.on_role_change: RoleHook | None = None  # the Telegram layer updates the user's command menu
@@ -78,8 +83,16 @@ class Members:
             return [Reply(text("listed_admin", caller.language, user_id=user_id))]
         async with self.store.unit() as session:
             await add_user(session, user_id=user_id, role=role, by=caller.user_id)
+            paused = [
+                s
+                for s in await subscriptions_of(session, user_id=user_id)
+                if s.paused and s.paused_reason == ACCESS_REMOVED
+            ]
         await self._role_changed(user_id)
-        return [Reply(text("user_added", caller.language, user_id=user_id, role=role))]
+        reply = text("user_added", caller.language, user_id=user_id, role=role)
+        if paused:  # access was taken away before: the user resumes what they want in /subscriptions
+            reply += "\n" + text("resume_offer", caller.language, count=len(paused))
+        return [Reply(reply)]
 
     async def remove_user(self, argument: str, caller: Caller) -> list[Reply]:
         """/removeuser <id>: take a user's access away."""
@@ -94,8 +107,14 @@ class Members:
             return [Reply(text("listed_admin", caller.language, user_id=user_id))]
         async with self.store.unit() as session:
             removed = await remove_user(session, user_id=user_id, by=caller.user_id)
+            paused = await pause_all(session, user_id=user_id, reason=ACCESS_REMOVED) if removed else []
         await self._role_changed(user_id)
-        return [Reply(text("user_removed" if removed else "user_unknown", caller.language, user_id=user_id))]
+        for subscription_id in paused:
+            await self.on_subscription_change(subscription_id)
+        reply = text("user_removed" if removed else "user_unknown", caller.language, user_id=user_id)
+        if paused:
+            reply += "\n" + text("subscriptions_paused", caller.language, count=len(paused))
+        return [Reply(reply)]
 
     async def _role_changed(self, user_id: int) -> None:
         """Tell the Telegram layer the user's role now (None: no access), after the change is committed."""

@@ -15,6 +15,8 @@ SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 NUMERALS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 TAG = re.compile(r"<[^>]+>")
+SMALL = 5  # IMDi hides values under 5 in public tables
+SMALL_GROUPS = ("em", "em_under_15")  # the groups whose small values it hides
 
 
 def number(value: float | None, language: str = "nb") -> str:
@@ -25,6 +27,12 @@ def number(value: float | None, language: str = "nb") -> str:
         return f"{int(value):,}".replace(",", " ")
     decimal = "." if language == "en" else ","
     return f"{value:,.1f}".replace(",", " ").replace(".", decimal)
+
+
+def shown_value(value: float | None, group: str, language: str, *, hide_small: bool) -> str:
+    """A number, or ':' when unknown or, for non-members, an EM count under 5 as IMDi hides it."""
+    small = group in SMALL_GROUPS and value is not None and value < SMALL
+    return ":" if hide_small and small else number(value, language)
 
 
 def percent(share: float, language: str = "nb") -> str:

@@ -484,6 +484,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Brukar {user_id} har ikkje lenger tilgang.",
         "en": "User {user_id} no longer has access.",
     },
+    "subscriptions_paused": {
+        "nb": "Abonnementene ({count}) er satt på pause.",
+        "nn": "Abonnementa ({count}) er sette på pause.",
+        "en": "Their subscriptions ({count}) are paused.",
+    },
+    "resume_offer": {
+        "nb": "Abonnementene ({count}) ble satt på pause da tilgangen ble fjernet; brukeren kan starte dem igjen under /subscriptions.",
+        "nn": "Abonnementa ({count}) vart sette på pause då tilgangen vart fjerna; brukaren kan starte dei att under /subscriptions.",
+        "en": "Their subscriptions ({count}) were paused when access was removed; the user can resume them under /subscriptions.",
+    },
     "user_unknown": {
         "nb": "Bruker {user_id} hadde ikke tilgang.",
         "nn": "Brukar {user_id} hadde ikkje tilgang.",
@@ -972,9 +982,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Usage: /digest [place]; without a place, the digest of your subscriptions.",
     },
     "deliveries_title": {
-        "nb": "Siste utsendinger (periode: sendt · hoppet over · feilet · blokkert · i kø · sendes/uvisst):",
-        "nn": "Siste utsendingar (periode: sendt · hoppa over · feila · blokkert · i kø · blir sendt/uvisst):",
-        "en": "Latest deliveries (period: sent · skipped · failed · blocked · queued · sending/unknown):",
+        "nb": "Siste utsendinger (periode: sendt · hoppet over · feilet · blokkert · i kø · sendes · uvisst):",
+        "nn": "Siste utsendingar (periode: sendt · hoppa over · feila · blokkert · i kø · blir sendt · uvisst):",
+        "en": "Latest deliveries (period: sent · skipped · failed · blocked · queued · sending · unknown):",
     },
     "deliveries_problems": {
         "nb": "Siste problemer:",
@@ -995,6 +1005,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Høyst {most} steder om gangen.",
         "nn": "Høgst {most} stader om gongen.",
         "en": "At most {most} places at a time.",
+    },
+    "resending": {
+        "nb": "Sender {count} ukeoversikter med uvisst utfall i {period} på nytt. Noen kan ha kommet fram alt og kommer da to ganger. Se /deliveries.",
+        "nn": "Sender {count} vekeoversikter med uvisst utfall i {period} på nytt. Nokre kan ha kome fram alt og kjem då to gonger. Sjå /deliveries.",
+        "en": "Sending {count} digests of unknown outcome in {period} again. Some may have arrived already and will then arrive twice. See /deliveries.",
+    },
+    "resend_none": {
+        "nb": "Ingen ukeoversikter med uvisst utfall i {period}.",
+        "nn": "Ingen vekeoversikter med uvisst utfall i {period}.",
+        "en": "No digests of unknown outcome in {period}.",
+    },
+    "resend_needs_bot": {
+        "nb": "Bare boten som kjører på Telegram kan sende på nytt.",
+        "nn": "Berre boten som køyrer på Telegram kan sende på nytt.",
+        "en": "Only the bot running on Telegram can send again.",
     },
     "error": {
         "nb": "Beklager, noe gikk galt. Feilen er logget. Prøv igjen.",
@@ -1071,6 +1096,11 @@ ADMIN_COMMANDS: dict[str, dict[str, str]] = {
         "nb": "Siste utsendinger",
         "nn": "Siste utsendingar",
         "en": "Latest deliveries",
+    },
+    "resend": {
+        "nb": "Send ukeoversikter med uvisst utfall på nytt",
+        "nn": "Send vekeoversikter med uvisst utfall på nytt",
+        "en": "Send digests of unknown outcome again",
     },
     "adduser": {
         "nb": "Gi tilgang: /adduser <bruker-ID> [admin]",

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import secrets
+import socket
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from scheduler.subscriptions import active_subscriptions, deliveries_of, ident, pause
-from store.models import Delivery, Subscription
+from scheduler.subscriptions import (
+    ACCESS_REMOVED,
+    active_subscriptions,
+    deliveries_of,
+    delivery_of,
+    ident,
+    pause,
+)
+from store.models import Delivery, Subscription, User
 from store.store import Store
 from store.vocabulary import DeliveryStatus
 
@@ -32,7 +42,9 @@ RETRIES = 4  # transient errors and flood waits, per message
 BACKOFF = 0.5  # seconds before the first retry; doubled each time
 WORKERS = 40
 SENDING_REASON = "interrupted while sending: it may have arrived, so it is not sent again"
-CLAIM_LEASE = timedelta(minutes=2)  # a claim still waiting after this long belongs to a process that died
+UNKNOWN_REASON = "it may have arrived ({error}), so it is not sent again unless an admin resends it"
+CLAIM_LEASE = timedelta(seconds=30)  # a claim its owner has not renewed for this long is abandoned
+HOST = socket.gethostname()
 
 
 class Blocked(Exception):
@@ -48,7 +60,15 @@ class RetryLater(Exception):
 
 
 class Transient(Exception):
-    """A network error or timeout worth retrying with backoff."""
+    """A network error before the request left (no connection, say): worth retrying with backoff."""
+
+
+class OutcomeUnknown(Exception):
+    """The send may have arrived (a 5xx answer, a timeout or a lost connection after the request left)."""
+
+
+class ClaimLost(Exception):
+    """Another sender took this claim over (its lease ran out while this one stalled): it is theirs now."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +91,10 @@ class Digest:
 class Composer(Protocol):
     """What composes a subscription's digest for a period (the bot's composer, or a stand-in in tests)."""
 
-    async def __call__(self, subscription: Subscription, period: str, today: date) -> Digest:
-        """The digest of the subscription's scope for the period, as of today."""
+    async def __call__(
+        self, subscription: Subscription, period: str, today: date, *, hide_small: bool
+    ) -> Digest:
+        """The digest of the subscription's scope for the period, as of today (as for a stranger if hide_small)."""
         ...
 
 
@@ -138,6 +160,63 @@ class Outcome:
     message_ids: list[int] = field(default_factory=list)
 
 
+def summary(counts: Counter[str]) -> str:
+    """Outcomes counted in a line: 'blocked 2, sent 298'."""
+    return ", ".join(f"{status} {count}" for status, count in sorted(counts.items()))
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who holds a claim: a sender on a host, in a process, with a token of its own (pids are reused)."""
+
+    host: str
+    pid: int
+    token: str
+
+    @classmethod
+    def new(cls) -> Owner:
+        """A sender in this process."""
+        return cls(HOST, os.getpid(), secrets.token_hex(4))
+
+    @classmethod
+    def parse(cls, text: str) -> Owner | None:
+        """The owner a claim names ("host pid token"), or None for a claim made before owners were named."""
+        parts = text.split(" ")
+        if len(parts) != 3 or not parts[1].isdigit():
+            return None
+        return cls(parts[0], int(parts[1]), parts[2])
+
+    def __str__(self) -> str:
+        return f"{self.host} {self.pid} {self.token}"
+
+
+def process_lives(pid: int) -> bool:
+    """Whether a process of this host is running."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, as another user
+        return True
+    return True
+
+
+def aware(moment: datetime) -> datetime:
+    """A stored moment in UTC (SQLite gives it back without its zone)."""
+    return moment.replace(tzinfo=moment.tzinfo or UTC)
+
+
+def lease_left(claim: Delivery, now: datetime) -> timedelta:
+    """How long a pending claim's owner may still be at work: nothing once its lease ran out or its process is gone.
+
+    A process is seen to be gone only on this host; elsewhere the lease alone decides.
+    """
+    owner = Owner.parse(claim.owner)
+    if owner is None or claim.lease_until is None or (owner.host == HOST and not process_lives(owner.pid)):
+        return timedelta(0)
+    return max(aware(claim.lease_until) - now, timedelta(0))
+
+
 class Broadcaster:
     """Sends each subscription's digest for a period at most once, recording every attempt."""
 
@@ -148,6 +227,7 @@ class Broadcaster:
         *,
         compose: Composer,
         zone: ZoneInfo,
+        open_access: bool = False,
         clock: Callable[[], datetime] | None = None,
         limit: RateLimit | None = None,
         backoff: float = BACKOFF,
@@ -157,54 +237,94 @@ class Broadcaster:
         self.sender = sender
         self.compose = compose
         self.zone = zone
+        self.open_access = open_access  # non-members get a stranger's digest rather than none
         self.clock = clock or (lambda: datetime.now(zone))
         self.limit = limit or RateLimit()
         self.backoff = backoff
         self.claim_lease = claim_lease
+        self.owner = Owner.new()
         self.on_pause: Callable[[int], Awaitable[None]] | None = None  # the bot drops a paused one's job
         self.writes = asyncio.Lock()
         self.slots = asyncio.Semaphore(WORKERS)
+        self.at_work = 0  # deliveries and broadcasts under way: while any are, the claims' lease is renewed
+        self.heartbeat: tuple[asyncio.Event, asyncio.Task[None]] | None = None
 
     def today(self) -> date:
         """Today in the configured zone."""
         return self.clock().astimezone(self.zone).date()
 
     async def broadcast(self, period: str, workers: int = WORKERS) -> Counter[str]:
-        """Deliver the period's digest to every active subscription that has not had it; count outcomes.
-
-        Digests are composed first, so that the sending is not held up by drawing charts.
-        """
+        """Deliver the period's digest to every active subscription that has not had it; count outcomes."""
         async with self.store.unit() as session:
             subscriptions = await active_subscriptions(session)
             logged = await deliveries_of(session, period=period)
-        counts: Counter[str] = Counter()
         due = [s for s in subscriptions if self.retry_in(logged.get(ident(s))) == timedelta(0)]
-        counts["done"] = len(subscriptions) - len(due)  # settled (or claimed moments ago): nothing to compose
-        for subscription in due:
-            await self.compose(subscription, period, self.today())
-        queue: asyncio.Queue[int] = asyncio.Queue()
-        for subscription in due:
-            queue.put_nowait(ident(subscription))
-
-        async def work() -> None:
-            while not queue.empty():
-                counts[await self.deliver(queue.get_nowait(), period)] += 1
-
-        await asyncio.gather(*(work() for _ in range(min(workers, len(due)) or 1)))
+        settled = len(subscriptions) - len(due)  # or claimed by a sender at work: nothing to do
+        counts = await self.send_all(due, period, workers)
+        counts["done"] += settled
         return +counts
+
+    async def unknown(self, period: str) -> list[Subscription]:
+        """The active subscriptions whose digest of the period may or may not have arrived."""
+        async with self.store.unit() as session:
+            subscriptions = await active_subscriptions(session)
+            logged = await deliveries_of(session, period=period)
+        return [
+            s
+            for s in subscriptions
+            if (entry := logged.get(ident(s))) and entry.status == DeliveryStatus.UNKNOWN
+        ]
+
+    async def resend(self, period: str) -> Counter[str]:
+        """Send the period's digests of unknown outcome again (an admin chose a possible repeat over none)."""
+        return +await self.send_all(await self.unknown(period), period, again=DeliveryStatus.UNKNOWN)
+
+    async def send_all(
+        self,
+        subscriptions: Sequence[Subscription],
+        period: str,
+        workers: int = WORKERS,
+        again: DeliveryStatus = DeliveryStatus.FAILED,
+    ) -> Counter[str]:
+        """Claim these subscriptions' digests of the period all at once, compose them, then send them.
+
+        Claiming first shows a re-run or the bot what this sender is about to send, so that if it dies they
+        take the rest over at once; composing before sending keeps the charts from holding the sending up.
+        """
+        async with self._renewing():
+            claimed = [s for s in subscriptions if await self._claim(ident(s), period, again)]
+            counts = Counter({"done": len(subscriptions) - len(claimed)})
+            for subscription in claimed:  # as for members, the usual recipients
+                await self.compose(subscription, period, self.today(), hide_small=False)
+            queue: asyncio.Queue[int] = asyncio.Queue()
+            for subscription in claimed:
+                queue.put_nowait(ident(subscription))
+
+            async def work() -> None:
+                while not queue.empty():
+                    counts[await self._deliver_claimed(queue.get_nowait(), period)] += 1
+
+            await asyncio.gather(*(work() for _ in range(min(workers, len(claimed)) or 1)))
+        return counts
 
     async def deliver(self, subscription_id: int, period: str) -> str:
         """One subscription's digest for a period: 'done' if it was already handled, else the new status."""
-        async with self.slots:  # 300 jobs due at 08:00 wait here rather than for database connections
+        async with self.slots, self._renewing():  # 300 jobs due at 08:00 wait here, not for connections
             if not await self._claim(subscription_id, period):
                 return "done"
-            try:
-                outcome = await self._attempt(subscription_id, period)
-            except Exception as error:  # recorded, never lost: the log says why
-                log.exception("digest %s for %s failed", period, subscription_id)
-                outcome = Outcome(DeliveryStatus.FAILED, f"{type(error).__name__}: {error}")
-            await self._record(subscription_id, period, outcome)
-            return outcome.status
+            return await self._deliver_claimed(subscription_id, period)
+
+    async def _deliver_claimed(self, subscription_id: int, period: str) -> str:
+        """Send a digest this sender has claimed and record how it went; 'done' if the claim was lost."""
+        try:
+            outcome = await self._attempt(subscription_id, period)
+        except ClaimLost:
+            return "done"
+        except Exception as error:  # recorded, never lost: the log says why
+            log.exception("digest %s for %s failed", period, subscription_id)
+            outcome = Outcome(DeliveryStatus.FAILED, f"{type(error).__name__}: {error}")
+        await self._record(subscription_id, period, outcome)
+        return outcome.status
 
     @asynccontextmanager
     async def _write(self) -> AsyncIterator[AsyncSession]:
@@ -212,80 +332,137 @@ class Broadcaster:
         async with self.writes, self.store.unit() as session:
             yield session
 
+    @asynccontextmanager
+    async def _renewing(self) -> AsyncIterator[None]:
+        """While work is under way, renew the lease of this sender's pending claims (a heartbeat)."""
+        self.at_work += 1
+        if self.heartbeat is None:
+            stop = asyncio.Event()
+            self.heartbeat = (stop, asyncio.create_task(self._beat(stop)))
+        try:
+            yield
+        finally:
+            self.at_work -= 1
+            if self.at_work == 0 and self.heartbeat is not None:
+                stop, beating = self.heartbeat
+                self.heartbeat = None
+                stop.set()
+                await beating
+
+    async def _beat(self, stop: asyncio.Event) -> None:
+        """Renew the lease three times per lease until stopped."""
+        while not stop.is_set():
+            with suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), self.claim_lease.total_seconds() / 3)
+                return
+            try:
+                async with self._write() as session:
+                    await session.exec(
+                        update(Delivery)
+                        .where(
+                            col(Delivery.owner) == str(self.owner),
+                            col(Delivery.status) == DeliveryStatus.PENDING,
+                        )
+                        .values(lease_until=datetime.now(UTC) + self.claim_lease)
+                    )
+            except Exception:  # the next beat tries again; meanwhile a claim may lapse, which is safe
+                log.exception("could not renew the lease of the digest claims")
+
     async def skip(self, subscription_id: int, period: str, reason: str) -> None:
         """Log a period as skipped (unless it is already logged)."""
         if await self._claim(subscription_id, period):
             await self._record(subscription_id, period, Outcome(DeliveryStatus.SKIPPED, reason))
 
-    def retry_in(self, logged: Delivery | None) -> timedelta | None:
-        """How soon a period's digest may be tried (again), given its log entry; None: it is settled."""
-        if logged is None or logged.status == DeliveryStatus.FAILED:
+    def retry_in(
+        self, logged: Delivery | None, again: DeliveryStatus = DeliveryStatus.FAILED
+    ) -> timedelta | None:
+        """How soon a period's digest may be tried (again), given its log entry; None: it is settled.
+
+        A pending claim waits only while its owner may be at work; `again` is the settled status to redo.
+        """
+        if logged is None or logged.status == again:
             return timedelta(0)
         if logged.status == DeliveryStatus.PENDING:
-            claimed = logged.attempted_at.replace(tzinfo=logged.attempted_at.tzinfo or UTC)
-            return max(claimed + self.claim_lease - datetime.now(UTC), timedelta(0))
+            return lease_left(logged, datetime.now(UTC))
         return None
 
-    async def _claim(self, subscription_id: int, period: str) -> bool:
-        """Take the (subscription, period) slot: a new pending row, a failed one, or one whose claimer died.
+    async def _claim(
+        self, subscription_id: int, period: str, again: DeliveryStatus = DeliveryStatus.FAILED
+    ) -> bool:
+        """Take the (subscription, period) slot: a new row, one with status `again`, or one whose owner is gone.
 
         A row left `sending` is never taken again: that message may have arrived.
         """
         now = datetime.now(UTC)
+        claim: dict[str, Any] = {
+            "status": DeliveryStatus.PENDING,
+            "attempted_at": now,
+            "owner": str(self.owner),
+            "lease_until": now + self.claim_lease,
+        }
         try:
             async with self._write() as session:
-                session.add(
-                    Delivery(
-                        subscription_id=subscription_id,
-                        period=period,
-                        status=DeliveryStatus.PENDING,
-                        attempted_at=now,
-                    )
-                )
+                session.add(Delivery(subscription_id=subscription_id, period=period, **claim))
             return True
         except IntegrityError:
             pass
         async with self._write() as session:
-            retried = await session.exec(
+            logged = await delivery_of(session, subscription_id=subscription_id, period=period)
+            if logged is None or self.retry_in(logged, again) != timedelta(0):
+                return False
+            taken = await session.exec(  # only if no one changed it since it was read
                 update(Delivery)
                 .where(
-                    col(Delivery.subscription_id) == subscription_id,
-                    col(Delivery.period) == period,
-                    or_(
-                        col(Delivery.status) == DeliveryStatus.FAILED,
-                        (col(Delivery.status) == DeliveryStatus.PENDING)
-                        & (col(Delivery.attempted_at) < now - self.claim_lease),
-                    ),
+                    col(Delivery.id) == logged.id,
+                    col(Delivery.status) == logged.status,
+                    col(Delivery.owner) == logged.owner,
+                    col(Delivery.lease_until).is_not_distinct_from(logged.lease_until),
                 )
-                .values(status=DeliveryStatus.PENDING, attempted_at=now)
+                .values(**claim)
             )
-        return retried.rowcount == 1
+        return taken.rowcount == 1
 
     async def _attempt(self, subscription_id: int, period: str) -> Outcome:
         """Compose and send, or decide not to."""
         async with self.store.unit() as session:
             subscription = await session.get(Subscription, subscription_id)
+            member = subscription is not None and await session.get(User, subscription.user_id) is not None
         if subscription is None or subscription.paused:
             return Outcome(DeliveryStatus.SKIPPED, "paused or removed")
-        digest = await self.compose(subscription, period, self.today())
+        if not member and not self.open_access:
+            await self._pause(subscription_id, ACCESS_REMOVED)
+            return Outcome(DeliveryStatus.SKIPPED, ACCESS_REMOVED)
+        digest = await self.compose(subscription, period, self.today(), hide_small=not member)
         if not digest.changed and subscription.quiet_when_unchanged:
             return Outcome(DeliveryStatus.SKIPPED, "nothing changed")
         messages = digest.messages if digest.changed else [digest.unchanged_note]
         try:
             ids = [await self._send(subscription.chat_id, messages[0], (subscription_id, period))]
-            ids.extend([await self._send(subscription.chat_id, message) for message in messages[1:]])
         except Blocked as error:
-            async with self._write() as session:
-                await pause(session, subscription_id=subscription_id, reason=f"blocked: {error}")
-            if self.on_pause is not None:
-                await self.on_pause(subscription_id)
+            await self._pause(subscription_id, f"blocked: {error}")
             return Outcome(DeliveryStatus.BLOCKED, str(error))
-        return Outcome(DeliveryStatus.SENT, "" if digest.changed else "nothing changed: note", ids)
+        except OutcomeUnknown as error:
+            return Outcome(DeliveryStatus.UNKNOWN, UNKNOWN_REASON.format(error=error))
+        reason = "" if digest.changed else "nothing changed: note"
+        for message in messages[1:]:
+            try:
+                ids.append(await self._send(subscription.chat_id, message))
+            except Exception as error:  # the text arrived: sending the digest again would repeat it
+                return Outcome(DeliveryStatus.SENT, f"the picture: {type(error).__name__}: {error}", ids)
+        return Outcome(DeliveryStatus.SENT, reason, ids)
+
+    async def _pause(self, subscription_id: int, reason: str) -> None:
+        """Pause a subscription and let the bot drop its job."""
+        async with self._write() as session:
+            await pause(session, subscription_id=subscription_id, reason=reason)
+        if self.on_pause is not None:
+            await self.on_pause(subscription_id)
 
     async def _send(self, chat_id: int, message: Message, first_of: tuple[int, str] | None = None) -> int:
-        """Send one message within the limits, waiting out flood control and retrying transient errors.
+        """Send one message within the limits, waiting out flood control and retrying what did not leave.
 
         `first_of` names the delivery whose first message this is: it is marked as sending just before.
+        An unknown outcome is never retried: the message may have arrived.
         """
         attempt = 0
         mark = partial(self._mark_sending, *first_of) if first_of else None
@@ -305,17 +482,23 @@ class Broadcaster:
                 self.limit.sent(chat_id)
 
     async def _mark_sending(self, subscription_id: int, period: str) -> None:
-        """From here on the outcome is unknown if the process dies: the row says so and is not retried."""
+        """From here on the outcome is unknown if the process dies: the row says so and is not retried.
+
+        Only a claim still this sender's is marked; one taken over meanwhile is left to its new owner.
+        """
         async with self._write() as session:
-            await session.exec(
+            marked = await session.exec(
                 update(Delivery)
                 .where(
                     col(Delivery.subscription_id) == subscription_id,
                     col(Delivery.period) == period,
                     col(Delivery.status) == DeliveryStatus.PENDING,
+                    col(Delivery.owner) == str(self.owner),
                 )
-                .values(status=DeliveryStatus.SENDING, reason=SENDING_REASON)
+                .values(status=DeliveryStatus.SENDING, reason=SENDING_REASON, lease_until=None)
             )
+        if marked.rowcount != 1:
+            raise ClaimLost(f"digest {period} of subscription {subscription_id}")
 
     async def _send_once(self, chat_id: int, message: Message) -> int:
         """The sender call for a message: a picture with its caption, or a text."""
@@ -324,15 +507,20 @@ class Broadcaster:
         return await self.sender.send_text(chat_id, message.text)
 
     async def _record(self, subscription_id: int, period: str, outcome: Outcome) -> None:
-        """Write the outcome into the delivery log."""
+        """Write the outcome into the delivery log (of a claim still this sender's)."""
         async with self._write() as session:
             await session.exec(
                 update(Delivery)
-                .where(col(Delivery.subscription_id) == subscription_id, col(Delivery.period) == period)
+                .where(
+                    col(Delivery.subscription_id) == subscription_id,
+                    col(Delivery.period) == period,
+                    col(Delivery.owner) == str(self.owner),
+                )
                 .values(
                     status=outcome.status,
                     reason=outcome.reason[:300],
                     attempted_at=datetime.now(UTC),
                     message_ids=",".join(str(i) for i in outcome.message_ids),
+                    lease_until=None,
                 )
             )

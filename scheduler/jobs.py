@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from telegram.ext import CallbackContext, JobQueue
 
-from scheduler.delivery import Broadcaster
+from scheduler.delivery import Broadcaster, aware, summary
 from scheduler.schedule import MISSED_GRACE, last_occurrence, period_of, ptb_days
-from scheduler.subscriptions import active_subscriptions, delivery_of, ident
-from store.models import Subscription
+from scheduler.subscriptions import active_subscriptions, deliveries_of, delivery_of, ident
+from store.models import Delivery, Subscription
+from store.vocabulary import DeliveryStatus
 
 log = logging.getLogger(__name__)
 
 JOB_OPTIONS = {"misfire_grace_time": 3600, "coalesce": True}  # a busy minute must not lose a digest
+LEFT_OVER_EVERY = timedelta(seconds=30)  # how often the bot looks for digests a dead sender left
+FAILED_AGAIN_AFTER = timedelta(minutes=5)  # a failed digest is tried again this long after its last try
 AnyContext = CallbackContext[Any, Any, Any, Any]
 
 
@@ -100,12 +103,66 @@ class DigestJobs:
             name=f"{job_name(ident(subscription))}:catch-up",
         )
 
+    async def finish_left_over(self, _context: AnyContext) -> None:
+        """A periodic job: this period's digests whose time has come that a dead sender left, or that failed.
+
+        One still `sending` is never among them: it may have arrived.
+        """
+        broadcaster = self.broadcaster
+        now = broadcaster.clock()
+        period = period_of(now, broadcaster.zone)
+        async with broadcaster.store.unit() as session:
+            subscriptions = await active_subscriptions(session)
+            logged = await deliveries_of(session, period=period)
+        left = [
+            s for s in subscriptions if self._left_over(logged.get(ident(s))) and self._due_by(s, now, period)
+        ]
+        if left:
+            counts = await broadcaster.send_all(left, period)
+            log.info("digests %s left over or failed: %s", period, summary(+counts))
+
+    def _left_over(self, logged: Delivery | None) -> bool:
+        """Whether a log entry is a claim whose owner is gone, or a failure whose next try is due."""
+        if logged is None or logged.status not in (DeliveryStatus.PENDING, DeliveryStatus.FAILED):
+            return False
+        if logged.status == DeliveryStatus.FAILED:
+            return aware(logged.attempted_at) <= datetime.now(UTC) - FAILED_AGAIN_AFTER
+        return self.broadcaster.retry_in(logged) == timedelta(0)
+
+    def _due_by(self, subscription: Subscription, now: datetime, period: str) -> bool:
+        """Whether the subscription's time in this period has come."""
+        zone = self.broadcaster.zone
+        due = last_occurrence(now, subscription.weekday, subscription.hour, subscription.minute, zone)
+        return period_of(due, zone) == period
+
+    async def resend(self) -> int:
+        """Send this period's digests of unknown outcome again, in the background; returns how many there are."""
+        broadcaster = self.broadcaster
+        period = period_of(broadcaster.clock(), broadcaster.zone)
+        unknown = len(await broadcaster.unknown(period))
+        if unknown:
+            self.job_queue.run_once(self._resend, 0, data=period, name=f"digest:resend:{period}")
+        return unknown
+
+    async def _resend(self, context: AnyContext) -> None:
+        """The job behind resend: the broadcaster sends the period's unknown ones again."""
+        assert context.job is not None
+        period = str(context.job.data)
+        log.info(
+            "digests %s of unknown outcome sent again: %s",
+            period,
+            summary(await self.broadcaster.resend(period)),
+        )
+
     async def start(self) -> None:
-        """At start-up: a job per subscription from the database, and missed digests caught up."""
+        """At start-up: a job per subscription from the database, missed digests caught up, left-overs watched."""
         self.broadcaster.on_pause = self.reschedule
         async with self.broadcaster.store.unit() as session:
             subscriptions = await active_subscriptions(session)
         for subscription in subscriptions:
             self.schedule(subscription)
             await self.catch_up(subscription)
+        self.job_queue.run_repeating(
+            self.finish_left_over, LEFT_OVER_EVERY, first=LEFT_OVER_EVERY, name="digest:left-over"
+        )
         log.info("digests: %d subscriptions scheduled", len(subscriptions))

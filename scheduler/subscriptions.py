@@ -13,6 +13,7 @@ from store.places import PlaceIndex
 from store.vocabulary import DeliveryStatus
 
 FIRST_LOOKBACK = timedelta(days=7)  # a first digest shows the changes of the past week
+ACCESS_REMOVED = "access removed"  # the reason a removed user's subscriptions are paused
 
 
 def ident(subscription: Subscription) -> int:
@@ -96,6 +97,14 @@ async def pause(session: AsyncSession, *, subscription_id: int, reason: str) -> 
     subscription = await session.get(Subscription, subscription_id)
     if subscription is not None:
         subscription.paused, subscription.paused_reason = True, reason[:200]
+
+
+async def pause_all(session: AsyncSession, *, user_id: int, reason: str) -> list[int]:
+    """Pause every running subscription of a user; returns their ids."""
+    running = [s for s in await subscriptions_of(session, user_id=user_id) if not s.paused]
+    for subscription in running:
+        subscription.paused, subscription.paused_reason = True, reason[:200]
+    return [ident(s) for s in running]
 
 
 async def delivery_of(session: AsyncSession, *, subscription_id: int, period: str) -> Delivery | None:

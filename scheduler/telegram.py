@@ -5,15 +5,23 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from datetime import timedelta
 
+import httpx
 from telegram import Bot, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from scheduler.delivery import Blocked, RetryLater, Transient
+from scheduler.delivery import Blocked, OutcomeUnknown, RetryLater, Transient
+
+# Failures of httpx before the request was (wholly) sent: Telegram cannot have acted on it.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.WriteError, httpx.WriteTimeout)
 
 
 class TelegramSender:
-    """Sends digests with a bot; a block becomes Blocked, flood control RetryLater, network trouble Transient."""
+    """Sends digests with a bot, translating python-telegram-bot's errors for the broadcaster.
+
+    A block becomes Blocked, flood control RetryLater, a request that never left Transient, and one that
+    may have arrived (a 5xx answer, a read timeout, a connection lost while waiting) OutcomeUnknown.
+    """
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -40,5 +48,8 @@ class TelegramSender:
             raise RetryLater(wait.total_seconds() if isinstance(wait, timedelta) else float(wait)) from error
         except BadRequest:
             raise
-        except NetworkError as error:  # includes TimedOut
-            raise Transient(error.message) from error
+        except NetworkError as error:  # and TimedOut: python-telegram-bot keeps httpx's error as the cause
+            if isinstance(error.__cause__, NOT_SENT):
+                raise Transient(error.message) from error
+            # A proxy's 502 page is quoted whole after "Bad Gateway (502)": the log needs only that.
+            raise OutcomeUnknown(error.message.partition(". Parsing the server response")[0]) from error

@@ -151,6 +151,8 @@ class Delivery(SQLModel, table=True):
     reason: str = Field(default="", max_length=300)
     attempted_at: datetime
     message_ids: str = Field(default="", max_length=100)  # comma-separated Telegram message ids
+    owner: str = Field(default="", max_length=100)  # who holds the claim: "host pid token"
+    lease_until: datetime | None = None  # the claim is its owner's until then, renewed while it lives
 
 
 def ident(place: Place) -> int:

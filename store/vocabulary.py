@@ -99,6 +99,7 @@ class DeliveryStatus(StrEnum):
     SKIPPED = "skipped"
     FAILED = "failed"
     BLOCKED = "blocked"
+    UNKNOWN = "unknown"  # the send may or may not have arrived: sent again only when an admin says so
 
 
 # Settlement measures in their usual order: request, decision, settled, assigned.

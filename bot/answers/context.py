@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.render import escape, number
+from bot.render import escape, shown_value
 from bot.texts import group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
@@ -16,7 +16,6 @@ from store.queries import Aggregate, Statement, aggregates
 from store.store import Store
 from store.vocabulary import Group
 
-SMALL = 5  # IMDi hides values under 5 in public tables
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
 Keyed = dict[tuple[str, str], Statement]  # statements by (measure, group)
 
@@ -42,8 +41,7 @@ class Context:
 
     def _shown(self, value: float | None, group: str) -> str:
         """A number, or ':' when unknown or, for non-members, an EM count under 5 as IMDi hides it."""
-        small = group in (Group.EM, Group.EM_UNDER_15) and value is not None and value < SMALL
-        return ":" if value is None or (self.hide_small and small) else number(value, self.language)
+        return shown_value(value, group, self.language, hide_small=self.hide_small)
 
     async def figures(self, place: Place) -> PlaceFigures:
         """A place's statements (held in memory once read)."""

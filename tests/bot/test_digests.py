@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from bot.assistant import Assistant
 from bot.caller import Caller
 from bot.render import plain
-from tests.conftest import COORDINATOR_ID
+from store.models import Delivery
+from tests.conftest import COORDINATOR_ID, OSLO
 
 COORDINATOR = Caller(user_id=COORDINATOR_ID, language="nb", role="coordinator")
 STRANGER = Caller(user_id=4242, language="en", role=None)
@@ -87,3 +90,53 @@ async def test_digest_preview_and_strangers(assistant: Assistant) -> None:
 async def test_deliveries_are_for_admins(assistant: Assistant, admin: Caller) -> None:
     assert "Bare administratorer" in await say(assistant, "/deliveries")
     assert "Ingen utsendinger ennå" in await say(assistant, "/deliveries", admin)
+
+
+async def test_removing_a_user_pauses_their_subscriptions_and_adding_them_offers_a_resume(
+    assistant: Assistant, admin: Caller
+) -> None:
+    changed: list[int] = []
+
+    async def reschedule(subscription_id: int) -> None:
+        changed.append(subscription_id)
+
+    await say(assistant, f"/adduser {COORDINATOR_ID}", admin)
+    await say(assistant, "/subscribe Trøndelag")
+    assistant.digests.on_change = reschedule
+    assert "Abonnementene (1) er satt på pause" in await say(
+        assistant, f"/removeuser {COORDINATOR_ID}", admin
+    )
+    assert changed == [1]  # its job goes
+    assert "/subscriptions" in await say(assistant, f"/adduser {COORDINATOR_ID}", admin)
+    assert "1. Trøndelag · mandag kl. 08:00 · pauset (access removed)" in await say(
+        assistant, "/subscriptions"
+    )
+
+
+async def test_resend_is_for_admins_of_a_running_bot(assistant: Assistant, admin: Caller) -> None:
+    assert "Bare administratorer" in await say(assistant, "/resend")
+    assert "Bare boten som kjører" in await say(assistant, "/resend", admin)
+
+    async def resender() -> int:
+        return 3
+
+    assistant.digests.resender = resender
+    assert "Sender 3 ukeoversikter med uvisst utfall i 2026-W48 på nytt" in await say(
+        assistant, "/resend", admin
+    )
+
+
+async def test_deliveries_count_and_list_the_unknown(assistant: Assistant, admin: Caller) -> None:
+    await say(assistant, "/subscribe Trøndelag")
+    async with assistant.store.unit() as session:
+        attempted = datetime(2026, 11, 23, 8, 0, tzinfo=OSLO)
+        reason = "it may have arrived (Bad Gateway (502))"
+        session.add(
+            Delivery(
+                subscription_id=1, period="2026-W48", status="unknown", reason=reason, attempted_at=attempted
+            )
+        )
+    listed = await say(assistant, "/deliveries", admin)
+    assert "sendt · hoppet over · feilet · blokkert · i kø · sendes · uvisst" in listed
+    assert "2026-W48: 0 · 0 · 0 · 0 · 0 · 0 · 1" in listed
+    assert "2026-W48 #1 unknown: it may have arrived (Bad Gateway (502))" in listed

@@ -2,6 +2,8 @@
 
 It keeps Telegram's rules that matter to a bot: message and caption limits, HTML parse errors,
 flood control (429 with retry_after), 403 for a user who blocked the bot, 400 for unknown chats.
+It can also fail as Telegram sometimes does: a share of the sends answered 502 Bad Gateway, half of
+them after the message was delivered all the same (seeded, so a run can be repeated).
 Run it by hand with `python -m tests.botapi.server --port 8081`.
 """
 
@@ -14,10 +16,12 @@ import html
 import itertools
 import json
 import math
+import random
 import re
 import time
 from collections import defaultdict, deque
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from aiohttp import web
 
@@ -54,6 +58,7 @@ ALLOWED_TAGS = {
 }
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^<>]*)?)\s*>")
 ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+BAD_GATEWAY = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 Json = dict[str, Any]
@@ -133,6 +138,10 @@ def visible_text(text: str, parse_mode: str | None) -> str:
     return parse_html(text) if (parse_mode or "").upper() == "HTML" else text
 
 
+class BadGateway(Exception):
+    """The front server answered 502 with its HTML page instead of the Bot API's JSON."""
+
+
 class FakeBotApi:
     """The local Bot API: what users do is queued as updates; what the bot does is recorded."""
 
@@ -143,10 +152,13 @@ class FakeBotApi:
         global_rate: float | None = None,
         per_chat_rate: float | None = None,
         bot_username: str = "bosettingsbot",
+        seed: int = 0,
     ) -> None:
         self.token = token
         self.global_rate = global_rate
         self.per_chat_rate = per_chat_rate
+        self.bad_gateway = 0.0  # the share of sends answered 502: half delivered all the same, half lost
+        self._faults = random.Random(seed)
         self.bot_user: Json = {
             "id": int(token.split(":")[0]),
             "is_bot": True,
@@ -162,6 +174,7 @@ class FakeBotApi:
         self.errors: list[tuple[str, int, str]] = []
         self.commands: dict[tuple[str, str], list[Json]] = {}
         self.count_429 = 0
+        self.count_502 = {"delivered": 0, "lost": 0}
         self._updates: list[Json] = []
         self._confirmed = 0
         self._update_ids = itertools.count(1)
@@ -341,6 +354,17 @@ class FakeBotApi:
                 raise TimeoutError(f"no {method} after request {after} in {timeout} s")
             await self._next_change(remaining)
 
+    async def wait_until(self, condition: Callable[[], bool], *, timeout: float = 10.0) -> None:
+        """Wait until a condition on what the bot did holds, looking again at each message it sends."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not condition():
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise TimeoutError(
+                    f"not so within {timeout} s; {len(self.sent)} sent; errors: {self.errors[-5:]}"
+                )
+            await self._next_change(remaining)
+
     def _notify(self) -> None:
         """Wake every poller and waiter."""
         waiters, self._waiters = self._waiters, []
@@ -359,9 +383,12 @@ class FakeBotApi:
 
     async def _api(self, request: web.Request) -> web.Response:
         """Dispatch one Bot API call over HTTP."""
-        status, body = await self.answer(
-            request.match_info["method"], await self._params(request), token=request.match_info["token"]
-        )
+        try:
+            status, body = await self.answer(
+                request.match_info["method"], await self._params(request), token=request.match_info["token"]
+            )
+        except BadGateway:
+            return web.Response(status=502, text=BAD_GATEWAY, content_type="text/html")
         return web.json_response(body, status=status)
 
     async def answer(self, method: str, params: Json, *, token: str | None = None) -> tuple[int, Json]:
@@ -374,10 +401,16 @@ class FakeBotApi:
             handler = getattr(self, f"_m_{method}", None)
             if handler is None:
                 raise ApiError(404, "Not Found")
+            fault = None
             if method in SENDING:
                 self._check_chat(int(params.get("chat_id", 0)))
                 self._check_rate(int(params.get("chat_id", 0)))
+                fault = self._fault()
+            if fault == "lost":
+                self._bad_gateway(method, fault)
             result = await handler(params)
+            if fault == "delivered":
+                self._bad_gateway(method, fault)
         except ApiError as error:
             self.errors.append((method, error.code, error.description))
             body: Json = {"ok": False, "error_code": error.code, "description": error.description}
@@ -385,6 +418,19 @@ class FakeBotApi:
                 body["parameters"] = error.parameters
             return error.code, body
         return 200, {"ok": True, "result": result}
+
+    def _fault(self) -> str | None:
+        """Whether this send fails with 502 after delivering the message, before it, or not at all."""
+        roll = self._faults.random()
+        if roll < self.bad_gateway / 2:
+            return "delivered"
+        return "lost" if roll < self.bad_gateway else None
+
+    def _bad_gateway(self, method: str, fault: str) -> NoReturn:
+        """The front server's 502 page (no JSON): the bot cannot tell whether the message went out."""
+        self.count_502[fault] += 1
+        self.errors.append((method, 502, f"Bad Gateway ({fault})"))
+        raise BadGateway()
 
     async def _params(self, request: web.Request) -> Json:
         """Form, multipart or JSON parameters, with JSON-encoded values decoded."""

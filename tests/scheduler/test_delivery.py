@@ -1,22 +1,39 @@
-"""Delivery: exactly once per subscription and period, resumed after a crash, blocked users, flood control."""
+"""Delivery: at most once per subscription and period, a dead sender's claims taken over, unknown outcomes,
+send-time membership, blocked users, flood control."""
 
 from __future__ import annotations
 
 import asyncio
+import subprocess
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
+from typing import Any
 
 import pytest
+from sqlalchemy import update
 from sqlmodel import select
 
 from bot.digest_composer import DigestComposer
 from bot.render import plain
-from scheduler.delivery import SENDING_REASON, Blocked, Broadcaster, RateLimit, RetryLater, Transient
-from scheduler.subscriptions import subscribe
+from scheduler.delivery import (
+    HOST,
+    SENDING_REASON,
+    Blocked,
+    Broadcaster,
+    Digest,
+    OutcomeUnknown,
+    Owner,
+    RateLimit,
+    RetryLater,
+    Transient,
+)
+from scheduler.subscriptions import ACCESS_REMOVED, delivery_of, subscribe
 from store.models import Delivery, Subscription
 from store.store import Store
+from store.users import add_user, remove_user
+from store.vocabulary import Role
 from tests.conftest import OSLO
 from tests.figures import add_statements
 
@@ -29,24 +46,31 @@ class Crash(BaseException):
 
 
 class Recorder:
-    """A sender that records what it sends and can fail on cue."""
+    """A sender that records what it sends, and can take its time or fail (None: succeed) on cue."""
 
-    def __init__(self, failures: dict[int, list[BaseException]] | None = None) -> None:
+    def __init__(
+        self,
+        failures: dict[int, list[BaseException | None]] | None = None,
+        delays: dict[int, float] | None = None,
+    ) -> None:
         self.sent: list[tuple[int, str, bool]] = []
         self.calls: Counter[int] = Counter()
         self.failures = failures or {}
+        self.delays = delays or {}
 
     async def send_text(self, chat_id: int, text: str) -> int:
-        return self._send(chat_id, text, False)
+        return await self._send(chat_id, text, False)
 
     async def send_photo(self, chat_id: int, photo: bytes, caption: str) -> int:
         assert photo.startswith(b"\x89PNG")
-        return self._send(chat_id, caption, True)
+        return await self._send(chat_id, caption, True)
 
-    def _send(self, chat_id: int, text: str, photo: bool) -> int:
+    async def _send(self, chat_id: int, text: str, photo: bool) -> int:
         self.calls[chat_id] += 1
-        if self.failures.get(chat_id):
-            raise self.failures[chat_id].pop(0)
+        await asyncio.sleep(self.delays.get(chat_id, 0))
+        failure = self.failures[chat_id].pop(0) if self.failures.get(chat_id) else None
+        if failure is not None:
+            raise failure
         self.sent.append((chat_id, text, photo))
         return len(self.sent)
 
@@ -54,25 +78,38 @@ class Recorder:
         return [plain(text) for chat, text, _ in self.sent if chat == chat_id]
 
 
-def broadcaster(store: Store, sender: Recorder) -> Broadcaster:
-    """A broadcaster on the fixed clock, without the per-chat second so tests run fast."""
-    return Broadcaster(
-        store,
-        sender,
-        compose=DigestComposer(store, OSLO),
-        zone=OSLO,
-        clock=lambda: NOW,
-        limit=RateLimit(interval=0),
-        backoff=0,
-    )
+def broadcaster(store: Store, sender: Recorder, **options: Any) -> Broadcaster:
+    """A broadcaster on the fixed clock, without the per-chat second so tests run fast (options override)."""
+    settings: dict[str, Any] = {
+        "compose": DigestComposer(store, OSLO),
+        "zone": OSLO,
+        "clock": lambda: NOW,
+        "limit": RateLimit(interval=0),
+        "backoff": 0,
+    }
+    return Broadcaster(store, sender, **(settings | options))
+
+
+def dead_owner() -> Owner:
+    """An owner whose process on this host has ended, as a sender killed mid-broadcast."""
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    return Owner(HOST, ended.pid, "dead")
+
+
+async def end_leases(store: Store) -> None:
+    """Every claim's lease ran out (its owner stalled, or lives on another host and died)."""
+    async with store.unit() as session:
+        await session.exec(update(Delivery).values(lease_until=datetime.now(UTC) - timedelta(seconds=1)))
 
 
 async def subscribers(store: Store, names: list[str], **options: bool) -> list[int]:
-    """One subscriber (user id = chat id = 100 + i) per place name; returns the subscription ids."""
+    """One coordinator (user id = chat id = 100 + i) subscribed per place name; returns the subscription ids."""
     index = await store.index()
     ids = []
     async with store.unit() as session:
         for number, name in enumerate(names):
+            await add_user(session, user_id=100 + number, role=Role.COORDINATOR, by=None)
             place = index.search(name)[0].place
             subscription = await subscribe(
                 session, user_id=100 + number, chat_id=100 + number, place_ids=[place.id or 0]
@@ -124,12 +161,17 @@ async def test_unchanged_digest_is_a_note_or_nothing(store: Store) -> None:
     assert sender.to(101) == ["Ingen endringer for Malvik siden 16.11.2026."]
 
 
-async def test_crash_mid_broadcast_resumes_without_duplicates(store: Store) -> None:
+async def test_a_dead_senders_claims_are_taken_over_at_once(store: Store) -> None:
+    """The sender dies mid-broadcast: a re-run at once sends the rest, never the one that was sending."""
     names = ["Trondheim", "Melhus", "Malvik", "Stjørdal", "Skaun"]
     ids = await subscribers(store, names)
     crashing = Recorder({102: [Crash()]})
+    dying = broadcaster(store, crashing)
+    dying.owner = dead_owner()
     with pytest.raises(Crash):
-        await broadcaster(store, crashing).broadcast(PERIOD, workers=1)
+        await dying.broadcast(PERIOD, workers=1)
+    log = await log_of(store)
+    assert [log[i][0] for i in ids] == ["sent", "sent", "sending", "pending", "pending"]  # all claimed first
     resumed = Recorder()
     counts = await broadcaster(store, resumed).broadcast(PERIOD)
     delivered = Counter(chat for chat, _, _ in [*crashing.sent, *resumed.sent])
@@ -139,7 +181,7 @@ async def test_crash_mid_broadcast_resumes_without_duplicates(store: Store) -> N
 
 
 class CrashingTurn(RateLimit):
-    """A rate limit during whose wait for a chat's turn the process dies."""
+    """A rate limit during whose wait for a chat's turn the sender dies."""
 
     def __init__(self, chat_id: int) -> None:
         super().__init__(interval=0)
@@ -151,40 +193,128 @@ class CrashingTurn(RateLimit):
         await super().wait(chat_id, meanwhile)
 
 
-async def test_a_claim_that_never_sent_is_taken_over_after_its_lease(store: Store) -> None:
-    """Dying while waiting for its turn leaves a pending claim: taken over once the lease is up, not before."""
+async def test_a_live_senders_claims_are_taken_over_only_when_their_lease_ran_out(store: Store) -> None:
+    """Claims of a sender whose process lives wait for their lease: it may be at work still."""
     ids = await subscribers(store, ["Trondheim", "Melhus", "Malvik"])
     crashing = Recorder()
-    dying = Broadcaster(
-        store,
-        crashing,
-        compose=DigestComposer(store, OSLO),
-        zone=OSLO,
-        clock=lambda: NOW,
-        limit=CrashingTurn(101),
-        backoff=0,
-    )
     with pytest.raises(Crash):
-        await dying.broadcast(PERIOD, workers=1)
-    assert (await log_of(store))[ids[1]][0] == "pending"
+        await broadcaster(store, crashing, limit=CrashingTurn(101)).broadcast(PERIOD, workers=1)
+    assert [(await log_of(store))[i][0] for i in ids] == ["sent", "pending", "pending"]
     too_soon = Recorder()
-    assert await broadcaster(store, too_soon).broadcast(PERIOD) == Counter({"done": 2, "sent": 1})
-    assert [chat for chat, _, _ in too_soon.sent] == [102]  # the claim of 101 may still be alive
+    assert await broadcaster(store, too_soon).broadcast(PERIOD) == Counter({"done": 3})
+    assert too_soon.sent == []
 
+    await end_leases(store)
     resumed = Recorder()
-    after_lease = Broadcaster(
-        store,
-        resumed,
-        compose=DigestComposer(store, OSLO),
-        zone=OSLO,
-        clock=lambda: NOW,
-        limit=RateLimit(interval=0),
-        claim_lease=timedelta(0),
-    )
-    assert await after_lease.broadcast(PERIOD) == Counter({"done": 2, "sent": 1})
-    delivered = Counter(chat for chat, _, _ in [*crashing.sent, *too_soon.sent, *resumed.sent])
+    assert await broadcaster(store, resumed).broadcast(PERIOD) == Counter({"done": 1, "sent": 2})
+    delivered = Counter(chat for chat, _, _ in [*crashing.sent, *resumed.sent])
     assert delivered == Counter({100: 1, 101: 1, 102: 1})
-    assert (await log_of(store))[ids[1]][0] == "sent"
+
+
+async def test_a_working_sender_renews_its_lease(store: Store) -> None:
+    """A slow send outlasts the lease twice over: the heartbeat keeps the claims behind it this sender's."""
+    ids = await subscribers(store, ["Trondheim", "Melhus"])
+    slow = Recorder(delays={100: 1.2})
+    working = broadcaster(store, slow, claim_lease=timedelta(seconds=0.3))
+    sending = asyncio.create_task(working.broadcast(PERIOD, workers=1))
+    while not slow.calls[100]:  # composed (drawing charts holds the event loop up), and sending
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.6)
+    async with store.unit() as session:
+        waiting = await delivery_of(session, subscription_id=ids[1], period=PERIOD)
+    assert waiting is not None and waiting.status == "pending"
+    assert (broadcaster(store, Recorder()).retry_in(waiting) or timedelta(0)) > timedelta(0)
+    assert await sending == Counter({"sent": 2})
+
+
+class TakenOverTurn(RateLimit):
+    """A rate limit during whose wait for a chat's turn the sender stalls until another took its claim over."""
+
+    def __init__(self, chat_id: int, take_over: Callable[[], Awaitable[None]]) -> None:
+        super().__init__(interval=0)
+        self.chat_id = chat_id
+        self.take_over = take_over
+
+    async def wait(self, chat_id: int, meanwhile: Callable[[], Awaitable[None]] | None = None) -> None:
+        if chat_id == self.chat_id:
+            await self.take_over()
+        await super().wait(chat_id, meanwhile)
+
+
+async def test_a_stalled_sender_whose_claim_was_taken_over_does_not_send(store: Store) -> None:
+    """Its lease ran out while it stalled and another sender sent the digest: the stalled one leaves it."""
+    (subscription_id,) = await subscribers(store, ["Trondheim"])
+    other = Recorder()
+
+    async def take_over() -> None:
+        await end_leases(store)
+        assert await broadcaster(store, other).deliver(subscription_id, PERIOD) == "sent"
+
+    stalled = Recorder()
+    limit = TakenOverTurn(100, take_over)
+    assert await broadcaster(store, stalled, limit=limit).broadcast(PERIOD) == Counter({"done": 1})
+    assert stalled.sent == [] and len(other.sent) == 1
+    assert (await log_of(store))[subscription_id][0] == "sent"
+
+
+async def test_an_unknown_outcome_is_sent_again_only_by_resend(store: Store) -> None:
+    """A send that may have arrived is logged unknown, never retried by a broadcast; resend sends it again."""
+    ids = await subscribers(store, ["Trondheim", "Melhus"])
+    sender = Recorder({100: [OutcomeUnknown("Bad Gateway")]})
+    assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"unknown": 1, "sent": 1})
+    assert sender.calls[100] == 1
+    status, reason = (await log_of(store))[ids[0]]
+    assert status == "unknown" and "Bad Gateway" in reason
+    assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"done": 2})
+    assert await broadcaster(store, sender).resend(PERIOD) == Counter({"sent": 1})
+    assert await broadcaster(store, sender).resend(PERIOD) == Counter()
+    assert Counter(chat for chat, _, _ in sender.sent) == Counter({100: 1, 101: 1})
+
+
+async def test_a_picture_lost_after_its_text_does_not_repeat_the_digest(store: Store) -> None:
+    """The text arrived, its chart did not: the digest is sent, with the reason, and not sent again."""
+    (subscription_id,) = await subscribers(store, ["Trøndelag"])
+    index = await store.index()
+    places = index.members_in_year(index.search("Trøndelag")[0].place, 2026)[:15]
+    figures = (("decided", 30), ("settled", 10))
+    news = [(p.code, 2026, measure, value, date(2026, 11, 20)) for p in places for measure, value in figures]
+    await add_statements(store, news)  # too long a text for a caption: a text, then the chart
+    sender = Recorder({100: [None, OutcomeUnknown("Timed out")]})
+    assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"sent": 1})
+    assert sender.calls[100] == 2 and len(sender.sent) == 1
+    assert (await log_of(store))[subscription_id] == ("sent", "the picture: OutcomeUnknown: Timed out")
+    assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"done": 1})
+
+
+async def test_a_removed_member_gets_no_digest(store: Store) -> None:
+    """Membership is checked when the digest is sent: a removed user's subscription is skipped and paused."""
+    ids = await subscribers(store, ["Trondheim", "Melhus"])
+    async with store.unit() as session:
+        await remove_user(session, user_id=100, by=None)
+    sender = Recorder()
+    assert await broadcaster(store, sender).broadcast(PERIOD) == Counter({"skipped": 1, "sent": 1})
+    assert [chat for chat, _, _ in sender.sent] == [101]
+    assert (await log_of(store))[ids[0]] == ("skipped", ACCESS_REMOVED)
+    async with store.unit() as session:
+        subscription = await session.get(Subscription, ids[0])
+    assert subscription is not None and subscription.paused and subscription.paused_reason == ACCESS_REMOVED
+
+
+async def test_under_open_access_a_non_member_gets_a_strangers_digest(store: Store) -> None:
+    await subscribers(store, ["Trondheim", "Melhus"])
+    async with store.unit() as session:
+        await remove_user(session, user_id=100, by=None)
+    composer = DigestComposer(store, OSLO)
+    composed_for: list[tuple[int, bool]] = []
+
+    async def compose(subscription: Subscription, period: str, today: date, *, hide_small: bool) -> Digest:
+        composed_for.append((subscription.user_id, hide_small))
+        return await composer(subscription, period, today, hide_small=hide_small)
+
+    sender = Recorder()
+    counts = await broadcaster(store, sender, compose=compose, open_access=True).broadcast(PERIOD)
+    assert counts == Counter({"sent": 2})
+    assert (100, True) in composed_for and (101, True) not in composed_for
 
 
 async def test_a_blocked_user_pauses_the_subscription(store: Store) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 import time_machine
@@ -12,12 +13,15 @@ from sqlmodel import select
 
 from bot.application import build_application
 from bot.caller import Caller
-from bot.runtime import BotApplication
+from bot.runtime import BotApplication, BotContext
 from bot.settings import Settings
 from scheduler.jobs import DigestJobs, job_name
+from scheduler.schedule import period_of
 from store.models import Delivery
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, OSLO
+from tests.e2e.test_digest_e2e import WEEKDAYS
+from tests.scheduler.test_delivery import dead_owner
 
 ADMIN = Caller(user_id=ADMIN_ID, language="nb", role="admin")
 
@@ -148,3 +152,54 @@ async def test_a_blocked_user_loses_the_weekly_job(settings: Settings, botapi: F
     assert await digest_jobs_of(application).broadcaster.deliver(1, "2026-W48") == "blocked"
     assert not [j for j in application.job_queue.jobs() if j.name == job_name(1) and not j.removed]
     await stopped(application)
+
+
+@pytest.mark.parametrize(
+    ("status", "owner", "tried_ago", "due_ago", "sent"),
+    [
+        ("pending", "dead", 0, 1, True),
+        ("pending", "alive", 0, 1, False),
+        ("pending", "dead", 0, -1, False),
+        ("failed", "", 10, 1, True),
+        ("failed", "", 1, 1, False),
+        ("sending", "", 10, 1, False),
+        ("unknown", "", 10, 1, False),
+    ],
+    ids=[
+        "a dead sender's claim: finished",
+        "a live sender's claim: left to it",
+        "its time has not come: left to its job",
+        "failed a while ago: tried again",
+        "failed a minute ago: not yet",
+        "may have arrived: never",
+        "unknown outcome: only by /resend",
+    ],
+)
+async def test_the_bot_finishes_what_others_left(
+    settings: Settings, botapi: FakeBotApi, status: str, owner: str, tried_ago: int, due_ago: int, sent: bool
+) -> None:
+    """The periodic job sends this period's left-over digests whose time has come, never one that may have arrived."""
+    application = await started(settings)
+    jobs = digest_jobs_of(application)
+    botapi.send_text(ADMIN_ID, "/start")
+    now = jobs.broadcaster.clock()
+    due = now - timedelta(minutes=due_ago)
+    if due.date() != now.date():
+        pytest.skip("too close to midnight for a time earlier or later the same day")
+    weekday = WEEKDAYS[due.weekday()]
+    await application.bot_data.runtime.assistant.handle(f"/subscribe Trondheim {weekday} {due:%H:%M}", ADMIN)
+    owners = {"dead": str(dead_owner()), "alive": str(jobs.broadcaster.owner), "": ""}
+    async with application.bot_data.runtime.store.unit() as session:
+        session.add(
+            Delivery(
+                subscription_id=1,
+                period=period_of(now, OSLO),
+                status=status,
+                attempted_at=datetime.now(UTC) - timedelta(minutes=tried_ago),
+                owner=owners[owner],
+                lease_until=datetime.now(UTC) + timedelta(seconds=30) if owner else None,
+            )
+        )
+    await jobs.finish_left_over(cast(BotContext, None))
+    await stopped(application)
+    assert bool(botapi.messages_to(ADMIN_ID)) is sent
