@@ -123,11 +123,16 @@ async def test_upload_errors_are_listed_with_rows_and_block_saving(
     content = xlsx(
         [header, ["Trondheim", 10, 20], ["Trondhjem", 5, 1], ["Malvik", "mange", 0]], caption="pr 1.12.2015"
     )
-    (preview,) = await assistant.upload(content, "feil.xlsx", "", admin)
+    listed, preview = await assistant.upload(content, "feil.xlsx", "", admin)
     text = plain(preview.text)
     assert "rad 3: EM (20) er flere enn totalen (10)" in text
-    assert "rad 4: ukjent sted «Trondhjem»" in text and "rad 5: «mange» er ikke et tall" in text
+    assert "rad 4: ukjent sted «Trondhjem»" in text
+    assert "rad 5 i «Anmodning 2016»: «mange» er ikke et tall" in text
     assert not preview.buttons and "Ingenting er endret" in text
+    assert listed.document is not None and listed.document[0] == "feil-problemer.csv"
+    lines = listed.document[1].decode("utf-8-sig").splitlines()
+    assert lines[0] == "rad,kolonne,verdi,problem" and len(lines) == 4
+    assert lines[3] == "5,Anmodning 2016,mange,«mange» er ikke et tall"
 
 
 async def test_upload_without_a_date_asks_for_it(assistant: Assistant, admin: Caller) -> None:

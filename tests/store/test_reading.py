@@ -206,7 +206,7 @@ def test_a_table_over_the_row_limit_is_refused_and_one_at_it_is_read() -> None:
         return csv_bytes(["Kommune;Vedtak 2015", *(["Malvik;1"] * count)])
 
     table = table_from_file(rows(MAX_ROWS), "t.csv", is_header=lambda row: row[0] == "Kommune")
-    assert len(table.frame) == MAX_ROWS and table.rows[-1] == MAX_ROWS + 1
+    assert len(table.cells) == MAX_ROWS and table.rows[-1] == MAX_ROWS + 1
     assert refusal(rows(MAX_ROWS + 1)).key == "imp_too_many_rows"
 
 
@@ -289,8 +289,8 @@ def test_csv_encodings_are_decoded_to_the_same_text(encoding: str, note: str) ->
     """UTF-8 (with or without BOM), Excel's Windows-1252 and IMDi's ISO-8859-1 give the same cells."""
     content = csv_bytes(["Kommune;Vedtak 2015 pr 10.12.2015;Merknad", f"Bærum;25;{note}"], encoding=encoding)
     table = table_from_file(content, "t.csv", is_header=lambda row: "Merknad" in row)
-    assert list(table.frame.columns) == ["Kommune", "Vedtak 2015 pr 10.12.2015", "Merknad"]  # no BOM
-    assert table.frame.values.tolist() == [["Bærum", "25", note]]
+    assert table.headings == ["Kommune", "Vedtak 2015 pr 10.12.2015", "Merknad"]  # no BOM
+    assert table.cells == [["Bærum", "25", note]]
     assert [(e.place, e.value) for e in read(content).entries] == [("Bærum", 25)]
 
 
@@ -313,4 +313,4 @@ def test_the_table_keeps_its_caption_and_the_file_row_numbers() -> None:
     content = csv_bytes(["Tittel", "", "A;B", " x ;1", "", " y;2"])
     table = table_from_file(content, "t.txt", is_header=lambda row: row == ["A", "B"])
     assert table.caption == "Tittel "
-    assert table.frame.values.tolist() == [["x", "1"], ["y", "2"]] and table.rows == [4, 6]
+    assert table.cells == [["x", "1"], ["y", "2"]] and table.rows == [4, 6]
