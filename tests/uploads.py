@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import struct
@@ -10,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
@@ -155,7 +157,7 @@ def long_cell(ending: str) -> bytes:
     """A table with a 9 MB cell (random text: it does not pack small enough to look like a zip bomb)."""
     huge = os.urandom(4_500_000).hex()
     if ending == "csv":
-        return csv_bytes(["Kommune;Vedtak 2015 pr 10.12.2015", f"Malvik;{huge}"])
+        return csv_bytes([SEED_CAPTION, "Kommune;Vedtak 2015", f"Malvik;{huge}"])
     return xlsx([SEED_HEADER, ["Malvik", huge, 0, 0, 0, 0]], caption=SEED_CAPTION)
 
 
@@ -347,3 +349,12 @@ def bad_files() -> list[BadFile]:
             "imp_too_large",
         ),
     ]
+
+
+def municipality_names() -> list[str]:
+    """The names of the 2024 municipalities, from the register the seed loads."""
+    register = Path(__file__).resolve().parents[1] / "store/data/register/kommuner_versjoner_2008_2024.csv"
+    with register.open(encoding="utf-8") as lines:
+        return sorted(
+            {row["kommunenavn"] for row in csv.DictReader(lines) if row["versjon_gyldig_fra"] >= "2024"}
+        )

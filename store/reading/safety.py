@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from xml.parsers import expat
 
@@ -361,8 +362,14 @@ class _SheetReader:
             column = self._column(reference) if reference else len(self.cells)
             if column >= MAX_COLUMNS:
                 raise Refused("imp_too_many_columns", limit=MAX_COLUMNS)
-            self.cells.extend([""] * (column + 1 - len(self.cells)))
-            self.cells[column] = self._shared(_check_cell(self._text(), self._where()))
+            text = self._text()
+            if len(text) > MAX_CELL:
+                _check_cell(text, self._where())
+            if column == len(self.cells):
+                self.cells.append(self._shared(text))
+            else:  # cells left out before this one, or written out of order
+                self.cells.extend([""] * (column + 1 - len(self.cells)))
+                self.cells[column] = self._shared(text)
         elif tag in (VALUE, TEXT):
             self.collecting = False
         elif tag == ROW and any(self.cells):
@@ -408,15 +415,21 @@ class _SheetReader:
 
     def _number(self, raw: str, style: int) -> str:
         """A number cell: a date if its style is one, else the number without a needless '.0'."""
-        value = float(raw)
-        if style in self.date_styles:
-            try:
-                return _moment(from_excel(value, self.epoch), raw)
-            except (OverflowError, ValueError):
-                return raw  # no date can be this far off; the number is shown as it is
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
+        if style not in self.date_styles:
+            return _number_text(raw)
+        try:
+            return _moment(from_excel(float(raw), self.epoch), raw)
+        except (OverflowError, ValueError):
+            return raw  # no date can be this far off; the number is shown as it is
+
+
+@lru_cache(maxsize=65_536)
+def _number_text(raw: str) -> str:
+    """A number as written in a sheet, without a needless '.0' (numbers repeat: each is worked out once)."""
+    value = float(raw)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
 
 
 def _moment(value: object, raw: str) -> str:
