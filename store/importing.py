@@ -228,7 +228,8 @@ def _compare(
         statement = current.get((place.id, entry.year, entry.measure, entry.group))
         delta = Delta(entry, place.place, statement, _delta_kind(entry, statement))
         tally[delta.kind] += 1
-        if delta.kind == "changed":
+        key = (place.id, entry.year, entry.measure, entry.group, entry.as_of)
+        if delta.kind == "changed" and comparison.first_rows[key] == entry.row:  # a repeated row once
             heapq.heappush(changes, (delta.size, -entry.row, delta))
             if len(changes) > LARGEST:
                 heapq.heappop(changes)

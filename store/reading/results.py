@@ -79,7 +79,7 @@ class Problems:
     def merged(self, other: Problems) -> Problems:
         """These and the other's problems, listed in row order (errors first within a row)."""
         merged = Problems(sorted([*self.listed, *other.listed], key=lambda p: (p.row, not p.error)))
-        merged.unlisted = self.unlisted + other.unlisted
+        merged.unlisted += self.unlisted + other.unlisted
         merged.blocking = self.blocking or other.blocking
         return merged
 
@@ -90,7 +90,7 @@ class Problems:
     def chosen(self, *, error: bool) -> Problems:
         """Only the errors, or only the warnings."""
         kept = Problems(p for p in self.listed if p.error == error)
-        kept.unlisted = Counter({k: n for k, n in self.unlisted.items() if k.error == error})
+        kept.unlisted += Counter({k: n for k, n in self.unlisted.items() if k.error == error})
         kept.blocking = error and self.blocking
         return kept
 

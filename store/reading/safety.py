@@ -59,11 +59,6 @@ class Table:
     rows: list[int]  # each row's number in the file, as a spreadsheet shows it
     unread_sheets: list[str] = field(default_factory=list)  # other sheets of a workbook that hold values
 
-    def column(self, heading: str) -> list[str]:
-        """Every cell of one column."""
-        index = self.headings.index(heading)
-        return [row[index] for row in self.cells]
-
 
 def table_from_file(content: bytes, filename: str, *, is_header: IsHeader) -> Table:
     """The table of an uploaded file (xlsx or CSV), or a refusal when it cannot be read safely."""
@@ -278,7 +273,9 @@ def _xlsx_table(content: bytes, is_header: IsHeader) -> Table:
         if last_row >= header_row:
             raise Refused("imp_merged", cell=first_cell)
     width = max(len(cells) for _, cells in rows)
-    body = [cells + [""] * (width - len(cells)) for _, cells in rows[header_at + 1 :]]
+    body = [cells for _, cells in rows[header_at + 1 :]]
+    for cells in body:  # in place: a copy of three million cells would cost as much again
+        cells.extend([""] * (width - len(cells)))
     headings = _unique(texts[header_at] + [""] * (width - len(texts[header_at])))
     caption = " ".join(cell for cells in texts[:header_at] for cell in cells if cell)
     return Table(caption, headings, body, [number for number, _ in rows[header_at + 1 :]], unread)

@@ -429,6 +429,9 @@ def test_problems_beyond_the_listed_ones_are_counted_and_every_kind_is_listed(
         Kind("imp_negative", "Vedtak", True): 1,
     }
     assert problems.blocking and not problems.chosen(error=False)
+    merged = problems.merged(Problems([Problem(1, "imp_not_number", column="Vedtak")]))
+    assert [p.row for p in merged] == [1, 2, 3, 20] and len(merged) == 12
+    assert merged.counts()[Kind("imp_not_number", "Vedtak", True)] == 11
 
 
 def test_entries_are_read_back_as_they_were_added() -> None:
