@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,12 +14,16 @@ from bot.render import escape, number
 from bot.replies import Reply
 from bot.texts import text
 from store.importing import Delta, Plan, apply_plan, check, source_for
-from store.reading import Problem, Reading
+from store.reading import Kind, Problem, Problems, Reading
 from store.store import Store
 
 PREFIXES = ("imp:", "set:")  # the buttons of an upload's and a /set's preview
 ANSWERS = ("yes", "no")  # Save, Cancel
 PENDING_FOR = timedelta(minutes=30)  # a preview older than this must be made again
+SHOWN_ROWS = 5  # example rows of each kind of problem
+SHOWN_VALUE = 60  # characters of a value or heading quoted in a preview
+SHOWN_CHARACTERS = 1_600  # of problem lines of one sort: a preview stays one message (Telegram: 4 096)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -33,21 +39,72 @@ class Pending:
     created: datetime
 
 
-def problem_lines(problems: list[Problem], language: str, *, with_rows: bool = True) -> list[str]:
-    """Problems grouped by what is wrong, each with every row it occurs in (when `with_rows`)."""
-    rows: dict[str, list[int]] = {}
+def problem_lines(
+    problems: Problems, language: str, *, with_rows: bool = True, room: int = SHOWN_CHARACTERS
+) -> list[str]:
+    """Each kind of problem once: how many rows have it, the first five, and what is wrong.
+
+    '• rows 2, 5, 8, 11, 14 and 7 266 more in «Vedtak 2015»: «mange» is not a number'; kinds that do
+    not fit in `room` characters are counted in a last line (the attached list has them all).
+    """
+    examples: dict[Kind, list[Problem]] = {}
+    varied: set[Kind] = set()  # kinds whose problems say different things (other values, other places)
     for problem in problems:
-        values = {name: escape(value) for name, value in problem.values.items()}
-        rows.setdefault(text(problem.key, language, **values), []).append(problem.row)
-    lines = []
-    for sentence, numbers in rows.items():
-        listed = [str(n) for n in numbers if n > 0]
-        where = text("imp_whole_file", language)
-        if listed:
-            word = text("imp_row" if len(listed) == 1 else "imp_rows", language)
-            where = f"{word} {', '.join(listed)}"
-        lines.append(f"• {where}: {sentence}" if with_rows else f"• {sentence}")
+        shown = examples.setdefault(problem.kind, [])
+        if shown and problem.values != shown[0].values:
+            varied.add(problem.kind)
+        if len(shown) < SHOWN_ROWS and problem.row not in {p.row for p in shown}:
+            shown.append(problem)
+    lines: list[str] = []
+    counts = list(problems.counts().items())
+    for at, (kind, count) in enumerate(counts):
+        line = _kind_line(kind, count, examples[kind], kind in varied, language, with_rows)
+        room -= len(line)
+        if room < 0:
+            left = sum(n for _, n in counts[at:])
+            lines.append(
+                text("imp_more_kinds", language, kinds=len(counts) - at, count=number(left, language))
+            )
+            break
+        lines.append(line)
     return lines
+
+
+def _kind_line(
+    kind: Kind, count: int, examples: list[Problem], varied: bool, language: str, with_rows: bool
+) -> str:
+    """One kind of problem: where (up to five rows and how many more), the column, and what is wrong."""
+    values = {name: escape(value[:SHOWN_VALUE]) for name, value in examples[0].values.items()}
+    sentence = text(kind.key, language, **values) + (text("imp_other_values", language) if varied else "")
+    if not with_rows:
+        return f"• {sentence}"
+    rows = [number(p.row, language) for p in examples if p.row > 0]
+    if not rows:
+        return f"• {text('imp_whole_file', language)}: {sentence}"
+    where = f"{text('imp_row' if count == 1 else 'imp_rows', language)} {', '.join(rows)}"
+    if count > len(rows):
+        where = text("imp_rows_more", language, rows=where, more=number(count - len(rows), language))
+    column = text("imp_in_column", language, column=escape(kind.column[:SHOWN_VALUE])) if kind.column else ""
+    return f"• {where}{column}: {sentence}"
+
+
+def problem_list(problems: Problems, language: str) -> bytes:
+    """Every problem as CSV (row, column, value, problem) in the admin's language, UTF-8 with a BOM for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(text("imp_list_columns", language).split(","))
+    for p in problems:
+        sentence = text(p.key, language, **p.values)
+        writer.writerow([p.row or "", _inert(p.column), _inert(p.value), sentence])
+    if problems.unlisted:
+        more = number(problems.unlisted.total(), language)
+        writer.writerow(["", "", "", text("imp_list_unlisted", language, count=more)])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _inert(cell: str) -> str:
+    """A cell from the admin's file that a spreadsheet will not run as a formula when it opens the list."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
 def old_value(delta: Delta, language: str) -> str:

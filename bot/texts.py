@@ -551,6 +551,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "fila har fleire enn {limit} kolonnar",
         "en": "the file has more than {limit} columns",
     },
+    "imp_cell_too_long": {
+        "nb": "cellen {cell} har mer enn {limit} tegn, mer enn noen celle i en tabell over tall",
+        "nn": "cella {cell} har meir enn {limit} teikn, meir enn nokon celle i ein tabell over tal",
+        "en": "cell {cell} holds more than {limit} characters, more than any cell of a table of figures",
+    },
+    "imp_damaged": {
+        "nb": "regnearket er skadet (innholdet stemmer ikke med kontrollsummen); lagre det på nytt og send det igjen",
+        "nn": "reknearket er skadd (innhaldet stemmer ikkje med kontrollsummen); lagre det på nytt og send det igjen",
+        "en": "the spreadsheet is damaged (its contents do not match their checksum); save it again and resend it",
+    },
+    "imp_unsafe_archive": {
+        "nb": "regnearket er et utrygt arkiv: størrelsene det oppgir, stemmer ikke med innholdet",
+        "nn": "reknearket er eit utrygt arkiv: storleikane det oppgir, stemmer ikkje med innhaldet",
+        "en": "the spreadsheet is an unsafe archive: the sizes it declares do not match its contents",
+    },
     "imp_broken_xlsx": {
         "nb": "regnearket kan ikke åpnes (ødelagt xlsx-fil)",
         "nn": "reknearket kan ikkje opnast (øydelagd xlsx-fil)",
@@ -597,9 +612,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "«{text}» is not a number",
     },
     "imp_negative": {
-        "nb": "«{text}» er negativt eller ugyldig",
-        "nn": "«{text}» er negativt eller ugyldig",
-        "en": "«{text}» is negative or invalid",
+        "nb": "«{text}» er negativt",
+        "nn": "«{text}» er negativt",
+        "en": "«{text}» is negative",
+    },
+    "imp_too_large": {
+        "nb": "«{text}» er urimelig stort (høyst {limit})",
+        "nn": "«{text}» er urimeleg stort (høgst {limit})",
+        "en": "«{text}» is implausibly large (at most {limit})",
+    },
+    "imp_not_digits": {
+        "nb": "«{text}» er ikke skrevet med sifre (skriv f.eks. 1 234)",
+        "nn": "«{text}» er ikkje skrive med siffer (skriv t.d. 1 234)",
+        "en": "«{text}» is not written in digits (write e.g. 1 234)",
     },
     "imp_not_whole": {
         "nb": "«{text}» er ikke et helt tall",
@@ -645,6 +670,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "året {year} er umulig",
         "nn": "året {year} er umogleg",
         "en": "the year {year} is impossible",
+    },
+    "imp_impossible_year_column": {
+        "nb": "kolonnen «{column}» gjelder året {year}, som er umulig; rett overskriften",
+        "nn": "kolonnen «{column}» gjeld året {year}, som er umogleg; rett overskrifta",
+        "en": "column «{column}» is for the year {year}, which is impossible; correct the heading",
+    },
+    "imp_future_date_column": {
+        "nb": "kolonnen «{column}» er datert {date}, i framtiden",
+        "nn": "kolonnen «{column}» er datert {date}, i framtida",
+        "en": "column «{column}» is dated {date}, in the future",
     },
     "imp_future_date": {
         "nb": "datoen {date} er i framtiden",
@@ -724,6 +759,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "imp_row": {"nb": "rad", "nn": "rad", "en": "row"},
     "imp_rows": {"nb": "rad", "nn": "rad", "en": "rows"},
     "imp_whole_file": {"nb": "filen", "nn": "fila", "en": "file"},
+    "imp_rows_more": {
+        "nb": "{rows} og {more} til",
+        "nn": "{rows} og {more} til",
+        "en": "{rows} and {more} more",
+    },
+    "imp_in_column": {"nb": " i «{column}»", "nn": " i «{column}»", "en": " in «{column}»"},
+    "imp_other_values": {
+        "nb": " (og andre verdier; se listen)",
+        "nn": " (og andre verdiar; sjå lista)",
+        "en": " (and other values; see the list)",
+    },
+    "imp_more_kinds": {
+        "nb": "• og {kinds} andre slags problemer ({count} i alt); se listen",
+        "nn": "• og {kinds} andre slag problem ({count} i alt); sjå lista",
+        "en": "• and {kinds} other kinds of problems ({count} in all); see the list",
+    },
+    "imp_list_caption": {
+        "nb": "Alle {count} feil og merknader i «{filename}», én per linje: rad, kolonne, verdi, problem.",
+        "nn": "Alle {count} feil og merknader i «{filename}», éin per linje: rad, kolonne, verdi, problem.",
+        "en": "All {count} errors and warnings in «{filename}», one per line: row, column, value, problem.",
+    },
+    "imp_list_columns": {
+        "nb": "rad,kolonne,verdi,problem",
+        "nn": "rad,kolonne,verdi,problem",
+        "en": "row,column,value,problem",
+    },
+    "imp_list_name": {"nb": "problemer", "nn": "problem", "en": "problems"},
+    "imp_list_unlisted": {
+        "nb": "… og {count} til av samme slag som over, ikke listet én for én",
+        "nn": "… og {count} til av same slag som over, ikkje lista éin for éin",
+        "en": "… and {count} more of the kinds above, not listed one by one",
+    },
     "imp_blocked": {
         "nb": "Ingenting er endret. Rett feilene og send filen på nytt.",
         "nn": "Ingenting er endra. Rett feila og send fila på nytt.",

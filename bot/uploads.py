@@ -6,9 +6,10 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from bot.caller import Caller
-from bot.confirmation import Confirmations, Pending, old_value, problem_lines
+from bot.confirmation import SHOWN_CHARACTERS, Confirmations, Pending, old_value, problem_lines, problem_list
 from bot.render import escape, number
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, text
@@ -41,7 +42,7 @@ def _delta_line(delta: Delta, language: str) -> str:
 
 
 def preview_text(plan: Plan, kind: str, label: str, language: str) -> str:
-    """The preview of a checked file: counts, the largest changes, every error and warning with its row."""
+    """The preview of a checked file: counts, the largest changes, each kind of error and warning once."""
     counts = plan.counts()
     title = text(
         "imp_preview_title", language, filename=escape(label), kind=text(f"imp_kind_{kind}", language)
@@ -51,18 +52,32 @@ def preview_text(plan: Plan, kind: str, label: str, language: str) -> str:
         text(
             "imp_counts",
             language,
-            rows=number(len(plan.deltas), language),
+            rows=number(counts.total(), language),
             **{k: number(counts[k], language) for k in ("new", "changed", "unchanged", "earlier")},
         ),
     ]
     if plan.largest():
         lines += ["", f"<i>{text('imp_largest', language)}:</i>"]
         lines += [_delta_line(d, language) for d in plan.largest(LARGEST_SHOWN)]
-    for title_key, problems in (("imp_errors", plan.errors), ("imp_warnings", plan.warnings)):
+    for title_key, problems, room in (
+        ("imp_errors", plan.errors, SHOWN_CHARACTERS),
+        ("imp_warnings", plan.warnings, SHOWN_CHARACTERS // 2),
+    ):
         if problems:
-            lines += ["", f"<i>{text(title_key, language, count=len(problems))}:</i>"]
-            lines += problem_lines(problems, language)
+            lines += ["", f"<i>{text(title_key, language, count=number(len(problems), language))}:</i>"]
+            lines += problem_lines(problems, language, room=room)
     return "\n".join(lines)
+
+
+def problem_document(plan: Plan, label: str, language: str) -> Reply | None:
+    """Every error and warning of a file as a CSV document, sent with its preview (None when there are none)."""
+    if not plan.problems:
+        return None
+    caption = text(
+        "imp_list_caption", language, count=number(len(plan.problems), language), filename=escape(label)
+    )
+    name = f"{Path(label).stem}-{text('imp_list_name', language)}.csv"
+    return Reply(caption, document=(name, problem_list(plan.problems, language)))
 
 
 class Uploads:
@@ -124,6 +139,7 @@ class Uploads:
             return [Reply(text("imp_needs_date", language, filename=escape(name)))]
         await _say(progress, text("imp_checking", language, rows=number(len(reading.entries), language)))
         plan = await self.confirmations.check(reading)
+        preview, document = await asyncio.to_thread(_preview_and_list, plan, reading.kind, name, language)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         pending = Pending(
             caller.user_id,
@@ -134,8 +150,13 @@ class Uploads:
             name[:300],
             datetime.now(UTC),
         )
-        preview = preview_text(plan, reading.kind, name, language)
-        return [self.confirmations.ask(plan, preview, pending, "imp", language)]
+        asked = self.confirmations.ask(plan, preview, pending, "imp", language)
+        return [asked] if document is None else [document, asked]
+
+
+def _preview_and_list(plan: Plan, kind: str, label: str, language: str) -> tuple[str, Reply | None]:
+    """The preview and the list of problems (made in a thread: a file may have a hundred thousand)."""
+    return preview_text(plan, kind, label, language), problem_document(plan, label, language)
 
 
 async def _say(progress: Progress | None, message: str) -> None:

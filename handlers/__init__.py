@@ -19,14 +19,16 @@ def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler(KNOWN_COMMANDS, on_message))
     # Buttons: a chosen place for an ambiguous question.
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^q:"))
-    # Buttons: Save or Cancel under an admin's upload preview (imp:) or /set (set:).
-    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^(imp|set):"))
+    # Buttons: Save or Cancel under an admin's upload preview (imp:) or /set (set:); saving a large
+    # file takes a while, so it runs beside the updates that come after it (block=False).
+    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^(imp|set):", block=False))
     # Buttons: change or remove a digest subscription (sub:).
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^sub:"))
     # Buttons: anything else (an older version's, or forged) is answered too: no longer valid.
     application.add_handler(CallbackQueryHandler(on_button))
-    # Files: an admin's upload of figures (everyone else is refused; their files are never fetched).
-    application.add_handler(MessageHandler(filters.Document.ALL, on_document))
+    # Files: an admin's upload of figures (everyone else is refused; their files are never fetched);
+    # reading and checking one takes a while, so others are answered meanwhile (block=False).
+    application.add_handler(MessageHandler(filters.Document.ALL, on_document, block=False))
     # Free-text questions and unknown commands (answered with help).
     application.add_handler(MessageHandler(filters.TEXT, on_message))
     # Anything else (stickers, photos, …) still gets a reply: help.

@@ -8,10 +8,13 @@ those figures and records the undo in the audit log.
 
 from __future__ import annotations
 
+import asyncio
+import heapq
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import cache
 
 from sqlalchemy import insert, update
 from sqlmodel import col, select
@@ -20,13 +23,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from store.models import Change, Figure, Place, Source, ident
 from store.places import PlaceIndex
 from store.queries import FigureRow, Statement, active, current_figures
-from store.reading import Entry, Problem, Reading
+from store.reading import Entries, Entry, Problem, Problems, Reading
 from store.users import audit
-from store.vocabulary import POPULATION_GROUPS, WRITABLE_MEASURES, Group
+from store.vocabulary import POPULATION_GROUPS, WRITABLE_MEASURES, Group, Measure
 
 FIGURE_ACTIONS = ("import", "set")
 WRITTEN = ("new", "changed", "earlier")
 PARTS = ((Group.EM, Group.ALL), (Group.EM_UNDER_15, Group.EM))  # (group, the group it is part of)
+WHOLES = {whole for _, whole in PARTS}
+LARGEST = 5  # changes shown in a preview
+INSERTED_AT_ONCE = 5_000  # statements per INSERT, so others are answered between them
 
 
 @dataclass(frozen=True)
@@ -53,27 +59,32 @@ class Delta:
 class Plan:
     """What applying a reading would change, and every problem found."""
 
-    deltas: list[Delta]
-    problems: list[Problem]
+    deltas: list[Delta]  # left empty when there are errors: such a plan is never applied
+    problems: Problems
+    tally: Counter[str] = field(default_factory=Counter)  # new, changed, unchanged and earlier entries
+    changes: list[Delta] = field(default_factory=list)  # the changes that move a value the most
+
+    def __post_init__(self) -> None:
+        if not self.tally:
+            self.tally = Counter(d.kind for d in self.deltas)
 
     @property
-    def errors(self) -> list[Problem]:
+    def errors(self) -> Problems:
         """Problems that stop the import."""
-        return [p for p in self.problems if p.error]
+        return self.problems.chosen(error=True)
 
     @property
-    def warnings(self) -> list[Problem]:
+    def warnings(self) -> Problems:
         """Problems shown but not stopping the import."""
-        return [p for p in self.problems if not p.error]
+        return self.problems.chosen(error=False)
 
     def counts(self) -> Counter[str]:
         """How many entries are new, changed, unchanged and earlier."""
-        return Counter(d.kind for d in self.deltas)
+        return self.tally
 
-    def largest(self, limit: int = 5) -> list[Delta]:
+    def largest(self, limit: int = LARGEST) -> list[Delta]:
         """The changes that move a value the most."""
-        changed = [d for d in self.deltas if d.kind == "changed"]
-        return sorted(changed, key=lambda d: -d.size)[:limit]
+        return self.changes[:limit]
 
     @property
     def written(self) -> list[Delta]:
@@ -81,7 +92,9 @@ class Plan:
         return [d for d in self.deltas if d.kind in WRITTEN]
 
 
-def resolve(index: PlaceIndex, text: str, year: int) -> tuple[Place | None, Problem | None]:
+def resolve(
+    index: PlaceIndex, text: str, year: int, suggest: Callable[[str], list[Place]] | None = None
+) -> tuple[Place | None, Problem | None]:
     """The one place a code or name stands for in a year, or the problem (unknown, ambiguous)."""
     matches = index.exact(text, year=year)
     if len(matches) == 1:
@@ -91,77 +104,147 @@ def resolve(index: PlaceIndex, text: str, year: int) -> tuple[Place | None, Prob
         return place, None
     if matches:
         names = ", ".join(f"{m.place.name} ({m.place.code})" for m in matches)
-        return None, Problem(0, "imp_ambiguous_place", {"place": text, "places": names})
-    suggestions = ", ".join(p.name for p in index.suggestions(text))
+        return None, Problem(0, "imp_ambiguous_place", {"place": text, "places": names}, value=text)
+    suggestions = ", ".join(p.name for p in (suggest or index.suggestions)(text))
     if not suggestions:
-        return None, Problem(0, "imp_unknown_place", {"place": text})
-    return None, Problem(0, "imp_unknown_place_like", {"place": text, "suggestions": suggestions})
+        return None, Problem(0, "imp_unknown_place", {"place": text}, value=text)
+    return None, Problem(0, "imp_unknown_place_like", {"place": text, "suggestions": suggestions}, value=text)
 
 
-def _resolved(index: PlaceIndex, entries: list[Entry]) -> tuple[list[tuple[Entry, Place]], list[Problem]]:
-    """Entries with their places; problems for the rows whose place is not known for certain."""
-    found: list[tuple[Entry, Place]] = []
-    problems: list[Problem] = []
-    cache: dict[tuple[str, int], tuple[Place | None, Problem | None]] = {}
+def _places(index: PlaceIndex, entries: Entries) -> dict[tuple[str, int], Place | Problem]:
+    """Each place as written, for each year it is stated for: the place, or why it is not known for certain."""
+    found: dict[tuple[str, int], Place | Problem] = {}
+    suggest = cache(index.suggestions)  # the same for every year
+    for text, year in entries.places_and_years():
+        place, problem = resolve(index, text, year, suggest)
+        found[(text, year)] = place or problem or Problem(0, "imp_unknown_place", {"place": text}, value=text)
+    return found
+
+
+Key = tuple[int, int, str, str, date]  # a figure of one date: place, year, measure, group, as-of
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """A place found for an entry, with its id at hand (an ORM attribute costs microseconds each time)."""
+
+    place: Place
+    id: int
+    total: bool  # a county, region or the nation: stated as its total
+
+
+@dataclass
+class _Comparison:
+    """The state of comparing a reading's entries with the stored figures, entry by entry."""
+
+    places: dict[tuple[str, int], _Known | Problem]
+    known: tuple[set[str], set[str]]  # the measures and the groups that may be written
+    current: dict[tuple[int, int, str, str], Statement]
+    problems: Problems = field(default_factory=Problems)
+    first_rows: dict[Key, int] = field(default_factory=dict)  # where each figure is first stated
+    wholes: dict[Key, float | None] = field(default_factory=dict)  # totals, and all minors, for the parts
+    requests: dict[tuple[int, int, str], float | None] = field(default_factory=dict)
+    reported: tuple[int, str] = (0, "")  # the last (row, key) reported, so a row says a thing once
+
+    def report(self, problem: Problem) -> None:
+        """A problem of a row, unless the row said it already."""
+        if (problem.row, problem.key) != self.reported:
+            self.reported = (problem.row, problem.key)
+            self.problems.append(problem)
+
+    def placed(self, entries: Entries) -> Iterator[tuple[Entry, _Known]]:
+        """The entries whose place is known (made again from the compact reading: they may be millions)."""
+        for entry in entries:
+            place = self.places[(entry.place, entry.year)]
+            if isinstance(place, _Known):
+                yield entry, place
+
+
+def _first_pass(comparison: _Comparison, entries: Entries) -> None:
+    """Unknown places, unknown measures and repeated figures reported; totals and requests noted for the second."""
+    measures, groups = comparison.known
     for entry in entries:
-        key = (entry.place, entry.year)
-        if key not in cache:
-            cache[key] = resolve(index, entry.place, entry.year)
-        place, problem = cache[key]
-        if place is not None:
-            found.append((entry, place))
-        elif problem is not None and (entry.row, problem.key) not in {(p.row, p.key) for p in problems[-1:]}:
-            problems.append(Problem(entry.row, problem.key, problem.values))  # once per row
-    return found, problems
-
-
-def _duplicates(found: list[tuple[Entry, Place]]) -> list[Problem]:
-    """Rows stating the same figure for the same date as an earlier row."""
-    seen: dict[tuple[int, int, str, str, date], int] = {}
-    problems = []
-    for entry, place in found:
-        key = (ident(place), entry.year, entry.measure, entry.group, entry.as_of)
-        if key in seen:
-            problems.append(Problem(entry.row, "imp_duplicate", {"first": str(seen[key])}))
-        else:
-            seen[key] = entry.row
-    return problems
-
-
-def _consistency(
-    found: list[tuple[Entry, Place]], current: dict[tuple[int, int, str, str], Statement]
-) -> list[Problem]:
-    """EM above the total, under-15 above EM (errors); a decision above the request (warning)."""
-    values = {(ident(p), e.year, e.measure, e.group, e.as_of): e.value for e, p in found}
-    requests = {key: s.figure.value for key, s in current.items() if key[2] == "requested"}
-    requests |= {
-        (ident(p), e.year, e.measure, e.group): e.value for e, p in found if e.measure == "requested"
-    }
-    problems = []
-    for entry, place in found:
-        for group, whole in PARTS:
-            total = values.get((ident(place), entry.year, entry.measure, whole, entry.as_of))
-            if entry.group == group and entry.value is not None and total is not None and entry.value > total:
-                key = "imp_em_above_total" if group == "em" else "imp_under_15_above_em"
-                problems.append(
-                    Problem(entry.row, key, {"part": _whole(entry.value), "whole": _whole(total)})
+        place = comparison.places[(entry.place, entry.year)]
+        if isinstance(place, Problem):
+            comparison.report(replace(place, row=entry.row))
+            continue
+        for known, value in ((measures, entry.measure), (groups, entry.group)):
+            if value not in known:
+                comparison.problems.append(
+                    Problem(entry.row, "imp_unknown_measure", {"text": value}, value=value)
                 )
-        request = requests.get((ident(place), entry.year, "requested", entry.group))
-        if (
-            entry.measure == "decided"
-            and entry.value is not None
-            and request is not None
-            and entry.value > request
-        ):
-            shown = {"decided": _whole(entry.value), "requested": _whole(request)}
-            problems.append(Problem(entry.row, "imp_decided_above_request", shown, error=False))
-    return problems
+        key = (place.id, entry.year, entry.measure, entry.group, entry.as_of)
+        first = comparison.first_rows.setdefault(key, entry.row)
+        if first != entry.row:
+            comparison.report(Problem(entry.row, "imp_duplicate", {"first": str(first)}, value=entry.place))
+        if entry.group in WHOLES:
+            comparison.wholes[key] = entry.value
+        if entry.measure == Measure.REQUESTED:
+            comparison.requests[(place.id, entry.year, entry.group)] = entry.value
 
 
-def _stated_totals(found: list[tuple[Entry, Place]]) -> list[Problem]:
-    """A note for each row naming a county, region or the nation: stored as that place's stated total."""
-    rows = {e.row: p for e, p in found if p.level != "municipality"}
-    return [Problem(row, "imp_stated_total", {"place": p.name}, error=False) for row, p in rows.items()]
+def _consistency(comparison: _Comparison, entry: Entry, place: int) -> None:
+    """EM above the total, under-15 above EM (errors); a decision above the request (warning)."""
+    if entry.value is None:
+        return
+    for group, whole in PARTS:
+        if entry.group != group:
+            continue
+        total = comparison.wholes.get((place, entry.year, entry.measure, whole, entry.as_of))
+        if total is not None and entry.value > total:
+            key = "imp_em_above_total" if group == "em" else "imp_under_15_above_em"
+            values = {"part": _whole(entry.value), "whole": _whole(total)}
+            comparison.problems.append(Problem(entry.row, key, values, value=_whole(entry.value)))
+    if entry.measure != Measure.DECIDED:
+        return
+    stored = comparison.current.get((place, entry.year, Measure.REQUESTED, entry.group))
+    request = comparison.requests.get(
+        (place, entry.year, entry.group), None if stored is None else stored.figure.value
+    )
+    if request is not None and entry.value > request:
+        shown = {"decided": _whole(entry.value), "requested": _whole(request)}
+        comparison.problems.append(Problem(entry.row, "imp_decided_above_request", shown, error=False))
+
+
+def _compare(
+    reading: Reading,
+    places: dict[tuple[str, int], Place | Problem],
+    known: tuple[set[str], set[str]],
+    current: dict[tuple[int, int, str, str], Statement],
+) -> Plan:
+    """The plan: every entry checked and compared with its current figure (run in a thread: it may be millions)."""
+    found = {
+        key: p if isinstance(p, Problem) else _Known(p, ident(p), p.level != "municipality")
+        for key, p in places.items()
+    }
+    comparison = _Comparison(found, known, current)
+    _first_pass(comparison, reading.entries)
+    deltas: list[Delta] = []
+    tally: Counter[str] = Counter()
+    changes: list[tuple[float, int, Delta]] = []  # a heap of the largest changes
+    totals: dict[int, Place] = {}  # rows naming a county, region or the nation
+    for entry, place in comparison.placed(reading.entries):
+        _consistency(comparison, entry, place.id)
+        statement = current.get((place.id, entry.year, entry.measure, entry.group))
+        delta = Delta(entry, place.place, statement, _delta_kind(entry, statement))
+        tally[delta.kind] += 1
+        key = (place.id, entry.year, entry.measure, entry.group, entry.as_of)
+        if delta.kind == "changed" and comparison.first_rows[key] == entry.row:  # a repeated row once
+            heapq.heappush(changes, (delta.size, -entry.row, delta))
+            if len(changes) > LARGEST:
+                heapq.heappop(changes)
+        if not (reading.problems.blocking or comparison.problems.blocking):
+            deltas.append(delta)
+        if place.total:
+            totals.setdefault(entry.row, place.place)
+    if reading.kind != "export":  # the export names its totals on purpose; a table row may be a partial sum
+        notes = (
+            Problem(row, "imp_stated_total", {"place": p.name}, error=False) for row, p in totals.items()
+        )
+        comparison.problems.extend(notes)
+    problems = reading.problems.merged(comparison.problems)
+    largest = [delta for _, _, delta in sorted(changes, key=lambda c: (-c[0], -c[1]))]
+    return Plan([] if problems.blocking else deltas, problems, tally, largest)
 
 
 def _whole(value: float) -> str:
@@ -180,43 +263,35 @@ def _delta_kind(entry: Entry, current: Statement | None) -> str:
     return "earlier" if entry.as_of < figure.as_of else "changed"
 
 
-async def _vocabulary_problems(session: AsyncSession, entries: list[Entry]) -> list[Problem]:
-    """Measures and groups that are neither the usual ones nor already stored (a typo would start a new one)."""
+async def _known_vocabulary(session: AsyncSession) -> tuple[set[str], set[str]]:
+    """The measures and groups a file may state: the usual ones and those already stored (a typo would start a new one)."""
     measures = set(WRITABLE_MEASURES) | set((await session.exec(select(Figure.measure).distinct())).all())
     groups = set(POPULATION_GROUPS) | set((await session.exec(select(Figure.group).distinct())).all())
-    problems = []
-    for entry in entries:
-        for known, value in ((measures, entry.measure), (groups, entry.group)):
-            if value not in known:
-                problems.append(Problem(entry.row, "imp_unknown_measure", {"text": value}))
-    return problems
+    return measures, groups
 
 
 async def check(session: AsyncSession, index: PlaceIndex, reading: Reading) -> Plan:
-    """Resolve the entries' places, find the problems, and compare with the current figures."""
-    found, problems = _resolved(index, reading.entries)
-    problems += await _vocabulary_problems(session, reading.entries)
+    """Resolve the entries' places, find the problems, and compare with the current figures.
+
+    The work over every entry runs in threads, between the database's answers, so that a large file
+    never keeps the bot from answering others.
+    """
+    places = await asyncio.to_thread(_places, index, reading.entries)
+    known = await _known_vocabulary(session)
+    found = [place for place in places.values() if isinstance(place, Place)]
     stored = await current_figures(
-        session,
-        place_ids=sorted({ident(p) for _, p in found}),
-        years=sorted({e.year for e, _ in found}),
+        session, place_ids=sorted({ident(p) for p in found}), years=sorted({year for _, year in places})
     )
     current = {(s.figure.place_id, s.figure.year, s.figure.measure, s.figure.group): s for s in stored}
-    problems = [*reading.problems, *problems, *_duplicates(found), *_consistency(found, current)]
-    if reading.kind != "export":  # the export names its totals on purpose; a table row may be a partial sum
-        problems += _stated_totals(found)
-    deltas = []
-    for entry, place in found:
-        statement = current.get((ident(place), entry.year, entry.measure, entry.group))
-        deltas.append(Delta(entry, place, statement, _delta_kind(entry, statement)))
-    return Plan(await _known_earlier(session, deltas), sorted(problems, key=lambda p: (p.row, not p.error)))
+    plan = await asyncio.to_thread(_compare, reading, places, known, current)
+    return await _known_earlier(session, plan)
 
 
-async def _known_earlier(session: AsyncSession, deltas: list[Delta]) -> list[Delta]:
+async def _known_earlier(session: AsyncSession, plan: Plan) -> Plan:
     """Earlier statements already stored with the same date and value count as unchanged (a re-import)."""
-    earlier = [d for d in deltas if d.kind == "earlier"]
+    earlier = [d for d in plan.deltas if d.kind == "earlier"]
     if not earlier:
-        return deltas
+        return plan
     query = select(Figure).where(
         active(),
         col(Figure.place_id).in_({ident(d.place) for d in earlier}),
@@ -226,7 +301,10 @@ async def _known_earlier(session: AsyncSession, deltas: list[Delta]) -> list[Del
     stored = {
         (f.place_id, f.year, f.measure, f.group, f.as_of, f.value) for f in (await session.exec(query)).all()
     }
-    return [replace(d, kind="unchanged") if d.kind == "earlier" and _key(d) in stored else d for d in deltas]
+    deltas = [
+        replace(d, kind="unchanged") if d.kind == "earlier" and _key(d) in stored else d for d in plan.deltas
+    ]
+    return Plan(deltas, plan.problems, Counter(d.kind for d in deltas), plan.changes)
 
 
 def _key(delta: Delta) -> tuple[int, int, str, str, date, float | None]:
@@ -252,8 +330,17 @@ async def apply_plan(
     if plan.errors:
         raise ValueError("a plan with errors is never applied")
     change = await audit(session, user_id=user_id, action=action, summary=summary)
+    written = plan.written
+    for start in range(0, len(written), INSERTED_AT_ONCE):
+        rows = _statement_rows(written[start : start + INSERTED_AT_ONCE], source, change)
+        await session.exec(insert(Figure), params=rows)
+    return change
+
+
+def _statement_rows(deltas: list[Delta], source: Source, change: Change) -> list[dict[str, object]]:
+    """The rows of the statements some deltas write."""
     now = datetime.now(UTC)
-    rows = [
+    return [
         {
             "place_id": ident(d.place),
             "year": d.entry.year,
@@ -271,11 +358,8 @@ async def apply_plan(
             "recorded_at": now,
             "change_id": change.id,
         }
-        for d in plan.written
+        for d in deltas
     ]
-    if rows:
-        await session.exec(insert(Figure), params=rows)
-    return change
 
 
 async def undoable(session: AsyncSession, *, change_id: int | None, user_id: int) -> Change | None:

@@ -117,6 +117,22 @@ WRITABLE_MEASURES = (
 # Groups of refugees (the rest of Group are categories of the intro programme).
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)
 
+# The largest plausible value of a figure. Counts of people in a municipality, a county or the whole
+# country stay below a million; a few source figures are about Europe or the world (asylum seekers,
+# the displaced), grants are in kroner, and shares are percentages.
+LARGEST_COUNT = 999_999
+LARGEST_VALUE: dict[str, int] = {
+    Measure.ASYLUM_SEEKERS: 9_999_999_999,
+    Measure.ASYLUM_SEEKERS_FORECAST_MIN: 9_999_999_999,
+    Measure.ASYLUM_SEEKERS_FORECAST_MAX: 9_999_999_999,
+    Measure.DISPLACED: 9_999_999_999,
+    Measure.INTERNALLY_DISPLACED: 9_999_999_999,
+    Measure.GRANT_BEYOND_REQUEST_NOK: 999_999_999,
+    Measure.GRANT_PER_SETTLED_NOK: 999_999_999,
+    Measure.INTRO_RESULT_PCT: 100,
+    Measure.INTRO_PARTICIPANTS_PCT: 100,
+}
+
 FIRST_YEAR = 1977  # the register's first changes; no settlement figure is older
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")  # a plausible year anywhere in a text
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*")  # a Telegram command, with or without @BotName

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import os
+import struct
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 Cell = str | int | float | bool | datetime | None
 
 IMDI_HEADER = "Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall"
 SEED_CAPTION = "Bosettingssituasjon pr 10.12.15"
+SHEET = "xl/worksheets/sheet1.xml"
 SEED_HEADER = [
     "Kommune",
     "Anmodning 2016",
@@ -45,6 +53,50 @@ def xlsx(rows: Sequence[Sequence[Cell]], *, caption: str | None = None, merge: s
     return buffer.getvalue()
 
 
+def big_table(names: Sequence[str], rows: int = 45_000, columns: int = 60) -> bytes:
+    """A large seed-shaped sheet of mostly bad rows: places repeat, one column says «mange», some places are unknown.
+
+    openpyxl's write-only workbook writes the caption and headings; writing millions of cells through it
+    takes minutes, so the rows are written into its sheet as Excel writes them, with the sheet's size.
+    """
+    headings = ["Kommune"] + [
+        f"{m} {2026 - i // 3}" for i, m in enumerate(["Vedtak", "Bosatt", "Anmodning"] * 20)
+    ]
+    workbook = Workbook(write_only=True)
+    workbook.create_sheet().append(["Bosettingssituasjon pr 01.11.2026"])
+    workbook.worksheets[0].append(headings[:columns])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    letters = [get_column_letter(column + 1) for column in range(columns)]
+    body = []
+    for index in range(rows):
+        number = index + 3
+        place = names[index % len(names)] if index % 11 else f"Sted {index}"
+        values: list[Cell] = [place, *((index + column) % 30 for column in range(1, columns))]
+        if index % 3 == 0:
+            values[1] = "mange"
+        cells = "".join(
+            _xml_cell(f"{letter}{number}", value) for letter, value in zip(letters, values, strict=True)
+        )
+        body.append(f'<row r="{number}">{cells}</row>')
+    size = f'<dimension ref="A1:{letters[-1]}{rows + 2}"/>'
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        data = data.replace(b"<sheetViews>", size.encode() + b"<sheetViews>")
+        return data.replace(b"</sheetData>", "".join(body).encode() + b"</sheetData>")
+
+    return _rezip(buffer.getvalue(), change)
+
+
+def _xml_cell(reference: str, value: Cell) -> str:
+    """One cell of a sheet's XML: a number, or an inline string."""
+    if isinstance(value, int | float):
+        return f'<c r="{reference}"><v>{value}</v></c>'
+    return f'<c r="{reference}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>'
+
+
 def seed_table() -> bytes:
     """A spreadsheet shaped like the seed's 2015 status table, dated in its caption."""
     return xlsx([SEED_HEADER, *SEED_ROWS], caption=SEED_CAPTION)
@@ -72,6 +124,41 @@ def _rezip(
         for name, data in (extra or {}).items():
             target.writestr(name, data)
     return buffer.getvalue()
+
+
+def _member(content: bytes, name: str) -> tuple[int, int, int, int]:
+    """Where a part of an archive is: its local header, its central directory entry, its data and the data's length."""
+    part = zipfile.ZipFile(io.BytesIO(content)).getinfo(name)
+    name_length, extra_length = struct.unpack_from("<2H", content, part.header_offset + 26)
+    central = content.rindex(name.encode()) - 46  # a central directory entry's name follows 46 bytes
+    assert content[central : central + 4] == b"PK\x01\x02"
+    data = part.header_offset + 30 + name_length + extra_length
+    return part.header_offset, central, data, part.compress_size
+
+
+def damaged_xlsx() -> bytes:
+    """A real xlsx with one byte flipped inside its sheet's packed data, as a bad disk or download leaves it."""
+    content = bytearray(seed_table())
+    _, _, data, length = _member(bytes(content), SHEET)
+    content[data + length // 2] ^= 0xFF
+    return bytes(content)
+
+
+def lying_xlsx() -> bytes:
+    """A real xlsx whose local and central headers both declare its sheet far smaller than it unpacks to."""
+    content = bytearray(seed_table())
+    local, central, _, _ = _member(bytes(content), SHEET)
+    struct.pack_into("<I", content, local + 22, 100)  # the unpacked size in the local header …
+    struct.pack_into("<I", content, central + 24, 100)  # … and in the central directory
+    return bytes(content)
+
+
+def long_cell(ending: str) -> bytes:
+    """A table with a 9 MB cell (random text: it does not pack small enough to look like a zip bomb)."""
+    huge = os.urandom(4_500_000).hex()
+    if ending == "csv":
+        return csv_bytes([SEED_CAPTION, "Kommune;Vedtak 2015", f"Malvik;{huge}"])
+    return xlsx([SEED_HEADER, ["Malvik", huge, 0, 0, 0, 0]], caption=SEED_CAPTION)
 
 
 def zip_bomb() -> bytes:
@@ -104,6 +191,7 @@ class BadFile:
     reason: str  # the text key of the refusal or of one of the errors
 
 
+@cache
 def bad_files() -> list[BadFile]:
     """The corpus of bad uploads: malformed, wrong columns, wrong encoding, empty, huge, hostile, wrong values."""
     seed_csv = ["Bosettingssituasjon pr 10.12.15", "Kommune;Anmodning 2016;inkl EM;Hvorav EM under 15 år"]
@@ -221,4 +309,52 @@ def bad_files() -> list[BadFile]:
             imdi_csv(["5001;Trondheim;Anmodning;Personer;i fjor;5"]),
             "imp_bad_year",
         ),
+        BadFile(
+            "imdi-year-after-next",
+            "imdi.csv",
+            imdi_csv(["5001;Trondheim;Anmodning;Personer;2999;5"]),
+            "imp_impossible_year",
+        ),
+        BadFile("cell-9-mb-xlsx", "figures.xlsx", long_cell("xlsx"), "imp_cell_too_long"),
+        BadFile("cell-9-mb-csv", "figures.csv", long_cell("csv"), "imp_cell_too_long"),
+        BadFile("bad-crc", "figures.xlsx", damaged_xlsx(), "imp_damaged"),
+        BadFile("lying-sizes", "figures.xlsx", lying_xlsx(), "imp_unsafe_archive"),
+        *(
+            BadFile(
+                f"heading-year-{year}",
+                "figures.csv",
+                csv_bytes([*seed_csv[:1], f"Kommune;{heading}", "Malvik;5"]),
+                "imp_impossible_year_column",
+            )
+            for year, heading in (
+                ("1900", "Anmodning 1900"),
+                ("2999", "Vedtak 2999"),
+                ("after-next", "Vedtak 2028"),
+            )
+        ),
+        *(
+            BadFile(f"count-{name}", "figures.csv", csv_bytes([*seed_csv, f"Trondheim;{value};0;0"]), reason)
+            for name, value, reason in (
+                ("1e308", "1e308", "imp_too_large"),
+                ("a-million", "1000000", "imp_too_large"),
+                ("1e3", "1e3", "imp_not_digits"),
+                ("nan", "nan", "imp_not_number"),
+                ("inf", "inf", "imp_not_number"),
+            )
+        ),
+        BadFile(
+            "xlsx-number-1e308",
+            "figures.xlsx",
+            xlsx([SEED_HEADER, ["Malvik", 1e308, 0, 0, 0, 0]], caption=SEED_CAPTION),
+            "imp_too_large",
+        ),
     ]
+
+
+def municipality_names() -> list[str]:
+    """The names of the 2024 municipalities, from the register the seed loads."""
+    register = Path(__file__).resolve().parents[1] / "store/data/register/kommuner_versjoner_2008_2024.csv"
+    with register.open(encoding="utf-8") as lines:
+        return sorted(
+            {row["kommunenavn"] for row in csv.DictReader(lines) if row["versjon_gyldig_fra"] >= "2024"}
+        )

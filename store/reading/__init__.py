@@ -7,13 +7,16 @@ problems found in the file itself), or is refused with `Refused` when it cannot 
 
 from store.reading.cells import find_date
 from store.reading.reader import read_upload, statement_reading
-from store.reading.results import Entry, Problem, Reading, Refused
+from store.reading.results import Entries, Entry, Kind, Problem, Problems, Reading, Refused
 from store.reading.safety import MAX_BYTES
 
 __all__ = [
     "MAX_BYTES",
+    "Entries",
     "Entry",
+    "Kind",
     "Problem",
+    "Problems",
     "Reading",
     "Refused",
     "find_date",

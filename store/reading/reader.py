@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.reading.cells import read_number
+from store.reading.cells import possible_year, read_number
 from store.reading.layouts import WIDE, layout_of
-from store.reading.results import Entry, Problem, Reading
+from store.reading.results import Entry, Problem, Reading, Refused
 from store.reading.safety import table_from_file
-from store.vocabulary import FIRST_YEAR
 
 
 def read_upload(content: bytes, filename: str, *, today: date, as_of: date | None = None) -> Reading:
     """Read an uploaded file (xlsx or CSV) of any known layout, or refuse it."""
+    if as_of is not None and as_of > today:
+        raise Refused("imp_future_date", date=as_of.isoformat())
     table = table_from_file(content, filename, is_header=lambda row: layout_of(row) is not None)
     # The header search reads line by line, pandas reads a quoted text over several lines as one
     # row, so the columns may not be the header row that was recognised; such a table is read as wide.
-    layout = layout_of(list(table.frame.columns)) or WIDE
+    layout = layout_of(table.headings) or WIDE
     reading = Reading(kind=layout.name)
     layout.read(table, reading, today=today, as_of=as_of)
-    _check_dates(reading, today)
     reading.problems.extend(
         Problem(0, "imp_sheet_ignored", {"sheet": name}, error=False) for name in table.unread_sheets
     )
@@ -33,21 +33,11 @@ def statement_reading(
     reading = Reading(kind="set")
     stated, number = read_number(value, 1, measure, reading)
     if not stated and not reading.problems:
-        reading.problems.append(Problem(1, "imp_not_number", {"text": value}))
-    if stated:
+        reading.problems.append(Problem(1, "imp_not_number", {"text": value[:40]}, value=value))
+    if not possible_year(year, today):
+        reading.problems.append(Problem(1, "imp_impossible_year", {"year": str(year)}))
+    if as_of > today:
+        reading.problems.append(Problem(1, "imp_future_date", {"date": as_of.isoformat()}))
+    if stated and not reading.problems:
         reading.entries.append(Entry(1, place, year, measure, group, number, as_of))
-    _check_dates(reading, today)
     return reading
-
-
-def _check_dates(reading: Reading, today: date) -> None:
-    """Report years no settlement figure can have (and drop them) and as-of dates in the future."""
-    possible = []
-    for entry in reading.entries:
-        if not FIRST_YEAR <= entry.year <= today.year + 3:
-            reading.problems.append(Problem(entry.row, "imp_impossible_year", {"year": str(entry.year)[:12]}))
-            continue
-        if entry.as_of > today:
-            reading.problems.append(Problem(entry.row, "imp_future_date", {"date": entry.as_of.isoformat()}))
-        possible.append(entry)
-    reading.entries = possible

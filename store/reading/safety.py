@@ -8,27 +8,41 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 import warnings
 import zipfile
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
+from xml.parsers import expat
 
 import pandas as pd
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from store.reading.results import Refused
 
 MAX_BYTES = 10 * 1024 * 1024  # Telegram bots may download up to 20 MB; a national table is far smaller
 MAX_ROWS = 50_000  # a national long table with every measure is about 4 000 rows
 MAX_COLUMNS = 200
+MAX_CELL = 2_000  # characters: a place, a number, a heading or a caption line is far shorter
 MAX_UNZIPPED = 100 * 1024 * 1024  # an xlsx unpacking to more than this is a zip bomb, not a table
 MAX_RATIO = 200  # compression ratio of one xlsx part beyond which it is a zip bomb
 HEADER_SEARCH = 20  # caption lines allowed above the header row
 CSV_ENDINGS = (".csv", ".txt", "")
 REFUSED_ENDINGS = (".xlsm", ".xlsb", ".xls", ".ods")
-MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+)(?::[A-Z]+(\d+))?"')
+MERGE = re.compile(r"([A-Z]+)(\d+)(?::[A-Z]+(\d+))?")
+CHUNK = 1 << 20  # bytes of an archive part unpacked at a time
+MAX_SHARED_TEXTS = 100_000  # distinct cell texts held as one object each
+LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip member's local header: signature … name and extra lengths
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+ROW, CELL, MERGE_CELL, FORMULA, VALUE, TEXT, PHONETIC = (
+    f"{MAIN}}}{tag}" for tag in ("row", "c", "mergeCell", "f", "v", "t", "rPh")
+)
 # Control characters are never in a text table: a sign of a wrong encoding or a binary file.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -40,8 +54,9 @@ class Table:
     """A file's table as stripped text cells, without blank rows, and what stood around it."""
 
     caption: str  # the lines above the header row, joined
-    frame: pd.DataFrame  # columns named by the header row
-    rows: list[int]  # each frame row's row number in the file, as a spreadsheet shows it
+    headings: list[str]  # the header row, made unique
+    cells: list[list[str]]  # the rows under it, each as wide as the header row
+    rows: list[int]  # each row's number in the file, as a spreadsheet shows it
     unread_sheets: list[str] = field(default_factory=list)  # other sheets of a workbook that hold values
 
 
@@ -56,18 +71,15 @@ def table_from_file(content: bytes, filename: str, *, is_header: IsHeader) -> Ta
     suffix = Path(filename).suffix.lower()
     if suffix in REFUSED_ENDINGS:
         raise Refused("imp_file_type", ending=suffix)
-    unread_sheets: list[str] = []
     if content.startswith(b"PK") or suffix == ".xlsx":
-        caption, frame, first_row, unread_sheets = _xlsx_table(content, is_header)
+        table = _xlsx_table(content, is_header)
     elif suffix in CSV_ENDINGS:
-        caption, frame, first_row = _csv_table(content, is_header)
+        table = _csv_table(content, is_header)
     else:
         raise Refused("imp_file_type", ending=suffix)
-    frame = frame.fillna("").astype(str).map(str.strip)
-    frame = frame.loc[frame.apply(lambda row: any(row), axis=1)]
-    if frame.empty:
+    if not table.cells:
         raise Refused("imp_no_rows")
-    return Table(caption, frame, [first_row + i for i in frame.index], unread_sheets)
+    return table
 
 
 def _header_index(rows: list[list[str]], is_header: IsHeader) -> int:
@@ -76,6 +88,13 @@ def _header_index(rows: list[list[str]], is_header: IsHeader) -> int:
         if is_header(row):
             return index
     raise Refused("imp_columns")
+
+
+def _check_cell(text: str, where: str) -> str:
+    """A cell's text, refused when it is longer than any cell of a table of figures."""
+    if len(text) > MAX_CELL:
+        raise Refused("imp_cell_too_long", cell=where, limit=MAX_CELL)
+    return text
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -100,11 +119,14 @@ def _printable(decoded: str) -> str:
     return decoded
 
 
-def _csv_table(content: bytes, is_header: IsHeader) -> tuple[str, pd.DataFrame, int]:
-    """The caption, the table under its header row, and the file row of its first data row."""
+def _csv_table(content: bytes, is_header: IsHeader) -> Table:
+    """The caption, the table under its header row, and each row's line number."""
     decoded = _decode(content)
     lines = decoded.splitlines()
     separator = max(";,\t", key=lambda s: sum(line.count(s) for line in lines[:HEADER_SEARCH]))
+    for number, line in enumerate(lines[:HEADER_SEARCH], 1):  # before the csv module's own limit trips
+        for column, cell in enumerate(line.split(separator)):
+            _check_cell(cell, f"{get_column_letter(column + 1)}{number}")
     header_at = _header_index(
         [next(csv.reader([line], delimiter=separator), []) for line in lines[:HEADER_SEARCH]], is_header
     )
@@ -125,7 +147,15 @@ def _csv_table(content: bytes, is_header: IsHeader) -> tuple[str, pd.DataFrame, 
     except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as error:
         raise Refused("imp_malformed", reason=str(error).strip().splitlines()[-1][:200]) from error
     _check_size(len(frame), len(frame.columns))
-    return " ".join(lines[:header_at]), frame, header_at + 2
+    cells, rows = [], []
+    for index, row in enumerate(frame.fillna("").astype(str).itertuples(index=False, name=None)):
+        stripped = [cell.strip() for cell in row]
+        if any(stripped):
+            longest = max(stripped, key=len)
+            _check_cell(longest, f"{get_column_letter(stripped.index(longest) + 1)}{header_at + 2 + index}")
+            cells.append(stripped)
+            rows.append(header_at + 2 + index)
+    return Table(" ".join(lines[:header_at]), [str(c) for c in frame.columns], cells, rows)
 
 
 def _check_size(rows: int, columns: int) -> None:
@@ -140,7 +170,7 @@ def _check_size(rows: int, columns: int) -> None:
 
 
 def _check_zip(content: bytes) -> zipfile.ZipFile:
-    """The xlsx as a zip archive, refused if broken, a bomb, with macros or XML entities."""
+    """The xlsx as a zip archive, refused if broken, damaged, a bomb, lying about sizes, with macros or XML entities."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         parts = archive.infolist()
@@ -154,17 +184,64 @@ def _check_zip(content: bytes) -> zipfile.ZipFile:
     if any(name.endswith("vbaproject.bin") or "activex" in name for name in names):
         raise Refused("imp_macros")
     for part in parts:
-        if part.filename.lower().endswith((".xml", ".rels")) and b"<!ENTITY" in archive.read(part):
-            raise Refused("imp_xml_entities")
+        markup = part.filename.lower().endswith((".xml", ".rels"))
+        tail = b""
+        for chunk in _unpacked(content, part):
+            if markup and (b"<!ENTITY" in tail + chunk[:16] or b"<!ENTITY" in chunk):
+                raise Refused("imp_xml_entities")
+            tail = chunk[-16:]
     return archive
 
 
-def _merged_rows(archive: zipfile.ZipFile, part: str) -> list[tuple[str, int]]:
-    """The merged ranges of one worksheet part, as (first cell, last row)."""
-    return [
-        (f"{column.decode()}{first.decode()}", int(last or first))
-        for column, first, last in MERGE.findall(archive.read(part))
-    ]
+def _unpacked(content: bytes, part: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes chunk by chunk, refused if its sizes lie (unsafe) or its data is damaged.
+
+    Intact data has the declared checksum; data that has it but not the declared size is a lie, made to
+    slip past the zip bomb check.
+    """
+    try:
+        signature, _, flags, method, *_, packed, size, name_length, extra_length = LOCAL_HEADER.unpack_from(
+            content, part.header_offset
+        )
+    except struct.error as error:
+        raise Refused("imp_broken_xlsx") from error
+    if signature != b"PK\x03\x04" or method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or flags & 1:
+        raise Refused("imp_broken_xlsx")  # another compression, or encrypted: no spreadsheet we read
+    start = part.header_offset + LOCAL_HEADER.size + name_length + extra_length
+    data = memoryview(content)[start : start + part.compress_size]
+    described = flags & 8 or (packed, size) == (part.compress_size, part.file_size)  # bit 3: sizes come after
+    if not described or len(data) < part.compress_size:
+        raise Refused("imp_unsafe_archive")
+    unpacked, crc = 0, 0
+    try:
+        for piece in _inflated(data, method):
+            unpacked += len(piece)
+            if unpacked > MAX_UNZIPPED:
+                raise Refused("imp_zip_bomb")
+            crc = zlib.crc32(piece, crc)
+            yield piece
+    except zlib.error as error:
+        raise Refused("imp_damaged") from error
+    if crc != part.CRC:
+        raise Refused("imp_damaged")
+    if unpacked != part.file_size:
+        raise Refused("imp_unsafe_archive")  # intact data whose declared size lies
+
+
+def _inflated(data: memoryview, method: int) -> Iterator[bytes]:
+    """The unpacked bytes of a part's data, chunk by chunk; damaged if the data ends before its stream does."""
+    if method == zipfile.ZIP_STORED:
+        yield from (bytes(data[i : i + CHUNK]) for i in range(0, len(data), CHUNK))
+        return
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+    for offset in range(0, len(data), CHUNK):
+        pending = bytes(data[offset : offset + CHUNK])
+        while pending and not inflate.eof:
+            piece = inflate.decompress(pending, CHUNK)
+            pending = inflate.unconsumed_tail
+            yield piece
+    if not inflate.eof:
+        raise Refused("imp_damaged")
 
 
 def _has_values(sheet: object) -> bool:
@@ -173,8 +250,8 @@ def _has_values(sheet: object) -> bool:
     return any(value not in (None, "") for row in rows for value in row)
 
 
-def _xlsx_table(content: bytes, is_header: IsHeader) -> tuple[str, pd.DataFrame, int, list[str]]:
-    """The first sheet's caption, table and first data row, after the safety checks; other sheets with values."""
+def _xlsx_table(content: bytes, is_header: IsHeader) -> Table:
+    """The first sheet's caption and table, after the safety checks; other sheets with values."""
     archive = _check_zip(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
@@ -182,20 +259,26 @@ def _xlsx_table(content: bytes, is_header: IsHeader) -> tuple[str, pd.DataFrame,
         raise Refused("imp_broken_xlsx") from error
     try:
         first, *others = workbook.worksheets
-        grid = _sheet_values(first)
-        part = first._worksheet_path  # the sheet's part in the archive (openpyxl keeps no public name)
+        # openpyxl keeps no public name for these: the sheet's part, its strings and the date styles
+        reader = _SheetReader(first._shared_strings, workbook._date_formats, workbook.epoch)
+        part = first._worksheet_path
         unread = [sheet.title for sheet in others if _has_values(sheet)]
     finally:
         workbook.close()
-    frame = pd.DataFrame(grid, dtype=object).map(_cell_text) if grid else pd.DataFrame()
-    rows = frame.values.tolist()
-    header_at = _header_index([[str(c) for c in row] for row in rows[:HEADER_SEARCH]], is_header)
-    for cell, last_row in _merged_rows(archive, part):
-        if last_row > header_at:
-            raise Refused("imp_merged", cell=cell)
-    caption = " ".join(str(c) for row in rows[:header_at] for c in row if c)
-    table = pd.DataFrame(rows[header_at + 1 :], columns=_unique([str(c) for c in rows[header_at]]))
-    return caption, table, header_at + 2, unread
+    rows, merged = reader.read(archive, part)
+    texts = [cells for _, cells in rows[:HEADER_SEARCH]]
+    header_at = _header_index(texts, is_header)
+    header_row = rows[header_at][0]
+    for first_cell, last_row in merged:
+        if last_row >= header_row:
+            raise Refused("imp_merged", cell=first_cell)
+    width = max(len(cells) for _, cells in rows)
+    body = [cells for _, cells in rows[header_at + 1 :]]
+    for cells in body:  # in place: a copy of three million cells would cost as much again
+        cells.extend([""] * (width - len(cells)))
+    headings = _unique(texts[header_at] + [""] * (width - len(texts[header_at])))
+    caption = " ".join(cell for cells in texts[:header_at] for cell in cells if cell)
+    return Table(caption, headings, body, [number for number, _ in rows[header_at + 1 :]], unread)
 
 
 def _unique(headings: list[str]) -> list[str]:
@@ -209,30 +292,147 @@ def _unique(headings: list[str]) -> list[str]:
     return unique
 
 
-def _sheet_values(sheet: object) -> list[list[object]]:
-    """Every cell value of a read-only sheet, refusing formulas and oversized sheets."""
-    grid: list[list[object]] = []
-    for row in sheet.iter_rows():  # type: ignore[attr-defined]
-        if len(grid) > MAX_ROWS:
-            raise Refused("imp_too_many_rows", limit=MAX_ROWS)
-        if len(row) > MAX_COLUMNS:
-            raise Refused("imp_too_many_columns", limit=MAX_COLUMNS)
-        for cell in row:
-            if getattr(cell, "data_type", None) == "f":
-                raise Refused("imp_formula", cell=cell.coordinate)
-        grid.append([getattr(cell, "value", None) for cell in row])
-    width = max((len(row) for row in grid), default=0)
-    return [row + [None] * (width - len(row)) for row in grid]
+class _SheetReader:
+    """A worksheet's rows as text, parsed as a stream by expat (openpyxl's cells cost ten times as much)."""
+
+    def __init__(self, strings: list[str], date_styles: set[int], epoch: datetime) -> None:
+        self.strings = strings
+        self.date_styles = date_styles
+        self.epoch = epoch
+        self.columns: dict[str, int] = {}  # column letters → index
+        self.texts: dict[str, str] = {}  # one object for each repeated text
+        self.rows: list[tuple[int, list[str]]] = []
+        self.merged: list[tuple[str, int]] = []
+        self.number = 0  # the row being read
+        self.cells: list[str] = []
+        self.cell: dict[str, str] = {}  # the cell being read: its attributes
+        self.value: list[str] = []  # … and the pieces of its value
+        self.collecting = False  # inside a <v> or an inline string's <t>
+        self.phonetic = False  # inside <rPh>, a reading aid that is no part of the value
+
+    def read(
+        self, archive: zipfile.ZipFile, part: str
+    ) -> tuple[list[tuple[int, list[str]]], list[tuple[str, int]]]:
+        """The sheet's non-blank rows (row number, cells) and merged ranges (first cell, last row).
+
+        Refuses formulas and oversized sheets and cells; the archive check has refused entities already.
+        """
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.buffer_text = True
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._characters
+        try:
+            with archive.open(part) as source:
+                parser.ParseFile(source)
+        except expat.ExpatError as error:
+            raise Refused("imp_broken_xlsx") from error
+        return self.rows, self.merged
+
+    def _start(self, tag: str, attributes: dict[str, str]) -> None:
+        """An element opens."""
+        if tag == CELL:
+            self.cell, self.value = attributes, []
+        elif tag in (VALUE, TEXT):
+            self.collecting = not self.phonetic
+        elif tag == ROW:
+            self.number = int(attributes.get("r") or self.number + 1)
+            self.cells = []
+        elif tag == FORMULA:
+            raise Refused("imp_formula", cell=self._where())
+        elif tag == PHONETIC:
+            self.phonetic = True
+        elif tag == MERGE_CELL:
+            found = MERGE.match(attributes.get("ref", ""))
+            if found:
+                self.merged.append((f"{found[1]}{found[2]}", int(found[3] or found[2])))
+
+    def _characters(self, data: str) -> None:
+        """Text inside an element."""
+        if self.collecting:
+            self.value.append(data)
+
+    def _end(self, tag: str) -> None:
+        """An element closes."""
+        if tag == CELL:
+            reference = self.cell.get("r")
+            column = self._column(reference) if reference else len(self.cells)
+            if column >= MAX_COLUMNS:
+                raise Refused("imp_too_many_columns", limit=MAX_COLUMNS)
+            text = self._text()
+            if len(text) > MAX_CELL:
+                _check_cell(text, self._where())
+            if column == len(self.cells):
+                self.cells.append(self._shared(text))
+            else:  # cells left out before this one, or written out of order
+                self.cells.extend([""] * (column + 1 - len(self.cells)))
+                self.cells[column] = self._shared(text)
+        elif tag in (VALUE, TEXT):
+            self.collecting = False
+        elif tag == ROW and any(self.cells):
+            self.rows.append((self.number, self.cells))
+            _check_size(len(self.rows), len(self.cells))
+        elif tag == PHONETIC:
+            self.phonetic = False
+
+    def _where(self) -> str:
+        """The reference of the cell being read ('C7')."""
+        return self.cell.get("r") or f"{get_column_letter(len(self.cells) + 1)}{self.number}"
+
+    def _column(self, reference: str) -> int:
+        """The column index of a cell reference ('C7' → 2)."""
+        letters = reference.rstrip("0123456789")
+        if letters not in self.columns:
+            self.columns[letters] = column_index_from_string(letters) - 1
+        return self.columns[letters]
+
+    def _shared(self, text: str) -> str:
+        """The text, as the one object already held for it when there is one."""
+        if len(self.texts) < MAX_SHARED_TEXTS:
+            return self.texts.setdefault(text, text)
+        return self.texts.get(text, text)
+
+    def _text(self) -> str:
+        """The cell's value as text: numbers without '.0', dates as ISO, booleans as True/False."""
+        kind, raw = self.cell.get("t", "n"), "".join(self.value)
+        if kind == "inlineStr" or not raw:
+            return raw.strip()
+        try:
+            if kind == "s":
+                return self.strings[int(raw)].strip()
+            if kind == "b":
+                return str(raw == "1")
+            if kind == "d":
+                return _moment(from_ISO8601(raw), raw)
+            if kind == "n":
+                return self._number(raw, int(self.cell.get("s", 0)))
+        except (ValueError, IndexError) as error:
+            raise Refused("imp_broken_xlsx") from error
+        return raw.strip()  # a formula's text result, or an error such as #N/A
+
+    def _number(self, raw: str, style: int) -> str:
+        """A number cell: a date if its style is one, else the number without a needless '.0'."""
+        if style not in self.date_styles:
+            return _number_text(raw)
+        try:
+            return _moment(from_excel(float(raw), self.epoch), raw)
+        except (OverflowError, ValueError):
+            return raw  # no date can be this far off; the number is shown as it is
 
 
-def _cell_text(value: object) -> str:
-    """A cell as text: dates as ISO, whole floats without '.0', empty cells as ''."""
-    if value is None:
-        return ""
+@lru_cache(maxsize=65_536)
+def _number_text(raw: str) -> str:
+    """A number as written in a sheet, without a needless '.0' (numbers repeat: each is worked out once)."""
+    value = float(raw)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def _moment(value: object, raw: str) -> str:
+    """A date cell as an ISO date (a time of day, or what could not be read, as it is)."""
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return raw if value is None else str(value)

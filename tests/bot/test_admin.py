@@ -17,7 +17,7 @@ from store.export import export_frame
 from store.store import Store
 from tests.conftest import COORDINATOR_ID, OSLO
 from tests.databases import copy_sqlite
-from tests.uploads import bad_files, imdi_csv, seed_table, xlsx
+from tests.uploads import bad_files, csv_bytes, imdi_csv, seed_table, xlsx
 
 STRANGER_ID = 3003
 
@@ -123,11 +123,16 @@ async def test_upload_errors_are_listed_with_rows_and_block_saving(
     content = xlsx(
         [header, ["Trondheim", 10, 20], ["Trondhjem", 5, 1], ["Malvik", "mange", 0]], caption="pr 1.12.2015"
     )
-    (preview,) = await assistant.upload(content, "feil.xlsx", "", admin)
+    listed, preview = await assistant.upload(content, "feil.xlsx", "", admin)
     text = plain(preview.text)
     assert "rad 3: EM (20) er flere enn totalen (10)" in text
-    assert "rad 4: ukjent sted «Trondhjem»" in text and "rad 5: «mange» er ikke et tall" in text
+    assert "rad 4: ukjent sted «Trondhjem»" in text
+    assert "rad 5 i «Anmodning 2016»: «mange» er ikke et tall" in text
     assert not preview.buttons and "Ingenting er endret" in text
+    assert listed.document is not None and listed.document[0] == "feil-problemer.csv"
+    lines = listed.document[1].decode("utf-8-sig").splitlines()
+    assert lines[0] == "rad,kolonne,verdi,problem" and len(lines) == 4
+    assert lines[3] == "5,Anmodning 2016,mange,«mange» er ikke et tall"
 
 
 async def test_upload_without_a_date_asks_for_it(assistant: Assistant, admin: Caller) -> None:
@@ -227,3 +232,64 @@ def test_cli_import_previews_and_applies_with_yes(
     bad.write_bytes(imdi_csv(["5028;Melhus;Anmodning;Personer;2026;-4"]))
     assert cli(["import", str(bad), "--yes"]) == 1
     assert "negative" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("1e308", "«1e308» er urimelig stort (høyst 999 999)"),
+        ("1e3", "«1e3» er ikke skrevet med sifre"),
+        ("nan", "«nan» er ikke et tall"),
+        ("inf", "«inf» er ikke et tall"),
+        ("-5", "«-5» er negativt"),
+        ("12,5", "«12,5» er ikke et helt tall"),
+    ],
+)
+async def test_set_refuses_values_no_count_can_have(
+    assistant: Assistant, admin: Caller, value: str, reason: str
+) -> None:
+    """/set with a value that is not a plausible whole count: the reason, no buttons, answers unchanged."""
+    (refused,) = await assistant.handle(f"/set Melhus 2015 bosatt {value}", admin)
+    assert reason in plain(refused.text) and "Ingenting er endret" in refused.text and not refused.buttons
+    (card,) = await assistant.handle("status Melhus 2015", admin)
+    assert "Bosatt" in plain(card.text)
+
+
+async def test_many_bad_rows_are_one_message_with_examples_and_a_full_list(
+    assistant: Assistant, admin: Caller
+) -> None:
+    """Two thousand bad rows: each kind said once with five rows and the count of the rest; every row in the CSV."""
+    rows = [f"Sted {n};mange;{n % 7}" for n in range(2000)]
+    content = csv_bytes(["pr 01.11.2026", "Kommune;Vedtak 2026;Anmodning 2027", *rows])
+    listed, preview = await assistant.upload(content, "mange.csv", "", admin)
+    text = plain(preview.text)
+    assert len(text) < 4096 and not preview.buttons
+    assert "• rad 3, 4, 5, 6, 7 og 1 995 til i «Vedtak 2026»: «mange» er ikke et tall" in text
+    assert (
+        "• rad 3, 4, 5, 6, 7 og 5 til: ukjent sted «Sted 0» (mente du Stad?) (og andre verdier; se listen)"
+        in text
+    )
+    assert (
+        "• rad 13, 14, 15, 16, 17 og 1 985 til: ukjent sted «Sted 10» (og andre verdier; se listen)" in text
+    )
+    assert listed.document is not None and "Alle 4 000 feil og merknader" in listed.text
+    lines = listed.document[1].decode("utf-8-sig").splitlines()
+    assert len(lines) == 4001 and lines[1] == "3,Vedtak 2026,mange,«mange» er ikke et tall"
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ("bad-crc", "regnearket er skadet"),
+        ("lying-sizes", "regnearket er et utrygt arkiv"),
+        ("cell-9-mb-xlsx", "cellen B3 har mer enn 2000 tegn"),
+        ("heading-year-2999", "kolonnen «Vedtak 2999» gjelder året 2999, som er umulig"),
+    ],
+)
+async def test_bad_archives_long_cells_and_impossible_years_are_named(
+    assistant: Assistant, admin: Caller, bad: str, reason: str
+) -> None:
+    """Each gets its own reason in the admin's language, never the generic error; nothing is saved."""
+    file = next(b for b in bad_files() if b.name == bad)
+    *_, reply = await assistant.upload(file.content, file.filename, "", admin)
+    assert reason in plain(reply.text) and "Ingenting er endret" in reply.text and not reply.buttons

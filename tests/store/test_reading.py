@@ -12,15 +12,26 @@ from datetime import date
 import pytest
 
 from store.names import normalise
-from store.reading import Reading, Refused, read_upload
+from store.reading import Entries, Entry, Kind, Problem, Problems, Reading, Refused, read_upload, results
 from store.reading.layouts import LAYOUTS, WIDE, layout_of
-from store.reading.safety import MAX_BYTES, MAX_COLUMNS, MAX_RATIO, MAX_ROWS, MAX_UNZIPPED, table_from_file
+from store.reading.safety import (
+    MAX_BYTES,
+    MAX_CELL,
+    MAX_COLUMNS,
+    MAX_RATIO,
+    MAX_ROWS,
+    MAX_UNZIPPED,
+    table_from_file,
+)
 from tests.uploads import (
     IMDI_HEADER,
     SEED_HEADER,
     Cell,
     csv_bytes,
+    damaged_xlsx,
     imdi_csv,
+    long_cell,
+    lying_xlsx,
     seed_table,
     with_entities,
     with_macros,
@@ -206,7 +217,7 @@ def test_a_table_over_the_row_limit_is_refused_and_one_at_it_is_read() -> None:
         return csv_bytes(["Kommune;Vedtak 2015", *(["Malvik;1"] * count)])
 
     table = table_from_file(rows(MAX_ROWS), "t.csv", is_header=lambda row: row[0] == "Kommune")
-    assert len(table.frame) == MAX_ROWS and table.rows[-1] == MAX_ROWS + 1
+    assert len(table.cells) == MAX_ROWS and table.rows[-1] == MAX_ROWS + 1
     assert refusal(rows(MAX_ROWS + 1)).key == "imp_too_many_rows"
 
 
@@ -289,8 +300,8 @@ def test_csv_encodings_are_decoded_to_the_same_text(encoding: str, note: str) ->
     """UTF-8 (with or without BOM), Excel's Windows-1252 and IMDi's ISO-8859-1 give the same cells."""
     content = csv_bytes(["Kommune;Vedtak 2015 pr 10.12.2015;Merknad", f"Bærum;25;{note}"], encoding=encoding)
     table = table_from_file(content, "t.csv", is_header=lambda row: "Merknad" in row)
-    assert list(table.frame.columns) == ["Kommune", "Vedtak 2015 pr 10.12.2015", "Merknad"]  # no BOM
-    assert table.frame.values.tolist() == [["Bærum", "25", note]]
+    assert table.headings == ["Kommune", "Vedtak 2015 pr 10.12.2015", "Merknad"]  # no BOM
+    assert table.cells == [["Bærum", "25", note]]
     assert [(e.place, e.value) for e in read(content).entries] == [("Bærum", 25)]
 
 
@@ -313,4 +324,125 @@ def test_the_table_keeps_its_caption_and_the_file_row_numbers() -> None:
     content = csv_bytes(["Tittel", "", "A;B", " x ;1", "", " y;2"])
     table = table_from_file(content, "t.txt", is_header=lambda row: row == ["A", "B"])
     assert table.caption == "Tittel "
-    assert table.frame.values.tolist() == [["x", "1"], ["y", "2"]] and table.rows == [4, 6]
+    assert table.cells == [["x", "1"], ["y", "2"]] and table.rows == [4, 6]
+
+
+# --- values, years, archives and large files ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("1e308", "imp_too_large"),
+        ("1000000", "imp_too_large"),
+        ("1e3", "imp_not_digits"),
+        ("1_000", "imp_not_digits"),
+        ("nan", "imp_not_number"),
+        ("inf", "imp_not_number"),
+        ("-5", "imp_negative"),
+        ("12,5", "imp_not_whole"),
+    ],
+)
+def test_counts_are_whole_plain_and_plausible(value: str, key: str) -> None:
+    """A count that is huge, in exponent notation, not a number, negative or a fraction is an error naming its cell."""
+    reading = read(csv_bytes(["Kommune;Vedtak 2015 pr 10.12.2015", f"Malvik;{value}", "Melhus;999999"]))
+    assert [(p.row, p.key, p.column, p.value) for p in reading.problems] == [
+        (2, key, "Vedtak 2015 pr 10.12.2015", value)
+    ]
+    assert figures(reading) == [(3, "Melhus", 2015, "decided", "all", 999_999, date(2015, 12, 10))]
+
+
+def test_figures_about_the_world_and_shares_have_their_own_bounds() -> None:
+    """The seed's 60 million displaced are plausible; a share above 100 % is not, a share with decimals is."""
+    lines = [
+        "area_code,year,measure,group,value,as_of",
+        "NO,2015,displaced,all,60000000,2015-12-31",
+        "5001,2015,intro_result_pct,all,61.5,2015-12-31",
+        "5001,2016,intro_result_pct,all,101,2016-12-31",
+    ]
+    reading = read(csv_bytes(lines))
+    assert [e.value for e in reading.entries] == [60_000_000, 61.5]
+    assert [(p.row, p.key) for p in reading.problems] == [(4, "imp_too_large")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [("Anmodning 1900", "1900"), ("Vedtak 2999", "2999"), ("Vedtak 2028 pr 01.11.2026", "2028")],
+)
+def test_a_heading_naming_an_impossible_year_is_an_error_naming_it(heading: str, year: str) -> None:
+    """The year a heading names is checked once for the column, never replaced by the caption's year."""
+    reading = read(csv_bytes(["pr 01.11.2026", f"Kommune;{heading};Vedtak 2027", "Malvik;5;6"]))
+    assert [(p.row, p.key, p.values) for p in reading.problems] == [
+        (0, "imp_impossible_year_column", {"column": heading, "year": year})
+    ]
+    assert [(e.year, e.value) for e in reading.entries] == [(2027, 6)]  # next year's request is fine
+
+
+def test_years_in_rows_must_be_possible() -> None:
+    """The export's and IMDi's year cells: before 1977 or after next year is an error naming the row."""
+    export = "area_code,year,measure,group,value,as_of"
+    reading = read(
+        csv_bytes([export, "5001,1976,settled,all,5,1976-12-31", "5001,2028,settled,all,5,2026-01-01"])
+    )
+    assert [(p.row, p.key, p.value) for p in reading.problems] == [
+        (2, "imp_impossible_year", "1976"),
+        (3, "imp_impossible_year", "2028"),
+    ]
+    assert not reading.entries
+
+
+def test_every_flipped_byte_of_a_sheet_is_a_damaged_file() -> None:
+    """Wherever a byte of the packed sheet is damaged, the file is refused as damaged, never with an exception."""
+    content = seed_table()
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    part = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = content.index(b"xl/worksheets/sheet1.xml", part.header_offset) + len(part.filename)
+    for at in range(start, start + part.compress_size, 7):
+        damaged = bytearray(content)
+        damaged[at] ^= 0xFF
+        assert refusal(bytes(damaged), "t.xlsx").key == "imp_damaged", at
+
+
+def test_a_zip_declaring_its_sheet_smaller_is_unsafe_not_damaged() -> None:
+    """Intact data behind headers that lie about its size: an unsafe archive (it would slip past the bomb check)."""
+    assert refusal(lying_xlsx(), "t.xlsx").key == "imp_unsafe_archive"
+    assert refusal(damaged_xlsx(), "t.xlsx").key == "imp_damaged"
+
+
+@pytest.mark.parametrize("ending", ["xlsx", "csv"])
+def test_a_cell_longer_than_any_table_cell_is_refused_naming_it(ending: str) -> None:
+    """A 9 MB cell: refused with the cell and the limit, in a spreadsheet and in a CSV file."""
+    refused = refusal(long_cell(ending), f"t.{ending}")
+    assert refused.key == "imp_cell_too_long" and refused.values == {"cell": "B3", "limit": str(MAX_CELL)}
+
+
+def test_problems_beyond_the_listed_ones_are_counted_and_every_kind_is_listed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the cap a problem is only counted, unless it is the first of its kind."""
+    monkeypatch.setattr(results, "MAX_LISTED", 3)
+    problems = Problems(Problem(row, "imp_not_number", column="Vedtak") for row in range(2, 12))
+    problems.append(Problem(20, "imp_negative", column="Vedtak"))
+    assert [p.row for p in problems] == [2, 3, 4, 20] and len(problems) == 11
+    assert problems.counts() == {
+        Kind("imp_not_number", "Vedtak", True): 10,
+        Kind("imp_negative", "Vedtak", True): 1,
+    }
+    assert problems.blocking and not problems.chosen(error=False)
+    merged = problems.merged(Problems([Problem(1, "imp_not_number", column="Vedtak")]))
+    assert [p.row for p in merged] == [1, 2, 3, 20] and len(merged) == 12
+    assert merged.counts()[Kind("imp_not_number", "Vedtak", True)] == 11
+
+
+def test_entries_are_read_back_as_they_were_added() -> None:
+    """The compact store gives back the same entries, hidden values included."""
+    given = [
+        Entry(3, "Malvik", 2015, "decided", "all", 25, date(2015, 12, 10)),
+        Entry(4, "5001", 2016, "requested", "em", None, date(2015, 12, 10)),
+        Entry(5, "Malvik", 2016, "requested", "em", 2, date(2015, 12, 10)),
+    ]
+    entries = Entries()
+    for entry in given:
+        entries.append(entry)
+    assert list(entries) == given and len(entries) == 3
+    assert entries.places_and_years() == {("Malvik", 2015), ("5001", 2016), ("Malvik", 2016)}

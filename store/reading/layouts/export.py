@@ -23,18 +23,18 @@ class ExportLayout:
 
     def read(self, table: Table, reading: Reading, *, today: date, as_of: date | None) -> None:
         """One entry per row; without an as_of column the given date is used, or one is asked for."""
-        columns = columns_by_key(table.frame)
+        columns = columns_by_key(table.headings)
         dated = "as of" in columns
         if not dated and as_of is None:
             reading.needs_date = True
             return
-        for row, record in zip(table.rows, table.frame.to_dict("records"), strict=True):
-            year = read_year(record[columns["year"]], row, reading)
-            measure, group = record[columns["measure"]], record[columns["group"]] or Group.ALL
-            stated, value = read_number(record[columns["value"]], row, measure, reading)
-            when = read_date(record[columns["as of"]], row, reading) if dated else as_of
+        code, year_at, measure_at, group_at, value_at = (columns[key] for key in HEADINGS)
+        headings = table.headings
+        for row, cells in zip(table.rows, table.cells, strict=True):
+            year = read_year(cells[year_at], row, reading, today, headings[year_at])
+            measure, group = cells[measure_at], cells[group_at] or Group.ALL
+            stated, value = read_number(cells[value_at], row, measure, reading, headings[value_at])
+            when = read_date(cells[columns["as of"]], row, reading, today, "as_of") if dated else as_of
             if year is None or not stated or when is None:
                 continue
-            reading.entries.append(
-                Entry(row, record[columns["area code"]], year, measure, group, value, when)
-            )
+            reading.entries.append(Entry(row, cells[code], year, measure, group, value, when))

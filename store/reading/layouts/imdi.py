@@ -23,21 +23,24 @@ class ImdiLayout:
 
     def read(self, table: Table, reading: Reading, *, today: date, as_of: date | None) -> None:
         """One entry per row, as of the given date or the end of its year (never after today)."""
-        columns = columns_by_key(table.frame)
-        for row, record in zip(table.rows, table.frame.to_dict("records"), strict=True):
-            label = normalise(
-                f"{record[columns[MEASURE_HEADING]]} {record.get(columns.get('enhet', ''), '')}"
-            )
+        columns = columns_by_key(table.headings)
+        headings = table.headings
+        measure_at, count_at, year_at = columns[MEASURE_HEADING], columns["antall"], columns["ar"]
+        unit_at, code_at, name_at = (columns.get(key) for key in ("enhet", "kommunenummer", "kommune"))
+        for row, cells in zip(table.rows, table.cells, strict=True):
+            label = normalise(f"{cells[measure_at]} {'' if unit_at is None else cells[unit_at]}")
             measure = measure_of(label)
-            year = read_year(record[columns["ar"]], row, reading)
+            year = read_year(cells[year_at], row, reading, today, headings[year_at])
             if measure is None:
-                reading.problems.append(Problem(row, "imp_unknown_measure", {"text": label[:60]}))
+                reading.problems.append(
+                    Problem(row, "imp_unknown_measure", {"text": label[:60]}, column=headings[measure_at])
+                )
                 continue
-            stated, value = read_number(record[columns["antall"]], row, measure, reading)
+            stated, value = read_number(cells[count_at], row, measure, reading, headings[count_at])
             if year is None or not stated:
                 continue
-            place = record.get(columns.get("kommunenummer", ""), "") or record.get(
-                columns.get("kommune", ""), ""
+            place = (cells[code_at] if code_at is not None else "") or (
+                cells[name_at] if name_at is not None else ""
             )
             when = as_of or min(today, date(year, 12, 31))
             reading.entries.append(Entry(row, padded(place), year, measure, group_of(label), value, when))
