@@ -19,7 +19,7 @@ from bot.render import day, escape, number, percent, shown_value, visible_length
 from bot.texts import short_measure_label, text
 from scheduler.delivery import Digest, Message
 from scheduler.subscriptions import FIRST_LOOKBACK, scope_places, since_last
-from store.models import Figure, Place, Subscription, ident
+from store.models import Figure, Place, Subscription, place_id_of
 from store.places import PlaceIndex
 from store.queries import Statement, active, current_figures, settled_share
 from store.store import Store
@@ -98,9 +98,9 @@ async def compose(
     With hide_small it is composed as for a stranger: small values hidden as in IMDi's public tables.
     """
     first = scope_of(scope_place, own, index, today.year, language)
-    year = await digest_year(session, place_ids=[ident(p) for p in first.places] or [0], today=today)
+    year = await digest_year(session, place_ids=[place_id_of(p) for p in first.places] or [0], today=today)
     scope = scope_of(scope_place, own, index, year, language)
-    ids = [ident(p) for p in scope.places]
+    ids = [place_id_of(p) for p in scope.places]
     now = await current_figures(session, place_ids=ids, years=[year], measures=MEASURES, groups=[GROUP])
     then = await current_figures(
         session, place_ids=ids, years=[year], measures=MEASURES, groups=[GROUP], as_of=since
@@ -133,10 +133,10 @@ def _rows(places: list[Place], now: list[Statement], then: list[Statement]) -> l
     current, earlier = _values(now), _values(then)
     rows = []
     for place in places:
-        values = current.get(ident(place))
+        values = current.get(place_id_of(place))
         if not values:
             continue
-        before = earlier.get(ident(place), {})
+        before = earlier.get(place_id_of(place), {})
         deltas: dict[str, float | None] = {}
         for measure, value in values.items():
             if measure not in before:
@@ -206,7 +206,7 @@ def _text(
     listed = ", ".join(f"{escape(r.place.name)} {percent(r.share or 0, language)}" for r in behind)
     lines.append(listed or text("digest_none", language))
     decisions = [s for s in updated if s.figure.measure == "decided"]
-    names = {ident(r.place): r.place.name for r in rows}
+    names = {place_id_of(r.place): r.place.name for r in rows}
     if decisions:
         decided = ", ".join(
             f"{escape(names[s.figure.place_id])} {shown_value(s.figure.value, GROUP, language, hide_small=hide_small)}"

@@ -16,12 +16,12 @@ from bot.replies import Button, Reply
 from bot.texts import text, weekday_label
 from scheduler.schedule import clock_of, next_occurrence, period_of, weekday_of
 from scheduler.subscriptions import (
-    ident,
     own_subscription,
     places_of,
     recent_deliveries,
     remove,
     subscribe,
+    subscription_id_of,
     subscriptions_of,
 )
 from store.bounds import MOST_PLACES, ROW_IDS, whole_number
@@ -95,7 +95,7 @@ class DigestCommands:
                 language=caller.language,
             )
             scope = await self._scope_name(session, subscription, index, caller.language)
-        await self.changed(ident(subscription))
+        await self.changed(subscription_id_of(subscription))
         upcoming = next_occurrence(self.clock(), subscription.weekday, hour, minute, self.zone)
         reply = text(
             "subscribed",

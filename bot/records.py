@@ -15,7 +15,7 @@ from bot.texts import group_label, measure_label, text
 from bot.understanding import figure_words
 from store.export import export_frame, write_frame
 from store.importing import figure_changes, resolve
-from store.models import Change, ident
+from store.models import Change, place_id_of
 from store.queries import Statement, current_of
 from store.store import Store
 
@@ -37,7 +37,7 @@ class Records:
         if place is None or problem is not None:
             return None
         _, year, measure, group = figure
-        found = (await self.store.figures.of(ident(place))).statements(year, [measure], group)
+        found = (await self.store.figures.of(place_id_of(place))).statements(year, [measure], group)
         async with self.store.unit() as session:
             writers = await figure_changes(session, [s.figure for s in found])
         language = caller.language

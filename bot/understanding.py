@@ -10,7 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from store.bounds import MOST_PLACES, years_asked
-from store.models import ident
+from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
 from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR
@@ -278,14 +278,14 @@ def _further_places(
     The search stops once there are more than a list may hold (the answer then says how many it may).
     """
     found: list[PlaceMatch] = []
-    seen = {ident(match.place) for match in first}
+    seen = {place_id_of(match.place) for match in first}
     for span in spans:
         if len(found) >= MOST_PLACES:
             break
         for start in range(len(span)):
             matches = index.exact(" ".join(span[start:]), year=year)
-            if len(matches) == 1 and ident(matches[0].place) not in seen:
-                seen.add(ident(matches[0].place))
+            if len(matches) == 1 and place_id_of(matches[0].place) not in seen:
+                seen.add(place_id_of(matches[0].place))
                 found.append(matches[0])
                 break
     return found

@@ -27,8 +27,8 @@ from scheduler.subscriptions import (
     active_subscriptions,
     deliveries_of,
     delivery_of,
-    ident,
     pause,
+    subscription_id_of,
 )
 from store.models import Delivery, Subscription, User
 from store.store import Store
@@ -258,7 +258,7 @@ class Broadcaster:
         async with self.store.unit() as session:
             subscriptions = await active_subscriptions(session)
             logged = await deliveries_of(session, period=period)
-        due = [s for s in subscriptions if self.retry_in(logged.get(ident(s))) == timedelta(0)]
+        due = [s for s in subscriptions if self.retry_in(logged.get(subscription_id_of(s))) == timedelta(0)]
         settled = len(subscriptions) - len(due)  # or claimed by a sender at work: nothing to do
         counts = await self.send_all(due, period, workers)
         counts["done"] += settled
@@ -272,7 +272,7 @@ class Broadcaster:
         return [
             s
             for s in subscriptions
-            if (entry := logged.get(ident(s))) and entry.status == DeliveryStatus.UNKNOWN
+            if (entry := logged.get(subscription_id_of(s))) and entry.status == DeliveryStatus.UNKNOWN
         ]
 
     async def resend(self, period: str) -> Counter[str]:
@@ -292,13 +292,13 @@ class Broadcaster:
         take the rest over at once; composing before sending keeps the charts from holding the sending up.
         """
         async with self._renewing():
-            claimed = [s for s in subscriptions if await self._claim(ident(s), period, again)]
+            claimed = [s for s in subscriptions if await self._claim(subscription_id_of(s), period, again)]
             counts = Counter({"done": len(subscriptions) - len(claimed)})
             for subscription in claimed:  # as for members, the usual recipients
                 await self.compose(subscription, period, self.today(), hide_small=False)
             queue: asyncio.Queue[int] = asyncio.Queue()
             for subscription in claimed:
-                queue.put_nowait(ident(subscription))
+                queue.put_nowait(subscription_id_of(subscription))
 
             async def work() -> None:
                 while not queue.empty():

@@ -10,7 +10,7 @@ from telegram.ext import CallbackContext, JobQueue
 
 from scheduler.delivery import Broadcaster, aware, summary
 from scheduler.schedule import MISSED_GRACE, last_occurrence, period_of, ptb_days
-from scheduler.subscriptions import active_subscriptions, deliveries_of, delivery_of, ident
+from scheduler.subscriptions import active_subscriptions, deliveries_of, delivery_of, subscription_id_of
 from store.models import Delivery, Subscription
 from store.vocabulary import DeliveryStatus
 
@@ -49,7 +49,7 @@ class DigestJobs:
 
     def schedule(self, subscription: Subscription) -> None:
         """Replace a subscription's weekly job: remove the old one if it exists, add the new one unless paused."""
-        self.unschedule(ident(subscription))
+        self.unschedule(subscription_id_of(subscription))
         if subscription.paused:
             return
         self.job_queue.run_daily(
@@ -58,8 +58,8 @@ class DigestJobs:
                 subscription.hour, subscription.minute, tzinfo=self.broadcaster.zone
             ),  # wall clock across DST
             days=ptb_days(subscription.weekday),
-            data=ident(subscription),
-            name=job_name(ident(subscription)),
+            data=subscription_id_of(subscription),
+            name=job_name(subscription_id_of(subscription)),
             job_kwargs=JOB_OPTIONS,
         )
 
@@ -84,7 +84,9 @@ class DigestJobs:
         if created > due:
             return
         async with broadcaster.store.unit() as session:
-            logged = await delivery_of(session, subscription_id=ident(subscription), period=period)
+            logged = await delivery_of(
+                session, subscription_id=subscription_id_of(subscription), period=period
+            )
         wait = broadcaster.retry_in(logged)
         if wait is None:
             return
@@ -92,15 +94,15 @@ class DigestJobs:
         if late > MISSED_GRACE:
             log.warning("digest %s of subscription %s missed by %s: skipped", period, subscription.id, late)
             await broadcaster.skip(
-                ident(subscription), period, f"missed while the bot was down ({late} late)"
+                subscription_id_of(subscription), period, f"missed while the bot was down ({late} late)"
             )
             return
         log.info("digest %s of subscription %s missed by %s: sending it", period, subscription.id, late)
         self.job_queue.run_once(
             self.send,
             max(wait, timedelta(seconds=1)),
-            data=(ident(subscription), period),
-            name=f"{job_name(ident(subscription))}:catch-up",
+            data=(subscription_id_of(subscription), period),
+            name=f"{job_name(subscription_id_of(subscription))}:catch-up",
         )
 
     async def finish_left_over(self, _context: AnyContext) -> None:
@@ -115,7 +117,9 @@ class DigestJobs:
             subscriptions = await active_subscriptions(session)
             logged = await deliveries_of(session, period=period)
         left = [
-            s for s in subscriptions if self._left_over(logged.get(ident(s))) and self._due_by(s, now, period)
+            s
+            for s in subscriptions
+            if self._left_over(logged.get(subscription_id_of(s))) and self._due_by(s, now, period)
         ]
         if left:
             counts = await broadcaster.send_all(left, period)

@@ -16,7 +16,7 @@ FIRST_LOOKBACK = timedelta(days=7)  # a first digest shows the changes of the pa
 ACCESS_REMOVED = "access removed"  # the reason a removed user's subscriptions are paused
 
 
-def ident(subscription: Subscription) -> int:
+def subscription_id_of(subscription: Subscription) -> int:
     """The id of a stored subscription."""
     if subscription.id is None:
         raise ValueError("the subscription is not stored yet")
@@ -73,7 +73,9 @@ async def subscribe(
     session.add(subscription)
     await session.flush()
     if len(place_ids) > 1:
-        session.add_all(SubscriptionPlace(subscription_id=ident(subscription), place_id=p) for p in place_ids)
+        session.add_all(
+            SubscriptionPlace(subscription_id=subscription_id_of(subscription), place_id=p) for p in place_ids
+        )
     return subscription
 
 
@@ -104,7 +106,7 @@ async def pause_all(session: AsyncSession, *, user_id: int, reason: str) -> list
     running = [s for s in await subscriptions_of(session, user_id=user_id) if not s.paused]
     for subscription in running:
         subscription.paused, subscription.paused_reason = True, reason[:200]
-    return [ident(s) for s in running]
+    return [subscription_id_of(s) for s in running]
 
 
 async def delivery_of(session: AsyncSession, *, subscription_id: int, period: str) -> Delivery | None:
@@ -143,7 +145,7 @@ async def since_last(
     session: AsyncSession, *, subscription: Subscription, period: str, today: date, zone: ZoneInfo
 ) -> date:
     """The day of the subscriber's previous digest, or a week ago for the first one."""
-    previous = await previous_sent(session, subscription_id=ident(subscription), before=period)
+    previous = await previous_sent(session, subscription_id=subscription_id_of(subscription), before=period)
     if previous is None:
         return today - FIRST_LOOKBACK
     return previous.attempted_at.astimezone(zone).date()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from store.cache import GenerationCache
-from store.models import Place, ident
+from store.models import Place, place_id_of
 from store.queries import Statement, current_of, figure_years, statements
 
 if TYPE_CHECKING:
@@ -100,14 +100,14 @@ class HeldFigures:
 
     async def of_members(self, place: Place, group: str | None = None) -> set[tuple[str, int]]:
         """(measure, year) with figures of a larger place's municipalities, in years they belonged to it."""
-        key = (ident(place), group)
+        key = (place_id_of(place), group)
         found = self.members.get(key)
         if found is None:
             generation = self.store.generation
             index = await self.store.index()
             async with self.store.unit() as session:
                 rows = await figure_years(
-                    session, place_ids=[ident(m) for m in index.members_ever(place)], group=group
+                    session, place_ids=[place_id_of(m) for m in index.members_ever(place)], group=group
                 )
             found = _while_members(rows, place, index)
             self.members.put(key, found, generation)
@@ -122,7 +122,7 @@ def _while_members(
     found = set()
     for place_id, measure, year in rows:
         if year not in members:
-            members[year] = {ident(m) for m in index.members_in_year(parent, year)}
+            members[year] = {place_id_of(m) for m in index.members_in_year(parent, year)}
         if place_id in members[year]:
             found.add((measure, year))
     return found

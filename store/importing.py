@@ -20,7 +20,7 @@ from sqlalchemy import insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.models import Change, Figure, Place, Source, ident
+from store.models import Change, Figure, Place, Source, place_id_of
 from store.places import PlaceIndex
 from store.queries import FigureRow, Statement, active, current_figures
 from store.reading import Entries, Entry, Problem, Problems, Reading
@@ -214,7 +214,7 @@ def _compare(
 ) -> Plan:
     """The plan: every entry checked and compared with its current figure (run in a thread: it may be millions)."""
     found = {
-        key: p if isinstance(p, Problem) else _Known(p, ident(p), p.level != "municipality")
+        key: p if isinstance(p, Problem) else _Known(p, place_id_of(p), p.level != "municipality")
         for key, p in places.items()
     }
     comparison = _Comparison(found, known, current)
@@ -280,7 +280,7 @@ async def check(session: AsyncSession, index: PlaceIndex, reading: Reading) -> P
     known = await _known_vocabulary(session)
     found = [place for place in places.values() if isinstance(place, Place)]
     stored = await current_figures(
-        session, place_ids=sorted({ident(p) for p in found}), years=sorted({year for _, year in places})
+        session, place_ids=sorted({place_id_of(p) for p in found}), years=sorted({year for _, year in places})
     )
     current = {(s.figure.place_id, s.figure.year, s.figure.measure, s.figure.group): s for s in stored}
     plan = await asyncio.to_thread(_compare, reading, places, known, current)
@@ -294,7 +294,7 @@ async def _known_earlier(session: AsyncSession, plan: Plan) -> Plan:
         return plan
     query = select(Figure).where(
         active(),
-        col(Figure.place_id).in_({ident(d.place) for d in earlier}),
+        col(Figure.place_id).in_({place_id_of(d.place) for d in earlier}),
         col(Figure.year).in_({d.entry.year for d in earlier}),
         col(Figure.as_of).in_({d.entry.as_of for d in earlier}),
     )
@@ -310,7 +310,7 @@ async def _known_earlier(session: AsyncSession, plan: Plan) -> Plan:
 def _key(delta: Delta) -> tuple[int, int, str, str, date, float | None]:
     """A delta's figure as stored: place, year, measure, group, as-of and value."""
     entry = delta.entry
-    return (ident(delta.place), entry.year, entry.measure, entry.group, entry.as_of, entry.value)
+    return (place_id_of(delta.place), entry.year, entry.measure, entry.group, entry.as_of, entry.value)
 
 
 async def source_for(session: AsyncSession, *, key: str, title: str, day: date) -> Source:
@@ -342,7 +342,7 @@ def _statement_rows(deltas: list[Delta], source: Source, change: Change) -> list
     now = datetime.now(UTC)
     return [
         {
-            "place_id": ident(d.place),
+            "place_id": place_id_of(d.place),
             "year": d.entry.year,
             "measure": d.entry.measure,
             "group": d.entry.group,

@@ -155,7 +155,7 @@ class Delivery(SQLModel, table=True):
     lease_until: datetime | None = None  # the claim is its owner's until then, renewed while it lives
 
 
-def ident(place: Place) -> int:
+def place_id_of(place: Place) -> int:
     """The id of a stored place (places read from the database always have one)."""
     if place.id is None:
         raise ValueError(f"place {place.code} is not stored yet")

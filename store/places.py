@@ -13,7 +13,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from store.models import Membership, Place, PlaceAlias, ident
+from store.models import Membership, Place, PlaceAlias, place_id_of
 from store.names import normalise
 from store.queries import places_with_figures
 
@@ -153,19 +153,19 @@ class PlaceIndex:
         made of: its first members that existed then, and those that were merged into one of them.
         The index lives until data changes, so each answer is worked out once.
         """
-        key = (ident(parent), year)
+        key = (place_id_of(parent), year)
         if key not in self.members_cache:
             self.members_cache[key] = self._members(parent, year)
         return self.members_cache[key]
 
     def members_ever(self, parent: Place) -> list[Place]:
         """The municipalities that belonged to a county, region, nation or group at any time."""
-        spans = self.memberships.get(ident(parent), [])
+        spans = self.memberships.get(place_id_of(parent), [])
         return [self.places[s.child_id] for s in spans if self.places[s.child_id].level == "municipality"]
 
     def _members(self, parent: Place, year: int) -> list[Place]:
         """members_in_year, computed."""
-        spans = self.memberships.get(ident(parent), [])
+        spans = self.memberships.get(place_id_of(parent), [])
         if parent.valid_from is None or parent.valid_from <= date(year, 12, 31):
             ids = {s.child_id for s in spans if _overlaps(s.valid_from, s.valid_to, year)}
         else:
@@ -185,11 +185,11 @@ class PlaceIndex:
         while pending:
             for code in (pending.pop().successor_code or "").split(","):
                 successor = self.by_code.get(code.strip())
-                if successor is None or ident(successor) in seen:
+                if successor is None or place_id_of(successor) in seen:
                     continue
-                if ident(successor) in ids:
+                if place_id_of(successor) in ids:
                     return True
-                seen.add(ident(successor))
+                seen.add(place_id_of(successor))
                 pending.append(successor)
         return False
 

@@ -16,7 +16,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from store.models import Figure, Place, Source, ident
+from store.models import Figure, Place, Source, place_id_of
 
 
 class FigureRow(NamedTuple):
@@ -214,10 +214,10 @@ async def aggregates(
     measures: Sequence[str] | None = None,
 ) -> dict[int, dict[tuple[str, str], Aggregate]]:
     """Per year, measure and group: the place's stated total and the sum over that year's members (one query)."""
-    by_year = {year: {ident(m): m for m in found} for year, found in members.items()}
+    by_year = {year: {place_id_of(m): m for m in found} for year, found in members.items()}
     everyone = {place_id for found in by_year.values() for place_id in found}
     found = await current_figures(
-        session, place_ids=[ident(place), *everyone], years=list(by_year), measures=measures
+        session, place_ids=[place_id_of(place), *everyone], years=list(by_year), measures=measures
     )
     grouped: dict[int, dict[tuple[str, str], Aggregate]] = {year: {} for year in by_year}
     for statement in sorted(found, key=lambda s: (s.figure.measure, s.figure.group)):

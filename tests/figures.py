@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from store.models import Figure, Source, ident
+from store.models import Figure, Source, place_id_of
 from store.store import Store
 
 Stated = tuple[str, int, str, float, date]  # place (name or number), year, measure, value, as-of date
@@ -24,7 +24,7 @@ async def add_statements(
         for place, year, measure, value, as_of in stated:
             session.add(
                 Figure(
-                    place_id=ident(index.search(place)[0].place),
+                    place_id=place_id_of(index.search(place)[0].place),
                     year=year,
                     measure=measure,
                     group=group,

@@ -10,7 +10,7 @@ from bot.render import escape, shown_value
 from bot.texts import group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
-from store.models import Place, ident
+from store.models import Place, place_id_of
 from store.places import PlaceIndex
 from store.queries import Aggregate, Statement, aggregates
 from store.store import Store
@@ -45,7 +45,7 @@ class Context:
 
     async def figures(self, place: Place) -> PlaceFigures:
         """A place's statements (held in memory once read)."""
-        return await self.store.figures.of(ident(place))
+        return await self.store.figures.of(place_id_of(place))
 
     async def years(self, place: Place, group: str | None = None) -> dict[str, list[int]]:
         """For each measure, the years with figures: the place's own and, for a larger place, its members'."""

@@ -21,7 +21,7 @@ from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
-from store.models import Place, ident
+from store.models import Place, place_id_of
 from store.queries import Aggregate, Statement, settled_share
 from store.vocabulary import PROGRESS_MEASURES, Group, Measure
 
@@ -38,7 +38,7 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
         if year is None:
             return await no_data(measure_label(measures[0], ctx.language), places[0], None, ctx)
         note = latest_note(year, ctx.language)
-    by_place: dict[int, dict[str, Statement]] = {ident(place): {} for place in places}
+    by_place: dict[int, dict[str, Statement]] = {place_id_of(place): {} for place in places}
     for figures in held:
         for statement in figures.current([year], measures, [question.group]):
             by_place[statement.figure.place_id][statement.figure.measure] = statement
@@ -46,7 +46,7 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
     names = " · ".join(escape(place.name) for place in places)
     lines = [f"{notes}{note}<b>{names}</b> · {year}{group}"]
-    lines.extend(_compared_line(place, by_place[ident(place)], measures, cite, ctx) for place in places)
+    lines.extend(_compared_line(place, by_place[place_id_of(place)], measures, cite, ctx) for place in places)
     return Reply("\n".join(lines) + cite.render())
 
 
