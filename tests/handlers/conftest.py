@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from typing import Any
@@ -133,9 +134,14 @@ async def application(
     built = build_application(settings, request=recorder)
     built.bot_data["runtime"] = Runtime(settings, store, assistant, notices=ErrorNotices(notice_clock))
     async with built:
+        await built.start()  # running, as under polling: handlers with block=False run as tasks
         yield built
+        await built.stop()
 
 
 async def process(application: BotApplication, update: Json) -> None:
-    """Hand one update (as the local Bot API queued it) to the application, as polling would."""
+    """Hand one update (as the local Bot API queued it) to the application, and wait for its handling."""
+    before = asyncio.all_tasks()
     await application.process_update(Update.de_json(update, application.bot))
+    started = asyncio.all_tasks() - before - {asyncio.current_task()}
+    await asyncio.gather(*started)  # a non-blocking handler's task (uploads) finishes before we look
