@@ -6,24 +6,12 @@ from collections.abc import Iterator
 
 from bot.phrases import VOCABULARY, Meaning
 
-# Endings of definite and plural forms (nb, nn) and English inflections, longest first, with what replaces them.
+# Endings of definite and plural forms, participles and comparisons (nb, nn) and English inflections.
 ENDINGS = (
-    ("ies", "y"),  # counties
-    ("ene", ""),  # anmodningene, vedtakene
-    ("ane", ""),  # oppmodingane
-    ("ing", "e"),  # settling
-    ("ing", ""),  # requesting
-    ("en", ""),  # bosettingen
-    ("et", ""),  # vedtaket, bosettingsbehovet
-    ("er", ""),  # anmodninger
-    ("ar", ""),  # oppmodingar
-    ("ed", ""),  # ranked
-    ("es", ""),  # matches
-    ("a", ""),  # busetjinga, vedtaka
-    ("s", ""),  # requests, bosettes
-    ("d", ""),  # compared
+    *("aste", "este", "ende", "ene", "ane", "ing", "ere", "are", "est", "ast", "ede", "ete", "nde"),
+    *("en", "et", "er", "ar", "ed", "es", "ne", "de", "te", "a", "e", "s", "d", "r"),
 )
-SHORTEST_STEM = 3  # letters left after an ending is taken off
+SHORTEST_BASE = 4  # letters of a word that takes endings: 'hid' and 'heir' are no forms of 'hi'
 SHORTEST_FIRST = 2  # letters of a compound's first part: 'em' + 'anmodning'
 SHORTEST_HEAD = 4  # letters of its last part: 'ekstra' + 'tilskudd'
 LINKS = ("s", "e", "")  # the letter that joins the parts of a Norwegian compound: 'bosettings|tall'
@@ -31,15 +19,21 @@ EMPTY_KINDS = ("stop", "level")  # meanings that say nothing about the figures a
 
 
 def base_forms(word: str) -> Iterator[str]:
-    """The word without each inflection ending it may carry."""
-    for ending, replacement in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= SHORTEST_STEM:
-            yield word[: -len(ending)] + replacement
+    """The word without each ending it may carry: the stem, the stem with its 'e', without a doubled letter."""
+    if word.endswith("ies"):
+        yield word[:-3] + "y"  # counties
+    for ending in ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= SHORTEST_BASE - 1:
+            yield from (stem, stem + "e")  # vedtaket, prognosen
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                yield stem[:-1]  # planning, introduksjonsprogrammene
 
 
 def inflected(word: str) -> Meaning | None:
     """What an inflected form of a vocabulary word means ('vedtaket' is 'vedtak')."""
-    return next((VOCABULARY[base] for base in base_forms(word) if base in VOCABULARY), None)
+    bases = (base for base in base_forms(word) if len(base) >= SHORTEST_BASE and base in VOCABULARY)
+    return next((VOCABULARY[base] for base in bases), None)
 
 
 def understood(word: str) -> Meaning | None:

@@ -67,9 +67,6 @@ def detect(words: Sequence[str], phrases: Sequence[str]) -> str | None:
         if len(found := languages_of(item)) == 1
     )
     confidences = detector().compute_language_confidence_values(" ".join(words))
-    scores = {
-        CODES[c.language]: c.value + MARKER_WEIGHT * markers[CODES[c.language]]
-        for c in confidences
-    }
+    scores = {CODES[c.language]: c.value + MARKER_WEIGHT * markers[CODES[c.language]] for c in confidences}
     first, second = sorted(scores.values(), reverse=True)[:2]
     return max(scores, key=scores.__getitem__) if first - second >= MARGIN else None

@@ -96,9 +96,10 @@ _words(
 _words(
     "to_settle",
     "",
-    nb="skal bosettes|skal bli bosatt|må bosettes|bør bosettes",
-    nn="skal busetjast|skal busettast|skal bli busett|må busetjast",
-    en="to be settled|will be settled|are to be settled|must be settled|need to be settled|should be settled",
+    nb="skal bosettes|skal bli bosatt|må bosettes|bør bosettes|skal bosette|skal ta imot",
+    nn="skal busetjast|skal busettast|skal bli busett|må busetjast|skal busetje|skal ta imot",
+    en="to be settled|will be settled|are to be settled|must be settled|need to be settled|should be settled|"
+    "will settle|are to settle|is to settle",
 )
 _words("measure", "capacity", no="kapasitet", en="capacity")
 _words("measure", "capacity_dwellings", nb="boliger", nn="bustader", en="dwellings|housing")

@@ -136,7 +136,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _resolve_places(reading, index)
     _settle_need(reading)
     _decide_intent(reading)
-    question.language = detect(reading.words, reading.phrases)
+    language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
+    question.language = detect(language_words, reading.phrases)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -335,11 +336,13 @@ def _further_places(
 
 
 def _settle_need(reading: _Reading) -> None:
-    """'skal bosettes': a municipality's request, or the need of a larger place or of the nation."""
+    """'skal bosettes': a municipality's request (also when municipalities are ranked), else the need."""
     question = reading.question
     if reading.to_settle and question.measure is None:
-        municipality = bool(question.places) and question.places[0].place.level == "municipality"
-        question.measure = Measure.REQUESTED if municipality else Measure.SETTLEMENT_NEED
+        municipal = question.intent == Intent.RANKING or (
+            bool(question.places) and question.places[0].place.level == "municipality"
+        )
+        question.measure = Measure.REQUESTED if municipal else Measure.SETTLEMENT_NEED
         reading.named.add("measure")
 
 

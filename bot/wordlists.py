@@ -20,9 +20,9 @@ LONGEST = 8  # letters: the longest form kept
 PLAIN_WORD = re.compile(r"[a-zæøåäöüéèêóòôâ]+")  # lower case only: capitalised entries are proper names
 
 
-def path(language: str) -> Path:
+def path(language: str, folder: Path = DATA) -> Path:
     """The word-list file of one language."""
-    return DATA / f"common_words_{language}.txt"
+    return folder / f"common_words_{language}.txt"
 
 
 @cache
@@ -31,7 +31,7 @@ def common_words(language: str) -> frozenset[str]:
     return frozenset(path(language).read_text(encoding="utf-8").split())
 
 
-def regenerate() -> None:
+def regenerate(folder: Path = DATA) -> None:
     """Write the word lists from simplemma's dictionaries."""
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
@@ -39,7 +39,7 @@ def regenerate() -> None:
     for language in LANGUAGES:
         forms = factory.get_dictionary(language).keys()
         words = {normalise(form) for form in forms if len(form) <= LONGEST and PLAIN_WORD.fullmatch(form)}
-        path(language).write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+        path(language, folder).write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

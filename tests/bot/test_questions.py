@@ -25,13 +25,16 @@ def test_corpus_is_large_and_varied() -> None:
 
 
 async def ask(store: Store, case: Case) -> str:
-    """The console chat's full output for one case."""
+    """The console chat's output for one case's question, after its previous questions in the same chat."""
     clock = datetime(case.today.year, case.today.month, case.today.day, 12, tzinfo=OSLO)
     assistant = Assistant(store, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=lambda: clock)
     caller = Caller(user_id=ADMIN_ID, language=case.language, role="admin")
     output = io.StringIO()
-    await ConsoleChat(assistant, caller, output=output).run(io.StringIO(case.question + "\n"))
-    return output.getvalue()
+    chat = ConsoleChat(assistant, caller, output=output)
+    await chat.run(io.StringIO("".join(f"{line}\n" for line in case.previous)))
+    before = len(output.getvalue())
+    await chat.run(io.StringIO(case.question + "\n"))
+    return output.getvalue()[before:]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:03}-{c.question[:40]}" for i, c in enumerate(CASES)])
