@@ -33,7 +33,7 @@ NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
 MAX_PHRASE = 5
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
-SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare")  # 'bosatt moss 2015'
+SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
@@ -107,7 +107,7 @@ class _Reading:
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
 
 
-def is_word(word: str) -> bool:
+def _is_word(word: str) -> bool:
     """Whether a normalised word is a word of the vocabulary or a common word of nb, nn or en."""
     return word in VOCABULARY or any(word in common_words(language) for language in LANGUAGES)
 
@@ -193,7 +193,7 @@ def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
 def _written_as_name(reading: _Reading, position: int) -> bool:
     """Whether a one-word name is meant as the place, where it is also a word ('Moss', 'i moss', not 'moss')."""
     token = reading.tokens[position]
-    if not is_word(token.norm) or token.raw[:1].isupper() or NORWEGIAN_LETTERS.search(token.raw):
+    if not _is_word(token.norm) or token.raw[:1].isupper() or NORWEGIAN_LETTERS.search(token.raw):
         return True
     if len(token.norm) >= SHORTEST_WORD_NAME and token.norm not in VOCABULARY:
         return True
@@ -204,9 +204,7 @@ def _in_place_slot(reading: _Reading, position: int) -> bool:
     """Whether a token stands where a place is named: first, after 'i', 'status', a measure or another place."""
     if position == 0:
         return True
-    before = reading.tokens[position - 1].norm
-    kind = reading.kinds[position - 1] if position - 1 < len(reading.kinds) else ""
-    return before in PLACE_SLOTS or kind in (*SLOT_KINDS, "place")
+    return reading.tokens[position - 1].norm in PLACE_SLOTS or reading.kinds[position - 1] in SLOT_KINDS
 
 
 def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
@@ -221,20 +219,18 @@ def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
 def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
     """A token that is no place name or phrase: a word form, a word, a compound, a typo, or not understood."""
     meanings = _word_meanings(token.norm)
-    if meanings is not None:
-        for meaning in meanings:
-            _apply(reading, meaning, token.norm)
-        reading.words.append(token.raw)
-        reading.kinds.append(meanings[-1].kind if meanings else "word")
-        _end_leftover(reading)
+    if meanings is None and not _may_be_place(token.norm, index):
+        typo = _typo_of_word(token.norm)
+        meanings = [typo] if typo else None
+    if meanings is None:
+        reading.kinds.append("leftover")
+        reading.leftovers[-1].append(token.norm)
         return
-    reading.kinds.append("leftover")
-    guess = None if _may_be_place(token.norm, index) else _typo_of_word(token.norm)
-    if guess is not None:
-        _apply(reading, guess, token.norm)
-        reading.kinds[-1] = guess.kind
-        return
-    reading.leftovers[-1].append(token.norm)
+    for meaning in meanings:
+        _apply(reading, meaning, token.norm)
+    reading.words.append(token.raw)
+    reading.kinds.append(meanings[-1].kind if meanings else "word")
+    _end_leftover(reading)
 
 
 def _word_meanings(word: str) -> list[Meaning] | None:
@@ -242,7 +238,7 @@ def _word_meanings(word: str) -> list[Meaning] | None:
     found = inflected(word)
     if found is not None:
         return [found]
-    return [] if is_word(word) else compound(word) or None
+    return [] if _is_word(word) else compound(word) or None
 
 
 def _may_be_place(word: str, index: PlaceIndex) -> bool:

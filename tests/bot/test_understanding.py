@@ -236,18 +236,18 @@ def test_each_intent_has_phrasings_in_three_languages(kind: str) -> None:
         assert {lang for p in phrases for lang in PHRASE_LANGUAGES[p]} == {"nb", "nn", "en"}, value
 
 
-@pytest.mark.parametrize(
-    ("phrase", "meaning"),
-    [(p, m) for p, m in VOCABULARY.items() if m.kind in ("intent", "rank", "compare")],
-)
-async def test_every_intent_phrase_is_understood(store: Store, phrase: str, meaning: Meaning) -> None:
+async def test_every_intent_phrase_is_understood(store: Store) -> None:
     """Each phrase of an intent, said of a group of municipalities, gives its intent (help and start alone)."""
-    alone = meaning.value in ("help", "start")
-    question = parse(
-        phrase if alone else f"{phrase} Trondheimsregionen 2015", index=await store.index(), today=TODAY
-    )
-    expected = meaning.value if meaning.kind == "intent" else "ranking"
-    assert question.intent == expected
+    index = await store.index()
+    wrong = []
+    for phrase, (kind, value) in VOCABULARY.items():
+        if kind not in ("intent", "rank", "compare"):
+            continue
+        message = phrase if value in ("help", "start") else f"{phrase} Trondheimsregionen 2015"
+        expected = value if kind == "intent" else "ranking"
+        if parse(message, index=index, today=TODAY).intent != expected:
+            wrong.append(message)
+    assert not wrong
 
 
 @pytest.mark.parametrize(
