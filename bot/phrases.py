@@ -263,16 +263,16 @@ _words(
     "",
     no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|totalt|antall|tall|år|året|med|en|et|så|langt|"
     "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta|fra|tal|ein|eit|"
-    "flyktning|flyktningtall|da|då|enn|men|samme|same|folk|personer|personar|mange|skal|få|går|gikk|gjekk|"
-    "ligger|ligg|noen|nokre|alle|alt|oss|vi|me|dere|de|sånn|slik|takk|vis|gi|får|fekk|fikk|ble|blei|vart|"
+    "flyktning|da|då|enn|men|samme|same|folk|personer|personar|mange|skal|få|går|gikk|gjekk|"
+    "ligger|ligg|noen|nokre|alle|alt|oss|vi|me|dere|sånn|slik|takk|vis|gi|får|fekk|fikk|ble|blei|vart|"
     "mykje|mye|kor|hvor|hva|kva|hvem|kven|hvilken|hvilke|hvilket|kva for|kva slags|hvordan|korleis|"
-    "flyktninger|flyktningar|ikke|ikkje|bare|berre|også|òg|om lag|ca|omtrent|per|pr|nå|no|siden|sidan|fra|frå|"
+    "flyktninger|flyktningar|ikke|ikkje|bare|berre|også|òg|om lag|ca|omtrent|per|pr|no|siden|sidan|frå|"
     "imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
     en="the|in|of|how|many|much|did|does|do|was|were|is|are|what|show|me|to|with|a|an|so|far|has|have|had|by|as|"
     "at|per|now|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
     "since|from|please|thanks|total|number|numbers|figure|figures|people|refugees|refugee|year|years|"
     "we|our|they|them|for|on|be|been|will|would|can|could|should|any|all|that|this|these|those|than|then|"
-    "so far|far|yet|still|give|tell|list|same|what about|how about|where|when|did they|it|imdi|county governor",
+    "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor",
 )
 
 # A follow-up opens with one of these, or ends with 'da' ('i fjor da?'): it changes only what it names.

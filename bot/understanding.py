@@ -127,12 +127,11 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _read(reading, index)
     if question.years:
         reading.named.add("years")
-    if len(question.years) > 1 and question.intent in ("unknown", "status"):
-        question.intent = "series"
     since = SINCE.search(message)
     if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
         question.years = list(range(question.years[0], today.year + 1))
-        question.intent = "series" if question.intent in ("unknown", "status") else question.intent
+    if len(question.years) > 1 and question.intent in ("unknown", "status"):
+        _set_intent(reading, Intent.SERIES)
     _resolve_places(reading, index)
     _settle_need(reading)
     _decide_intent(reading)
@@ -185,7 +184,7 @@ def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
     """The length of the longest place name starting at a token (0 if none, or a word not written as a name)."""
     tokens = reading.tokens
     for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
-        if index.exact(" ".join(t.norm for t in tokens[start : start + length])):
+        if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
             return length if length > 1 or _written_as_name(reading, start) else 0
     return 0
 
