@@ -275,7 +275,8 @@ _words(
     "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor",
 )
 
-# A follow-up opens with one of these, or ends with 'da' ('i fjor da?'): it changes only what it names.
+# A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):
+# it changes only what it names. Without them a place or group alone ('Malvik', 'ukrainere') is a question.
 _phrases(
     FOLLOW_UPS,
     None,

@@ -361,14 +361,13 @@ def _decide_intent(reading: _Reading) -> None:
 
 
 def _is_follow_up(reading: _Reading) -> bool:
-    """Whether a message builds on the previous question: 'og Malvik?', 'i fjor da?', or a place or year alone."""
+    """Whether a message builds on the previous question: 'og Malvik?', 'i fjor da?', 'what about EM?', '2016?'."""
     if reading.question.command:
         return False
     norms = [t.norm for t in reading.tokens]
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
-    partial = not (reading.named & {"measure", "intent"}) and not reading.topic
-    return opens or ends or (partial and bool(reading.named))
+    return opens or ends or reading.named == {"years"}
 
 
 def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = False) -> None:

@@ -904,7 +904,13 @@ def _follow_up_cases() -> list[Case]:
             previous=("anmodning Trondheim 2016",),
             tags=("follow-up", "compare"),
         ),
-        Case("Skaun?", ("32",), ("Anmodning: 32",), previous=("anmodning Melhus 2016",), tags=("follow-up",)),
+        Case(
+            "samme for Skaun",
+            ("32",),
+            ("Anmodning: 32",),
+            previous=("anmodning Melhus 2016",),
+            tags=("follow-up",),
+        ),
         Case(
             "2017?",
             ("730",),

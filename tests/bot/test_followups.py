@@ -72,10 +72,11 @@ async def test_a_follow_up_replaces_only_what_it_names(
 
 
 @pytest.mark.parametrize(
-    "message", ["status Trondheim 2015", "bosatte Norge 2014", "hvem ligger etter i Trøndelag"]
+    "message",
+    ["status Trondheim 2015", "bosatte Norge 2014", "hvem ligger etter i Trøndelag", "Malvik", "ukrainere"],
 )
 async def test_full_questions_are_no_follow_ups(store: Store, message: str) -> None:
-    """A question with its own measure or intent starts afresh."""
+    """A question of its own, or a place or group alone without 'og', 'hva med', …, starts afresh."""
     assert not parse(message, index=await store.index(), today=TODAY).follow_up
 
 

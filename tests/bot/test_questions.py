@@ -19,9 +19,10 @@ CITED = "¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def test_corpus_is_large_and_varied() -> None:
-    """At least 150 questions, in bokmål, nynorsk and English."""
+    """At least 150 questions, in bokmål, nynorsk and English, and follow-ups asked after other questions."""
     assert len(CASES) >= 150
     assert {case.language for case in CASES} == {"nb", "nn", "en"}
+    assert sum(bool(case.previous) for case in CASES) >= 15
 
 
 async def ask(store: Store, case: Case) -> str:
