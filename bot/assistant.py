@@ -11,6 +11,8 @@ from bot.answers import Context, answer, asked_again, help_reply
 from bot.caller import Caller
 from bot.confirmation import Confirmations, is_confirmation
 from bot.digests import BUTTON_PREFIX, DigestCommands
+from bot.followups import Conversations, follow
+from bot.language import load
 from bot.members import Members
 from bot.records import Records
 from bot.replies import Reply
@@ -39,6 +41,8 @@ class Assistant:
         self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
         self.answers: GenerationCache[list[Reply]] = GenerationCache(store)
+        self.conversations = Conversations()
+        load()  # lingua's models and the word lists, now rather than at the first question
         self.confirmations = Confirmations(store, self.today)
         self.uploads = Uploads(self.confirmations, self.today)
         self.admin = Admin(store, self.confirmations, zone=zone, today=self.today)
@@ -88,8 +92,8 @@ class Assistant:
             return None
         return [Reply(text("stranger", caller.language, user_id=caller.user_id))]
 
-    async def handle(self, message: str, caller: Caller) -> list[Reply]:
-        """Answer any message or command from a caller."""
+    async def handle(self, message: str, caller: Caller, chat: int | None = None) -> list[Reply]:
+        """Answer any message or command from a caller, in a chat (their own unless told)."""
         refused = self.refusal(caller)
         if refused:
             return refused
@@ -109,24 +113,42 @@ class Assistant:
             return [help_reply(caller.language, welcome=name == "start", admin=caller.is_admin)]
         if command and name not in ("status", "em", "history", "historikk"):
             return [help_reply(caller.language)]
-        return await self.ask(message, language=caller.language, hide_small=caller.role is None)
+        chat = caller.user_id if chat is None else chat
+        return await self.ask(message, language=caller.language, hide_small=caller.role is None, chat=chat)
 
-    async def ask(self, message: str, *, language: str = "nb", hide_small: bool = False) -> list[Reply]:
-        """Understand a question and answer it (the same question on the same data is answered from memory)."""
-        key = (" ".join(message.split()), language, hide_small, self.today())
-        cached = self.answers.get(key)
-        if cached is not None:
-            return cached
+    async def ask(
+        self, message: str, *, language: str = "nb", hide_small: bool = False, chat: int | None = None
+    ) -> list[Reply]:
+        """Understand a question (in the chat's context) and answer it in its language, else in `language`.
+
+        The same question on the same data is answered from memory.
+        """
         generation = self.store.generation
-        replies = await self.compute(message, language, hide_small)
-        self.answers.put(key, replies, generation)
+        question = await self.understand(message, chat)
+        language = question.language or language
+        key = (question.key(), language, hide_small, self.today())
+        replies = self.answers.get(key)
+        if replies is None:
+            replies = await self._answer(question, language, hide_small)
+            self.answers.put(key, replies, generation)
         return replies
 
+    async def understand(self, message: str, chat: int | None = None) -> Question:
+        """Parse a message; a follow-up in a chat builds on the chat's previous question, which it replaces."""
+        question = parse(message, index=await self.store.index(), today=self.today())
+        if chat is None:
+            return question
+        now = self.clock()
+        previous = self.conversations.recall(chat, now)
+        if previous is not None and question.follow_up:
+            question = follow(previous, question)
+        self.conversations.remember(chat, question, now)
+        return question
+
     async def compute(self, message: str, language: str, hide_small: bool) -> list[Reply]:
-        """Understand a question and compute its answer, without the cache."""
-        index = await self.store.index()
-        question = parse(message, index=index, today=self.today())
-        return await self._answer(question, language, hide_small)
+        """Understand a question and compute its answer, without the cache or a chat's context."""
+        question = await self.understand(message)
+        return await self._answer(question, question.language or language, hide_small)
 
     async def choose(self, data: str, caller: Caller) -> list[Reply]:
         """Answer a button press: Save or Cancel, a subscription's button, or a question repeated for a place."""

@@ -1,127 +1,42 @@
-"""Understanding a question: place, years, measure, group and what kind of answer is wanted."""
+"""Understanding a question: place, years, measure, group, what kind of answer is wanted, and its language.
+
+A place is a register name or alias, a code, or a typo of a name (five letters or more) that is not itself
+a word. A word of the vocabulary or a common word of bokmål, nynorsk or English is never a place, unless it
+is exactly a register name written as a name: capitalised or spelt with æøå ('Moss', 'Bø'), in a place
+slot ('i moss', 'status moss', 'bosatt moss'), or of five letters or more ('drammen'; the short words are
+the frequent ones). When a question names a place exactly, no typo is read as a place.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.forms import compound, inflected
+from bot.language import detect
+from bot.phrases import FOLLOW_UPS, PLACE_SLOTS, TRAILING_FOLLOW_UPS, VOCABULARY, Meaning
+from bot.wordlists import LANGUAGES, common_words
 from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
-from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR
-
-VOCABULARY: dict[str, tuple[str, str]] = {}
-
-
-def _words(kind: str, value: str, phrases: str) -> None:
-    """Register phrases (normalised, separated by '|') as meaning (kind, value)."""
-    for phrase in phrases.split("|"):
-        VOCABULARY[normalise(phrase)] = (kind, value)
-
-
-_words(
-    "measure",
-    "requested",
-    "anmodning|anmodninger|anmodningen|anmodet|anmodede|anmoda|bedt om|oppmoding|oppmodinga|oppmoda|request|requests|requested|asked for",
-)
-_words(
-    "measure",
-    "requested_revised",
-    "tilleggsanmodning|justert anmodning|revised request|tilleggsoppmoding",
-)
-_words(
-    "measure",
-    "decided",
-    "vedtak|vedtaket|vedtatt|vedtatte|vedtaksplasser|vedteke|vedtekne|decision|decisions|decided|pledged|agreed",
-)
-_words(
-    "measure",
-    "settled",
-    "bosatt|bosatte|bosetting|bosettingen|bosette|bosatt seg|busett|busette|busetjing|busetjinga|busetting|settled|settle|resettled",
-)
-_words(
-    "measure",
-    "assigned",
-    "utsokt|utsokte|sokt ut|avtalt|avtalte|pa vei|assigned|matched|on the way",
-)
-_words("measure", "planned", "plantall|plantal|planned|planning figure|planning figures|plan")
-_words(
-    "measure",
-    "settlement_need",
-    "bosettingsbehov|busetjingsbehov|behov|prognose|settlement need|need|forecast",
-)
-_words("measure", "capacity", "kapasitet|capacity")
-_words("measure", "capacity_dwellings", "boliger|bustader|dwellings|housing")
-_words("measure", "proposed", "foreslatt|forslag|foreslatte|proposed|proposal")
-_words("measure", "asylum_seekers", "asylsokere|asylsokarar|asylsokjarar|asylsoknader|asylum seekers|asylum")
-_words("measure", "displaced", "pa flukt|flyktninger i verden|displaced")
-_words("measure", "internally_displaced", "internt fordrevne|internt fordrivne|internally displaced")
-_words("measure", "settled_forecast", "prognose bosatte|settlement forecast")
-_words(
-    "group",
-    "em",
-    "em|enslige mindrearige|enslig mindrearig|enslige|einslege mindrearige|einsleg mindrearig|einslege|mindrearige|uma|unaccompanied minors|unaccompanied minor|unaccompanied|minors|ema",
-)
-_words("group", "em_under_15", "under 15|under 15 ar|em under 15|under femten")
-_words(
-    "group",
-    "ukraine",
-    "ukrainere|ukrainarar|ukraina|ukraine|ukrainians|ukrainian|fordrevne|fordrivne|kollektiv beskyttelse|kollektivt vern|collective protection",
-)
-_words(
-    "group",
-    "resettlement",
-    "overforingsflyktninger|kvoteflyktninger|overforingsflyktningar|resettlement refugees|quota refugees",
-)
-_words("group", "family", "familiegjenforente|familiesameinte|family reunification")
-_words(
-    "intent",
-    "status",
-    "status|hvor langt|kor langt|how far|progress|kommet|komme|kome|andel av vedtaket|del av vedtaket|share of the decision",
-)
-_words(
-    "intent",
-    "series",
-    "historikk|historie|history|utvikling|over tid|tidsserie|series|over the years|trend",
-)
-_words(
-    "intent",
-    "ranking",
-    "lengst bak|lengst unna|furthest behind|behind|bakpa|etter skjema|ligger etter|ligg etter|henger etter|heng etter|lagging|ranking|rangering|ranger|rank|sammenlign|samanlikn|compare|verst|worst|best",
-)
-_words("most", "most", "flest|most|mest|storst|hoyest|highest|largest|biggest")  # ranked by the value
-_words("intent", "grant", "tilskudd|tilskot|grant|grants|incentive|incentives|stimuleringstilskudd")
-_words(
-    "intent",
-    "intro",
-    "intro|introprogram|introprogrammet|introduksjonsprogram|introduksjonsprogrammet|introresultater|introduction programme|introduction program",
-)
-_words("intent", "help", "hjelp|help|eksempler|examples|dome")
-_words("intent", "start", "start|hei|hallo|hello|hi|god morgen")
-_words("time", "0", "i ar|iar|dette aret|this year|current year|hittil i ar|so far this year|i aar")
-_words("time", "-1", "i fjor|ifjor|fjoraret|last year|forrige ar|previous year")
-_words("time", "1", "neste ar|til neste ar|next year|kommende ar|komande ar")
-_words(
-    "stop",
-    "",
-    "hvor|mange|er|ble|blei|vart|har|hadde|i|pa|for|av|og|om|hva|kva|kor|korleis|hvordan|mykje|mye|"
-    "the|in|of|how|many|much|did|does|do|was|were|is|are|what|show|vis|gi|meg|me|kommune|kommunen|"
-    "kommuner|kommunar|municipality|county|fylke|fylket|region|regionen|til|sammen|totalt|total|"
-    "antall|tal|tall|number|numbers|figure|figures|please|takk|ar|aret|year|years|with|med|en|et|ein|"
-    "eit|a|an|to|people|personer|personar|flyktninger|flyktningar|refugees|refugee|so|sa|langt|far|"
-    "has|have|had|by|as|at|per|hittil|nå|na|no|now|ny|nye|new|latest|siste|who|which|hvilken|hvilke|"
-    "kven|kva for|there|det|de|dei|den|seg|sin|sitt|sine|about|om|og|and|or|eller|get|fikk|fekk|fått|"
-    "tatt|imot|ta|take|taken|receive|received|their|its|it|"
-    "siden|sidan|since|fra|fraa|from",  # 'since 2010' makes a series where a year follows (see parse)
-)
+from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Intent, Measure
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
+SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
+WORD = re.compile(r"[^\W_]+")
+NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
 MAX_PHRASE = 5
+SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
+SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
+SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
+FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
+SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
 
 @dataclass
@@ -140,11 +55,93 @@ class Question:
     measure: str | None = None
     group: str = "all"
     most: bool = False  # a ranking by the value, largest first ('flest bosatt'), not by the share settled
+    best: bool = False  # a ranking by the share settled, largest first ('hvem har kommet lengst')
+    rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
+    language: str | None = None  # the language it is written in, when that is clear
+    follow_up: bool = False  # it changes only what it names of the chat's previous question ('og Malvik?')
+    named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
 
     @property
     def year(self) -> int | None:
         """The single year asked about, if exactly one was."""
         return self.years[0] if len(self.years) == 1 else None
+
+    def key(self) -> tuple[Any, ...]:
+        """Everything the answer depends on, hashable (for the answer cache)."""
+        return tuple(_hashable(getattr(self, f.name)) for f in fields(self))
+
+
+def _hashable(value: Any) -> Any:
+    """A field's value as a hashable: a place match by its place's code, label and how it was found."""
+    if isinstance(value, PlaceMatch):
+        return (value.place.code, value.label, value.how)
+    if isinstance(value, frozenset):
+        return tuple(sorted(value))
+    if isinstance(value, list):
+        return tuple(_hashable(item) for item in value)
+    return value
+
+
+class Token(NamedTuple):
+    """A word as written and normalised ('Bø', 'bo')."""
+
+    raw: str
+    norm: str
+
+
+@dataclass
+class _Reading:
+    """What has been read of a message so far."""
+
+    question: Question
+    today: date
+    tokens: list[Token]
+    words: list[str] = field(default_factory=list)  # words of a language, as written: the language's evidence
+    phrases: list[str] = field(default_factory=list)  # vocabulary phrases of more than one word
+    places: list[str] = field(default_factory=list)  # place names read exactly, in order
+    leftovers: list[list[str]] = field(default_factory=lambda: [[]])  # runs of words not understood
+    kinds: list[str] = field(default_factory=list)  # the kind of each token read ('place', 'measure', …)
+    named: set[str] = field(default_factory=set)
+    levels: list[str] = field(default_factory=list)
+    to_settle: bool = False  # 'skal bosettes'
+    topic: bool = False  # 'bosetting': settlement in general
+    ranked: bool = False  # 'lengst bak', 'best', 'flest'
+
+
+def _is_word(word: str) -> bool:
+    """Whether a normalised word is a word of the vocabulary or a common word of nb, nn or en."""
+    return word in VOCABULARY or any(word in common_words(language) for language in LANGUAGES)
+
+
+def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
+    """Read a message (free text or a command) into a Question."""
+    question = Question(text=message)
+    body = message.strip()
+    command = COMMAND.match(body)
+    if command:
+        question.command = command.group(1).lower()
+        body = body[command.end() :]
+    question.years, body = _years(body, today)
+    reading = _Reading(
+        question, today, [Token(raw, n) for raw in WORD.findall(body) for n in normalise(raw).split()]
+    )
+    _read(reading, index)
+    if question.years:
+        reading.named.add("years")
+    since = SINCE.search(message)
+    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
+        question.years = list(range(question.years[0], today.year + 1))
+    if len(question.years) > 1 and question.intent in ("unknown", "status"):
+        _set_intent(reading, Intent.SERIES)
+    _resolve_places(reading, index)
+    _settle_need(reading)
+    _decide_intent(reading)
+    language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
+    question.language = detect(language_words, reading.phrases)
+    question.follow_up = _is_follow_up(reading)
+    question.named = frozenset(reading.named)
+    default_to_nation(question, index, topic=reading.topic or reading.to_settle)
+    return question
 
 
 def _years(text: str, today: date) -> tuple[list[int], str]:
@@ -159,158 +156,231 @@ def _years(text: str, today: date) -> tuple[list[int], str]:
     return sorted(set(years)), YEAR.sub(" ", text)
 
 
-def _phrase_at(tokens: list[str], start: int) -> tuple[int, tuple[str, str] | None]:
+def _read(reading: _Reading, index: PlaceIndex) -> None:
+    """Read the tokens in order: place names, vocabulary phrases, word forms, words and the rest."""
+    tokens = reading.tokens
+    position = 0
+    while position < len(tokens):
+        place_length = _place_at(reading, position, index)
+        phrase_length, meaning = _phrase_at(tokens, position)
+        if place_length and place_length >= phrase_length:
+            reading.places.append(" ".join(t.norm for t in tokens[position : position + place_length]))
+            reading.kinds.extend(["place"] * place_length)
+            _end_leftover(reading)
+            position += place_length
+        elif meaning is not None:
+            phrase = tokens[position : position + phrase_length]
+            _apply(reading, meaning, " ".join(t.norm for t in phrase))
+            reading.words.extend(t.raw for t in phrase)
+            reading.kinds.extend([meaning.kind] * phrase_length)
+            if phrase_length > 1:
+                reading.phrases.append(" ".join(t.norm for t in phrase))
+            _end_leftover(reading)
+            position += phrase_length
+        else:
+            _read_word(reading, tokens[position], index)
+            position += 1
+
+
+def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
+    """The length of the longest place name starting at a token (0 if none, or a word not written as a name)."""
+    tokens = reading.tokens
+    for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
+        if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
+            return length if length > 1 or _written_as_name(reading, start) else 0
+    return 0
+
+
+def _written_as_name(reading: _Reading, position: int) -> bool:
+    """Whether a one-word name is meant as the place, where it is also a word ('Moss', 'i moss', not 'moss')."""
+    token = reading.tokens[position]
+    if not _is_word(token.norm) or token.raw[:1].isupper() or NORWEGIAN_LETTERS.search(token.raw):
+        return True
+    if len(token.norm) >= SHORTEST_WORD_NAME and token.norm not in VOCABULARY:
+        return True
+    return len(token.norm) > 2 and _in_place_slot(reading, position)
+
+
+def _in_place_slot(reading: _Reading, position: int) -> bool:
+    """Whether a token stands where a place is named: first, after 'i', 'status', a measure or another place."""
+    if position == 0:
+        return True
+    return reading.tokens[position - 1].norm in PLACE_SLOTS or reading.kinds[position - 1] in SLOT_KINDS
+
+
+def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
     """The longest vocabulary phrase starting at a token: its length and meaning."""
     for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
-        meaning = VOCABULARY.get(" ".join(tokens[start : start + length]))
+        meaning = VOCABULARY.get(" ".join(t.norm for t in tokens[start : start + length]))
         if meaning is not None:
             return length, meaning
     return 0, None
 
 
-def _place_at(tokens: list[str], start: int, index: PlaceIndex) -> int:
-    """The length of the longest place name starting at a token (0 if none)."""
-    for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
-        if index.exact(" ".join(tokens[start : start + length])):
-            return length
-    return 0
+def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
+    """A token that is no place name or phrase: a word form, a word, a compound, a typo, or not understood."""
+    meanings = _word_meanings(token.norm)
+    if meanings is None and not _may_be_place(token.norm, index):
+        typo = _typo_of_word(token.norm)
+        meanings = [typo] if typo else None
+    if meanings is None:
+        reading.kinds.append("leftover")
+        reading.leftovers[-1].append(token.norm)
+        return
+    for meaning in meanings:
+        _apply(reading, meaning, token.norm)
+    reading.words.append(token.raw)
+    reading.kinds.append(meanings[-1].kind if meanings else "word")
+    _end_leftover(reading)
 
 
-def _fuzzy_word(token: str) -> tuple[str, str] | None:
-    """A keyword the token is a typo of (one edit, words of five letters or more)."""
-    if len(token) < 5:
+def _word_meanings(word: str) -> list[Meaning] | None:
+    """What a word means ([] for a common word that means nothing here), or None if it is no word."""
+    found = inflected(word)
+    if found is not None:
+        return [found]
+    return [] if _is_word(word) else compound(word) or None
+
+
+def _may_be_place(word: str, index: PlaceIndex) -> bool:
+    """Whether a word that is no word of ours could be a typo of a place name."""
+    return len(word) >= SHORTEST_TYPO and bool(index.fuzzy(word))
+
+
+def _typo_of_word(token: str) -> Meaning | None:
+    """A vocabulary word the token is a typo of (one edit, words of five letters or more)."""
+    if len(token) < SHORTEST_TYPO:
         return None
-    single_words = [key for key in VOCABULARY if " " not in key and len(key) >= 5]
-    hit = process.extractOne(token, single_words, scorer=OSA.distance, score_cutoff=1)
+    hit = process.extractOne(token, SINGLE_WORDS, scorer=OSA.distance, score_cutoff=1)
     return VOCABULARY[hit[0]] if hit else None
 
 
-def _apply(question: Question, meaning: tuple[str, str], today: date, raw: str) -> None:
+def _end_leftover(reading: _Reading) -> None:
+    """Close the current run of words not understood."""
+    if reading.leftovers[-1]:
+        reading.leftovers.append([])
+
+
+def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
     """Record what a recognised phrase says about the question."""
-    kind, value = meaning
+    question, (kind, value) = reading.question, meaning
     if kind == "measure":
         question.measure = question.measure or value
+        reading.named.add("measure")
     elif kind == "group":
         question.group = value if question.group in ("all", "em") else question.group
+        reading.named.add("group")
     elif kind == "intent":
-        question.intent = (
-            value if question.intent in ("unknown", "status", "help", "start") else question.intent
-        )
-    elif kind == "most":
-        question.most = True
-        question.intent = (
-            "ranking" if question.intent in ("unknown", "status", "help", "start") else question.intent
-        )
+        _set_intent(reading, value)
+    elif kind in ("rank", "compare"):
+        question.most = question.most or value == "most"
+        question.best = question.best or value == "best"
+        reading.ranked = reading.ranked or kind == "rank"
+        _set_intent(reading, Intent.RANKING)
     elif kind == "time":
-        question.years = [today.year + int(value)]
+        question.years = [reading.today.year + int(value)]
         question.year_word = raw
+    elif kind == "level":
+        reading.levels.append(value)
+    reading.topic = reading.topic or kind == "topic"
+    reading.to_settle = reading.to_settle or kind == "to_settle"
 
 
-def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
-    """Read a message (free text or a command) into a Question."""
-    question = Question(text=message)
-    body = message.strip()
-    command = COMMAND.match(body)
-    if command:
-        question.command = command.group(1).lower()
-        body = body[command.end() :]
-    question.years, body = _years(body, today)
-    tokens = normalise(body).split()
-    raw_tokens = body.split()
-    leftovers: list[list[str]] = [[]]
-    position = 0
-    while position < len(tokens):
-        place_length = _place_at(tokens, position, index)
-        phrase_length, meaning = _phrase_at(tokens, position)
-        keeps_letters = bool(re.search("[æøåÆØÅ]", " ".join(raw_tokens[position : position + 1])))
-        if place_length > phrase_length or (place_length and keeps_letters):
-            leftovers[-1].extend(tokens[position : position + place_length])
-            leftovers.append([])
-            position += place_length
-        elif meaning is not None:
-            _apply(question, meaning, today, " ".join(tokens[position : position + phrase_length]))
-            if leftovers[-1]:
-                leftovers.append([])
-            position += phrase_length
-        else:
-            guess = _fuzzy_word(tokens[position]) if not index.fuzzy(tokens[position]) else None
-            if guess is not None:
-                _apply(question, guess, today, tokens[position])
-            else:
-                leftovers[-1].append(tokens[position])
-            position += 1
-    if question.years and len(question.years) > 1 and question.intent in ("unknown", "status"):
-        question.intent = "series"
-    since = re.search(r"(?<!\d)(siden|sidan|since|fra|from)\s+((?:19|20)\d\d)", message, re.IGNORECASE)
-    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
-        question.years = list(range(question.years[0], today.year + 1))
-        question.intent = "series" if question.intent in ("unknown", "status") else question.intent
-    _resolve_place(question, [span for span in leftovers if span], index)
-    _decide_intent(question)
-    default_to_nation(question, index)
-    return question
+def _set_intent(reading: _Reading, intent: str) -> None:
+    """A named intent replaces a weaker one; the introduction programme replaces a ranking ('best intro results')."""
+    question = reading.question
+    if question.intent in FRESH_INTENTS or (intent == Intent.INTRO and question.intent == Intent.RANKING):
+        question.intent = intent
+    reading.named.add("intent")
 
 
-def _resolve_place(question: Question, spans: list[list[str]], index: PlaceIndex) -> None:
-    """Find the place among the words left over, and any further places named; keep unresolved words."""
-    year = question.year
-    for number, span in enumerate(spans):
-        text = " ".join(span)
-        matches = index.search(text, year=year)
-        if not matches and len(span) > 1:
-            for token in span:
-                matches = index.search(token, year=year) if len(token) >= 3 else []
+def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
+    """The places named exactly; otherwise the first typo of a name; otherwise the words not understood."""
+    question, year = reading.question, reading.question.year
+    spans = [span for span in reading.leftovers if span]
+    if reading.places:
+        question.places = index.exact(reading.places[0], year=year)
+        question.place_text = reading.places[0]
+        question.also = _further_places(reading.places[1:], question.places, index, year)
+    else:
+        for span in spans:
+            for text in [" ".join(span), *(word for word in span if len(span) > 1)]:
+                matches = index.fuzzy(text, year=year) if len(text) >= SHORTEST_TYPO else []
                 if matches:
-                    text = token
+                    question.places, question.place_text = matches, text
                     break
-        if matches:
-            question.places, question.place_text = matches, text
-            question.also = _further_places(spans[number + 1 :], matches, index, year)
-            return
-    question.unknown_text = " ".join(" ".join(span) for span in spans)
+            if question.places:
+                break
+    if question.places:
+        reading.named.add("place")
+    else:
+        question.unknown_text = " ".join(" ".join(span) for span in spans)
+        reading.named.update(("place",) if question.unknown_text else ())
 
 
 def _further_places(
-    spans: list[list[str]], first: list[PlaceMatch], index: PlaceIndex, year: int | None
+    names: list[str], first: list[PlaceMatch], index: PlaceIndex, year: int | None
 ) -> list[PlaceMatch]:
-    """Places named after the first one ("Melhus og Malvik"): spans ending in an exact name of one place.
-
-    The search stops once there are more than a list may hold (the answer then says how many it may).
-    """
+    """Places named after the first one ("Melhus og Malvik"), each one place without doubt, at most MOST_PLACES."""
     found: list[PlaceMatch] = []
     seen = {place_id_of(match.place) for match in first}
-    for span in spans:
+    for name in names:
         if len(found) >= MOST_PLACES:
             break
-        for start in range(len(span)):
-            matches = index.exact(" ".join(span[start:]), year=year)
-            if len(matches) == 1 and place_id_of(matches[0].place) not in seen:
-                seen.add(place_id_of(matches[0].place))
-                found.append(matches[0])
-                break
+        matches = index.exact(name, year=year)
+        if len(matches) == 1 and place_id_of(matches[0].place) not in seen:
+            seen.add(place_id_of(matches[0].place))
+            found.append(matches[0])
     return found
 
 
-def _decide_intent(question: Question) -> None:
+def _settle_need(reading: _Reading) -> None:
+    """'skal bosettes': a municipality's request (also when municipalities are ranked), else the need."""
+    question = reading.question
+    if reading.to_settle and question.measure is None:
+        municipal = question.intent == Intent.RANKING or (
+            bool(question.places) and question.places[0].place.level == "municipality"
+        )
+        question.measure = Measure.REQUESTED if municipal else Measure.SETTLEMENT_NEED
+        reading.named.add("measure")
+
+
+def _decide_intent(reading: _Reading) -> None:
     """Choose the kind of answer from the command and what was recognised."""
+    question = reading.question
     by_command = {"status": "status", "em": "status", "history": "series", "historikk": "series"}
     if question.command in by_command:
         question.intent = by_command[question.command]
         if question.command == "em":
             question.group = "em" if question.group == "all" else question.group
         return
-    if question.intent in ("help", "start") and (question.places or question.measure):
+    if question.intent in ("help", "start") and (question.places or question.measure or reading.topic):
         question.intent = "unknown"
-    if question.intent == "unknown" and (question.places or question.measure or question.years):
+    if question.intent == "unknown" and (
+        question.places or question.measure or question.years or reading.topic
+    ):
         question.intent = "figure" if question.measure else "status"
-    if question.intent == "unknown" and question.measure:
-        question.intent = "figure"
+    if reading.ranked and reading.levels and question.intent in (Intent.RANKING, Intent.INTRO):
+        question.rank_level = reading.levels[0]
 
 
-def default_to_nation(question: Question, index: PlaceIndex) -> None:
+def _is_follow_up(reading: _Reading) -> bool:
+    """Whether a message builds on the previous question: 'og Malvik?', 'i fjor da?', 'what about EM?', '2016?'."""
+    if reading.question.command:
+        return False
+    norms = [t.norm for t in reading.tokens]
+    opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
+    ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
+    return opens or ends or reading.named == {"years"}
+
+
+def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = False) -> None:
     """A question about figures that names no place at all is about the whole country."""
     asks_figures = (
-        question.measure or question.group != "all" or question.intent in ("ranking", "series", "intro")
+        topic
+        or question.measure
+        or question.group != "all"
+        or question.intent in ("ranking", "series", "intro")
     )
     if not question.places and not question.unknown_text and asks_figures and "NO" in index.by_code:
         nation = index.by_code["NO"]

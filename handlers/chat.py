@@ -23,7 +23,8 @@ async def on_message(update: Update, context: BotContext) -> None:
     if message is None:
         return
     caller = await caller_of(update, context)
-    replies = await context.bot_data.runtime.assistant.handle(message.text or message.caption or "", caller)
+    text = message.text or message.caption or ""
+    replies = await context.bot_data.runtime.assistant.handle(text, caller, message.chat_id)
     await send_replies(message, replies)
 
 

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import venv
+import zipfile
 from contextlib import closing
 from pathlib import Path
 
@@ -58,3 +59,7 @@ def test_the_installed_command_seeds_the_register_and_figures(tmp_path: Path) ->
         assert db.execute(TRONDHEIM_REQUEST_2015).fetchall() == [(469.0,)]
         (municipalities,) = db.execute("select count(*) from place where level = 'municipality'").fetchone()
     assert municipalities > 400  # the whole SSB register, not only the places with seed figures
+    with zipfile.ZipFile(wheel) as built:  # the common words that understanding reads
+        assert {f"bot/data/common_words_{language}.txt" for language in ("nb", "nn", "en")} <= set(
+            built.namelist()
+        )

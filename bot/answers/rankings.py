@@ -90,6 +90,8 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
     decided = found.get((Measure.DECIDED, Group.ALL), empty)
     cite = Citations(ctx.language)
     rows = _share_rows(decided, found.get((Measure.SETTLED, Group.ALL), empty), cite, ctx)
+    if question.best:  # 'hvem har kommet lengst': the largest share first
+        rows.reverse()
     if not rows:
         return await no_data(measure_label(Measure.DECIDED, ctx.language), place, year, ctx)
     lines = [note + title(place, ctx.language, f"{text('share_settled_title', ctx.language)} {year}")]

@@ -20,9 +20,10 @@ class Case:
     figures: tuple[str, ...] = ()  # values that must appear as a cited figure: ": 469¹"
     phrases: tuple[str, ...] = ()  # text that must appear
     absent: tuple[str, ...] = ()  # text that must not appear
-    language: str = "nb"
+    language: str = "nb"  # the caller's language (/language or Telegram's); a clear question speaks its own
     today: date = AUTUMN_2026
     tags: tuple[str, ...] = field(default_factory=tuple)
+    previous: tuple[str, ...] = ()  # asked first in the same chat: the question may follow up on them
 
 
 # Seed 000, "Bosettingssituasjon pr 10.12.15": name, request, decision, settled by 10.12, assigned.
@@ -561,6 +562,387 @@ def _other_cases() -> list[Case]:
     ]
 
 
+def _common_word_cases() -> list[Case]:
+    """Common words beside a place are never places themselves; names that are words count when written as names."""
+    return [
+        Case(
+            "Hvordan går det med Melhus i 2015?",
+            ("56", "51", "43", "13"),
+            absent=("Øyer", "Tolket"),
+            tags=("words",),
+        ),
+        Case("status over Melhus 2015", ("56", "51", "43"), absent=("Øyer", "Tolket"), tags=("words",)),
+        Case(
+            "hvem skal bosette flest i Trondheimsregionen i 2016?",
+            phrases=("1. Trondheim: 650",),
+            tags=("words", "ranking"),
+        ),
+        Case("results for Skaun 2015", ("32", "11", "14", "3"), ("Request: 32",), tags=("words", "en")),
+        Case(
+            "how many were settled this time in Melhus in 2015",
+            ("43",),
+            absent=("Time",),
+            language="en",
+            tags=("words", "en"),
+        ),
+        Case("hvor mange går til Orkdal i 2016", ("48",), absent=("Tolket", "Gol"), tags=("words",)),
+        Case(
+            "hvem har de beste tallene for Malvik i 2015", ("48", "38"), absent=("Tolket",), tags=("words",)
+        ),
+        Case("bosatte i Moss 2015", phrases=("Moss (kommune) finnes i registeret",), tags=("words", "name")),
+        Case("status hole 2015", phrases=("Hole (kommune) finnes i registeret",), tags=("words", "name")),
+        Case("anmodning drammen 2021", ("58",), tags=("words", "name")),
+    ]
+
+
+def _language_cases() -> list[Case]:
+    """Answers in the question's language when it is clear, whatever the caller's language; else the caller's."""
+    return [
+        Case(
+            "kor langt har Skaun kome i 2015?",
+            ("32", "11", "14"),
+            ("Busett av vedtaket: 127 %",),
+            tags=("language", "nn"),
+        ),
+        Case(
+            "kor mange einslege mindreårige vart busette i Trondheim i 2016?",
+            ("123",),
+            ("Busett, einslege mindreårige",),
+            tags=("language", "nn"),
+        ),
+        Case(
+            "kva var oppmodinga til Melhus i 2016?",
+            ("56",),
+            ("Oppmoding: 56",),
+            language="en",
+            tags=("language", "nn"),
+        ),
+        Case(
+            "How far has Klæbu come in 2015?",
+            ("24", "18", "7"),
+            ("Share of the decision settled: 39 %",),
+            tags=("language", "en"),
+        ),
+        Case(
+            "How many refugees were settled in Norway in 2013?",
+            ("6 551",),
+            ("Settled",),
+            tags=("language", "en"),
+        ),
+        Case(
+            "what was the request for Stjørdal in 2016?",
+            ("80",),
+            ("Request: 80",),
+            language="nn",
+            tags=("language", "en"),
+        ),
+        Case(
+            "hvor mange er bosatt i Melhus i 2015?",
+            ("43",),
+            ("Bosatt: 43",),
+            language="en",
+            tags=("language", "nb"),
+        ),
+        Case(
+            "hvor mye tilskudd fikk Trondheim i 2016?",
+            ("100 000",),
+            language="nn",
+            tags=("language", "nb", "grant"),
+        ),
+        Case(
+            "status Melhus 2015", ("56",), ("Request: 56",), language="en", tags=("language", "no language")
+        ),
+        Case(
+            "status Skaun 2015", ("32",), ("Oppmoding: 32",), language="nn", tags=("language", "no language")
+        ),
+        Case(
+            "kven ligg etter i Trondheimsregionen i 2015?",
+            phrases=("1. Klæbu", "Busett av vedtaket"),
+            tags=("language", "nn", "ranking"),
+        ),
+        Case(
+            "which municipality is lagging in Trondheimsregionen in 2015?",
+            phrases=("1. Klæbu", "Share of the decision settled"),
+            tags=("language", "en", "ranking"),
+        ),
+    ]
+
+
+def _topic_cases() -> list[Case]:
+    """'bosetting', 'busetjing', 'settlement' name the topic: the status card; 'asked to settle' is the request."""
+    return [
+        Case("bosetting Trondheim 2015", ("469", "450", "495", "158"), tags=("topic",)),
+        Case(
+            "busetjing i Skaun 2015",
+            ("32", "11", "14", "3"),
+            ("Oppmoding: 32",),
+            language="nn",
+            tags=("topic", "nn"),
+        ),
+        Case(
+            "settlement in Melhus 2015",
+            ("56", "51", "43", "13"),
+            ("Request: 56",),
+            language="en",
+            tags=("topic", "en"),
+        ),
+        Case("hvordan går bosettingen i Malvik i 2015?", ("48", "38", "6"), tags=("topic",)),
+        Case(
+            "how many was Stjørdal asked to settle in 2016", ("80",), ("Request: 80",), tags=("topic", "en")
+        ),
+        Case("hvor mange ble Skaun bedt om å bosette i 2016", ("32",), ("Anmodning: 32",), tags=("topic",)),
+        Case(
+            "hvor mange er Melhus anmodet om å bosette i 2016", ("56",), ("Anmodning: 56",), tags=("topic",)
+        ),
+        Case(
+            "hvor mange EM skal bosettes i 2017", ("7 000",), ("Bosettingsbehov",), tags=("topic", "nation")
+        ),
+        Case("hvor mange skal bosettes i 2016?", ("18 000",), ("Bosettingsbehov",), tags=("topic", "nation")),
+        Case(
+            "how many refugees are to be settled in 2017",
+            ("21 000",),
+            ("Settlement need",),
+            tags=("topic", "nation", "en"),
+        ),
+        Case(
+            "how many refugees did IMDi ask the municipalities to take in 2024",
+            ("37 000",),
+            ("Request",),
+            tags=("topic", "nation", "en"),
+        ),
+        Case("hvordan går det med bosettingen?", ("37 000",), ("Norge",), tags=("topic", "nation")),
+        Case(
+            "korleis går det med busetjinga i Trondheim i 2015?",
+            ("469", "450"),
+            ("Oppmoding: 469",),
+            tags=("topic", "nn"),
+        ),
+    ]
+
+
+def _form_cases() -> list[Case]:
+    """Definite and plural forms, compounds and English inflections of the vocabulary."""
+    return [
+        Case("vedtaket Trondheim 2015", ("450",), ("Vedtak: 450",), tags=("forms",)),
+        Case("anmodningene i Melhus 2016", ("56",), ("Anmodning: 56",), tags=("forms",)),
+        Case("bosettingsbehovet Norge 2017", ("21 000",), tags=("forms",)),
+        Case("anmodningen for Klæbu 2016", ("25",), tags=("forms",)),
+        Case("oppmodinga til Rissa 2016", ("25",), ("Oppmoding: 25",), language="nn", tags=("forms", "nn")),
+        Case("vedtaka i Orkdal 2015", ("40",), language="nn", tags=("forms", "nn")),
+        Case("EM-anmodning Trondheim 2016", ("160",), tags=("forms", "compound")),
+        Case(
+            "ekstratilskudd Trondheim 2015",
+            ("50 000",),
+            ("= 1 300 000 kr",),
+            tags=("forms", "compound", "grant"),
+        ),
+        Case("flyktningtall Melhus 2015", ("56", "51", "43", "13"), tags=("forms", "compound")),
+        Case("anmodningstall Stjørdal 2016", ("80",), tags=("forms", "compound")),
+        Case(
+            "decisions in Malvik 2015",
+            ("48",),
+            ("Council decision: 48",),
+            language="en",
+            tags=("forms", "en"),
+        ),
+        Case("requests for Orkdal 2016", ("48",), ("Request: 48",), language="en", tags=("forms", "en")),
+        Case("tilskuddet til Trondheim 2016", ("100 000",), tags=("forms", "grant")),
+        Case("plantallet for Melhus 2017", ("65",), tags=("forms",)),
+    ]
+
+
+def _intent_cases() -> list[Case]:
+    """Rankings, comparisons and grants from many phrasings."""
+    return [
+        Case(
+            "hvem har kommet kortest i Trondheimsregionen i 2015?",
+            phrases=("1. Klæbu: 7", "10. Skaun: 14"),
+            tags=("intent", "ranking"),
+        ),
+        Case(
+            "hvem har kommet lengst i Trondheimsregionen i 2015?",
+            phrases=("1. Skaun: 14", "10. Klæbu: 7"),
+            tags=("intent", "ranking"),
+        ),
+        Case("dårligst i Trondheimsregionen 2015", phrases=("1. Klæbu",), tags=("intent", "ranking")),
+        Case(
+            "hvilken kommune er best i Trondheimsregionen i 2015?",
+            phrases=("1. Skaun",),
+            tags=("intent", "ranking"),
+        ),
+        Case(
+            "kven ligg etter med busetjinga i Trondheimsregionen i 2015?",
+            phrases=("1. Klæbu",),
+            language="nn",
+            tags=("intent", "ranking", "nn"),
+        ),
+        Case(
+            "which municipality in Trondheimsregionen is furthest behind in 2015",
+            phrases=("1. Klæbu",),
+            language="en",
+            tags=("intent", "ranking", "en"),
+        ),
+        Case(
+            "which municipality has come furthest in Trondheimsregionen in 2015",
+            phrases=("1. Skaun",),
+            language="en",
+            tags=("intent", "ranking", "en"),
+        ),
+        Case(
+            "hvem bosatte flest i Trondheimsregionen i 2015?",
+            phrases=("1. Trondheim: 495",),
+            tags=("intent", "ranking"),
+        ),
+        Case(
+            "which municipality had the largest request in Trondheimsregionen in 2016",
+            phrases=("1. Trondheim: 650", "2. Stjørdal: 80"),
+            language="en",
+            tags=("intent", "ranking", "en"),
+        ),
+        Case("får Trondheim tilskudd i 2015?", ("50 000",), ("= 1 300 000 kr",), tags=("intent", "grant")),
+        Case(
+            "how much extra grant did Trondheim get in 2016",
+            ("100 000",),
+            ("= 12 300 000",),
+            language="en",
+            tags=("intent", "grant", "en"),
+        ),
+        Case(
+            "kor mykje tilskot fekk Trondheim i 2016?",
+            ("100 000",),
+            language="nn",
+            tags=("intent", "grant", "nn"),
+        ),
+        Case(
+            "Melhus vs Malvik 2015",
+            phrases=("Melhus: anmodning 56¹", "Malvik: anmodning 48¹"),
+            tags=("intent", "compare"),
+        ),
+        Case(
+            "compare Skaun with Orkdal in 2015",
+            phrases=("Skaun: request 32¹", "Orkdal: request 48¹"),
+            language="en",
+            tags=("intent", "compare", "en"),
+        ),
+        Case(
+            "utviklingen i Trondheim 2010–2012", ("303", "330"), absent=("| 201",), tags=("intent", "series")
+        ),
+    ]
+
+
+def _follow_up_cases() -> list[Case]:
+    """Follow-ups in the same chat change only what they name; a full new question replaces the context."""
+    return [
+        Case(
+            "og Malvik?",
+            ("48",),
+            ("Malvik",),
+            absent=("Melhus",),
+            previous=("anmodning Melhus 2016",),
+            tags=("follow-up",),
+        ),
+        Case(
+            "hva med 2016?",
+            ("650", "160"),
+            ("2016",),
+            previous=("status Trondheim 2015",),
+            tags=("follow-up",),
+        ),
+        Case(
+            "i fjor da?",
+            ("495",),
+            ("2015",),
+            today=AUTUMN_2016,
+            previous=("bosatte Trondheim 2016",),
+            tags=("follow-up", "relative"),
+        ),
+        Case(
+            "what about 2017?",
+            ("43",),
+            ("unaccompanied minors",),
+            language="en",
+            previous=("How many unaccompanied minors did Trondheim settle in 2016?",),
+            tags=("follow-up", "en"),
+        ),
+        Case(
+            "what about EM?",
+            ("160",),
+            ("Request, unaccompanied minors",),
+            language="en",
+            previous=("anmodning Trondheim 2016",),
+            tags=("follow-up", "en"),
+        ),
+        Case(
+            "kva med Skaun?",
+            ("32",),
+            ("Oppmoding",),
+            language="nn",
+            previous=("oppmoding Melhus 2016",),
+            tags=("follow-up", "nn"),
+        ),
+        Case("og Melhus?", ("65",), ("Plantall",), previous=("plantall Stjørdal 2017",), tags=("follow-up",)),
+        Case(
+            "hva med vedtak?",
+            ("51",),
+            ("Vedtak: 51",),
+            absent=("Bosatt: 43",),
+            previous=("bosatt Melhus 2015",),
+            tags=("follow-up",),
+        ),
+        Case("og Skaun?", ("32", "11", "14", "3"), previous=("status Malvik 2015",), tags=("follow-up",)),
+        Case("og i 2013?", ("6 551",), previous=("bosatte Norge 2014",), tags=("follow-up", "nation")),
+        Case(
+            "og EM?",
+            ("8", "123"),
+            ("enslige mindreårige",),
+            previous=("historikk Trondheim",),
+            tags=("follow-up", "series"),
+        ),
+        Case(
+            "hva med Melhus og Malvik?",
+            phrases=("Melhus: anmodning 56¹", "Malvik: anmodning 48¹"),
+            previous=("anmodning Trondheim 2016",),
+            tags=("follow-up", "compare"),
+        ),
+        Case(
+            "samme for Skaun",
+            ("32",),
+            ("Anmodning: 32",),
+            previous=("anmodning Melhus 2016",),
+            tags=("follow-up",),
+        ),
+        Case(
+            "2017?",
+            ("730",),
+            ("Plantall",),
+            previous=("plantall Trondheim 2016", "status Trondheim 2016"),
+            tags=("follow-up",),
+        ),
+        Case(
+            "and Klæbu?",
+            ("25",),
+            ("Request: 25",),
+            language="en",
+            previous=("how many were requested for Melhus in 2016",),
+            tags=("follow-up", "en"),
+        ),
+        Case(
+            "status Skaun 2015",
+            ("32", "11", "14", "3"),
+            absent=("Melhus",),
+            previous=("anmodning Melhus 2016",),
+            tags=("follow-up", "new question"),
+        ),
+        Case(
+            "bosatte Stjørdal 2015",
+            ("57",),
+            absent=("Anmodning",),
+            previous=("EM anmodning Trondheim 2016",),
+            tags=("follow-up", "new question"),
+        ),
+    ]
+
+
 CASES: list[Case] = (
     _status_cases()
     + _request_cases()
@@ -571,4 +953,10 @@ CASES: list[Case] = (
     + _aggregate_cases()
     + _compare_cases()
     + _other_cases()
+    + _common_word_cases()
+    + _language_cases()
+    + _topic_cases()
+    + _form_cases()
+    + _intent_cases()
+    + _follow_up_cases()
 )

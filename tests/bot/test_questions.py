@@ -19,19 +19,23 @@ CITED = "¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def test_corpus_is_large_and_varied() -> None:
-    """At least 150 questions, in bokmål, nynorsk and English."""
+    """At least 150 questions, in bokmål, nynorsk and English, and follow-ups asked after other questions."""
     assert len(CASES) >= 150
     assert {case.language for case in CASES} == {"nb", "nn", "en"}
+    assert sum(bool(case.previous) for case in CASES) >= 15
 
 
 async def ask(store: Store, case: Case) -> str:
-    """The console chat's full output for one case."""
+    """The console chat's output for one case's question, after its previous questions in the same chat."""
     clock = datetime(case.today.year, case.today.month, case.today.day, 12, tzinfo=OSLO)
     assistant = Assistant(store, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=lambda: clock)
     caller = Caller(user_id=ADMIN_ID, language=case.language, role="admin")
     output = io.StringIO()
-    await ConsoleChat(assistant, caller, output=output).run(io.StringIO(case.question + "\n"))
-    return output.getvalue()
+    chat = ConsoleChat(assistant, caller, output=output)
+    await chat.run(io.StringIO("".join(f"{line}\n" for line in case.previous)))
+    before = len(output.getvalue())
+    await chat.run(io.StringIO(case.question + "\n"))
+    return output.getvalue()[before:]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:03}-{c.question[:40]}" for i, c in enumerate(CASES)])

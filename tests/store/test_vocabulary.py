@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.phrases import VOCABULARY
 from bot.texts import GROUPS, LANGUAGES, MEASURES
-from bot.understanding import VOCABULARY
 from store.vocabulary import COMMAND, YEAR, Group, Intent, Measure
 
 SEED = Path(__file__).parents[2] / "store" / "data" / "seed_figures.csv"

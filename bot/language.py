@@ -1,0 +1,72 @@
+"""The language a question is written in: bokmål, nynorsk or English, or None when it does not say."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from bot import texts
+from bot.phrases import PHRASE_LANGUAGES
+from bot.wordlists import LANGUAGES, common_words
+from store.names import normalise
+
+CODES = {Language.BOKMAL: "nb", Language.NYNORSK: "nn", Language.ENGLISH: "en"}
+FEWEST_WORDS = 2  # 'status Trondheim 2015' has one word of a language: it says nothing of which
+MARKER_WEIGHT = 0.5  # each word or phrase only one language has, added to lingua's confidence (0–1)
+MARGIN = 0.2  # the lead the first language needs over the second
+TAG = re.compile(r"<[^>]*>|\{[^}]*\}")  # HTML tags and placeholders in the bot's texts
+
+
+@cache
+def detector() -> LanguageDetector:
+    """lingua for the three languages, its models loaded (about half a second, once)."""
+    return LanguageDetectorBuilder.from_languages(*CODES).with_preloaded_language_models().build()
+
+
+def load() -> None:
+    """Load lingua's models and the word lists now rather than at the first question."""
+    detector()
+    for language in LANGUAGES:
+        common_words(language)
+    _text_words()
+
+
+@cache
+def _text_words() -> dict[str, frozenset[str]]:
+    """The words of the bot's own sentences, by language."""
+    found: dict[str, set[str]] = {language: set() for language in LANGUAGES}
+    tables = (texts.TEXTS, texts.MEASURES, texts.SHORT_MEASURES, texts.GROUPS, texts.LEVELS, texts.WEEKDAYS)
+    for table in tables:
+        for by_language in table.values():
+            for language, sentence in by_language.items():
+                found[language].update(normalise(TAG.sub(" ", sentence)).split())
+    return {language: frozenset(words) for language, words in found.items()}
+
+
+def languages_of(word: str) -> set[str]:
+    """The languages a normalised word or phrase belongs to (empty if none)."""
+    found = set(PHRASE_LANGUAGES.get(word, ()))
+    found.update(lang for lang in LANGUAGES if word in common_words(lang) or word in _text_words()[lang])
+    return found
+
+
+def detect(words: Sequence[str], phrases: Sequence[str]) -> str | None:
+    """The language of a question's words (as written, places and numbers left out), if it is clear.
+
+    `phrases` are the normalised phrases of the vocabulary found in it ('ligg etter'): evidence too.
+    """
+    if len(words) < FEWEST_WORDS:
+        return None
+    markers = Counter(
+        next(iter(found))
+        for item in {*(normalise(word) for word in words), *phrases}
+        if len(found := languages_of(item)) == 1
+    )
+    confidences = detector().compute_language_confidence_values(" ".join(words))
+    scores = {CODES[c.language]: c.value + MARKER_WEIGHT * markers[CODES[c.language]] for c in confidences}
+    first, second = sorted(scores.values(), reverse=True)[:2]
+    return max(scores, key=scores.__getitem__) if first - second >= MARGIN else None

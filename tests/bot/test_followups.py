@@ -1,0 +1,112 @@
+"""Follow-ups: a chat's last question for half an hour; a follow-up changes only what it names."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot import followups
+from bot.assistant import Assistant
+from bot.caller import Caller
+from bot.console import ConsoleChat
+from bot.render import plain
+from bot.understanding import parse
+from store.store import Store
+from tests.bot.test_understanding import TODAY
+from tests.conftest import ADMIN_ID, OSLO
+
+ADMIN = Caller(user_id=ADMIN_ID, language="nb", role="admin")
+
+
+class Clock:
+    """A clock the test moves on."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 23, 10, 0, tzinfo=OSLO)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def moving() -> Clock:
+    """'Now', movable."""
+    return Clock()
+
+
+@pytest.fixture
+def chatting(store: Store, moving: Clock) -> Assistant:
+    """The assistant on the movable clock."""
+    return Assistant(store, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=moving)
+
+
+async def answer(assistant: Assistant, message: str, chat: int = 1) -> str:
+    """The first reply in a chat, as plain text."""
+    return plain((await assistant.handle(message, ADMIN, chat))[0].text)
+
+
+@pytest.mark.parametrize(
+    ("previous", "message", "place", "years", "measure", "group"),
+    [
+        ("anmodning Melhus 2016", "og Malvik?", "5031", [2016], "requested", "all"),
+        ("status Trondheim 2015", "hva med 2016?", "5001", [2016], None, "all"),
+        ("bosatte Trondheim 2016", "i fjor da?", "5001", [2025], "settled", "all"),
+        ("anmodning Trondheim 2016", "what about EM?", "5001", [2016], "requested", "em"),
+        ("oppmoding Melhus 2016", "kva med Skaun?", "5029", [2016], "requested", "all"),
+        ("bosatt Melhus 2015", "hva med vedtak?", "5028", [2015], "decided", "all"),
+        ("EM anmodning Trondheim 2016", "bosatte Stjørdal 2015", "5035", [2015], "settled", "all"),
+    ],
+)
+async def test_a_follow_up_replaces_only_what_it_names(
+    store: Store, previous: str, message: str, place: str, years: list[int], measure: str | None, group: str
+) -> None:
+    """'og Malvik?' changes the place, 'hva med 2016?' the year; a full question replaces everything."""
+    index = await store.index()
+    first = parse(previous, index=index, today=TODAY)
+    then = parse(message, index=index, today=TODAY)
+    merged = followups.follow(first, then) if then.follow_up else then
+    assert [m.place.code for m in merged.places] == [place]
+    assert (merged.years, merged.measure, merged.group) == (years, measure, group)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["status Trondheim 2015", "bosatte Norge 2014", "hvem ligger etter i Trøndelag", "Malvik", "ukrainere"],
+)
+async def test_full_questions_are_no_follow_ups(store: Store, message: str) -> None:
+    """A question of its own, or a place or group alone without 'og', 'hva med', …, starts afresh."""
+    assert not parse(message, index=await store.index(), today=TODAY).follow_up
+
+
+async def test_chats_keep_their_own_context(chatting: Assistant) -> None:
+    """Each chat follows up on its own previous question."""
+    await answer(chatting, "anmodning Melhus 2016", chat=1)
+    await answer(chatting, "status Trondheim 2015", chat=2)
+    assert "Anmodning: 48¹" in await answer(chatting, "og Malvik?", chat=1)
+    assert "Vedtak: 48¹" in await answer(chatting, "og Malvik?", chat=2)
+
+
+async def test_context_is_kept_for_half_an_hour(chatting: Assistant, moving: Clock) -> None:
+    """After 30 minutes 'og Skaun?' is a question of its own: Skaun's latest status, no year given."""
+    await answer(chatting, "anmodning Melhus 2016")
+    moving.now += timedelta(minutes=29)
+    assert "Malvik (kommune 5031) · 2016" in await answer(chatting, "og Malvik?")
+    moving.now += timedelta(minutes=31)
+    assert "Ingen år oppgitt" in await answer(chatting, "og Skaun?")
+
+
+async def test_context_is_bounded(chatting: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chats quiet the longest are forgotten first."""
+    monkeypatch.setattr(followups, "CHATS", 2)
+    for chat in (1, 2, 3):
+        await answer(chatting, "anmodning Melhus 2016", chat=chat)
+    assert list(chatting.conversations.last) == [2, 3]
+
+
+async def test_the_console_keeps_context(assistant: Assistant, admin: Caller) -> None:
+    """In the console chat a follow-up builds on the previous line."""
+    output = io.StringIO()
+    await ConsoleChat(assistant, admin, output=output).run(io.StringIO("anmodning Melhus 2016\nog Malvik?\n"))
+    assert "Malvik (kommune 5031) · 2016\nAnmodning: 48¹" in output.getvalue()

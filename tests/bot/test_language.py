@@ -1,0 +1,80 @@
+"""The reply language: the question's own when it is clear, else the caller's /language or Telegram's."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.caller import Caller
+from bot.console import ConsoleChat
+from bot.understanding import parse
+from store.store import Store
+from tests.bot.test_understanding import TODAY
+from tests.conftest import ADMIN_ID
+
+LANGUAGES = [
+    ("hvor mange er bosatt i Melhus i år?", "nb"),
+    ("hvordan går det med bosettingen?", "nb"),
+    ("hvem har kommet kortest i Trondheimsregionen i 2015?", "nb"),
+    ("hva med 2016?", "nb"),
+    ("kor mange vart busett i Skaun i fjor", "nn"),
+    ("kven ligg etter i Trondheimsregionen 2015", "nn"),
+    ("kva med Skaun?", "nn"),
+    ("korleis går det med busetjinga?", "nn"),
+    ("How far has Klæbu come in 2015?", "en"),
+    ("which municipality is lagging in Trøndelag", "en"),
+    ("what about EM?", "en"),
+    ("how much extra grant did Trondheim get in 2016", "en"),
+    # Commands and bare names carry no language: the caller's is used.
+    ("status Trondheim 2015", None),
+    ("/status 1601 2015", None),
+    ("EM anmodning 2016 Trondheim", None),
+    ("og Malvik?", None),
+    ("i fjor da?", None),
+    ("Trondheim", None),
+    ("help", None),
+]
+
+
+@pytest.mark.parametrize(("message", "language"), LANGUAGES, ids=[m for m, _ in LANGUAGES])
+async def test_language_of_a_question(store: Store, message: str, language: str | None) -> None:
+    """Clear bokmål, nynorsk and English are told apart; a short command says nothing."""
+    assert parse(message, index=await store.index(), today=TODAY).language == language
+
+
+@pytest.mark.parametrize(
+    ("message", "caller_language", "expected"),
+    [
+        ("How far has Klæbu come in 2015?", "nb", "Share of the decision settled: 39 %"),
+        ("kor langt har Skaun kome i 2015?", "en", "Busett av vedtaket: 127 %"),
+        ("hvor langt har Malvik kommet i 2015?", "nn", "Bosatt av vedtaket: 79 %"),
+        ("status Melhus 2015", "en", "Request: 56¹"),
+        ("status Melhus 2015", "nn", "Oppmoding: 56¹"),
+    ],
+)
+async def test_reply_language(
+    assistant: Assistant, message: str, caller_language: str, expected: str
+) -> None:
+    """The question's language wins over the caller's; without one, the caller's is used."""
+    (reply,) = await assistant.handle(
+        message, Caller(user_id=ADMIN_ID, language=caller_language, role="admin")
+    )
+    assert expected in reply.text
+
+
+async def test_the_cache_keeps_languages_apart(assistant: Assistant) -> None:
+    """The same words asked in two caller languages are answered (and cached) in each."""
+    english = Caller(user_id=ADMIN_ID, language="en", role="admin")
+    nynorsk = Caller(user_id=ADMIN_ID, language="nn", role="admin")
+    for _ in range(2):
+        assert "Request: 56¹" in (await assistant.handle("status Melhus 2015", english))[0].text
+        assert "Oppmoding: 56¹" in (await assistant.handle("status Melhus 2015", nynorsk))[0].text
+
+
+async def test_the_console_answers_in_the_questions_language(assistant: Assistant, admin: Caller) -> None:
+    """A bokmål caller asking in English in the console chat gets English."""
+    output = io.StringIO()
+    await ConsoleChat(assistant, admin, output=output).run(io.StringIO("How far has Klæbu come in 2015?\n"))
+    assert "Share of the decision settled: 39 %" in output.getvalue()
