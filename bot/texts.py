@@ -360,6 +360,90 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{name} vart oppretta {date}. Det finst tal for tidlegare kommunar: {names}.",
         "en": "{name} was created on {date}. There are figures for former municipalities: {names}.",
     },
+    "moved_on": {
+        "nb": "{name} ble slått sammen med andre til {successor} fra {date}; svaret gjelder {successor}.",
+        "nn": "{name} vart slått saman med andre til {successor} frå {date}; svaret gjeld {successor}.",
+        "en": "{name} was merged into {successor} on {date}; the answer is for {successor}.",
+    },
+    "split_into": {
+        "nb": "{name} ble delt fra {date} mellom {names}. Velg ett:",
+        "nn": "{name} vart delt frå {date} mellom {names}. Vel ein:",
+        "en": "{name} was split on {date} between {names}. Choose one:",
+    },
+    "made_of": {
+        "nb": "{name} ble opprettet {date} av {names}; tall fra årene før er summen av deres.",
+        "nn": "{name} vart oppretta {date} av {names}; tal frå åra før er summen av deira.",
+        "en": "{name} was created on {date} from {names}; figures for earlier years are their sum.",
+    },
+    "split_part": {
+        "nb": "{names} ble delt, og bare en del gikk inn i {name}: ikke med i summen.",
+        "nn": "{names} vart delt, og berre ein del gjekk inn i {name}: ikkje med i summen.",
+        "en": "{names} was split, and only part of it went into {name}: not in the sum.",
+    },
+    "and": {"nb": "og", "nn": "og", "en": "and"},
+    "figures_instead": {
+        "nb": "{name} har dette for {year}:",
+        "nn": "{name} har dette for {year}:",
+        "en": "{name} has this for {year}:",
+    },
+    "years_of": {
+        "nb": "Tall for {what}: {years}.",
+        "nn": "Tal for {what}: {years}.",
+        "en": "Figures for {what}: {years}.",
+    },
+    "none_of": {
+        "nb": "{name} har ingen tall for {what}.",
+        "nn": "{name} har ingen tal for {what}.",
+        "en": "{name} has no figures for {what}.",
+    },
+    "none_at_all": {
+        "nb": "{name} har ingen tall.",
+        "nn": "{name} har ingen tal.",
+        "en": "{name} has no figures.",
+    },
+    "others_as_of": {
+        "nb": "de andre per {date}",
+        "nn": "dei andre per {date}",
+        "en": "the others as of {date}",
+    },
+    "revised_in_parentheses": {
+        "nb": "I parentes: {what}.",
+        "nn": "I parentes: {what}.",
+        "en": "In parentheses: {what}.",
+    },
+    "change_word": {"nb": "endring", "nn": "endring", "en": "change"},
+    "change_revised": {
+        "nb": "Opprinnelig {before} → justert {after}: {difference}",
+        "nn": "Opphavleg {before} → justert {after}: {difference}",
+        "en": "Original {before} → revised {after}: {difference}",
+    },
+    "change_through_year": {
+        "nb": "Per {first}: {before} → per {last}: {after}: {difference}",
+        "nn": "Per {first}: {before} → per {last}: {after}: {difference}",
+        "en": "As of {first}: {before} → as of {last}: {after}: {difference}",
+    },
+    "change_from_year": {
+        "nb": "Fra {previous} til {year}: {before} → {after}: {difference}",
+        "nn": "Frå {previous} til {year}: {before} → {after}: {difference}",
+        "en": "From {previous} to {year}: {before} → {after}: {difference}",
+    },
+    "change_single": {
+        "nb": "Bare ett tall for {year}: {value}; ingen tidligere å sammenligne med.",
+        "nn": "Berre eitt tal for {year}: {value}; ingen tidlegare å samanlikne med.",
+        "en": "Only one figure for {year}: {value}; nothing earlier to compare with.",
+    },
+    "not_comparable": {
+        "nb": "ikke sammenlignbart (ulike kommuner med tall)",
+        "nn": "ikkje samanliknbart (ulike kommunar med tal)",
+        "en": "not comparable (different municipalities known)",
+    },
+    "intro_word": {"nb": "introprogram", "nn": "introprogram", "en": "intro programme"},
+    "counties_ranked": {"nb": "fylkene etter plass", "nn": "fylka etter plass", "en": "counties by rank"},
+    "counties_known": {
+        "nb": "{known} av {members} fylker med tall.",
+        "nn": "{known} av {members} fylke med tal.",
+        "en": "{known} of {members} counties known.",
+    },
     "no_data": {
         "nb": "Ingen tall for {what} i {year}.",
         "nn": "Ingen tal for {what} i {year}.",
@@ -436,9 +520,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "stated_total": {"nb": "oppgitt", "nn": "oppgitt", "en": "stated"},
     "computed_total": {
-        "nb": "Beregnet sum: {value} ({known} av {members} kommuner med tall)",
-        "nn": "Rekna sum: {value} ({known} av {members} kommunar med tal)",
-        "en": "Computed sum: {value} ({known} of {members} municipalities known)",
+        "nb": "Beregnet sum: {value} ({known} av {members} kommuner med tall{dates})",
+        "nn": "Rekna sum: {value} ({known} av {members} kommunar med tal{dates})",
+        "en": "Computed sum: {value} ({known} of {members} municipalities known{dates})",
     },
     "partial_total": {"nb": "bare delsum", "nn": "berre delsum", "en": "partial total only"},
     "sources": {"nb": "Kilder", "nn": "Kjelder", "en": "Sources"},

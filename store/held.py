@@ -99,16 +99,17 @@ class HeldFigures:
         return held
 
     async def of_members(self, place: Place, group: str | None = None) -> set[tuple[str, int]]:
-        """(measure, year) with figures of a larger place's municipalities, in years they belonged to it."""
+        """(measure, year) with figures of a larger place's municipalities (or a merged one's former ones), while members."""
         key = (place_id_of(place), group)
         found = self.members.get(key)
         if found is None:
             generation = self.store.generation
             index = await self.store.index()
-            async with self.store.unit() as session:
-                rows = await figure_years(
-                    session, place_ids=[place_id_of(m) for m in index.members_ever(place)], group=group
-                )
+            members = [place_id_of(m) for m in index.members_ever(place)]
+            rows: list[tuple[int, str, int]] = []
+            if members:  # a municipality that was never merged from others has none: no query
+                async with self.store.unit() as session:
+                    rows = await figure_years(session, place_ids=members, group=group)
             found = _while_members(rows, place, index)
             self.members.put(key, found, generation)
         return found

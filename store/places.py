@@ -52,20 +52,35 @@ def valid_in(place: Place, year: int) -> bool:
     return _overlaps(place.valid_from, place.valid_to, year)
 
 
-def _ancestors(place_ids: set[int], memberships: dict[int, list[Span]]) -> set[int]:
-    """The counties, regions, groups and nation whose members include any of these places."""
-    parents: dict[int, list[int]] = defaultdict(list)
-    for parent, members in memberships.items():
-        for member in members:
-            parents[member.child_id].append(parent)
+def _ancestors(place_ids: set[int], parents: dict[int, list[int]]) -> set[int]:
+    """Every place reached from these by following parents (memberships, mergers) any number of times."""
     found: set[int] = set()
     pending = list(place_ids)
     while pending:
-        for parent in parents[pending.pop()]:
+        for parent in parents.get(pending.pop(), []):
             if parent not in found:
                 found.add(parent)
                 pending.append(parent)
     return found
+
+
+def _parents(places: list[Place], memberships: dict[int, list[Span]]) -> dict[int, list[int]]:
+    """For each place, the larger places it belongs to and the municipality it was wholly merged into."""
+    parents: dict[int, list[int]] = defaultdict(list)
+    for parent, members in memberships.items():
+        for member in members:
+            parents[member.child_id].append(parent)
+    by_code = {p.code: p for p in places}
+    for place in places:
+        successors = successor_codes(place)
+        if len(successors) == 1 and successors[0] in by_code and place.id is not None:
+            parents[place.id].append(place_id_of(by_code[successors[0]]))
+    return parents
+
+
+def successor_codes(place: Place) -> list[str]:
+    """The codes of the municipalities a former municipality went into (several when it was split)."""
+    return [code.strip() for code in (place.successor_code or "").split(",") if code.strip()]
 
 
 class PlaceIndex:
@@ -83,6 +98,8 @@ class PlaceIndex:
         self.with_figures = with_figures
         self.memberships = memberships
         self.members_cache: dict[tuple[int, int], list[Place]] = {}
+        self.former_cache: dict[int, list[Place]] = {}
+        self.predecessors_by_code: dict[str, list[Place]] | None = None
         self.aliases: dict[str, list[PlaceAlias]] = defaultdict(list)
         for alias in aliases:
             self.aliases[alias.key].append(alias)
@@ -99,10 +116,11 @@ class PlaceIndex:
         for parent_id, *span in rows:
             memberships[parent_id].append(Span._make(span))
         direct = await places_with_figures(session)
-        return cls(places, aliases, direct | _ancestors(direct, memberships), memberships)
+        with_figures = direct | _ancestors(direct, _parents(places, memberships))
+        return cls(places, aliases, with_figures, memberships)
 
     def has_figures(self, place: Place) -> bool:
-        """Whether any figure is stored for the place or, for a larger place, for one of its members."""
+        """Whether any figure is stored for the place, for a larger place's members, or for what it was made of."""
         return place.id in self.with_figures
 
     def exact(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
@@ -147,10 +165,12 @@ class PlaceIndex:
         return list(seen.values())[:limit]
 
     def members_in_year(self, parent: Place, year: int) -> list[Place]:
-        """The municipalities of a county, region, nation or group in a year, by name.
+        """The municipalities whose figures make up a county, region, nation or group in a year, by name.
 
         Before a county existed (Trøndelag in 2015), the municipalities of that year that it was first
         made of: its first members that existed then, and those that were merged into one of them.
+        Likewise a municipality made by a merger (Indre Fosen), for a year before it existed: the former
+        municipalities of that year wholly merged into it. Otherwise a municipality has none of its own.
         The index lives until data changes, so each answer is worked out once.
         """
         key = (place_id_of(parent), year)
@@ -159,12 +179,75 @@ class PlaceIndex:
         return self.members_cache[key]
 
     def members_ever(self, parent: Place) -> list[Place]:
-        """The municipalities that belonged to a county, region, nation or group at any time."""
+        """The municipalities that belonged to a county, region, nation or group, or made a municipality, at any time."""
+        if parent.level == "municipality":
+            return self.former(parent)
         spans = self.memberships.get(place_id_of(parent), [])
         return [self.places[s.child_id] for s in spans if self.places[s.child_id].level == "municipality"]
 
+    def former(self, place: Place) -> list[Place]:
+        """The former municipalities wholly merged into a municipality, directly or through earlier mergers.
+
+        A municipality split between several (Snillfjord) is not among them: its part cannot be told apart.
+        """
+        key = place_id_of(place)
+        if key not in self.former_cache:
+            found = [p for p in self.places.values() if p.successor_code and self._wholly_into(p, key)]
+            self.former_cache[key] = sorted(found, key=lambda p: p.name)
+        return self.former_cache[key]
+
+    def _wholly_into(self, place: Place, target_id: int) -> bool:
+        """Whether a former municipality went, undivided, through one or more mergers into the target."""
+        seen: set[int] = set()
+        while True:
+            codes = successor_codes(place)
+            if len(codes) != 1 or codes[0] not in self.by_code:
+                return False
+            place = self.by_code[codes[0]]
+            if place_id_of(place) == target_id:
+                return True
+            if place_id_of(place) in seen:
+                return False
+            seen.add(place_id_of(place))
+
+    def successors(self, place: Place) -> list[Place]:
+        """What a former place became: a municipality's successors, or the counties a county's municipalities moved to."""
+        if place.level == "municipality":
+            return [self.by_code[code] for code in successor_codes(place) if code in self.by_code]
+        if place.level != "county" or place.valid_to is None:
+            return []
+        spans = self.memberships.get(place_id_of(place), [])
+        leaving = {s.child_id for s in spans if s.valid_to == place.valid_to}
+        found = [
+            self.places[parent]
+            for parent, members in self.memberships.items()
+            if self.places[parent].level == "county"
+            and any(s.child_id in leaving and s.valid_from == place.valid_to for s in members)
+        ]
+        return sorted(found, key=lambda p: p.name)
+
+    def counties_within(self, place: Place, year: int | None = None) -> list[Place]:
+        """The counties whose municipalities lie in a larger place: those of a year, or of any year."""
+
+        def members(parent: Place) -> set[int]:
+            found = self.members_ever(parent) if year is None else self.members_in_year(parent, year)
+            return {place_id_of(member) for member in found}
+
+        within = members(place)
+        found = [
+            county
+            for county in self.places.values()
+            if county.level == "county"
+            and county.id != place.id
+            and (year is None or valid_in(county, year))
+            and within & members(county)
+        ]
+        return sorted(found, key=lambda p: p.name)
+
     def _members(self, parent: Place, year: int) -> list[Place]:
         """members_in_year, computed."""
+        if parent.level == "municipality":
+            return [] if valid_in(parent, year) else [p for p in self.former(parent) if valid_in(p, year)]
         spans = self.memberships.get(place_id_of(parent), [])
         if parent.valid_from is None or parent.valid_from <= date(year, 12, 31):
             ids = {s.child_id for s in spans if _overlaps(s.valid_from, s.valid_to, year)}
@@ -183,8 +266,8 @@ class PlaceIndex:
         seen: set[int] = set()
         pending = [place]
         while pending:
-            for code in (pending.pop().successor_code or "").split(","):
-                successor = self.by_code.get(code.strip())
+            for code in successor_codes(pending.pop()):
+                successor = self.by_code.get(code)
                 if successor is None or place_id_of(successor) in seen:
                     continue
                 if place_id_of(successor) in ids:
@@ -194,10 +277,13 @@ class PlaceIndex:
         return False
 
     def predecessors(self, place: Place) -> list[Place]:
-        """Former municipalities that were merged into this one."""
-        return [
-            p for p in self.places.values() if p.successor_code and place.code in p.successor_code.split(",")
-        ]
+        """Former municipalities that were merged into this one (a split one for its part), by name."""
+        if self.predecessors_by_code is None:  # worked out once, on the first question that needs it
+            self.predecessors_by_code = defaultdict(list)
+            for former in sorted(self.places.values(), key=lambda p: p.name):
+                for code in successor_codes(former):
+                    self.predecessors_by_code[code].append(former)
+        return self.predecessors_by_code.get(place.code, [])
 
     @staticmethod
     def _prefer_municipality(matches: list[PlaceMatch]) -> list[PlaceMatch]:

@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from store.models import Figure, Place, Source, place_id_of
+from store.vocabulary import NON_ADDITIVE
 
 
 class FigureRow(NamedTuple):
@@ -97,9 +98,14 @@ class Aggregate:
 
     @property
     def computed(self) -> float | None:
-        """The sum over the members with a known value (None when none is known)."""
+        """The sum over the members with a known value (None when none is known, or for shares and ranks)."""
         values = [s.figure.value for _, s in self.parts if s.figure.value is not None]
-        return sum(values) if values else None
+        return sum(values) if values and self.summable else None
+
+    @property
+    def summable(self) -> bool:
+        """Whether the members' values add up to a total (counts do; shares and ranks do not)."""
+        return self.measure not in NON_ADDITIVE
 
     @property
     def known(self) -> int:

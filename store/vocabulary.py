@@ -79,6 +79,7 @@ class Intent(StrEnum):
     RANKING = "ranking"
     GRANT = "grant"
     INTRO = "intro"
+    CHANGE = "change"  # how much a figure rose or fell: during its year, and from the year before
     HELP = "help"
     START = "start"
 
@@ -113,6 +114,15 @@ WRITABLE_MEASURES = (
     Measure.SETTLED,
     Measure.ASSIGNED,
     Measure.PLANNED,
+)
+# Measures that state a revision of another during the year: the revised request and decision.
+REVISED: dict[str, str] = {
+    Measure.REQUESTED: Measure.REQUESTED_REVISED,
+    Measure.DECIDED: Measure.DECIDED_REVISED,
+}
+# Shares and ranks: never summed over members.
+NON_ADDITIVE = frozenset(
+    {Measure.INTRO_RESULT_PCT, Measure.INTRO_RESULT_RANK, Measure.INTRO_PARTICIPANTS_PCT}
 )
 # Groups of refugees (the rest of Group are categories of the intro programme).
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)

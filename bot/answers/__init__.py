@@ -1,44 +1,73 @@
-"""Answers to understood questions, routed by kind: status cards, figures, series, rankings, grants."""
+"""Answers to understood questions, routed by kind: status cards, figures, series, changes, rankings, grants,
+the introduction programme."""
 
 from __future__ import annotations
 
-from bot.answers.cards import intro_answer, status_answer
+from bot.answers.cards import status_answer
+from bot.answers.changes import change_answer
 from bot.answers.context import Context
 from bot.answers.figures import figure_answer
 from bot.answers.grants import grant_answer
-from bot.answers.places import asked_again, choose_place, match_notes, no_figures, no_place
+from bot.answers.intro import intro_answer
+from bot.answers.places import (
+    asked_again,
+    choose_place,
+    choose_successor,
+    made_of_note,
+    match_notes,
+    moved_on_note,
+    no_figures,
+    no_place,
+    successors_for,
+)
 from bot.answers.rankings import compare_answer, ranking_answer
 from bot.answers.series import series_answer
+from bot.answers.tables import INTRO_MEASURES
 from bot.render import escape
 from bot.replies import Reply
 from bot.texts import ADMIN_COMMANDS, COMMANDS, EXAMPLES, text
-from bot.understanding import Question
+from bot.understanding import Question, default_to_nation
 from store.bounds import MOST_PLACES
 from store.models import Place
 from store.vocabulary import Intent
 
 __all__ = ["Context", "answer", "asked_again", "help_reply"]
 
-NOT_COMPARED = (Intent.SERIES, Intent.GRANT, Intent.INTRO)  # these answer for the first place named
+NOT_COMPARED = (
+    Intent.SERIES,
+    Intent.GRANT,
+    Intent.INTRO,
+    Intent.CHANGE,
+)  # these answer for the first place named
 
 
 async def answer(question: Question, ctx: Context) -> list[Reply]:
     """The replies to a question; every question gets at least one."""
     if question.intent in (Intent.HELP, Intent.START):
         return [help_reply(ctx.language, welcome=question.intent == Intent.START)]
+    default_to_nation(
+        question, ctx.index
+    )  # a question not built by parse (a button, a caller) reads the same
     if not question.places:
         return [no_place(question, ctx) or help_reply(ctx.language, understood=False)]
     if len(question.places) > 1:
         return [choose_place(question, ctx.language)]
     match = question.places[0]
-    notes = match_notes(match, question, ctx.language)
+    place, notes = match.place, match_notes(match, question, ctx.language)
     if question.also and question.intent not in NOT_COMPARED:
         if 1 + len(question.also) > MOST_PLACES:
             return [Reply(text("too_many_places", ctx.language, most=MOST_PLACES))]
-        return [await compare_answer(question, [match.place, *(m.place for m in question.also)], ctx, notes)]
-    if not ctx.index.has_figures(match.place):
-        return [Reply(notes + no_figures(match.place, ctx))]
-    replies = await _dispatch(question, match.place, ctx)
+        return [await compare_answer(question, [place, *(m.place for m in question.also)], ctx, notes)]
+    successors = successors_for(place, question, ctx)
+    if len(successors) > 1:
+        return [choose_successor(place, successors, question, ctx.language)]
+    if successors:  # asked about for a year after it was merged: its successor answers
+        notes += moved_on_note(place, successors[0], ctx.language)
+        place = successors[0]
+    if not ctx.index.has_figures(place):
+        return [Reply(notes + no_figures(place, ctx))]
+    notes += await made_of_note(place, question, ctx)
+    replies = await _dispatch(question, place, ctx)
     replies[0].text = notes + replies[0].text
     return replies
 
@@ -47,6 +76,10 @@ async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Repl
     """Route to the answer for the kind of question."""
     if question.intent == Intent.SERIES:
         return await series_answer(question, place, ctx)
+    if question.intent == Intent.CHANGE:
+        return [await change_answer(question, place, ctx)]
+    if question.intent == Intent.RANKING and question.measure in INTRO_MEASURES:
+        return [await intro_answer(question, place, ctx)]
     if question.intent == Intent.RANKING:
         return [await ranking_answer(question, place, ctx)]
     if question.intent == Intent.INTRO:

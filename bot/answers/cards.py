@@ -1,4 +1,5 @@
-"""Status cards: a municipality's figures with sub-groups, snapshots and progress; a larger place's totals."""
+"""Status cards: a municipality's figures with sub-groups, snapshots and progress; a larger place's totals;
+and, where the figure asked for is missing, what the place has instead."""
 
 from __future__ import annotations
 
@@ -6,19 +7,21 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.answers.context import (
-    AGGREGATE_LEVELS,
     Context,
     Keyed,
     caveat_words,
+    dates_note,
     groups_all_first,
     keyed,
     label,
+    span,
     title,
     value_of,
     year_for,
 )
-from bot.answers.places import no_data
-from bot.render import Citations, day, number, percent
+from bot.answers.places import what_exists
+from bot.answers.tables import INTRO_MEASURES, intro_lines
+from bot.render import Citations, day, escape, number, percent
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
@@ -35,39 +38,85 @@ CARD_MEASURES = (
     Measure.CAPACITY,
     Measure.CAPACITY_DWELLINGS,
 )
-INTRO_MEASURES = (
-    Measure.INTRO_RESULT_PCT,
-    Measure.INTRO_RESULT_RANK,
-    Measure.INTRO_PARTICIPANTS,
-    Measure.INTRO_PARTICIPANTS_PCT,
-    Measure.INTRO_OUTCOME,
-)
 SNAPSHOT_MEASURES = (Measure.SETTLED, Measure.ASSIGNED)
 SHOWN_SNAPSHOTS = 2  # earlier as-of dates on a status card
 
 
 async def status_answer(
-    question: Question, place: Place, ctx: Context, measures: Sequence[str] | None = None
+    question: Question,
+    place: Place,
+    ctx: Context,
+    measures: Sequence[str] | None = None,
+    what: str | None = None,
 ) -> Reply:
     """The status card of a place and year (totals with coverage for larger places)."""
     year, note = await year_for(question, place, measures or CARD_MEASURES, ctx)
     if year is None and measures is None:
         year, note = await year_for(question, place, (), ctx)
     if year is None:
-        return await _no_card(place, None, ctx)
-    if place.level in AGGREGATE_LEVELS:
-        return await _aggregate_card(place, year, question.group, ctx, note, measures)
-    return await _municipality_card(place, year, question.group, ctx, note, measures)
+        return await no_data(place, None, ctx, measures or (), question.group, what)
+    cite = Citations(ctx.language)
+    lines = await card_lines(place, year, question.group, cite, ctx, measures)
+    if not lines:
+        return await no_data(place, year, ctx, measures or (), question.group, what)
+    heading = note + title(place, ctx.language, text("status_title", ctx.language, year=year))
+    return Reply("\n".join([heading, *lines]) + cite.render())
 
 
-async def intro_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """The card of the introduction programme's results for a place and year."""
-    return await status_answer(question, place, ctx, measures=INTRO_MEASURES)
+async def card_lines(
+    place: Place, year: int, group: str, cite: Citations, ctx: Context, measures: Sequence[str] | None = None
+) -> list[str]:
+    """The lines of a place's card for a year (totals with coverage where summed); none without figures."""
+    if ctx.is_sum(place, year):
+        return await _aggregate_lines(place, year, group, cite, ctx, measures)
+    return await _municipality_lines(place, year, group, cite, ctx, measures)
 
 
-async def _no_card(place: Place, year: int | None, ctx: Context) -> Reply:
-    """No status to show for a place (and year): what it has figures for instead."""
-    return await no_data(text("status_word", ctx.language), place, year, ctx)
+async def no_data(
+    place: Place,
+    year: int | None,
+    ctx: Context,
+    measures: Sequence[str] = (),
+    group: str = Group.ALL,
+    what: str | None = None,
+) -> Reply:
+    """No figures for what was asked: the place's other figures of that year, or the years it has figures for."""
+    what = what or (
+        label(measures[0], group, ctx.language) if measures else _status_word(group, ctx.language)
+    )
+    named = f"{what} · {escape(place.name)}"
+    head = (
+        text("no_data", ctx.language, what=named, year=year)
+        if year
+        else text("no_data_at_all", ctx.language, what=named)
+    )
+    cite = Citations(ctx.language)
+    instead = await card_lines(place, year, group, cite, ctx) if year else []
+    if year and not instead and group != Group.ALL:  # none of the group that year: everyone's
+        instead = await card_lines(place, year, Group.ALL, cite, ctx)
+    if not instead:
+        return Reply(f"{head}\n{await what_exists(place, ctx, group)}")
+    lines = [head, text("figures_instead", ctx.language, name=escape(place.name), year=year), *instead]
+    lines.extend(await _elsewhere(place, measures, group, what, ctx))
+    return Reply("\n".join(lines) + cite.render())
+
+
+def _status_word(group: str, language: str) -> str:
+    """'status', or 'status, enslige mindreårige (EM)' for a group."""
+    word = text("status_word", language)
+    return word if group == Group.ALL else f"{word}, {group_label(group, language)}"
+
+
+async def _elsewhere(place: Place, measures: Sequence[str], group: str, what: str, ctx: Context) -> list[str]:
+    """The line saying which years have what was asked (or that none do); none for a plain status."""
+    if not measures and group == Group.ALL:
+        return []
+    covered = await ctx.years(place, None if group == Group.ALL else group)
+    years = sorted({y for m, ys in covered.items() if not measures or m in measures for y in ys})
+    what = what if measures else group_label(group, ctx.language)
+    if years:
+        return [text("years_of", ctx.language, what=what, years=span(years))]
+    return [text("none_of", ctx.language, name=escape(place.name), what=what)]
 
 
 def _card_order(found: set[str], measures: Sequence[str] | None) -> list[str]:
@@ -77,24 +126,22 @@ def _card_order(found: set[str], measures: Sequence[str] | None) -> list[str]:
     return [m for m in CARD_MEASURES if m in found] + sorted(found - set(CARD_MEASURES))
 
 
-async def _municipality_card(
-    place: Place, year: int, group: str, ctx: Context, note: str, measures: Sequence[str] | None
-) -> Reply:
-    """Request, decision, settled, assigned with sub-groups, snapshots and share of the decision."""
+async def _municipality_lines(
+    place: Place, year: int, group: str, cite: Citations, ctx: Context, measures: Sequence[str] | None
+) -> list[str]:
+    """Request, decision, settled, assigned with sub-groups, the intro table; for everyone also snapshots and progress."""
     held = await ctx.figures(place)
     found = keyed(held.current(years=[year]))
     order = _card_order({measure for measure, _ in found}, measures)
-    if not order:
-        return await _no_card(place, year, ctx)
-    cite = Citations(ctx.language)
-    lines = [note + title(place, ctx.language, text("status_title", ctx.language, year=year))]
-    lines.extend(row for row in (_card_row(m, found, group, cite, ctx) for m in order) if row)
+    rows = (_card_row(m, found, group, cite, ctx) for m in order if m not in INTRO_MEASURES)
+    lines = [row for row in rows if row]
+    if group != Group.ALL:
+        return lines
+    lines.extend(intro_lines({key: s for key, s in found.items() if key[0] in order}, cite, ctx))
     recent = held.statements(year, SNAPSHOT_MEASURES, Group.ALL, latest_dates=SHOWN_SNAPSHOTS + 1)
     lines.extend(_snapshots(recent, found, cite, ctx))
     progress = _progress(found, ctx)
-    if progress:
-        lines.append(progress)
-    return Reply("\n".join(lines) + cite.render())
+    return [*lines, progress] if progress else lines
 
 
 def _groups_of(measure: str, found: Keyed) -> list[str]:
@@ -112,6 +159,7 @@ def _with_under_15(group: str) -> list[str]:
 def _card_row(measure: str, found: Keyed, group: str, cite: Citations, ctx: Context) -> str:
     """One measure's line: the total and its sub-groups, each with its footnote."""
     groups = _groups_of(measure, found) if group == Group.ALL else _with_under_15(group)
+    of_which = f"{text('of_which', ctx.language)} " if (measure, Group.ALL) in found else ""
     parts = []
     for key in groups:
         statement = found.get((measure, key))
@@ -119,9 +167,7 @@ def _card_row(measure: str, found: Keyed, group: str, cite: Citations, ctx: Cont
             continue
         mark = cite.cite(statement)
         rough = f" ({text('approximate', ctx.language)})" if statement.figure.approximate else ""
-        prefix = (
-            "" if key == Group.ALL else f"{text('of_which', ctx.language)} {group_label(key, ctx.language)}: "
-        )
+        prefix = "" if key == Group.ALL else f"{of_which}{group_label(key, ctx.language)}: "
         parts.append(f"{prefix}{ctx.value(statement)}{mark}{rough}")
     return f"{measure_label(measure, ctx.language)}: " + " · ".join(parts) if parts else ""
 
@@ -165,30 +211,40 @@ def _progress(found: Keyed, ctx: Context) -> str:
     return text("share_settled", ctx.language, share=percent(share, ctx.language), remaining=remaining)
 
 
-async def _aggregate_card(
-    place: Place, year: int, group: str, ctx: Context, note: str, measures: Sequence[str] | None
-) -> Reply:
-    """Stated totals and computed sums with coverage, for a county, region, nation or group."""
+async def _aggregate_lines(
+    place: Place, year: int, group: str, cite: Citations, ctx: Context, measures: Sequence[str] | None
+) -> list[str]:
+    """Stated totals and computed sums with coverage, for a county, region, nation, group or merged municipality."""
     found = await ctx.totals(place, year, measures)
-    cite = Citations(ctx.language)
-    lines = [note + title(place, ctx.language, text("status_title", ctx.language, year=year))]
+    stated = {key: total.stated for key, total in found.items() if total.stated and key[0] in INTRO_MEASURES}
+    lines: list[str] = []
     for measure in _card_order({m for m, _ in found}, measures):
+        if measure in INTRO_MEASURES and any(key[0] == measure for key in stated):
+            continue  # the place's own introduction results: as a table below
         groups = groups_all_first(measure, found) if group == Group.ALL else _with_under_15(group)
         lines.extend(aggregate_line(found[(measure, g)], cite, ctx) for g in groups if (measure, g) in found)
-    if len(lines) == 1:
-        return await _no_card(place, year, ctx)
-    return Reply("\n".join(lines) + cite.render())
+    if group == Group.ALL:
+        lines.extend(intro_lines(stated, cite, ctx))
+    return [line for line in lines if line]
 
 
 def aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
-    """'Anmodning: 909¹ (oppgitt, bare delsum) · Beregnet sum: 909² (8 av 25 kommuner med tall)'."""
+    """'Anmodning: 909¹ (oppgitt, bare delsum) · Beregnet sum: 909² (8 av 25 kommuner med tall)'; '' if neither."""
     parts = []
     if total.stated:
         words = ", ".join([text("stated_total", ctx.language), *caveat_words(total.stated, ctx.language)])
         parts.append(f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({words})")
-    if total.parts and total.members:
+    if total.parts and total.members and total.summable:
         value = ctx.total_value(total) + cite.cite_all([statement for _, statement in total.parts])
+        dates = dates_note(total.parts, ctx.language)
         parts.append(
-            text("computed_total", ctx.language, value=value, known=total.known, members=total.members)
+            text(
+                "computed_total",
+                ctx.language,
+                value=value,
+                known=total.known,
+                members=total.members,
+                dates=f"; {dates}" if dates else "",
+            )
         )
-    return f"{label(total.measure, total.group, ctx.language)}: " + " · ".join(parts)
+    return f"{label(total.measure, total.group, ctx.language)}: " + " · ".join(parts) if parts else ""

@@ -6,16 +6,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.render import escape, shown_value
+from bot.render import day, escape, shown_value
 from bot.texts import group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.places import PlaceIndex
-from store.queries import Aggregate, Statement, aggregates
+from store.queries import Aggregate, Statement, aggregates, precedence
 from store.store import Store
-from store.vocabulary import Group
+from store.vocabulary import REVISED, Group
 
+SMALL = 5  # IMDi hides values under 5 in public tables
+SHOWN_NAMES = 3  # places (or dates) named in a running note before '(+4)' (or a span of dates)
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
 Keyed = dict[tuple[str, str], Statement]  # statements by (measure, group)
 
@@ -47,10 +49,15 @@ class Context:
         """A place's statements (held in memory once read)."""
         return await self.store.figures.of(place_id_of(place))
 
+    def is_sum(self, place: Place, year: int) -> bool:
+        """Whether a place's figures for a year are totals over members: a larger place's, or a merged
+        municipality's for a year before it existed (Indre Fosen in 2016: Rissa and Leksvik)."""
+        return place.level in AGGREGATE_LEVELS or bool(self.index.members_in_year(place, year))
+
     async def years(self, place: Place, group: str | None = None) -> dict[str, list[int]]:
-        """For each measure, the years with figures: the place's own and, for a larger place, its members'."""
+        """For each measure, the years with figures: the place's own and its members' (or former parts')."""
         own = (await self.figures(place)).years(group)
-        if place.level not in AGGREGATE_LEVELS:
+        if not self.index.members_ever(place):
             return own
         covered = {m: set(ys) for m, ys in own.items()}
         for measure, year in await self.store.figures.of_members(place, group):
@@ -118,16 +125,17 @@ def caveat_words(statement: Statement, language: str) -> list[str]:
 
 
 async def year_for(
-    question: Question, place: Place, measures: Sequence[str], ctx: Context
+    question: Question, place: Place, measures: Sequence[str], ctx: Context, *, every: bool = False
 ) -> tuple[int | None, str]:
-    """The year asked about, or the latest with figures of these measures (any if none) and a note saying so."""
+    """The year asked about, or the latest with figures of these measures (of all of them if `every`;
+    any measure if none given) and a note saying so."""
     if question.year is not None:
         return question.year, ""
     group = None if question.group == Group.ALL else question.group  # EM: the latest year with EM figures
-    years = _years_of((await ctx.figures(place)).years(group), measures)
-    if not years and place.level in AGGREGATE_LEVELS:  # none of its own: its members' count
+    years = _years(_covered((await ctx.figures(place)).years(group).items(), measures), measures, every)
+    if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
-        years = [year for measure, year in found if not measures or measure in measures]
+        years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
     if not years:
         return None, ""
     latest = max(years)
@@ -139,8 +147,67 @@ def latest_note(year: int, language: str) -> str:
     return text("latest_year", language, year=year) + "\n"
 
 
-def _years_of(covered: dict[str, list[int]], measures: Sequence[str]) -> list[int]:
-    """The years covered of these measures (of any, if none given)."""
-    return [
-        year for measure, years in covered.items() if not measures or measure in measures for year in years
-    ]
+def _covered(found: Iterable[tuple[str, list[int]]], measures: Sequence[str]) -> dict[str, set[int]]:
+    """The years covered of each of these measures (of every measure, if none given)."""
+    covered: dict[str, set[int]] = {}
+    for measure, years in found:
+        if not measures or measure in measures:
+            covered.setdefault(measure, set()).update(years)
+    return covered
+
+
+def _years(covered: dict[str, set[int]], measures: Sequence[str], every: bool) -> set[int]:
+    """The years with figures of any of the measures, or of every one of them."""
+    if every and measures:
+        return set.intersection(*(covered.get(measure, set()) for measure in measures))
+    return set().union(*covered.values())
+
+
+def revision(
+    held: PlaceFigures, year: int, measure: str, group: str
+) -> tuple[Statement, Statement | None] | None:
+    """A figure's original statement in a year and, for a request or decision revised during the year, the
+    revised one (stated as its own measure, or as a later statement of another value); None if none."""
+    own = held.statements(year, [measure], group)
+    if not own:
+        return None
+    current = max(own, key=precedence)
+    revised = REVISED.get(measure)
+    if revised is None:
+        return current, None
+    stated = held.statements(year, [revised], group)
+    if stated:
+        return current, max(stated, key=precedence)
+    first = min(own, key=precedence)
+    return (first, current) if first.figure.value != current.figure.value else (current, None)
+
+
+def dates_note(parts: Sequence[tuple[Place, Statement]], language: str) -> str:
+    """'Trondheim per 31.12.2015, de andre per 10.12.2015' for a sum of parts of several as-of dates ('' if one)."""
+    by_date: dict[date, list[str]] = {}
+    for member, statement in parts:
+        by_date.setdefault(statement.figure.as_of, []).append(member.name)
+    if len(by_date) < 2:
+        return ""
+    if len(by_date) > SHOWN_NAMES:  # too many to name: the span of dates
+        return f"{text('as_of', language)} {day(min(by_date), language)}–{day(max(by_date), language)}"
+    common = max(by_date, key=lambda when: (len(by_date[when]), when))
+    named = [when for when in sorted(by_date) if when != common or len(by_date[common]) == 1]
+    words = [f"{_names(by_date[when])} {text('as_of', language)} {day(when, language)}" for when in named]
+    if common not in named:
+        words.append(text("others_as_of", language, date=day(common, language)))
+    return ", ".join(words)
+
+
+def _names(names: list[str]) -> str:
+    """Up to three names, and how many more: 'Melhus, Malvik, Skaun (+4)'."""
+    shown = ", ".join(escape(name) for name in names[:SHOWN_NAMES])
+    return shown + (f" (+{len(names) - SHOWN_NAMES})" if len(names) > SHOWN_NAMES else "")
+
+
+def joined(names: Sequence[str], language: str) -> str:
+    """Names as a running list: 'Agdenes, Meldal og Orkdal' (escaped)."""
+    escaped = [escape(name) for name in names]
+    if len(escaped) < 2:
+        return "".join(escaped)
+    return f"{', '.join(escaped[:-1])} {text('and', language)} {escaped[-1]}"

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
-from bot.answers.cards import aggregate_line
-from bot.answers.context import AGGREGATE_LEVELS, Context, groups_all_first, label, title, year_for
-from bot.answers.places import no_data
+from bot.answers.cards import aggregate_line, no_data
+from bot.answers.context import Context, groups_all_first, label, title, year_for
 from bot.render import Citations, day
 from bot.replies import Reply
 from bot.texts import text
 from bot.understanding import Question
 from store.models import Place
 from store.queries import Aggregate, Statement, precedence
-from store.vocabulary import Group, Measure
+from store.vocabulary import REVISED, Group, Measure
 
 # A figure is shown with its companion: the revised request or decision, the forecast of settlements.
-COMPANIONS: dict[str, str] = {
-    Measure.REQUESTED: Measure.REQUESTED_REVISED,
-    Measure.DECIDED: Measure.DECIDED_REVISED,
-    Measure.SETTLED: Measure.SETTLED_FORECAST,
-}
+COMPANIONS: dict[str, str] = {**REVISED, Measure.SETTLED: Measure.SETTLED_FORECAST}
 SHOWN_STATEMENTS = 5  # earlier statements under a figure
 
 
@@ -29,14 +25,13 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     assert question.measure is not None
     measure, group = question.measure, question.group
     year, note = await year_for(question, place, (measure,), ctx)
-    what = label(measure, group, ctx.language)
     if year is None:
-        return await no_data(what, place, question.year, ctx, group)
+        return await no_data(place, question.year, ctx, [measure], group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
     lines = await _measure_lines(place, year, measures, group, cite, ctx)
     if not lines:
-        return await no_data(what, place, year, ctx, group)
+        return await no_data(place, year, ctx, [measure], group)
     return Reply("\n".join([note + title(place, ctx.language, f"{year}"), *lines]) + cite.render())
 
 
@@ -48,7 +43,7 @@ async def _measure_lines(
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
     counts = held.counts(year, measures) if truncated else {}
-    totals = await ctx.totals(place, year, measures) if place.level in AGGREGATE_LEVELS else {}
+    totals = await ctx.totals(place, year, measures) if ctx.is_sum(place, year) else {}
     present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
     lines = []
     for shown in measures:
@@ -65,23 +60,24 @@ def _figure_lines(
 ) -> list[str]:
     """A figure's current value (or total with coverage), its latest other statements and how many are older."""
     current = total.stated if total is not None else max(history, key=precedence, default=None)
-    if total is not None:
-        lines = [aggregate_line(total, cite, ctx)]
-    elif current is not None:
+    line = aggregate_line(total, cite, ctx) if total is not None else ""
+    if total is None and current is not None:
         name = label(current.figure.measure, current.figure.group, ctx.language)
-        lines = [f"{name}: <b>{ctx.value(current)}</b>{cite.cite(current)}"]
-    else:
-        lines = []
+        line = f"{name}: <b>{ctx.value(current)}</b>{cite.cite(current)}"
     others = [s for s in history if current is None or s.figure.id != current.figure.id]
-    return lines + _earlier_lines(others, hidden, cite, ctx)
+    return ([line] if line else []) + _earlier_lines(others, hidden, cite, ctx)
 
 
 def _earlier_lines(others: list[Statement], hidden: int, cite: Citations, ctx: Context) -> list[str]:
-    """The latest earlier statements of a figure, after a line saying how many older ones are not shown."""
+    """The latest earlier statements of a figure, after a line saying how many older ones are not shown;
+    the same value of the same date from several sources is one line with each source's mark."""
     hidden += max(len(others) - SHOWN_STATEMENTS, 0)
     lines = [text("more_statements", ctx.language, count=hidden)] if hidden else []
+    alike: dict[tuple[date, str, bool], list[Statement]] = {}
     for other in others[-SHOWN_STATEMENTS:]:
-        rough = f" ({text('approximate', ctx.language)})" if other.figure.approximate else ""
-        when = f"{text('as_of', ctx.language)} {day(other.figure.as_of, ctx.language)}"
-        lines.append(f"  {when}: {ctx.value(other)}{cite.cite(other)}{rough}")
+        alike.setdefault((other.figure.as_of, ctx.value(other), other.figure.approximate), []).append(other)
+    for (as_of, value, approximate), same in alike.items():
+        rough = f" ({text('approximate', ctx.language)})" if approximate else ""
+        when = f"{text('as_of', ctx.language)} {day(as_of, ctx.language)}"
+        lines.append(f"  {when}: {value}{cite.cite_all(same)}{rough}")
     return lines

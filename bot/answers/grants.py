@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.answers.cards import no_data
 from bot.answers.context import Context, Keyed, keyed, title, year_for
-from bot.answers.places import no_data
 from bot.render import Citations, number
 from bot.replies import Reply
 from bot.texts import measure_label, text
@@ -21,7 +21,7 @@ async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
     year, note = await year_for(question, place, (Measure.SETTLED,), ctx)
     rules = (await ctx.figures(ctx.index.by_code[NATION])).current([year] if year else None, GRANT_MEASURES)
     if year is None or not rules:
-        return await no_data(measure_label(Measure.GRANT_BEYOND_REQUEST_NOK, ctx.language), place, year, ctx)
+        return await no_data(place, year, ctx, [Measure.GRANT_BEYOND_REQUEST_NOK])
     own = keyed((await ctx.figures(place)).current([year]))
     cite = Citations(ctx.language)
     lines = [note + title(place, ctx.language, f"{text('grant_per_settled_title', ctx.language)} {year}")]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.answers.context import AGGREGATE_LEVELS, Context, label, span
+from bot.answers.context import AGGREGATE_LEVELS, Context, joined, label, span
 from bot.render import day, escape
 from bot.replies import Button, Reply
-from bot.texts import level_label, text
+from bot.texts import group_label, level_label, text
 from bot.understanding import Question
 from store.bounds import whole_number, years_asked
 from store.models import Place
-from store.places import PlaceIndex, PlaceMatch
+from store.places import PlaceIndex, PlaceMatch, successor_codes, valid_in
 from store.vocabulary import GROUP_KEYS, MEASURE_KEYS, Group, Intent
 
 CHOICES = 8  # places offered as buttons when a name fits several
@@ -94,6 +94,58 @@ def match_notes(match: PlaceMatch, question: Question, language: str) -> str:
     return ""
 
 
+def successors_for(place: Place, question: Question, ctx: Context) -> list[Place]:
+    """What a former municipality or county became, when asked about for a year after it ended (else none)."""
+    year = question.year
+    successors: list[Place] = []
+    while year is not None and place.valid_to is not None and year >= place.valid_to.year:
+        successors = ctx.index.successors(place)
+        if len(successors) != 1 or valid_in(successors[0], year):
+            break
+        place = successors[0]  # merged again since (Akershus → Viken → …)
+    return successors
+
+
+def moved_on_note(former: Place, successor: Place, language: str) -> str:
+    """'Rissa ble slått sammen med andre til Indre Fosen fra 01.01.2018; svaret gjelder Indre Fosen.'"""
+    when = day(former.valid_to, language) if former.valid_to else ""
+    names = {"name": escape(former.name), "successor": escape(successor.name)}
+    return text("moved_on", language, date=when, **names) + "\n"
+
+
+def choose_successor(former: Place, successors: list[Place], question: Question, language: str) -> Reply:
+    """A place split between several: say so, with a button for each."""
+    buttons: list[list[Button]] = [[(p.name, _callback(question, p))] for p in successors[:CHOICES]]
+    when = day(former.valid_to, language) if former.valid_to else ""
+    names = joined([p.name for p in successors], language)
+    return Reply(
+        text("split_into", language, name=escape(former.name), date=when, names=names), buttons=buttons
+    )
+
+
+async def made_of_note(place: Place, question: Question, ctx: Context) -> str:
+    """Say so when a merged municipality is answered with the sums of the municipalities it was made of."""
+    if place.level != "municipality" or place.valid_from is None:
+        return ""
+    former = ctx.index.predecessors(place)
+    if not former or not await _before_it_existed(place, place.valid_from, question, ctx):
+        return ""
+    whole = [p.name for p in former if len(successor_codes(p)) == 1]
+    when, name = day(place.valid_from, ctx.language), escape(place.name)
+    line = text("made_of", ctx.language, name=name, date=when, names=joined(whole, ctx.language))
+    split = [p.name for p in former if len(successor_codes(p)) > 1]
+    if split:
+        line += " " + text("split_part", ctx.language, name=name, names=joined(split, ctx.language))
+    return line + "\n"
+
+
+async def _before_it_existed(place: Place, start: date, question: Question, ctx: Context) -> bool:
+    """Whether the answer is for years before a place existed: asked so, or (no year) it has none of its own."""
+    if question.years:
+        return min(question.years) < start.year
+    return (await ctx.figures(place)).size == 0
+
+
 def no_figures(place: Place, ctx: Context) -> str:
     """A known place without figures: say so, and where its figures may be instead."""
     level = level_label(place.level, ctx.language)
@@ -120,20 +172,14 @@ def _predecessors(place: Place, ctx: Context) -> list[str]:
     return [text("predecessors", ctx.language, name=escape(place.name), date=when, names=names)]
 
 
-async def no_data(what: str, place: Place, year: int | None, ctx: Context, group: str = Group.ALL) -> Reply:
-    """No figures for this question: say what does exist (of the group asked about, if one)."""
-    what = f"{what} · {escape(place.name)}"
-    head = (
-        text("no_data", ctx.language, what=what, year=year)
-        if year
-        else text("no_data_at_all", ctx.language, what=what)
-    )
-    return Reply(f"{head}\n{await _what_exists(place, ctx, group)}")
-
-
-async def _what_exists(place: Place, ctx: Context, group: str) -> str:
-    """What a place (and a larger place's municipalities) has figures for, of one group if asked."""
+async def what_exists(place: Place, ctx: Context, group: str = Group.ALL) -> str:
+    """What a place (and a larger place's municipalities) has figures for, of one group if asked and any."""
     covered = await ctx.years(place, None if group == Group.ALL else group)
+    if not covered and group != Group.ALL:  # nothing of the group: say so, then everyone's
+        none = text("none_of", ctx.language, name=escape(place.name), what=group_label(group, ctx.language))
+        return f"{none}\n{await what_exists(place, ctx)}"
+    if not covered:
+        return text("none_at_all", ctx.language, name=escape(place.name))
     parts = [f"{label(m, group, ctx.language)} {span(years)}" for m, years in covered.items()]
     key = "what_exists_with_members" if place.level in AGGREGATE_LEVELS else "what_exists"
     return text(key, ctx.language, name=escape(place.name), years="; ".join(parts))

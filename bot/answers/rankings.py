@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answers.cards import status_answer
+from bot.answers.cards import no_data, status_answer
 from bot.answers.context import (
     AGGREGATE_LEVELS,
     Context,
@@ -15,10 +15,9 @@ from bot.answers.context import (
     value_of,
     year_for,
 )
-from bot.answers.places import no_data
 from bot.render import Citations, escape, percent
 from bot.replies import Reply
-from bot.texts import group_label, measure_label, short_measure_label, text
+from bot.texts import group_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
@@ -36,7 +35,7 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
     if year is None:
         year = _latest_year(held, measures)
         if year is None:
-            return await no_data(measure_label(measures[0], ctx.language), places[0], None, ctx)
+            return await no_data(places[0], None, ctx, measures[:1])
         note = latest_note(year, ctx.language)
     by_place: dict[int, dict[str, Statement]] = {place_id_of(place): {} for place in places}
     for figures in held:
@@ -82,7 +81,7 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
     """Members of a county, region or group ranked by the share of their decision settled (or by a value)."""
     if question.most:
         return await _ranking_by_value(question, place, ctx)
-    year, note = await year_for(question, place, SHARE_MEASURES, ctx)
+    year, note = await year_for(question, place, SHARE_MEASURES, ctx, every=True)
     if year is None or place.level not in AGGREGATE_LEVELS:
         return await status_answer(question, place, ctx)
     found = await ctx.totals(place, year, SHARE_MEASURES)
@@ -93,7 +92,7 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
     if question.best:  # 'hvem har kommet lengst': the largest share first
         rows.reverse()
     if not rows:
-        return await no_data(measure_label(Measure.DECIDED, ctx.language), place, year, ctx)
+        return await no_data(place, year, ctx, [Measure.DECIDED])
     lines = [note + title(place, ctx.language, f"{text('share_settled_title', ctx.language)} {year}")]
     lines.extend(f"{i}. {row}" for i, row in enumerate(rows, 1))
     lines.append(text("known_of", ctx.language, known=len(rows), members=decided.members))
@@ -124,7 +123,7 @@ async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> R
     total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
     known = [(member, s) for member, s in (total.parts if total else []) if s.figure.value is not None]
     if not known:
-        return await no_data(what, place, year, ctx, question.group)
+        return await no_data(place, year, ctx, [measure], question.group)
     cite = Citations(ctx.language)
     known.sort(key=lambda part: (-(part[1].figure.value or 0), part[0].name))  # small hidden values come last
     lines = [note + title(place, ctx.language, f"{what} {year}, {text('largest_first', ctx.language)}")]

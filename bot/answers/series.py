@@ -6,43 +6,46 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from bot.answers.context import AGGREGATE_LEVELS, Context, label, title
-from bot.answers.places import no_data
+from bot.answers.cards import no_data
+from bot.answers.context import Context, label, revision, title
 from bot.charts import bar_chart
 from bot.render import Citations, escape
 from bot.replies import Reply
-from bot.texts import group_label, measure_label, text
+from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.models import Place
 from store.queries import Statement
-from store.vocabulary import Group, Measure
+from store.vocabulary import REVISED, Group, Measure
 
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
-    """A measure over the years: a compact table and a bar chart (sums over the members where none is stated)."""
+    """A measure over the years: a compact table (a revision beside its original) and a bar chart (sums over
+    the members where none is stated)."""
     measure = question.measure or Measure.SETTLED
     asked: list[str] = [question.group] if question.group != Group.ALL else [Group.ALL, Group.EM]
-    series = Series(measure_label(measure, ctx.language), Citations(ctx.language))
-    for statement in (await ctx.figures(place)).current(question.years or None, [measure], asked):
-        figure = statement.figure
-        series.add(figure.year, figure.group, ctx.value(statement), [statement], figure.value)
-    if not series.cells and place.level in AGGREGATE_LEVELS:
+    series = Series(measure, ctx.language, Citations(ctx.language))
+    held = await ctx.figures(place)
+    for statement in held.current(question.years or None, [measure], asked):
+        year, group = statement.figure.year, statement.figure.group
+        original, revised = revision(held, year, measure, group) or (statement, None)
+        series.add_stated(year, group, original, revised, ctx)
+    if not series.cells and ctx.index.members_ever(place):
         await _add_sums(series, place, measure, asked, question.years, ctx)
     if not series.cells:
-        what = label(measure, question.group, ctx.language)
-        return [await no_data(what, place, question.year, ctx, question.group)]
+        return [await no_data(place, question.year, ctx, [measure], question.group)]
     return series.replies(place, asked, ctx)
 
 
 async def _add_sums(
     series: Series, place: Place, measure: str, asked: list[str], years: Sequence[int], ctx: Context
 ) -> None:
-    """Sums over a larger place's members, with how many are known, for each year they have figures."""
+    """Sums over a larger place's members (a merged one's former parts), with how many are known, for each
+    year they have figures."""
     covered = [y for y in (await ctx.years(place)).get(measure, []) if not years or y in years]
     for year, totals in (await ctx.totals_by_year(place, covered, [measure])).items():
         for group in asked:
             total = totals.get((measure, group))
-            if total is not None and total.parts:
+            if total is not None and total.parts and total.summable:
                 parts = [statement for _, statement in total.parts]
                 coverage = f" ({total.known}/{total.members})"
                 series.add(year, group, ctx.total_value(total), parts, total.computed, coverage)
@@ -53,11 +56,19 @@ async def _add_sums(
 class Series:
     """A series being gathered: table cells and chart bars per year and group, and their sources."""
 
-    what: str
+    measure: str
+    language: str
     cite: Citations
     summed: bool = False  # sums over the members, as no total is stated
     cells: dict[int, dict[str, str]] = field(default_factory=dict)
     bars: dict[str, dict[int, float]] = field(default_factory=dict)
+    revised_bars: dict[str, dict[int, float]] = field(default_factory=dict)
+    revised: bool = False  # a revision in parentheses somewhere
+
+    @property
+    def what(self) -> str:
+        """The measure's name: 'Anmodning'."""
+        return measure_label(self.measure, self.language)
 
     def add(
         self,
@@ -74,13 +85,31 @@ class Series:
         if value is not None and shown != ":":
             self.bars.setdefault(group, {})[year] = value
 
+    def add_stated(
+        self, year: int, group: str, original: Statement, revised: Statement | None, ctx: Context
+    ) -> None:
+        """One year's stated figure and, in parentheses, its revision during the year: '360¹ (430¹)'."""
+        self.add(year, group, ctx.value(original), [original], original.figure.value)
+        if revised is None:
+            return
+        shown = ctx.value(revised)
+        self.cells[year][group] += f" ({shown}{self.cite.cite(revised)})"
+        self.revised = True
+        if revised.figure.value is not None and shown != ":":
+            self.revised_bars.setdefault(group, {})[year] = revised.figure.value
+
     def replies(self, place: Place, asked: list[str], ctx: Context) -> list[Reply]:
         """The table (with its sources), then a chart when there is more than one year to draw."""
         groups = [g for g in asked if any(g in row for row in self.cells.values())]  # no empty columns
         first, last = min(self.cells), max(self.cells)
         span = f"{self.what} {first}" if first == last else f"{self.what} {first}–{last}"
         replies = [self._table(place, span, groups, ctx)]
-        bars = {self._name(g, ctx.language): self.bars[g] for g in groups if g in self.bars}
+        bars: dict[str, dict[int, float]] = {}
+        for group in groups:
+            if group in self.bars:
+                bars[self._name(group)] = self.bars[group]
+            if group in self.revised_bars:
+                bars[label(REVISED[self.measure], group, self.language)] = self.revised_bars[group]
         if first != last and bars:
             summed = f" ({text('summed', ctx.language)})" if self.summed else ""
             draw = partial(bar_chart, f"{place.name}: {self.what}{summed}", bars)
@@ -89,15 +118,18 @@ class Series:
 
     def _table(self, place: Place, span: str, groups: list[str], ctx: Context) -> Reply:
         """A row a year, a column a group, and the sources below."""
-        header = " | ".join(self._name(g, ctx.language) for g in groups)
+        header = " | ".join(self._name(g) for g in groups)
         lines = [title(place, ctx.language, span)]
         lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
         for year in sorted(self.cells):
             lines.append(f"<code>{year}</code> | " + " | ".join(self.cells[year].get(g, "–") for g in groups))
+        if self.revised:
+            revised = short_measure_label(REVISED[self.measure], ctx.language)
+            lines.append(text("revised_in_parentheses", ctx.language, what=revised))
         if self.summed:
             lines.append(text("summed_series", ctx.language))
         return Reply("\n".join(lines) + self.cite.render())
 
-    def _name(self, group: str, language: str) -> str:
+    def _name(self, group: str) -> str:
         """A column's and a bar's name: the measure for everyone, else the group."""
-        return self.what if group == Group.ALL else group_label(group, language)
+        return self.what if group == Group.ALL else group_label(group, self.language)

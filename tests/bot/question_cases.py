@@ -207,13 +207,15 @@ def _trondheim_cases() -> list[Case]:
             "bosettingsbehov Melhus", phrases=("Ingen tall for Bosettingsbehov · Melhus.",), tags=("no data",)
         )
     )
-    # No data for a group: what exists of that group (seed 000's 2016 request and 2017 plan, seed 004's 2019).
+    # No figure for a group that year: that year's figures of the group (seed 000's 2017 plan, seed 004's
+    # settled EM), and the years the figure asked for exists (seed 000's 2016 request).
     cases.append(
         Case(
             "anmodning UMA Trondheim 2017",
+            ("250", "55", "43"),
             phrases=(
-                "Plantall, enslige mindreårige (EM) 2017, 2019",
-                "Bosatt, enslige mindreårige (EM) 2006–2018",
+                "Ingen tall for Anmodning, enslige mindreårige (EM) · Trondheim i 2017.",
+                "Tall for Anmodning, enslige mindreårige (EM): 2016.",
             ),
             tags=("no data", "em"),
         )
@@ -344,12 +346,19 @@ def _place_cases() -> list[Case]:
             phrases=("Bergen (kommune) finnes i registeret, men jeg har ingen tall for stedet.",),
             tags=("no data",),
         ),
+        # A merged municipality before it existed: the sums of what it was made of (seed 000, 2017 plan).
         Case(
             "status Indre Fosen",
-            phrases=("Tall finnes for tidligere kommuner: Rissa, Leksvik",),
+            ("45",),
+            ("Indre Fosen ble opprettet 01.01.2018 av Leksvik og Rissa", "2 av 2 kommuner med tall"),
             tags=("merged",),
         ),
-        Case("status Orkland 2015", phrases=("Orkland ble opprettet 01.01.2020", "Orkdal"), tags=("merged",)),
+        Case(
+            "status Orkland 2015",
+            ("48", "40", "0"),
+            ("Orkland ble opprettet 01.01.2020", "Orkdal", "1 av 3 kommuner med tall"),
+            tags=("merged",),
+        ),
         Case("status Rissa 2015", ("32", "18", "11"), tags=("old name",)),
         Case("status Leksvik 2016", ("17", "4"), tags=("old name",)),
         Case(
@@ -490,13 +499,11 @@ def _aggregate_cases() -> list[Case]:
             ("Bosatt 2006–2018", "Ingen oppgitt total: summer over kommunene"),
             tags=("county", "series"),
         ),
+        # No request for 2017: the region's other 2017 figures (seed 000's plan, seed 004's settled) instead.
         Case(
             "anmodning Midt-Norge 2017",
-            phrases=(
-                "Ingen tall for Anmodning · IMDi Midt-Norge i 2017",
-                "og kommunene der:",
-                "Bosatt 2006–2018",
-            ),
+            ("3 262", "675"),
+            phrases=("Ingen tall for Anmodning · IMDi Midt-Norge i 2017", "Tall for Anmodning: 2015–2016."),
             tags=("region", "no data"),
         ),
     ]

@@ -82,9 +82,9 @@ async def test_a_subscribe_list_holds_at_most_so_many_places(assistant: Assistan
 async def test_a_comparison_holds_at_most_so_many_places(assistant: Assistant) -> None:
     index = await assistant.store.index()
     names = sorted({p.name for p in index.places.values() if p.level == "municipality"})[: MOST_PLACES + 5]
-    (reply,) = await assistant.handle("sammenlign " + " og ".join(names) + " 2015", COORDINATOR)
+    (reply,) = await assistant.handle("compare " + " and ".join(names) + " 2015", COORDINATOR)
     assert reply.text == f"At most {MOST_PLACES} places at a time."
     (compared,) = await assistant.handle(
-        "sammenlign " + " og ".join(names[:MOST_PLACES]) + " 2015", COORDINATOR
+        "compare " + " and ".join(names[:MOST_PLACES]) + " 2015", COORDINATOR
     )
     assert compared.text != reply.text

@@ -60,3 +60,32 @@ async def test_merged_municipality_knows_its_predecessors(store: Store) -> None:
     index = await store.index()
     indre_fosen = index.by_code["5054"]
     assert {p.name for p in index.predecessors(indre_fosen)} == {"Rissa", "Leksvik"}
+
+
+async def test_a_merged_municipality_is_made_of_its_former_ones_before_it_existed(store: Store) -> None:
+    """Indre Fosen in 2016 is Rissa and Leksvik; from 2018 it is itself; Trondheim never sums Klæbu."""
+    index = await store.index()
+    indre_fosen, trondheim = index.by_code["5054"], index.by_code["5001"]
+    assert [p.name for p in index.members_in_year(indre_fosen, 2016)] == ["Leksvik", "Rissa"]
+    assert index.members_in_year(indre_fosen, 2018) == []
+    assert index.members_in_year(trondheim, 2015) == []
+    assert index.has_figures(indre_fosen)
+
+
+async def test_a_split_municipality_is_not_summed_into_one_of_its_successors(store: Store) -> None:
+    """Orkland was made of Agdenes, Meldal and Orkdal wholly, and of part of Snillfjord (the change list)."""
+    index = await store.index()
+    orkland = index.by_code["5059"]
+    assert [p.name for p in index.former(orkland)] == ["Agdenes", "Meldal", "Orkdal"]
+    assert [p.name for p in index.predecessors(orkland)] == ["Agdenes", "Meldal", "Orkdal", "Snillfjord"]
+    snillfjord = next(p for p in index.predecessors(orkland) if p.name == "Snillfjord")
+    assert [p.name for p in index.successors(snillfjord)] == ["Heim", "Hitra", "Orkland"]
+
+
+async def test_a_county_knows_what_it_became(store: Store) -> None:
+    """Sør-Trøndelag's municipalities moved to Trøndelag in 2018; Trøndelag's counties in 2014 were the two."""
+    index = await store.index()
+    south, trondelag = index.by_code["16"], index.by_code["50"]
+    assert [p.name for p in index.successors(south)] == ["Trøndelag"]
+    assert [p.name for p in index.counties_within(trondelag, 2014)] == ["Nord-Trøndelag", "Sør-Trøndelag"]
+    assert len(index.counties_within(index.by_code["NO"], 2014)) == 19

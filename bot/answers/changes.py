@@ -1,0 +1,125 @@
+"""Changes: how much a figure rose or fell during its year (a revision, or growth through the year) and
+from the year before, with both figures and the difference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answers.cards import no_data
+from bot.answers.context import Context, label, revision, title, year_for
+from bot.render import Citations, day, number, percent
+from bot.replies import Reply
+from bot.texts import text
+from bot.understanding import Question
+from store.held import PlaceFigures
+from store.models import Place, place_id_of
+from store.queries import Aggregate, Statement, precedence
+from store.vocabulary import Measure
+
+
+@dataclass(frozen=True)
+class Point:
+    """A figure at one point: its value, how it is shown, what it rests on and, for a sum, whom it covers."""
+
+    value: float | None
+    shown: str
+    sources: list[Statement]
+    covering: frozenset[int] = frozenset()  # the members summed; empty for a stated figure
+    coverage: str = ""  # ' (10/48)' for a sum
+
+
+async def change_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """How a figure changed in a year (original to revised, or first to latest statement) and since the year before."""
+    measure, group = question.measure or Measure.SETTLED, question.group
+    year, note = await year_for(question, place, (measure,), ctx)
+    if year is None:
+        return await no_data(place, question.year, ctx, [measure], group)
+    held = await ctx.figures(place)
+    cite = Citations(ctx.language)
+    lines = _within(held, year, measure, group, cite, ctx)
+    before, after = (
+        await _point(place, year - 1, measure, group, ctx),
+        await _point(place, year, measure, group, ctx),
+    )
+    if after is None:
+        return await no_data(place, year, ctx, [measure], group)
+    if before is not None:
+        words = {
+            "previous": year - 1,
+            "year": year,
+            "before": _shown(before, cite),
+            "after": _shown(after, cite),
+        }
+        lines.append(
+            text("change_from_year", ctx.language, difference=_difference(before, after, ctx), **words)
+        )
+    if not lines:
+        lines.append(text("change_single", ctx.language, year=year, value=_shown(after, cite)))
+    what = f"{label(measure, group, ctx.language)} {year}, {text('change_word', ctx.language)}"
+    return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
+
+
+def _within(
+    held: PlaceFigures, year: int, measure: str, group: str, cite: Citations, ctx: Context
+) -> list[str]:
+    """The change during the year: original to revised, or the first statement to the latest (none if one)."""
+    found = revision(held, year, measure, group)
+    if found is None:
+        return []
+    original, revised = found
+    if revised is not None:
+        before, after = _stated(original, ctx), _stated(revised, ctx)
+        words = {"before": _shown(before, cite), "after": _shown(after, cite)}
+        return [text("change_revised", ctx.language, difference=_difference(before, after, ctx), **words)]
+    statements = held.statements(year, [measure], group)
+    first = min(statements, key=precedence)
+    if first.figure.as_of == original.figure.as_of:
+        return []
+    dates = {"first": day(first.figure.as_of, ctx.language), "last": day(original.figure.as_of, ctx.language)}
+    before, after = _stated(first, ctx), _stated(original, ctx)
+    words = {"before": _shown(before, cite), "after": _shown(after, cite), **dates}
+    return [text("change_through_year", ctx.language, difference=_difference(before, after, ctx), **words)]
+
+
+async def _point(place: Place, year: int, measure: str, group: str, ctx: Context) -> Point | None:
+    """The figure that stood at the end of a year: the revised one if revised, else a sum over the members."""
+    found = revision(await ctx.figures(place), year, measure, group)
+    if found is not None:
+        return _stated(found[1] or found[0], ctx)
+    if not ctx.is_sum(place, year):
+        return None
+    total = (await ctx.totals(place, year, [measure])).get((measure, group))
+    return _summed(total, ctx) if total is not None and total.parts and total.summable else None
+
+
+def _stated(statement: Statement, ctx: Context) -> Point:
+    """A stated figure as a point."""
+    return Point(statement.figure.value, ctx.value(statement), [statement])
+
+
+def _summed(total: Aggregate, ctx: Context) -> Point:
+    """A sum over the members with a value, and how many of how many that is."""
+    covering = frozenset(place_id_of(member) for member, _ in total.parts)
+    sources = [statement for _, statement in total.parts]
+    return Point(
+        total.computed, ctx.total_value(total), sources, covering, f" ({total.known}/{total.members})"
+    )
+
+
+def _shown(point: Point, cite: Citations) -> str:
+    """A point's value with its footnotes (and its coverage, for a sum)."""
+    return f"{point.shown}{cite.cite_all(point.sources)}{point.coverage}"
+
+
+def _difference(before: Point, after: Point, ctx: Context) -> str:
+    """'+252 (+434 %)', or why there is none: a hidden value, or sums over different members."""
+    if before.covering != after.covering:
+        return text("not_comparable", ctx.language)
+    if before.value is None or after.value is None or ":" in (before.shown, after.shown):
+        return ":"
+    change = after.value - before.value
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    shown = f"<b>{sign}{number(abs(change), ctx.language)}</b>"
+    if not before.value:
+        return shown
+    return f"{shown} ({sign}{percent(abs(change) / before.value, ctx.language)})"
