@@ -1,5 +1,9 @@
 """Score the bot on the held-out questions: right figures, and the reply in the question's language.
 
+Each question is asked twice: by a user whose chosen language is the question's own (as a user who
+writes nynorsk would choose nynorsk), and by a user who chose bokmål, which shows whether the
+question's language was told from the question alone (a bare command carries none and falls back).
+
 `python -m tests.heldout.score [FILE]` prints the score per language and writes the misses to
 data/heldout-misses.txt. The questions (questions.json) were written from the seed documents by a
 helper that had not read the code; they are never edited to pass.
@@ -50,6 +54,7 @@ class Result:
     answer: str
     figures_right: bool
     language_found: str | None
+    language_for_bokmal_user: str | None
 
 
 def load(path: Path = QUESTIONS) -> list[Case]:
@@ -91,11 +96,11 @@ def has_figure(answer: str, figure: str) -> bool:
     return re.search(rf"(?<!\d)(?<!\d ){re.escape(figure)}(?!\d)(?! \d\d\d)", answer) is not None
 
 
-async def ask(store: Store, case: Case) -> str:
+async def ask(store: Store, case: Case, user_language: str) -> str:
     """The console chat's output for the case's question (after its previous question, if any)."""
     clock = datetime(case.today.year, case.today.month, case.today.day, 12, tzinfo=OSLO)
     assistant = Assistant(store, zone=OSLO, clock=lambda: clock)
-    caller = Caller(user_id=COORDINATOR_ID, language="nb", role="coordinator")
+    caller = Caller(user_id=COORDINATOR_ID, language=user_language, role="coordinator")
     chat = ConsoleChat(assistant, caller, output=io.StringIO())
     if case.previous:
         await chat.say(case.previous)
@@ -112,24 +117,27 @@ async def score(cases: list[Case]) -> list[Result]:
         try:
             results = []
             for case in cases:
-                answer = await ask(store, case)
+                answer = await ask(store, case, case.language)
+                as_bokmal = language_of(await ask(store, case, "nb"), markers)
                 right = all(has_figure(answer, figure) for figure in case.figures)
-                results.append(Result(case, answer, right, language_of(answer, markers)))
+                results.append(Result(case, answer, right, language_of(answer, markers), as_bokmal))
         finally:
             await store.close()
     return results
 
 
 def report(results: list[Result]) -> str:
-    """Per language: answered right, in the right language, and both."""
+    """Per language: answered right, and in the right language (for its own user and for a bokmål user)."""
     lines = []
     for language in (*LANGUAGES, "all"):
         mine = [r for r in results if language in ("all", r.case.language)]
         right = sum(r.figures_right for r in mine)
         spoken = sum(r.language_found == r.case.language for r in mine)
+        told = sum(r.language_for_bokmal_user == r.case.language for r in mine)
         lines.append(
             f"{language:>3}: {len(mine):3} cases · figures right {right:3} ({right / len(mine):.0%})"
             f" · right language {spoken:3} ({spoken / len(mine):.0%})"
+            f" · for a bokmål user {told:3} ({told / len(mine):.0%})"
         )
     return "\n".join(lines)
 
