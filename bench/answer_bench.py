@@ -3,7 +3,8 @@
 "first asked" times each question with nothing held in memory (its places' statements are read from
 the database); "computed" times it again once they are held; "asked again" comes from the answer cache.
 
-Run: python -m bench.answer_bench. The baseline is a one-row SELECT through the same store.
+Run: python -m bench.answer_bench [QUESTIONS]: a question file (see bench/questions.py) replaces the
+seeded database's built-in questions. The baseline is a one-row SELECT through the same store.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
+from bench.questions import chosen_questions
 from bench.synthetic import add_national_figures
 from bot.assistant import Assistant
 from bot.caller import Caller
@@ -118,7 +120,8 @@ async def main() -> None:
     """Seeded database, then the national synthetic one."""
     with tempfile.TemporaryDirectory() as folder:
         store = await Store.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
-        await measure(store, SEEDED_QUESTIONS, "seeded database", rounds=30)
+        questions, origin = chosen_questions(SEEDED_QUESTIONS)
+        await measure(store, questions, f"seeded database ({origin} questions)", rounds=30)
         start = time.perf_counter()
         rows = await add_national_figures(store)
         gc.freeze()  # as the bot does once started: the long-lived objects stay out of full collections

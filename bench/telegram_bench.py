@@ -1,6 +1,8 @@
 """Latency and throughput through the real bot process and the local Bot API server.
 
-Run: python -m bench.telegram_bench. The baseline is a minimal python-telegram-bot echo bot
+Run: python -m bench.telegram_bench [QUESTIONS], where QUESTIONS is a file of fresh questions (a
+held-out JSON set such as tests/heldout/questions.json, or one question a line); without it, the
+corpus's distinct bokmål questions. The baseline is a minimal python-telegram-bot echo bot
 (bench/echo_bot.py) on the same server in the same run.
 """
 
@@ -13,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.questions import chosen_questions
 from tests import databases
 from tests.bot.question_cases import CASES
 from tests.botapi.server import FakeBotApi
@@ -89,7 +92,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 async def run_one(
-    module: str, database_url: str, folder: Path, user_base: int
+    module: str, database_url: str, folder: Path, user_base: int, fresh_questions: list[str]
 ) -> tuple[list[float], list[float], float]:
     """Latencies (repeated questions, then fresh ones) and throughput of one bot module on a fresh server."""
     botapi = FakeBotApi()
@@ -100,7 +103,7 @@ async def run_one(
             repeated = await latencies(
                 botapi, user_base, [QUESTIONS[i % len(QUESTIONS)] for i in range(SEQUENTIAL)]
             )
-            fresh = await latencies(botapi, user_base, FRESH)
+            fresh = await latencies(botapi, user_base, fresh_questions)
             rate = await throughput(botapi, user_base + 1)
         finally:
             await bot.stop()
@@ -111,13 +114,17 @@ async def run_one(
 
 async def main() -> None:
     """Echo bot first, then Bosettingsbot; print p50, p99, replies per second and the ratios."""
+    fresh_questions, origin = chosen_questions(FRESH)
+    print(f"fresh questions: {len(fresh_questions)} ({origin}), each asked once")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         database = databases.copy_sqlite(
             await asyncio.to_thread(databases.seed_sqlite_template, folder), folder
         )
-        echo, echo_fresh, echo_rate = await run_one("bench.echo_bot", database, folder, 10_000)
-        ours, our_fresh, our_rate = await run_one("bot", database, folder, 20_000)
+        echo, echo_fresh, echo_rate = await run_one(
+            "bench.echo_bot", database, folder, 10_000, fresh_questions
+        )
+        ours, our_fresh, our_rate = await run_one("bot", database, folder, 20_000, fresh_questions)
     rows = (
         ("echo bot (baseline)", echo, echo_fresh, echo_rate),
         ("bosettingsbot", ours, our_fresh, our_rate),
