@@ -295,3 +295,16 @@ _phrases(
     no="i|på|for|fra|frå|til|om|med|og|status|historikk",
     en="in|at|for|from|of|about|and|status|history",
 )
+
+# Words that make the number after them a place's code: a one- or two-digit number is a code only after
+# one of these ('fylke 16', 'county 50'), never as a day or month; a year-like one only after a number
+# word or a K/F prefix ('kommunenummer 2012', 'K2012').
+NUMBER_WORDS: dict[str, set[str]] = defaultdict(set)
+_phrases(
+    NUMBER_WORDS,
+    None,
+    no="nr|nummer|kode|kommunenummer|kommunenr|fylkesnummer|fylkesnr|k|f",
+    en="number|no|code|k|f",
+)
+CODE_SLOTS: dict[str, set[str]] = defaultdict(set, NUMBER_WORDS)
+_phrases(CODE_SLOTS, None, no="fylke|fylket|kommune|kommunen", en="county|municipality")

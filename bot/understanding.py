@@ -17,9 +17,18 @@ from typing import Any, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.dates import read_date
 from bot.forms import compound, inflected
 from bot.language import detect
-from bot.phrases import FOLLOW_UPS, PLACE_SLOTS, TRAILING_FOLLOW_UPS, VOCABULARY, Meaning
+from bot.phrases import (
+    CODE_SLOTS,
+    FOLLOW_UPS,
+    NUMBER_WORDS,
+    PLACE_SLOTS,
+    TRAILING_FOLLOW_UPS,
+    VOCABULARY,
+    Meaning,
+)
 from bot.wordlists import LANGUAGES, common_words
 from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
@@ -28,6 +37,7 @@ from store.places import PlaceIndex, PlaceMatch
 from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Intent, Measure
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
+PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
@@ -57,6 +67,7 @@ class Question:
     most: bool = False  # a ranking by the value, largest first ('flest bosatt'), not by the share settled
     best: bool = False  # a ranking by the share settled, largest first ('hvem har kommet lengst')
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
+    as_of: date | None = None  # the day the figures are asked as of ('per 10.12.15'), when a date says so
     language: str | None = None  # the language it is written in, when that is clear
     follow_up: bool = False  # it changes only what it names of the chat's previous question ('og Malvik?')
     named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
@@ -121,11 +132,16 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if command:
         question.command = command.group(1).lower()
         body = body[command.end() :]
+    dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
     question.years, body = _years(body, today)
+    if dated is not None and not question.years and dated.year is not None:
+        question.years = [dated.year]
     reading = _Reading(
         question, today, [Token(raw, n) for raw in WORD.findall(body) for n in normalise(raw).split()]
     )
     _read(reading, index)
+    if dated is not None:
+        question.as_of = dated.as_of(question.year, today)
     if question.years:
         reading.named.add("years")
     since = SINCE.search(message)
@@ -152,8 +168,19 @@ def _years(text: str, today: date) -> tuple[list[int], str]:
         first, last = sorted((int(match.group(1)), int(match.group(2))))
         years.extend(year for year in range(first, last + 1) if year in asked)
     text = YEAR_RANGE.sub(" ", text)
-    years.extend(int(y) for y in YEAR.findall(text))
-    return sorted(set(years)), YEAR.sub(" ", text)
+    singles = [
+        m for m in YEAR.finditer(text) if int(m.group()) in asked and not _after_code_word(text, m.start())
+    ]
+    years.extend(int(m.group()) for m in singles)
+    for match in reversed(singles):
+        text = text[: match.start()] + " " + text[match.end() :]
+    return sorted(set(years)), text
+
+
+def _after_code_word(text: str, start: int) -> bool:
+    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012'), not a year."""
+    before = normalise(text[:start]).split()
+    return bool(before) and before[-1] in NUMBER_WORDS
 
 
 def _read(reading: _Reading, index: PlaceIndex) -> None:
@@ -185,10 +212,19 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
 def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
     """The length of the longest place name starting at a token (0 if none, or a word not written as a name)."""
     tokens = reading.tokens
+    if tokens[start].norm.isdigit():
+        return 1 if tokens[start].norm in index.aliases and _written_as_code(reading, start) else 0
     for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
         if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
             return length if length > 1 or _written_as_name(reading, start) else 0
     return 0
+
+
+def _written_as_code(reading: _Reading, position: int) -> bool:
+    """Whether a number is meant as a place's code: three digits or more, or after 'fylke', 'kommune', 'K'."""
+    return len(reading.tokens[position].norm) > 2 or (
+        position > 0 and reading.tokens[position - 1].norm in CODE_SLOTS
+    )
 
 
 def _written_as_name(reading: _Reading, position: int) -> bool:
@@ -219,6 +255,9 @@ def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
 
 def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
     """A token that is no place name or phrase: a word form, a word, a compound, a typo, or not understood."""
+    if token.norm.isdigit() and len(token.norm) <= 2:  # a day, a month or a count: never a place
+        reading.kinds.append("number")
+        return
     meanings = _word_meanings(token.norm)
     if meanings is None and not _may_be_place(token.norm, index):
         typo = _typo_of_word(token.norm)

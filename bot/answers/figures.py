@@ -11,8 +11,9 @@ from bot.render import Citations, day
 from bot.replies import Reply
 from bot.texts import text
 from bot.understanding import Question
+from store.held import latest
 from store.models import Place
-from store.queries import Aggregate, Statement, precedence
+from store.queries import Aggregate, Statement
 from store.vocabulary import REVISED, Group, Measure
 
 # A figure is shown with its companion: the revised request or decision, the forecast of settlements.
@@ -29,16 +30,22 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
         return await no_data(place, question.year, ctx, [measure], group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
-    lines = await _measure_lines(place, year, measures, group, cite, ctx)
+    lines = await _measure_lines(place, year, measures, group, cite, ctx, question.as_of)
     if not lines:
         return await no_data(place, year, ctx, [measure], group)
     return Reply("\n".join([note + title(place, ctx.language, f"{year}"), *lines]) + cite.render())
 
 
 async def _measure_lines(
-    place: Place, year: int, measures: Sequence[str], group: str, cite: Citations, ctx: Context
+    place: Place,
+    year: int,
+    measures: Sequence[str],
+    group: str,
+    cite: Citations,
+    ctx: Context,
+    as_of: date | None = None,
 ) -> list[str]:
-    """For each measure and group shown: its current value (or total) and its earlier statements."""
+    """For each measure and group shown: its value (as of a day, if asked) or total, and its other statements."""
     held = await ctx.figures(place)
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
@@ -51,15 +58,20 @@ async def _measure_lines(
             key = (shown, sub_group)
             own = [s for s in history if (s.figure.measure, s.figure.group) == key]
             hidden = counts.get(key, len(own)) - len(own)
-            lines.extend(_figure_lines(own, hidden, totals.get(key), cite, ctx))
+            lines.extend(_figure_lines(own, hidden, totals.get(key), cite, ctx, as_of))
     return lines
 
 
 def _figure_lines(
-    history: list[Statement], hidden: int, total: Aggregate | None, cite: Citations, ctx: Context
+    history: list[Statement],
+    hidden: int,
+    total: Aggregate | None,
+    cite: Citations,
+    ctx: Context,
+    as_of: date | None = None,
 ) -> list[str]:
-    """A figure's current value (or total with coverage), its latest other statements and how many are older."""
-    current = total.stated if total is not None else max(history, key=precedence, default=None)
+    """A figure's value (as of a day, if asked) or total with coverage, its other statements and how many are older."""
+    current = total.stated if total is not None else latest(history, as_of)
     line = aggregate_line(total, cite, ctx) if total is not None else ""
     if total is None and current is not None:
         name = label(current.figure.measure, current.figure.group, ctx.language)
