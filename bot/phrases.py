@@ -58,10 +58,10 @@ _words(
 _words(
     "measure",
     "decided",
-    no="vedtak|vedtaket|vedtaksplasser",
-    nb="vedtatt|vedtatte|vedtakene",
-    nn="vedteke|vedtekne|vedtaka",
-    en="decision|decisions|decided|pledged|agreed|council decision",
+    no="vedtak|vedtaket|vedtaksplasser|vedta|vedtok",
+    nb="vedtatt|vedtatte|vedtakene|vedtar",
+    nn="vedteke|vedtekne|vedtaka|vedtek",
+    en="decision|decisions|decided|decide|decides|pledged|agreed|agree|council decision",
 )
 _words(
     "measure",
@@ -254,7 +254,7 @@ _words(
     nn="dette året|i inneverande år",
     en="this year|current year|so far this year",
 )
-_words("time", "-1", no="i fjor|ifjor|fjoråret", nb="forrige år", nn="førre år", en="last year|previous year")
+_words("time", "-1", no="i fjor|ifjor|fjoråret", nb="forrige år", nn="førre år", en="last year")
 _words("time", "1", no="neste år|til neste år", nb="kommende år", nn="komande år", en="next year|coming year")
 
 # Words that carry no meaning of their own here ('siden 2010' makes a series where a year follows, see parse).
@@ -273,6 +273,33 @@ _words(
     "since|from|please|thanks|total|number|numbers|figure|figures|people|refugees|refugee|year|years|"
     "we|our|they|them|for|on|be|been|will|would|can|could|should|any|all|that|this|these|those|than|then|"
     "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor",
+)
+
+# Words that point back to the previous question: its place ('der', 'there'), its year ('året før', 'the
+# following year') or its figures ('av dem', 'of them'). Without a place named they make a follow-up.
+_words(
+    "shift",
+    "-1",
+    no="året før|året før det",
+    nb="det foregående året|året i forveien",
+    nn="året i førevegen",
+    en="the year before|the previous year|previous year|the preceding year|the year earlier",
+)
+_words(
+    "shift",
+    "1",
+    no="året etter|året etterpå|året deretter|året etter det|neste års",
+    nb="påfølgende år|det påfølgende året",
+    nn="påfølgjande år|det påfølgjande året",
+    en="the year after|the following year|the next year|following year|next year s|the year later",
+)
+_words(
+    "back",
+    "",
+    no="der|samme sted|samme plass|samme kommune|same plass|av dem|av disse|derav",
+    nb="samme sted",
+    nn="same stad|same kommune|av dei|av desse",
+    en="there|same place|the same place|same municipality|the same municipality|of them|of those|of these",
 )
 
 # A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):

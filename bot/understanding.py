@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot.dates import read_date
 from bot.forms import compound, inflected
-from bot.language import detect
+from bot.language import detect, vocabulary_languages
 from bot.phrases import (
     CODE_SLOTS,
     FOLLOW_UPS,
@@ -69,8 +69,18 @@ class Question:
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
     as_of: date | None = None  # the day the figures are asked as of ('per 10.12.15'), when a date says so
     language: str | None = None  # the language it is written in, when that is clear
+    languages: tuple[
+        str, ...
+    ] = ()  # else the languages its vocabulary allows ('vedtak': nb or nn), if not all
     follow_up: bool = False  # it changes only what it names of the chat's previous question ('og Malvik?')
+    year_shift: int = 0  # years relative to the previous question's ('året før': -1)
     named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
+
+    def reply_language(self, chosen: str) -> str:
+        """Its own language; else the caller's choice where its words allow it, else the first they allow."""
+        if self.language is not None:
+            return self.language
+        return chosen if not self.languages or chosen in self.languages else self.languages[0]
 
     @property
     def year(self) -> int | None:
@@ -117,6 +127,7 @@ class _Reading:
     to_settle: bool = False  # 'skal bosettes'
     topic: bool = False  # 'bosetting': settlement in general
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
+    back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
 
 
 def _is_word(word: str) -> bool:
@@ -154,6 +165,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _decide_intent(reading)
     language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
     question.language = detect(language_words, reading.phrases)
+    allowed = vocabulary_languages(language_words, reading.phrases)
+    question.languages = allowed if question.language is None and len(allowed) < len(LANGUAGES) else ()
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -319,8 +332,12 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
     elif kind == "time":
         question.years = [reading.today.year + int(value)]
         question.year_word = raw
+    elif kind == "shift":
+        question.year_shift = int(value)
+        question.years = [reading.today.year + int(value)]  # without a previous question: from this year
     elif kind == "level":
         reading.levels.append(value)
+    reading.back = reading.back or kind in ("back", "shift")
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
 
@@ -410,7 +427,7 @@ def _is_follow_up(reading: _Reading) -> bool:
     norms = [t.norm for t in reading.tokens]
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
-    return opens or ends or reading.named == {"years"}
+    return opens or ends or reading.named == {"years"} or (reading.back and "place" not in reading.named)
 
 
 def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = False) -> None:
