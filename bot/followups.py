@@ -47,8 +47,8 @@ def follow(previous: Question, question: Question) -> Question:
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
     if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
         changes["years"] = [year + question.year_shift for year in previous.years]
-    spoken = {"language": question.language, "languages": question.languages}
-    merged = replace(previous, text=question.text, follow_up=True, **spoken, **changes)
+    changes.update(text=question.text, language=question.language, languages=question.languages)
+    merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
