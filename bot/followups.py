@@ -15,8 +15,8 @@ PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
 PARTS = {
     "place": PLACE_FIELDS,
     "years": ("years", "year_word", "year_shift", "as_of"),
-    "measure": ("measure",),
-    "group": ("group",),
+    "measure": ("measure", "measures", "measure_years"),
+    "group": ("group", "groups"),
     "intent": ("intent", "most", "best", "rank_level"),
 }
 

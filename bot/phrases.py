@@ -335,3 +335,13 @@ _phrases(
 )
 CODE_SLOTS: dict[str, set[str]] = defaultdict(set, NUMBER_WORDS)
 _phrases(CODE_SLOTS, None, no="fylke|fylket|kommune|kommunen", en="county|municipality")
+
+# Words that ask for a group beside the total when they join it to a measure or place ('bosatte og EM',
+# 'Melhus inkl. EM', 'plantall Skaun med EM').
+WITH_WORDS: dict[str, set[str]] = defaultdict(set)
+_phrases(
+    WITH_WORDS,
+    None,
+    no="og|med|inkl|inkludert|iberekna|medrekna|pluss|herav|hvorav|derav",
+    en="and|with|incl|including|plus|of which",
+)

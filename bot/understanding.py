@@ -27,6 +27,7 @@ from bot.phrases import (
     PLACE_SLOTS,
     TRAILING_FOLLOW_UPS,
     VOCABULARY,
+    WITH_WORDS,
     Meaning,
 )
 from bot.wordlists import LANGUAGES, common_words
@@ -34,7 +35,7 @@ from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
-from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Intent, Measure
+from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Group, Intent, Measure
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
@@ -45,6 +46,7 @@ MAX_PHRASE = 5
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
+LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
@@ -74,6 +76,13 @@ class Question:
     ] = ()  # else the languages its vocabulary allows ('vedtak': nb or nn), if not all
     follow_up: bool = False  # it changes only what it names of the chat's previous question ('og Malvik?')
     year_shift: int = 0  # years relative to the previous question's ('året før': -1)
+    measures: list[str] = field(default_factory=list)  # every measure named, in order ('anmodet og vedtatt')
+    groups: list[str] = field(
+        default_factory=list
+    )  # every group named, 'all' first when the total is asked too
+    measure_years: list[tuple[str, int]] = field(
+        default_factory=list
+    )  # a year per measure, where each has one
     named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
 
     def reply_language(self, chosen: str) -> str:
@@ -104,10 +113,11 @@ def _hashable(value: Any) -> Any:
 
 
 class Token(NamedTuple):
-    """A word as written and normalised ('Bø', 'bo')."""
+    """A word as written and normalised ('Bø', 'bo'), and where it stands in the text."""
 
     raw: str
     norm: str
+    at: int = 0
 
 
 @dataclass
@@ -128,6 +138,8 @@ class _Reading:
     topic: bool = False  # 'bosetting': settlement in general
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
     back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
+    measures: list[tuple[int, str]] = field(default_factory=list)  # measures named, where each stands
+    groups: list[tuple[str, bool]] = field(default_factory=list)  # groups named, each with 'and the total'
 
 
 def _is_word(word: str) -> bool:
@@ -144,50 +156,66 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         question.command = command.group(1).lower()
         body = body[command.end() :]
     dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
-    question.years, body = _years(body, today)
+    question.years, year_marks, body = _years(body, today)
     if dated is not None and not question.years and dated.year is not None:
         question.years = [dated.year]
-    reading = _Reading(
-        question, today, [Token(raw, n) for raw in WORD.findall(body) for n in normalise(raw).split()]
-    )
+    tokens = [
+        Token(m.group(), n, m.start()) for m in WORD.finditer(body) for n in normalise(m.group()).split()
+    ]
+    reading = _Reading(question, today, tokens)
     _read(reading, index)
     if dated is not None:
         question.as_of = dated.as_of(question.year, today)
-    if question.years:
-        reading.named.add("years")
-    since = SINCE.search(message)
-    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
-        question.years = list(range(question.years[0], today.year + 1))
-    if len(question.years) > 1 and question.intent in ("unknown", "status"):
-        _set_intent(reading, Intent.SERIES)
+    _several(reading, year_marks)
+    _read_years(reading, message)
     _resolve_places(reading, index)
     _settle_need(reading)
     _decide_intent(reading)
-    language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
-    question.language = detect(language_words, reading.phrases)
-    allowed = vocabulary_languages(language_words, reading.phrases)
-    question.languages = allowed if question.language is None and len(allowed) < len(LANGUAGES) else ()
+    _read_language(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
     return question
 
 
-def _years(text: str, today: date) -> tuple[list[int], str]:
-    """Explicit years and ranges, and the text without them."""
+def _read_years(reading: _Reading, message: str) -> None:
+    """Years named make a series where several are and no measure has its own ('siden 2010', '2006–2018')."""
+    question = reading.question
+    if question.years:
+        reading.named.add("years")
+    since = SINCE.search(message)
+    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
+        question.years = list(range(question.years[0], reading.today.year + 1))
+    several = len(question.years) > 1 and not question.measure_years
+    if several and question.intent in ("unknown", "status"):
+        _set_intent(reading, Intent.SERIES)
+
+
+def _read_language(reading: _Reading) -> None:
+    """The question's language, or the languages its vocabulary allows when that is not clear."""
+    question = reading.question
+    language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
+    question.language = detect(language_words, reading.phrases)
+    allowed = vocabulary_languages(language_words, reading.phrases)
+    question.languages = allowed if question.language is None and len(allowed) < len(LANGUAGES) else ()
+
+
+def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], str]:
+    """Explicit years and ranges, where each single year stands (offset, year), and the text without them
+    (blanked, so that offsets keep)."""
     years: list[int] = []
     asked = years_asked(today)
     for match in YEAR_RANGE.finditer(text):
         first, last = sorted((int(match.group(1)), int(match.group(2))))
         years.extend(year for year in range(first, last + 1) if year in asked)
-    text = YEAR_RANGE.sub(" ", text)
+    text = YEAR_RANGE.sub(lambda match: " " * len(match.group()), text)
     singles = [
         m for m in YEAR.finditer(text) if int(m.group()) in asked and not _after_code_word(text, m.start())
     ]
     years.extend(int(m.group()) for m in singles)
-    for match in reversed(singles):
-        text = text[: match.start()] + " " + text[match.end() :]
-    return sorted(set(years)), text
+    for match in singles:
+        text = text[: match.start()] + " " * len(match.group()) + text[match.end() :]
+    return sorted(set(years)), [(m.start(), int(m.group())) for m in singles], text
 
 
 def _after_code_word(text: str, start: int) -> bool:
@@ -210,7 +238,7 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             position += place_length
         elif meaning is not None:
             phrase = tokens[position : position + phrase_length]
-            _apply(reading, meaning, " ".join(t.norm for t in phrase))
+            _apply(reading, meaning, " ".join(t.norm for t in phrase), phrase[0].at)
             reading.words.extend(t.raw for t in phrase)
             reading.kinds.extend([meaning.kind] * phrase_length)
             if phrase_length > 1:
@@ -280,7 +308,7 @@ def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
         reading.leftovers[-1].append(token.norm)
         return
     for meaning in meanings:
-        _apply(reading, meaning, token.norm)
+        _apply(reading, meaning, token.norm, token.at)
     reading.words.append(token.raw)
     reading.kinds.append(meanings[-1].kind if meanings else "word")
     _end_leftover(reading)
@@ -313,14 +341,16 @@ def _end_leftover(reading: _Reading) -> None:
         reading.leftovers.append([])
 
 
-def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
-    """Record what a recognised phrase says about the question."""
+def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
+    """Record what a recognised phrase says about the question (standing at an offset in the text)."""
     question, (kind, value) = reading.question, meaning
-    if kind == "measure":
+    if kind == "measure" and not _completes_measure(reading, value):
         question.measure = question.measure or value
+        reading.measures.append((at, value))
         reading.named.add("measure")
     elif kind == "group":
         question.group = value if question.group in ("all", "em") else question.group
+        reading.groups.append((value, _with_total(reading)))
         reading.named.add("group")
     elif kind == "intent":
         _set_intent(reading, value)
@@ -340,6 +370,44 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
     reading.back = reading.back or kind in ("back", "shift")
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
+
+
+def _completes_measure(reading: _Reading, value: str) -> bool:
+    """Whether 'bosette' only completes the measure before it ('bedt om å bosette', 'decided to settle')."""
+    position = len(reading.kinds) - 1
+    while position >= 0 and reading.tokens[position].norm in LINKING_WORDS:
+        position -= 1
+    linked = position < len(reading.kinds) - 1
+    return value == Measure.SETTLED and linked and position >= 0 and reading.kinds[position] == "measure"
+
+
+def _with_total(reading: _Reading) -> bool:
+    """Whether a group is asked beside the total: 'bosatte og EM', 'Melhus inkl. EM', 'how many of them'."""
+    position = len(reading.kinds) - 1
+    joined = position > 0 and reading.tokens[position].norm in WITH_WORDS
+    return reading.back or (joined and reading.kinds[position - 1] in ("measure", "place", "number"))
+
+
+def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
+    """Every measure and group named, and a year for each measure where each stands by its own."""
+    question = reading.question
+    question.measures = list(dict.fromkeys(value for _, value in reading.measures))
+    total = any(with_total for _, with_total in reading.groups)
+    named = list(dict.fromkeys(group for group, _ in reading.groups))
+    question.groups = [Group.ALL, *named] if total and named else named
+    if total and named:
+        question.group = Group.ALL  # the total and its groups
+    pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
+    if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
+        question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[int, int]]) -> int | None:
+    """The year that goes with a measure: the first after it (before the next measure), else the last before."""
+    following = min((other for other, _ in measures if other > at), default=None)
+    after = [year for where, year in year_marks if where > at and (following is None or where < following)]
+    before = [year for where, year in year_marks if where < at]
+    return after[0] if after else before[-1] if before else None
 
 
 def _set_intent(reading: _Reading, intent: str) -> None:

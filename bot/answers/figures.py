@@ -30,22 +30,53 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
         return await no_data(place, question.year, ctx, [measure], group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
-    lines = await _measure_lines(place, year, measures, group, cite, ctx, question.as_of)
+    groups = [] if group == Group.ALL else [group]
+    lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of)
     if not lines:
         return await no_data(place, year, ctx, [measure], group)
     return Reply("\n".join([note + title(place, ctx.language, f"{year}"), *lines]) + cite.render())
+
+
+async def several_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """Several measures or groups named: each measure (for its own year, where it has one) with the groups
+    asked, and their companions, each cited: 'anmodet, vedtatt og bosatt', 'anmodning 2016 og plantall 2017'."""
+    groups = [] if Group.ALL in question.groups else question.groups  # the total: with every group stated
+    cite = Citations(ctx.language)
+    blocks: list[str] = []
+    for year, measures, note in await _years_of(question, place, ctx):
+        shown = list(
+            dict.fromkeys(m for measure in measures for m in (measure, COMPANIONS.get(measure)) if m)
+        )
+        lines = await _measure_lines(place, year, shown, groups, cite, ctx, question.as_of)
+        blocks.extend([note + title(place, ctx.language, f"{year}"), *lines] if lines else [])
+    if not blocks:
+        return await no_data(place, question.year, ctx, question.measures, question.group)
+    return Reply("\n".join(blocks) + cite.render())
+
+
+async def _years_of(question: Question, place: Place, ctx: Context) -> list[tuple[int, list[str], str]]:
+    """The years to show and the measures of each, with the note for a year not given: each measure's own
+    year where it has one ('anmodning 2016 og plantall 2017'), else the year asked or the latest."""
+    if question.measure_years:
+        by_year: dict[int, list[str]] = {}
+        for measure, year in question.measure_years:
+            by_year.setdefault(year, []).append(measure)
+        return [(year, measures, "") for year, measures in by_year.items()]
+    year, note = await year_for(question, place, question.measures, ctx)
+    return [] if year is None else [(year, question.measures, note)]
 
 
 async def _measure_lines(
     place: Place,
     year: int,
     measures: Sequence[str],
-    group: str,
+    groups: Sequence[str],
     cite: Citations,
     ctx: Context,
     as_of: date | None = None,
 ) -> list[str]:
-    """For each measure and group shown: its value (as of a day, if asked) or total, and its other statements."""
+    """For each measure and group shown (every group stated, if none given): its value (as of a day, if
+    asked) or total, and its other statements."""
     held = await ctx.figures(place)
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
@@ -54,7 +85,7 @@ async def _measure_lines(
     present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
     lines = []
     for shown in measures:
-        for sub_group in [group] if group != Group.ALL else groups_all_first(shown, present):
+        for sub_group in groups or groups_all_first(shown, present):
             key = (shown, sub_group)
             own = [s for s in history if (s.figure.measure, s.figure.group) == key]
             hidden = counts.get(key, len(own)) - len(own)
