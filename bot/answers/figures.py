@@ -59,9 +59,9 @@ async def _years_of(question: Question, place: Place, ctx: Context) -> list[tupl
     year where it has one ('anmodning 2016 og plantall 2017'), else the year asked or the latest."""
     if question.measure_years:
         by_year: dict[int, list[str]] = {}
-        for measure, year in question.measure_years:
-            by_year.setdefault(year, []).append(measure)
-        return [(year, measures, "") for year, measures in by_year.items()]
+        for measure, own in question.measure_years:
+            by_year.setdefault(own, []).append(measure)
+        return [(own, measures, "") for own, measures in by_year.items()]
     year, note = await year_for(question, place, question.measures, ctx)
     return [] if year is None else [(year, question.measures, note)]
 
