@@ -74,7 +74,10 @@ _words(
     "measure",
     "assigned",
     no="utsøkt|utsøkte|søkt ut|avtalt|avtalte|på veg|på vei",
-    en="assigned|matched|on the way",
+    nb="ikke ankommet|ikke kommet ennå|ikke bosatt ennå|venter på å flytte inn|ikke flyttet inn",
+    nn="ikkje komne|ikkje kome enno|ikkje busett enno|ventar på å flytte inn|ikkje flytta inn",
+    en="assigned|matched|on the way|on their way|assigned but not yet moved in|assigned but not yet settled|"
+    "not yet moved in|not yet arrived|not yet settled|waiting to move in",
 )
 _words(
     "measure",
@@ -102,7 +105,13 @@ _words(
     "will settle|are to settle|is to settle",
 )
 _words("measure", "capacity", no="kapasitet", en="capacity")
-_words("measure", "capacity_dwellings", nb="boliger", nn="bustader", en="dwellings|housing")
+_words(
+    "measure",
+    "capacity_dwellings",
+    nb="boliger|boligene|bolig",
+    nn="bustader|bustadene|bustad",
+    en="dwellings|housing|homes|houses",
+)
 _words(
     "measure", "proposed", nb="foreslått|forslag|foreslåtte", nn="føreslått|framlegg", en="proposed|proposal"
 )
@@ -261,7 +270,7 @@ _words("time", "1", no="neste år|til neste år", nb="kommende år", nn="komande
 _words(
     "stop",
     "",
-    no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|totalt|antall|tall|år|året|med|en|et|så|langt|"
+    no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|antall|tall|år|året|med|en|et|så|langt|"
     "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta|fra|tal|ein|eit|"
     "flyktning|da|då|enn|men|samme|same|folk|personer|personar|mange|skal|få|går|gikk|gjekk|"
     "ligger|ligg|noen|nokre|alle|alt|oss|vi|me|dere|sånn|slik|takk|vis|gi|får|fekk|fikk|ble|blei|vart|"
@@ -269,11 +278,14 @@ _words(
     "flyktninger|flyktningar|ikke|ikkje|bare|berre|også|òg|om lag|ca|omtrent|per|pr|no|siden|sidan|frå|"
     "imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
     en="the|in|of|how|many|much|did|does|do|was|were|is|are|what|show|me|to|with|a|an|so|far|has|have|had|by|as|"
-    "at|per|now|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
-    "since|from|please|thanks|total|number|numbers|figure|figures|people|refugees|refugee|year|years|"
+    "at|per|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
+    "since|from|please|thanks|number|numbers|figure|figures|people|refugees|refugee|year|years|"
     "we|our|they|them|for|on|be|been|will|would|can|could|should|any|all|that|this|these|those|than|then|"
     "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor",
 )
+
+# 'TOTALT' of the 2015 status table: settled + assigned, when no other measure is named.
+_words("total", "", no="totalt|i alt", en="total|in total|altogether")
 
 # Words that point back to the previous question: its place ('der', 'there'), its year ('året før', 'the
 # following year') or its figures ('av dem', 'of them'). Without a place named they make a follow-up.

@@ -47,6 +47,7 @@ SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be re
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
 LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
+TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
@@ -138,6 +139,7 @@ class _Reading:
     topic: bool = False  # 'bosetting': settlement in general
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
     back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
+    total: bool = False  # 'totalt': the status table's TOTALT (settled + assigned) when no measure is named
     measures: list[tuple[int, str]] = field(default_factory=list)  # measures named, where each stands
     groups: list[tuple[str, bool]] = field(default_factory=list)  # groups named, each with 'and the total'
 
@@ -368,6 +370,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     elif kind == "level":
         reading.levels.append(value)
     reading.back = reading.back or kind in ("back", "shift")
+    reading.total = reading.total or kind == "total"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
 
@@ -392,6 +395,9 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
+    if reading.total and not question.measures and question.intent in FRESH_INTENTS:
+        question.measure, question.measures = Measure.SETTLED_AND_ASSIGNED, list(TOTAL_MEASURES)
+        reading.named.add("measure")
     total = any(with_total for _, with_total in reading.groups)
     named = list(dict.fromkeys(group for group, _ in reading.groups))
     question.groups = [Group.ALL, *named] if total and named else named

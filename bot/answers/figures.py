@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.answers.cards import aggregate_line, no_data
 from bot.answers.context import Context, groups_all_first, label, title, year_for
-from bot.render import Citations, day
+from bot.render import Citations, day, number
 from bot.replies import Reply
 from bot.texts import text
 from bot.understanding import Question
@@ -48,10 +48,30 @@ async def several_answer(question: Question, place: Place, ctx: Context) -> Repl
             dict.fromkeys(m for measure in measures for m in (measure, COMPANIONS.get(measure)) if m)
         )
         lines = await _measure_lines(place, year, shown, groups, cite, ctx, question.as_of)
+        if Measure.SETTLED_AND_ASSIGNED in shown and not ctx.is_sum(place, year):
+            lines = await _settled_and_assigned(place, year, cite, ctx) + lines
         blocks.extend([note + title(place, ctx.language, f"{year}"), *lines] if lines else [])
     if not blocks:
         return await no_data(place, question.year, ctx, question.measures, question.group)
     return Reply("\n".join(blocks) + cite.render())
+
+
+async def _settled_and_assigned(place: Place, year: int, cite: Citations, ctx: Context) -> list[str]:
+    """TOTALT of the status table where it is not stated: settled + assigned as of the same day, cited."""
+    held = await ctx.figures(place)
+    if held.statements(year, [Measure.SETTLED_AND_ASSIGNED], Group.ALL):
+        return []
+    assigned = latest(held.statements(year, [Measure.ASSIGNED], Group.ALL))
+    if assigned is None:
+        return []
+    settled = latest(held.statements(year, [Measure.SETTLED], Group.ALL), assigned.figure.as_of)
+    values = [s.figure.value for s in (settled, assigned) if s is not None]
+    if settled is None or settled.figure.as_of != assigned.figure.as_of or None in values:
+        return []
+    total = number(sum(v for v in values if v is not None), ctx.language)
+    parts = f"{ctx.value(settled)} + {ctx.value(assigned)} = <b>{total}</b>"
+    name = label(Measure.SETTLED_AND_ASSIGNED, Group.ALL, ctx.language)
+    return [f"{name}: {parts}{cite.cite_all([settled, assigned])}"]
 
 
 async def _years_of(question: Question, place: Place, ctx: Context) -> list[tuple[int, list[str], str]]:
