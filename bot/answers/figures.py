@@ -39,28 +39,55 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
 
 async def several_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """Several measures or groups named: each measure (for its own year, where it has one) with the groups
-    asked, and their companions, each cited: 'anmodet, vedtatt og bosatt', 'anmodning 2016 og plantall 2017'."""
+    asked and its companion, each cited, or 'no figures': 'anmodet, vedtatt og bosatt', 'anmodning 2016 og
+    plantall 2017'."""
     groups = [] if Group.ALL in question.groups else question.groups  # the total: with every group stated
     cite = Citations(ctx.language)
     blocks: list[str] = []
-    for year, measures, note in await _years_of(question, place, ctx):
-        shown = list(
-            dict.fromkeys(m for measure in measures for m in (measure, COMPANIONS.get(measure)) if m)
-        )
-        lines = await _measure_lines(place, year, shown, groups, cite, ctx, question.as_of)
-        if Measure.SETTLED_AND_ASSIGNED in shown and not ctx.is_sum(place, year):
-            lines = await _settled_and_assigned(place, year, cite, ctx) + lines
-        blocks.extend([note + title(place, ctx.language, f"{year}"), *lines] if lines else [])
-    if not blocks:
+    found = False
+    for year, named, note in await _years_of(question, place, ctx):
+        measures = [m for m in named if m not in {COMPANIONS.get(other) for other in named}]  # shown beside
+        lines = [
+            await _lines_of(measure, place, year, groups, cite, ctx, question.as_of) for measure in measures
+        ]
+        found = found or any(lines)
+        missing = f": {text('no_figures_short', ctx.language)}"
+        rows = [
+            row
+            for measure, own in zip(measures, lines, strict=True)
+            for row in own or [_name(measure, ctx) + missing]
+        ]
+        blocks.extend([note + title(place, ctx.language, f"{year}"), *rows])
+    if not found:
         return await no_data(place, question.year, ctx, question.measures, question.group)
     return Reply("\n".join(blocks) + cite.render())
+
+
+def _name(measure: str, ctx: Context) -> str:
+    """A measure's name in the reader's language."""
+    return label(measure, Group.ALL, ctx.language)
+
+
+async def _lines_of(
+    measure: str,
+    place: Place,
+    year: int,
+    groups: Sequence[str],
+    cite: Citations,
+    ctx: Context,
+    as_of: date | None,
+) -> list[str]:
+    """One measure's lines and its companion's, or TOTALT worked out from settled and assigned."""
+    shown = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
+    lines = await _measure_lines(place, year, shown, groups, cite, ctx, as_of)
+    if not lines and measure == Measure.SETTLED_AND_ASSIGNED and not ctx.is_sum(place, year):
+        return await _settled_and_assigned(place, year, cite, ctx)
+    return lines
 
 
 async def _settled_and_assigned(place: Place, year: int, cite: Citations, ctx: Context) -> list[str]:
     """TOTALT of the status table where it is not stated: settled + assigned as of the same day, cited."""
     held = await ctx.figures(place)
-    if held.statements(year, [Measure.SETTLED_AND_ASSIGNED], Group.ALL):
-        return []
     assigned = latest(held.statements(year, [Measure.ASSIGNED], Group.ALL))
     if assigned is None:
         return []
@@ -70,8 +97,7 @@ async def _settled_and_assigned(place: Place, year: int, cite: Citations, ctx: C
         return []
     total = number(sum(v for v in values if v is not None), ctx.language)
     parts = f"{ctx.value(settled)} + {ctx.value(assigned)} = <b>{total}</b>"
-    name = label(Measure.SETTLED_AND_ASSIGNED, Group.ALL, ctx.language)
-    return [f"{name}: {parts}{cite.cite_all([settled, assigned])}"]
+    return [f"{_name(Measure.SETTLED_AND_ASSIGNED, ctx)}: {parts}{cite.cite_all([settled, assigned])}"]
 
 
 async def _years_of(question: Question, place: Place, ctx: Context) -> list[tuple[int, list[str], str]]:
