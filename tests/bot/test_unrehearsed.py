@@ -163,11 +163,27 @@ async def test_the_clearly_nearest_name_is_taken(
 
 @pytest.mark.parametrize(
     ("typed", "names"),
-    [("stjordla", {"Stjørdal"}), ("stjordl", {"Stjørdal"}), ("oslp", {"Oslo"}), ("lesa", {"Leka", "Lesja"})],
+    [
+        ("stjordla", {"Stjørdal"}),
+        ("stjordl", {"Stjørdal"}),
+        ("oslp", {"Oslo"}),
+        ("tindal", {"Rindal"}),  # t is next to r on the keyboard, not to b
+        ("pindal", {"Bindal", "Rindal"}),
+        ("lesa", {"Leka", "Lesja"}),
+    ],
 )
 async def test_equally_near_names_are_offered(store: Store, typed: str, names: set[str]) -> None:
-    """'lesa' is one edit from both Leka and Lesja, with the same first and last letters: both offered."""
+    """'pindal' is one edit from Bindal and Rindal, neither a keyboard slip: both offered."""
     assert {m.place.name for m in (await store.index()).fuzzy(typed)} == names
+
+
+@pytest.mark.parametrize(("message", "buttons"), [("status Pindal 2015", 2), ("bosatt Tindal 2015", 0)])
+async def test_a_choice_only_between_equally_near_names(
+    assistant: Assistant, message: str, buttons: int
+) -> None:
+    """Buttons for Bindal and Rindal; none where one name is clearly nearer."""
+    (answer,) = await assistant.handle(message, caller("nb"))
+    assert len(answer.buttons) == buttons
 
 
 @pytest.mark.parametrize(
@@ -227,6 +243,15 @@ async def test_follow_ups_replace_only_what_they_name(
 async def test_words_pointing_back_make_a_follow_up(store: Store, message: str) -> None:
     """'der', 'året før', 'of them' without a place named build on the previous question."""
     assert parse(message, index=await store.index(), today=TODAY).follow_up
+
+
+@pytest.mark.parametrize(
+    "message", ["hvor mange av dem var EM?", "how many of them were unaccompanied minors"]
+)
+async def test_of_them_narrows_to_the_group(store: Store, message: str) -> None:
+    """'av dem' without a place asks for the group alone; the previous question gives the rest."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert (question.group, question.groups, question.follow_up) == ("em", ["em"], True)
 
 
 async def test_a_place_named_beside_there_is_a_question_of_its_own(store: Store) -> None:
