@@ -270,13 +270,15 @@ _words("time", "1", no="neste år|til neste år", nb="kommende år", nn="komande
 _words(
     "stop",
     "",
-    no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|antall|tall|år|året|med|en|et|så|langt|"
-    "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta|fra|tal|ein|eit|"
-    "flyktning|da|då|enn|men|samme|same|folk|personer|personar|mange|skal|få|går|gikk|gjekk|"
-    "ligger|ligg|noen|nokre|alle|alt|oss|vi|me|dere|sånn|slik|takk|vis|gi|får|fekk|fikk|ble|blei|vart|"
-    "mykje|mye|kor|hvor|hva|kva|hvem|kven|hvilken|hvilke|hvilket|kva for|kva slags|hvordan|korleis|"
-    "flyktninger|flyktningar|ikke|ikkje|bare|berre|også|òg|om lag|ca|omtrent|per|pr|no|siden|sidan|frå|"
-    "imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
+    no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|antall|år|året|med|en|et|så|langt|"
+    "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta|fra|"
+    "flyktning|da|enn|men|samme|same|folk|mange|skal|få|går|"
+    "ligger|ligg|alle|alt|oss|vi|slik|takk|vis|gi|får|blei|"
+    "om lag|ca|omtrent|per|pr|no|imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
+    nb="tall|personer|gikk|noen|dere|sånn|fikk|ble|mye|hvor|hva|hvem|hvilken|hvilke|hvilket|hvordan|"
+    "flyktninger|ikke|bare|også|siden",
+    nn="tal|ein|eit|då|personar|gjekk|nokre|me|fekk|vart|mykje|kor|kva|kven|kva for|kva slags|korleis|"
+    "flyktningar|ikkje|berre|òg|sidan|frå",
     en="the|in|of|how|many|much|did|does|do|was|were|is|are|what|show|me|to|with|a|an|so|far|has|have|had|by|as|"
     "at|per|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
     "since|from|please|thanks|number|numbers|figure|figures|people|refugees|refugee|year|years|"

@@ -352,6 +352,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         reading.named.add("measure")
     elif kind == "group":
         question.group = value if question.group in ("all", "em") else question.group
+        if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
+            reading.groups.pop()
         reading.groups.append((value, _with_total(reading)))
         reading.named.add("group")
     elif kind == "intent":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from store.names import normalise
 from store.queries import places_with_figures
 
 SIMILAR = 60  # a suggested name shares at least this share (%) of its letters with the text, in order
+NORWEGIAN = re.compile("[æøåÆØÅ]")
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -54,13 +56,15 @@ def _keys_next(first: str, second: str) -> bool:
     )
 
 
-def typo_rank(typed: str, name: str) -> tuple[int, bool, bool]:
-    """How near a typo is to a name, nearest smallest: edits, then whether the first and last letters differ
-    and the one letter changed is no keyboard neighbour of the name's."""
+def typo_rank(typed: str, name: str, label: str) -> tuple[int, bool, bool, bool]:
+    """How near a typo is to a name (its key and as written), nearest smallest: edits, then whether it is
+    not the name with its æ, ø or å left out ('stjrdal'), the first and last letters differ, and the one
+    letter changed is no keyboard neighbour of the name's."""
     changed = [(a, b) for a, b in zip(typed, name, strict=False) if a != b] if len(typed) == len(name) else []
     slip = len(changed) == 1 and _keys_next(*changed[0])
     ends = typed[:1] == name[:1] and typed[-1:] == name[-1:]
-    return OSA.distance(typed, name), not ends, not slip
+    dropped = NORWEGIAN.search(label) is not None and normalise(NORWEGIAN.sub("", label)) == typed
+    return OSA.distance(typed, name), not dropped, not ends, not slip
 
 
 def _overlaps(start: date | None, end: date | None, year: int) -> bool:
@@ -163,7 +167,10 @@ class PlaceIndex:
         if typos == 0 or key.isdigit():
             return []
         hits = process.extract(key, self.name_keys, scorer=OSA.distance, score_cutoff=typos, limit=limit)
-        ranks = {hit_key: typo_rank(key, hit_key) for hit_key, _, _ in hits}
+        ranks = {
+            hit_key: min(typo_rank(key, hit_key, alias.label) for alias in self.aliases[hit_key])
+            for hit_key, _, _ in hits
+        }
         nearest = min(ranks.values(), default=None)
         found: dict[int, PlaceMatch] = {}
         for hit_key in (
