@@ -72,18 +72,15 @@ class Question:
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
     as_of: date | None = None  # the day the figures are asked as of ('per 10.12.15'), when a date says so
     language: str | None = None  # the language it is written in, when that is clear
-    languages: tuple[
-        str, ...
-    ] = ()  # else the languages its vocabulary allows ('vedtak': nb or nn), if not all
+    # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
+    languages: tuple[str, ...] = ()
     follow_up: bool = False  # it changes only what it names of the chat's previous question ('og Malvik?')
     year_shift: int = 0  # years relative to the previous question's ('året før': -1)
     measures: list[str] = field(default_factory=list)  # every measure named, in order ('anmodet og vedtatt')
-    groups: list[str] = field(
-        default_factory=list
-    )  # every group named, 'all' first when the total is asked too
-    measure_years: list[tuple[str, int]] = field(
-        default_factory=list
-    )  # a year per measure, where each has one
+    # Every group named, 'all' first when the total is asked beside them ('bosatte og EM').
+    groups: list[str] = field(default_factory=list)
+    # A year for each measure, where each has its own ('anmodning 2016 og plantall 2017').
+    measure_years: list[tuple[str, int]] = field(default_factory=list)
     named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
 
     def reply_language(self, chosen: str) -> str:

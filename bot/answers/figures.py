@@ -47,20 +47,22 @@ async def several_answer(question: Question, place: Place, ctx: Context) -> Repl
     found = False
     for year, named, note in await _years_of(question, place, ctx):
         measures = [m for m in named if m not in {COMPANIONS.get(other) for other in named}]  # shown beside
-        lines = [
-            await _lines_of(measure, place, year, groups, cite, ctx, question.as_of) for measure in measures
-        ]
+        lines = [await _lines_of(m, place, year, groups, cite, ctx, question.as_of) for m in measures]
         found = found or any(lines)
-        missing = f": {text('no_figures_short', ctx.language)}"
-        rows = [
-            row
-            for measure, own in zip(measures, lines, strict=True)
-            for row in own or [_name(measure, ctx) + missing]
-        ]
-        blocks.extend([note + title(place, ctx.language, f"{year}"), *rows])
+        blocks.extend([note + title(place, ctx.language, f"{year}"), *_rows(measures, lines, ctx)])
     if not found:
         return await no_data(place, question.year, ctx, question.measures, question.group)
     return Reply("\n".join(blocks) + cite.render())
+
+
+def _rows(measures: list[str], lines: list[list[str]], ctx: Context) -> list[str]:
+    """Each measure's lines, or its name and 'no figures'."""
+    missing = f": {text('no_figures_short', ctx.language)}"
+    return [
+        row
+        for measure, own in zip(measures, lines, strict=True)
+        for row in own or [_name(measure, ctx) + missing]
+    ]
 
 
 def _name(measure: str, ctx: Context) -> str:
