@@ -38,6 +38,7 @@ from store.places import PlaceIndex, PlaceMatch
 from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Group, Intent, Measure
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
+YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
@@ -209,7 +210,9 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
         years.extend(year for year in range(first, last + 1) if year in asked)
     text = YEAR_RANGE.sub(lambda match: " " * len(match.group()), text)
     singles = [
-        m for m in YEAR.finditer(text) if int(m.group()) in asked and not _after_code_word(text, m.start())
+        m
+        for m in YEAR_LIKE.finditer(text)
+        if int(m.group()) in asked and not _after_code_word(text, m.start())
     ]
     years.extend(int(m.group()) for m in singles)
     for match in singles:

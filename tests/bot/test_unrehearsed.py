@@ -112,6 +112,18 @@ async def test_small_numbers_alone_are_no_codes(store: Store, message: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("message", "years"),
+    [("bosatt Norge 1978", [1978]), ("status Trondheim 2099", []), ("anmodning Skaun 2027", [2027])],
+    ids=str,
+)
+async def test_four_digits_are_a_year_from_1977_to_next_year(
+    store: Store, message: str, years: list[int]
+) -> None:
+    """1978 and next year are years; 2099 is none (a code, where one exists)."""
+    assert parse(message, index=await store.index(), today=TODAY).years == years
+
+
+@pytest.mark.parametrize(
     ("text", "left"),
     [("Drammen: 2.5 per dwelling", "2.5"), ("1.073 vedtaksplasser", "1.073"), ("may I ask", "may")],
     ids=str,
