@@ -18,6 +18,10 @@ from store.vocabulary import REVISED, Group, Measure
 
 # A figure is shown with its companion: the revised request or decision, the forecast of settlements.
 COMPANIONS: dict[str, str] = {**REVISED, Measure.SETTLED: Measure.SETTLED_FORECAST}
+# TOTALT is worked out from settled and assigned where it is not stated: their years are its years.
+WORKED_OUT: dict[str, tuple[str, ...]] = {
+    Measure.SETTLED_AND_ASSIGNED: (Measure.SETTLED_AND_ASSIGNED, Measure.ASSIGNED)
+}
 SHOWN_STATEMENTS = 5  # earlier statements under a figure
 
 
@@ -103,15 +107,16 @@ async def _settled_and_assigned(place: Place, year: int, cite: Citations, ctx: C
 
 
 async def _years_of(question: Question, place: Place, ctx: Context) -> list[tuple[int, list[str], str]]:
-    """The years to show and the measures of each, with the note for a year not given: each measure's own
-    year where it has one ('anmodning 2016 og plantall 2017'), else the year asked or the latest."""
-    if question.measure_years:
-        by_year: dict[int, list[str]] = {}
-        for measure, own in question.measure_years:
-            by_year.setdefault(own, []).append(measure)
-        return [(own, measures, "") for own, measures in by_year.items()]
-    year, note = await year_for(question, place, question.measures, ctx)
-    return [] if year is None else [(year, question.measures, note)]
+    """The years to show, each with its measures and the note for a year not given: a measure's own year
+    ('anmodning 2016 og plantall 2017'), else the year asked, else the measure's latest with figures."""
+    own = dict(question.measure_years)
+    by_year: dict[int, tuple[list[str], str]] = {}
+    for measure in question.measures:
+        found_in = WORKED_OUT.get(measure, (measure,))
+        year, note = (own[measure], "") if measure in own else await year_for(question, place, found_in, ctx)
+        if year is not None:
+            by_year.setdefault(year, ([], note))[0].append(measure)
+    return [(year, measures, note) for year, (measures, note) in sorted(by_year.items())]
 
 
 async def _measure_lines(
