@@ -9,6 +9,7 @@ from datetime import date
 from bot.answers.context import (
     Context,
     Keyed,
+    as_of_words,
     caveat_words,
     dates_note,
     groups_all_first,
@@ -59,7 +60,8 @@ async def status_answer(
     lines = await card_lines(place, year, question.group, cite, ctx, measures, question.as_of)
     if not lines:
         return await no_data(place, year, ctx, measures or (), question.group, what)
-    heading = note + title(place, ctx.language, text("status_title", ctx.language, year=year))
+    what = text("status_title", ctx.language, year=year) + as_of_words(question.as_of, ctx.language)
+    heading = note + title(place, ctx.language, what)
     return Reply("\n".join([heading, *lines]) + cite.render())
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.answers.cards import aggregate_line, no_data
-from bot.answers.context import Context, groups_all_first, label, title, year_for
+from bot.answers.context import Context, as_of_words, groups_all_first, label, title, year_for
 from bot.render import Citations, day, number
 from bot.replies import Reply
 from bot.texts import text
@@ -38,7 +38,8 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of)
     if not lines:
         return await no_data(place, year, ctx, [measure], group)
-    return Reply("\n".join([note + title(place, ctx.language, f"{year}"), *lines]) + cite.render())
+    heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of, ctx.language)}")
+    return Reply("\n".join([note + heading, *lines]) + cite.render())
 
 
 async def several_answer(question: Question, place: Place, ctx: Context) -> Reply:
@@ -53,7 +54,8 @@ async def several_answer(question: Question, place: Place, ctx: Context) -> Repl
         measures = [m for m in named if m not in {COMPANIONS.get(other) for other in named}]  # shown beside
         lines = [await _lines_of(m, place, year, groups, cite, ctx, question.as_of) for m in measures]
         found = found or any(lines)
-        blocks.extend([note + title(place, ctx.language, f"{year}"), *_rows(measures, lines, ctx)])
+        heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of, ctx.language)}")
+        blocks.extend([note + heading, *_rows(measures, lines, ctx)])
     if not found:
         return await no_data(place, question.year, ctx, question.measures, question.group)
     return Reply("\n".join(blocks) + cite.render())
