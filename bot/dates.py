@@ -80,6 +80,7 @@ def read_date(text: str, today: date) -> tuple[Dated | None, str]:
     found: list[Dated] = []
 
     def taken(dated: Dated | None, match: re.Match[str]) -> str:
+        """A date found is kept and taken out of the text; anything else stays."""
         if dated is None:
             return match.group(0)
         found.append(dated)
