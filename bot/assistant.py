@@ -125,7 +125,7 @@ class Assistant:
         """
         generation = self.store.generation
         question = await self.understand(message, chat)
-        language = question.language or language
+        language = question.reply_language(language)
         key = (question.key(), language, hide_small, self.today())
         replies = self.answers.get(key)
         if replies is None:
@@ -148,7 +148,7 @@ class Assistant:
     async def compute(self, message: str, language: str, hide_small: bool) -> list[Reply]:
         """Understand a question and compute its answer, without the cache or a chat's context."""
         question = await self.understand(message)
-        return await self._answer(question, question.language or language, hide_small)
+        return await self._answer(question, question.reply_language(language), hide_small)
 
     async def choose(self, data: str, caller: Caller) -> list[Reply]:
         """Answer a button press: Save or Cancel, a subscription's button, or a question repeated for a place."""

@@ -14,9 +14,9 @@ CHATS = 10_000  # chats remembered at most; the longest quiet are forgotten firs
 PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
 PARTS = {
     "place": PLACE_FIELDS,
-    "years": ("years", "year_word"),
-    "measure": ("measure",),
-    "group": ("group",),
+    "years": ("years", "year_word", "year_shift", "as_of"),
+    "measure": ("measure", "measures", "measure_years"),
+    "group": ("group", "groups"),
     "intent": ("intent", "most", "best", "rank_level"),
 }
 
@@ -45,7 +45,10 @@ class Conversations:
 def follow(previous: Question, question: Question) -> Question:
     """The previous question with what the follow-up names replaced ('og Malvik?' changes the place only)."""
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
-    merged = replace(previous, text=question.text, language=question.language, follow_up=True, **changes)
+    if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
+        changes["years"] = [year + question.year_shift for year in previous.years]
+    changes.update(text=question.text, language=question.language, languages=question.languages)
+    merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged

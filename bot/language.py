@@ -10,7 +10,7 @@ from functools import cache
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from bot import texts
-from bot.phrases import PHRASE_LANGUAGES
+from bot.phrases import PHRASE_LANGUAGES, VOCABULARY, Meaning
 from bot.wordlists import LANGUAGES, common_words
 from store.names import normalise
 
@@ -18,6 +18,7 @@ CODES = {Language.BOKMAL: "nb", Language.NYNORSK: "nn", Language.ENGLISH: "en"}
 FEWEST_WORDS = 2  # 'status Trondheim 2015' has one word of a language: it says nothing of which
 MARKER_WEIGHT = 0.5  # each word or phrase only one language has, added to lingua's confidence (0–1)
 MARGIN = 0.2  # the lead the first language needs over the second
+COMMANDS = (Meaning("intent", "help"), Meaning("intent", "start"))  # 'help' alone is a command: no language
 TAG = re.compile(r"<[^>]*>|\{[^}]*\}")  # HTML tags and placeholders in the bot's texts
 
 
@@ -55,12 +56,28 @@ def languages_of(word: str) -> set[str]:
 
 
 def detect(words: Sequence[str], phrases: Sequence[str]) -> str | None:
-    """The language of a question's words (as written, places and numbers left out), if it is clear.
+    """The language of a question's words (as written, places and numbers left out), if it is clear:
+    by lingua and the words only one language has, else by the bot's vocabulary words alone.
 
     `phrases` are the normalised phrases of the vocabulary found in it ('ligg etter'): evidence too.
     """
-    if len(words) < FEWEST_WORDS:
-        return None
+    clear = _detected(words, phrases) if len(words) >= FEWEST_WORDS else None
+    allowed = vocabulary_languages(words, phrases)
+    return clear or (allowed[0] if len(allowed) == 1 else None)
+
+
+def vocabulary_languages(words: Sequence[str], phrases: Sequence[str]) -> tuple[str, ...]:
+    """The languages every vocabulary word and phrase of a question belongs to ('settled': en; 'vedtak': nb
+    and nn), in the order of LANGUAGES; all three when none says, none when they disagree."""
+    allowed = set(LANGUAGES)
+    for item in {*(normalise(word) for word in words), *phrases}:
+        if item in PHRASE_LANGUAGES and VOCABULARY[item] not in COMMANDS:
+            allowed &= PHRASE_LANGUAGES[item]
+    return tuple(language for language in LANGUAGES if language in allowed)
+
+
+def _detected(words: Sequence[str], phrases: Sequence[str]) -> str | None:
+    """lingua's confidence with the words only one language has added, if one language leads clearly."""
     markers = Counter(
         next(iter(found))
         for item in {*(normalise(word) for word in words), *phrases}

@@ -58,10 +58,10 @@ _words(
 _words(
     "measure",
     "decided",
-    no="vedtak|vedtaket|vedtaksplasser",
-    nb="vedtatt|vedtatte|vedtakene",
-    nn="vedteke|vedtekne|vedtaka",
-    en="decision|decisions|decided|pledged|agreed|council decision",
+    no="vedtak|vedtaket|vedtaksplasser|vedta|vedtok",
+    nb="vedtatt|vedtatte|vedtakene|vedtar",
+    nn="vedteke|vedtekne|vedtaka|vedtek",
+    en="decision|decisions|decided|decide|decides|pledged|agreed|agree|council decision",
 )
 _words(
     "measure",
@@ -74,7 +74,10 @@ _words(
     "measure",
     "assigned",
     no="utsøkt|utsøkte|søkt ut|avtalt|avtalte|på veg|på vei",
-    en="assigned|matched|on the way",
+    nb="ikke ankommet|ikke kommet ennå|ikke bosatt ennå|venter på å flytte inn|ikke flyttet inn",
+    nn="ikkje komne|ikkje kome enno|ikkje busett enno|ventar på å flytte inn|ikkje flytta inn",
+    en="assigned|matched|on the way|on their way|assigned but not yet moved in|assigned but not yet settled|"
+    "not yet moved in|not yet arrived|not yet settled|waiting to move in",
 )
 _words(
     "measure",
@@ -102,7 +105,13 @@ _words(
     "will settle|are to settle|is to settle",
 )
 _words("measure", "capacity", no="kapasitet", en="capacity")
-_words("measure", "capacity_dwellings", nb="boliger", nn="bustader", en="dwellings|housing")
+_words(
+    "measure",
+    "capacity_dwellings",
+    nb="boliger|boligene|bolig",
+    nn="bustader|bustadene|bustad",
+    en="dwellings|housing|homes|houses",
+)
 _words(
     "measure", "proposed", nb="foreslått|forslag|foreslåtte", nn="føreslått|framlegg", en="proposed|proposal"
 )
@@ -254,25 +263,57 @@ _words(
     nn="dette året|i inneverande år",
     en="this year|current year|so far this year",
 )
-_words("time", "-1", no="i fjor|ifjor|fjoråret", nb="forrige år", nn="førre år", en="last year|previous year")
+_words("time", "-1", no="i fjor|ifjor|fjoråret", nb="forrige år", nn="førre år", en="last year")
 _words("time", "1", no="neste år|til neste år", nb="kommende år", nn="komande år", en="next year|coming year")
 
 # Words that carry no meaning of their own here ('siden 2010' makes a series where a year follows, see parse).
 _words(
     "stop",
     "",
-    no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|totalt|antall|tall|år|året|med|en|et|så|langt|"
-    "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta|fra|tal|ein|eit|"
-    "flyktning|da|då|enn|men|samme|same|folk|personer|personar|mange|skal|få|går|gikk|gjekk|"
-    "ligger|ligg|noen|nokre|alle|alt|oss|vi|me|dere|sånn|slik|takk|vis|gi|får|fekk|fikk|ble|blei|vart|"
-    "mykje|mye|kor|hvor|hva|kva|hvem|kven|hvilken|hvilke|hvilket|kva for|kva slags|hvordan|korleis|"
-    "flyktninger|flyktningar|ikke|ikkje|bare|berre|også|òg|om lag|ca|omtrent|per|pr|no|siden|sidan|frå|"
-    "imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
+    no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|antall|år|året|med|en|et|så|langt|"
+    "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta|fra|"
+    "flyktning|da|enn|men|samme|same|folk|mange|skal|få|går|"
+    "ligger|ligg|alle|alt|oss|vi|slik|takk|vis|gi|får|blei|"
+    "om lag|ca|omtrent|per|pr|no|imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
+    nb="tall|personer|gikk|noen|dere|sånn|fikk|ble|mye|hvor|hva|hvem|hvilken|hvilke|hvilket|hvordan|"
+    "flyktninger|ikke|bare|også|siden",
+    nn="tal|ein|eit|då|personar|gjekk|nokre|me|fekk|vart|mykje|kor|kva|kven|kva for|kva slags|korleis|"
+    "flyktningar|ikkje|berre|òg|sidan|frå",
     en="the|in|of|how|many|much|did|does|do|was|were|is|are|what|show|me|to|with|a|an|so|far|has|have|had|by|as|"
-    "at|per|now|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
-    "since|from|please|thanks|total|number|numbers|figure|figures|people|refugees|refugee|year|years|"
+    "at|per|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
+    "since|from|please|thanks|number|numbers|figure|figures|people|refugees|refugee|year|years|"
     "we|our|they|them|for|on|be|been|will|would|can|could|should|any|all|that|this|these|those|than|then|"
     "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor",
+)
+
+# 'TOTALT' of the 2015 status table: settled + assigned, when no other measure is named.
+_words("total", "", no="totalt|i alt", en="total|in total|altogether")
+
+# Words that point back to the previous question: its place ('der', 'there'), its year ('året før', 'the
+# following year') or its figures ('av dem', 'of them'). Without a place named they make a follow-up.
+_words(
+    "shift",
+    "-1",
+    no="året før|året før det",
+    nb="det foregående året|året i forveien",
+    nn="året i førevegen",
+    en="the year before|the previous year|previous year|the preceding year|the year earlier",
+)
+_words(
+    "shift",
+    "1",
+    no="året etter|året etterpå|året deretter|året etter det|neste års",
+    nb="påfølgende år|det påfølgende året",
+    nn="påfølgjande år|det påfølgjande året",
+    en="the year after|the following year|the next year|following year|next year s|the year later",
+)
+_words(
+    "back",
+    "",
+    no="der|samme sted|samme plass|samme kommune|same plass|av dem|av disse|derav",
+    nb="samme sted",
+    nn="same stad|same kommune|av dei|av desse",
+    en="there|same place|the same place|same municipality|the same municipality|of them|of those|of these",
 )
 
 # A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):
@@ -294,4 +335,27 @@ _phrases(
     None,
     no="i|på|for|fra|frå|til|om|med|og|status|historikk",
     en="in|at|for|from|of|about|and|status|history",
+)
+
+# Words that make the number after them a place's code: a one- or two-digit number is a code only after
+# one of these ('fylke 16', 'county 50'), never as a day or month; a year-like one only after a number
+# word or a K/F prefix ('kommunenummer 2012', 'K2012').
+NUMBER_WORDS: dict[str, set[str]] = defaultdict(set)
+_phrases(
+    NUMBER_WORDS,
+    None,
+    no="nr|nummer|kode|kommunenummer|kommunenr|fylkesnummer|fylkesnr|k|f",
+    en="number|no|code|k|f",
+)
+CODE_SLOTS: dict[str, set[str]] = defaultdict(set, NUMBER_WORDS)
+_phrases(CODE_SLOTS, None, no="fylke|fylket|kommune|kommunen", en="county|municipality")
+
+# Words that ask for a group beside the total when they join it to a measure or place ('bosatte og EM',
+# 'Melhus inkl. EM', 'plantall Skaun med EM').
+WITH_WORDS: dict[str, set[str]] = defaultdict(set)
+_phrases(
+    WITH_WORDS,
+    None,
+    no="og|med|inkl|inkludert|iberekna|medrekna|pluss|herav|hvorav|derav",
+    en="and|with|incl|including|plus|of which",
 )

@@ -17,17 +17,29 @@ from typing import Any, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.dates import read_date
 from bot.forms import compound, inflected
-from bot.language import detect
-from bot.phrases import FOLLOW_UPS, PLACE_SLOTS, TRAILING_FOLLOW_UPS, VOCABULARY, Meaning
+from bot.language import detect, vocabulary_languages
+from bot.phrases import (
+    CODE_SLOTS,
+    FOLLOW_UPS,
+    NUMBER_WORDS,
+    PLACE_SLOTS,
+    TRAILING_FOLLOW_UPS,
+    VOCABULARY,
+    WITH_WORDS,
+    Meaning,
+)
 from bot.wordlists import LANGUAGES, common_words
 from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
-from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Intent, Measure
+from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Group, Intent, Measure
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
+YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
+PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
@@ -35,6 +47,8 @@ MAX_PHRASE = 5
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
+LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
+TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
@@ -57,9 +71,24 @@ class Question:
     most: bool = False  # a ranking by the value, largest first ('flest bosatt'), not by the share settled
     best: bool = False  # a ranking by the share settled, largest first ('hvem har kommet lengst')
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
+    as_of: date | None = None  # the day the figures are asked as of ('per 10.12.15'), when a date says so
     language: str | None = None  # the language it is written in, when that is clear
+    # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
+    languages: tuple[str, ...] = ()
     follow_up: bool = False  # it changes only what it names of the chat's previous question ('og Malvik?')
+    year_shift: int = 0  # years relative to the previous question's ('året før': -1)
+    measures: list[str] = field(default_factory=list)  # every measure named, in order ('anmodet og vedtatt')
+    # Every group named, 'all' first when the total is asked beside them ('bosatte og EM').
+    groups: list[str] = field(default_factory=list)
+    # A year for each measure, where each has its own ('anmodning 2016 og plantall 2017').
+    measure_years: list[tuple[str, int]] = field(default_factory=list)
     named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
+
+    def reply_language(self, chosen: str) -> str:
+        """Its own language; else the caller's choice where its words allow it, else the first they allow."""
+        if self.language is not None:
+            return self.language
+        return chosen if not self.languages or chosen in self.languages else self.languages[0]
 
     @property
     def year(self) -> int | None:
@@ -83,10 +112,11 @@ def _hashable(value: Any) -> Any:
 
 
 class Token(NamedTuple):
-    """A word as written and normalised ('Bø', 'bo')."""
+    """A word as written and normalised ('Bø', 'bo'), and where it stands in the text."""
 
     raw: str
     norm: str
+    at: int = 0
 
 
 @dataclass
@@ -106,6 +136,10 @@ class _Reading:
     to_settle: bool = False  # 'skal bosettes'
     topic: bool = False  # 'bosetting': settlement in general
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
+    back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
+    total: bool = False  # 'totalt': the status table's TOTALT (settled + assigned) when no measure is named
+    measures: list[tuple[int, str]] = field(default_factory=list)  # measures named, where each stands
+    groups: list[tuple[str, bool]] = field(default_factory=list)  # groups named, each with 'and the total'
 
 
 def _is_word(word: str) -> bool:
@@ -121,39 +155,75 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if command:
         question.command = command.group(1).lower()
         body = body[command.end() :]
-    question.years, body = _years(body, today)
-    reading = _Reading(
-        question, today, [Token(raw, n) for raw in WORD.findall(body) for n in normalise(raw).split()]
-    )
+    dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
+    question.years, year_marks, body = _years(body, today)
+    if dated is not None and not question.years and dated.year is not None:
+        question.years = [dated.year]
+    tokens = [
+        Token(m.group(), n, m.start()) for m in WORD.finditer(body) for n in normalise(m.group()).split()
+    ]
+    reading = _Reading(question, today, tokens)
     _read(reading, index)
-    if question.years:
-        reading.named.add("years")
-    since = SINCE.search(message)
-    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
-        question.years = list(range(question.years[0], today.year + 1))
-    if len(question.years) > 1 and question.intent in ("unknown", "status"):
-        _set_intent(reading, Intent.SERIES)
+    if dated is not None:
+        question.as_of = dated.as_of(question.year, today)
+    _several(reading, year_marks)
+    _read_years(reading, message)
     _resolve_places(reading, index)
     _settle_need(reading)
     _decide_intent(reading)
-    language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
-    question.language = detect(language_words, reading.phrases)
+    _read_language(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
     return question
 
 
-def _years(text: str, today: date) -> tuple[list[int], str]:
-    """Explicit years and ranges, and the text without them."""
+def _read_years(reading: _Reading, message: str) -> None:
+    """Years named make a series where several are and no measure has its own ('siden 2010', '2006–2018')."""
+    question = reading.question
+    if question.years:
+        reading.named.add("years")
+    since = SINCE.search(message)
+    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
+        question.years = list(range(question.years[0], reading.today.year + 1))
+    several = len(question.years) > 1 and not question.measure_years
+    if several and question.intent in ("unknown", "status"):
+        _set_intent(reading, Intent.SERIES)
+
+
+def _read_language(reading: _Reading) -> None:
+    """The question's language, or the languages its vocabulary allows when that is not clear."""
+    question = reading.question
+    language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
+    question.language = detect(language_words, reading.phrases)
+    allowed = vocabulary_languages(language_words, reading.phrases)
+    question.languages = allowed if question.language is None and len(allowed) < len(LANGUAGES) else ()
+
+
+def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], str]:
+    """Explicit years and ranges, where each single year stands (offset, year), and the text without them
+    (blanked, so that offsets keep)."""
     years: list[int] = []
     asked = years_asked(today)
     for match in YEAR_RANGE.finditer(text):
         first, last = sorted((int(match.group(1)), int(match.group(2))))
         years.extend(year for year in range(first, last + 1) if year in asked)
-    text = YEAR_RANGE.sub(" ", text)
-    years.extend(int(y) for y in YEAR.findall(text))
-    return sorted(set(years)), YEAR.sub(" ", text)
+    text = YEAR_RANGE.sub(lambda match: " " * len(match.group()), text)
+    singles = [
+        m
+        for m in YEAR_LIKE.finditer(text)
+        if int(m.group()) in asked and not _after_code_word(text, m.start())
+    ]
+    years.extend(int(m.group()) for m in singles)
+    for match in singles:
+        text = text[: match.start()] + " " * len(match.group()) + text[match.end() :]
+    return sorted(set(years)), [(m.start(), int(m.group())) for m in singles], text
+
+
+def _after_code_word(text: str, start: int) -> bool:
+    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012'), not a year."""
+    before = normalise(text[:start]).split()
+    return bool(before) and before[-1] in NUMBER_WORDS
 
 
 def _read(reading: _Reading, index: PlaceIndex) -> None:
@@ -170,7 +240,7 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             position += place_length
         elif meaning is not None:
             phrase = tokens[position : position + phrase_length]
-            _apply(reading, meaning, " ".join(t.norm for t in phrase))
+            _apply(reading, meaning, " ".join(t.norm for t in phrase), phrase[0].at)
             reading.words.extend(t.raw for t in phrase)
             reading.kinds.extend([meaning.kind] * phrase_length)
             if phrase_length > 1:
@@ -185,10 +255,19 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
 def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
     """The length of the longest place name starting at a token (0 if none, or a word not written as a name)."""
     tokens = reading.tokens
+    if tokens[start].norm.isdigit():
+        return 1 if tokens[start].norm in index.aliases and _written_as_code(reading, start) else 0
     for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
         if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
             return length if length > 1 or _written_as_name(reading, start) else 0
     return 0
+
+
+def _written_as_code(reading: _Reading, position: int) -> bool:
+    """Whether a number is meant as a place's code: three digits or more, or after 'fylke', 'kommune', 'K'."""
+    return len(reading.tokens[position].norm) > 2 or (
+        position > 0 and reading.tokens[position - 1].norm in CODE_SLOTS
+    )
 
 
 def _written_as_name(reading: _Reading, position: int) -> bool:
@@ -219,6 +298,9 @@ def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
 
 def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
     """A token that is no place name or phrase: a word form, a word, a compound, a typo, or not understood."""
+    if token.norm.isdigit() and len(token.norm) <= 2:  # a day, a month or a count: never a place
+        reading.kinds.append("number")
+        return
     meanings = _word_meanings(token.norm)
     if meanings is None and not _may_be_place(token.norm, index):
         typo = _typo_of_word(token.norm)
@@ -228,7 +310,7 @@ def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
         reading.leftovers[-1].append(token.norm)
         return
     for meaning in meanings:
-        _apply(reading, meaning, token.norm)
+        _apply(reading, meaning, token.norm, token.at)
     reading.words.append(token.raw)
     reading.kinds.append(meanings[-1].kind if meanings else "word")
     _end_leftover(reading)
@@ -261,14 +343,18 @@ def _end_leftover(reading: _Reading) -> None:
         reading.leftovers.append([])
 
 
-def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
-    """Record what a recognised phrase says about the question."""
+def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
+    """Record what a recognised phrase says about the question (standing at an offset in the text)."""
     question, (kind, value) = reading.question, meaning
-    if kind == "measure":
+    if kind == "measure" and not _completes_measure(reading, value):
         question.measure = question.measure or value
+        reading.measures.append((at, value))
         reading.named.add("measure")
     elif kind == "group":
         question.group = value if question.group in ("all", "em") else question.group
+        if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
+            reading.groups.pop()
+        reading.groups.append((value, _with_total(reading)))
         reading.named.add("group")
     elif kind == "intent":
         _set_intent(reading, value)
@@ -280,10 +366,58 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
     elif kind == "time":
         question.years = [reading.today.year + int(value)]
         question.year_word = raw
+    elif kind == "shift":
+        question.year_shift = int(value)
+        question.years = [reading.today.year + int(value)]  # without a previous question: from this year
     elif kind == "level":
         reading.levels.append(value)
+    reading.back = reading.back or kind in ("back", "shift")
+    reading.total = reading.total or kind == "total"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
+
+
+def _completes_measure(reading: _Reading, value: str) -> bool:
+    """Whether 'bosette' only completes the measure before it ('bedt om å bosette', 'decided to settle')."""
+    position = len(reading.kinds) - 1
+    while position >= 0 and reading.tokens[position].norm in LINKING_WORDS:
+        position -= 1
+    linked = position < len(reading.kinds) - 1
+    return value == Measure.SETTLED and linked and position >= 0 and reading.kinds[position] == "measure"
+
+
+def _with_total(reading: _Reading) -> bool:
+    """Whether a group is asked beside the total: 'bosatte og EM', 'Melhus inkl. EM', 'how many did Stjørdal
+    settle and how many of them were EM' (without a place, 'of them' narrows the previous answer instead)."""
+    position = len(reading.kinds) - 1
+    joined = position > 0 and reading.tokens[position].norm in WITH_WORDS
+    by_measure = joined and reading.kinds[position - 1] in ("measure", "place", "number")
+    return by_measure or (reading.back and bool(reading.places))
+
+
+def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
+    """Every measure and group named, and a year for each measure where each stands by its own."""
+    question = reading.question
+    question.measures = list(dict.fromkeys(value for _, value in reading.measures))
+    if reading.total and not question.measures and question.intent in FRESH_INTENTS:
+        question.measure, question.measures = Measure.SETTLED_AND_ASSIGNED, list(TOTAL_MEASURES)
+        reading.named.add("measure")
+    total = any(with_total for _, with_total in reading.groups)
+    named = list(dict.fromkeys(group for group, _ in reading.groups))
+    question.groups = [Group.ALL, *named] if total and named else named
+    if total and named:
+        question.group = Group.ALL  # the total and its groups
+    pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
+    if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
+        question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[int, int]]) -> int | None:
+    """The year that goes with a measure: the first after it (before the next measure), else the last before."""
+    following = min((other for other, _ in measures if other > at), default=None)
+    after = [year for where, year in year_marks if where > at and (following is None or where < following)]
+    before = [year for where, year in year_marks if where < at]
+    return after[0] if after else before[-1] if before else None
 
 
 def _set_intent(reading: _Reading, intent: str) -> None:
@@ -371,7 +505,7 @@ def _is_follow_up(reading: _Reading) -> bool:
     norms = [t.norm for t in reading.tokens]
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
-    return opens or ends or reading.named == {"years"}
+    return opens or ends or reading.named == {"years"} or (reading.back and "place" not in reading.named)
 
 
 def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = False) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from store.cache import GenerationCache
 from store.models import Place, place_id_of
-from store.queries import Statement, current_of, figure_years, statements
+from store.queries import Statement, current_of, figure_years, precedence, statements
 
 if TYPE_CHECKING:
     from store.places import PlaceIndex
@@ -51,11 +52,16 @@ class PlaceFigures:
         years: Sequence[int] | None = None,
         measures: Sequence[str] | None = None,
         groups: Sequence[str] | None = None,
+        as_of: date | None = None,
     ) -> list[Statement]:
-        """The current statement per year, measure and group, as current_figures picks it."""
+        """The current statement per year, measure and group, as current_figures picks it (or as of a day,
+        where the figure was stated by then)."""
         found: list[Statement] = []
         for year in sorted(self.by_year if years is None else set(years)):
-            chosen = current_of([s for s in self.by_year.get(year, ()) if _wanted(s, measures, groups)])
+            wanted = [s for s in self.by_year.get(year, ()) if _wanted(s, measures, groups)]
+            chosen = current_of(wanted)
+            if as_of is not None:
+                chosen.update(current_of([s for s in wanted if s.figure.as_of <= as_of]))
             found.extend(statement for _, statement in sorted(chosen.items()))
         return found
 
@@ -76,6 +82,12 @@ class PlaceFigures:
             ):
                 covered.setdefault(measure, []).append(year)
         return dict(sorted(covered.items()))
+
+
+def latest(found: Sequence[Statement], as_of: date | None = None) -> Statement | None:
+    """The statement that holds (as of a day, where one was made by then)."""
+    by_then = [s for s in found if as_of is None or s.figure.as_of <= as_of]
+    return max(by_then or found, key=precedence, default=None)
 
 
 class HeldFigures:

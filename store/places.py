@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,8 @@ from store.names import normalise
 from store.queries import places_with_figures
 
 SIMILAR = 60  # a suggested name shares at least this share (%) of its letters with the text, in order
+NORWEGIAN = re.compile("[æøåÆØÅ]")
+KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
 class Span(NamedTuple):
@@ -40,6 +43,28 @@ class PlaceMatch:
 def allowed_typos(key: str) -> int:
     """How many edits a name of this length may carry and still be recognised."""
     return 0 if len(key) <= 3 else 1 if len(key) <= 6 else 2
+
+
+def _keys_next(first: str, second: str) -> bool:
+    """Whether two letters are neighbours on the keyboard (the same row, or the row above or below)."""
+    where = {letter: (row, column) for row, keys in enumerate(KEYBOARD) for column, letter in enumerate(keys)}
+    if first not in where or second not in where:
+        return False
+    (row, column), (other_row, other_column) = where[first], where[second]
+    return abs(row - other_row) <= 1 and other_column - column in (
+        (-1, 1) if row == other_row else (-1, 0, 1)
+    )
+
+
+def typo_rank(typed: str, name: str, label: str) -> tuple[int, bool, bool, bool]:
+    """How near a typo is to a name (its key and as written), nearest smallest: edits, then whether it is
+    not the name with its æ, ø or å left out ('stjrdal'), the first and last letters differ, and the one
+    letter changed is no keyboard neighbour of the name's."""
+    changed = [(a, b) for a, b in zip(typed, name, strict=False) if a != b] if len(typed) == len(name) else []
+    slip = len(changed) == 1 and _keys_next(*changed[0])
+    ends = typed[:1] == name[:1] and typed[-1:] == name[-1:]
+    dropped = NORWEGIAN.search(label) is not None and normalise(NORWEGIAN.sub("", label)) == typed
+    return OSA.distance(typed, name), not dropped, not ends, not slip
 
 
 def _overlaps(start: date | None, end: date | None, year: int) -> bool:
@@ -124,10 +149,11 @@ class PlaceIndex:
         return place.id in self.with_figures
 
     def exact(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
-        """Places whose name or code is exactly the text (ignoring case and æøå spelling)."""
+        """Places whose name or code is exactly the text (ignoring case and æøå spelling: 'Stjordal', 'Maalselv')."""
         found: dict[int, PlaceMatch] = {}
         today = date.today()
-        for alias in self.aliases.get(normalise(text), []):
+        key = normalise(text)
+        for alias in self.aliases.get(key) or self.aliases.get(key.replace("aa", "a"), []):
             place = self.places[alias.place_id]
             old = alias.valid_to is not None and alias.valid_to <= today and place.valid_to != alias.valid_to
             how = "old" if old else "code" if alias.kind == "code" else "exact"
@@ -135,19 +161,26 @@ class PlaceIndex:
         return self._prefer_year(self._prefer_municipality(list(found.values())), year)
 
     def fuzzy(self, text: str, *, year: int | None = None, limit: int = 5) -> list[PlaceMatch]:
-        """Places whose name is within a few typing errors of the text, closest first."""
+        """Places whose name is within a few typing errors of the text: the nearest, or those equally near."""
         key = normalise(text)
         typos = allowed_typos(key)
         if typos == 0 or key.isdigit():
             return []
         hits = process.extract(key, self.name_keys, scorer=OSA.distance, score_cutoff=typos, limit=limit)
+        ranks = {
+            hit_key: min(typo_rank(key, hit_key, alias.label) for alias in self.aliases[hit_key])
+            for hit_key, _, _ in hits
+        }
+        nearest = min(ranks.values(), default=None)
         found: dict[int, PlaceMatch] = {}
-        for hit_key, _, _ in hits:
+        for hit_key in (
+            hit for hit, rank in ranks.items() if rank == nearest
+        ):  # one clearly nearest, or a tie
             for alias in self.aliases[hit_key]:
                 found.setdefault(
                     alias.place_id, PlaceMatch(self.places[alias.place_id], alias.label, "fuzzy")
                 )
-        return self._prefer_year(list(found.values()), year)
+        return self._prefer_year(self._prefer_municipality(list(found.values())), year)
 
     def search(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
         """Exact matches if there are any, otherwise typo-tolerant ones."""

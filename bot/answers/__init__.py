@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.answers.cards import status_answer
 from bot.answers.changes import change_answer
 from bot.answers.context import Context
-from bot.answers.figures import figure_answer
+from bot.answers.figures import figure_answer, several_answer
 from bot.answers.grants import grant_answer
 from bot.answers.intro import intro_answer
 from bot.answers.places import (
@@ -29,7 +29,7 @@ from bot.texts import ADMIN_COMMANDS, COMMANDS, EXAMPLES, text
 from bot.understanding import Question, default_to_nation
 from store.bounds import MOST_PLACES
 from store.models import Place
-from store.vocabulary import Intent
+from store.vocabulary import Group, Intent
 
 __all__ = ["Context", "answer", "asked_again", "help_reply"]
 
@@ -86,6 +86,9 @@ async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Repl
         return [await intro_answer(question, place, ctx)]
     if question.intent == Intent.GRANT:
         return [await grant_answer(question, place, ctx)]
+    several = len(question.measures) > 1 or len([g for g in question.groups if g != Group.ALL]) > 1
+    if question.intent == Intent.FIGURE and question.measure and several:
+        return [await several_answer(question, place, ctx)]
     if question.intent == Intent.FIGURE and question.measure:
         return [await figure_answer(question, place, ctx)]
     return [await status_answer(question, place, ctx)]

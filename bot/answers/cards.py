@@ -9,6 +9,7 @@ from datetime import date
 from bot.answers.context import (
     Context,
     Keyed,
+    as_of_words,
     caveat_words,
     dates_note,
     groups_all_first,
@@ -56,20 +57,27 @@ async def status_answer(
     if year is None:
         return await no_data(place, None, ctx, measures or (), question.group, what)
     cite = Citations(ctx.language)
-    lines = await card_lines(place, year, question.group, cite, ctx, measures)
+    lines = await card_lines(place, year, question.group, cite, ctx, measures, question.as_of)
     if not lines:
         return await no_data(place, year, ctx, measures or (), question.group, what)
-    heading = note + title(place, ctx.language, text("status_title", ctx.language, year=year))
+    what = text("status_title", ctx.language, year=year) + as_of_words(question.as_of, ctx.language)
+    heading = note + title(place, ctx.language, what)
     return Reply("\n".join([heading, *lines]) + cite.render())
 
 
 async def card_lines(
-    place: Place, year: int, group: str, cite: Citations, ctx: Context, measures: Sequence[str] | None = None
+    place: Place,
+    year: int,
+    group: str,
+    cite: Citations,
+    ctx: Context,
+    measures: Sequence[str] | None = None,
+    as_of: date | None = None,
 ) -> list[str]:
-    """The lines of a place's card for a year (totals with coverage where summed); none without figures."""
+    """The lines of a place's card for a year (as of a day, if asked; totals with coverage where summed)."""
     if ctx.is_sum(place, year):
         return await _aggregate_lines(place, year, group, cite, ctx, measures)
-    return await _municipality_lines(place, year, group, cite, ctx, measures)
+    return await _municipality_lines(place, year, group, cite, ctx, measures, as_of)
 
 
 async def no_data(
@@ -127,11 +135,17 @@ def _card_order(found: set[str], measures: Sequence[str] | None) -> list[str]:
 
 
 async def _municipality_lines(
-    place: Place, year: int, group: str, cite: Citations, ctx: Context, measures: Sequence[str] | None
+    place: Place,
+    year: int,
+    group: str,
+    cite: Citations,
+    ctx: Context,
+    measures: Sequence[str] | None,
+    as_of: date | None,
 ) -> list[str]:
     """Request, decision, settled, assigned with sub-groups, the intro table; for everyone also snapshots and progress."""
     held = await ctx.figures(place)
-    found = keyed(held.current(years=[year]))
+    found = keyed(held.current(years=[year], as_of=as_of))
     order = _card_order({measure for measure, _ in found}, measures)
     rows = (_card_row(m, found, group, cite, ctx) for m in order if m not in INTRO_MEASURES)
     lines = [row for row in rows if row]

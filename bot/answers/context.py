@@ -86,6 +86,11 @@ def title(place: Place, language: str, what: str) -> str:
     return f"<b>{escape(place.name)}</b> ({kind}{code}) · {what}"
 
 
+def as_of_words(as_of: date | None, language: str) -> str:
+    """' · per 10.12.2015' for a question asked as of a day, else ''."""
+    return f" · {text('as_of', language)} {day(as_of, language)}" if as_of else ""
+
+
 def label(measure: str, group: str, language: str) -> str:
     """A measure, with its group unless all: 'Anmodning, enslige mindreårige (EM)'."""
     name = measure_label(measure, language)

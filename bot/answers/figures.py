@@ -6,17 +6,22 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.answers.cards import aggregate_line, no_data
-from bot.answers.context import Context, groups_all_first, label, title, year_for
-from bot.render import Citations, day
+from bot.answers.context import Context, as_of_words, groups_all_first, label, title, year_for
+from bot.render import Citations, day, number
 from bot.replies import Reply
 from bot.texts import text
 from bot.understanding import Question
+from store.held import latest
 from store.models import Place
-from store.queries import Aggregate, Statement, precedence
+from store.queries import Aggregate, Statement
 from store.vocabulary import REVISED, Group, Measure
 
 # A figure is shown with its companion: the revised request or decision, the forecast of settlements.
 COMPANIONS: dict[str, str] = {**REVISED, Measure.SETTLED: Measure.SETTLED_FORECAST}
+# TOTALT is worked out from settled and assigned where it is not stated: their years are its years.
+WORKED_OUT: dict[str, tuple[str, ...]] = {
+    Measure.SETTLED_AND_ASSIGNED: (Measure.SETTLED_AND_ASSIGNED, Measure.ASSIGNED)
+}
 SHOWN_STATEMENTS = 5  # earlier statements under a figure
 
 
@@ -29,16 +34,104 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
         return await no_data(place, question.year, ctx, [measure], group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
-    lines = await _measure_lines(place, year, measures, group, cite, ctx)
+    groups = [] if group == Group.ALL else [group]
+    lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of)
     if not lines:
         return await no_data(place, year, ctx, [measure], group)
-    return Reply("\n".join([note + title(place, ctx.language, f"{year}"), *lines]) + cite.render())
+    heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of, ctx.language)}")
+    return Reply("\n".join([note + heading, *lines]) + cite.render())
+
+
+async def several_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """Several measures or groups named: each measure (for its own year, where it has one) with the groups
+    asked and its companion, each cited, or 'no figures': 'anmodet, vedtatt og bosatt', 'anmodning 2016 og
+    plantall 2017'."""
+    groups = [] if Group.ALL in question.groups else question.groups  # the total: with every group stated
+    cite = Citations(ctx.language)
+    blocks: list[str] = []
+    found = False
+    for year, named, note in await _years_of(question, place, ctx):
+        measures = [m for m in named if m not in {COMPANIONS.get(other) for other in named}]  # shown beside
+        lines = [await _lines_of(m, place, year, groups, cite, ctx, question.as_of) for m in measures]
+        found = found or any(lines)
+        heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of, ctx.language)}")
+        blocks.extend([note + heading, *_rows(measures, lines, ctx)])
+    if not found:
+        return await no_data(place, question.year, ctx, question.measures, question.group)
+    return Reply("\n".join(blocks) + cite.render())
+
+
+def _rows(measures: list[str], lines: list[list[str]], ctx: Context) -> list[str]:
+    """Each measure's lines, or its name and 'no figures'."""
+    missing = f": {text('no_figures_short', ctx.language)}"
+    return [
+        row
+        for measure, own in zip(measures, lines, strict=True)
+        for row in own or [_name(measure, ctx) + missing]
+    ]
+
+
+def _name(measure: str, ctx: Context) -> str:
+    """A measure's name in the reader's language."""
+    return label(measure, Group.ALL, ctx.language)
+
+
+async def _lines_of(
+    measure: str,
+    place: Place,
+    year: int,
+    groups: Sequence[str],
+    cite: Citations,
+    ctx: Context,
+    as_of: date | None,
+) -> list[str]:
+    """One measure's lines and its companion's, or TOTALT worked out from settled and assigned."""
+    shown = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
+    lines = await _measure_lines(place, year, shown, groups, cite, ctx, as_of)
+    if not lines and measure == Measure.SETTLED_AND_ASSIGNED and not ctx.is_sum(place, year):
+        return await _settled_and_assigned(place, year, cite, ctx)
+    return lines
+
+
+async def _settled_and_assigned(place: Place, year: int, cite: Citations, ctx: Context) -> list[str]:
+    """TOTALT of the status table where it is not stated: settled + assigned as of the same day, cited."""
+    held = await ctx.figures(place)
+    assigned = latest(held.statements(year, [Measure.ASSIGNED], Group.ALL))
+    if assigned is None:
+        return []
+    settled = latest(held.statements(year, [Measure.SETTLED], Group.ALL), assigned.figure.as_of)
+    values = [s.figure.value for s in (settled, assigned) if s is not None]
+    if settled is None or settled.figure.as_of != assigned.figure.as_of or None in values:
+        return []
+    total = number(sum(v for v in values if v is not None), ctx.language)
+    parts = f"{ctx.value(settled)} + {ctx.value(assigned)} = <b>{total}</b>"
+    return [f"{_name(Measure.SETTLED_AND_ASSIGNED, ctx)}: {parts}{cite.cite_all([settled, assigned])}"]
+
+
+async def _years_of(question: Question, place: Place, ctx: Context) -> list[tuple[int, list[str], str]]:
+    """The years to show, each with its measures and the note for a year not given: a measure's own year
+    ('anmodning 2016 og plantall 2017'), else the year asked, else the measure's latest with figures."""
+    own = dict(question.measure_years)
+    by_year: dict[int, tuple[list[str], str]] = {}
+    for measure in question.measures:
+        found_in = WORKED_OUT.get(measure, (measure,))
+        year, note = (own[measure], "") if measure in own else await year_for(question, place, found_in, ctx)
+        if year is not None:
+            by_year.setdefault(year, ([], note))[0].append(measure)
+    return [(year, measures, note) for year, (measures, note) in sorted(by_year.items())]
 
 
 async def _measure_lines(
-    place: Place, year: int, measures: Sequence[str], group: str, cite: Citations, ctx: Context
+    place: Place,
+    year: int,
+    measures: Sequence[str],
+    groups: Sequence[str],
+    cite: Citations,
+    ctx: Context,
+    as_of: date | None = None,
 ) -> list[str]:
-    """For each measure and group shown: its current value (or total) and its earlier statements."""
+    """For each measure and group shown (every group stated, if none given): its value (as of a day, if
+    asked) or total, and its other statements."""
     held = await ctx.figures(place)
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
@@ -47,19 +140,24 @@ async def _measure_lines(
     present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
     lines = []
     for shown in measures:
-        for sub_group in [group] if group != Group.ALL else groups_all_first(shown, present):
+        for sub_group in groups or groups_all_first(shown, present):
             key = (shown, sub_group)
             own = [s for s in history if (s.figure.measure, s.figure.group) == key]
             hidden = counts.get(key, len(own)) - len(own)
-            lines.extend(_figure_lines(own, hidden, totals.get(key), cite, ctx))
+            lines.extend(_figure_lines(own, hidden, totals.get(key), cite, ctx, as_of))
     return lines
 
 
 def _figure_lines(
-    history: list[Statement], hidden: int, total: Aggregate | None, cite: Citations, ctx: Context
+    history: list[Statement],
+    hidden: int,
+    total: Aggregate | None,
+    cite: Citations,
+    ctx: Context,
+    as_of: date | None = None,
 ) -> list[str]:
-    """A figure's current value (or total with coverage), its latest other statements and how many are older."""
-    current = total.stated if total is not None else max(history, key=precedence, default=None)
+    """A figure's value (as of a day, if asked) or total with coverage, its other statements and how many are older."""
+    current = total.stated if total is not None else latest(history, as_of)
     line = aggregate_line(total, cite, ctx) if total is not None else ""
     if total is None and current is not None:
         name = label(current.figure.measure, current.figure.group, ctx.language)

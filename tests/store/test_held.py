@@ -12,7 +12,7 @@ import pytest
 from sqlmodel import col, distinct, func, select
 
 from store.cache import GenerationCache
-from store.held import HeldFigures
+from store.held import HeldFigures, latest
 from store.models import Figure
 from store.queries import active, current_figures
 from store.store import Store
@@ -28,6 +28,21 @@ async def test_held_current_is_what_sql_finds_current(store: Store) -> None:
         async with store.unit() as session:
             in_sql = await current_figures(session, place_ids=[place_id])
         assert [s.figure.id for s in held.current()] == [s.figure.id for s in in_sql]
+
+
+async def test_held_current_as_of_a_day(store: Store) -> None:
+    """As of 10.12.2015 Trondheim had settled 398 (seed 000); for the whole year 495 (seed 004)."""
+    trondheim = (await store.index()).by_code["5001"]
+    held = await store.figures.of(trondheim.id or 0)
+
+    def settled(as_of: date | None) -> float | None:
+        (found,) = held.current(years=[2015], measures=["settled"], groups=["all"], as_of=as_of)
+        return found.figure.value
+
+    assert (settled(None), settled(date(2015, 12, 10)), settled(date(2015, 1, 1))) == (495, 398, 495)
+    statements = held.statements(2015, ["settled"], "all")
+    chosen = [latest(statements, day) for day in (date(2015, 12, 31), date(2015, 12, 10), date(2015, 1, 1))]
+    assert [s.figure.value if s else None for s in chosen] == [495, 398, 495]  # none by 1 January: the latest
 
 
 async def test_held_years_and_counts_are_what_the_table_holds(store: Store) -> None:
