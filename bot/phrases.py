@@ -59,8 +59,8 @@ _words(
     "measure",
     "decided",
     no="vedtak|vedtaket|vedtaksplasser",
-    nb="vedtatt|vedtatte|vedtakene",
-    nn="vedteke|vedtekne|vedtaka",
+    nb="vedtatt|vedtatte|vedtakene|vedtok|vedtar",
+    nn="vedteke|vedtekne|vedtaka|vedtok|vedtek",
     en="decision|decisions|decided|pledged|agreed|council decision",
 )
 _words(
@@ -104,14 +104,18 @@ _words(
 _words("measure", "capacity", no="kapasitet", en="capacity")
 _words("measure", "capacity_dwellings", nb="boliger", nn="bustader", en="dwellings|housing")
 _words(
-    "measure", "proposed", nb="foreslått|forslag|foreslåtte", nn="føreslått|framlegg", en="proposed|proposal"
+    "measure",
+    "proposed",
+    nb="foreslått|forslag|foreslåtte|foreslo|foreslår|forslaget|administrasjonens forslag",
+    nn="føreslått|framlegg|føreslo|framlegget",
+    en="proposed|proposal|suggested|the administration's proposal",
 )
 _words(
     "measure",
     "asylum_seekers",
-    nb="asylsøkere|asylsøknader",
-    nn="asylsøkjarar|asylsøkarar",
-    en="asylum seekers|asylum",
+    nb="asylsøkere|asylsøknader|søkte asyl|søker asyl|søke asyl|asylsøkarar",
+    nn="asylsøkjarar|søkte asyl|søkjer asyl|søkje asyl",
+    en="asylum seekers|asylum|sought asylum|applied for asylum|seek asylum|asylum applications",
 )
 _words(
     "measure", "displaced", no="på flukt", nb="flyktninger i verden", nn="flyktningar i verda", en="displaced"
@@ -122,6 +126,20 @@ _words(
     nb="internt fordrevne",
     nn="internt fordrivne",
     en="internally displaced",
+)
+_words(
+    "measure",
+    "residence_permits_5y_min",
+    nb="opphold|oppholdstillatelse|oppholdstillatelser|få opphold",
+    nn="opphald|opphaldsløyve|få opphald",
+    en="residence|residence permit|residence permits|permission to stay",
+)
+_words(
+    "measure",
+    "new_em_municipalities_requested",
+    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang",
+    nn="nye kommunar|nye em-kommunar|kommunar for første gong",
+    en="new municipalities|municipalities for the first time|first time",
 )
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")
 # The topic: a question about settlement in general wants the status card, not one measure.
@@ -161,15 +179,41 @@ _words(
     en="resettlement refugees|quota refugees",
 )
 _words("group", "family", nb="familiegjenforente", nn="familiesameinte", en="family reunification")
+# The introduction programme's tracks and outcomes (seed 004): a question naming one is about the programme.
+_words("group", "track_1", no="spor 1|spor én|spor en|spor ein", en="track 1|track one")
+_words("group", "track_2", no="spor 2|spor to", en="track 2|track two")
+_words("group", "track_3", no="spor 3|spor tre", en="track 3|track three")
+_words(
+    "group",
+    "social_assistance",
+    no="sosialhjelp|sosial stønad|sosialstønad|økonomisk sosialhjelp",
+    nn="sosialstønad|sosial stønad",
+    en="social assistance|social welfare|welfare|social benefits",
+)
+_words(
+    "group", "other_benefits", nb="trygdeytelser|andre trygdeytelser", nn="trygdeytingar", en="other benefits"
+)
+_words(
+    "group",
+    "work_30h_plus",
+    nb="fulltid|heltid|arbeid over 30 timer",
+    nn="fulltid|heiltid",
+    en="full time|full-time|work 30 hours or more",
+)
+_words("group", "work_under_30h", no="deltid", en="part time|part-time")
+_words("group", "upper_secondary", no="videregående|vidaregåande", en="upper secondary")
+_words("group", "higher_education", nb="høyere utdanning", nn="høgare utdanning", en="higher education")
+_words("group", "primary_school", no="grunnskole|grunnskule", en="primary school")
+_words("group", "health_reasons", nb="helsemessige årsaker", nn="helsemessige årsaker", en="health reasons")
 
 # Intents: what kind of answer is wanted.
 _words(
     "intent",
     "status",
     no="status",
-    nb="hvor langt|kommet|komme|andel av vedtaket|hvordan går det|hvordan ligger",
-    nn="kor langt|kome|komne|del av vedtaket|korleis går det|korleis ligg",
-    en="status|how far|progress|share of the decision|how is it going|how are things",
+    nb="hvor langt|kommet|komme|hvordan går det|hvordan ligger",
+    nn="kor langt|kome|komne|korleis går det|korleis ligg",
+    en="status|how far|progress|how is it going|how are things",
 )
 _words(
     "intent",
@@ -193,6 +237,16 @@ _words(
     nn="introresultata",
     en="introduction programme|introduction program|introduction|intro results",
 )
+# How much a figure rose or fell: during its year, from the year before, or between the years named.
+_words(
+    "intent",
+    "change",
+    nb="økte|økt|økning|økningen|øke|øker|auke|vekst|endring|endringen|endret|forskjell|forskjellen|"
+    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse",
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|fall|gjekk ned|gjekk opp",
+    en="rise|rose|risen|increase|increased|increases|grow|grew|growth|change|changed|difference|"
+    "decrease|decreased|fell|fall|drop|dropped|went up|went down",
+)
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
 
@@ -201,8 +255,8 @@ _words(
     "rank",
     "behind",
     no="lengst bak|lengst unna|bakpå|etter skjema|rangering|ranger|verst",
-    nb="ligger etter|henger etter|dårligst|dårligste|kortest|svakest|tregest|minst",
-    nn="ligg etter|heng etter|dårlegast|dårlegaste|kortast|svakast|seinast|minst",
+    nb="ligger etter|henger etter|dårligst|dårligste|kortest|svakest|tregest",
+    nn="ligg etter|heng etter|dårlegast|dårlegaste|kortast|svakast|seinast",
     en="furthest behind|behind|lagging|lagging behind|ranking|rank|worst|least progress|slowest|weakest",
 )
 # … or best first (the largest share settled first) …
@@ -222,6 +276,78 @@ _words(
     nb="høyest",
     nn="høgast|høgste",
     en="most|highest|largest|biggest|top",
+)
+# 'hvilket år bosatte Melhus flest': a place's years ranked, not its members.
+_words(
+    "which_year",
+    "",
+    nb="hvilket år|hvilke år|i hvilket år|hvilket år har",
+    nn="kva år|kva for år|kva for eit år|i kva år",
+    en="which year|what year|in which year|in what year|which years",
+)
+# 'i forhold til anmodningen', 'share of its decision': the next measure named divides the first.
+_words(
+    "ratio",
+    "1",
+    nb="i forhold til|sett i forhold til|relativt til|andel av|prosent av|del av|sammenlignet med sin|av sin|av sitt",
+    nn="i høve til|samanlikna med|delen av|prosent av|del av|av si|av sitt",
+    en="relative to|in relation to|compared to their|compared to its|share of|share of its|share of their|"
+    "share of the|proportion of|percent of|per cent of|of its|of their",
+)
+# 'flere enn de vedtok', 'less than half of their request': members kept by such a ratio (or a number).
+_words(
+    "above",
+    "1",
+    nb="flere enn|mer enn",
+    nn="fleire enn|meir enn",
+    en="more than|above|exceeding",
+)
+_words("above", "2", nb="dobbelt så mange som", nn="dobbelt så mange som", en="twice as many as|twice")
+_words(
+    "below",
+    "1",
+    nb="færre enn|mindre enn",
+    nn="færre enn|mindre enn",
+    en="fewer than|less than|below",
+)
+_words(
+    "below",
+    "0.5",
+    nb="under halvparten av|mindre enn halvparten av|færre enn halvparten av",
+    nn="under halvparten av|mindre enn halvparten av|færre enn halvparten av",
+    en="less than half of|fewer than half of|under half of|below half of|less than half",
+)
+_words(
+    "above",
+    "0.5",
+    nb="mer enn halvparten av|over halvparten av|flere enn halvparten av",
+    nn="meir enn halvparten av|over halvparten av|fleire enn halvparten av",
+    en="more than half of|over half of|above half of|more than half",
+)
+# 'utenom Trondheim': the places named after it are left out of a ranking.
+_words(
+    "exclude",
+    "",
+    nb="utenom|unntatt|bortsett fra|med unntak av|uten",
+    nn="utanom|unnateke|bortsett frå|med unntak av|utan",
+    en="except|excluding|except for|apart from|other than|not counting|without|besides",
+)
+# 'inkl. EM': the total with its groups, not the group alone.
+_words(
+    "including",
+    "",
+    nb="inkl|inkludert|inklusive|medregnet",
+    nn="inkludert|medrekna",
+    en="incl|including|inclusive of",
+)
+# … or by the value, smallest first ('færrest'); by the share settled, 'minst' is behind first.
+_words(
+    "rank",
+    "least",
+    no="minst|minste",
+    nb="færrest|lavest|laveste",
+    nn="færrast|lågast|lågaste",
+    en="fewest|least|lowest|smallest",
 )
 # Places named side by side.
 _words(

@@ -465,6 +465,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No stated total: sums over the municipalities with figures (with figures/all municipalities).",
     },
     "largest_first": {"nb": "størst først", "nn": "størst først", "en": "largest first"},
+    "smallest_first": {"nb": "minst først", "nn": "minst først", "en": "smallest first"},
+    "ratio_title": {
+        "nb": "{what} i forhold til {per}",
+        "nn": "{what} i høve til {per}",
+        "en": "{what} relative to {per}",
+    },
+    "bound_above": {"nb": "over {bound}", "nn": "over {bound}", "en": "above {bound}"},
+    "bound_below": {"nb": "under {bound}", "nn": "under {bound}", "en": "below {bound}"},
+    "none_within": {
+        "nb": "Ingen av de {known} med tall er innenfor.",
+        "nn": "Ingen av dei {known} med tal er innanfor.",
+        "en": "None of the {known} known is within.",
+    },
+    "years_ranked": {"nb": "år for år", "nn": "år for år", "en": "year by year"},
+    "most_in_year": {
+        "nb": "Høyest i {year}: <b>{value}</b>",
+        "nn": "Høgast i {year}: <b>{value}</b>",
+        "en": "Highest in {year}: <b>{value}</b>",
+    },
+    "fewest_in_year": {
+        "nb": "Lavest i {year}: <b>{value}</b>",
+        "nn": "Lågast i {year}: <b>{value}</b>",
+        "en": "Lowest in {year}: <b>{value}</b>",
+    },
     "known_of": {
         "nb": "{known} av {members} kommuner med tall.",
         "nn": "{known} av {members} kommunar med tal.",

@@ -25,7 +25,7 @@ from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
-from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Intent, Measure
+from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, POPULATION_GROUPS, YEAR, Intent, Measure
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
@@ -36,6 +36,8 @@ SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be re
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
+BOUNDS = ("above", "below")  # the Question fields a bound sets
+INTRO_GROUPS = frozenset(GROUP_KEYS - set(POPULATION_GROUPS))
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
 
@@ -56,7 +58,16 @@ class Question:
     group: str = "all"
     most: bool = False  # a ranking by the value, largest first ('flest bosatt'), not by the share settled
     best: bool = False  # a ranking by the share settled, largest first ('hvem har kommet lengst')
+    least: bool = False  # smallest first ('færrest', 'fewest'); by the share settled as a ranking behind
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
+    by_year: bool = False  # a place's years ranked ('hvilket år bosatte Melhus flest'), not its members
+    per: str | None = (
+        None  # a ratio's denominator: 'vedtatt i forhold til anmodningen' divides by the request
+    )
+    above: float | None = None  # members kept above this (a ratio's factor with `per`, else a value)
+    below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
+    excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
+    second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     language: str | None = None  # the language it is written in, when that is clear
     follow_up: bool = False  # it changes only what it names of the chat's previous question ('og Malvik?')
     named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
@@ -106,6 +117,11 @@ class _Reading:
     to_settle: bool = False  # 'skal bosettes'
     topic: bool = False  # 'bosetting': settlement in general
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
+    pending: str | None = None  # 'ratio', 'above' or 'below': the next measure (or number) completes it
+    excluding: bool = False  # 'utenom': the places named from here on are left out
+    excluded: list[str] = field(default_factory=list)  # place names read after 'utenom'
+    including: bool = False  # 'inkl. EM': the group is shown with the total, not alone
+    factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
 
 
 def _is_word(word: str) -> bool:
@@ -134,6 +150,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if len(question.years) > 1 and question.intent in ("unknown", "status"):
         _set_intent(reading, Intent.SERIES)
     _resolve_places(reading, index)
+    _bound_without_measure(reading)
     _settle_need(reading)
     _decide_intent(reading)
     language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
@@ -164,7 +181,8 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         place_length = _place_at(reading, position, index)
         phrase_length, meaning = _phrase_at(tokens, position)
         if place_length and place_length >= phrase_length:
-            reading.places.append(" ".join(t.norm for t in tokens[position : position + place_length]))
+            name = " ".join(t.norm for t in tokens[position : position + place_length])
+            (reading.excluded if reading.excluding else reading.places).append(name)
             reading.kinds.extend(["place"] * place_length)
             _end_leftover(reading)
             position += place_length
@@ -219,6 +237,11 @@ def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
 
 def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
     """A token that is no place name or phrase: a word form, a word, a compound, a typo, or not understood."""
+    if token.norm.isdigit() and reading.pending in BOUNDS:  # 'flere enn 40'
+        setattr(reading.question, reading.pending, float(token.norm))
+        reading.pending = None
+        reading.kinds.append("bound")
+        return
     meanings = _word_meanings(token.norm)
     if meanings is None and not _may_be_place(token.norm, index):
         typo = _typo_of_word(token.norm)
@@ -265,16 +288,19 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
     """Record what a recognised phrase says about the question."""
     question, (kind, value) = reading.question, meaning
     if kind == "measure":
-        question.measure = question.measure or value
-        reading.named.add("measure")
+        _measure(reading, value)
     elif kind == "group":
-        question.group = value if question.group in ("all", "em") else question.group
+        if not reading.including:
+            question.group = value if question.group in ("all", "em") else question.group
         reading.named.add("group")
+        if value in INTRO_GROUPS:  # 'spor 2', 'sosialhjelp': the introduction programme's categories
+            _set_intent(reading, Intent.INTRO)
     elif kind == "intent":
         _set_intent(reading, value)
     elif kind in ("rank", "compare"):
         question.most = question.most or value == "most"
         question.best = question.best or value == "best"
+        question.least = question.least or value == "least"
         reading.ranked = reading.ranked or kind == "rank"
         _set_intent(reading, Intent.RANKING)
     elif kind == "time":
@@ -282,8 +308,41 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
         question.year_word = raw
     elif kind == "level":
         reading.levels.append(value)
+    else:
+        _qualifier(reading, kind, value)
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
+
+
+def _measure(reading: _Reading, value: str) -> None:
+    """A measure named: the one asked for, a ratio's or bound's denominator, or a later year's ('til plantall')."""
+    question = reading.question
+    if reading.pending is not None:
+        question.per = value
+        if reading.pending in BOUNDS and getattr(question, reading.pending) is None:
+            setattr(question, reading.pending, reading.factor)
+        reading.pending = None
+    elif question.measure is None:
+        question.measure = value
+    elif value != question.measure and question.second_measure is None:
+        question.second_measure = value
+    reading.named.add("measure")
+
+
+def _qualifier(reading: _Reading, kind: str, value: str) -> None:
+    """Words that qualify a ranking or a figure: a ratio, a bound, an exclusion, 'which year', 'inkl.'."""
+    if kind == "which_year":
+        reading.question.by_year = True
+        _set_intent(reading, Intent.RANKING)
+    elif kind in BOUNDS:  # members kept by a bound: a ranking
+        reading.pending, reading.factor, reading.ranked = kind, float(value), True
+        _set_intent(reading, Intent.RANKING)
+    elif kind == "ratio" and reading.pending is None:  # after 'under halvparten av' the bound waits already
+        reading.pending = kind
+    elif kind == "exclude":
+        reading.excluding = True
+    elif kind == "including":
+        reading.including = True
 
 
 def _set_intent(reading: _Reading, intent: str) -> None:
@@ -311,6 +370,7 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
                     break
             if question.places:
                 break
+    question.excluded = _further_places(reading.excluded, question.places, index, year)
     if question.places:
         reading.named.add("place")
     else:
@@ -332,6 +392,14 @@ def _further_places(
             seen.add(place_id_of(matches[0].place))
             found.append(matches[0])
     return found
+
+
+def _bound_without_measure(reading: _Reading) -> None:
+    """'more than half' with no measure after it: a share of the decision."""
+    question = reading.question
+    if reading.pending in BOUNDS and getattr(question, reading.pending) is None:
+        setattr(question, reading.pending, reading.factor)
+        question.per = Measure.DECIDED
 
 
 def _settle_need(reading: _Reading) -> None:
