@@ -129,6 +129,13 @@ _words(
 )
 _words(
     "measure",
+    "asylum_seekers_forecast_min",
+    nb="vil søke asyl|kommer til å søke asyl|prognose asylsøkere|ventet asylsøkere",
+    nn="vil søkje asyl|prognose asylsøkjarar",
+    en="will seek asylum|will apply for asylum|asylum forecast|expected asylum seekers",
+)
+_words(
+    "measure",
     "residence_permits_5y_min",
     nb="opphold|oppholdstillatelse|oppholdstillatelser|få opphold",
     nn="opphald|opphaldsløyve|få opphald",
@@ -224,10 +231,10 @@ _words(
 _words(
     "intent",
     "grant",
-    no="bonus",
+    no="bonus|ekstra",
     nb="tilskudd|tilskuddet|tilskuddene|stimuleringstilskudd|penger|kroner",
     nn="tilskot|tilskotet|tilskota|stimuleringstilskot|pengar",
-    en="grant|grants|incentive|incentives|extra grant|subsidy|money|bonus",
+    en="grant|grants|incentive|incentives|extra grant|subsidy|money|bonus|extra|nok",
 )
 _words(
     "intent",
@@ -336,9 +343,9 @@ _words(
 _words(
     "including",
     "",
-    nb="inkl|inkludert|inklusive|medregnet",
-    nn="inkludert|medrekna",
-    en="incl|including|inclusive of",
+    nb="inkl|inkludert|inklusive|medregnet|av totalt|av i alt|av alle",
+    nn="inkludert|medrekna|av totalt|av i alt|av alle",
+    en="incl|including|inclusive of|out of|in total|of the total|of all",
 )
 # … or by the value, smallest first ('færrest'); by the share settled, 'minst' is behind first.
 _words(

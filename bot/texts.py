@@ -520,6 +520,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Busett av vedtaket",
         "en": "Share of the decision settled",
     },
+    "stated_elsewhere": {
+        "nb": "Tallet finnes ikke for hele landet; svaret gjelder {name}.",
+        "nn": "Talet finst ikkje for heile landet; svaret gjeld {name}.",
+        "en": "There is no such figure for the whole country; the answer is for {name}.",
+    },
+    "grant_rules_title": {
+        "nb": "ekstra tilskudd (stimuleringstiltak)",
+        "nn": "ekstra tilskot (stimuleringstiltak)",
+        "en": "extra grants (incentives)",
+    },
     "grant_per_settled_title": {
         "nb": "Ekstra tilskudd per bosatt",
         "nn": "Ekstra tilskot per busett",

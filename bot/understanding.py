@@ -25,7 +25,16 @@ from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
-from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, POPULATION_GROUPS, YEAR, Intent, Measure
+from store.vocabulary import (
+    COMMAND,
+    GROUP_KEYS,
+    MEASURE_KEYS,
+    POPULATION_GROUPS,
+    YEAR,
+    Group,
+    Intent,
+    Measure,
+)
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
@@ -120,7 +129,7 @@ class _Reading:
     pending: str | None = None  # 'ratio', 'above' or 'below': the next measure (or number) completes it
     excluding: bool = False  # 'utenom': the places named from here on are left out
     excluded: list[str] = field(default_factory=list)  # place names read after 'utenom'
-    including: bool = False  # 'inkl. EM': the group is shown with the total, not alone
+    including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
 
 
@@ -151,6 +160,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         _set_intent(reading, Intent.SERIES)
     _resolve_places(reading, index)
     _bound_without_measure(reading)
+    if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
+        question.group = Group.ALL
     _settle_need(reading)
     _decide_intent(reading)
     language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
@@ -290,8 +301,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
     if kind == "measure":
         _measure(reading, value)
     elif kind == "group":
-        if not reading.including:
-            question.group = value if question.group in ("all", "em") else question.group
+        question.group = value if question.group in ("all", "em") else question.group
         reading.named.add("group")
         if value in INTRO_GROUPS:  # 'spor 2', 'sosialhjelp': the introduction programme's categories
             _set_intent(reading, Intent.INTRO)
@@ -448,7 +458,7 @@ def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = Fa
         topic
         or question.measure
         or question.group != "all"
-        or question.intent in ("ranking", "series", "intro")
+        or question.intent in ("ranking", "series", "intro", "change", "grant")
     )
     if not question.places and not question.unknown_text and asks_figures and "NO" in index.by_code:
         nation = index.by_code["NO"]

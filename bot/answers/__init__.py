@@ -13,11 +13,13 @@ from bot.answers.places import (
     asked_again,
     choose_place,
     choose_successor,
+    elsewhere_note,
     made_of_note,
     match_notes,
     moved_on_note,
     no_figures,
     no_place,
+    stated_elsewhere,
     successors_for,
 )
 from bot.answers.rankings import compare_answer, ranking_answer
@@ -64,6 +66,10 @@ async def answer(question: Question, ctx: Context) -> list[Reply]:
     if successors:  # asked about for a year after it was merged: its successor answers
         notes += moved_on_note(place, successors[0], ctx.language)
         place = successors[0]
+    elsewhere = await stated_elsewhere(question, place, ctx)
+    if elsewhere is not None:  # the nation has no such figure: the place that states it answers
+        notes += elsewhere_note(elsewhere, ctx.language)
+        place = elsewhere
     if not ctx.index.has_figures(place):
         return [Reply(notes + no_figures(place, ctx))]
     notes += await made_of_note(place, question, ctx)

@@ -29,7 +29,10 @@ class Point:
 
 
 async def change_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """How a figure changed in a year (original to revised, or first to latest statement) and since the year before."""
+    """How a figure changed in a year (original to revised, or first to latest statement) and since the year before;
+    or between the years (and measures) named."""
+    if len(question.years) > 1 or question.second_measure:
+        return await _between(question, place, ctx)
     measure, group = question.measure or Measure.SETTLED, question.group
     year, note = await year_for(question, place, (measure,), ctx)
     if year is None:
@@ -57,6 +60,32 @@ async def change_answer(question: Question, place: Place, ctx: Context) -> Reply
         lines.append(text("change_single", ctx.language, year=year, value=_shown(after, cite)))
     what = f"{label(measure, group, ctx.language)} {year}, {text('change_word', ctx.language)}"
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
+
+
+async def _between(question: Question, place: Place, ctx: Context) -> Reply:
+    """From the first year's figure to the last's ('fra anmodning 2016 til plantall 2017'): both and the difference."""
+    first = question.measure or Measure.SETTLED
+    last = question.second_measure or first
+    years = question.years
+    if not years:  # two measures, no year: the latest with either
+        latest, _ = await year_for(question, place, (first, last), ctx)
+        if latest is None:
+            return await no_data(place, None, ctx, [first], question.group)
+        years = [latest]
+    ends = [(first, years[0]), (last, years[-1])]
+    points = [await _point(place, year, measure, question.group, ctx) for measure, year in ends]
+    cite = Citations(ctx.language)
+    lines = [
+        f"{label(measure, question.group, ctx.language)} {year}: "
+        + (_shown(point, cite) if point is not None else text("no_figures_short", ctx.language))
+        for (measure, year), point in zip(ends, points, strict=True)
+    ]
+    before, after = points
+    if before is not None and after is not None:
+        lines.append(f"{text('change_word', ctx.language).capitalize()}: {_difference(before, after, ctx)}")
+    what = f"{ends[0][1]}–{ends[1][1]}" if ends[0][1] != ends[1][1] else str(ends[0][1])
+    heading = title(place, ctx.language, f"{what}, {text('change_word', ctx.language)}")
+    return Reply("\n".join([heading, *lines]) + cite.render())
 
 
 def _within(
