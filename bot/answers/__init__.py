@@ -8,7 +8,7 @@ from bot.answers.changes import change_answer
 from bot.answers.context import Context
 from bot.answers.figures import figure_answer
 from bot.answers.grants import grant_answer
-from bot.answers.intro import intro_answer
+from bot.answers.intro import NATION, county_without_results, intro_answer
 from bot.answers.places import (
     asked_again,
     choose_place,
@@ -70,6 +70,10 @@ async def answer(question: Question, ctx: Context) -> list[Reply]:
     if elsewhere is not None:  # the nation has no such figure: the place that states it answers
         notes += elsewhere_note(elsewhere, ctx.language)
         place = elsewhere
+    without = county_without_results(place, question, ctx)
+    if without is not None:  # a county without intro results: the counties that have them
+        notes += without
+        place = ctx.index.by_code[NATION]
     if not ctx.index.has_figures(place):
         return [Reply(notes + no_figures(place, ctx))]
     notes += await made_of_note(place, question, ctx)

@@ -4,32 +4,99 @@ from __future__ import annotations
 
 import math
 
-from bot.answers.cards import status_answer
-from bot.answers.context import AGGREGATE_LEVELS, Context, latest_note, title
+from bot.answers.cards import no_data, status_answer
+from bot.answers.context import Context, latest_note, title
 from bot.answers.tables import INTRO_MEASURES, table
-from bot.render import Citations
+from bot.render import Citations, escape, percent
 from bot.replies import Reply
-from bot.texts import measure_label, text
+from bot.texts import group_label, measure_label, text
 from bot.understanding import Question
+from store.held import PlaceFigures
 from store.models import Place, place_id_of
-from store.queries import Aggregate, Statement, aggregates, figure_years
-from store.vocabulary import Group, Measure
+from store.queries import Aggregate, Statement, aggregates, figure_years, places_stating
+from store.vocabulary import NON_ADDITIVE, POPULATION_GROUPS, Group, Intent, Measure
 
 RESULT, RANK = Measure.INTRO_RESULT_PCT, Measure.INTRO_RESULT_RANK  # stated per county (seed 001)
+NATION = "NO"
+TRACKS = (Group.TRACK_1, Group.TRACK_2, Group.TRACK_3, Group.YOUTH)  # shares of the participants (seed 004)
+# Each category of the programme, and the measure that states it: tracks by share, outcomes by count.
+CATEGORY_MEASURE: dict[str, str] = {
+    group: Measure.INTRO_PARTICIPANTS_PCT if group in TRACKS else Measure.INTRO_OUTCOME
+    for group in Group
+    if group not in POPULATION_GROUPS
+}
+TOTAL_OF = {  # the total a category is part of
+    Measure.INTRO_PARTICIPANTS_PCT: Measure.INTRO_PARTICIPANTS,
+    Measure.INTRO_OUTCOME: Measure.INTRO_OUTCOME,
+}
 
 
 async def intro_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """A place's introduction figures as a table; for a larger place without results of its own that year,
-    its counties ranked by their results (the nation: every county with results)."""
-    if place.level in AGGREGATE_LEVELS:
+    """A place's introduction figures as a table (a county's with the counties ranked below it, one category
+    alone when named: 'spor 2', 'sosialhjelp'); for a larger place without results of its own that year, its
+    counties ranked by their results (the nation: every county with results)."""
+    if question.group in CATEGORY_MEASURE:
+        return await _category(question, place, ctx)
+    if place.level in ("region", "nation", "group"):
         ranked = await _counties_ranked(question, place, ctx)
         if ranked is not None:
             return ranked
+    if place.level == "county":  # its result and place, among the counties ranked
+        among = await _counties_ranked(question, ctx.index.by_code[NATION], ctx, focus=place)
+        if among is not None:
+            return among
     return await status_answer(question, place, ctx, INTRO_MEASURES, text("intro_word", ctx.language))
 
 
-async def _counties_ranked(question: Question, place: Place, ctx: Context) -> Reply | None:
-    """The counties within a place ranked by their stated place (or share), None when none has results."""
+def county_without_results(place: Place, question: Question, ctx: Context) -> str | None:
+    """For a county with no figures asked about its introduction results, the line saying so (else None):
+    the counties that have results answer instead."""
+    if question.intent != Intent.INTRO or place.level != "county" or ctx.index.has_figures(place):
+        return None
+    return text("no_intro_results", ctx.language, name=escape(place.name)) + "\n"
+
+
+async def _category(question: Question, place: Place, ctx: Context) -> Reply:
+    """One category of the programme ('spor 2', 'sosialhjelp'): its figure beside the total it is part of, for
+    the place asked about or, where it has none, the places that state it."""
+    measure = CATEGORY_MEASURE[question.group]
+    places = [place] if measure in (await ctx.figures(place)).years(question.group) else []
+    if not places:
+        async with ctx.store.unit() as session:
+            stated = await places_stating(session, measure=measure)
+        places = [ctx.index.places[i] for i, group in stated if group == question.group]
+    cite = Citations(ctx.language)
+    lines = []
+    for where in places:
+        held = await ctx.figures(where)
+        for statement in held.current(question.years or None, [measure], [question.group]):
+            lines.extend(_category_lines(where, statement, held, cite, ctx))
+    if not lines:
+        return await no_data(place, question.year, ctx, [measure], question.group)
+    return Reply("\n".join(lines) + cite.render())
+
+
+def _category_lines(
+    place: Place, statement: Statement, held: PlaceFigures, cite: Citations, ctx: Context
+) -> list[str]:
+    """'Trondheim · introprogram 2018' and 'Status etter endt introprogram, sosialhjelp: 73¹ av 342¹ (21 %)'
+    (a track's share: '40 %¹ av 579¹')."""
+    figure, language = statement.figure, ctx.language
+    share = figure.measure in NON_ADDITIVE
+    value = f"{ctx.value(statement)}{' %' if share else ''}{cite.cite(statement)}"
+    line = f"{measure_label(figure.measure, language)}, {group_label(figure.group, language)}: <b>{value}</b>"
+    for total in held.current([figure.year], [TOTAL_OF[figure.measure]], [Group.ALL]):
+        line += " " + text("of_total", language, total=f"{ctx.value(total)}{cite.cite(total)}")
+        if not share and total.figure.value and figure.value is not None:
+            line += f" ({percent(figure.value / total.figure.value, language)})"
+    return [title(place, language, f"{text('intro_word', language)} {figure.year}"), line]
+
+
+async def _counties_ranked(
+    question: Question, place: Place, ctx: Context, focus: Place | None = None
+) -> Reply | None:
+    """The counties within a place ranked by their stated place (or share), None when none has results (or,
+    with a county in focus, when it has none: its result and place come first)."""
     year, note = question.year, ""
     if year is None:
         years = await _results_years(place, ctx)
@@ -46,10 +113,26 @@ async def _counties_ranked(question: Question, place: Place, ctx: Context) -> Re
         return None
     cite = Citations(ctx.language)
     what = f"{measure_label(RESULT, ctx.language)} {year}, {text('counties_ranked', ctx.language)}"
-    lines = [note + title(place, ctx.language, what)]
-    lines.extend(table(_ranked(results, found[year].get((RANK, Group.ALL))), cite, ctx))
+    rows = _ranked(results, found[year].get((RANK, Group.ALL)))
+    lines = [title(place, ctx.language, what)]
+    if focus is not None:
+        mine = [(name, statements) for name, statements in rows if name.endswith(f". {focus.name}")]
+        if not mine:
+            return None
+        lines.insert(0, _focus_line(focus, mine[0], len(counties), cite, ctx))
+    lines[0] = note + lines[0]
+    lines.extend(table(rows, cite, ctx))
     lines.append(text("counties_known", ctx.language, known=results.known, members=len(counties)))
     return Reply("\n".join(lines) + cite.render())
+
+
+def _focus_line(
+    county: Place, row: tuple[str, list[Statement]], counties: int, cite: Citations, ctx: Context
+) -> str:
+    """'Nord-Trøndelag: 58 %¹ i arbeid eller utdanning, plass 2 av 19 fylker'."""
+    name, (result, *_) = row
+    shown = {"share": f"{ctx.value(result)} %{cite.cite(result)}", "rank": name.split(".")[0].strip()}
+    return text("county_result", ctx.language, name=escape(county.name), counties=counties, **shown)
 
 
 def _ranked(results: Aggregate, ranks: Aggregate | None) -> list[tuple[str, list[Statement]]]:
