@@ -247,4 +247,12 @@ def aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
                 dates=f"; {dates}" if dates else "",
             )
         )
-    return f"{label(total.measure, total.group, ctx.language)}: " + " · ".join(parts) if parts else ""
+    if not parts:
+        return ""
+    line = f"{label(total.measure, total.group, ctx.language)}: " + " · ".join(parts)
+    return line + (f"\n  {parts_of(total, cite, ctx)}" if total.place.level == "municipality" else "")
+
+
+def parts_of(total: Aggregate, cite: Citations, ctx: Context) -> str:
+    """A merged municipality's sum, part by part: 'Rissa 25¹ + Leksvik 17¹'."""
+    return " + ".join(f"{escape(member.name)} {ctx.value(s)}{cite.cite(s)}" for member, s in total.parts)
