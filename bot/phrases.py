@@ -101,7 +101,13 @@ _words(
     en="to be settled|will be settled|are to be settled|must be settled|need to be settled|should be settled|"
     "will settle|are to settle|is to settle",
 )
-_words("measure", "capacity", no="kapasitet", en="capacity")
+_words(
+    "measure",
+    "capacity",
+    no="kapasitet|plass til|har plass til|kan ta imot",
+    nn="kan ta imot|har plass til",
+    en="capacity|house|accommodate|room for|can take",
+)
 _words("measure", "capacity_dwellings", nb="boliger", nn="bustader", en="dwellings|housing")
 _words(
     "measure",
@@ -250,9 +256,9 @@ _words(
     "change",
     nb="økte|økt|økning|økningen|øke|øker|auke|vekst|endring|endringen|endret|forskjell|forskjellen|"
     "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse",
-    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|fall|gjekk ned|gjekk opp",
-    en="rise|rose|risen|increase|increased|increases|grow|grew|growth|change|changed|difference|"
-    "decrease|decreased|fell|fall|drop|dropped|went up|went down",
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp",
+    en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
+    "decrease|decreased|fell|drop|dropped|went up|went down",
 )
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
@@ -405,7 +411,7 @@ _words(
     "at|per|now|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
     "since|from|please|thanks|total|number|numbers|figure|figures|people|refugees|refugee|year|years|"
     "we|our|they|them|for|on|be|been|will|would|can|could|should|any|all|that|this|these|those|than|then|"
-    "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor",
+    "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor|worldwide|globally",
 )
 
 # A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):

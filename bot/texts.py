@@ -525,11 +525,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{name} har ingen introresultat i kjeldene; her er fylka som har.",
         "en": "{name} has no intro results in the sources; here are the counties that have.",
     },
-    "county_result": {
-        "nb": "<b>{name}</b>: {share} i arbeid eller utdanning etter introprogrammet, plass {rank} av {counties} fylker",
-        "nn": "<b>{name}</b>: {share} i arbeid eller utdanning etter introprogrammet, plass {rank} av {counties} fylke",
-        "en": "<b>{name}</b>: {share} in work or education after the intro programme, rank {rank} of {counties} counties",
-    },
     "of_total": {"nb": "av {total}", "nn": "av {total}", "en": "of {total}"},
     "stated_elsewhere": {
         "nb": "Tallet finnes ikke for hele landet; svaret gjelder {name}.",

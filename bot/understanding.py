@@ -189,6 +189,10 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
     tokens = reading.tokens
     position = 0
     while position < len(tokens):
+        if tokens[position].norm.isdigit() and reading.pending in BOUNDS:  # 'flere enn 40', not county 40
+            _bound(reading, float(tokens[position].norm))
+            position += 1
+            continue
         place_length = _place_at(reading, position, index)
         phrase_length, meaning = _phrase_at(tokens, position)
         if place_length and place_length >= phrase_length:
@@ -209,6 +213,14 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         else:
             _read_word(reading, tokens[position], index)
             position += 1
+
+
+def _bound(reading: _Reading, value: float) -> None:
+    """A number after 'flere enn': the bound waiting for it."""
+    assert reading.pending is not None
+    setattr(reading.question, reading.pending, value)
+    reading.pending = None
+    reading.kinds.append("bound")
 
 
 def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
@@ -248,11 +260,6 @@ def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
 
 def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
     """A token that is no place name or phrase: a word form, a word, a compound, a typo, or not understood."""
-    if token.norm.isdigit() and reading.pending in BOUNDS:  # 'flere enn 40'
-        setattr(reading.question, reading.pending, float(token.norm))
-        reading.pending = None
-        reading.kinds.append("bound")
-        return
     meanings = _word_meanings(token.norm)
     if meanings is None and not _may_be_place(token.norm, index):
         typo = _typo_of_word(token.norm)

@@ -249,8 +249,17 @@ def aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
         )
     if not parts:
         return ""
-    line = f"{label(total.measure, total.group, ctx.language)}: " + " · ".join(parts)
-    return line + (f"\n  {parts_of(total, cite, ctx)}" if total.place.level == "municipality" else "")
+    name = label(total.measure, total.group, ctx.language)
+    merged = total.place.level == "municipality"  # a merged municipality's years before: each part on a line
+    return "\n".join(
+        [f"{name}: " + " · ".join(parts), *(_part_lines(total, name, cite, ctx) if merged else [])]
+    )
+
+
+def _part_lines(total: Aggregate, name: str, cite: Citations, ctx: Context) -> list[str]:
+    """'  Rissa (anmodning): 25¹', a line for each municipality summed."""
+    what = name[:1].lower() + name[1:]
+    return [f"  {escape(member.name)} ({what}): {ctx.value(s)}{cite.cite(s)}" for member, s in total.parts]
 
 
 def parts_of(total: Aggregate, cite: Citations, ctx: Context) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from bot.answers.cards import no_data, status_answer
-from bot.answers.context import Context, latest_note, title
+from bot.answers.cards import card_lines, no_data, status_answer
+from bot.answers.context import Context, latest_note, title, year_for
 from bot.answers.tables import INTRO_MEASURES, table
 from bot.render import Citations, escape, percent
 from bot.replies import Reply
@@ -41,10 +41,8 @@ async def intro_answer(question: Question, place: Place, ctx: Context) -> Reply:
         ranked = await _counties_ranked(question, place, ctx)
         if ranked is not None:
             return ranked
-    if place.level == "county":  # its result and place, among the counties ranked
-        among = await _counties_ranked(question, ctx.index.by_code[NATION], ctx, focus=place)
-        if among is not None:
-            return among
+    if place.level == "county":
+        return await _county(question, place, ctx)
     return await status_answer(question, place, ctx, INTRO_MEASURES, text("intro_word", ctx.language))
 
 
@@ -92,47 +90,47 @@ def _category_lines(
     return [title(place, language, f"{text('intro_word', language)} {figure.year}"), line]
 
 
-async def _counties_ranked(
-    question: Question, place: Place, ctx: Context, focus: Place | None = None
-) -> Reply | None:
-    """The counties within a place ranked by their stated place (or share), None when none has results (or,
-    with a county in focus, when it has none: its result and place come first)."""
-    year, note = question.year, ""
+async def _counties_ranked(question: Question, place: Place, ctx: Context) -> Reply | None:
+    """The counties within a place ranked by their stated place (or share), None when none has results."""
+    cite = Citations(ctx.language)
+    lines = await _ranking_lines(question.year, place, cite, ctx)
+    return Reply("\n".join(lines) + cite.render()) if lines else None
+
+
+async def _county(question: Question, place: Place, ctx: Context) -> Reply:
+    """A county's own results (share and stated place), then the counties ranked that year."""
+    year, note = await year_for(question, place, INTRO_MEASURES, ctx)
+    cite = Citations(ctx.language)
+    lines = await card_lines(place, year, Group.ALL, cite, ctx, INTRO_MEASURES) if year else []
+    if year is None or not lines:
+        return await status_answer(question, place, ctx, INTRO_MEASURES, text("intro_word", ctx.language))
+    among = await _ranking_lines(year, ctx.index.by_code[NATION], cite, ctx)
+    heading = note + title(place, ctx.language, f"{text('intro_word', ctx.language)} {year}")
+    return Reply("\n".join([heading, *lines, *(["", *among] if among else [])]) + cite.render())
+
+
+async def _ranking_lines(year: int | None, place: Place, cite: Citations, ctx: Context) -> list[str]:
+    """The lines of the counties within a place ranked (the latest year with results if none given); none
+    when no county has results."""
+    note = ""
     if year is None:
         years = await _results_years(place, ctx)
         if not years:
-            return None
+            return []
         year, note = years[-1], latest_note(years[-1], ctx.language)
     counties = ctx.index.counties_within(place, year)
     if not counties:
-        return None
+        return []
     async with ctx.store.unit() as session:
         found = await aggregates(session, place=place, members={year: counties}, measures=[RESULT, RANK])
     results = found[year].get((RESULT, Group.ALL))
     if results is None or not results.parts:
-        return None
-    cite = Citations(ctx.language)
+        return []
     what = f"{measure_label(RESULT, ctx.language)} {year}, {text('counties_ranked', ctx.language)}"
-    rows = _ranked(results, found[year].get((RANK, Group.ALL)))
-    lines = [title(place, ctx.language, what)]
-    if focus is not None:
-        mine = [(name, statements) for name, statements in rows if name.endswith(f". {focus.name}")]
-        if not mine:
-            return None
-        lines.insert(0, _focus_line(focus, mine[0], len(counties), cite, ctx))
-    lines[0] = note + lines[0]
-    lines.extend(table(rows, cite, ctx))
+    lines = [note + title(place, ctx.language, what)]
+    lines.extend(table(_ranked(results, found[year].get((RANK, Group.ALL))), cite, ctx))
     lines.append(text("counties_known", ctx.language, known=results.known, members=len(counties)))
-    return Reply("\n".join(lines) + cite.render())
-
-
-def _focus_line(
-    county: Place, row: tuple[str, list[Statement]], counties: int, cite: Citations, ctx: Context
-) -> str:
-    """'Nord-Trøndelag: 58 %¹ i arbeid eller utdanning, plass 2 av 19 fylker'."""
-    name, (result, *_) = row
-    shown = {"share": f"{ctx.value(result)} %{cite.cite(result)}", "rank": name.split(".")[0].strip()}
-    return text("county_result", ctx.language, name=escape(county.name), counties=counties, **shown)
+    return lines
 
 
 def _ranked(results: Aggregate, ranks: Aggregate | None) -> list[tuple[str, list[Statement]]]:
