@@ -218,6 +218,21 @@ _words("group", "upper_secondary", no="videregående|vidaregåande", en="upper s
 _words("group", "higher_education", nb="høyere utdanning", nn="høgare utdanning", en="higher education")
 _words("group", "primary_school", no="grunnskole|grunnskule", en="primary school")
 _words("group", "health_reasons", nb="helsemessige årsaker", nn="helsemessige årsaker", en="health reasons")
+_words("group", "no_activity", no="ingen aktivitet", en="no activity")
+_words(
+    "group",
+    "not_jobseeker",
+    nb="ikke arbeidssøker",
+    nn="ikkje arbeidssøkjar",
+    en="not a job seeker|not job seeking",
+)
+_words(
+    "group",
+    "jobseeker_kvp",
+    no="kvp|kvalifiseringsprogram|kvalifiseringsprogrammet",
+    en="qualification programme",
+)
+_words("group", "jobseeker_wage_subsidy", nb="lønnstilskudd", nn="lønstilskot", en="wage subsidy")
 
 # Intents: what kind of answer is wanted.
 _words(
@@ -248,17 +263,17 @@ _words(
     no="intro|introprogram|introprogrammet|introduksjonsprogram|introduksjonsprogrammet|introresultat",
     nb="introresultater|introresultatene",
     nn="introresultata",
-    en="introduction programme|introduction program|introduction|intro results",
+    en="introduction programme|introduction program|introduction|intro results|intro programme|intro program",
 )
 # How much a figure rose or fell: during its year, from the year before, or between the years named.
 _words(
     "intent",
     "change",
     nb="økte|økt|økning|økningen|øke|øker|auke|vekst|endring|endringen|endret|forskjell|forskjellen|"
-    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse",
-    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp",
+    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|hvor mange flere|hvor mye mer",
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir",
     en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
-    "decrease|decreased|fell|drop|dropped|went up|went down",
+    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more",
 )
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")

@@ -465,6 +465,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No stated total: sums over the municipalities with figures (with figures/all municipalities).",
     },
     "largest_first": {"nb": "størst først", "nn": "størst først", "en": "largest first"},
+    "share_word": {"nb": "Andel", "nn": "Del", "en": "Share"},
     "smallest_first": {"nb": "minst først", "nn": "minst først", "en": "smallest first"},
     "ratio_title": {
         "nb": "{what} i forhold til {per}",

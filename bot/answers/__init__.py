@@ -4,7 +4,7 @@ the introduction programme."""
 from __future__ import annotations
 
 from bot.answers.cards import status_answer
-from bot.answers.changes import change_answer
+from bot.answers.changes import change_answer, ratio_answer
 from bot.answers.context import Context
 from bot.answers.figures import figure_answer
 from bot.answers.grants import grant_answer
@@ -96,6 +96,8 @@ async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Repl
         return [await intro_answer(question, place, ctx)]
     if question.intent == Intent.GRANT:
         return [await grant_answer(question, place, ctx)]
+    if question.per is not None and question.intent in (Intent.FIGURE, Intent.STATUS):
+        return [await ratio_answer(question, place, ctx)]
     if question.intent == Intent.FIGURE and question.measure:
         return [await figure_answer(question, place, ctx)]
     return [await status_answer(question, place, ctx)]

@@ -9,11 +9,11 @@ from bot.answers.cards import no_data
 from bot.answers.context import Context, label, revision, title, year_for
 from bot.render import Citations, day, number, percent
 from bot.replies import Reply
-from bot.texts import text
+from bot.texts import measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
-from store.queries import Aggregate, Statement, precedence
+from store.queries import Aggregate, Statement, precedence, settled_share
 from store.vocabulary import Measure
 
 
@@ -86,6 +86,36 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
     what = f"{ends[0][1]}–{ends[1][1]}" if ends[0][1] != ends[1][1] else str(ends[0][1])
     heading = title(place, ctx.language, f"{what}, {text('change_word', ctx.language)}")
     return Reply("\n".join([heading, *lines]) + cite.render())
+
+
+async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """One figure as a share of another for a place and year ('hvor stor andel av anmodningen har Melhus vedtatt')."""
+    assert question.per is not None
+    measure = question.measure if question.measure not in (None, question.per) else Measure.SETTLED
+    year, note = await year_for(question, place, (measure, question.per), ctx, every=True)
+    if year is None:
+        return await no_data(place, question.year, ctx, [measure, question.per], question.group)
+    points = [await _point(place, year, m, question.group, ctx) for m in (measure, question.per)]
+    cite = Citations(ctx.language)
+    lines = [
+        f"{label(m, question.group, ctx.language)}: "
+        + (_shown(point, cite) if point is not None else text("no_figures_short", ctx.language))
+        for m, point in zip((measure, question.per), points, strict=True)
+    ]
+    part, whole = points
+    share = settled_share(whole.value if whole else None, part.value if part else None)
+    if share is not None:
+        lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
+    what = f"{ratio_title(measure, question.per, ctx.language)} {year}"
+    return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
+
+
+def ratio_title(measure: str, per: str, language: str) -> str:
+    """'Bosatt av vedtaket', or 'Vedtak i forhold til anmodning'."""
+    if (measure, per) == (Measure.SETTLED, Measure.DECIDED):
+        return text("share_settled_title", language)
+    names = {"what": measure_label(measure, language), "per": short_measure_label(per, language)}
+    return text("ratio_title", language, **names)
 
 
 def _within(

@@ -25,7 +25,7 @@ CATEGORY_MEASURE: dict[str, str] = {
     for group in Group
     if group not in POPULATION_GROUPS
 }
-TOTAL_OF = {  # the total a category is part of
+TOTAL_OF: dict[str, str] = {  # the total a category is part of
     Measure.INTRO_PARTICIPANTS_PCT: Measure.INTRO_PARTICIPANTS,
     Measure.INTRO_OUTCOME: Measure.INTRO_OUTCOME,
 }

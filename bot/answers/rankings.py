@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answers.cards import CARD_MEASURES, no_data, status_answer
+from bot.answers.changes import ratio_title
 from bot.answers.context import (
     AGGREGATE_LEVELS,
     Context,
@@ -17,7 +18,7 @@ from bot.answers.context import (
 )
 from bot.render import Citations, escape, number, percent
 from bot.replies import Reply
-from bot.texts import group_label, measure_label, short_measure_label, text
+from bot.texts import group_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
@@ -119,7 +120,7 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
     if question.best or question.most:  # 'hvem har kommet lengst': the largest share first
         shares.reverse()
     kept = [row for row in shares if _within(row[0], question)]
-    what = _ratio_title(measure, per, ctx.language)
+    what = ratio_title(measure, per, ctx.language)
     lines = [note + title(place, ctx.language, f"{what} {year}{_bounds_words(question, ctx.language)}")]
     lines.extend(f"{i}. {_share_row(row, cite, ctx)}" for i, row in enumerate(kept, 1))
     if not kept:
@@ -148,14 +149,6 @@ def _share_row(row: ShareRow, cite: Citations, ctx: Context) -> str:
     share, member, done, divisor = row
     shown = f"{ctx.value(done)}{cite.cite(done)} / {ctx.value(divisor)}{cite.cite(divisor)}"
     return f"{escape(member.name)}: {shown} ({percent(share, ctx.language)})"
-
-
-def _ratio_title(measure: str, per: str, language: str) -> str:
-    """'Bosatt av vedtaket', or 'Vedtak i forhold til anmodning'."""
-    if (measure, per) == (Measure.SETTLED, Measure.DECIDED):
-        return text("share_settled_title", language)
-    names = {"what": measure_label(measure, language), "per": short_measure_label(per, language)}
-    return text("ratio_title", language, **names)
 
 
 def _within(value: float, question: Question) -> bool:
