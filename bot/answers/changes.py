@@ -74,6 +74,8 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
         years = [latest]
     ends = [(first, years[0]), (last, years[-1])]
     points = [await _point(place, year, measure, question.group, ctx) for measure, year in ends]
+    if points == [None, None]:
+        return await no_data(place, years[-1], ctx, [last], question.group)
     cite = Citations(ctx.language)
     lines = [
         f"{label(measure, question.group, ctx.language)} {year}: "
@@ -96,6 +98,8 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     if year is None:
         return await no_data(place, question.year, ctx, [measure, question.per], question.group)
     points = [await _point(place, year, m, question.group, ctx) for m in (measure, question.per)]
+    if points == [None, None]:
+        return await no_data(place, year, ctx, [measure, question.per], question.group)
     cite = Citations(ctx.language)
     lines = [
         f"{label(m, question.group, ctx.language)}: "

@@ -174,3 +174,20 @@ async def test_a_place_compared_with_itself_over_years(
     (first,) = lines_with(answer, "2015:")
     (second,) = lines_with(answer, "2016:")
     assert "48" in first and "40" in first and "48" in second
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figures"),
+    [
+        ("hvor stor andel av anmodningen har Melhus vedtatt i 2015", "nb", ("51¹", "56¹", "91 %")),
+        ("kor stor del av vedtaket har Trondheimsregionen busett i 2015", "nn", ("643¹", "728¹", "88 %")),
+        ("what share of its decision has Malvik settled in 2015", "en", ("38¹", "48¹", "79 %")),
+    ],
+)
+async def test_one_places_ratio(
+    assistant: Assistant, message: str, language: str, figures: tuple[str, ...]
+) -> None:
+    """Seed 000, 2015: Melhus decided 51 of 56, the region settled 643 of 728 (its stated totals), Malvik 38 of 48."""
+    answer = await asked(assistant, message, language)
+    for figure in figures:
+        assert figure in answer, figure
