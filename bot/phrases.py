@@ -196,6 +196,7 @@ _words("group", "family", nb="familiegjenforente", nn="familiesameinte", en="fam
 _words("group", "track_1", no="spor 1|spor én|spor en|spor ein", en="track 1|track one")
 _words("group", "track_2", no="spor 2|spor to", en="track 2|track two")
 _words("group", "track_3", no="spor 3|spor tre", en="track 3|track three")
+_words("group", "youth", no="ungdom|ungdomsspor", en="youth|youth track")
 _words(
     "group",
     "social_assistance",
@@ -334,9 +335,9 @@ _words("above", "2", nb="dobbelt så mange som", nn="dobbelt så mange som", en=
 _words(
     "below",
     "1",
-    nb="færre enn|mindre enn",
-    nn="færre enn|mindre enn",
-    en="fewer than|less than|below",
+    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd",
+    nn="færre enn|mindre enn|ikkje heile|ikkje nådd",
+    en="fewer than|less than|below|short of|not all of|not yet all of",
 )
 _words(
     "below",
@@ -352,6 +353,9 @@ _words(
     nn="meir enn halvparten av|over halvparten av|fleire enn halvparten av",
     en="more than half of|over half of|above half of|more than half",
 )
+# 'har ikke bosatt hele vedtaket': a negation, then 'hele', is a bound below the measure that follows.
+_words("negation", "", nb="ikke", nn="ikkje", en="not")
+_words("whole", "", nb="hele", nn="heile", en="all of|the whole|in full")
 # 'utenom Trondheim': the places named after it are left out of a ranking.
 _words(
     "exclude",
@@ -381,7 +385,7 @@ _words(
 _words(
     "compare",
     "",
-    no="versus|vs|kontra",
+    no="versus|vs|kontra|mot|opp mot",
     nb="sammenlign|sammenligne|sammenlignet med",
     nn="samanlikn|samanlikne|samanlikna med",
     en="compare|compared|compared to|versus|vs|against",
@@ -416,11 +420,11 @@ _words(
     "stop",
     "",
     no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|totalt|antall|tall|år|året|med|en|et|så|langt|"
-    "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta|fra|tal|ein|eit|"
+    "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta mot|ta|fra|tal|ein|eit|"
     "flyktning|da|då|enn|men|samme|same|folk|personer|personar|mange|skal|få|går|gikk|gjekk|"
     "ligger|ligg|noen|nokre|alle|alt|oss|vi|me|dere|sånn|slik|takk|vis|gi|får|fekk|fikk|ble|blei|vart|"
     "mykje|mye|kor|hvor|hva|kva|hvem|kven|hvilken|hvilke|hvilket|kva for|kva slags|hvordan|korleis|"
-    "flyktninger|flyktningar|ikke|ikkje|bare|berre|også|òg|om lag|ca|omtrent|per|pr|no|siden|sidan|frå|"
+    "flyktninger|flyktningar|bare|berre|også|òg|om lag|ca|omtrent|per|pr|no|siden|sidan|frå|"
     "imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
     en="the|in|of|how|many|much|did|does|do|was|were|is|are|what|show|me|to|with|a|an|so|far|has|have|had|by|as|"
     "at|per|now|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"

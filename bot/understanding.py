@@ -131,6 +131,7 @@ class _Reading:
     excluded: list[str] = field(default_factory=list)  # place names read after 'utenom'
     including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
+    negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
 
 
 def _is_word(word: str) -> bool:
@@ -351,9 +352,12 @@ def _qualifier(reading: _Reading, kind: str, value: str) -> None:
     if kind == "which_year":
         reading.question.by_year = True
         _set_intent(reading, Intent.RANKING)
-    elif kind in BOUNDS:  # members kept by a bound: a ranking
+    elif kind in BOUNDS or (kind == "whole" and reading.negated):  # members kept by a bound: a ranking
+        kind, value = (kind, value) if kind in BOUNDS else ("below", "1")  # 'ikke … hele vedtaket'
         reading.pending, reading.factor, reading.ranked = kind, float(value), True
         _set_intent(reading, Intent.RANKING)
+    elif kind == "negation":
+        reading.negated = True
     elif kind == "ratio" and reading.pending is None:  # after 'under halvparten av' the bound waits already
         reading.pending = kind
     elif kind == "exclude":

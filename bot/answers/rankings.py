@@ -22,7 +22,7 @@ from bot.texts import group_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
-from store.queries import Aggregate, Statement, settled_share
+from store.queries import Aggregate, Statement, aggregates, settled_share
 from store.vocabulary import PROGRESS_MEASURES, Group, Measure
 
 SHARE_MEASURES = (Measure.DECIDED, Measure.SETTLED)  # what the share of the decision settled is worked out of
@@ -180,11 +180,11 @@ async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> R
     if year is None:
         return await status_answer(question, place, ctx)
     what = label(measure, question.group, ctx.language)
-    total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
+    parts, members = await _members_of(question, place, year, measure, ctx)
     left_out = _left_out(question)
     known = [
         (member, s)
-        for member, s in (total.parts if total else [])
+        for member, s in parts
         if s.figure.value is not None and place_id_of(member) not in left_out
     ]
     if not known:
@@ -201,9 +201,24 @@ async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> R
     )
     if not kept:
         lines.append(text("none_within", ctx.language, known=len(known)))
-    members = len(ctx.index.members_in_year(place, year))
-    lines.append(text("known_of", ctx.language, known=len(known), members=members))
+    key = "counties_known" if question.rank_level == "county" else "known_of"
+    lines.append(text(key, ctx.language, known=len(known), members=members))
     return Reply("\n".join(lines) + cite.render())
+
+
+async def _members_of(
+    question: Question, place: Place, year: int, measure: str, ctx: Context
+) -> tuple[list[tuple[Place, Statement]], int]:
+    """The members' figures of a measure and how many members there are: the counties' own figures when
+    counties are ranked ('which county settled the most'), else the municipalities'."""
+    counties = ctx.index.counties_within(place, year) if question.rank_level == "county" else []
+    if counties:
+        async with ctx.store.unit() as session:
+            found = await aggregates(session, place=place, members={year: counties}, measures=[measure])
+        total = found[year].get((measure, question.group))
+        return (total.parts if total else []), len(counties)
+    total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
+    return (total.parts if total else []), len(ctx.index.members_in_year(place, year))
 
 
 async def _own_years(question: Question, place: Place, ctx: Context) -> Reply:

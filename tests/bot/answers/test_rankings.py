@@ -191,3 +191,34 @@ async def test_one_places_ratio(
     answer = await asked(assistant, message, language)
     for figure in figures:
         assert figure in answer, figure
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilke kommuner i Trondheimsregionen har ikke bosatt hele vedtaket i 2015", "nb"),
+        ("kva kommunar har ikkje busett heile vedtaket i 2015", "nn"),
+        ("which municipalities have not settled all of their decision in 2015", "en"),
+    ],
+)
+async def test_not_the_whole_decision(assistant: Assistant, message: str, language: str) -> None:
+    """Below the decision in 2015: Klæbu, Rissa, Malvik, Melhus, Stjørdal (seed 000), smallest share first."""
+    answer = await asked(assistant, message, language)
+    assert ranked(answer) == ["Klæbu", "Rissa", "Malvik", "Melhus", "Stjørdal"]
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilket fylke bosatte flest i 2014", "nb"),
+        ("kva fylke busette flest i 2014", "nn"),
+        ("which county settled the most in 2014", "en"),
+    ],
+)
+async def test_counties_ranked_by_their_own_figures(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Seed 001 states only Møre og Romsdal's 468 among the counties in 2014: it, and how many are known."""
+    answer = await asked(assistant, message, language)
+    assert ranked(answer) == ["Møre og Romsdal"]
+    assert lines_with(answer, "468¹")
