@@ -15,9 +15,20 @@ PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
 PARTS = {
     "place": PLACE_FIELDS,
     "years": ("years", "year_word"),
-    "measure": ("measure",),
+    "measure": ("measure", "second_measure"),
     "group": ("group",),
-    "intent": ("intent", "most", "best", "rank_level"),
+    "intent": (
+        "intent",
+        "most",
+        "best",
+        "least",
+        "rank_level",
+        "by_year",
+        "per",
+        "above",
+        "below",
+        "excluded",
+    ),
 }
 
 
