@@ -96,8 +96,10 @@ _words(
 _words(
     "to_settle",
     "",
-    nb="skal bosettes|skal bli bosatt|må bosettes|bør bosettes|skal bosette|skal ta imot",
-    nn="skal busetjast|skal busettast|skal bli busett|må busetjast|skal busetje|skal ta imot",
+    nb="skal bosettes|skal bli bosatt|må bosettes|bør bosettes|skal bosette|skal ta imot|skulle bosettes|"
+    "skulle bli bosatt",
+    nn="skal busetjast|skal busettast|skal bli busett|må busetjast|skal busetje|skal ta imot|skulle busetjast|"
+    "skulle busettast|skulle bli busett",
     en="to be settled|will be settled|are to be settled|must be settled|need to be settled|should be settled|"
     "will settle|are to settle|is to settle",
 )

@@ -70,6 +70,7 @@ class Question:
     least: bool = False  # smallest first ('færrest', 'fewest'); by the share settled as a ranking behind
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
     by_year: bool = False  # a place's years ranked ('hvilket år bosatte Melhus flest'), not its members
+    versus: bool = False  # 'vs', 'sammenlign': places or years side by side
     per: str | None = (
         None  # a ratio's denominator: 'vedtatt i forhold til anmodningen' divides by the request
     )
@@ -319,6 +320,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str) -> None:
         question.most = question.most or value == "most"
         question.best = question.best or value == "best"
         question.least = question.least or value == "least"
+        question.versus = question.versus or kind == "compare"
         reading.ranked = reading.ranked or kind == "rank"
         _set_intent(reading, Intent.RANKING)
     elif kind == "time":

@@ -83,7 +83,11 @@ def _caveats(statement: Statement, language: str) -> str:
 async def ranking_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """Members of a larger place ranked by a ratio (the share of the decision settled unless another is named)
     or by a value; a single place's years ranked or side by side."""
-    if question.by_year or place.level not in AGGREGATE_LEVELS:
+    if (
+        question.by_year
+        or place.level not in AGGREGATE_LEVELS
+        or (question.versus and len(question.years) > 1)
+    ):
         return await _own_years(question, place, ctx)
     if question.per is None and (by_value(question) or question.above or question.below):
         return await _ranking_by_value(question, place, ctx)

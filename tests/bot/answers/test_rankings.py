@@ -164,6 +164,7 @@ async def test_the_year_with_the_most(
         ("Orkdal 2015 vs 2016", "nb"),
         ("samanlikn Orkdal 2015 og 2016", "nn"),
         ("compare Orkdal 2015 and 2016", "en"),
+        ("Orkdal 2015 mot 2016", "nb"),
     ],
 )
 async def test_a_place_compared_with_itself_over_years(
@@ -222,3 +223,16 @@ async def test_counties_ranked_by_their_own_figures(
     answer = await asked(assistant, message, language)
     assert ranked(answer) == ["Møre og Romsdal"]
     assert lines_with(answer, "468¹")
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mange ble bosatt i Norge i 2015 sammenlignet med 2014", "nb"),
+        ("how many were settled in Norway in 2015 compared with 2014", "en"),
+    ],
+)
+async def test_the_nation_compared_with_itself(assistant: Assistant, message: str, language: str) -> None:
+    """Seed 001: 7 784 settled in 2014, 11 300 in 2015, a line a year (not the municipalities ranked)."""
+    answer = await asked(assistant, message, language)
+    assert lines_with(answer, "2014:", "7 784¹") and lines_with(answer, "2015:", "11 300¹")
