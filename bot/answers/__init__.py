@@ -21,6 +21,7 @@ from bot.answers.places import (
     no_place,
     stated_elsewhere,
     successors_for,
+    the_one_with_figures,
 )
 from bot.answers.rankings import compare_answer, ranking_answer
 from bot.answers.series import series_answer
@@ -52,6 +53,8 @@ async def answer(question: Question, ctx: Context) -> list[Reply]:
     )  # a question not built by parse (a button, a caller) reads the same
     if not question.places:
         return [no_place(question, ctx) or help_reply(ctx.language, understood=False)]
+    if len(question.places) > 1:
+        question.places = the_one_with_figures(question, ctx)
     if len(question.places) > 1:
         return [choose_place(question, ctx.language)]
     match = question.places[0]

@@ -36,6 +36,18 @@ def no_place(question: Question, ctx: Context) -> Reply | None:
     return Reply(text("which_place", ctx.language))
 
 
+def the_one_with_figures(question: Question, ctx: Context) -> list[PlaceMatch]:
+    """Of several places a name fits, the only one with figures (Vestfold 07, not Vestfold 39 of 2024); for
+    intro results, the first county when none has any (it says so and shows the counties that have)."""
+    with_figures = [match for match in question.places if ctx.index.has_figures(match.place)]
+    if len(with_figures) == 1:
+        return with_figures
+    counties = all(match.place.level == "county" for match in question.places)
+    if not with_figures and counties and question.intent == Intent.INTRO:
+        return question.places[:1]
+    return question.places
+
+
 def _callback(question: Question, place: Place) -> str:
     """Button data that repeats the question for a chosen place (at most 64 bytes): asked_again reads it."""
     years = f"{question.years[0]}-{question.years[-1]}" if question.years else ""

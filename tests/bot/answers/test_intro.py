@@ -15,6 +15,7 @@ from tests.bot.answers.asking import asked, lines_with
         ("korleis gjekk det med Møre og Romsdal på introresultata", "nn", "Møre og Romsdal", "53", "4"),
         ("how did Nord-Trøndelag do on intro results", "en", "Nord-Trøndelag", "58", "2"),
         ("intro Akershus 2014", "nb", "Akershus", "55", "3"),
+        ("how did Vestfold do on intro results", "en", "Vestfold", "61", "1"),  # 07, not the Vestfold of 2024
     ],
 )
 async def test_a_countys_results_with_its_place_among_the_counties(
@@ -32,6 +33,7 @@ async def test_a_countys_results_with_its_place_among_the_counties(
         ("introresultater Hedmark 2014", "nb"),
         ("introresultat for Hordaland i 2014", "nn"),
         ("intro results Oppland 2014", "en"),
+        ("korleis gjekk det med Troms på introresultat", "nn"),  # two counties named Troms, neither with results
     ],
 )
 async def test_a_county_without_results_shows_the_counties_with(
