@@ -28,8 +28,8 @@ from store.places import PlaceIndex, PlaceMatch
 from store.vocabulary import (
     COMMAND,
     GROUP_KEYS,
+    INTRO_GROUPS,
     MEASURE_KEYS,
-    POPULATION_GROUPS,
     YEAR,
     Group,
     Intent,
@@ -46,7 +46,6 @@ SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name i
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
-INTRO_GROUPS = frozenset(GROUP_KEYS - set(POPULATION_GROUPS))
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
 

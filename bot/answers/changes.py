@@ -92,26 +92,33 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
 
 async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """One figure as a share of another for a place and year ('hvor stor andel av anmodningen har Melhus vedtatt')."""
-    assert question.per is not None
-    measure = question.measure if question.measure not in (None, question.per) else Measure.SETTLED
-    year, note = await year_for(question, place, (measure, question.per), ctx, every=True)
+    measure, per = ratio_of(question)
+    year, note = await year_for(question, place, (measure, per), ctx, every=True)
     if year is None:
-        return await no_data(place, question.year, ctx, [measure, question.per], question.group)
-    points = [await _point(place, year, m, question.group, ctx) for m in (measure, question.per)]
+        return await no_data(place, question.year, ctx, [measure, per], question.group)
+    points = [await _point(place, year, m, question.group, ctx) for m in (measure, per)]
     if points == [None, None]:
-        return await no_data(place, year, ctx, [measure, question.per], question.group)
+        return await no_data(place, year, ctx, [measure, per], question.group)
     cite = Citations(ctx.language)
     lines = [
         f"{label(m, question.group, ctx.language)}: "
         + (_shown(point, cite) if point is not None else text("no_figures_short", ctx.language))
-        for m, point in zip((measure, question.per), points, strict=True)
+        for m, point in zip((measure, per), points, strict=True)
     ]
     part, whole = points
     share = settled_share(whole.value if whole else None, part.value if part else None)
     if share is not None:
         lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
-    what = f"{ratio_title(measure, question.per, ctx.language)} {year}"
+    what = f"{ratio_title(measure, per, ctx.language)} {year}"
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
+
+
+def ratio_of(question: Question) -> tuple[str, str]:
+    """The measure divided and what it is divided by: settled of the decision unless others are named."""
+    if question.per is None:
+        return Measure.SETTLED, Measure.DECIDED
+    measure = question.measure if question.measure not in (None, question.per) else Measure.SETTLED
+    return measure, question.per
 
 
 def ratio_title(measure: str, per: str, language: str) -> str:

@@ -14,7 +14,7 @@ from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.queries import Aggregate, Statement, aggregates, figure_years, places_stating
-from store.vocabulary import NON_ADDITIVE, POPULATION_GROUPS, Group, Intent, Measure
+from store.vocabulary import INTRO_GROUPS, NON_ADDITIVE, Group, Intent, Measure
 
 RESULT, RANK = Measure.INTRO_RESULT_PCT, Measure.INTRO_RESULT_RANK  # stated per county (seed 001)
 NATION = "NO"
@@ -22,8 +22,7 @@ TRACKS = (Group.TRACK_1, Group.TRACK_2, Group.TRACK_3, Group.YOUTH)  # shares of
 # Each category of the programme, and the measure that states it: tracks by share, outcomes by count.
 CATEGORY_MEASURE: dict[str, str] = {
     group: Measure.INTRO_PARTICIPANTS_PCT if group in TRACKS else Measure.INTRO_OUTCOME
-    for group in Group
-    if group not in POPULATION_GROUPS
+    for group in INTRO_GROUPS
 }
 TOTAL_OF: dict[str, str] = {  # the total a category is part of
     Measure.INTRO_PARTICIPANTS_PCT: Measure.INTRO_PARTICIPANTS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answers.cards import CARD_MEASURES, no_data, status_answer
-from bot.answers.changes import ratio_title
+from bot.answers.changes import ratio_of, ratio_title
 from bot.answers.context import (
     AGGREGATE_LEVELS,
     Context,
@@ -89,28 +89,22 @@ async def ranking_answer(question: Question, place: Place, ctx: Context) -> Repl
         or (question.versus and len(question.years) > 1)
     ):
         return await _own_years(question, place, ctx)
-    if question.per is None and (by_value(question) or question.above or question.below):
+    if question.per is None and (
+        _by_value(question) or question.above is not None or question.below is not None
+    ):
         return await _ranking_by_value(question, place, ctx)
     return await _ranking_by_ratio(question, place, ctx)
 
 
-def by_value(question: Question) -> bool:
+def _by_value(question: Question) -> bool:
     """Whether members are ranked by a figure rather than a share: 'flest', a group, or a measure not of progress."""
     named = question.measure not in (None, *SHARE_MEASURES)
     return question.most or named or question.group != Group.ALL
 
 
-def _ratio_of(question: Question) -> tuple[str, str]:
-    """The measure ranked and what it is divided by: settled of the decision unless others are named."""
-    if question.per is None:
-        return Measure.SETTLED, Measure.DECIDED
-    measure = question.measure if question.measure not in (None, question.per) else Measure.SETTLED
-    return measure, question.per
-
-
 async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> Reply:
     """Members ranked by one figure as a share of another, smallest first unless the largest is asked for."""
-    measure, per = _ratio_of(question)
+    measure, per = ratio_of(question)
     year, note = await year_for(question, place, (measure, per), ctx, every=True)
     if year is None:
         return await status_answer(question, place, ctx)
