@@ -33,7 +33,7 @@ async def test_a_countys_results_with_its_place_among_the_counties(
         ("introresultater Hedmark 2014", "nb"),
         ("introresultat for Hordaland i 2014", "nn"),
         ("intro results Oppland 2014", "en"),
-        ("korleis gjekk det med Troms på introresultat", "nn"),  # two counties named Troms, neither with results
+        ("korleis gjekk det med Troms på introresultat", "nn"),  # two counties Troms, neither with any
     ],
 )
 async def test_a_county_without_results_shows_the_counties_with(
