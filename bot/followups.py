@@ -15,9 +15,20 @@ PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
 PARTS = {
     "place": PLACE_FIELDS,
     "years": ("years", "year_word", "year_shift", "as_of"),
-    "measure": ("measure", "measures", "measure_years"),
+    "measure": ("measure", "measures", "measure_years", "second_measure"),
     "group": ("group", "groups"),
-    "intent": ("intent", "most", "best", "rank_level"),
+    "intent": (
+        "intent",
+        "most",
+        "best",
+        "least",
+        "rank_level",
+        "by_year",
+        "per",
+        "above",
+        "below",
+        "excluded",
+    ),
 }
 
 

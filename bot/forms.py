@@ -52,7 +52,7 @@ def compound(word: str) -> list[Meaning]:
             continue
         first = _first_part(word[:split])
         meanings = [m for m in (first, head) if m is not None and m.kind not in EMPTY_KINDS]
-        return meanings or [head]
+        return list(dict.fromkeys(meanings)) or [head]  # 'ekstra' + 'tilskudd': one grant
     return []
 
 

@@ -99,28 +99,40 @@ _words(
 _words(
     "to_settle",
     "",
-    nb="skal bosettes|skal bli bosatt|må bosettes|bør bosettes|skal bosette|skal ta imot",
-    nn="skal busetjast|skal busettast|skal bli busett|må busetjast|skal busetje|skal ta imot",
+    nb="skal bosettes|skal bli bosatt|må bosettes|bør bosettes|skal bosette|skal ta imot|skulle bosettes|"
+    "skulle bli bosatt",
+    nn="skal busetjast|skal busettast|skal bli busett|må busetjast|skal busetje|skal ta imot|skulle busetjast|"
+    "skulle busettast|skulle bli busett",
     en="to be settled|will be settled|are to be settled|must be settled|need to be settled|should be settled|"
     "will settle|are to settle|is to settle",
 )
-_words("measure", "capacity", no="kapasitet", en="capacity")
+_words(
+    "measure",
+    "capacity",
+    no="kapasitet|plass til|har plass til|kan ta imot",
+    nn="kan ta imot|har plass til",
+    en="capacity|house|accommodate|room for|can take",
+)
 _words(
     "measure",
     "capacity_dwellings",
     nb="boliger|boligene|bolig",
     nn="bustader|bustadene|bustad",
-    en="dwellings|housing|homes|houses",
+    en="dwellings|housing|homes",
 )
 _words(
-    "measure", "proposed", nb="foreslått|forslag|foreslåtte", nn="føreslått|framlegg", en="proposed|proposal"
+    "measure",
+    "proposed",
+    nb="foreslått|forslag|foreslåtte|foreslo|foreslår|forslaget|administrasjonens forslag",
+    nn="føreslått|framlegg|føreslo|framlegget",
+    en="proposed|proposal|suggested|the administration's proposal",
 )
 _words(
     "measure",
     "asylum_seekers",
-    nb="asylsøkere|asylsøknader",
-    nn="asylsøkjarar|asylsøkarar",
-    en="asylum seekers|asylum",
+    nb="asylsøkere|asylsøknader|søkte asyl|søker asyl|søke asyl|asylsøkarar",
+    nn="asylsøkjarar|søkte asyl|søkjer asyl|søkje asyl",
+    en="asylum seekers|asylum|sought asylum|applied for asylum|seek asylum|asylum applications",
 )
 _words(
     "measure", "displaced", no="på flukt", nb="flyktninger i verden", nn="flyktningar i verda", en="displaced"
@@ -131,6 +143,27 @@ _words(
     nb="internt fordrevne",
     nn="internt fordrivne",
     en="internally displaced",
+)
+_words(
+    "measure",
+    "asylum_seekers_forecast_min",
+    nb="vil søke asyl|kommer til å søke asyl|prognose asylsøkere|ventet asylsøkere",
+    nn="vil søkje asyl|prognose asylsøkjarar",
+    en="will seek asylum|will apply for asylum|asylum forecast|expected asylum seekers",
+)
+_words(
+    "measure",
+    "residence_permits_5y_min",
+    nb="opphold|oppholdstillatelse|oppholdstillatelser|få opphold",
+    nn="opphald|opphaldsløyve|få opphald",
+    en="residence|residence permit|residence permits|permission to stay",
+)
+_words(
+    "measure",
+    "new_em_municipalities_requested",
+    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang",
+    nn="nye kommunar|nye em-kommunar|kommunar for første gong",
+    en="new municipalities|municipalities for the first time|first time",
 )
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")
 # The topic: a question about settlement in general wants the status card, not one measure.
@@ -170,15 +203,57 @@ _words(
     en="resettlement refugees|quota refugees",
 )
 _words("group", "family", nb="familiegjenforente", nn="familiesameinte", en="family reunification")
+# The introduction programme's tracks and outcomes (seed 004): a question naming one is about the programme.
+_words("group", "track_1", no="spor 1|spor én|spor en|spor ein", en="track 1|track one")
+_words("group", "track_2", no="spor 2|spor to", en="track 2|track two")
+_words("group", "track_3", no="spor 3|spor tre", en="track 3|track three")
+_words("group", "youth", no="ungdom|ungdomsspor", en="youth|youth track")
+_words(
+    "group",
+    "social_assistance",
+    no="sosialhjelp|sosial stønad|sosialstønad|økonomisk sosialhjelp",
+    nn="sosialstønad|sosial stønad",
+    en="social assistance|social welfare|welfare|social benefits",
+)
+_words(
+    "group", "other_benefits", nb="trygdeytelser|andre trygdeytelser", nn="trygdeytingar", en="other benefits"
+)
+_words(
+    "group",
+    "work_30h_plus",
+    nb="fulltid|heltid|arbeid over 30 timer",
+    nn="fulltid|heiltid",
+    en="full time|full-time|work 30 hours or more",
+)
+_words("group", "work_under_30h", no="deltid", en="part time|part-time")
+_words("group", "upper_secondary", no="videregående|vidaregåande", en="upper secondary")
+_words("group", "higher_education", nb="høyere utdanning", nn="høgare utdanning", en="higher education")
+_words("group", "primary_school", no="grunnskole|grunnskule", en="primary school")
+_words("group", "health_reasons", nb="helsemessige årsaker", nn="helsemessige årsaker", en="health reasons")
+_words("group", "no_activity", no="ingen aktivitet", en="no activity")
+_words(
+    "group",
+    "not_jobseeker",
+    nb="ikke arbeidssøker",
+    nn="ikkje arbeidssøkjar",
+    en="not a job seeker|not job seeking",
+)
+_words(
+    "group",
+    "jobseeker_kvp",
+    no="kvp|kvalifiseringsprogram|kvalifiseringsprogrammet",
+    en="qualification programme",
+)
+_words("group", "jobseeker_wage_subsidy", nb="lønnstilskudd", nn="lønstilskot", en="wage subsidy")
 
 # Intents: what kind of answer is wanted.
 _words(
     "intent",
     "status",
     no="status",
-    nb="hvor langt|kommet|komme|andel av vedtaket|hvordan går det|hvordan ligger",
-    nn="kor langt|kome|komne|del av vedtaket|korleis går det|korleis ligg",
-    en="status|how far|progress|share of the decision|how is it going|how are things",
+    nb="hvor langt|kommet|komme|hvordan går det|hvordan ligger",
+    nn="kor langt|kome|komne|korleis går det|korleis ligg",
+    en="status|how far|progress|how is it going|how are things",
 )
 _words(
     "intent",
@@ -189,10 +264,10 @@ _words(
 _words(
     "intent",
     "grant",
-    no="bonus",
+    no="bonus|ekstra",
     nb="tilskudd|tilskuddet|tilskuddene|stimuleringstilskudd|penger|kroner",
     nn="tilskot|tilskotet|tilskota|stimuleringstilskot|pengar",
-    en="grant|grants|incentive|incentives|extra grant|subsidy|money|bonus",
+    en="grant|grants|incentive|incentives|extra grant|subsidy|money|bonus|extra|nok",
 )
 _words(
     "intent",
@@ -200,7 +275,17 @@ _words(
     no="intro|introprogram|introprogrammet|introduksjonsprogram|introduksjonsprogrammet|introresultat",
     nb="introresultater|introresultatene",
     nn="introresultata",
-    en="introduction programme|introduction program|introduction|intro results",
+    en="introduction programme|introduction program|introduction|intro results|intro programme|intro program",
+)
+# How much a figure rose or fell: during its year, from the year before, or between the years named.
+_words(
+    "intent",
+    "change",
+    nb="økte|økt|økning|økningen|øke|øker|auke|vekst|endring|endringen|endret|forskjell|forskjellen|"
+    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|hvor mange flere|hvor mye mer",
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir",
+    en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
+    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more",
 )
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
@@ -210,8 +295,8 @@ _words(
     "rank",
     "behind",
     no="lengst bak|lengst unna|bakpå|etter skjema|rangering|ranger|verst",
-    nb="ligger etter|henger etter|dårligst|dårligste|kortest|svakest|tregest|minst",
-    nn="ligg etter|heng etter|dårlegast|dårlegaste|kortast|svakast|seinast|minst",
+    nb="ligger etter|henger etter|dårligst|dårligste|kortest|svakest|tregest",
+    nn="ligg etter|heng etter|dårlegast|dårlegaste|kortast|svakast|seinast",
     en="furthest behind|behind|lagging|lagging behind|ranking|rank|worst|least progress|slowest|weakest",
 )
 # … or best first (the largest share settled first) …
@@ -232,11 +317,86 @@ _words(
     nn="høgast|høgste",
     en="most|highest|largest|biggest|top",
 )
+# 'hvilket år bosatte Melhus flest': a place's years ranked, not its members.
+_words(
+    "which_year",
+    "",
+    nb="hvilket år|hvilke år|i hvilket år|hvilket år har",
+    nn="kva år|kva for år|kva for eit år|i kva år",
+    en="which year|what year|in which year|in what year|which years",
+)
+# 'i forhold til anmodningen', 'share of its decision': the next measure named divides the first.
+_words(
+    "ratio",
+    "1",
+    nb="i forhold til|sett i forhold til|relativt til|andel av|prosent av|del av|sammenlignet med sin|av sin|av sitt",
+    nn="i høve til|samanlikna med|delen av|prosent av|del av|av si|av sitt",
+    en="relative to|in relation to|compared to their|compared to its|share of|share of its|share of their|"
+    "share of the|proportion of|percent of|per cent of|of its|of their",
+)
+# 'flere enn de vedtok', 'less than half of their request': members kept by such a ratio (or a number).
+_words(
+    "above",
+    "1",
+    nb="flere enn|mer enn",
+    nn="fleire enn|meir enn",
+    en="more than|above|exceeding",
+)
+_words("above", "2", nb="dobbelt så mange som", nn="dobbelt så mange som", en="twice as many as|twice")
+_words(
+    "below",
+    "1",
+    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd",
+    nn="færre enn|mindre enn|ikkje heile|ikkje nådd",
+    en="fewer than|less than|below|short of|not all of|not yet all of",
+)
+_words(
+    "below",
+    "0.5",
+    nb="under halvparten av|mindre enn halvparten av|færre enn halvparten av",
+    nn="under halvparten av|mindre enn halvparten av|færre enn halvparten av",
+    en="less than half of|fewer than half of|under half of|below half of|less than half",
+)
+_words(
+    "above",
+    "0.5",
+    nb="mer enn halvparten av|over halvparten av|flere enn halvparten av",
+    nn="meir enn halvparten av|over halvparten av|fleire enn halvparten av",
+    en="more than half of|over half of|above half of|more than half",
+)
+# 'har ikke bosatt hele vedtaket': a negation, then 'hele', is a bound below the measure that follows.
+_words("negation", "", nb="ikke", nn="ikkje", en="not")
+_words("whole", "", nb="hele", nn="heile", en="all of|the whole|in full")
+# 'utenom Trondheim': the places named after it are left out of a ranking.
+_words(
+    "exclude",
+    "",
+    nb="utenom|unntatt|bortsett fra|med unntak av|uten",
+    nn="utanom|unnateke|bortsett frå|med unntak av|utan",
+    en="except|excluding|except for|apart from|other than|not counting|without|besides",
+)
+# 'inkl. EM': the total with its groups, not the group alone.
+_words(
+    "including",
+    "",
+    nb="inkl|inkludert|inklusive|medregnet|av totalt|av i alt|av alle",
+    nn="inkludert|medrekna|av totalt|av i alt|av alle",
+    en="incl|including|inclusive of|out of|in total|of the total|of all",
+)
+# … or by the value, smallest first ('færrest'); by the share settled, 'minst' is behind first.
+_words(
+    "rank",
+    "least",
+    no="minst|minste",
+    nb="færrest|lavest|laveste",
+    nn="færrast|lågast|lågaste",
+    en="fewest|least|lowest|smallest",
+)
 # Places named side by side.
 _words(
     "compare",
     "",
-    no="versus|vs|kontra",
+    no="versus|vs|kontra|mot|opp mot",
     nb="sammenlign|sammenligne|sammenlignet med",
     nn="samanlikn|samanlikne|samanlikna med",
     en="compare|compared|compared to|versus|vs|against",
@@ -271,19 +431,19 @@ _words(
     "stop",
     "",
     no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|antall|år|året|med|en|et|så|langt|"
-    "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta|fra|"
+    "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta mot|ta|fra|"
     "flyktning|da|enn|men|samme|same|folk|mange|skal|få|går|"
     "ligger|ligg|alle|alt|oss|vi|slik|takk|vis|gi|får|blei|"
     "om lag|ca|omtrent|per|pr|no|imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
     nb="tall|personer|gikk|noen|dere|sånn|fikk|ble|mye|hvor|hva|hvem|hvilken|hvilke|hvilket|hvordan|"
-    "flyktninger|ikke|bare|også|siden",
+    "flyktninger|bare|også|siden",
     nn="tal|ein|eit|då|personar|gjekk|nokre|me|fekk|vart|mykje|kor|kva|kven|kva for|kva slags|korleis|"
-    "flyktningar|ikkje|berre|òg|sidan|frå",
+    "flyktningar|berre|òg|sidan|frå",
     en="the|in|of|how|many|much|did|does|do|was|were|is|are|what|show|me|to|with|a|an|so|far|has|have|had|by|as|"
     "at|per|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
     "since|from|please|thanks|number|numbers|figure|figures|people|refugees|refugee|year|years|"
     "we|our|they|them|for|on|be|been|will|would|can|could|should|any|all|that|this|these|those|than|then|"
-    "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor",
+    "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor|worldwide|globally",
 )
 
 # 'TOTALT' of the 2015 status table: settled + assigned, when no other measure is named.

@@ -465,6 +465,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No stated total: sums over the municipalities with figures (with figures/all municipalities).",
     },
     "largest_first": {"nb": "størst først", "nn": "størst først", "en": "largest first"},
+    "share_word": {"nb": "Andel", "nn": "Del", "en": "Share"},
+    "smallest_first": {"nb": "minst først", "nn": "minst først", "en": "smallest first"},
+    "ratio_title": {
+        "nb": "{what} i forhold til {per}",
+        "nn": "{what} i høve til {per}",
+        "en": "{what} relative to {per}",
+    },
+    "bound_above": {"nb": "over {bound}", "nn": "over {bound}", "en": "above {bound}"},
+    "bound_below": {"nb": "under {bound}", "nn": "under {bound}", "en": "below {bound}"},
+    "none_within": {
+        "nb": "Ingen av de {known} med tall er innenfor.",
+        "nn": "Ingen av dei {known} med tal er innanfor.",
+        "en": "None of the {known} known is within.",
+    },
+    "years_ranked": {"nb": "år for år", "nn": "år for år", "en": "year by year"},
+    "most_in_year": {
+        "nb": "Høyest i {year}: <b>{value}</b>",
+        "nn": "Høgast i {year}: <b>{value}</b>",
+        "en": "Highest in {year}: <b>{value}</b>",
+    },
+    "fewest_in_year": {
+        "nb": "Lavest i {year}: <b>{value}</b>",
+        "nn": "Lågast i {year}: <b>{value}</b>",
+        "en": "Lowest in {year}: <b>{value}</b>",
+    },
     "known_of": {
         "nb": "{known} av {members} kommuner med tall.",
         "nn": "{known} av {members} kommunar med tal.",
@@ -495,6 +520,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Bosatt av vedtaket",
         "nn": "Busett av vedtaket",
         "en": "Share of the decision settled",
+    },
+    "no_intro_results": {
+        "nb": "{name} har ingen introresultater i kildene; her er fylkene som har.",
+        "nn": "{name} har ingen introresultat i kjeldene; her er fylka som har.",
+        "en": "{name} has no intro results in the sources; here are the counties that have.",
+    },
+    "of_total": {"nb": "av {total}", "nn": "av {total}", "en": "of {total}"},
+    "stated_elsewhere": {
+        "nb": "Tallet finnes ikke for hele landet; svaret gjelder {name}.",
+        "nn": "Talet finst ikkje for heile landet; svaret gjeld {name}.",
+        "en": "There is no such figure for the whole country; the answer is for {name}.",
+    },
+    "grant_rules_title": {
+        "nb": "ekstra tilskudd (stimuleringstiltak)",
+        "nn": "ekstra tilskot (stimuleringstiltak)",
+        "en": "extra grants (incentives)",
     },
     "grant_per_settled_title": {
         "nb": "Ekstra tilskudd per bosatt",

@@ -35,7 +35,16 @@ from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
-from store.vocabulary import COMMAND, GROUP_KEYS, MEASURE_KEYS, YEAR, Group, Intent, Measure
+from store.vocabulary import (
+    COMMAND,
+    GROUP_KEYS,
+    INTRO_GROUPS,
+    MEASURE_KEYS,
+    YEAR,
+    Group,
+    Intent,
+    Measure,
+)
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
 YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
@@ -50,6 +59,7 @@ SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")
 LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
+BOUNDS = ("above", "below")  # the Question fields a bound sets
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
 
@@ -70,8 +80,18 @@ class Question:
     group: str = "all"
     most: bool = False  # a ranking by the value, largest first ('flest bosatt'), not by the share settled
     best: bool = False  # a ranking by the share settled, largest first ('hvem har kommet lengst')
+    least: bool = False  # smallest first ('færrest', 'fewest'); by the share settled as a ranking behind
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
     as_of: date | None = None  # the day the figures are asked as of ('per 10.12.15'), when a date says so
+    by_year: bool = False  # a place's years ranked ('hvilket år bosatte Melhus flest'), not its members
+    versus: bool = False  # 'vs', 'sammenlign': places or years side by side
+    per: str | None = (
+        None  # a ratio's denominator: 'vedtatt i forhold til anmodningen' divides by the request
+    )
+    above: float | None = None  # members kept above this (a ratio's factor with `per`, else a value)
+    below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
+    excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
+    second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -140,6 +160,12 @@ class _Reading:
     total: bool = False  # 'totalt': the status table's TOTALT (settled + assigned) when no measure is named
     measures: list[tuple[int, str]] = field(default_factory=list)  # measures named, where each stands
     groups: list[tuple[str, bool]] = field(default_factory=list)  # groups named, each with 'and the total'
+    pending: str | None = None  # 'ratio', 'above' or 'below': the next measure (or number) completes it
+    excluding: bool = False  # 'utenom': the places named from here on are left out
+    excluded: list[str] = field(default_factory=list)  # place names read after 'utenom'
+    including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
+    factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
+    negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
 
 
 def _is_word(word: str) -> bool:
@@ -169,6 +195,9 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _several(reading, year_marks)
     _read_years(reading, message)
     _resolve_places(reading, index)
+    _bound_without_measure(reading)
+    if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
+        question.group = Group.ALL
     _settle_need(reading)
     _decide_intent(reading)
     _read_language(reading)
@@ -231,10 +260,15 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
     tokens = reading.tokens
     position = 0
     while position < len(tokens):
+        if tokens[position].norm.isdigit() and reading.pending in BOUNDS:  # 'flere enn 40', not county 40
+            _bound(reading, float(tokens[position].norm))
+            position += 1
+            continue
         place_length = _place_at(reading, position, index)
         phrase_length, meaning = _phrase_at(tokens, position)
         if place_length and place_length >= phrase_length:
-            reading.places.append(" ".join(t.norm for t in tokens[position : position + place_length]))
+            name = " ".join(t.norm for t in tokens[position : position + place_length])
+            (reading.excluded if reading.excluding else reading.places).append(name)
             reading.kinds.extend(["place"] * place_length)
             _end_leftover(reading)
             position += place_length
@@ -250,6 +284,14 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         else:
             _read_word(reading, tokens[position], index)
             position += 1
+
+
+def _bound(reading: _Reading, value: float) -> None:
+    """A number after 'flere enn': the bound waiting for it."""
+    assert reading.pending is not None
+    setattr(reading.question, reading.pending, value)
+    reading.pending = None
+    reading.kinds.append("bound")
 
 
 def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
@@ -347,20 +389,22 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     """Record what a recognised phrase says about the question (standing at an offset in the text)."""
     question, (kind, value) = reading.question, meaning
     if kind == "measure" and not _completes_measure(reading, value):
-        question.measure = question.measure or value
-        reading.measures.append((at, value))
-        reading.named.add("measure")
+        _measure(reading, value, at)
     elif kind == "group":
         question.group = value if question.group in ("all", "em") else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
             reading.groups.pop()
         reading.groups.append((value, _with_total(reading)))
         reading.named.add("group")
+        if value in INTRO_GROUPS:  # 'spor 2', 'sosialhjelp': the introduction programme's categories
+            _set_intent(reading, Intent.INTRO)
     elif kind == "intent":
         _set_intent(reading, value)
     elif kind in ("rank", "compare"):
         question.most = question.most or value == "most"
         question.best = question.best or value == "best"
+        question.least = question.least or value == "least"
+        question.versus = question.versus or kind == "compare"
         reading.ranked = reading.ranked or kind == "rank"
         _set_intent(reading, Intent.RANKING)
     elif kind == "time":
@@ -371,6 +415,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.years = [reading.today.year + int(value)]  # without a previous question: from this year
     elif kind == "level":
         reading.levels.append(value)
+    else:
+        _qualifier(reading, kind, value)
     reading.back = reading.back or kind in ("back", "shift")
     reading.total = reading.total or kind == "total"
     reading.topic = reading.topic or kind == "topic"
@@ -378,7 +424,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
-    """Whether 'bosette' only completes the measure before it ('bedt om å bosette', 'decided to settle')."""
+    """Whether a measure word only completes the one before: 'bedt om å bosette', 'decided to settle', or
+    'anmodet' after 'nye kommuner' (a measure whose key ends in the word's own: new_em_municipalities_requested)."""
+    if any(earlier.endswith(f"_{value}") for _, earlier in reading.measures):
+        return True
     position = len(reading.kinds) - 1
     while position >= 0 and reading.tokens[position].norm in LINKING_WORDS:
         position -= 1
@@ -420,6 +469,42 @@ def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[in
     return after[0] if after else before[-1] if before else None
 
 
+def _measure(reading: _Reading, value: str, at: int) -> None:
+    """A measure named: the one asked for, a ratio's or bound's denominator, or a later year's ('til plantall')."""
+    question = reading.question
+    if reading.pending is not None:
+        question.per = value
+        if reading.pending in BOUNDS and getattr(question, reading.pending) is None:
+            setattr(question, reading.pending, reading.factor)
+        reading.pending = None
+    else:
+        reading.measures.append((at, value))
+        if question.measure is None:
+            question.measure = value
+        elif value != question.measure and question.second_measure is None:
+            question.second_measure = value
+    reading.named.add("measure")
+
+
+def _qualifier(reading: _Reading, kind: str, value: str) -> None:
+    """Words that qualify a ranking or a figure: a ratio, a bound, an exclusion, 'which year', 'inkl.'."""
+    if kind == "which_year":
+        reading.question.by_year = True
+        _set_intent(reading, Intent.RANKING)
+    elif kind in BOUNDS or (kind == "whole" and reading.negated):  # members kept by a bound: a ranking
+        kind, value = (kind, value) if kind in BOUNDS else ("below", "1")  # 'ikke … hele vedtaket'
+        reading.pending, reading.factor, reading.ranked = kind, float(value), True
+        _set_intent(reading, Intent.RANKING)
+    elif kind == "negation":
+        reading.negated = True
+    elif kind == "ratio" and reading.pending is None:  # after 'under halvparten av' the bound waits already
+        reading.pending = kind
+    elif kind == "exclude":
+        reading.excluding = True
+    elif kind == "including":
+        reading.including = True
+
+
 def _set_intent(reading: _Reading, intent: str) -> None:
     """A named intent replaces a weaker one; the introduction programme replaces a ranking ('best intro results')."""
     question = reading.question
@@ -445,6 +530,7 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
                     break
             if question.places:
                 break
+    question.excluded = _further_places(reading.excluded, question.places, index, year)
     if question.places:
         reading.named.add("place")
     else:
@@ -466,6 +552,14 @@ def _further_places(
             seen.add(place_id_of(matches[0].place))
             found.append(matches[0])
     return found
+
+
+def _bound_without_measure(reading: _Reading) -> None:
+    """'more than half' with no measure after it: a share of the decision."""
+    question = reading.question
+    if reading.pending in BOUNDS and getattr(question, reading.pending) is None:
+        setattr(question, reading.pending, reading.factor)
+        question.per = Measure.DECIDED
 
 
 def _settle_need(reading: _Reading) -> None:
@@ -514,7 +608,7 @@ def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = Fa
         topic
         or question.measure
         or question.group != "all"
-        or question.intent in ("ranking", "series", "intro")
+        or question.intent in ("ranking", "series", "intro", "change", "grant")
     )
     if not question.places and not question.unknown_text and asks_figures and "NO" in index.by_code:
         nation = index.by_code["NO"]

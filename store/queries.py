@@ -256,3 +256,13 @@ async def figure_years(
 async def places_with_figures(session: AsyncSession) -> set[int]:
     """The ids of places that have at least one figure."""
     return set((await session.exec(select(Figure.place_id).where(active()).distinct())).all())
+
+
+async def places_stating(session: AsyncSession, *, measure: str) -> list[tuple[int, str]]:
+    """(place id, group) of the active statements of a measure, once each."""
+    query: Select[*tuple[Any, ...]] = (
+        Select(col(Figure.place_id), col(Figure.group))
+        .where(active(), col(Figure.measure) == measure)
+        .distinct()
+    )
+    return sorted((place_id, group) for place_id, group in (await session.exec(query)).all())

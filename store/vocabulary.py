@@ -126,6 +126,8 @@ NON_ADDITIVE = frozenset(
 )
 # Groups of refugees (the rest of Group are categories of the intro programme).
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)
+# The introduction programme's categories: its tracks and its outcomes (seed 004).
+INTRO_GROUPS = tuple(group for group in Group if group not in POPULATION_GROUPS)
 
 # The largest plausible value of a figure. Counts of people in a municipality, a county or the whole
 # country stay below a million; a few source figures are about Europe or the world (asylum seekers,

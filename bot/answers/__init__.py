@@ -4,21 +4,24 @@ the introduction programme."""
 from __future__ import annotations
 
 from bot.answers.cards import status_answer
-from bot.answers.changes import change_answer
+from bot.answers.changes import change_answer, ratio_answer
 from bot.answers.context import Context
 from bot.answers.figures import figure_answer, several_answer
 from bot.answers.grants import grant_answer
-from bot.answers.intro import intro_answer
+from bot.answers.intro import NATION, county_without_results, intro_answer
 from bot.answers.places import (
     asked_again,
     choose_place,
     choose_successor,
+    elsewhere_note,
     made_of_note,
     match_notes,
     moved_on_note,
     no_figures,
     no_place,
+    stated_elsewhere,
     successors_for,
+    the_one_with_figures,
 )
 from bot.answers.rankings import compare_answer, ranking_answer
 from bot.answers.series import series_answer
@@ -51,6 +54,8 @@ async def answer(question: Question, ctx: Context) -> list[Reply]:
     if not question.places:
         return [no_place(question, ctx) or help_reply(ctx.language, understood=False)]
     if len(question.places) > 1:
+        question.places = the_one_with_figures(question, ctx)
+    if len(question.places) > 1:
         return [choose_place(question, ctx.language)]
     match = question.places[0]
     place, notes = match.place, match_notes(match, question, ctx.language)
@@ -64,6 +69,14 @@ async def answer(question: Question, ctx: Context) -> list[Reply]:
     if successors:  # asked about for a year after it was merged: its successor answers
         notes += moved_on_note(place, successors[0], ctx.language)
         place = successors[0]
+    elsewhere = await stated_elsewhere(question, place, ctx)
+    if elsewhere is not None:  # the nation has no such figure: the place that states it answers
+        notes += elsewhere_note(elsewhere, ctx.language)
+        place = elsewhere
+    without = county_without_results(place, question, ctx)
+    if without is not None:  # a county without intro results: the counties that have them
+        notes += without
+        place = ctx.index.by_code[NATION]
     if not ctx.index.has_figures(place):
         return [Reply(notes + no_figures(place, ctx))]
     notes += await made_of_note(place, question, ctx)
@@ -86,6 +99,8 @@ async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Repl
         return [await intro_answer(question, place, ctx)]
     if question.intent == Intent.GRANT:
         return [await grant_answer(question, place, ctx)]
+    if question.per is not None and question.intent in (Intent.FIGURE, Intent.STATUS):
+        return [await ratio_answer(question, place, ctx)]
     several = len(question.measures) > 1 or len([g for g in question.groups if g != Group.ALL]) > 1
     if question.intent == Intent.FIGURE and question.measure and several:
         return [await several_answer(question, place, ctx)]

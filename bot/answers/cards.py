@@ -261,4 +261,21 @@ def aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
                 dates=f"; {dates}" if dates else "",
             )
         )
-    return f"{label(total.measure, total.group, ctx.language)}: " + " · ".join(parts) if parts else ""
+    if not parts:
+        return ""
+    name = label(total.measure, total.group, ctx.language)
+    merged = total.place.level == "municipality"  # a merged municipality's years before: each part on a line
+    return "\n".join(
+        [f"{name}: " + " · ".join(parts), *(_part_lines(total, name, cite, ctx) if merged else [])]
+    )
+
+
+def _part_lines(total: Aggregate, name: str, cite: Citations, ctx: Context) -> list[str]:
+    """'  Rissa (anmodning): 25¹', a line for each municipality summed."""
+    what = name[:1].lower() + name[1:]
+    return [f"  {escape(member.name)} ({what}): {ctx.value(s)}{cite.cite(s)}" for member, s in total.parts]
+
+
+def parts_of(total: Aggregate, cite: Citations, ctx: Context) -> str:
+    """A merged municipality's sum, part by part: 'Rissa 25¹ + Leksvik 17¹'."""
+    return " + ".join(f"{escape(member.name)} {ctx.value(s)}{cite.cite(s)}" for member, s in total.parts)

@@ -9,11 +9,11 @@ from bot.answers.cards import no_data
 from bot.answers.context import Context, label, revision, title, year_for
 from bot.render import Citations, day, number, percent
 from bot.replies import Reply
-from bot.texts import text
+from bot.texts import measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
-from store.queries import Aggregate, Statement, precedence
+from store.queries import Aggregate, Statement, precedence, settled_share
 from store.vocabulary import Measure
 
 
@@ -29,7 +29,10 @@ class Point:
 
 
 async def change_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """How a figure changed in a year (original to revised, or first to latest statement) and since the year before."""
+    """How a figure changed in a year (original to revised, or first to latest statement) and since the year before;
+    or between the years (and measures) named."""
+    if len(question.years) > 1 or question.second_measure:
+        return await _between(question, place, ctx)
     measure, group = question.measure or Measure.SETTLED, question.group
     year, note = await year_for(question, place, (measure,), ctx)
     if year is None:
@@ -57,6 +60,73 @@ async def change_answer(question: Question, place: Place, ctx: Context) -> Reply
         lines.append(text("change_single", ctx.language, year=year, value=_shown(after, cite)))
     what = f"{label(measure, group, ctx.language)} {year}, {text('change_word', ctx.language)}"
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
+
+
+async def _between(question: Question, place: Place, ctx: Context) -> Reply:
+    """From the first year's figure to the last's ('fra anmodning 2016 til plantall 2017'): both and the difference."""
+    first = question.measure or Measure.SETTLED
+    last = question.second_measure or first
+    years = question.years
+    if not years:  # two measures, no year: the latest with either
+        latest, _ = await year_for(question, place, (first, last), ctx)
+        if latest is None:
+            return await no_data(place, None, ctx, [first], question.group)
+        years = [latest]
+    ends = [(first, years[0]), (last, years[-1])]
+    points = [await _point(place, year, measure, question.group, ctx) for measure, year in ends]
+    if points == [None, None]:
+        return await no_data(place, years[-1], ctx, [last], question.group)
+    cite = Citations(ctx.language)
+    lines = [
+        f"{label(measure, question.group, ctx.language)} {year}: "
+        + (_shown(point, cite) if point is not None else text("no_figures_short", ctx.language))
+        for (measure, year), point in zip(ends, points, strict=True)
+    ]
+    before, after = points
+    if before is not None and after is not None:
+        lines.append(f"{text('change_word', ctx.language).capitalize()}: {_difference(before, after, ctx)}")
+    what = f"{ends[0][1]}–{ends[1][1]}" if ends[0][1] != ends[1][1] else str(ends[0][1])
+    heading = title(place, ctx.language, f"{what}, {text('change_word', ctx.language)}")
+    return Reply("\n".join([heading, *lines]) + cite.render())
+
+
+async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
+    """One figure as a share of another for a place and year ('hvor stor andel av anmodningen har Melhus vedtatt')."""
+    measure, per = ratio_of(question)
+    year, note = await year_for(question, place, (measure, per), ctx, every=True)
+    if year is None:
+        return await no_data(place, question.year, ctx, [measure, per], question.group)
+    points = [await _point(place, year, m, question.group, ctx) for m in (measure, per)]
+    if points == [None, None]:
+        return await no_data(place, year, ctx, [measure, per], question.group)
+    cite = Citations(ctx.language)
+    lines = [
+        f"{label(m, question.group, ctx.language)}: "
+        + (_shown(point, cite) if point is not None else text("no_figures_short", ctx.language))
+        for m, point in zip((measure, per), points, strict=True)
+    ]
+    part, whole = points
+    share = settled_share(whole.value if whole else None, part.value if part else None)
+    if share is not None:
+        lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
+    what = f"{ratio_title(measure, per, ctx.language)} {year}"
+    return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
+
+
+def ratio_of(question: Question) -> tuple[str, str]:
+    """The measure divided and what it is divided by: settled of the decision unless others are named."""
+    if question.per is None:
+        return Measure.SETTLED, Measure.DECIDED
+    measure = question.measure if question.measure not in (None, question.per) else Measure.SETTLED
+    return measure, question.per
+
+
+def ratio_title(measure: str, per: str, language: str) -> str:
+    """'Bosatt av vedtaket', or 'Vedtak i forhold til anmodning'."""
+    if (measure, per) == (Measure.SETTLED, Measure.DECIDED):
+        return text("share_settled_title", language)
+    names = {"what": measure_label(measure, language), "per": short_measure_label(per, language)}
+    return text("ratio_title", language, **names)
 
 
 def _within(

@@ -16,8 +16,14 @@ from store.models import Place
 from store.queries import Aggregate, Statement
 from store.vocabulary import REVISED, Group, Measure
 
-# A figure is shown with its companion: the revised request or decision, the forecast of settlements.
-COMPANIONS: dict[str, str] = {**REVISED, Measure.SETTLED: Measure.SETTLED_FORECAST}
+# A figure is shown with its companion: the revised request or decision, the forecast of settlements, the
+# high end of a range stated as low–high ('20-90k vil søke asyl', '40-50k (5år) opphold').
+COMPANIONS: dict[str, str] = {
+    **REVISED,
+    Measure.SETTLED: Measure.SETTLED_FORECAST,
+    Measure.ASYLUM_SEEKERS_FORECAST_MIN: Measure.ASYLUM_SEEKERS_FORECAST_MAX,
+    Measure.RESIDENCE_PERMITS_5Y_MIN: Measure.RESIDENCE_PERMITS_5Y_MAX,
+}
 # TOTALT is worked out from settled and assigned where it is not stated: their years are its years.
 WORKED_OUT: dict[str, tuple[str, ...]] = {
     Measure.SETTLED_AND_ASSIGNED: (Measure.SETTLED_AND_ASSIGNED, Measure.ASSIGNED)

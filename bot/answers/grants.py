@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.cards import no_data
-from bot.answers.context import Context, Keyed, keyed, title, year_for
+from bot.answers.context import Context, Keyed, keyed, label, title, year_for
 from bot.render import Citations, number
 from bot.replies import Reply
 from bot.texts import measure_label, text
@@ -17,16 +17,40 @@ NATION = "NO"  # the grant rules are stated for the whole country
 
 
 async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """The extra grants of seed 001 computed for a municipality and year."""
-    year, note = await year_for(question, place, (Measure.SETTLED,), ctx)
-    rules = (await ctx.figures(ctx.index.by_code[NATION])).current([year] if year else None, GRANT_MEASURES)
-    if year is None or not rules:
-        return await no_data(place, year, ctx, [Measure.GRANT_BEYOND_REQUEST_NOK])
-    own = keyed((await ctx.figures(place)).current([year]))
+    """The extra grants of seed 001: for a municipality the rules of the year worked out, then every other rule
+    with its year and rate."""
+    nation = ctx.index.by_code[NATION]
+    rules = sorted((await ctx.figures(nation)).current(None, GRANT_MEASURES), key=lambda r: r.figure.year)
+    if not rules:
+        return await no_data(place, question.year, ctx, [Measure.GRANT_BEYOND_REQUEST_NOK])
     cite = Citations(ctx.language)
-    lines = [note + title(place, ctx.language, f"{text('grant_per_settled_title', ctx.language)} {year}")]
-    lines.extend(_grant_line(rule, own, cite, ctx) for rule in rules)
+    lines: list[str] = []
+    applied: list[Statement] = []
+    if place.level == "municipality":
+        year, note = await year_for(question, place, (Measure.SETTLED,), ctx)
+        applied = [rule for rule in rules if rule.figure.year == year]
+        if year is not None and applied:
+            lines = await _worked_out(place, year, note, applied, cite, ctx)
+    others = [rule for rule in rules if rule not in applied]
+    if others:
+        lines.append(title(nation, ctx.language, text("grant_rules_title", ctx.language)))
+        lines.extend(_rule_line(rule, cite, ctx) for rule in others)
     return Reply("\n".join(lines) + cite.render())
+
+
+def _rule_line(rule: Statement, cite: Citations, ctx: Context) -> str:
+    """'2015: Ekstra tilskudd per bosatt utover anmodningen (kr): 50 000¹' (with the group it is for)."""
+    name = label(rule.figure.measure, rule.figure.group, ctx.language)
+    return f"{rule.figure.year}: {name}: <b>{number(rule.figure.value)}</b>{cite.cite(rule)}"
+
+
+async def _worked_out(
+    place: Place, year: int, note: str, applied: list[Statement], cite: Citations, ctx: Context
+) -> list[str]:
+    """A year's rules applied to a municipality's figures."""
+    own = keyed((await ctx.figures(place)).current([year]))
+    heading = title(place, ctx.language, f"{text('grant_per_settled_title', ctx.language)} {year}")
+    return [note + heading, *(_grant_line(rule, own, cite, ctx) for rule in applied), ""]
 
 
 def _grant_line(rule: Statement, own: Keyed, cite: Citations, ctx: Context) -> str:

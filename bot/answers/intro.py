@@ -4,52 +4,132 @@ from __future__ import annotations
 
 import math
 
-from bot.answers.cards import status_answer
-from bot.answers.context import AGGREGATE_LEVELS, Context, latest_note, title
+from bot.answers.cards import card_lines, no_data, status_answer
+from bot.answers.context import Context, latest_note, title, year_for
 from bot.answers.tables import INTRO_MEASURES, table
-from bot.render import Citations
+from bot.render import Citations, escape, percent
 from bot.replies import Reply
-from bot.texts import measure_label, text
+from bot.texts import group_label, measure_label, text
 from bot.understanding import Question
+from store.held import PlaceFigures
 from store.models import Place, place_id_of
-from store.queries import Aggregate, Statement, aggregates, figure_years
-from store.vocabulary import Group, Measure
+from store.queries import Aggregate, Statement, aggregates, figure_years, places_stating
+from store.vocabulary import INTRO_GROUPS, NON_ADDITIVE, Group, Intent, Measure
 
 RESULT, RANK = Measure.INTRO_RESULT_PCT, Measure.INTRO_RESULT_RANK  # stated per county (seed 001)
+NATION = "NO"
+TRACKS = (Group.TRACK_1, Group.TRACK_2, Group.TRACK_3, Group.YOUTH)  # shares of the participants (seed 004)
+# Each category of the programme, and the measure that states it: tracks by share, outcomes by count.
+CATEGORY_MEASURE: dict[str, str] = {
+    group: Measure.INTRO_PARTICIPANTS_PCT if group in TRACKS else Measure.INTRO_OUTCOME
+    for group in INTRO_GROUPS
+}
+TOTAL_OF: dict[str, str] = {  # the total a category is part of
+    Measure.INTRO_PARTICIPANTS_PCT: Measure.INTRO_PARTICIPANTS,
+    Measure.INTRO_OUTCOME: Measure.INTRO_OUTCOME,
+}
 
 
 async def intro_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """A place's introduction figures as a table; for a larger place without results of its own that year,
-    its counties ranked by their results (the nation: every county with results)."""
-    if place.level in AGGREGATE_LEVELS:
+    """A place's introduction figures as a table (a county's with the counties ranked below it, one category
+    alone when named: 'spor 2', 'sosialhjelp'); for a larger place without results of its own that year, its
+    counties ranked by their results (the nation: every county with results)."""
+    if question.group in CATEGORY_MEASURE:
+        return await _category(question, place, ctx)
+    if place.level in ("region", "nation", "group"):
         ranked = await _counties_ranked(question, place, ctx)
         if ranked is not None:
             return ranked
+    if place.level == "county":
+        return await _county(question, place, ctx)
     return await status_answer(question, place, ctx, INTRO_MEASURES, text("intro_word", ctx.language))
+
+
+def county_without_results(place: Place, question: Question, ctx: Context) -> str | None:
+    """For a county with no figures asked about its introduction results, the line saying so (else None):
+    the counties that have results answer instead."""
+    if question.intent != Intent.INTRO or place.level != "county" or ctx.index.has_figures(place):
+        return None
+    return text("no_intro_results", ctx.language, name=escape(place.name)) + "\n"
+
+
+async def _category(question: Question, place: Place, ctx: Context) -> Reply:
+    """One category of the programme ('spor 2', 'sosialhjelp'): its figure beside the total it is part of, for
+    the place asked about or, where it has none, the places that state it."""
+    measure = CATEGORY_MEASURE[question.group]
+    places = [place] if measure in (await ctx.figures(place)).years(question.group) else []
+    if not places:
+        async with ctx.store.unit() as session:
+            stated = await places_stating(session, measure=measure)
+        places = [ctx.index.places[i] for i, group in stated if group == question.group]
+    cite = Citations(ctx.language)
+    lines = []
+    for where in places:
+        held = await ctx.figures(where)
+        for statement in held.current(question.years or None, [measure], [question.group]):
+            lines.extend(_category_lines(where, statement, held, cite, ctx))
+    if not lines:
+        return await no_data(place, question.year, ctx, [measure], question.group)
+    return Reply("\n".join(lines) + cite.render())
+
+
+def _category_lines(
+    place: Place, statement: Statement, held: PlaceFigures, cite: Citations, ctx: Context
+) -> list[str]:
+    """'Trondheim · introprogram 2018' and 'Status etter endt introprogram, sosialhjelp: 73¹ av 342¹ (21 %)'
+    (a track's share: '40 %¹ av 579¹')."""
+    figure, language = statement.figure, ctx.language
+    share = figure.measure in NON_ADDITIVE
+    value = f"{ctx.value(statement)}{' %' if share else ''}{cite.cite(statement)}"
+    line = f"{measure_label(figure.measure, language)}, {group_label(figure.group, language)}: <b>{value}</b>"
+    for total in held.current([figure.year], [TOTAL_OF[figure.measure]], [Group.ALL]):
+        line += " " + text("of_total", language, total=f"{ctx.value(total)}{cite.cite(total)}")
+        if not share and total.figure.value and figure.value is not None:
+            line += f" ({percent(figure.value / total.figure.value, language)})"
+    return [title(place, language, f"{text('intro_word', language)} {figure.year}"), line]
 
 
 async def _counties_ranked(question: Question, place: Place, ctx: Context) -> Reply | None:
     """The counties within a place ranked by their stated place (or share), None when none has results."""
-    year, note = question.year, ""
+    cite = Citations(ctx.language)
+    lines = await _ranking_lines(question.year, place, cite, ctx)
+    return Reply("\n".join(lines) + cite.render()) if lines else None
+
+
+async def _county(question: Question, place: Place, ctx: Context) -> Reply:
+    """A county's own results (share and stated place), then the counties ranked that year."""
+    year, note = await year_for(question, place, INTRO_MEASURES, ctx)
+    cite = Citations(ctx.language)
+    lines = await card_lines(place, year, Group.ALL, cite, ctx, INTRO_MEASURES) if year else []
+    if year is None or not lines:
+        return await status_answer(question, place, ctx, INTRO_MEASURES, text("intro_word", ctx.language))
+    among = await _ranking_lines(year, ctx.index.by_code[NATION], cite, ctx)
+    heading = note + title(place, ctx.language, f"{text('intro_word', ctx.language)} {year}")
+    return Reply("\n".join([heading, *lines, *(["", *among] if among else [])]) + cite.render())
+
+
+async def _ranking_lines(year: int | None, place: Place, cite: Citations, ctx: Context) -> list[str]:
+    """The lines of the counties within a place ranked (the latest year with results if none given); none
+    when no county has results."""
+    note = ""
     if year is None:
         years = await _results_years(place, ctx)
         if not years:
-            return None
+            return []
         year, note = years[-1], latest_note(years[-1], ctx.language)
     counties = ctx.index.counties_within(place, year)
     if not counties:
-        return None
+        return []
     async with ctx.store.unit() as session:
         found = await aggregates(session, place=place, members={year: counties}, measures=[RESULT, RANK])
     results = found[year].get((RESULT, Group.ALL))
     if results is None or not results.parts:
-        return None
-    cite = Citations(ctx.language)
+        return []
     what = f"{measure_label(RESULT, ctx.language)} {year}, {text('counties_ranked', ctx.language)}"
     lines = [note + title(place, ctx.language, what)]
     lines.extend(table(_ranked(results, found[year].get((RANK, Group.ALL))), cite, ctx))
     lines.append(text("counties_known", ctx.language, known=results.known, members=len(counties)))
-    return Reply("\n".join(lines) + cite.render())
+    return lines
 
 
 def _ranked(results: Aggregate, ranks: Aggregate | None) -> list[tuple[str, list[Statement]]]:

@@ -12,8 +12,10 @@ from bot.understanding import Question
 from store.bounds import whole_number, years_asked
 from store.models import Place
 from store.places import PlaceIndex, PlaceMatch, successor_codes, valid_in
+from store.queries import places_stating
 from store.vocabulary import GROUP_KEYS, MEASURE_KEYS, Group, Intent
 
+NATION = "NO"
 CHOICES = 8  # places offered as buttons when a name fits several
 PLACE_BUTTON = "q"  # the kind of button that repeats a question for a chosen place
 
@@ -32,6 +34,18 @@ def no_place(question: Question, ctx: Context) -> Reply | None:
     if question.intent == Intent.UNKNOWN and not question.measure:
         return None
     return Reply(text("which_place", ctx.language))
+
+
+def the_one_with_figures(question: Question, ctx: Context) -> list[PlaceMatch]:
+    """Of several places a name fits, the only one with figures (Vestfold 07, not Vestfold 39 of 2024); for
+    intro results, the first county when none has any (it says so and shows the counties that have)."""
+    with_figures = [match for match in question.places if ctx.index.has_figures(match.place)]
+    if len(with_figures) == 1:
+        return with_figures
+    counties = all(match.place.level == "county" for match in question.places)
+    if not with_figures and counties and question.intent == Intent.INTRO:
+        return question.places[:1]
+    return question.places
 
 
 def _callback(question: Question, place: Place) -> str:
@@ -144,6 +158,30 @@ async def _before_it_existed(place: Place, start: date, question: Question, ctx:
     if question.years:
         return min(question.years) < start.year
     return (await ctx.figures(place)).size == 0
+
+
+async def stated_elsewhere(question: Question, place: Place, ctx: Context) -> Place | None:
+    """For a measure the nation has no figure of, the place that states it instead ('27 new municipalities' of
+    Møre og Romsdal, the world's displaced); None where the nation has it or sums it over municipalities."""
+    if place.code != NATION or question.measure is None:
+        return None
+    if question.measure in (await ctx.figures(place)).years():
+        return None
+    async with ctx.store.unit() as session:
+        stated = await places_stating(session, measure=question.measure)
+    found = [ctx.index.places[i] for i, _ in stated if i in ctx.index.places]
+    if not found or any(other.level == "municipality" for other in found):
+        return None
+    if question.group not in {group for i, group in stated if i == found[0].id}:
+        question.group = (
+            Group.ALL
+        )  # '27 new municipalities asked to take EM' counts municipalities, not minors
+    return found[0]
+
+
+def elsewhere_note(place: Place, language: str) -> str:
+    """'Tallet finnes ikke for hele landet; svaret gjelder Møre og Romsdal.'"""
+    return text("stated_elsewhere", language, name=escape(place.name)) + "\n"
 
 
 def no_figures(place: Place, ctx: Context) -> str:

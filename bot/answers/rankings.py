@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answers.cards import no_data, status_answer
+from bot.answers.cards import CARD_MEASURES, no_data, status_answer
+from bot.answers.changes import ratio_of, ratio_title
 from bot.answers.context import (
     AGGREGATE_LEVELS,
     Context,
@@ -15,13 +16,13 @@ from bot.answers.context import (
     value_of,
     year_for,
 )
-from bot.render import Citations, escape, percent
+from bot.render import Citations, escape, number, percent
 from bot.replies import Reply
 from bot.texts import group_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
-from store.queries import Aggregate, Statement, settled_share
+from store.queries import Aggregate, Statement, aggregates, settled_share
 from store.vocabulary import PROGRESS_MEASURES, Group, Measure
 
 SHARE_MEASURES = (Measure.DECIDED, Measure.SETTLED)  # what the share of the decision settled is worked out of
@@ -45,7 +46,9 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
     names = " · ".join(escape(place.name) for place in places)
     lines = [f"{notes}{note}<b>{names}</b> · {year}{group}"]
-    lines.extend(_compared_line(place, by_place[place_id_of(place)], measures, cite, ctx) for place in places)
+    lines.extend(
+        _compared_line(place.name, by_place[place_id_of(place)], measures, cite, ctx) for place in places
+    )
     return Reply("\n".join(lines) + cite.render())
 
 
@@ -56,9 +59,9 @@ def _latest_year(held: list[PlaceFigures], measures: Sequence[str]) -> int | Non
 
 
 def _compared_line(
-    place: Place, values: dict[str, Statement], measures: Sequence[str], cite: Citations, ctx: Context
+    name: str, values: dict[str, Statement], measures: Sequence[str], cite: Citations, ctx: Context
 ) -> str:
-    """'Melhus: anmodning 56¹ · vedtak 51¹ · bosatt 43¹ · utsøkt 13¹ · 84 %'."""
+    """'Melhus: anmodning 56¹ · vedtak 51¹ · bosatt 43¹ · utsøkt 13¹ · 84 %' (a place's or a year's)."""
     parts = [
         f"{short_measure_label(m, ctx.language)} {ctx.value(values[m])}{cite.cite(values[m])}"
         + _caveats(values[m], ctx.language)
@@ -68,7 +71,7 @@ def _compared_line(
     share = settled_share(value_of(values.get(Measure.DECIDED)), value_of(values.get(Measure.SETTLED)))
     if share is not None:
         parts.append(percent(share, ctx.language))
-    return f"{escape(place.name)}: " + (" · ".join(parts) or text("no_figures_short", ctx.language))
+    return f"{escape(name)}: " + (" · ".join(parts) or text("no_figures_short", ctx.language))
 
 
 def _caveats(statement: Statement, language: str) -> str:
@@ -78,58 +81,182 @@ def _caveats(statement: Statement, language: str) -> str:
 
 
 async def ranking_answer(question: Question, place: Place, ctx: Context) -> Reply:
-    """Members of a county, region or group ranked by the share of their decision settled (or by a value)."""
-    if question.most:
+    """Members of a larger place ranked by a ratio (the share of the decision settled unless another is named)
+    or by a value; a single place's years ranked or side by side."""
+    if (
+        question.by_year
+        or place.level not in AGGREGATE_LEVELS
+        or (question.versus and len(question.years) > 1)
+    ):
+        return await _own_years(question, place, ctx)
+    if question.per is None and (
+        _by_value(question) or question.above is not None or question.below is not None
+    ):
         return await _ranking_by_value(question, place, ctx)
-    year, note = await year_for(question, place, SHARE_MEASURES, ctx, every=True)
-    if year is None or place.level not in AGGREGATE_LEVELS:
+    return await _ranking_by_ratio(question, place, ctx)
+
+
+def _by_value(question: Question) -> bool:
+    """Whether members are ranked by a figure rather than a share: 'flest', a group, or a measure not of progress."""
+    named = question.measure not in (None, *SHARE_MEASURES)
+    return question.most or named or question.group != Group.ALL
+
+
+async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> Reply:
+    """Members ranked by one figure as a share of another, smallest first unless the largest is asked for."""
+    measure, per = ratio_of(question)
+    year, note = await year_for(question, place, (measure, per), ctx, every=True)
+    if year is None:
         return await status_answer(question, place, ctx)
-    found = await ctx.totals(place, year, SHARE_MEASURES)
+    found = await ctx.totals(place, year, (measure, per))
     empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
-    decided = found.get((Measure.DECIDED, Group.ALL), empty)
+    base = found.get((per, Group.ALL), empty)
     cite = Citations(ctx.language)
-    rows = _share_rows(decided, found.get((Measure.SETTLED, Group.ALL), empty), cite, ctx)
-    if question.best:  # 'hvem har kommet lengst': the largest share first
-        rows.reverse()
-    if not rows:
-        return await no_data(place, year, ctx, [Measure.DECIDED])
-    lines = [note + title(place, ctx.language, f"{text('share_settled_title', ctx.language)} {year}")]
-    lines.extend(f"{i}. {row}" for i, row in enumerate(rows, 1))
-    lines.append(text("known_of", ctx.language, known=len(rows), members=decided.members))
+    shares = _shares(found.get((measure, Group.ALL), empty), base, _left_out(question))
+    if not shares:
+        return await no_data(place, year, ctx, [per])
+    if question.best or question.most:  # 'hvem har kommet lengst': the largest share first
+        shares.reverse()
+    kept = [row for row in shares if _within(row[0], question)]
+    what = ratio_title(measure, per, ctx.language)
+    lines = [note + title(place, ctx.language, f"{what} {year}{_bounds_words(question, ctx.language)}")]
+    lines.extend(f"{i}. {_share_row(row, cite, ctx)}" for i, row in enumerate(kept, 1))
+    if not kept:
+        lines.append(text("none_within", ctx.language, known=len(shares)))
+    lines.append(text("known_of", ctx.language, known=len(shares), members=base.members))
     return Reply("\n".join(lines) + cite.render())
 
 
-def _share_rows(decided: Aggregate, settled: Aggregate, cite: Citations, ctx: Context) -> list[str]:
-    """'Melhus: 43¹ / 51² (84 %)' for each member with both figures, the smallest share first."""
-    settled_by_member = {member.id: statement for member, statement in settled.parts}
+ShareRow = tuple[float, Place, Statement, Statement]  # share, member, its figure, what it is divided by
+
+
+def _shares(ranked: Aggregate, base: Aggregate, left_out: frozenset[int]) -> list[ShareRow]:
+    """Each member with both figures and a share, the smallest share first."""
+    ranked_by_member = {member.id: statement for member, statement in ranked.parts}
     rows = []
-    for member, decision in decided.parts:
-        done = settled_by_member.get(member.id)
-        share = settled_share(decision.figure.value, value_of(done))
-        if done is None or share is None:
-            continue
-        shown = f"{ctx.value(done)}{cite.cite(done)} / {ctx.value(decision)}{cite.cite(decision)}"
-        rows.append((share, f"{escape(member.name)}: {shown} ({percent(share, ctx.language)})"))
-    return [row for _, row in sorted(rows, key=lambda row: row[0])]
+    for member, divisor in base.parts:
+        done = ranked_by_member.get(member.id)
+        share = settled_share(divisor.figure.value, value_of(done))
+        if done is not None and share is not None and place_id_of(member) not in left_out:
+            rows.append((share, member, done, divisor))
+    return sorted(rows, key=lambda row: (row[0], row[1].name))
+
+
+def _share_row(row: ShareRow, cite: Citations, ctx: Context) -> str:
+    """'Melhus: 43¹ / 51² (84 %)'."""
+    share, member, done, divisor = row
+    shown = f"{ctx.value(done)}{cite.cite(done)} / {ctx.value(divisor)}{cite.cite(divisor)}"
+    return f"{escape(member.name)}: {shown} ({percent(share, ctx.language)})"
+
+
+def _within(value: float, question: Question) -> bool:
+    """Whether a share (or value) is inside the bounds asked for ('flere enn de vedtok': above 1)."""
+    return (question.above is None or value > question.above) and (
+        question.below is None or value < question.below
+    )
+
+
+def _bounds_words(question: Question, language: str) -> str:
+    """', over 100 %' or ', under 50 %' for a share (a plain number for a value), '' without bounds."""
+    words = []
+    for key, bound in (("above", question.above), ("below", question.below)):
+        if bound is not None:
+            shown = percent(bound, language) if question.per else number(bound, language)
+            words.append(text(f"bound_{key}", language, bound=shown))
+    return "".join(f", {word}" for word in words)
+
+
+def _left_out(question: Question) -> frozenset[int]:
+    """The places a ranking leaves out ('utenom Trondheim')."""
+    return frozenset(place_id_of(match.place) for match in question.excluded)
 
 
 async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> Reply:
-    """Members ranked by one figure, largest first ('flest bosatt i Trøndelag 2015')."""
+    """Members ranked by one figure, largest first unless the least is asked for ('flest bosatt i Trøndelag 2015')."""
     measure = question.measure or Measure.SETTLED
     year, note = await year_for(question, place, (measure,), ctx)
-    if year is None or place.level not in AGGREGATE_LEVELS:
+    if year is None:
         return await status_answer(question, place, ctx)
     what = label(measure, question.group, ctx.language)
-    total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
-    known = [(member, s) for member, s in (total.parts if total else []) if s.figure.value is not None]
+    parts, members = await _members_of(question, place, year, measure, ctx)
+    left_out = _left_out(question)
+    known = [
+        (member, s)
+        for member, s in parts
+        if s.figure.value is not None and place_id_of(member) not in left_out
+    ]
     if not known:
         return await no_data(place, year, ctx, [measure], question.group)
     cite = Citations(ctx.language)
-    known.sort(key=lambda part: (-(part[1].figure.value or 0), part[0].name))  # small hidden values come last
-    lines = [note + title(place, ctx.language, f"{what} {year}, {text('largest_first', ctx.language)}")]
+    sign = 1 if question.least else -1
+    known.sort(key=lambda part: (sign * (part[1].figure.value or 0), part[0].name))
+    kept = [(member, s) for member, s in known if _within(s.figure.value or 0, question)]
+    order = text("smallest_first" if question.least else "largest_first", ctx.language)
+    heading = f"{what} {year}, {order}{_bounds_words(question, ctx.language)}"
+    lines = [note + title(place, ctx.language, heading)]
     lines.extend(
-        f"{i}. {escape(member.name)}: {ctx.value(s)}{cite.cite(s)}" for i, (member, s) in enumerate(known, 1)
+        f"{i}. {escape(member.name)}: {ctx.value(s)}{cite.cite(s)}" for i, (member, s) in enumerate(kept, 1)
     )
-    members = len(ctx.index.members_in_year(place, year))
-    lines.append(text("known_of", ctx.language, known=len(known), members=members))
+    if not kept:
+        lines.append(text("none_within", ctx.language, known=len(known)))
+    key = "counties_known" if question.rank_level == "county" else "known_of"
+    lines.append(text(key, ctx.language, known=len(known), members=members))
+    return Reply("\n".join(lines) + cite.render())
+
+
+async def _members_of(
+    question: Question, place: Place, year: int, measure: str, ctx: Context
+) -> tuple[list[tuple[Place, Statement]], int]:
+    """The members' figures of a measure and how many members there are: the counties' own figures when
+    counties are ranked ('which county settled the most'), else the municipalities'."""
+    counties = ctx.index.counties_within(place, year) if question.rank_level == "county" else []
+    if counties:
+        async with ctx.store.unit() as session:
+            found = await aggregates(session, place=place, members={year: counties}, measures=[measure])
+        total = found[year].get((measure, question.group))
+        return (total.parts if total else []), len(counties)
+    total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
+    return (total.parts if total else []), len(ctx.index.members_in_year(place, year))
+
+
+async def _own_years(question: Question, place: Place, ctx: Context) -> Reply:
+    """A place's own years: side by side when several are named, else ranked by a figure ('hvilket år flest')."""
+    if len(question.years) > 1 and not (question.by_year or question.most or question.least):
+        return await years_compared(question, place, ctx)
+    if question.year is not None and not question.by_year:
+        return await status_answer(question, place, ctx)
+    return await _years_ranked(question, place, ctx)
+
+
+async def years_compared(question: Question, place: Place, ctx: Context) -> Reply:
+    """One place's figures for the years named, a line a year: 'Orkdal 2016 vs 2017'."""
+    measures = (question.measure,) if question.measure else CARD_MEASURES
+    held = await ctx.figures(place)
+    cite = Citations(ctx.language)
+    lines = [title(place, ctx.language, " · ".join(str(year) for year in question.years))]
+    for year in question.years:
+        values = {s.figure.measure: s for s in held.current([year], measures, [question.group])}
+        lines.append(_compared_line(str(year), values, measures, cite, ctx))
+    return Reply("\n".join(lines) + cite.render())
+
+
+async def _years_ranked(question: Question, place: Place, ctx: Context) -> Reply:
+    """A place's years ranked by one figure: the top year and its value first, then the series year by year."""
+    measure = question.measure or Measure.SETTLED
+    held = await ctx.figures(place)
+    stated = [s for s in held.current(question.years or None, [measure], [question.group])]
+    known = [s for s in stated if s.figure.value is not None]
+    if not known:
+        return await no_data(place, question.year, ctx, [measure], question.group)
+    sign = 1 if question.least else -1
+    top = min(known, key=lambda s: (sign * (s.figure.value or 0), s.figure.year))
+    cite = Citations(ctx.language)
+    what = label(measure, question.group, ctx.language)
+    key = "fewest_in_year" if question.least else "most_in_year"
+    lines = [title(place, ctx.language, f"{what}, {text('years_ranked', ctx.language)}")]
+    lines.append(text(key, ctx.language, year=top.figure.year, value=f"{ctx.value(top)}{cite.cite(top)}"))
+    lines.extend(
+        f"<code>{s.figure.year}</code> | {ctx.value(s)}{cite.cite(s)}"
+        for s in sorted(stated, key=lambda s: s.figure.year)
+    )
     return Reply("\n".join(lines) + cite.render())

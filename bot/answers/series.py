@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from bot.answers.cards import no_data
+from bot.answers.cards import no_data, parts_of
 from bot.answers.context import Context, label, revision, title
 from bot.charts import bar_chart
 from bot.render import Citations, escape
@@ -47,7 +47,8 @@ async def _add_sums(
             total = totals.get((measure, group))
             if total is not None and total.parts and total.summable:
                 parts = [statement for _, statement in total.parts]
-                coverage = f" ({total.known}/{total.members})"
+                merged = f": {parts_of(total, series.cite, ctx)}" if place.level == "municipality" else ""
+                coverage = f" ({total.known}/{total.members}{merged})"
                 series.add(year, group, ctx.total_value(total), parts, total.computed, coverage)
     series.summed = bool(series.cells)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers import Context, answer
+from bot.assistant import Assistant
+from bot.caller import Caller
 from bot.render import plain
 from bot.replies import Reply
 from bot.understanding import Question
 from store.places import PlaceMatch
 from store.store import Store
+from tests.conftest import ADMIN_ID
 
 TODAY = date(2026, 11, 23)
 
@@ -37,3 +40,14 @@ async def about(
     index = await store.index()
     places = [PlaceMatch(index.by_code[code], index.by_code[code].name, "exact")] if code else []
     return Question(text="", intent=intent, places=places, measure=measure, years=list(years), group=group)
+
+
+async def asked(assistant: Assistant, message: str, language: str = "nb") -> str:
+    """A message through the parser and the answers, as an admin of that language sees it in the console."""
+    caller = Caller(user_id=ADMIN_ID, language=language, role="admin")
+    return "\n".join(plain(reply.text) for reply in await assistant.handle(message, caller))
+
+
+def lines_with(answer: str, *parts: str) -> list[str]:
+    """The lines of an answer that hold every part."""
+    return [line for line in answer.splitlines() if all(part in line for part in parts)]

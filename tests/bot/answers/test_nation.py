@@ -65,7 +65,7 @@ async def test_a_ranking_with_no_place_ranks_the_nations_municipalities(store: S
     """The latest year with both decisions and settled counts (2015, seed 000), not the latest with either."""
     answer = await answer_text(store, await about(store, None, Intent.RANKING))
     assert "Norge (hele landet) · Bosatt av vedtaket 2015" in answer
-    assert "1. Klæbu: 7² / 18² (39 %)" in answer
+    assert "1. Klæbu: 7¹ / 18¹ (39 %)" in answer  # footnotes numbered in reading order
 
 
 @pytest.mark.parametrize(
