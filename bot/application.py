@@ -7,12 +7,13 @@ import logging
 from functools import partial
 from typing import cast
 
-from telegram import Bot, BotCommand, BotCommandScopeChat
+from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
+from bot.groups import GROUP_COMMANDS
 from bot.runtime import BotApplication, BotData, Runtime
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
@@ -65,9 +66,13 @@ def menu(commands: dict[str, dict[str, str]], language: str | None) -> list[BotC
 
 
 async def set_command_menus(application: BotApplication) -> None:
-    """Everyone's command menu in each language (bokmål by default), and each admin's own with more."""
+    """Everyone's command menu in each language (bokmål by default), groups' without what works only in
+    private, and each admin's own with more."""
     for language in (*LANGUAGES, None):
         await application.bot.set_my_commands(menu(COMMANDS, language), language_code=language)
+        await application.bot.set_my_commands(
+            menu(GROUP_COMMANDS, language), scope=BotCommandScopeAllGroupChats(), language_code=language
+        )
     async with application.bot_data.runtime.store.unit() as session:
         admins = [user.id for user in await list_users(session) if user.role == "admin"]
     for user_id in admins:

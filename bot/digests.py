@@ -63,6 +63,8 @@ class DigestCommands:
         """/subscribe <place[, place …]> [weekday] [HH:MM]: a weekly digest, Monday 08:00 by default."""
         if caller.role is None:
             return [Reply(text("members_only", caller.language))]
+        if caller.in_group and not caller.chat_admin:
+            return [Reply(text("group_admins_subscribe", caller.language))]
         words = argument.split()
         when = clock_of(words[-1]) if words else None
         if when is not None:
@@ -87,7 +89,7 @@ class DigestCommands:
             subscription = await subscribe(
                 session,
                 user_id=caller.user_id,
-                chat_id=caller.user_id,
+                chat_id=caller.chat or caller.user_id,
                 place_ids=sorted({p.id for p in places if p.id is not None}),
                 weekday=weekday or 0,
                 hour=hour,
