@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from datetime import timedelta
 from functools import partial
 from typing import cast
 
@@ -38,6 +39,7 @@ async def open_runtime(settings: Settings) -> Runtime:
         zone=settings.zone,
         admin_ids=settings.admin_ids,
         open_access=settings.access == "open",
+        retention_weeks=settings.retention_weeks,
     )
     return Runtime(settings=settings, store=store, assistant=assistant)
 
@@ -54,7 +56,8 @@ async def start_digests(application: BotApplication) -> None:
         open_access=runtime.assistant.open_access,
         clock=runtime.assistant.clock,
     )
-    runtime.digest_jobs = DigestJobs(application.job_queue, broadcaster)
+    retention = timedelta(weeks=runtime.settings.retention_weeks)
+    runtime.digest_jobs = DigestJobs(application.job_queue, broadcaster, retention=retention)
     runtime.assistant.digests.on_change = runtime.digest_jobs.reschedule
     runtime.assistant.digests.resender = runtime.digest_jobs.resend
     await runtime.digest_jobs.start()
@@ -90,7 +93,8 @@ async def set_admin_menu(bot: Bot, user_id: int, role: str | None) -> None:
             else:
                 await bot.delete_my_commands(scope=scope, language_code=language)
     except (BadRequest, Forbidden) as error:  # a user who never wrote to the bot has no chat yet
-        log.warning("command menu of user %s not changed: %s", user_id, error.message)
+        log.warning("a user's command menu was not changed: %s", error.message)
+        log.debug("the menu not changed was user %s's", user_id)  # user ids only at DEBUG
 
 
 def build_application(settings: Settings, request: BaseRequest | None = None) -> BotApplication:

@@ -15,6 +15,8 @@ from bot.followups import Conversations, follow
 from bot.groups import Groups
 from bot.language import load
 from bot.members import Members
+from bot.privacy import BUTTON_PREFIX as PRIVACY_PREFIX
+from bot.privacy import Privacy
 from bot.records import Records
 from bot.replies import Reply
 from bot.texts import text
@@ -36,6 +38,7 @@ class Assistant:
         admin_ids: frozenset[int] = frozenset(),
         open_access: bool = False,
         clock: Callable[[], datetime] | None = None,
+        retention_weeks: int = 26,
     ) -> None:
         self.store = store
         self.zone = zone
@@ -51,6 +54,9 @@ class Assistant:
         self.digests = DigestCommands(store, zone=zone, clock=self.clock)
         self.members = Members(store, admin_ids=admin_ids, on_subscription_change=self.digests.changed)
         self.groups = Groups(store, open_access=open_access, on_subscription_change=self.digests.changed)
+        self.privacy = Privacy(
+            store, retention_weeks=retention_weeks, listed_admins=admin_ids, on_forget=self._forgotten
+        )
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self.members.language,
             "adduser": self.members.add_user,
@@ -68,6 +74,9 @@ class Assistant:
             "resend": self.digests.resend,
             "allowgroup": self.groups.allow,
             "removegroup": self.groups.remove,
+            "privacy": self.privacy.privacy,
+            "forgetme": self.privacy.forget_me,
+            "forget": self.privacy.forget,
         }
 
     def today(self) -> date:
@@ -84,10 +93,12 @@ class Assistant:
         return command_of(message)[0] == "subscribe"
 
     def is_one_time_button(self, data: str, caller: Caller) -> bool:
-        """Whether this press takes its keyboard away: Save or Cancel by the admin whose change waits.
+        """Whether this press takes its keyboard away: Delete or Cancel of /forgetme, Save or Cancel by the admin whose change waits.
 
         A double tap then finds the buttons gone; anyone else's press leaves them to their owner.
         """
+        if data.startswith(PRIVACY_PREFIX):
+            return True
         return is_confirmation(data) and self.confirmations.is_owners_press(data, caller)
 
     @staticmethod
@@ -168,6 +179,8 @@ class Assistant:
             return await self.confirmations.confirm(data, caller)
         if data.startswith(BUTTON_PREFIX):
             return await self.digests.button(data, caller)
+        if data.startswith(PRIVACY_PREFIX):
+            return await self.privacy.button(data, caller)
         question = asked_again(data, await self.store.index(), self.today())
         if question is None:  # forged, or from an older version of the bot
             return [Reply(text("button_unknown", caller.language))]
@@ -188,6 +201,14 @@ class Assistant:
             return [Reply(text("private_only", caller.language))]
         refused = await self.refusal(caller)
         return refused or await self.uploads.upload(content, filename, caption, caller, progress, size=size)
+
+    async def _forgotten(self, user_id: int, subscriptions: list[int]) -> None:
+        """A user's data was deleted: what is held of them in memory goes too, and their digests' jobs."""
+        self.confirmations.forget(user_id)
+        self.conversations.last.pop(user_id, None)
+        await self.members.forget(user_id)
+        for subscription_id in subscriptions:
+            await self.digests.changed(subscription_id)
 
     async def _answer(self, question: Question, language: str, hide_small: bool) -> list[Reply]:
         """Answer an understood question."""

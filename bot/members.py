@@ -116,6 +116,11 @@ class Members:
             reply += "\n" + text("subscriptions_paused", caller.language, count=len(paused))
         return [Reply(reply)]
 
+    async def forget(self, user_id: int) -> None:
+        """A forgotten user: their language choice held in memory goes, and their menu is everyone's."""
+        self.guest_languages.pop(user_id, None)
+        await self._role_changed(user_id)
+
     async def _role_changed(self, user_id: int) -> None:
         """Tell the Telegram layer the user's role now (None: no access), after the change is committed."""
         if self.on_role_change is not None:

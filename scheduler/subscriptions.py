@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.models import Delivery, Place, Subscription, SubscriptionPlace
@@ -99,6 +99,23 @@ async def remove(session: AsyncSession, *, subscription: Subscription) -> None:
     for table in (SubscriptionPlace, Delivery):
         await session.exec(delete(table).where(col(table.subscription_id) == subscription.id))
     await session.delete(subscription)
+
+
+async def remove_all(session: AsyncSession, *, user_id: int) -> tuple[list[int], int]:
+    """Delete every subscription a user made, with their delivery log; their ids and the log rows deleted."""
+    subscriptions = await subscriptions_of(session, user_id=user_id)
+    ids = [subscription_id_of(s) for s in subscriptions]
+    logged = select(func.count()).select_from(Delivery).where(col(Delivery.subscription_id).in_(ids))
+    deliveries = (await session.exec(logged)).one()
+    for subscription in subscriptions:
+        await remove(session, subscription=subscription)
+    return ids, deliveries
+
+
+async def prune_deliveries(session: AsyncSession, *, before: datetime) -> int:
+    """Delete the delivery log's entries last attempted before a moment (long past periods); how many went."""
+    pruned = await session.exec(delete(Delivery).where(col(Delivery.attempted_at) < before))
+    return pruned.rowcount
 
 
 async def pause(session: AsyncSession, *, subscription_id: int, reason: str) -> None:
