@@ -97,6 +97,16 @@ async def set_admin_menu(bot: Bot, user_id: int, role: str | None) -> None:
         log.debug("the menu not changed was user %s's", user_id)  # user ids only at DEBUG
 
 
+def check_inline_mode(bot: Bot) -> None:
+    """Inline answers need inline mode switched on at BotFather: say how when getMe says it is off."""
+    if not bot.supports_inline_queries:
+        log.warning(
+            "inline mode is off: `@%s Melhus 2015` gets no answers. Switch it on at @BotFather: "
+            "/mybots → the bot → Bot Settings → Inline Mode → Turn on (then /setinlinefeedback is optional)",
+            bot.username,
+        )
+
+
 def build_application(settings: Settings, request: BaseRequest | None = None) -> BotApplication:
     """The python-telegram-bot application, ready for run_polling; tests give a `request` that records calls."""
     assert settings.telegram_bot_token is not None
@@ -106,6 +116,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         await runtime.store.index()  # the place index, built before the first question
         await start_digests(application)
         await set_command_menus(application)
+        check_inline_mode(application.bot)
         application.bot_data.runtime.assistant.members.on_role_change = partial(
             set_admin_menu, application.bot
         )

@@ -13,6 +13,7 @@ from bot.confirmation import Confirmations, is_confirmation
 from bot.digests import BUTTON_PREFIX, DigestCommands
 from bot.followups import Conversations, follow
 from bot.groups import Groups
+from bot.inline import MOST_OFFERS, Offer, offer_of, offered_questions, stranger_offer
 from bot.language import load
 from bot.members import Members
 from bot.privacy import BUTTON_PREFIX as PRIVACY_PREFIX
@@ -201,6 +202,24 @@ class Assistant:
             return [Reply(text("private_only", caller.language))]
         refused = await self.refusal(caller)
         return refused or await self.uploads.upload(content, filename, caption, caller, progress, size=size)
+
+    async def inline(self, query: str, caller: Caller) -> list[Offer]:
+        """`@BotName Melhus 2015` in any chat: up to five cards to send there, small EM values hidden as the
+        chat may hold anyone; a stranger gets one offer saying how to get access."""
+        if not caller.is_member:
+            return [stranger_offer(caller.language)]
+        if not query.strip():
+            return []
+        question = await self.understand(query)
+        language = question.language or caller.language
+        offers: list[Offer] = []
+        for key, title, command in offered_questions(question, await self.store.index(), language):
+            offer = offer_of(key, title, await self.ask(command, language=language, hide_small=True))
+            if offer is not None and offer.text not in {o.text for o in offers}:
+                offers.append(offer)
+            if len(offers) == MOST_OFFERS:
+                break
+        return offers
 
     async def _forgotten(self, user_id: int, subscriptions: list[int]) -> None:
         """A user's data was deleted: what is held of them in memory goes too, and their digests' jobs."""

@@ -6,6 +6,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
@@ -15,6 +16,7 @@ from bot.texts import ADMIN_COMMANDS, COMMANDS
 from handlers.chat import on_button, on_message
 from handlers.errors import on_error
 from handlers.groups import on_my_chat_member, screen
+from handlers.inline import on_inline_query
 from handlers.uploads import on_document
 
 # The commands the assistant knows (it parses their arguments itself); /historikk is /history in Norwegian.
@@ -27,6 +29,8 @@ def register(application: BotApplication) -> None:
     application.add_handler(MessageHandler(filters.ChatType.GROUPS, screen), group=-1)
     # The bot added to or removed from a group: it says what it does, or the group's digests pause.
     application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    # Inline queries (`@BotName Melhus 2015` in any chat): cards offered to send there, members only.
+    application.add_handler(InlineQueryHandler(on_inline_query))
     application.add_handler(CommandHandler(KNOWN_COMMANDS, on_message))
     # Buttons: a chosen place for an ambiguous question.
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^q:"))
