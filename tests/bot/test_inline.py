@@ -20,7 +20,7 @@ async def test_close_names_fill_the_offers_up_to_five(assistant: Assistant, admi
     """A county with a year: its status, EM and latest year, then the counties with close names; never over five."""
     offers = await assistant.inline("Trøndelag 2016", admin)
     assert 4 <= len(offers) <= 5 and len({o.text for o in offers}) == len(offers)
-    assert [o.title for o in offers if o.id.startswith("place:")][0] == "Sted: Sør-Trøndelag 2016"
+    assert next(o.title for o in offers if o.id.startswith("place:")) == "Sted: Sør-Trøndelag 2016"
 
 
 async def test_open_access_gives_strangers_no_inline_figures(store: Store) -> None:
