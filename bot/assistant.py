@@ -111,7 +111,7 @@ class Assistant:
         """The polite refusal for a stranger, or for what a group may not do; None if the caller may ask."""
         if caller.in_group:
             return await self.groups.refusal(command, caller)
-        if caller.role is not None or self.open_access:
+        if caller.role is not None or self.open_access or command == "privacy":  # anyone may read /privacy
             return None
         return [Reply(text("stranger", caller.language, user_id=caller.user_id))]
 

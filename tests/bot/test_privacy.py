@@ -60,3 +60,12 @@ async def test_forgetting_drops_the_users_pending_previews(assistant: Assistant,
     assert not assistant.confirmations.pending
     (stale,) = await assistant.choose(button_data(preview.buttons)[0], second)
     assert "utløpt eller allerede brukt" in stale.text
+
+
+async def test_a_stranger_may_read_privacy_but_not_ask(assistant: Assistant) -> None:
+    """Under ACCESS=members a stranger is refused questions, but /privacy says what would be stored."""
+    stranger = await assistant.caller(5555, "en")
+    (privacy,) = await assistant.handle("/privacy", stranger)
+    (refused,) = await assistant.handle("status Melhus 2015", stranger)
+    assert "What I store about you" in privacy.text and "26 weeks" in privacy.text
+    assert "Ask an admin to add you" in refused.text

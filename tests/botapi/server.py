@@ -179,6 +179,7 @@ class FakeBotApi:
         self.count_429 = 0
         self.count_502 = {"delivered": 0, "lost": 0}
         self._updates: list[Json] = []
+        self._allowed: list[str] | None = None  # allowed_updates, as the last getUpdates that gave it said
         self._confirmed = 0
         self._update_ids = itertools.count(1)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
@@ -598,12 +599,20 @@ class FakeBotApi:
         offset = int(params.get("offset") or 0)
         if offset:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        if params.get("allowed_updates") is not None:
+            self._allowed = list(params["allowed_updates"]) or None  # an empty list: every kind again
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
         deadline = asyncio.get_running_loop().time() + timeout
-        while not self._updates and not self._draining and asyncio.get_running_loop().time() < deadline:
+        while not self._deliverable() and not self._draining and asyncio.get_running_loop().time() < deadline:
             await self._next_change(deadline - asyncio.get_running_loop().time())
         return self._updates[:limit]
+
+    def _deliverable(self) -> list[Json]:
+        """The queued updates, those of kinds not allowed dropped (Telegram never sends them)."""
+        if self._allowed is not None:
+            self._updates = [u for u in self._updates if set(u) - {"update_id"} <= set(self._allowed)]
+        return self._updates
 
     async def _m_deleteWebhook(self, _params: Json) -> bool:
         return True
