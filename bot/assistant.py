@@ -12,7 +12,7 @@ from bot.caller import Caller
 from bot.confirmation import Confirmations, is_confirmation
 from bot.digests import BUTTON_PREFIX, DigestCommands
 from bot.followups import Conversations, follow
-from bot.groups import Groups
+from bot.groups import GROUP_COMMANDS, Groups
 from bot.inline import MOST_OFFERS, Offer, offer_of, offered_questions, stranger_offer
 from bot.language import load
 from bot.members import Members
@@ -131,11 +131,18 @@ class Assistant:
             if listed is not None:
                 return listed
         if name in ("start", "help"):
-            return [help_reply(caller.language, welcome=name == "start", admin=caller.is_admin)]
+            return [self.help(caller, welcome=name == "start")]
         if name and name not in ("status", "em", "history", "historikk"):
-            return [help_reply(caller.language)]
+            return [self.help(caller)]
         chat = caller.user_id if chat is None else chat
         return await self.ask(message, language=caller.language, hide_small=caller.hides_small, chat=chat)
+
+    @staticmethod
+    def help(caller: Caller, *, welcome: bool = False) -> Reply:
+        """/help: in a group only what works there, in an admin's private chat the admin commands too."""
+        if caller.in_group:
+            return help_reply(caller.language, welcome=welcome, commands=GROUP_COMMANDS)
+        return help_reply(caller.language, welcome=welcome, admin=caller.is_admin)
 
     async def ask(
         self, message: str, *, language: str = "nb", hide_small: bool = False, chat: int | None = None

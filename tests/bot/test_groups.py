@@ -53,3 +53,12 @@ async def test_uploads_and_private_commands_are_refused_in_a_group(
     (upload,) = await assistant.upload(b"Kommune;Anmodning 2015\nMelhus;40\n", "t.csv", "", in_group)
     (export,) = await assistant.handle("/export csv", in_group)
     assert "privat chat" in upload.text and "privat chat" in export.text and export.document is None
+
+
+async def test_help_in_a_group_lists_only_what_works_there(assistant: Assistant, admin: Caller) -> None:
+    """An admin's /help in a group has neither the admin section nor /export; in private it has both."""
+    await assistant.handle("/allowgroup", replace(admin, chat=GROUP))
+    (in_group,) = await assistant.handle("/help", replace(admin, chat=GROUP))
+    (private,) = await assistant.handle("/help", admin)
+    assert "/status" in in_group.text and "/export" not in in_group.text and "/adduser" not in in_group.text
+    assert "/export" in private.text and "/adduser" in private.text
