@@ -239,6 +239,8 @@ class DigestCommands:
     ) -> str:
         """One subscription in the list, with its flags."""
         flags = text("quiet_flag", language) if subscription.quiet_when_unchanged else ""
+        if subscription.chat_id != subscription.user_id:
+            flags += text("group_flag", language)
         if subscription.paused:
             flags += text("paused_flag", language, reason=escape(subscription.paused_reason))
         return text(

@@ -1087,6 +1087,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": " · inga melding utan endringar",
         "en": " · no message when unchanged",
     },
+    "group_flag": {"nb": " · til en gruppe", "nn": " · til ei gruppe", "en": " · to a group"},
     "paused_flag": {"nb": " · pauset ({reason})", "nn": " · pausa ({reason})", "en": " · paused ({reason})"},
     "button_remove": {"nb": "Fjern {id}", "nn": "Fjern {id}", "en": "Remove {id}"},
     "button_quiet": {"nb": "Stille/varsle {id}", "nn": "Stille/varsle {id}", "en": "Quiet/note {id}"},
