@@ -15,6 +15,8 @@ from bot.settings import Settings, load_settings
 from store.db import out_of_reach
 
 log = logging.getLogger("bot")
+# The updates the bot handles: Telegram sends no others (my_chat_member: added to or removed from a group).
+UPDATES = ["message", "callback_query", "inline_query", "my_chat_member"]
 REJECTED_TOKEN = "the Bot API rejected TELEGRAM_BOT_TOKEN: check the token"
 
 
@@ -247,7 +249,7 @@ def run_bot(settings: Settings) -> None:
     from bot.application import build_application
 
     try:
-        build_application(settings).run_polling(allowed_updates=["message", "callback_query"])
+        build_application(settings).run_polling(allowed_updates=UPDATES)
     except InvalidToken as error:
         raise Failure(REJECTED_TOKEN) from error
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import gc
 import logging
+from datetime import timedelta
 from functools import partial
 from typing import cast
 
-from telegram import Bot, BotCommand, BotCommandScopeChat
+from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
+from bot.groups import GROUP_COMMANDS
 from bot.runtime import BotApplication, BotData, Runtime
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
@@ -37,6 +39,7 @@ async def open_runtime(settings: Settings) -> Runtime:
         zone=settings.zone,
         admin_ids=settings.admin_ids,
         open_access=settings.access == "open",
+        retention_weeks=settings.retention_weeks,
     )
     return Runtime(settings=settings, store=store, assistant=assistant)
 
@@ -53,7 +56,8 @@ async def start_digests(application: BotApplication) -> None:
         open_access=runtime.assistant.open_access,
         clock=runtime.assistant.clock,
     )
-    runtime.digest_jobs = DigestJobs(application.job_queue, broadcaster)
+    retention = timedelta(weeks=runtime.settings.retention_weeks)
+    runtime.digest_jobs = DigestJobs(application.job_queue, broadcaster, retention=retention)
     runtime.assistant.digests.on_change = runtime.digest_jobs.reschedule
     runtime.assistant.digests.resender = runtime.digest_jobs.resend
     await runtime.digest_jobs.start()
@@ -65,9 +69,13 @@ def menu(commands: dict[str, dict[str, str]], language: str | None) -> list[BotC
 
 
 async def set_command_menus(application: BotApplication) -> None:
-    """Everyone's command menu in each language (bokmål by default), and each admin's own with more."""
+    """Everyone's command menu in each language (bokmål by default), groups' without what works only in
+    private, and each admin's own with more."""
     for language in (*LANGUAGES, None):
         await application.bot.set_my_commands(menu(COMMANDS, language), language_code=language)
+        await application.bot.set_my_commands(
+            menu(GROUP_COMMANDS, language), scope=BotCommandScopeAllGroupChats(), language_code=language
+        )
     async with application.bot_data.runtime.store.unit() as session:
         admins = [user.id for user in await list_users(session) if user.role == "admin"]
     for user_id in admins:
@@ -85,7 +93,18 @@ async def set_admin_menu(bot: Bot, user_id: int, role: str | None) -> None:
             else:
                 await bot.delete_my_commands(scope=scope, language_code=language)
     except (BadRequest, Forbidden) as error:  # a user who never wrote to the bot has no chat yet
-        log.warning("command menu of user %s not changed: %s", user_id, error.message)
+        log.warning("a user's command menu was not changed: %s", error.message)
+        log.debug("the menu not changed was user %s's", user_id)  # user ids only at DEBUG
+
+
+def check_inline_mode(bot: Bot) -> None:
+    """Inline answers need inline mode switched on at BotFather: say how when getMe says it is off."""
+    if not bot.supports_inline_queries:
+        log.warning(
+            "inline mode is off: `@%s Melhus 2015` gets no answers. Switch it on at @BotFather: "
+            "/mybots → the bot → Bot Settings → Inline Mode → Turn on (then /setinlinefeedback is optional)",
+            bot.username,
+        )
 
 
 def build_application(settings: Settings, request: BaseRequest | None = None) -> BotApplication:
@@ -97,6 +116,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         await runtime.store.index()  # the place index, built before the first question
         await start_digests(application)
         await set_command_menus(application)
+        check_inline_mode(application.bot)
         application.bot_data.runtime.assistant.members.on_role_change = partial(
             set_admin_menu, application.bot
         )

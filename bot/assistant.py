@@ -12,8 +12,12 @@ from bot.caller import Caller
 from bot.confirmation import Confirmations, is_confirmation
 from bot.digests import BUTTON_PREFIX, DigestCommands
 from bot.followups import Conversations, follow
+from bot.groups import GROUP_COMMANDS, Groups
+from bot.inline import MOST_OFFERS, Offer, offer_of, offered_questions, stranger_offer
 from bot.language import load
 from bot.members import Members
+from bot.privacy import BUTTON_PREFIX as PRIVACY_PREFIX
+from bot.privacy import Privacy
 from bot.records import Records
 from bot.replies import Reply
 from bot.texts import text
@@ -35,6 +39,7 @@ class Assistant:
         admin_ids: frozenset[int] = frozenset(),
         open_access: bool = False,
         clock: Callable[[], datetime] | None = None,
+        retention_weeks: int = 26,
     ) -> None:
         self.store = store
         self.zone = zone
@@ -49,6 +54,10 @@ class Assistant:
         self.records = Records(store, self.today)
         self.digests = DigestCommands(store, zone=zone, clock=self.clock)
         self.members = Members(store, admin_ids=admin_ids, on_subscription_change=self.digests.changed)
+        self.groups = Groups(store, open_access=open_access, on_subscription_change=self.digests.changed)
+        self.privacy = Privacy(
+            store, retention_weeks=retention_weeks, listed_admins=admin_ids, on_forget=self._forgotten
+        )
         self.commands: dict[str, Callable[[str, Caller], Awaitable[list[Reply]]]] = {
             "language": self.members.language,
             "adduser": self.members.add_user,
@@ -64,57 +73,76 @@ class Assistant:
             "digest": self.digests.digest,
             "deliveries": self.digests.deliveries,
             "resend": self.digests.resend,
+            "allowgroup": self.groups.allow,
+            "removegroup": self.groups.remove,
+            "privacy": self.privacy.privacy,
+            "forgetme": self.privacy.forget_me,
+            "forget": self.privacy.forget,
         }
 
     def today(self) -> date:
         """Today's date in the configured time zone."""
         return self.clock().astimezone(self.zone).date()
 
-    async def caller(self, user_id: int, telegram_code: str | None = None) -> Caller:
-        """The caller's role and language (a choice made with /language wins over Telegram's)."""
-        return await self.members.caller(user_id, telegram_code)
+    async def caller(self, user_id: int, telegram_code: str | None = None, chat: int | None = None) -> Caller:
+        """The caller's role and language (a choice made with /language wins over Telegram's), in a group chat if given."""
+        return await self.members.caller(user_id, telegram_code, chat)
+
+    @staticmethod
+    def needs_chat_admin(message: str) -> bool:
+        """Whether answering this in a group depends on the caller being the group's administrator."""
+        return command_of(message)[0] == "subscribe"
 
     def is_one_time_button(self, data: str, caller: Caller) -> bool:
-        """Whether this press takes its keyboard away: Save or Cancel by the admin whose change waits.
+        """Whether this press takes its keyboard away: Delete or Cancel of /forgetme, Save or Cancel by the admin whose change waits.
 
         A double tap then finds the buttons gone; anyone else's press leaves them to their owner.
         """
+        if data.startswith(PRIVACY_PREFIX):
+            return True
         return is_confirmation(data) and self.confirmations.is_owners_press(data, caller)
 
     @staticmethod
     def may_download(caller: Caller, size: int) -> bool:
-        """Whether a file of this size from this caller is fetched at all."""
-        return may_download(caller, size)
+        """Whether a file of this size from this caller is fetched at all (never in a group)."""
+        return not caller.in_group and may_download(caller, size)
 
-    def refusal(self, caller: Caller) -> list[Reply] | None:
-        """The polite refusal for a stranger, or None if the caller may ask."""
-        if caller.role is not None or self.open_access:
+    async def refusal(self, caller: Caller, command: str = "") -> list[Reply] | None:
+        """The polite refusal for a stranger, or for what a group may not do; None if the caller may ask."""
+        if caller.in_group:
+            return await self.groups.refusal(command, caller)
+        if caller.role is not None or self.open_access or command == "privacy":  # anyone may read /privacy
             return None
         return [Reply(text("stranger", caller.language, user_id=caller.user_id))]
 
     async def handle(self, message: str, caller: Caller, chat: int | None = None) -> list[Reply]:
         """Answer any message or command from a caller, in a chat (their own unless told)."""
-        refused = self.refusal(caller)
+        name, argument = command_of(message)
+        refused = await self.refusal(caller, name)
         if refused:
             return refused
         dated = await self.uploads.given_date(message, caller)  # the as-of date an upload asked for
         if dated is not None:
             return dated
-        command = COMMAND.match(message.strip())
-        name = command.group(1).lower() if command else ""
-        argument = message.strip()[command.end() :].strip() if command else ""
         if name in self.commands:
             return await self.commands[name](argument, caller)
-        if name in ("history", "historikk") and caller.role is not None:  # with year and measure: statements
+        if name in ("history", "historikk") and not caller.hides_small:  # with year and measure: statements
             listed = await self.records.statements(argument, caller)
             if listed is not None:
                 return listed
         if name in ("start", "help"):
-            return [help_reply(caller.language, welcome=name == "start", admin=caller.is_admin)]
-        if command and name not in ("status", "em", "history", "historikk"):
-            return [help_reply(caller.language)]
+            return [self.help(caller, welcome=name == "start")]
+        if name and name not in ("status", "em", "history", "historikk"):
+            return [self.help(caller)]
         chat = caller.user_id if chat is None else chat
-        return await self.ask(message, language=caller.language, hide_small=caller.role is None, chat=chat)
+        return await self.ask(message, language=caller.language, hide_small=caller.hides_small, chat=chat)
+
+    @staticmethod
+    def help(caller: Caller, *, welcome: bool = False) -> Reply:
+        """/help: in a group only what works there, in an admin's private chat the admin commands too."""
+        if caller.in_group:
+            return help_reply(caller.language, welcome=welcome, commands=GROUP_COMMANDS)
+        return help_reply(caller.language, welcome=welcome, admin=caller.is_admin)
 
     async def ask(
         self, message: str, *, language: str = "nb", hide_small: bool = False, chat: int | None = None
@@ -152,17 +180,19 @@ class Assistant:
 
     async def choose(self, data: str, caller: Caller) -> list[Reply]:
         """Answer a button press: Save or Cancel, a subscription's button, or a question repeated for a place."""
-        refused = self.refusal(caller)
+        refused = await self.refusal(caller)
         if refused:
             return refused
         if is_confirmation(data):
             return await self.confirmations.confirm(data, caller)
         if data.startswith(BUTTON_PREFIX):
             return await self.digests.button(data, caller)
+        if data.startswith(PRIVACY_PREFIX):
+            return await self.privacy.button(data, caller)
         question = asked_again(data, await self.store.index(), self.today())
         if question is None:  # forged, or from an older version of the bot
             return [Reply(text("button_unknown", caller.language))]
-        return await self._answer(question, caller.language, caller.role is None)
+        return await self._answer(question, caller.language, caller.hides_small)
 
     async def upload(
         self,
@@ -175,8 +205,36 @@ class Assistant:
         size: int | None = None,
     ) -> list[Reply]:
         """A file sent to the bot: an admin gets a preview of the figures in it, anyone else a refusal."""
-        refused = self.refusal(caller)
+        if caller.in_group:
+            return [Reply(text("private_only", caller.language))]
+        refused = await self.refusal(caller)
         return refused or await self.uploads.upload(content, filename, caption, caller, progress, size=size)
+
+    async def inline(self, query: str, caller: Caller) -> list[Offer]:
+        """`@BotName Melhus 2015` in any chat: up to five cards to send there, small EM values hidden as the
+        chat may hold anyone; a stranger gets one offer saying how to get access."""
+        if not caller.is_member:
+            return [stranger_offer(caller.language)]
+        if not query.strip():
+            return []
+        question = await self.understand(query)
+        language = question.language or caller.language
+        offers: list[Offer] = []
+        for key, title, command in offered_questions(question, await self.store.index(), language):
+            offer = offer_of(key, title, await self.ask(command, language=language, hide_small=True))
+            if offer is not None and offer.text not in {o.text for o in offers}:
+                offers.append(offer)
+            if len(offers) == MOST_OFFERS:
+                break
+        return offers
+
+    async def _forgotten(self, user_id: int, subscriptions: list[int]) -> None:
+        """A user's data was deleted: what is held of them in memory goes too, and their digests' jobs."""
+        self.confirmations.forget(user_id)
+        self.conversations.last.pop(user_id, None)
+        await self.members.forget(user_id)
+        for subscription_id in subscriptions:
+            await self.digests.changed(subscription_id)
 
     async def _answer(self, question: Question, language: str, hide_small: bool) -> list[Reply]:
         """Answer an understood question."""
@@ -185,3 +243,11 @@ class Assistant:
             store=self.store, index=index, language=language, today=self.today(), hide_small=hide_small
         )
         return await answer(question, ctx)
+
+
+def command_of(message: str) -> tuple[str, str]:
+    """A message's command word in lower case ("" for none) and the text after it."""
+    command = COMMAND.match(message.strip())
+    if command is None:
+        return "", ""
+    return command.group(1).lower(), message.strip()[command.end() :].strip()

@@ -152,6 +152,10 @@ class Confirmations:
         ]
         return Reply(f"{preview}\n\n{text('imp_confirm', language)}", buttons=[buttons])
 
+    def forget(self, user_id: int) -> None:
+        """Drop a user's pending previews."""
+        self.pending = {key: kept for key, kept in self.pending.items() if kept.user_id != user_id}
+
     def is_owners_press(self, data: str, caller: Caller) -> bool:
         """Whether a Save or Cancel press is by the admin whose change waits (only theirs takes the buttons away)."""
         parsed = _parsed(data)

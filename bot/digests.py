@@ -63,6 +63,8 @@ class DigestCommands:
         """/subscribe <place[, place …]> [weekday] [HH:MM]: a weekly digest, Monday 08:00 by default."""
         if caller.role is None:
             return [Reply(text("members_only", caller.language))]
+        if caller.in_group and not caller.chat_admin:
+            return [Reply(text("group_admins_subscribe", caller.language))]
         words = argument.split()
         when = clock_of(words[-1]) if words else None
         if when is not None:
@@ -87,7 +89,7 @@ class DigestCommands:
             subscription = await subscribe(
                 session,
                 user_id=caller.user_id,
-                chat_id=caller.user_id,
+                chat_id=caller.chat or caller.user_id,
                 place_ids=sorted({p.id for p in places if p.id is not None}),
                 weekday=weekday or 0,
                 hour=hour,
@@ -237,6 +239,8 @@ class DigestCommands:
     ) -> str:
         """One subscription in the list, with its flags."""
         flags = text("quiet_flag", language) if subscription.quiet_when_unchanged else ""
+        if subscription.chat_id != subscription.user_id:
+            flags += text("group_flag", language)
         if subscription.paused:
             flags += text("paused_flag", language, reason=escape(subscription.paused_reason))
         return text(

@@ -33,12 +33,12 @@ class Members:
         self.guest_languages: dict[int, str] = {}  # /language of callers without an account, until restart
         self.on_role_change: RoleHook | None = None  # the Telegram layer updates the user's command menu
 
-    async def caller(self, user_id: int, telegram_code: str | None = None) -> Caller:
+    async def caller(self, user_id: int, telegram_code: str | None = None, chat: int | None = None) -> Caller:
         """The caller's role (from the users table only) and language (a /language choice wins over Telegram's)."""
         user = (await self._users_by_id()).get(user_id)
         role = user.role if user else None
         language = self._choice(user, user_id) or telegram_language(telegram_code)
-        return Caller(user_id=user_id, language=language, role=role)
+        return Caller(user_id=user_id, language=language, role=role, chat=chat)
 
     async def chosen_language(self, user_id: int) -> str | None:
         """The language a user chose with /language, if any."""
@@ -115,6 +115,11 @@ class Members:
         if paused:
             reply += "\n" + text("subscriptions_paused", caller.language, count=len(paused))
         return [Reply(reply)]
+
+    async def forget(self, user_id: int) -> None:
+        """A forgotten user: their language choice held in memory goes, and their menu is everyone's."""
+        self.guest_languages.pop(user_id, None)
+        await self._role_changed(user_id)
 
     async def _role_changed(self, user_id: int) -> None:
         """Tell the Telegram layer the user's role now (None: no access), after the change is committed."""

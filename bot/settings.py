@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     timezone: str = "Europe/Oslo"
     log_level: str = "INFO"
     ops_chat_id: int | None = None
+    retention_weeks: int = Field(default=26, ge=1, le=520)  # the delivery log is pruned after this many weeks
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -1128,6 +1128,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": " · inga melding utan endringar",
         "en": " · no message when unchanged",
     },
+    "group_flag": {"nb": " · til en gruppe", "nn": " · til ei gruppe", "en": " · to a group"},
     "paused_flag": {"nb": " · pauset ({reason})", "nn": " · pausa ({reason})", "en": " · paused ({reason})"},
     "button_remove": {"nb": "Fjern {id}", "nn": "Fjern {id}", "en": "Remove {id}"},
     "button_quiet": {"nb": "Stille/varsle {id}", "nn": "Stille/varsle {id}", "en": "Quiet/note {id}"},
@@ -1213,6 +1214,92 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Berre boten som køyrer på Telegram kan sende på nytt.",
         "en": "Only the bot running on Telegram can send again.",
     },
+    "private_only": {
+        "nb": "Dette virker bare i en privat chat med meg. Skriv til meg direkte.",
+        "nn": "Dette verkar berre i ein privat chat med meg. Skriv til meg direkte.",
+        "en": "This works only in a private chat with me. Write to me directly.",
+    },
+    "group_not_allowed": {
+        "nb": "Denne gruppen har ikke tilgang ennå. En administrator av boten kan skrive /allowgroup her.",
+        "nn": "Denne gruppa har ikkje tilgang enno. Ein administrator av boten kan skrive /allowgroup her.",
+        "en": "This group has no access yet. An admin of the bot can write /allowgroup here.",
+    },
+    "group_only": {
+        "nb": "Skriv dette i gruppen det gjelder.",
+        "nn": "Skriv dette i gruppa det gjeld.",
+        "en": "Write this in the group it concerns.",
+    },
+    "group_allowed": {
+        "nb": "Gruppen kan nå spørre meg. Små EM-tall (under 5) vises ikke her.",
+        "nn": "Gruppa kan no spørje meg. Små EM-tal (under 5) blir ikkje viste her.",
+        "en": "This group may now ask me. Small EM values (under 5) are hidden here.",
+    },
+    "group_already_allowed": {
+        "nb": "Gruppen har allerede tilgang.",
+        "nn": "Gruppa har alt tilgang.",
+        "en": "This group already has access.",
+    },
+    "group_removed": {
+        "nb": "Gruppen har ikke lenger tilgang.",
+        "nn": "Gruppa har ikkje lenger tilgang.",
+        "en": "This group no longer has access.",
+    },
+    "group_not_listed": {
+        "nb": "Gruppen hadde ikke tilgang.",
+        "nn": "Gruppa hadde ikkje tilgang.",
+        "en": "This group had no access.",
+    },
+    "group_welcome": {
+        "nb": "Hei! Jeg svarer på spørsmål om bosetting av flyktninger, med dato og kilde for hvert tall. I gruppen svarer jeg bare på kommandoer (<code>/status Melhus 2015</code>), meldinger som nevner meg (<code>@{bot} status Melhus 2015</code>) og svar på mine meldinger. Skriv <code>@{bot} Melhus 2015</code> i en hvilken som helst chat for å dele et svar.",
+        "nn": "Hei! Eg svarar på spørsmål om busetjing av flyktningar, med dato og kjelde for kvart tal. I gruppa svarar eg berre på kommandoar (<code>/status Melhus 2015</code>), meldingar som nemner meg (<code>@{bot} status Melhus 2015</code>) og svar på meldingane mine. Skriv <code>@{bot} Melhus 2015</code> i kva chat som helst for å dele eit svar.",
+        "en": "Hi! I answer questions about refugee settlement, with the date and source of every figure. In this group I answer only commands (<code>/status Melhus 2015</code>), messages that mention me (<code>@{bot} status Melhus 2015</code>) and replies to my messages. Type <code>@{bot} Melhus 2015</code> in any chat to share an answer.",
+    },
+    "group_admins_subscribe": {
+        "nb": "Bare en administrator av gruppen som også er bruker av boten kan abonnere for gruppen.",
+        "nn": "Berre ein administrator av gruppa som òg er brukar av boten kan abonnere for gruppa.",
+        "en": "Only an administrator of this group who is also a member of the bot can subscribe for the group.",
+    },
+    "privacy": {
+        "nb": "<b>Personvern</b>\nDette lagrer jeg om deg:\n• Telegram-bruker-ID og rolle (koordinator eller administrator), lagt inn av en administrator, for å vite hvem som har tilgang.\n• Språket du valgte med /language.\n• Abonnementene dine, og en logg over hver ukeoversikt som er sendt, for å sende hver bare én gang. Loggen slettes etter {weeks} uker.\n• Endringslogg over tall og tilganger du har endret, slik at tallenes historikk kan forklares. Den beholdes.\nMeldingene dine lagres ikke; loggene har bruker-ID bare på feilsøkingsnivå.\n/forgetme sletter dataene dine (endringsloggen beholder endringene under et pseudonym). Spørsmål: administratorene av boten hos virksomheten som drifter den.",
+        "nn": "<b>Personvern</b>\nDette lagrar eg om deg:\n• Telegram-brukar-ID og rolle (koordinator eller administrator), lagd inn av ein administrator, for å vite kven som har tilgang.\n• Språket du valde med /language.\n• Abonnementa dine, og ein logg over kvar vekeoversikt som er send, for å sende kvar berre éin gong. Loggen blir sletta etter {weeks} veker.\n• Endringslogg over tal og tilgangar du har endra, slik at historikken til tala kan forklarast. Han blir halden på.\nMeldingane dine blir ikkje lagra; loggane har brukar-ID berre på feilsøkingsnivå.\n/forgetme slettar dataa dine (endringsloggen held på endringane under eit pseudonym). Spørsmål: administratorane av boten hos verksemda som driftar han.",
+        "en": "<b>Privacy</b>\nWhat I store about you:\n• Your Telegram user id and role (coordinator or admin), entered by an admin, to know who has access.\n• The language you chose with /language.\n• Your subscriptions, and a log of each digest sent, so that each is sent only once. The log is deleted after {weeks} weeks.\n• Audit entries of the figures and access you changed, so that the figures' history stays explainable. They are kept.\nYour messages are not stored; the logs hold user ids only at debug level.\n/forgetme deletes your data (the audit log keeps the changes under a pseudonym). Questions: the bot's admins at the organisation that runs it.",
+    },
+    "forget_confirm": {
+        "nb": "Slette abonnementene dine, språkvalget, utsendingsloggen, ventende forhåndsvisninger og tilgangen din? Endringsloggen beholder endringene dine under et pseudonym.",
+        "nn": "Slette abonnementa dine, språkvalet, utsendingsloggen, ventande førehandsvisingar og tilgangen din? Endringsloggen held på endringane dine under eit pseudonym.",
+        "en": "Delete your subscriptions, language choice, delivery log, pending previews and your access? The audit log keeps your changes under a pseudonym.",
+    },
+    "forget_yes": {"nb": "🗑 Slett", "nn": "🗑 Slett", "en": "🗑 Delete"},
+    "forget_no": {"nb": "✖️ Avbryt", "nn": "✖️ Avbryt", "en": "✖️ Cancel"},
+    "forgotten": {
+        "nb": "Slettet: {subscriptions} abonnementer og {deliveries} utsendinger. {changes} endringer i endringsloggen står nå under {pseudonym}.",
+        "nn": "Sletta: {subscriptions} abonnement og {deliveries} utsendingar. {changes} endringar i endringsloggen står no under {pseudonym}.",
+        "en": "Deleted: {subscriptions} subscriptions and {deliveries} deliveries. {changes} audit entries now stand under {pseudonym}.",
+    },
+    "forget_cancelled": {
+        "nb": "Ingenting er slettet.",
+        "nn": "Ingenting er sletta.",
+        "en": "Nothing was deleted.",
+    },
+    "forget_usage": {
+        "nb": "Bruk: /forget &lt;bruker-ID&gt;",
+        "nn": "Bruk: /forget &lt;brukar-ID&gt;",
+        "en": "Usage: /forget &lt;user id&gt;",
+    },
+    "inline_stranger": {
+        "nb": "Bare for brukere av boten",
+        "nn": "Berre for brukarar av boten",
+        "en": "For members of the bot only",
+    },
+    "inline_stranger_text": {
+        "nb": "Svar fra boten er bare for koordinatorer med tilgang. Skriv til boten privat for å be om tilgang.",
+        "nn": "Svar frå boten er berre for koordinatorar med tilgang. Skriv til boten privat for å be om tilgang.",
+        "en": "Answers from the bot are for coordinators with access only. Write to the bot privately to ask for access.",
+    },
+    "inline_status": {"nb": "Status", "nn": "Status", "en": "Status"},
+    "inline_em": {"nb": "Enslige mindreårige", "nn": "Einslege mindreårige", "en": "Unaccompanied minors"},
+    "inline_latest": {"nb": "Siste år", "nn": "Siste år", "en": "Latest year"},
+    "inline_place": {"nb": "Sted", "nn": "Stad", "en": "Place"},
     "error": {
         "nb": "Beklager, noe gikk galt. Feilen er logget. Prøv igjen.",
         "nn": "Orsak, noko gjekk gale. Feilen er logga. Prøv igjen.",
@@ -1265,6 +1352,8 @@ COMMANDS: dict[str, dict[str, str]] = {
     "subscriptions": {"nb": "Dine abonnementer", "nn": "Abonnementa dine", "en": "Your subscriptions"},
     "unsubscribe": {"nb": "Stopp et abonnement", "nn": "Stopp eit abonnement", "en": "Stop a subscription"},
     "digest": {"nb": "Ukeoversikten nå", "nn": "Vekeoversikta no", "en": "This week's digest now"},
+    "privacy": {"nb": "Hva jeg lagrer om deg", "nn": "Kva eg lagrar om deg", "en": "What I store about you"},
+    "forgetme": {"nb": "Slett dataene dine", "nn": "Slett dataa dine", "en": "Delete your data"},
 }
 
 # Commands for admins only: in their own command menu and their /help.
@@ -1305,6 +1394,21 @@ ADMIN_COMMANDS: dict[str, dict[str, str]] = {
         "en": "Take access away: /removeuser <user id>",
     },
     "users": {"nb": "Brukere med tilgang", "nn": "Brukarar med tilgang", "en": "Users with access"},
+    "forget": {
+        "nb": "Slett en brukers data: /forget <bruker-ID>",
+        "nn": "Slett dataa til ein brukar: /forget <brukar-ID>",
+        "en": "Delete a user's data: /forget <user id>",
+    },
+    "allowgroup": {
+        "nb": "I en gruppe: gi gruppen tilgang",
+        "nn": "I ei gruppe: gje gruppa tilgang",
+        "en": "In a group: give the group access",
+    },
+    "removegroup": {
+        "nb": "I en gruppe: ta bort gruppens tilgang",
+        "nn": "I ei gruppe: ta bort tilgangen til gruppa",
+        "en": "In a group: take the group's access away",
+    },
 }
 
 EXAMPLES = (

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.runtime import BotApplication
 from bot.texts import ADMIN_COMMANDS, COMMANDS
 from handlers.chat import on_button, on_message
 from handlers.errors import on_error
+from handlers.groups import on_my_chat_member, screen
+from handlers.inline import on_inline_query
 from handlers.uploads import on_document
 
 # The commands the assistant knows (it parses their arguments itself); /historikk is /history in Norwegian.
@@ -16,6 +25,12 @@ KNOWN_COMMANDS = (*COMMANDS, *ADMIN_COMMANDS, "historikk")
 
 def register(application: BotApplication) -> None:
     """Register the handlers; the first that matches an update handles it."""
+    # Groups, before anything else: what is not a command, a mention of the bot or a reply to it stops here.
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS, screen), group=-1)
+    # The bot added to or removed from a group: it says what it does, or the group's digests pause.
+    application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    # Inline queries (`@BotName Melhus 2015` in any chat): cards offered to send there, members only.
+    application.add_handler(InlineQueryHandler(on_inline_query))
     application.add_handler(CommandHandler(KNOWN_COMMANDS, on_message))
     # Buttons: a chosen place for an ambiguous question.
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^q:"))

@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram import CallbackQuery, Update
 from telegram.error import BadRequest
 
 from bot.caller import Caller
 from bot.runtime import BotContext
+from handlers.groups import GROUP_TYPES, is_chat_admin, without_mention
 from handlers.replies import send_replies
 
 
 async def caller_of(update: Update, context: BotContext) -> Caller:
-    """The caller behind an update, with role and language."""
-    user = update.effective_user
+    """The caller behind an update, with role and language, and the group chat when asked in one."""
+    user, chat = update.effective_user, update.effective_chat
     assert user is not None
-    return await context.bot_data.runtime.assistant.caller(user.id, user.language_code)
+    group = chat.id if chat is not None and chat.type in GROUP_TYPES else None
+    return await context.bot_data.runtime.assistant.caller(user.id, user.language_code, group)
 
 
 async def on_message(update: Update, context: BotContext) -> None:
-    """Any text or command: the assistant answers it."""
+    """Any text or command: the assistant answers it (in a group, without the bot's @username)."""
     message = update.effective_message
     if message is None:
         return
     caller = await caller_of(update, context)
-    text = message.text or message.caption or ""
+    text = without_mention(message.text or message.caption or "", context.bot.username)
+    if caller.in_group and context.bot_data.runtime.assistant.needs_chat_admin(text):
+        caller = replace(caller, chat_admin=await is_chat_admin(update, context))
     replies = await context.bot_data.runtime.assistant.handle(text, caller, message.chat_id)
     await send_replies(message, replies)
 

@@ -26,6 +26,7 @@ async def on_error(update: object, context: BotContext) -> None:
     what = asked(update, context)
     failed = describe(update, what)
     log.error("error while handling %s", failed, exc_info=context.error)
+    log.debug("%s came from %s", failed, sender(update))  # user ids only at DEBUG
     await attempt(tell_user(update, apology(context.error)), failed)
     await attempt(tell_operators(context, what, failed), failed)
 
@@ -57,11 +58,19 @@ def apology(error: BaseException | None) -> str:
 
 
 def describe(update: object, what: str) -> str:
-    """The failed update for the log: its id, user, chat and what was asked."""
+    """The failed update for the log: its id, the kind of chat and what was asked (no user or chat id)."""
     if not isinstance(update, Update):
         return what
+    chat = update.effective_chat
+    return f"update {update.update_id} ({chat.type if chat else 'no'} chat, {what})"
+
+
+def sender(update: object) -> str:
+    """Who sent an update and where, by ids, for the DEBUG log."""
+    if not isinstance(update, Update):
+        return "no update"
     user, chat = update.effective_user, update.effective_chat
-    return f"update {update.update_id} (user {user.id if user else '-'}, chat {chat.id if chat else '-'}, {what})"
+    return f"user {user.id if user else '-'} in chat {chat.id if chat else '-'}"
 
 
 async def tell_user(update: object, key: str) -> None:

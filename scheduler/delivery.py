@@ -8,7 +8,7 @@ import os
 import secrets
 import socket
 import time
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 OVERALL_PER_SECOND = 28  # Telegram allows about 30 messages a second; two spare absorb upload jitter
 PER_CHAT_INTERVAL = 1.05  # seconds between two messages to one chat (Telegram: about one a second)
+GROUP_PER_MINUTE = 20  # messages a minute to one group chat (Telegram's limit for groups)
 RETRIES = 4  # transient errors and flood waits, per message
 BACKOFF = 0.5  # seconds before the first retry; doubled each time
 WORKERS = 40
@@ -111,20 +112,39 @@ class Sender(Protocol):
 
 
 class RateLimit:
-    """Sends spaced evenly at `per_second` overall, and `interval` after the last one to a chat arrived."""
+    """Sends spaced evenly at `per_second` overall, `interval` after the last one to a chat arrived, and
+    at most `per_group_minute` to a group chat (a negative chat id) in any minute."""
 
     def __init__(
         self,
         per_second: float = OVERALL_PER_SECOND,
         interval: float = PER_CHAT_INTERVAL,
         clock: Callable[[], float] = time.monotonic,
+        per_group_minute: int = GROUP_PER_MINUTE,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.spacing = 1 / per_second
         self.interval = interval
         self.clock = clock
+        self.sleep = sleep
+        self.per_group_minute = per_group_minute
         self.next_free = 0.0
         self.last_to: dict[int, float] = {}
+        self.to_group: defaultdict[int, deque[float]] = defaultdict(deque)  # each group's sends this minute
         self.lock = asyncio.Lock()
+
+    async def group_turn(self, chat_id: int) -> None:
+        """For a group chat, wait until it had fewer than its limit in the last minute, and take a place."""
+        if chat_id >= 0:
+            return
+        window = self.to_group[chat_id]
+        while True:
+            while window and window[0] <= self.clock() - 60:
+                window.popleft()
+            if len(window) < self.per_group_minute:
+                window.append(self.clock())  # taken at once: another worker counts it before it is sent
+                return
+            await self.sleep(window[0] + 60 - self.clock())
 
     async def wait(self, chat_id: int, meanwhile: Callable[[], Awaitable[None]] | None = None) -> None:
         """Wait for this chat's turn, then for the next free slot overall, and take it.
@@ -132,13 +152,14 @@ class RateLimit:
         `meanwhile` runs while waiting for the slot, so that at most one delivery at a time is between it
         and its send; if it outlasts the slot, the next slot moves back so the spacing holds.
         """
+        await self.group_turn(chat_id)
         last = self.last_to.get(chat_id)
         if last is not None and self.clock() < last + self.interval:
-            await asyncio.sleep(last + self.interval - self.clock())
+            await self.sleep(last + self.interval - self.clock())
         async with self.lock:
             slot = max(self.next_free, self.clock())
             side = asyncio.ensure_future(meanwhile()) if meanwhile else None
-            await asyncio.sleep(max(slot - self.clock(), 0))
+            await self.sleep(max(slot - self.clock(), 0))
             if side is not None and not side.done():
                 await side
                 slot = self.clock()  # it outlasted the slot: space the next one from now
@@ -432,7 +453,8 @@ class Broadcaster:
         if not member and not self.open_access:
             await self._pause(subscription_id, ACCESS_REMOVED)
             return Outcome(DeliveryStatus.SKIPPED, ACCESS_REMOVED)
-        digest = await self.compose(subscription, period, self.today(), hide_small=not member)
+        in_group = subscription.chat_id != subscription.user_id  # not everyone there need be a member
+        digest = await self.compose(subscription, period, self.today(), hide_small=not member or in_group)
         if not digest.changed and subscription.quiet_when_unchanged:
             return Outcome(DeliveryStatus.SKIPPED, "nothing changed")
         messages = digest.messages if digest.changed else [digest.unchanged_note]

@@ -10,7 +10,13 @@ from telegram.ext import CallbackContext, JobQueue
 
 from scheduler.delivery import Broadcaster, aware, summary
 from scheduler.schedule import MISSED_GRACE, last_occurrence, period_of, ptb_days
-from scheduler.subscriptions import active_subscriptions, deliveries_of, delivery_of, subscription_id_of
+from scheduler.subscriptions import (
+    active_subscriptions,
+    deliveries_of,
+    delivery_of,
+    prune_deliveries,
+    subscription_id_of,
+)
 from store.models import Delivery, Subscription
 from store.vocabulary import DeliveryStatus
 
@@ -19,6 +25,8 @@ log = logging.getLogger(__name__)
 JOB_OPTIONS = {"misfire_grace_time": 3600, "coalesce": True}  # a busy minute must not lose a digest
 LEFT_OVER_EVERY = timedelta(seconds=30)  # how often the bot looks for digests a dead sender left
 FAILED_AGAIN_AFTER = timedelta(minutes=5)  # a failed digest is tried again this long after its last try
+PRUNE_AT = time(3, 30)  # local time of the daily pruning of the delivery log
+RETENTION = timedelta(weeks=26)  # RETENTION_WEEKS' default
 AnyContext = CallbackContext[Any, Any, Any, Any]
 
 
@@ -30,9 +38,12 @@ def job_name(subscription_id: int) -> str:
 class DigestJobs:
     """Each subscription's weekly job on the job queue, kept as the database says."""
 
-    def __init__(self, job_queue: JobQueue[Any], broadcaster: Broadcaster) -> None:
+    def __init__(
+        self, job_queue: JobQueue[Any], broadcaster: Broadcaster, *, retention: timedelta = RETENTION
+    ) -> None:
         self.job_queue = job_queue
         self.broadcaster = broadcaster
+        self.retention = retention  # how long the delivery log keeps an entry
 
     async def send(self, context: AnyContext) -> None:
         """A job: deliver one subscription's digest for the period in its data, or for this week."""
@@ -158,6 +169,14 @@ class DigestJobs:
             summary(await self.broadcaster.resend(period)),
         )
 
+    async def prune(self, _context: AnyContext | None = None) -> int:
+        """A daily job: the delivery log's entries older than the retention period are deleted; how many."""
+        before = self.broadcaster.clock() - self.retention
+        async with self.broadcaster.store.unit() as session:
+            pruned = await prune_deliveries(session, before=before)
+        log.info("delivery log: %d entries from before %s deleted", pruned, before.date())
+        return pruned
+
     async def start(self) -> None:
         """At start-up: a job per subscription from the database, missed digests caught up, left-overs watched."""
         self.broadcaster.on_pause = self.reschedule
@@ -168,5 +187,8 @@ class DigestJobs:
             await self.catch_up(subscription)
         self.job_queue.run_repeating(
             self.finish_left_over, LEFT_OVER_EVERY, first=LEFT_OVER_EVERY, name="digest:left-over"
+        )
+        self.job_queue.run_daily(
+            self.prune, PRUNE_AT.replace(tzinfo=self.broadcaster.zone), name="privacy:prune"
         )
         log.info("digests: %d subscriptions scheduled", len(subscriptions))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.models import Delivery, Place, Subscription, SubscriptionPlace
@@ -14,6 +14,7 @@ from store.vocabulary import DeliveryStatus
 
 FIRST_LOOKBACK = timedelta(days=7)  # a first digest shows the changes of the past week
 ACCESS_REMOVED = "access removed"  # the reason a removed user's subscriptions are paused
+LEFT_GROUP = "the bot left the group"  # the reason a group's subscriptions are paused
 
 
 def subscription_id_of(subscription: Subscription) -> int:
@@ -29,6 +30,12 @@ async def places_of(session: AsyncSession, subscription: Subscription) -> list[i
         return [subscription.place_id]
     query = select(SubscriptionPlace.place_id).where(SubscriptionPlace.subscription_id == subscription.id)
     return sorted((await session.exec(query)).all())
+
+
+async def subscriptions_to(session: AsyncSession, *, chat_id: int) -> list[Subscription]:
+    """The subscriptions delivered to a chat, oldest first."""
+    query = select(Subscription).where(Subscription.chat_id == chat_id).order_by(col(Subscription.id))
+    return list((await session.exec(query)).all())
 
 
 async def subscriptions_of(session: AsyncSession, *, user_id: int) -> list[Subscription]:
@@ -56,7 +63,7 @@ async def subscribe(
 ) -> Subscription:
     """Subscribe to one place or an own list; the same scope again changes its day and time (and resumes it)."""
     for existing in await subscriptions_of(session, user_id=user_id):
-        if await places_of(session, existing) == sorted(place_ids):
+        if existing.chat_id == chat_id and await places_of(session, existing) == sorted(place_ids):
             existing.weekday, existing.hour, existing.minute = weekday, hour, minute
             existing.language, existing.paused, existing.paused_reason = language, False, ""
             return existing
@@ -94,6 +101,23 @@ async def remove(session: AsyncSession, *, subscription: Subscription) -> None:
     await session.delete(subscription)
 
 
+async def remove_all(session: AsyncSession, *, user_id: int) -> tuple[list[int], int]:
+    """Delete every subscription a user made, with their delivery log; their ids and the log rows deleted."""
+    subscriptions = await subscriptions_of(session, user_id=user_id)
+    ids = [subscription_id_of(s) for s in subscriptions]
+    logged = select(func.count()).select_from(Delivery).where(col(Delivery.subscription_id).in_(ids))
+    deliveries = (await session.exec(logged)).one()
+    for subscription in subscriptions:
+        await remove(session, subscription=subscription)
+    return ids, deliveries
+
+
+async def prune_deliveries(session: AsyncSession, *, before: datetime) -> int:
+    """Delete the delivery log's entries last attempted before a moment (long past periods); how many went."""
+    pruned = await session.exec(delete(Delivery).where(col(Delivery.attempted_at) < before))
+    return pruned.rowcount
+
+
 async def pause(session: AsyncSession, *, subscription_id: int, reason: str) -> None:
     """Stop sending a subscription (e.g. the user blocked the bot) until it is renewed with /subscribe."""
     subscription = await session.get(Subscription, subscription_id)
@@ -103,7 +127,17 @@ async def pause(session: AsyncSession, *, subscription_id: int, reason: str) -> 
 
 async def pause_all(session: AsyncSession, *, user_id: int, reason: str) -> list[int]:
     """Pause every running subscription of a user; returns their ids."""
-    running = [s for s in await subscriptions_of(session, user_id=user_id) if not s.paused]
+    return _pause_running(await subscriptions_of(session, user_id=user_id), reason)
+
+
+async def pause_chat(session: AsyncSession, *, chat_id: int, reason: str) -> list[int]:
+    """Pause every running subscription delivered to a chat; returns their ids."""
+    return _pause_running(await subscriptions_to(session, chat_id=chat_id), reason)
+
+
+def _pause_running(subscriptions: list[Subscription], reason: str) -> list[int]:
+    """Pause those of the subscriptions that run; returns their ids."""
+    running = [s for s in subscriptions if not s.paused]
     for subscription in running:
         subscription.paused, subscription.paused_reason = True, reason[:200]
     return [subscription_id_of(s) for s in running]

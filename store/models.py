@@ -103,6 +103,14 @@ class User(SQLModel, table=True):
     added_at: datetime
 
 
+class AllowedGroup(SQLModel, table=True):
+    """A group chat an admin allowed to ask (with ACCESS=members)."""
+
+    chat_id: int = Field(primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False})
+    allowed_by: int = Field(sa_type=BigInteger)
+    allowed_at: datetime
+
+
 class Change(SQLModel, table=True):
     """The audit log: one row per change of figures or access, with who and when."""
 

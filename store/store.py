@@ -16,11 +16,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from store.db import make_engine, session_factory, unit_of_work
 from store.held import HeldFigures
 from store.migrate import migrate
-from store.models import Change, Figure, Membership, Place, PlaceAlias, User
+from store.models import AllowedGroup, Change, Figure, Membership, Place, PlaceAlias, User
 from store.places import PlaceIndex
 from store.seed import seed
 
-ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User)  # what answers are computed from
+ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User, AllowedGroup)  # what answers and access rest on
 LOOK_EVERY = 2.0  # seconds between looks for changes other processes committed
 
 log = logging.getLogger(__name__)

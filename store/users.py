@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlmodel import col, select
+from sqlmodel import col, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.models import Change, User
+from store.models import AllowedGroup, Change, Place, User
 from store.vocabulary import Role
 
 
@@ -62,3 +62,25 @@ async def set_language(session: AsyncSession, *, user_id: int, language: str) ->
     user = await session.get(User, user_id)
     if user is not None:
         user.language = language
+
+
+async def forget_user(session: AsyncSession, *, user_id: int, pseudonym: int) -> int:
+    """Delete a user's row; the audit log and others' rows name the pseudonym instead. Returns their entries."""
+    user = await session.get(User, user_id)
+    if user is not None:
+        await session.delete(user)
+    own = list((await session.exec(select(Change).where(Change.user_id == user_id))).all())
+    for change in own:
+        change.user_id = pseudonym
+    named = select(Change).where(  # /adduser and /removeuser entries name the user they changed first
+        col(Change.action).in_(("adduser", "removeuser")),
+        or_(col(Change.summary) == str(user_id), col(Change.summary).startswith(f"{user_id} ")),
+    )
+    for change in (await session.exec(named)).all():
+        change.summary = f"{pseudonym}{change.summary[len(str(user_id)) :]}"
+    await session.exec(update(User).where(col(User.added_by) == user_id).values(added_by=pseudonym))
+    await session.exec(
+        update(AllowedGroup).where(col(AllowedGroup.allowed_by) == user_id).values(allowed_by=pseudonym)
+    )
+    await session.exec(update(Place).where(col(Place.owner_id) == user_id).values(owner_id=None))
+    return len(own)

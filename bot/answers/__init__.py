@@ -110,13 +110,18 @@ async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Repl
 
 
 def help_reply(
-    language: str, *, welcome: bool = False, admin: bool = False, understood: bool = True
+    language: str,
+    *,
+    welcome: bool = False,
+    admin: bool = False,
+    understood: bool = True,
+    commands: dict[str, dict[str, str]] = COMMANDS,
 ) -> Reply:
-    """Help with examples and the commands (an admin's too; the welcome line for /start; 'not understood')."""
+    """Help with examples and the commands (a group's, an admin's too; the welcome line for /start; 'not understood')."""
     lines = [text("welcome", language)] if welcome else []
     lines.append(text("help" if understood else "not_understood", language))
     lines.extend(f"• <code>{escape(example)}</code>" for example in EXAMPLES)
-    sections = [("help_commands", COMMANDS), *([("help_admin_commands", ADMIN_COMMANDS)] if admin else [])]
+    sections = [("help_commands", commands), *([("help_admin_commands", ADMIN_COMMANDS)] if admin else [])]
     for heading, commands in sections:
         lines.append(f"\n{text(heading, language)}:")
         lines.extend(

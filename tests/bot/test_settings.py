@@ -21,6 +21,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
         "LOG_LEVEL",
         "ACCESS",
         "OPS_CHAT_ID",
+        "RETENTION_WEEKS",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir("/")
@@ -28,7 +29,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.telegram_bot_token is None
     assert settings.database_url.startswith("sqlite:///data/")
     assert settings.timezone == "Europe/Oslo" and settings.admin_ids == frozenset()
-    assert settings.ops_chat_id is None
+    assert settings.ops_chat_id is None and settings.retention_weeks == 26
 
 
 @pytest.mark.parametrize(("value", "chat_id"), [("", None), ("-1001234567890", -1001234567890), ("42", 42)])
@@ -51,6 +52,8 @@ def test_ops_chat_id(monkeypatch: pytest.MonkeyPatch, value: str, chat_id: int |
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
         ("ACCESS", "everyone", "ACCESS must be 'members' or 'open'"),
         ("OPS_CHAT_ID", "@ops", "OPS_CHAT_ID: Input should be a valid integer"),
+        ("RETENTION_WEEKS", "0", "RETENTION_WEEKS: Input should be greater than or equal to 1"),
+        ("RETENTION_WEEKS", "half a year", "RETENTION_WEEKS: Input should be a valid integer"),
     ],
 )
 def test_bad_settings_stop_with_one_line(

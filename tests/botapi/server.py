@@ -153,6 +153,8 @@ class FakeBotApi:
         per_chat_rate: float | None = None,
         bot_username: str = "bosettingsbot",
         seed: int = 0,
+        inline: bool = True,
+        group_per_minute: int | None = None,
     ) -> None:
         self.token = token
         self.global_rate = global_rate
@@ -164,10 +166,11 @@ class FakeBotApi:
             "is_bot": True,
             "first_name": "Bosettingsbot",
             "username": bot_username,
-            "can_join_groups": False,
+            "can_join_groups": True,
             "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
+            "supports_inline_queries": inline,
         }
+        self.group_per_minute = group_per_minute  # Telegram's 20 a minute to a group, when set
         self.port = 0
         self.sent: list[Json] = []
         self.requests: list[tuple[str, Json]] = []
@@ -176,10 +179,15 @@ class FakeBotApi:
         self.count_429 = 0
         self.count_502 = {"delivered": 0, "lost": 0}
         self._updates: list[Json] = []
+        self._allowed: list[str] | None = None  # allowed_updates, as the last getUpdates that gave it said
         self._confirmed = 0
         self._update_ids = itertools.count(1)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
         self._users: dict[int, Json] = {}
+        self._groups: dict[int, Json] = {}  # group chats the bot is in, by id
+        self._group_admins: dict[int, set[int]] = defaultdict(set)
+        self._recent_by_group: dict[int, deque[float]] = defaultdict(deque)
+        self.inline_answers: dict[str, Json] = {}  # answerInlineQuery's parameters, by query id
         self._blocked: set[int] = set()
         self._files: dict[str, tuple[str, bytes]] = {}
         self._messages: dict[tuple[int, int], Json] = {}
@@ -287,6 +295,61 @@ class FakeBotApi:
                     {"type": "bot_command", "offset": 0, "length": utf16_length(command.group(0))}
                 ]
         return self._queue({"message": self._incoming(self.add_user(user_id, language_code), **extra)})
+
+    def add_group(self, chat_id: int, title: str = "Team", admins: tuple[int, ...] = ()) -> Json:
+        """A group chat (a negative id) with its administrators; its Chat object."""
+        self._groups[chat_id] = {"id": chat_id, "type": "supergroup", "title": title}
+        self._group_admins[chat_id] = set(admins)
+        return self._groups[chat_id]
+
+    def send_group_text(
+        self, chat_id: int, user_id: int, text: str, *, reply_to: int | None = None, language_code: str = "nb"
+    ) -> Json:
+        """A user writes in a group: a leading /command and every @mention get their entities."""
+        user = self.add_user(user_id, language_code)
+        message: Json = {
+            "message_id": next(self._message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": self._groups[chat_id],
+            "from": user,
+            "text": text,
+        }
+        entities = [
+            {"type": "bot_command", "offset": 0, "length": utf16_length(match.group(0))}
+            for match in [re.match(r"/\w+(@\w+)?", text)]
+            if match
+        ]
+        entities += [
+            {"type": "mention", "offset": utf16_length(text[: m.start()]), "length": utf16_length(m.group(0))}
+            for m in re.finditer(r"(?<![\w/])@\w+", text)
+        ]
+        if entities:
+            message["entities"] = entities
+        if reply_to is not None:
+            message["reply_to_message"] = self._result(self._messages[(chat_id, reply_to)])
+        return self._queue({"message": message})
+
+    def bot_membership(self, chat_id: int, by: int, status: str, was: str) -> Json:
+        """Someone adds the bot to a group or removes it (its status there goes from `was` to `status`)."""
+        change = {
+            "chat": self._groups[chat_id],
+            "from": self.add_user(by),
+            "date": int(time.time()),
+            "old_chat_member": {"status": was, "user": self.bot_user},
+            "new_chat_member": {"status": status, "user": self.bot_user},
+        }
+        return self._queue({"my_chat_member": change})
+
+    def inline_query(self, user_id: int, query: str, *, language_code: str = "nb") -> Json:
+        """A user types @bot and a query in any chat."""
+        query_id = str(next(self._update_ids) * 104729)
+        inline = {"id": query_id, "from": self.add_user(user_id, language_code), "query": query, "offset": ""}
+        return self._queue({"inline_query": inline})
+
+    async def wait_for_inline(self, query_id: str, *, timeout: float = 10.0) -> Json:
+        """Wait until the bot answers an inline query; answerInlineQuery's parameters."""
+        await self.wait_until(lambda: query_id in self.inline_answers, timeout=timeout)
+        return self.inline_answers[query_id]
 
     def press_button(
         self, user_id: int, message_id: int, data: str, *, language_code: str = "nb", by: int | None = None
@@ -464,7 +527,7 @@ class FakeBotApi:
         """Sends to unknown or blocking users fail as on Telegram."""
         if chat_id in self._blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
-        if chat_id not in self._users:
+        if chat_id not in self._users and chat_id not in self._groups:
             raise ApiError(400, "Bad Request: chat not found")
 
     def _check_rate(self, chat_id: int) -> None:
@@ -480,17 +543,33 @@ class FakeBotApi:
                 self.count_429 += 1
                 retry = max(1, math.ceil(window[0] + 1 - now))
                 raise ApiError(429, f"Too Many Requests: retry after {retry}", {"retry_after": retry})
+        group = self._recent_by_group[chat_id]
+        while group and group[0] <= now - 60:
+            group.popleft()
+        if (
+            chat_id in self._groups
+            and self.group_per_minute is not None
+            and len(group) >= self.group_per_minute
+        ):
+            self.count_429 += 1
+            retry = max(1, math.ceil(group[0] + 60 - now))
+            raise ApiError(429, f"Too Many Requests: retry after {retry}", {"retry_after": retry})
         self._recent.append(now)
         self._recent_by_chat[chat_id].append(now)
+        group.append(now)
 
     def _outgoing(self, method: str, params: Json, **content: Any) -> Json:
         """Record a message the bot sent and return it as a Message object."""
         chat_id = int(params["chat_id"])
-        user = self._users[chat_id]
+        chat = self._groups.get(chat_id) or {
+            "id": chat_id,
+            "type": "private",
+            "first_name": self._users[chat_id]["first_name"],
+        }
         message: Json = {
             "message_id": next(self._message_ids[chat_id]),
             "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private", "first_name": user["first_name"]},
+            "chat": chat,
             "from": self.bot_user,
             **content,
         }
@@ -520,12 +599,20 @@ class FakeBotApi:
         offset = int(params.get("offset") or 0)
         if offset:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        if params.get("allowed_updates") is not None:
+            self._allowed = list(params["allowed_updates"]) or None  # an empty list: every kind again
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
         deadline = asyncio.get_running_loop().time() + timeout
-        while not self._updates and not self._draining and asyncio.get_running_loop().time() < deadline:
+        while not self._deliverable() and not self._draining and asyncio.get_running_loop().time() < deadline:
             await self._next_change(deadline - asyncio.get_running_loop().time())
         return self._updates[:limit]
+
+    def _deliverable(self) -> list[Json]:
+        """The queued updates, those of kinds not allowed dropped (Telegram never sends them)."""
+        if self._allowed is not None:
+            self._updates = [u for u in self._updates if set(u) - {"update_id"} <= set(self._allowed)]
+        return self._updates
 
     async def _m_deleteWebhook(self, _params: Json) -> bool:
         return True
@@ -570,6 +657,43 @@ class FakeBotApi:
         return True
 
     async def _m_sendChatAction(self, _params: Json) -> bool:
+        return True
+
+    async def _m_getChatMember(self, params: Json) -> Json:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        if chat_id not in self._groups:
+            raise ApiError(400, "Bad Request: chat not found")
+        status = "administrator" if user_id in self._group_admins[chat_id] else "member"
+        member: Json = {"status": status, "user": self.add_user(user_id)}
+        if status == "administrator":
+            member |= {
+                key: False
+                for key in (
+                    "can_be_edited",
+                    "is_anonymous",
+                    "can_manage_chat",
+                    "can_delete_messages",
+                    "can_manage_video_chats",
+                    "can_restrict_members",
+                    "can_promote_members",
+                    "can_change_info",
+                    "can_invite_users",
+                    "can_post_stories",
+                    "can_edit_stories",
+                    "can_delete_stories",
+                )
+            }
+        return member
+
+    async def _m_answerInlineQuery(self, params: Json) -> bool:
+        results = params.get("results") or []
+        if len(results) > 50:
+            raise ApiError(400, "Bad Request: too many inline query results")
+        for result in results:
+            content = result.get("input_message_content") or {}
+            visible_text(str(content.get("message_text", "")), content.get("parse_mode"))
+        self.inline_answers[str(params["inline_query_id"])] = params
+        self._notify()
         return True
 
     async def _m_answerCallbackQuery(self, params: Json) -> bool:

@@ -79,16 +79,19 @@ async def test_the_log_names_update_user_chat_and_command_but_not_the_text(
     message: str,
     asked: str,
 ) -> None:
-    """One error record with the traceback, the update id, user, chat and the command word; no free text."""
+    """One error record with the traceback, the update id, the kind of chat and the command word; no free
+    text, and the user and chat ids only in a DEBUG record."""
     outage()
     update = botapi.send_text(COORDINATOR_ID, message)
-    with caplog.at_level(logging.ERROR, logger="handlers.errors"):
+    with caplog.at_level(logging.DEBUG, logger="handlers.errors"):
         await process(application, update)
-    (record,) = [r for r in caplog.records if r.name == "handlers.errors"]
-    ids = f"update {update['update_id']} (user {COORDINATOR_ID}, chat {COORDINATOR_ID}, {asked})"
-    assert record.getMessage() == f"error while handling {ids}"
+    (record, ids) = [r for r in caplog.records if r.name == "handlers.errors"]
+    failed = f"update {update['update_id']} (private chat, {asked})"
+    assert record.getMessage() == f"error while handling {failed}"
     assert record.exc_info is not None and record.exc_info[0] is OperationalError
-    assert "Trondheim" not in record.getMessage()
+    assert "Trondheim" not in record.getMessage() and str(COORDINATOR_ID) not in record.getMessage()
+    assert ids.levelno == logging.DEBUG
+    assert ids.getMessage() == f"{failed} came from user {COORDINATOR_ID} in chat {COORDINATOR_ID}"
 
 
 async def test_a_button_press_that_fails_stops_its_spinner(

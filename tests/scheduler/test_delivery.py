@@ -369,3 +369,63 @@ async def test_what_runs_meanwhile_cannot_bunch_two_sends() -> None:
     first = limit.clock()
     await limit.wait(2)
     assert limit.clock() - first >= 0.049
+
+
+class ManualClock:
+    """A monotonic clock that moves only when something sleeps on it (a minute passes at once)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += max(seconds, 0.0)
+        await asyncio.sleep(0)
+
+
+class TimedRecorder(Recorder):
+    """A recorder that notes the clock's reading at each send."""
+
+    def __init__(self, clock: ManualClock) -> None:
+        super().__init__()
+        self.clock = clock
+        self.times: list[tuple[int, float]] = []
+
+    async def _send(self, chat_id: int, text: str, photo: bool) -> int:
+        self.times.append((chat_id, self.clock()))
+        return await super()._send(chat_id, text, photo)
+
+
+async def test_a_group_gets_at_most_twenty_messages_a_minute(store: Store) -> None:
+    """25 digests to one group: no 21 of its messages within a minute; all of them are sent."""
+    group = -100777
+    index = await store.index()
+    places = [p for p in index.places.values() if p.level == "municipality"][:25]
+    async with store.unit() as session:
+        await add_user(session, user_id=100, role=Role.COORDINATOR, by=None)
+        for place in places:
+            await subscribe(session, user_id=100, chat_id=group, place_ids=[place.id or 0])
+    clock = ManualClock()
+    sender = TimedRecorder(clock)
+    limit = RateLimit(interval=0, clock=clock, sleep=clock.sleep)
+    counts = await broadcaster(store, sender, limit=limit).broadcast(PERIOD)
+    assert counts == Counter({"sent": 25})
+    times = [at for chat, at in sender.times if chat == group]
+    assert len(times) >= 25
+    assert all(later - earlier >= 60 for earlier, later in zip(times, times[20:], strict=False))
+    assert times[-1] - times[0] >= 60
+
+
+async def test_private_chats_do_not_wait_for_a_group_minute() -> None:
+    """Twenty-one sends to a group hold the 21st for a minute; a private chat's send meanwhile does not wait."""
+    clock = ManualClock()
+    limit = RateLimit(interval=0, clock=clock, sleep=clock.sleep)
+    for _ in range(20):
+        await limit.wait(-5)
+    before = clock()
+    await limit.wait(7)
+    assert clock() - before < 1
+    await limit.wait(-5)
+    assert clock() >= 60

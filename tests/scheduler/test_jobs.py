@@ -203,3 +203,20 @@ async def test_the_bot_finishes_what_others_left(
     await jobs.finish_left_over(cast(BotContext, None))
     await stopped(application)
     assert bool(botapi.messages_to(ADMIN_ID)) is sent
+
+
+async def test_the_daily_job_prunes_the_delivery_log_after_the_retention_weeks(settings: Settings) -> None:
+    """At 03:30 each day the log's entries older than RETENTION_WEEKS go and newer ones stay (time frozen)."""
+    now = datetime(2026, 11, 23, 3, 30, tzinfo=OSLO)
+    with time_machine.travel(now, tick=False):
+        application = await started(settings.model_copy(update={"retention_weeks": 4}))
+        await application.bot_data.runtime.assistant.handle("/subscribe Trondheim", ADMIN)
+        async with application.bot_data.runtime.store.unit() as session:
+            for period, age in (("2026-W43", timedelta(weeks=4, hours=1)), ("2026-W44", timedelta(weeks=3))):
+                session.add(Delivery(subscription_id=1, period=period, status="sent", attempted_at=now - age))
+        assert fire_time(application, "privacy:prune", now - timedelta(minutes=1)) == now
+        assert await digest_jobs_of(application).prune() == 1
+        async with application.bot_data.runtime.store.unit() as session:
+            kept = [d.period for d in (await session.exec(select(Delivery))).all()]
+        await stopped(application)
+    assert kept == ["2026-W44"]

@@ -1,0 +1,35 @@
+"""Group chats an admin allowed to ask the bot, with every change in the audit log."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from store.models import AllowedGroup
+from store.users import audit
+
+
+async def allow_group(session: AsyncSession, *, chat_id: int, by: int) -> bool:
+    """Allow a group chat to ask; False if it already was."""
+    if await session.get(AllowedGroup, chat_id) is not None:
+        return False
+    session.add(AllowedGroup(chat_id=chat_id, allowed_by=by, allowed_at=datetime.now(UTC)))
+    await audit(session, user_id=by, action="allowgroup", summary=str(chat_id))
+    return True
+
+
+async def remove_group(session: AsyncSession, *, chat_id: int, by: int) -> bool:
+    """Take a group chat's permission away; False if it had none."""
+    allowed = await session.get(AllowedGroup, chat_id)
+    if allowed is None:
+        return False
+    await session.delete(allowed)
+    await audit(session, user_id=by, action="removegroup", summary=str(chat_id))
+    return True
+
+
+async def allowed_groups(session: AsyncSession) -> set[int]:
+    """The chat ids of every allowed group."""
+    return set((await session.exec(select(AllowedGroup.chat_id))).all())
