@@ -155,8 +155,10 @@ class FakeBotApi:
         seed: int = 0,
         inline: bool = True,
         group_per_minute: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token = token
+        self.clock = clock  # flood control's clock: a test may share a manual one with the sender
         self.global_rate = global_rate
         self.per_chat_rate = per_chat_rate
         self.bad_gateway = 0.0  # the share of sends answered 502: half delivered all the same, half lost
@@ -532,7 +534,7 @@ class FakeBotApi:
 
     def _check_rate(self, chat_id: int) -> None:
         """Flood control: too many sends overall or to one chat in the last second get 429."""
-        now = time.monotonic()
+        now = self.clock()
         for window, limit in (
             (self._recent, self.global_rate),
             (self._recent_by_chat[chat_id], self.per_chat_rate),

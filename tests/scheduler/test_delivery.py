@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 from sqlmodel import select
+from telegram import Bot
 
 from bot.digest_composer import DigestComposer
 from bot.render import plain
@@ -30,10 +31,12 @@ from scheduler.delivery import (
     Transient,
 )
 from scheduler.subscriptions import ACCESS_REMOVED, delivery_of, subscribe
+from scheduler.telegram import TelegramSender
 from store.models import Delivery, Subscription
 from store.store import Store
 from store.users import add_user, remove_user
 from store.vocabulary import Role
+from tests.botapi.server import FakeBotApi
 from tests.conftest import OSLO
 from tests.figures import add_statements
 
@@ -429,3 +432,36 @@ async def test_private_chats_do_not_wait_for_a_group_minute() -> None:
     assert clock() - before < 1
     await limit.wait(-5)
     assert clock() >= 60
+
+
+async def test_a_group_broadcast_over_the_bot_api_holds_twenty_a_minute(store: Store) -> None:
+    """25 digests to one group through the local Bot API server, which refuses a 21st message in a minute
+    (on the same manual clock): all arrive and none is refused."""
+    group = -100778
+    clock = ManualClock()
+    botapi = FakeBotApi(group_per_minute=20, clock=clock)
+    await botapi.start()
+    botapi.add_group(group)
+    index = await store.index()
+    places = [p for p in index.places.values() if p.level == "municipality"][:25]
+    async with store.unit() as session:
+        await add_user(session, user_id=101, role=Role.COORDINATOR, by=None)
+        for place in places:
+            await subscribe(session, user_id=101, chat_id=group, place_ids=[place.id or 0])
+    try:
+        async with Bot(botapi.token, base_url=botapi.base_url) as bot:
+            limit = RateLimit(interval=0, clock=clock, sleep=clock.sleep)
+            counts = await Broadcaster(
+                store,
+                TelegramSender(bot),
+                compose=DigestComposer(store, OSLO),
+                zone=OSLO,
+                clock=lambda: NOW,
+                limit=limit,
+                backoff=0,
+            ).broadcast(PERIOD)
+    finally:
+        await botapi.stop()
+    assert counts == Counter({"sent": 25})
+    assert len(botapi.messages_to(group)) >= 25 and botapi.count_429 == 0
+    assert clock() >= 60  # the 21st waited for the group's minute
