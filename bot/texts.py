@@ -635,6 +635,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "fila har fleire enn {limit} kolonnar",
         "en": "the file has more than {limit} columns",
     },
+    "imp_too_many_cells": {
+        "nb": "filen har flere enn {limit} celler",
+        "nn": "fila har fleire enn {limit} celler",
+        "en": "the file has more than {limit} cells",
+    },
+    "imp_percent_differs": {
+        "nb": "{place} {year}: IMDi oppgir {imdi} %, men antallet er {own} % av anmodningen",
+        "nn": "{place} {year}: IMDi oppgir {imdi} %, men talet er {own} % av oppmodinga",
+        "en": "{place} {year}: IMDi gives {imdi} %, but the count is {own} % of the request",
+    },
+    "imp_unknown_code": {
+        "nb": "ukjent kommunenummer «{place}» (som IMDis 9999); raden er hoppet over",
+        "nn": "ukjent kommunenummer «{place}» (som IMDi sitt 9999); rada er hoppa over",
+        "en": "unknown municipality number «{place}» (such as IMDi's 9999); the row is skipped",
+    },
     "imp_cell_too_long": {
         "nb": "cellen {cell} har mer enn {limit} tegn, mer enn noen celle i en tabell over tall",
         "nn": "cella {cell} har meir enn {limit} teikn, meir enn nokon celle i ein tabell over tal",
@@ -681,9 +696,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "cell {cell} holds a formula; paste the values instead of the formulas",
     },
     "imp_columns": {
-        "nb": "fant ingen kjent overskriftsrad. Jeg leser eksportformatet (area_code, year, measure, group, value, as_of), IMDis CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) og tabeller med en kommunekolonne og kolonner som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
-        "nn": "fann inga kjend overskriftsrad. Eg les eksportformatet (area_code, year, measure, group, value, as_of), IMDi sin CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) og tabellar med ein kommunekolonne og kolonnar som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
-        "en": "no known heading row found. I read the export format (area_code, year, measure, group, value, as_of), IMDi's CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) and tables with a municipality column and columns such as «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+        "nb": "fant ingen kjent overskriftsrad. Jeg leser eksportformatet (area_code, year, measure, group, value, as_of), IMDis statistikk (Kommunenummer;Kommune;Bosetting;Enhet;År;Antall, i hvilken som helst rekkefølge; Kommune,År,Kategori,Antall; tabellverktøyets Region;Navn;Bosetting: …) og tabeller med en kommunekolonne og kolonner som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+        "nn": "fann inga kjend overskriftsrad. Eg les eksportformatet (area_code, year, measure, group, value, as_of), IMDi sin statistikk (Kommunenummer;Kommune;Bosetting;Enhet;År;Antall, i kva rekkjefølgje som helst; Kommune,År,Kategori,Antall; tabellverktøyet sitt Region;Navn;Bosetting: …) og tabellar med ein kommunekolonne og kolonnar som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+        "en": "no known heading row found. I read the export format (area_code, year, measure, group, value, as_of), IMDi's statistics (Kommunenummer;Kommune;Bosetting;Enhet;År;Antall, in any column order; Kommune,År,Kategori,Antall; the table tool's Region;Navn;Bosetting: …) and tables with a municipality column and columns such as «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
     },
     "imp_pending": {
         "nb": "«{text}» er ikke et tall; lest som ikke vedtatt ennå",
@@ -826,7 +841,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Preview of «{filename}» ({kind})",
     },
     "imp_kind_export": {"nb": "eksportformat", "nn": "eksportformat", "en": "export format"},
-    "imp_kind_imdi": {"nb": "IMDis CSV", "nn": "IMDi sin CSV", "en": "IMDi's CSV"},
+    "imp_kind_imdi": {"nb": "IMDis statistikk", "nn": "IMDi sin statistikk", "en": "IMDi's statistics"},
+    "imp_kind_imdi_table": {
+        "nb": "IMDis tabellverktøy",
+        "nn": "IMDi sitt tabellverktøy",
+        "en": "IMDi's table tool",
+    },
     "imp_kind_table": {
         "nb": "tabell per kommune",
         "nn": "tabell per kommune",

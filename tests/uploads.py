@@ -200,15 +200,15 @@ def bad_files() -> list[BadFile]:
         BadFile("empty", "figures.csv", b"", "imp_empty"),
         BadFile("only-blank-lines", "figures.csv", b"\n\n  \n", "imp_empty"),
         BadFile(
-            "over-10-mb",
+            "over-20-mb",
             "figures.csv",
-            b"Kommune;Anmodning 2016\n" + b"Trondheim;1\n" * 1_000_000,
+            b"Kommune;Anmodning 2016\n" + b"Trondheim;1\n" * 1_800_000,
             "imp_too_big",
         ),
         BadFile(
             "too-many-rows",
             "figures.csv",
-            csv_bytes(["Kommune;Anmodning 2016"] + ["X;1"] * 50_001),
+            csv_bytes(["Kommune;Anmodning 2016"] + ["X;1"] * 500_001),
             "imp_too_many_rows",
         ),
         BadFile("wrong-columns", "figures.csv", csv_bytes(["foo,bar,baz", "1,2,3"]), "imp_columns"),

@@ -182,3 +182,4 @@ class Reading:
     entries: Entries = field(default_factory=Entries)
     problems: Problems = field(default_factory=Problems)
     needs_date: bool = False  # a table without a date: the admin is asked for one
+    restated: date | None = None  # IMDi's statistics: a past year's changed figure is stated as of this date

@@ -158,7 +158,7 @@ async def test_hostile_upload_is_refused_with_its_reason(assistant: Assistant, a
     (refused,) = await assistant.upload(bomb.content, bomb.filename, "", admin)
     assert "zip-bombe" in refused.text and "Ingenting er endret" in refused.text
     (big,) = await assistant.upload(b"", "huge.csv", "", admin, size=25 * 2**20)
-    assert "grensen er 10 MB" in big.text
+    assert "grensen er 20 MB" in big.text
     assert await export_text(assistant) == before
 
 
