@@ -150,7 +150,7 @@ def _csv_table(content: bytes, is_header: IsHeader) -> Table:
         raise Refused("imp_malformed", reason=str(error).strip().splitlines()[-1][:200]) from error
     _check_size(len(frame), len(frame.columns))
     cells, rows = [], []
-    for index, row in enumerate(frame.fillna("").astype(str).itertuples(index=False, name=None)):
+    for index, row in enumerate(frame.fillna("").astype(str).to_numpy().tolist()):
         stripped = [cell.strip() for cell in row]
         if any(stripped):
             longest = max(stripped, key=len)

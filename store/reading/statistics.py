@@ -10,11 +10,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from store.names import normalise
-from store.reading.cells import ISO_DATE, group_of, measure_of, read_number, read_year
+from store.reading.cells import ISO_DATE, group_of, measure_of, possible_year, read_number, read_year
 from store.reading.results import Entry, Problem, Reading
-from store.vocabulary import Measure
+from store.vocabulary import FIRST_YEAR, Measure
 
 ORIGINAL = "original"  # 'Opprinnelig anmodning': the request before it was revised
 MERGED = (
@@ -26,6 +27,7 @@ SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")  # '(t.o.m. 2019)', '(f.o.m. 2020)', '(
 COUNT = Measure.SETTLED  # every category counts people: the bounds of any count
 PERCENT_SLACK = 1.0  # IMDi rounds its per cent; a larger difference is worth a note
 
+YEARS = {str(year): year for year in range(FIRST_YEAR, 2100)}  # the usual year cells, read without parsing
 Key = tuple[str, int, str]  # place as written (code or name), year, group
 
 
@@ -52,7 +54,7 @@ class Statistics:
         self, row: int, place: str, year_text: str, category: str, unit: str, value: str, column: str
     ) -> None:
         """One cell of the file: a count, a hidden count, a per cent, or no figure."""
-        kind = category_kind(category)
+        kind, group, per_cent = meaning(category, unit)
         if kind is None:
             values = {"text": category[:60]}
             self.reading.problems.append(
@@ -62,8 +64,8 @@ class Statistics:
         year = statistics_year(year_text, row, self.reading, self.today, column)
         if year is None or value in NO_FIGURE:
             return
-        key = (place_code(place), year, group_of(normalise(f"{category} {unit}")))
-        if normalise(unit) == "prosent":
+        key = (place_code(place), year, group)
+        if per_cent:
             number = percent(value)
             if number is not None:
                 self.percents[(key, kind)] = Cell(row, column, number)
@@ -101,6 +103,12 @@ class Statistics:
             self.reading.problems.append(problem)
 
 
+@lru_cache(maxsize=1_024)
+def meaning(category: str, unit: str) -> tuple[str | None, str, bool]:
+    """(measure or kind, group, whether a per cent) of a category and unit: worked out once for a whole file."""
+    return category_kind(category), group_of(normalise(f"{category} {unit}")), normalise(unit) == "prosent"
+
+
 def category_kind(category: str) -> str | None:
     """The measure a category names ('Vedtak om bosetting': decided), or the original request or merged count."""
     key = normalise(category)
@@ -123,6 +131,7 @@ def measures(cells: dict[str, Cell]) -> dict[str, Cell]:
     return found
 
 
+@lru_cache(maxsize=65_536)
 def place_code(text: str) -> str:
     """A place as IMDi writes it, as the register knows it: 805 and K0805 are 0805, F30 is county 30, suffixes go."""
     found = CODE.fullmatch(text.strip())
@@ -134,6 +143,9 @@ def place_code(text: str) -> str:
 
 def statistics_year(text: str, row: int, reading: Reading, today: date, column: str) -> int | None:
     """A year as IMDi writes it: 2016, or the first day of it (2025-01-01)."""
+    year = YEARS.get(text)
+    if year is not None and possible_year(year, today):
+        return year
     found = ISO_DATE.fullmatch(text.strip())
     return read_year(found[1] if found else text, row, reading, today, column)
 
