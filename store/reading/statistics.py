@@ -49,6 +49,7 @@ class Statistics:
     as_of: date  # the upload's date: the current year's figures are as of it
     counts: dict[Key, dict[str, Cell]] = field(default_factory=dict)
     percents: dict[tuple[Key, str], Cell] = field(default_factory=dict)
+    repeats: list[tuple[Key, str, Cell]] = field(default_factory=list)
 
     def add(
         self, row: int, place: str, year_text: str, category: str, unit: str, value: str, column: str
@@ -74,18 +75,19 @@ class Statistics:
         if not stated:
             return
         cells = self.counts.setdefault(key, {})
-        first = cells.setdefault(kind, Cell(row, column, number))
-        if first.row != row:
-            values = {"first": str(first.row)}
-            self.reading.problems.append(Problem(row, "imp_duplicate", values, column=column, value=place))
+        if kind in cells:  # said twice: the check reports it where the place is known (never for 9999)
+            self.repeats.append((key, kind, Cell(row, column, number)))
+        else:
+            cells[kind] = Cell(row, column, number)
 
     def finish(self) -> None:
         """Every count as an entry, and a note where IMDi's per cent is not the share of the request."""
         self.reading.restated = self.as_of
-        for key, cells in self.counts.items():
-            place, year, group = key
+        stated = [(key, measures(cells)) for key, cells in self.counts.items()]
+        stated += [(key, measures({kind: cell})) for key, kind, cell in self.repeats]
+        for (place, year, group), found in stated:
             when = self.as_of if year >= self.as_of.year else date(year, 12, 31)
-            for measure, cell in measures(cells).items():
+            for measure, cell in found.items():
                 self.reading.entries.append(Entry(cell.row, place, year, measure, group, cell.value, when))
         for (key, kind), cell in self.percents.items():
             self._check_percent(key, kind, cell)
