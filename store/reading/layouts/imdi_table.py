@@ -43,9 +43,7 @@ class ImdiTableLayout:
         """Each value cell through IMDi's meanings, as the long download's rows are."""
         count = _heading_rows(table)
         headings = [table.headings, *table.cells[:count]]
-        region_at, name_at = (
-            _place_column(headings, key, default) for key, default in zip(PLACE_KEYS, (0, 1))
-        )
+        region_at, name_at = _place_column(headings, "region", 0), _place_column(headings, "navn", 1)
         columns = [_column(index, headings) for index in range(len(table.headings))]
         statistics = Statistics(reading, today, as_of or today)
         for column in columns:
