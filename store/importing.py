@@ -32,11 +32,9 @@ WRITTEN = ("new", "changed", "earlier")
 PARTS = ((Group.EM, Group.ALL), (Group.EM_UNDER_15, Group.EM))  # (group, the group it is part of)
 WHOLES = {whole for _, whole in PARTS}
 LARGEST = 5  # changes shown in a preview
-INSERTED_AT_ONCE = 5_000
-STATISTICS = (
-    "imdi",
-    "imdi_table",
-)  # the layouts of IMDi's statistics downloads  # statements per INSERT, so others are answered between them
+INSERTED_AT_ONCE = 5_000  # statements per INSERT, so others are answered between them
+STATISTICS = ("imdi", "imdi_table")  # the layouts of IMDi's statistics downloads
+FIGURES = Figure.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
 
 
 @dataclass(frozen=True)
@@ -360,9 +358,12 @@ async def apply_plan(
         raise ValueError("a plan with errors is never applied")
     change = await audit(session, user_id=user_id, action=action, summary=summary)
     written = plan.written
+    connection = (
+        await session.connection()
+    )  # Core's executemany: the ORM's bulk path costs five times as much
     for start in range(0, len(written), INSERTED_AT_ONCE):
         rows = _statement_rows(written[start : start + INSERTED_AT_ONCE], source, change)
-        await session.exec(insert(Figure), params=rows)
+        await connection.execute(insert(FIGURES), rows)
     return change
 
 
