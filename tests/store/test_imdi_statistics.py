@@ -192,3 +192,11 @@ async def test_the_table_tools_counties_are_their_stated_totals(store: Store) ->
     assert not plan.errors and not plan.warnings
     county = await current_value(store, "16", 2016, "requested")
     assert county is not None and county.value == 1500
+
+
+def test_a_date_in_the_file_name_is_the_uploads_date() -> None:
+    """'bosetting-2026-11-16.csv' is as of 16 November 2026 unless a date is given."""
+    named = read_upload(long_file(), "bosetting-2026-11-16.csv", today=TODAY)
+    given = read_upload(long_file(), "bosetting-2026-11-16.csv", today=TODAY, as_of=date(2026, 11, 20))
+    assert {e.as_of for e in named.entries if e.year == 2026} == {date(2026, 11, 16)}
+    assert {e.as_of for e in given.entries if e.year == 2026} == {date(2026, 11, 20)}
