@@ -635,6 +635,36 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "fila har fleire enn {limit} kolonnar",
         "en": "the file has more than {limit} columns",
     },
+    "refresh_saved": {
+        "nb": "<b>IMDis statistikk er hentet og lagret</b> (endring #{change}; /undo {change} angrer).",
+        "nn": "<b>IMDi sin statistikk er henta og lagra</b> (endring #{change}; /undo {change} angrar).",
+        "en": "<b>IMDi's statistics were fetched and saved</b> (change #{change}; /undo {change} undoes it).",
+    },
+    "refresh_nothing": {
+        "nb": "IMDis statistikk er hentet: ingenting nytt ({unchanged} tall uendret).",
+        "nn": "IMDi sin statistikk er henta: ingenting nytt ({unchanged} tal uendra).",
+        "en": "IMDi's statistics were fetched: nothing new ({unchanged} figures unchanged).",
+    },
+    "refresh_errors": {
+        "nb": "<b>IMDis statistikk er ikke lagret</b>: {count} feil i filen. Ingenting er endret.",
+        "nn": "<b>IMDi sin statistikk er ikkje lagra</b>: {count} feil i fila. Ingenting er endra.",
+        "en": "<b>IMDi's statistics were not saved</b>: {count} errors in the file. Nothing changed.",
+    },
+    "refresh_download": {
+        "nb": "<b>IMDis statistikk kunne ikke hentes</b> ({reason}). Ingenting er endret; jeg prøver igjen i morgen.",
+        "nn": "<b>IMDi sin statistikk kunne ikkje hentast</b> ({reason}). Ingenting er endra; eg prøver igjen i morgon.",
+        "en": "<b>IMDi's statistics could not be fetched</b> ({reason}). Nothing changed; I will try again tomorrow.",
+    },
+    "refresh_refused": {
+        "nb": "<b>IMDis statistikk kunne ikke leses</b>: {reason}. Har IMDi endret filen? Ingenting er endret.",
+        "nn": "<b>IMDi sin statistikk kunne ikkje lesast</b>: {reason}. Har IMDi endra fila? Ingenting er endra.",
+        "en": "<b>IMDi's statistics could not be read</b>: {reason}. Has IMDi changed the file? Nothing changed.",
+    },
+    "refresh_layout": {
+        "nb": "<b>IMDis statistikk har fått en ny utforming</b>: filen er ikke lenger IMDis lange CSV. Ingenting er endret; sjekk IMDI_CSV_URL.",
+        "nn": "<b>IMDi sin statistikk har fått ei ny utforming</b>: fila er ikkje lenger IMDi sin lange CSV. Ingenting er endra; sjekk IMDI_CSV_URL.",
+        "en": "<b>IMDi's statistics have a new layout</b>: the file is no longer IMDi's long CSV. Nothing changed; check IMDI_CSV_URL.",
+    },
     "imp_too_many_cells": {
         "nb": "filen har flere enn {limit} celler",
         "nn": "fila har fleire enn {limit} celler",
