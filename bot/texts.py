@@ -635,6 +635,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "fila har fleire enn {limit} kolonnar",
         "en": "the file has more than {limit} columns",
     },
+    "other_source": {
+        "nb": "↳ {measure} ifølge en annen kilde: {value}",
+        "nn": "↳ {measure} ifølgje ei anna kjelde: {value}",
+        "en": "↳ {measure} according to another source: {value}",
+    },
     "refresh_saved": {
         "nb": "<b>IMDis statistikk er hentet og lagret</b> (endring #{change}; /undo {change} angrer).",
         "nn": "<b>IMDi sin statistikk er henta og lagra</b> (endring #{change}; /undo {change} angrar).",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from store.cache import GenerationCache
@@ -58,6 +59,22 @@ class PlaceFigures:
             chosen = current_of([s for s in self.by_year.get(year, ()) if _wanted(s, measures, groups)])
             found.extend(statement for _, statement in sorted(chosen.items()))
         return found
+
+    def disagreeing(self, current: Statement) -> list[Statement]:
+        """Other sources' whole-year statements of a figure whose value is another (each source's latest).
+
+        Only a figure stated for its whole year can disagree: snapshots during the year are progress.
+        """
+        figure = current.figure
+        end = date(figure.year, 12, 31)
+        if figure.as_of < end or figure.value is None:
+            return []
+        latest: dict[int, Statement] = {}
+        for statement in self.statements(figure.year, [figure.measure], figure.group):
+            other = statement.figure
+            if other.source_id != figure.source_id and other.as_of >= end and not other.approximate:
+                latest[other.source_id] = statement  # oldest first: the last of each source stays
+        return [s for s in latest.values() if s.figure.value is not None and s.figure.value != figure.value]
 
     def counts(self, year: int, measures: Sequence[str]) -> dict[tuple[str, str], int]:
         """How many statements each figure of a year has."""

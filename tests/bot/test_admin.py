@@ -17,7 +17,7 @@ from store.export import export_frame
 from store.store import Store
 from tests.conftest import COORDINATOR_ID, OSLO
 from tests.databases import copy_sqlite
-from tests.uploads import bad_files, csv_bytes, imdi_csv, seed_table, xlsx
+from tests.uploads import IMDI_LONG, bad_files, csv_bytes, imdi_csv, seed_table, xlsx
 
 STRANGER_ID = 3003
 
@@ -293,3 +293,17 @@ async def test_bad_archives_long_cells_and_impossible_years_are_named(
     file = next(b for b in bad_files() if b.name == bad)
     *_, reply = await assistant.upload(file.content, file.filename, "", admin)
     assert reason in plain(reply.text) and "Ingenting er endret" in reply.text and not reply.buttons
+
+
+async def test_sources_that_disagree_are_both_kept_and_both_said(assistant: Assistant, admin: Caller) -> None:
+    """IMDi's statistics say Trondheim settled 425 in 2015, its own report 495: the card says both, the history too."""
+    content = csv_bytes(IMDI_LONG, "iso-8859-1")
+    *_, preview = await assistant.upload(content, "bosetting.csv", "", admin)
+    assert "495 → 425" in plain(preview.text)
+    await assistant.choose(button(preview, "yes"), admin)
+    (card,) = await assistant.handle("status Trondheim 2015", admin)
+    shown = plain(card.text)
+    assert "Bosatt: 425" in shown and "Bosatt ifølge en annen kilde: 495" in shown
+    assert "Flyktningesituasjonen i Trondheim" in shown and "bosetting.csv" in shown
+    (history,) = await assistant.handle("/history Trondheim 2015 bosatt", admin)
+    assert "425" in plain(history.text) and "495" in plain(history.text)
