@@ -681,9 +681,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{place} {year}: IMDi gives {imdi} %, but the count is {own} % of the request",
     },
     "imp_unknown_code": {
-        "nb": "ukjent kommunenummer «{place}» (som IMDis 9999); raden er hoppet over",
-        "nn": "ukjent kommunenummer «{place}» (som IMDi sitt 9999); rada er hoppa over",
-        "en": "unknown municipality number «{place}» (such as IMDi's 9999); the row is skipped",
+        "nb": "ukjent kommunenummer «{place}» (IMDis 9999, eller et nummer registeret ikke kjenner); hoppet over",
+        "nn": "ukjent kommunenummer «{place}» (IMDi sitt 9999, eller eit nummer registeret ikkje kjenner); hoppa over",
+        "en": "unknown municipality number «{place}» (IMDi's 9999, or a number the register does not know); skipped",
     },
     "imp_cell_too_long": {
         "nb": "cellen {cell} har mer enn {limit} tegn, mer enn noen celle i en tabell over tall",

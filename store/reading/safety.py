@@ -153,7 +153,9 @@ def _csv_table(content: bytes, is_header: IsHeader) -> Table:
     _check_lengths(frame, header_at + 2)
     kept = frame[(frame != "").any(axis=1)]
     rows = (kept.index + header_at + 2).tolist()
-    return Table(" ".join(lines[:header_at]), [str(c) for c in frame.columns], kept.to_numpy().tolist(), rows)
+    header = [cell.strip() for cell in first_rows[header_at]]  # as written: pandas names a blank 'Unnamed: 0'
+    headings = _unique(header) if len(header) == len(frame.columns) else [str(c) for c in frame.columns]
+    return Table(" ".join(lines[:header_at]), headings, kept.to_numpy().tolist(), rows)
 
 
 def _check_lengths(frame: pd.DataFrame, first_row: int) -> None:

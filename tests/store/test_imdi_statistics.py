@@ -16,6 +16,7 @@ from tests.uploads import (
     IMDI_TIDY,
     csv_bytes,
     reordered,
+    xlsx,
 )
 
 Figure = tuple[str, int, str, str, float | None]  # place as written, year, measure, group, value
@@ -76,20 +77,36 @@ def test_the_long_download_is_read_in_any_column_order_encoding_and_separator(
 def test_the_table_tools_wide_download_is_read_under_its_three_heading_rows() -> None:
     """Region codes K1601 and F16, one column per category, unit and year; per cents left out."""
     reading = read_upload(csv_bytes(IMDI_TABLE, "iso-8859-1"), "tabell.csv", today=TODAY)
-    assert reading.kind == "imdi_table"
-    assert figures(reading) == {
-        ("1601", 2015, "requested", "all", 469.0),
-        ("1601", 2016, "requested", "all", 650.0),
-        ("1601", 2015, "settled", "all", 425.0),
-        ("1653", 2015, "requested", "all", 30.0),
-        ("1653", 2016, "requested", "all", 40.0),
-        ("1653", 2015, "settled", "all", 32.0),
-        ("1653", 2016, "settled", "all", None),
-        ("16", 2015, "requested", "all", 1200.0),
-        ("16", 2016, "requested", "all", 1500.0),
-        ("16", 2015, "settled", "all", 1100.0),
-    }
+    assert reading.kind == "imdi_table" and figures(reading) == TABLE_FIGURES
     assert not reading.problems, "107 % is 32 of 30, 92 % is 1 100 of 1 200: no per cent differs"
+
+
+TABLE_FIGURES = {
+    ("1601", 2015, "requested", "all", 469.0),
+    ("1601", 2016, "requested", "all", 650.0),
+    ("1601", 2015, "settled", "all", 425.0),
+    ("1653", 2015, "requested", "all", 30.0),
+    ("1653", 2016, "requested", "all", 40.0),
+    ("1653", 2015, "settled", "all", 32.0),
+    ("1653", 2016, "settled", "all", None),
+    ("16", 2015, "requested", "all", 1200.0),
+    ("16", 2016, "requested", "all", 1500.0),
+    ("16", 2015, "settled", "all", 1100.0),
+}
+
+
+def test_the_table_tool_reads_alike_as_xlsx_and_with_region_and_name_on_the_last_heading_row() -> None:
+    """The same table as a real xlsx, and as a CSV whose 'Region;Navn' stand on the third heading row."""
+    rows = [line.split(";") for line in IMDI_TABLE]
+    sheet = xlsx([[int(c) if c.isdigit() else c for c in row] for row in rows])
+    assert figures(read_upload(sheet, "tabell.xlsx", today=TODAY)) == TABLE_FIGURES
+    moved = [
+        f";;{IMDI_TABLE[0].split(';', 2)[2]}",
+        IMDI_TABLE[1],
+        f"Region;Navn;{IMDI_TABLE[2].split(';', 2)[2]}",
+    ]
+    content = csv_bytes([*moved, *IMDI_TABLE[3:]], "iso-8859-1")
+    assert figures(read_upload(content, "tabell.csv", today=TODAY)) == TABLE_FIGURES
 
 
 def test_the_minors_table_states_the_em_group() -> None:
