@@ -267,7 +267,7 @@ def _restated(entry: Entry, current: Statement | None, restated: date | None) ->
     """A past year's figure that differs from the current one, stated as of the upload (IMDi revises its statistics)."""
     if restated is None or current is None or entry.as_of >= restated or _same(entry, current):
         return entry
-    return replace(entry, as_of=restated)
+    return entry._replace(as_of=restated)
 
 
 def _same(entry: Entry, current: Statement) -> bool:
