@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,7 +34,9 @@ PARTS = ((Group.EM, Group.ALL), (Group.EM_UNDER_15, Group.EM))  # (group, the gr
 WHOLES = {whole for _, whole in PARTS}
 LARGEST = 5  # changes shown in a preview
 INSERTED_AT_ONCE = 5_000  # statements per INSERT, so others are answered between them
-STATISTICS = ("imdi", "imdi_table")  # the layouts of IMDi's statistics downloads
+STATISTICS = ("imdi", "imdi_table")
+SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")  # IMDi's '(t.o.m. 2019)', '(f.o.m. 2020)', '(Østf.)'
+# the layouts of IMDi's statistics downloads
 FIGURES = Figure.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
 
 
@@ -107,6 +110,8 @@ def resolve(
     if matches:
         names = ", ".join(f"{m.place.name} ({m.place.code})" for m in matches)
         return None, Problem(0, "imp_ambiguous_place", {"place": text, "places": names}, value=text)
+    if SUFFIX.search(text):
+        return resolve(index, index.completed(text) or SUFFIX.sub("", text).strip(), year, suggest)
     suggestions = ", ".join(p.name for p in (suggest or index.suggestions)(text))
     if not suggestions:
         return None, Problem(0, "imp_unknown_place", {"place": text}, value=text)

@@ -23,7 +23,6 @@ MERGED = (
 )
 NO_FIGURE = (".", "")  # IMDi's '.': no figure for this place and year
 CODE = re.compile(r"([KkFf]?)(\d{1,4})")
-SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")  # '(t.o.m. 2019)', '(f.o.m. 2020)', '(Østf.)'
 COUNT = Measure.SETTLED  # every category counts people: the bounds of any count
 PERCENT_SLACK = 1.0  # IMDi rounds its per cent; a larger difference is worth a note
 
@@ -135,10 +134,10 @@ def measures(cells: dict[str, Cell]) -> dict[str, Cell]:
 
 @lru_cache(maxsize=65_536)
 def place_code(text: str) -> str:
-    """A place as IMDi writes it, as the register knows it: 805 and K0805 are 0805, F30 is county 30, suffixes go."""
+    """A place's number as the register knows it: 805 and K0805 are 0805, F30 is county 30; a name as written."""
     found = CODE.fullmatch(text.strip())
     if found is None:
-        return SUFFIX.sub("", text).strip()
+        return text.strip()
     prefix, digits = found[1].upper(), found[2]
     return digits.zfill(2) if prefix == "F" else digits.zfill(4)
 

@@ -217,3 +217,24 @@ def test_a_date_in_the_file_name_is_the_uploads_date() -> None:
     given = read_upload(long_file(), "bosetting-2026-11-16.csv", today=TODAY, as_of=date(2026, 11, 20))
     assert {e.as_of for e in named.entries if e.year == 2026} == {date(2026, 11, 16)}
     assert {e.as_of for e in given.entries if e.year == 2026} == {date(2026, 11, 20)}
+
+
+async def test_names_with_imdis_suffixes_are_the_register_places(store: Store) -> None:
+    """'(t.o.m. 2019)' and '(f.o.m. 2020)' go; '(Østf.)' tells which Våler: the register's 'Våler (Østfold)'."""
+    lines = [
+        "Kommune,År,Kategori,Antall",
+        "Våler (Østf.),2019-01-01,Faktisk bosetting,7",
+        "Våler (Hedm.),2019-01-01,Faktisk bosetting,3",
+        "Melhus (t.o.m. 2019),2019-01-01,Faktisk bosetting,21",
+        "Trondheim (f.o.m. 2020),2021-01-01,Faktisk bosetting,301",
+    ]
+    plan = await upload(store, csv_bytes(lines), "tidy.csv")
+    assert not plan.problems
+    places = {(d.place.name, d.place.code, d.entry.value) for d in plan.written}
+    assert {(name, value) for name, _, value in places} == {
+        ("Våler (Østfold)", 7),
+        ("Våler (Innlandet)", 3),
+        ("Melhus", 21),
+        ("Trondheim", 301),
+    }
+    assert len({code for _, code, _ in places}) == 4
