@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from store.reading import Reading, read_upload
 from store.store import Store
-from tests.store.test_importing import TODAY, current_value, plan_for, upload
+from tests.store.test_importing import TODAY, current_value, exported, plan_for, upload
 from tests.uploads import (
     IMDI_LONG,
     IMDI_MINORS_TABLE,
@@ -238,3 +240,17 @@ async def test_names_with_imdis_suffixes_are_the_register_places(store: Store) -
         ("Trondheim", 301),
     }
     assert len({code for _, code, _ in places}) == 4
+
+
+async def test_the_export_names_the_other_source_of_a_figure_it_states_differently(store: Store) -> None:
+    """Trondheim settled 2015: the export's 425 (IMDi) says 'seed-004: 495' beside it; other rows say nothing."""
+    await upload(store, long_file(), "statistikk.csv")
+    frame = pd.read_csv(io.BytesIO(await exported(store)), dtype=str, keep_default_na=False)
+    row = frame[
+        (frame.area_code == "5001")
+        & (frame.year == "2015")
+        & (frame.measure == "settled")
+        & (frame.group == "all")
+    ]
+    assert (row.value.tolist(), row.other_sources.tolist()) == (["425"], ["seed-004: 495"])
+    assert (frame.other_sources != "").sum() == 1
