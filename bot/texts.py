@@ -640,6 +640,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "↳ {measure} ifølgje ei anna kjelde: {value}",
         "en": "↳ {measure} according to another source: {value}",
     },
+    "digest_other_source": {
+        "nb": "↳ {place}, {measure} ifølge en annen kilde: {value} ({source})",
+        "nn": "↳ {place}, {measure} ifølgje ei anna kjelde: {value} ({source})",
+        "en": "↳ {place}, {measure} according to another source: {value} ({source})",
+    },
     "refresh_saved": {
         "nb": "<b>IMDis statistikk er hentet og lagret</b> (endring #{change}; /undo {change} angrer).",
         "nn": "<b>IMDi sin statistikk er henta og lagra</b> (endring #{change}; /undo {change} angrar).",

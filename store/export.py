@@ -8,7 +8,7 @@ import pandas as pd
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.held import PlaceFigures
+from store.held import disagreements
 from store.models import Figure, Place
 from store.queries import FigureRow, Statement, active, current_figures, statements
 
@@ -58,26 +58,16 @@ async def export_frame(session: AsyncSession, *, history: bool = False) -> pd.Da
         rows = await statements(session, place_ids=place_ids)
     else:
         rows = await current_figures(session, place_ids=place_ids)
-        others = disagreements(rows, await statements(session, place_ids=place_ids))
+        found = disagreements(rows, await statements(session, place_ids=place_ids))
+        others = {
+            key: "; ".join(f"{s.source.key}: {plain_value(s.figure)}" for s in said)
+            for key, said in found.items()
+        }
     records = [_record(places[s.figure.place_id], s, others.get(s.figure.id, "")) for s in rows]
     frame = pd.DataFrame(records, columns=EXPORT_COLUMNS)
     frame["_level"] = frame["area_level"].map(LEVEL_ORDER)
     frame = frame.sort_values(["_level", "area_code", "year", "measure", "group", "as_of"], kind="stable")
     return frame.drop(columns="_level").reset_index(drop=True)
-
-
-def disagreements(current: list[Statement], every: list[Statement]) -> dict[int, str]:
-    """For each current figure another source states differently (by id): 'seed-004: 495; …'."""
-    by_place: dict[int, list[Statement]] = {}
-    for statement in every:
-        by_place.setdefault(statement.figure.place_id, []).append(statement)
-    held = {place_id: PlaceFigures(found) for place_id, found in by_place.items()}
-    found = {}
-    for statement in current:
-        others = held[statement.figure.place_id].disagreeing(statement)
-        if others:
-            found[statement.figure.id] = "; ".join(f"{s.source.key}: {plain_value(s.figure)}" for s in others)
-    return found
 
 
 def _record(place: Place, statement: Statement, others: str) -> dict[str, object]:

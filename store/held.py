@@ -95,6 +95,18 @@ class PlaceFigures:
         return dict(sorted(covered.items()))
 
 
+def disagreements(current: Sequence[Statement], every: Sequence[Statement]) -> dict[int, list[Statement]]:
+    """Other sources' differing whole-year statements of each current figure that has any, by the figure's id."""
+    by_place: dict[int, list[Statement]] = {}
+    for statement in every:
+        by_place.setdefault(statement.figure.place_id, []).append(statement)
+    held = {place_id: PlaceFigures(found) for place_id, found in by_place.items()}
+    found = {
+        s.figure.id: held[s.figure.place_id].disagreeing(s) for s in current if s.figure.place_id in held
+    }
+    return {key: said for key, said in found.items() if said}
+
+
 class HeldFigures:
     """The statements of recently asked-about places, read once per data generation."""
 
