@@ -254,3 +254,28 @@ async def test_the_export_names_the_other_source_of_a_figure_it_states_different
     ]
     assert (row.value.tolist(), row.other_sources.tolist()) == (["425"], ["seed-004: 495"])
     assert (frame.other_sources != "").sum() == 1
+
+
+CATEGORIES = (
+    "Anmodning om bosetting",
+    "Vedtak om bosetting",
+    "Faktisk bosetting",
+    "Faktisk bosetting (sammenslått for tidligere fylker)",
+)
+
+
+def test_a_table_tool_export_of_226_columns_is_read() -> None:
+    """1995–2022, four categories in persons and per cent: 226 columns (the old limit was 200)."""
+    combinations = [(c, u, y) for y in range(1995, 2023) for c in CATEGORIES for u in ("Personer", "Prosent")]
+    heading_rows = [
+        "Region;Navn;" + ";".join(f"Bosetting: {c}" for c, _, _ in combinations),
+        ";;" + ";".join(f"Enhet: {u}" for _, u, _ in combinations),
+        ";;" + ";".join(f"År: {y}" for _, _, y in combinations),
+    ]
+    values = ";".join("100" if unit == "Prosent" else "20" for _, unit, _ in combinations)
+    rows = [f"K{code};;{values}" for code in ("1601", "1653", "1663")]
+    reading = read_upload(csv_bytes([*heading_rows, *rows], "iso-8859-1"), "tabell.csv", today=TODAY)
+    assert len(combinations) + 2 == 226 and not reading.problems
+    assert len(reading.entries) == 3 * 28 * 3, (
+        "request, decision and settled; the merged count only stands in"
+    )
