@@ -307,3 +307,23 @@ async def test_sources_that_disagree_are_both_kept_and_both_said(assistant: Assi
     assert "Flyktningesituasjonen i Trondheim" in shown and "bosetting.csv" in shown
     (history,) = await assistant.handle("/history Trondheim 2015 bosatt", admin)
     assert "425" in plain(history.text) and "495" in plain(history.text)
+
+
+async def test_figures_of_1998_under_that_years_numbers_answer_for_then_and_now(
+    assistant: Assistant, admin: Caller
+) -> None:
+    """0716 in 1998 is Våle, merged into Re in 2002: Vestfold's 1998 sum counts it; Re's 1998 is Våle's and Ramnes'."""
+    lines = [
+        "Enhet;År;Kommunenummer;Kommune;Bosetting;Antall",
+        "Personer;1998;716;Våle (t.o.m. 2001);Faktisk bosetting;4",
+        "Personer;1998;718;Ramnes (t.o.m. 2001);Faktisk bosetting;6",
+        "Personer;1998;701;Borre (t.o.m. 2002);Faktisk bosetting;12",
+    ]
+    *_, preview = await assistant.upload(csv_bytes(lines, "iso-8859-1"), "bosetting.csv", "", admin)
+    assert "3 nye" in plain(preview.text)
+    await assistant.choose(button(preview, "yes"), admin)
+    (county,) = await assistant.handle("bosatt Vestfold 1998", admin)
+    assert "22" in plain(county.text) and "3 av" in plain(county.text), plain(county.text)
+    (merged,) = await assistant.handle("bosatt Re 1998", admin)
+    said = plain(merged.text)
+    assert "Re ble opprettet 01.01.2002 av Ramnes og Våle" in said and "sum: 10¹ (2 av 2 kommuner" in said
