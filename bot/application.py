@@ -9,23 +9,26 @@ from functools import partial
 from typing import cast
 
 from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
 from bot.groups import GROUP_COMMANDS
-from bot.runtime import BotApplication, BotData, Runtime
+from bot.refresh import admin_languages, refresh
+from bot.runtime import BotApplication, BotContext, BotData, Runtime
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 from handlers import register
 from scheduler.delivery import Broadcaster
-from scheduler.jobs import DigestJobs
+from scheduler.jobs import JOB_OPTIONS, DigestJobs
 from scheduler.telegram import TelegramSender
 from store.store import Store
 from store.users import ensure_admins, list_users
 
 log = logging.getLogger(__name__)
+REFRESH_JOB = "imdi-refresh"
 
 
 async def open_runtime(settings: Settings) -> Runtime:
@@ -61,6 +64,30 @@ async def start_digests(application: BotApplication) -> None:
     runtime.assistant.digests.on_change = runtime.digest_jobs.reschedule
     runtime.assistant.digests.resender = runtime.digest_jobs.resend
     await runtime.digest_jobs.start()
+
+
+def start_refresh(application: BotApplication) -> None:
+    """The nightly refresh of IMDi's statistics as a named daily job, when IMDI_CSV_URL is set."""
+    assert application.job_queue is not None
+    settings = application.bot_data.runtime.settings
+    for job in application.job_queue.get_jobs_by_name(REFRESH_JOB):
+        job.schedule_removal()
+    if settings.imdi_csv_url:
+        application.job_queue.run_daily(
+            refresh_job, settings.refresh_time, name=REFRESH_JOB, job_kwargs=JOB_OPTIONS
+        )
+
+
+async def refresh_job(context: BotContext) -> None:
+    """Fetch and import IMDi's statistics, then tell every admin in one message each."""
+    runtime = context.bot_data.runtime
+    outcome = await refresh(runtime.store, runtime.settings.imdi_csv_url, runtime.assistant.today())
+    log.info("IMDi refresh: %s", outcome.key)
+    for user_id, language in (await admin_languages(runtime.store)).items():
+        try:
+            await context.bot.send_message(user_id, outcome.message(language), parse_mode=ParseMode.HTML)
+        except (BadRequest, Forbidden) as error:  # an admin who never wrote to the bot, or blocked it
+            log.warning("IMDi refresh not told to admin %s: %s", user_id, error.message)
 
 
 def menu(commands: dict[str, dict[str, str]], language: str | None) -> list[BotCommand]:
@@ -115,6 +142,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         application.bot_data["runtime"] = runtime = await open_runtime(settings)
         await runtime.store.index()  # the place index, built before the first question
         await start_digests(application)
+        start_refresh(application)
         await set_command_menus(application)
         check_inline_mode(application.bot)
         application.bot_data.runtime.assistant.members.on_role_change = partial(

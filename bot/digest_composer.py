@@ -19,9 +19,10 @@ from bot.render import day, escape, number, percent, shown_value, visible_length
 from bot.texts import short_measure_label, text
 from scheduler.delivery import Digest, Message
 from scheduler.subscriptions import FIRST_LOOKBACK, scope_places, since_last
+from store.held import disagreements
 from store.models import Figure, Place, Subscription, place_id_of
 from store.places import PlaceIndex
-from store.queries import Statement, active, current_figures, settled_share
+from store.queries import Statement, active, current_figures, settled_share, statements
 from store.store import Store
 from store.vocabulary import PROGRESS_MEASURES
 
@@ -106,10 +107,12 @@ async def compose(
         session, place_ids=ids, years=[year], measures=MEASURES, groups=[GROUP], as_of=since
     )
     rows = _rows(scope.places, now, then)
+    others = disagreements(now, await statements(session, place_ids=ids))
     pace = elapsed(year, today)
     updated = [s for s in now if s.figure.as_of > since]
     changed = any(row.deltas for row in rows)
     body = _text(scope, year, rows, updated, pace, since, today, language, hide_small)
+    body += "".join(f"\n{line}" for line in _other_sources(scope, now, others, language, hide_small))
     chart = await asyncio.to_thread(_chart, scope, year, rows, pace, language)  # the event loop goes on
     return Digest(
         messages=_messages(body, chart, language),
@@ -215,6 +218,25 @@ def _text(
         lines.append(f"{text('digest_new_decisions', language)}: {decided}")
     lines.append(text("digest_updated", language, count=len(updated)))
     return "\n".join(lines)
+
+
+def _other_sources(
+    scope: Scope, now: list[Statement], others: dict[int, list[Statement]], language: str, hide_small: bool
+) -> list[str]:
+    """A line for each figure shown that another source states differently: 'Trondheim, bosatt: 495 (…)'."""
+    names = {place_id_of(p): p.name for p in scope.places}
+    return [
+        text(
+            "digest_other_source",
+            language,
+            place=escape(names[s.figure.place_id]),
+            measure=short_measure_label(s.figure.measure, language),
+            value=shown_value(other.figure.value, GROUP, language, hide_small=hide_small),
+            source=escape(other.source.title[:80]),
+        )
+        for s in now
+        for other in others.get(s.figure.id, [])
+    ]
 
 
 def _behind_heading(year: int, pace: float, language: str) -> str:

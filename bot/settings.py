@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -29,6 +30,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     ops_chat_id: int | None = None
     retention_weeks: int = Field(default=26, ge=1, le=520)  # the delivery log is pruned after this many weeks
+    imdi_csv_url: str = ""  # empty: no nightly refresh
+    imdi_refresh_at: str = "05:30"
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -82,6 +85,29 @@ class Settings(BaseSettings):
         if value not in ("members", "open"):
             raise ValueError("ACCESS must be 'members' or 'open'")
         return value
+
+    @field_validator("imdi_csv_url")
+    @classmethod
+    def _check_imdi_url(cls, value: str) -> str:
+        """IMDI_CSV_URL is empty (no refresh) or an http(s) address."""
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("IMDI_CSV_URL must be an http:// or https:// address, or empty")
+        return value
+
+    @field_validator("imdi_refresh_at")
+    @classmethod
+    def _check_refresh_at(cls, value: str) -> str:
+        """IMDI_REFRESH_AT is a time of day, HH:MM."""
+        try:
+            time.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError("IMDI_REFRESH_AT must be a time of day such as 05:30") from error
+        return value
+
+    @property
+    def refresh_time(self) -> time:
+        """When the nightly refresh runs, in TIMEZONE."""
+        return time.fromisoformat(self.imdi_refresh_at).replace(tzinfo=self.zone)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -676,6 +676,61 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "fila har fleire enn {limit} kolonnar",
         "en": "the file has more than {limit} columns",
     },
+    "other_source": {
+        "nb": "↳ {measure} ifølge en annen kilde: {value}",
+        "nn": "↳ {measure} ifølgje ei anna kjelde: {value}",
+        "en": "↳ {measure} according to another source: {value}",
+    },
+    "digest_other_source": {
+        "nb": "↳ {place}, {measure} ifølge en annen kilde: {value} ({source})",
+        "nn": "↳ {place}, {measure} ifølgje ei anna kjelde: {value} ({source})",
+        "en": "↳ {place}, {measure} according to another source: {value} ({source})",
+    },
+    "refresh_saved": {
+        "nb": "<b>IMDis statistikk er hentet og lagret</b> (endring #{change}; /undo {change} angrer).",
+        "nn": "<b>IMDi sin statistikk er henta og lagra</b> (endring #{change}; /undo {change} angrar).",
+        "en": "<b>IMDi's statistics were fetched and saved</b> (change #{change}; /undo {change} undoes it).",
+    },
+    "refresh_nothing": {
+        "nb": "IMDis statistikk er hentet: ingenting nytt ({unchanged} tall uendret).",
+        "nn": "IMDi sin statistikk er henta: ingenting nytt ({unchanged} tal uendra).",
+        "en": "IMDi's statistics were fetched: nothing new ({unchanged} figures unchanged).",
+    },
+    "refresh_errors": {
+        "nb": "<b>IMDis statistikk er ikke lagret</b>: {count} feil i filen. Ingenting er endret.",
+        "nn": "<b>IMDi sin statistikk er ikkje lagra</b>: {count} feil i fila. Ingenting er endra.",
+        "en": "<b>IMDi's statistics were not saved</b>: {count} errors in the file. Nothing changed.",
+    },
+    "refresh_download": {
+        "nb": "<b>IMDis statistikk kunne ikke hentes</b> ({reason}). Ingenting er endret; jeg prøver igjen i morgen.",
+        "nn": "<b>IMDi sin statistikk kunne ikkje hentast</b> ({reason}). Ingenting er endra; eg prøver igjen i morgon.",
+        "en": "<b>IMDi's statistics could not be fetched</b> ({reason}). Nothing changed; I will try again tomorrow.",
+    },
+    "refresh_refused": {
+        "nb": "<b>IMDis statistikk kunne ikke leses</b>: {reason}. Har IMDi endret filen? Ingenting er endret.",
+        "nn": "<b>IMDi sin statistikk kunne ikkje lesast</b>: {reason}. Har IMDi endra fila? Ingenting er endra.",
+        "en": "<b>IMDi's statistics could not be read</b>: {reason}. Has IMDi changed the file? Nothing changed.",
+    },
+    "refresh_layout": {
+        "nb": "<b>IMDis statistikk har fått en ny utforming</b>: filen er ikke lenger IMDis lange CSV. Ingenting er endret; sjekk IMDI_CSV_URL.",
+        "nn": "<b>IMDi sin statistikk har fått ei ny utforming</b>: fila er ikkje lenger IMDi sin lange CSV. Ingenting er endra; sjekk IMDI_CSV_URL.",
+        "en": "<b>IMDi's statistics have a new layout</b>: the file is no longer IMDi's long CSV. Nothing changed; check IMDI_CSV_URL.",
+    },
+    "imp_too_many_cells": {
+        "nb": "filen har flere enn {limit} celler",
+        "nn": "fila har fleire enn {limit} celler",
+        "en": "the file has more than {limit} cells",
+    },
+    "imp_percent_differs": {
+        "nb": "{place} {year}: IMDi oppgir {imdi} %, men antallet er {own} % av anmodningen",
+        "nn": "{place} {year}: IMDi oppgir {imdi} %, men talet er {own} % av oppmodinga",
+        "en": "{place} {year}: IMDi gives {imdi} %, but the count is {own} % of the request",
+    },
+    "imp_unknown_code": {
+        "nb": "ukjent kommunenummer «{place}» (IMDis 9999, eller et nummer registeret ikke kjenner); hoppet over",
+        "nn": "ukjent kommunenummer «{place}» (IMDi sitt 9999, eller eit nummer registeret ikkje kjenner); hoppa over",
+        "en": "unknown municipality number «{place}» (IMDi's 9999, or a number the register does not know); skipped",
+    },
     "imp_cell_too_long": {
         "nb": "cellen {cell} har mer enn {limit} tegn, mer enn noen celle i en tabell over tall",
         "nn": "cella {cell} har meir enn {limit} teikn, meir enn nokon celle i ein tabell over tal",
@@ -722,9 +777,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "cell {cell} holds a formula; paste the values instead of the formulas",
     },
     "imp_columns": {
-        "nb": "fant ingen kjent overskriftsrad. Jeg leser eksportformatet (area_code, year, measure, group, value, as_of), IMDis CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) og tabeller med en kommunekolonne og kolonner som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
-        "nn": "fann inga kjend overskriftsrad. Eg les eksportformatet (area_code, year, measure, group, value, as_of), IMDi sin CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) og tabellar med ein kommunekolonne og kolonnar som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
-        "en": "no known heading row found. I read the export format (area_code, year, measure, group, value, as_of), IMDi's CSV (Kommunenummer;Kommune;Anmodning, vedtak og faktisk bosetting;Enhet;År;Antall) and tables with a municipality column and columns such as «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+        "nb": "fant ingen kjent overskriftsrad. Jeg leser eksportformatet (area_code, year, measure, group, value, as_of), IMDis statistikk (Kommunenummer;Kommune;Bosetting;Enhet;År;Antall, i hvilken som helst rekkefølge; Kommune,År,Kategori,Antall; tabellverktøyets Region;Navn;Bosetting: …) og tabeller med en kommunekolonne og kolonner som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+        "nn": "fann inga kjend overskriftsrad. Eg les eksportformatet (area_code, year, measure, group, value, as_of), IMDi sin statistikk (Kommunenummer;Kommune;Bosetting;Enhet;År;Antall, i kva rekkjefølgje som helst; Kommune,År,Kategori,Antall; tabellverktøyet sitt Region;Navn;Bosetting: …) og tabellar med ein kommunekolonne og kolonnar som «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
+        "en": "no known heading row found. I read the export format (area_code, year, measure, group, value, as_of), IMDi's statistics (Kommunenummer;Kommune;Bosetting;Enhet;År;Antall, in any column order; Kommune,År,Kategori,Antall; the table tool's Region;Navn;Bosetting: …) and tables with a municipality column and columns such as «Anmodning 2016», «inkl EM», «Vedtak 2015», «Antall bosatte pr 10.12»",
     },
     "imp_pending": {
         "nb": "«{text}» er ikke et tall; lest som ikke vedtatt ennå",
@@ -867,7 +922,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Preview of «{filename}» ({kind})",
     },
     "imp_kind_export": {"nb": "eksportformat", "nn": "eksportformat", "en": "export format"},
-    "imp_kind_imdi": {"nb": "IMDis CSV", "nn": "IMDi sin CSV", "en": "IMDi's CSV"},
+    "imp_kind_imdi": {"nb": "IMDis statistikk", "nn": "IMDi sin statistikk", "en": "IMDi's statistics"},
+    "imp_kind_imdi_table": {
+        "nb": "IMDis tabellverktøy",
+        "nn": "IMDi sitt tabellverktøy",
+        "en": "IMDi's table tool",
+    },
     "imp_kind_table": {
         "nb": "tabell per kommune",
         "nn": "tabell per kommune",

@@ -8,6 +8,7 @@ import pandas as pd
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from store.held import disagreements
 from store.models import Figure, Place
 from store.queries import FigureRow, Statement, active, current_figures, statements
 
@@ -21,6 +22,7 @@ EXPORT_COLUMNS = [
     "value",
     "as_of",
     "source",
+    "other_sources",  # other sources' differing whole-year values: 'seed-004: 495'
 ]
 LEVEL_ORDER = {
     "nation": 0,
@@ -51,18 +53,24 @@ async def export_frame(session: AsyncSession, *, history: bool = False) -> pd.Da
     place_ids = [
         pid for pid in (await session.exec(select(Figure.place_id).where(active()).distinct())).all()
     ]
+    others: dict[int, str] = {}
     if history:
         rows = await statements(session, place_ids=place_ids)
     else:
         rows = await current_figures(session, place_ids=place_ids)
-    records = [_record(places[s.figure.place_id], s) for s in rows]
+        found = disagreements(rows, await statements(session, place_ids=place_ids))
+        others = {
+            key: "; ".join(f"{s.source.key}: {plain_value(s.figure)}" for s in said)
+            for key, said in found.items()
+        }
+    records = [_record(places[s.figure.place_id], s, others.get(s.figure.id, "")) for s in rows]
     frame = pd.DataFrame(records, columns=EXPORT_COLUMNS)
     frame["_level"] = frame["area_level"].map(LEVEL_ORDER)
     frame = frame.sort_values(["_level", "area_code", "year", "measure", "group", "as_of"], kind="stable")
     return frame.drop(columns="_level").reset_index(drop=True)
 
 
-def _record(place: Place, statement: Statement) -> dict[str, object]:
+def _record(place: Place, statement: Statement, others: str) -> dict[str, object]:
     """One export row."""
     figure = statement.figure
     return {
@@ -75,6 +83,7 @@ def _record(place: Place, statement: Statement) -> dict[str, object]:
         "value": plain_value(figure),
         "as_of": figure.as_of.isoformat(),
         "source": source_text(statement),
+        "other_sources": others,
     }
 
 

@@ -65,6 +65,22 @@ class PlaceFigures:
             found.extend(statement for _, statement in sorted(chosen.items()))
         return found
 
+    def disagreeing(self, current: Statement) -> list[Statement]:
+        """Other sources' whole-year statements of a figure whose value is another (each source's latest).
+
+        Only a figure stated for its whole year can disagree: snapshots during the year are progress.
+        """
+        figure = current.figure
+        end = date(figure.year, 12, 31)
+        if figure.as_of < end or figure.value is None:
+            return []
+        latest: dict[int, Statement] = {}
+        for statement in self.statements(figure.year, [figure.measure], figure.group):
+            other = statement.figure
+            if other.source_id != figure.source_id and other.as_of >= end and not other.approximate:
+                latest[other.source_id] = statement  # oldest first: the last of each source stays
+        return [s for s in latest.values() if s.figure.value is not None and s.figure.value != figure.value]
+
     def counts(self, year: int, measures: Sequence[str]) -> dict[tuple[str, str], int]:
         """How many statements each figure of a year has."""
         counted: dict[tuple[str, str], int] = {}
@@ -88,6 +104,18 @@ def latest(found: Sequence[Statement], as_of: date | None = None) -> Statement |
     """The statement that holds (as of a day, where one was made by then)."""
     by_then = [s for s in found if as_of is None or s.figure.as_of <= as_of]
     return max(by_then or found, key=precedence, default=None)
+
+
+def disagreements(current: Sequence[Statement], every: Sequence[Statement]) -> dict[int, list[Statement]]:
+    """Other sources' differing whole-year statements of each current figure that has any, by the figure's id."""
+    by_place: dict[int, list[Statement]] = {}
+    for statement in every:
+        by_place.setdefault(statement.figure.place_id, []).append(statement)
+    held = {place_id: PlaceFigures(found) for place_id, found in by_place.items()}
+    found = {
+        s.figure.id: held[s.figure.place_id].disagreeing(s) for s in current if s.figure.place_id in held
+    }
+    return {key: said for key, said in found.items() if said}
 
 
 class HeldFigures:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,10 @@ PARTS = ((Group.EM, Group.ALL), (Group.EM_UNDER_15, Group.EM))  # (group, the gr
 WHOLES = {whole for _, whole in PARTS}
 LARGEST = 5  # changes shown in a preview
 INSERTED_AT_ONCE = 5_000  # statements per INSERT, so others are answered between them
+STATISTICS = ("imdi", "imdi_table")
+SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")  # IMDi's '(t.o.m. 2019)', '(f.o.m. 2020)', '(Østf.)'
+# the layouts of IMDi's statistics downloads
+FIGURES = Figure.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,8 @@ def resolve(
     if matches:
         names = ", ".join(f"{m.place.name} ({m.place.code})" for m in matches)
         return None, Problem(0, "imp_ambiguous_place", {"place": text, "places": names}, value=text)
+    if SUFFIX.search(text):
+        return resolve(index, index.completed(text) or SUFFIX.sub("", text).strip(), year, suggest)
     suggestions = ", ".join(p.name for p in (suggest or index.suggestions)(text))
     if not suggestions:
         return None, Problem(0, "imp_unknown_place", {"place": text}, value=text)
@@ -213,8 +220,11 @@ def _compare(
     current: dict[tuple[int, int, str, str], Statement],
 ) -> Plan:
     """The plan: every entry checked and compared with its current figure (run in a thread: it may be millions)."""
+    statistics = reading.kind in STATISTICS
     found = {
-        key: p if isinstance(p, Problem) else _Known(p, place_id_of(p), p.level != "municipality")
+        key: _unplaced(p, key[0], statistics)
+        if isinstance(p, Problem)
+        else _Known(p, place_id_of(p), p.level != "municipality")
         for key, p in places.items()
     }
     comparison = _Comparison(found, known, current)
@@ -226,10 +236,11 @@ def _compare(
     for entry, place in comparison.placed(reading.entries):
         _consistency(comparison, entry, place.id)
         statement = current.get((place.id, entry.year, entry.measure, entry.group))
+        first = comparison.first_rows[(place.id, entry.year, entry.measure, entry.group, entry.as_of)]
+        entry = _restated(entry, statement, reading.restated)
         delta = Delta(entry, place.place, statement, _delta_kind(entry, statement))
         tally[delta.kind] += 1
-        key = (place.id, entry.year, entry.measure, entry.group, entry.as_of)
-        if delta.kind == "changed" and comparison.first_rows[key] == entry.row:  # a repeated row once
+        if delta.kind == "changed" and first == entry.row:  # a repeated row once
             heapq.heappush(changes, (delta.size, -entry.row, delta))
             if len(changes) > LARGEST:
                 heapq.heappop(changes)
@@ -237,7 +248,10 @@ def _compare(
             deltas.append(delta)
         if place.total:
             totals.setdefault(entry.row, place.place)
-    if reading.kind != "export":  # the export names its totals on purpose; a table row may be a partial sum
+    if reading.kind not in (
+        "export",
+        *STATISTICS,
+    ):  # those name whole totals; a table row may be a partial sum
         notes = (
             Problem(row, "imp_stated_total", {"place": p.name}, error=False) for row, p in totals.items()
         )
@@ -245,6 +259,26 @@ def _compare(
     problems = reading.problems.merged(comparison.problems)
     largest = [delta for _, _, delta in sorted(changes, key=lambda c: (-c[0], -c[1]))]
     return Plan([] if problems.blocking else deltas, problems, tally, largest)
+
+
+def _unplaced(problem: Problem, text: str, statistics: bool) -> Problem:
+    """Why a place is not known: in IMDi's statistics an unknown number (9999) is a note, its rows skipped."""
+    if statistics and text.isdigit():
+        return Problem(0, "imp_unknown_code", {"place": text}, error=False, value=text)
+    return problem
+
+
+def _restated(entry: Entry, current: Statement | None, restated: date | None) -> Entry:
+    """A past year's figure that differs from the current one, stated as of the upload (IMDi revises its statistics)."""
+    if restated is None or current is None or entry.as_of >= restated or _same(entry, current):
+        return entry
+    return entry._replace(as_of=restated)
+
+
+def _same(entry: Entry, current: Statement) -> bool:
+    """Whether an entry says what the current statement does (a hidden value never replaces a known one)."""
+    figure = current.figure
+    return figure.value == entry.value or (entry.suppressed and figure.value is not None)
 
 
 def _whole(value: float) -> str:
@@ -256,11 +290,9 @@ def _delta_kind(entry: Entry, current: Statement | None) -> str:
     """Whether an entry is new, changes the current figure, repeats it, or is an earlier statement."""
     if current is None:
         return "new"
-    figure = current.figure
-    same = figure.value == entry.value or (entry.suppressed and figure.value is not None)
-    if same:  # a hidden value never replaces a known one
+    if _same(entry, current):
         return "unchanged"
-    return "earlier" if entry.as_of < figure.as_of else "changed"
+    return "earlier" if entry.as_of < current.figure.as_of else "changed"
 
 
 async def _known_vocabulary(session: AsyncSession) -> tuple[set[str], set[str]]:
@@ -331,9 +363,12 @@ async def apply_plan(
         raise ValueError("a plan with errors is never applied")
     change = await audit(session, user_id=user_id, action=action, summary=summary)
     written = plan.written
+    connection = (
+        await session.connection()
+    )  # Core's executemany: the ORM's bulk path costs five times as much
     for start in range(0, len(written), INSERTED_AT_ONCE):
         rows = _statement_rows(written[start : start + INSERTED_AT_ONCE], source, change)
-        await session.exec(insert(Figure), params=rows)
+        await connection.execute(insert(FIGURES), rows)
     return change
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -185,6 +186,13 @@ class PlaceIndex:
     def search(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
         """Exact matches if there are any, otherwise typo-tolerant ones."""
         return self.exact(text, year=year) or self.fuzzy(text, year=year)
+
+    def completed(self, text: str) -> str | None:
+        """The one name that begins as the text does: IMDi's 'Våler (Østf.)' is the register's 'Våler (Østfold)'."""
+        key = normalise(text)
+        start = bisect_left(self.name_keys, key)
+        found = [k for k in self.name_keys[start : start + 2] if k.startswith(key)]
+        return found[0] if len(found) == 1 and found[0] != key else None
 
     def suggestions(self, text: str, *, limit: int = 3) -> list[Place]:
         """Names somewhat like the text, for a 'did you mean' answer."""

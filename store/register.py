@@ -10,6 +10,7 @@ from pathlib import Path
 
 REGISTER = Path(__file__).parent / "data" / "register"
 FIRST_VERSION = date(2008, 1, 1)
+EARLIEST = date(1995, 1, 1)  # IMDi's statistics begin in 1995: the change list takes the register back to it
 UNKNOWN_CODES = {"9999", "99"}
 
 IMDI_REGIONS = {
@@ -61,11 +62,12 @@ class Municipality:
     start: date | None = None
     end: date | None = None
     successors: list[str] = field(default_factory=list)
+    own_code: str = ""  # a former municipality whose last number another took later: '0716-2001' (Våle)
 
     @property
     def code(self) -> str:
-        """The last code the municipality had."""
-        return self.codes[-1][0]
+        """The last code the municipality had (its own, where another took that number)."""
+        return self.own_code or self.codes[-1][0]
 
     @property
     def display_name(self) -> str:
@@ -173,11 +175,73 @@ def load_register() -> Register:
     for entity in everyone:
         if entity.end is not None:
             entity.successors = sorted(set(successors.get(entity.code, [])))
+    for entity in everyone:  # the first version's periods reach back to before it (to 1995 and earlier)
+        for periods in (entity.codes, entity.names, entity.counties):
+            if periods[0][1].start == FIRST_VERSION:
+                periods[0][1].start = None
+    everyone += _earlier(everyone)
     for county in counties.values():
         county.start = None if county.start == FIRST_VERSION else county.start
         ends = county_ends[county.code]
         county.end = None if None in ends else max(end for end in ends if end is not None)
     return Register(everyone, sorted(counties.values(), key=lambda c: c.code))
+
+
+def _earlier(everyone: list[Municipality]) -> list[Municipality]:
+    """The register taken back to 1995 by the change list: earlier numbers and names, and the former municipalities.
+
+    Walked from the latest change back: a municipality renumbered or renamed keeps its earlier number or
+    name; one merged into another under a new name is a former municipality, and a merger under a name
+    none of its parts had makes a municipality that began that day (Våle and Ramnes became Re in 2002).
+    """
+    changes: dict[date, list[dict[str, str]]] = defaultdict(list)
+    for change in _read("kommune_endringer_1977_2024.csv"):
+        day = date.fromisoformat(change["endringsdato"])
+        if EARLIEST <= day <= FIRST_VERSION:
+            changes[day].append(change)
+    formers: list[Municipality] = []
+    for day in sorted(changes, reverse=True):
+        made: list[Municipality] = []
+        known = [*everyone, *formers]
+        targets = {
+            c["nytt_nummer"]: next((m for m in known if m.codes[0][0] == c["nytt_nummer"]), None)
+            for c in changes[day]
+        }
+        for change in changes[day]:
+            new, old, name = change["nytt_nummer"], change["gammelt_nummer"], change["gammelt_navn"].strip()
+            target, parts = targets[new], [c for c in changes[day] if c["nytt_nummer"] == new]
+            if target is None:
+                continue
+            if len(parts) == 1 or _same_name(name, change["nytt_navn"]):
+                _begin(target, old, name, day)
+                continue
+            made.append(
+                Municipality(
+                    [(old, Period(None, day))], [(name, Period(None, day))], [(old[:2], Period(None, day))]
+                )
+            )
+            made[-1].end, made[-1].successors = day, [new]
+            if any(old == code for m in known for code, _ in m.codes):
+                made[-1].own_code = f"{old}-{day.year - 1}"
+            if not any(_same_name(c["gammelt_navn"].strip(), c["nytt_navn"]) for c in parts):
+                target.start = day
+                for periods in (target.codes, target.names, target.counties):
+                    periods[0][1].start = day
+        formers += made
+    return formers
+
+
+def _begin(municipality: Municipality, code: str, name: str, day: date) -> None:
+    """A municipality's number or name before a day, when it changed then."""
+    if municipality.codes[0][0] != code:
+        municipality.codes.insert(0, (code, Period(None, day)))
+        municipality.codes[1][1].start = day
+    if not _same_name(municipality.names[0][0], name):
+        municipality.names.insert(0, (name, Period(None, day)))
+        municipality.names[1][1].start = day
+    if municipality.counties[0][0] != code[:2]:
+        municipality.counties.insert(0, (code[:2], Period(None, day)))
+        municipality.counties[1][1].start = day
 
 
 def region_of_county(county_code: str) -> str | None:

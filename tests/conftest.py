@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from aiohttp import web
 
 from bot.assistant import Assistant
 from bot.caller import Caller
@@ -73,3 +74,26 @@ async def assistant(store: Store, clock: datetime) -> Assistant:
 def admin() -> Caller:
     """An admin asking in bokmål."""
     return Caller(user_id=ADMIN_ID, language="nb", role="admin")
+
+
+Files = dict[str, bytes]  # what the local HTTP server serves, by path
+
+
+@pytest.fixture
+async def imdi() -> AsyncIterator[tuple[str, Files]]:
+    """A local HTTP server on 127.0.0.1 serving whatever the test puts in its files (404 otherwise)."""
+    files: Files = {}
+
+    async def serve(request: web.Request) -> web.Response:
+        content = files.get(request.path)
+        return web.Response(status=404) if content is None else web.Response(body=content)
+
+    app = web.Application()
+    app.router.add_get("/{name}", serve)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield f"http://127.0.0.1:{port}", files
+    await runner.cleanup()

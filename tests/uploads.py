@@ -200,15 +200,15 @@ def bad_files() -> list[BadFile]:
         BadFile("empty", "figures.csv", b"", "imp_empty"),
         BadFile("only-blank-lines", "figures.csv", b"\n\n  \n", "imp_empty"),
         BadFile(
-            "over-10-mb",
+            "over-20-mb",
             "figures.csv",
-            b"Kommune;Anmodning 2016\n" + b"Trondheim;1\n" * 1_000_000,
+            b"Kommune;Anmodning 2016\n" + b"Trondheim;1\n" * 1_800_000,
             "imp_too_big",
         ),
         BadFile(
             "too-many-rows",
             "figures.csv",
-            csv_bytes(["Kommune;Anmodning 2016"] + ["X;1"] * 50_001),
+            csv_bytes(["Kommune;Anmodning 2016"] + ["X;1"] * 500_001),
             "imp_too_many_rows",
         ),
         BadFile("wrong-columns", "figures.csv", csv_bytes(["foo,bar,baz", "1,2,3"]), "imp_columns"),
@@ -358,3 +358,61 @@ def municipality_names() -> list[str]:
         return sorted(
             {row["kommunenavn"] for row in csv.DictReader(lines) if row["versjon_gyldig_fra"] >= "2024"}
         )
+
+
+# IMDi's statistics downloads, made by hand in each layout: a few municipalities, years and both units.
+IMDI_LONG = [
+    "Enhet;År;Kommunenummer;Kommune;Bosetting;Antall",
+    "Personer;2015;1601;Trondheim (t.o.m. 2019);Anmodning om bosetting;469",
+    "Prosent;2015;1601;Trondheim (t.o.m. 2019);Anmodning om bosetting;100",
+    "Personer;2015;1601;Trondheim (t.o.m. 2019);Vedtak om bosetting;450",
+    "Prosent;2015;1601;Trondheim (t.o.m. 2019);Vedtak om bosetting;96",
+    "Personer;2015;1601;Trondheim (t.o.m. 2019);Faktisk bosetting;425",
+    "Prosent;2015;1601;Trondheim (t.o.m. 2019);Faktisk bosetting;91",
+    "Personer;2016;1653;Melhus (t.o.m. 2019);Opprinnelig anmodning;30",
+    "Personer;2016;1653;Melhus (t.o.m. 2019);Anmodning om bosetting;40",
+    "Prosent;2016;1653;Melhus (t.o.m. 2019);Anmodning om bosetting;100",
+    "Personer;2016;1653;Melhus (t.o.m. 2019);Vedtak om bosetting;.",
+    "Prosent;2016;1653;Melhus (t.o.m. 2019);Vedtak om bosetting;.",
+    "Personer;2016;1653;Melhus (t.o.m. 2019);Faktisk bosetting;38",
+    "Prosent;2016;1653;Melhus (t.o.m. 2019);Faktisk bosetting;95",
+    "Personer;2019;805;Porsgrunn (t.o.m. 2019);Anmodning om bosetting;0",
+    "Prosent;2019;805;Porsgrunn (t.o.m. 2019);Anmodning om bosetting;Inf",
+    "Personer;2019;805;Porsgrunn (t.o.m. 2019);Faktisk bosetting;:",
+    "Prosent;2019;805;Porsgrunn (t.o.m. 2019);Faktisk bosetting;Inf",
+    "Personer;2019;9999;Uoppgitt;Faktisk bosetting;3",
+    "Personer;2020;3806;;Faktisk bosetting;14",
+    "Personer;2026;5001;Trondheim (f.o.m. 2020);Anmodning om bosetting;400",
+    "Prosent;2026;5001;Trondheim (f.o.m. 2020);Anmodning om bosetting;100",
+    "Personer;2026;5001;Trondheim (f.o.m. 2020);Faktisk bosetting;212",
+    "Prosent;2026;5001;Trondheim (f.o.m. 2020);Faktisk bosetting;53",
+]
+IMDI_TABLE = [
+    "Region;Navn;Bosetting: Anmodning om bosetting;Bosetting: Anmodning om bosetting;"
+    "Bosetting: Faktisk bosetting;Bosetting: Faktisk bosetting;Bosetting: Faktisk bosetting",
+    ";;Enhet: Personer;Enhet: Personer;Enhet: Personer;Enhet: Prosent;Enhet: Personer",
+    ";;År: 2015;År: 2016;År: 2015;År: 2015;År: 2016",
+    "K1601;Trondheim (t.o.m. 2019);469;650;425;91;.",
+    "K1653;Melhus (t.o.m. 2019);30;40;32;107;:",
+    "F16;Sør-Trøndelag (t.o.m. 2017);1200;1500;1100;92;.",
+]
+IMDI_MINORS_TABLE = [
+    "Region;Navn;Bosetting enslige mindreårige: Anmodning om bosetting;"
+    "Bosetting enslige mindreårige: Faktisk bosetting;Bosetting enslige mindreårige: Faktisk bosetting",
+    ";;Enhet: Personer;Enhet: Personer;Enhet: Prosent",
+    ";;År: 2016;År: 2016;År: 2016",
+    "K1601;Trondheim (t.o.m. 2019);160;148;93",
+    "K1653;Melhus (t.o.m. 2019);5;:;.",
+]
+IMDI_TIDY = [
+    "Kommune,År,Kategori,Antall",
+    "Trondheim,2025-01-01,Anmodning om bosetting,300",
+    "Trondheim,2025-01-01,Faktisk bosetting,120",
+    "Melhus,2025-01-01,Vedtak om bosetting,25",
+    "Malvik,2024-01-01,Faktisk bosetting,12",
+]
+
+
+def reordered(lines: Sequence[str], order: Sequence[int], separator: str = ",") -> list[str]:
+    """The same table with its columns in another order and another separator (no cell holds one)."""
+    return [separator.join(line.split(";")[index] for index in order) for line in lines]

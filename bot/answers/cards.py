@@ -26,6 +26,7 @@ from bot.render import Citations, day, escape, number, percent
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
+from store.held import PlaceFigures
 from store.models import Place
 from store.queries import Aggregate, Statement, settled_share
 from store.vocabulary import POPULATION_GROUPS, WRITABLE_MEASURES, Group, Measure
@@ -149,6 +150,8 @@ async def _municipality_lines(
     order = _card_order({measure for measure, _ in found}, measures)
     rows = (_card_row(m, found, group, cite, ctx) for m in order if m not in INTRO_MEASURES)
     lines = [row for row in rows if row]
+    shown = [found[(m, group)] for m in order if (m, group) in found and m not in INTRO_MEASURES]
+    lines.extend(disagreement_lines(held, shown, cite, ctx))
     if group != Group.ALL:
         return lines
     lines.extend(intro_lines({key: s for key, s in found.items() if key[0] in order}, cite, ctx))
@@ -156,6 +159,23 @@ async def _municipality_lines(
     lines.extend(_snapshots(recent, found, cite, ctx))
     progress = _progress(found, ctx)
     return [*lines, progress] if progress else lines
+
+
+def disagreement_lines(
+    held: PlaceFigures, shown: Sequence[Statement], cite: Citations, ctx: Context
+) -> list[str]:
+    """A line for each figure shown that another source states differently: 'Bosatt, annen kilde: 495¹'."""
+    return [
+        text(
+            "other_source",
+            ctx.language,
+            measure=measure_label(s.figure.measure, ctx.language),
+            value=ctx.value(other),
+        )
+        + cite.cite(other)
+        for s in shown
+        for other in held.disagreeing(s)
+    ]
 
 
 def _groups_of(measure: str, found: Keyed) -> list[str]:

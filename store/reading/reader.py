@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.reading.cells import possible_year, read_number
+from store.reading.cells import find_date, possible_year, read_number
 from store.reading.layouts import WIDE, layout_of
 from store.reading.results import Entry, Problem, Reading, Refused
 from store.reading.safety import table_from_file
 
 
 def read_upload(content: bytes, filename: str, *, today: date, as_of: date | None = None) -> Reading:
-    """Read an uploaded file (xlsx or CSV) of any known layout, or refuse it."""
+    """Read an uploaded file (xlsx or CSV) of any known layout, or refuse it; undated, a date in its name counts."""
+    as_of = as_of or find_date(filename)
     if as_of is not None and as_of > today:
         raise Refused("imp_future_date", date=as_of.isoformat())
     table = table_from_file(content, filename, is_header=lambda row: layout_of(row) is not None)

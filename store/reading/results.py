@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 # Problems kept one by one (for the list sent with the preview); beyond this they are only counted.
 MAX_LISTED = 100_000
@@ -107,9 +108,8 @@ class Problems:
         return f"Problems({self.listed!r}, unlisted={dict(self.unlisted)!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One figure as a file states it, before its place is looked up."""
+class Entry(NamedTuple):
+    """One figure as a file states it, before its place is looked up (a tuple: files make millions of them)."""
 
     row: int
     place: str  # a code or a name, as written
@@ -182,3 +182,4 @@ class Reading:
     entries: Entries = field(default_factory=Entries)
     problems: Problems = field(default_factory=Problems)
     needs_date: bool = False  # a table without a date: the admin is asked for one
+    restated: date | None = None  # IMDi's statistics: a past year's changed figure is stated as of this date

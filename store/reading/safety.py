@@ -26,9 +26,10 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from store.reading.results import Refused
 
-MAX_BYTES = 10 * 1024 * 1024  # Telegram bots may download up to 20 MB; a national table is far smaller
-MAX_ROWS = 50_000  # a national long table with every measure is about 4 000 rows
-MAX_COLUMNS = 200
+MAX_BYTES = 20 * 1024 * 1024  # what Telegram lets bots download; IMDi's national long CSV is 3.7 MB
+MAX_ROWS = 500_000  # IMDi's national long CSV 1995–2023 has about 75 000 rows
+MAX_COLUMNS = 2_000  # IMDi's table tool gives 230 columns for 1995–2022
+MAX_CELLS = 6_000_000  # rows × columns: the cells held as text stay within a few hundred MB
 MAX_CELL = 2_000  # characters: a place, a number, a heading or a caption line is far shorter
 MAX_UNZIPPED = 100 * 1024 * 1024  # an xlsx unpacking to more than this is a zip bomb, not a table
 MAX_RATIO = 200  # compression ratio of one xlsx part beyond which it is a zip bomb
@@ -127,9 +128,10 @@ def _csv_table(content: bytes, is_header: IsHeader) -> Table:
     for number, line in enumerate(lines[:HEADER_SEARCH], 1):  # before the csv module's own limit trips
         for column, cell in enumerate(line.split(separator)):
             _check_cell(cell, f"{get_column_letter(column + 1)}{number}")
-    header_at = _header_index(
-        [next(csv.reader([line], delimiter=separator), []) for line in lines[:HEADER_SEARCH]], is_header
-    )
+    first_rows = [next(csv.reader([line], delimiter=separator), []) for line in lines[:HEADER_SEARCH]]
+    header_at = _header_index(first_rows, is_header)
+    # Counted before pandas holds the cells, so an oversized table never takes the memory it would need
+    _check_size(sum(1 for line in lines[header_at + 1 :] if line.strip()), len(first_rows[header_at]))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)  # rows longer than the header
@@ -147,23 +149,33 @@ def _csv_table(content: bytes, is_header: IsHeader) -> Table:
     except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as error:
         raise Refused("imp_malformed", reason=str(error).strip().splitlines()[-1][:200]) from error
     _check_size(len(frame), len(frame.columns))
-    cells, rows = [], []
-    for index, row in enumerate(frame.fillna("").astype(str).itertuples(index=False, name=None)):
-        stripped = [cell.strip() for cell in row]
-        if any(stripped):
-            longest = max(stripped, key=len)
-            _check_cell(longest, f"{get_column_letter(stripped.index(longest) + 1)}{header_at + 2 + index}")
-            cells.append(stripped)
-            rows.append(header_at + 2 + index)
-    return Table(" ".join(lines[:header_at]), [str(c) for c in frame.columns], cells, rows)
+    frame = frame.fillna("").astype(str).apply(lambda column: column.str.strip())  # column by column: fast
+    _check_lengths(frame, header_at + 2)
+    kept = frame[(frame != "").any(axis=1)]
+    rows = (kept.index + header_at + 2).tolist()
+    header = [cell.strip() for cell in first_rows[header_at]]  # as written: pandas names a blank 'Unnamed: 0'
+    headings = _unique(header) if len(header) == len(frame.columns) else [str(c) for c in frame.columns]
+    return Table(" ".join(lines[:header_at]), headings, kept.to_numpy().tolist(), rows)
+
+
+def _check_lengths(frame: pd.DataFrame, first_row: int) -> None:
+    """Refuse a table with a cell longer than any cell of a table of figures, naming the first such cell."""
+    lengths = frame.apply(lambda column: column.str.len()).to_numpy()
+    if frame.empty or lengths.max() <= MAX_CELL:
+        return
+    row = int((lengths > MAX_CELL).any(axis=1).argmax())
+    column = int(lengths[row].argmax())
+    _check_cell(str(frame.iat[row, column]), f"{get_column_letter(column + 1)}{first_row + row}")
 
 
 def _check_size(rows: int, columns: int) -> None:
-    """Refuse tables with more rows or columns than any real table has."""
+    """Refuse tables with more rows, columns or cells than any real table has."""
     if rows > MAX_ROWS:
         raise Refused("imp_too_many_rows", limit=MAX_ROWS)
     if columns > MAX_COLUMNS:
         raise Refused("imp_too_many_columns", limit=MAX_COLUMNS)
+    if rows * columns > MAX_CELLS:
+        raise Refused("imp_too_many_cells", limit=MAX_CELLS)
 
 
 # --- xlsx ----------------------------------------------------------------------------------------

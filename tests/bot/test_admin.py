@@ -17,7 +17,7 @@ from store.export import export_frame
 from store.store import Store
 from tests.conftest import COORDINATOR_ID, OSLO
 from tests.databases import copy_sqlite
-from tests.uploads import bad_files, csv_bytes, imdi_csv, seed_table, xlsx
+from tests.uploads import IMDI_LONG, bad_files, csv_bytes, imdi_csv, seed_table, xlsx
 
 STRANGER_ID = 3003
 
@@ -158,7 +158,7 @@ async def test_hostile_upload_is_refused_with_its_reason(assistant: Assistant, a
     (refused,) = await assistant.upload(bomb.content, bomb.filename, "", admin)
     assert "zip-bombe" in refused.text and "Ingenting er endret" in refused.text
     (big,) = await assistant.upload(b"", "huge.csv", "", admin, size=25 * 2**20)
-    assert "grensen er 10 MB" in big.text
+    assert "grensen er 20 MB" in big.text
     assert await export_text(assistant) == before
 
 
@@ -293,3 +293,37 @@ async def test_bad_archives_long_cells_and_impossible_years_are_named(
     file = next(b for b in bad_files() if b.name == bad)
     *_, reply = await assistant.upload(file.content, file.filename, "", admin)
     assert reason in plain(reply.text) and "Ingenting er endret" in reply.text and not reply.buttons
+
+
+async def test_sources_that_disagree_are_both_kept_and_both_said(assistant: Assistant, admin: Caller) -> None:
+    """IMDi's statistics say Trondheim settled 425 in 2015, its own report 495: the card says both, the history too."""
+    content = csv_bytes(IMDI_LONG, "iso-8859-1")
+    *_, preview = await assistant.upload(content, "bosetting.csv", "", admin)
+    assert "495 → 425" in plain(preview.text)
+    await assistant.choose(button(preview, "yes"), admin)
+    (card,) = await assistant.handle("status Trondheim 2015", admin)
+    shown = plain(card.text)
+    assert "Bosatt: 425" in shown and "Bosatt ifølge en annen kilde: 495" in shown
+    assert "Flyktningesituasjonen i Trondheim" in shown and "bosetting.csv" in shown
+    (history,) = await assistant.handle("/history Trondheim 2015 bosatt", admin)
+    assert "425" in plain(history.text) and "495" in plain(history.text)
+
+
+async def test_figures_of_1998_under_that_years_numbers_answer_for_then_and_now(
+    assistant: Assistant, admin: Caller
+) -> None:
+    """0716 in 1998 is Våle, merged into Re in 2002: Vestfold's 1998 sum counts it; Re's 1998 is Våle's and Ramnes'."""
+    lines = [
+        "Enhet;År;Kommunenummer;Kommune;Bosetting;Antall",
+        "Personer;1998;716;Våle (t.o.m. 2001);Faktisk bosetting;4",
+        "Personer;1998;718;Ramnes (t.o.m. 2001);Faktisk bosetting;6",
+        "Personer;1998;701;Borre (t.o.m. 2002);Faktisk bosetting;12",
+    ]
+    *_, preview = await assistant.upload(csv_bytes(lines, "iso-8859-1"), "bosetting.csv", "", admin)
+    assert "3 nye" in plain(preview.text)
+    await assistant.choose(button(preview, "yes"), admin)
+    (county,) = await assistant.handle("bosatt Vestfold 1998", admin)
+    assert "22" in plain(county.text) and "3 av" in plain(county.text), plain(county.text)
+    (merged,) = await assistant.handle("bosatt Re 1998", admin)
+    said = plain(merged.text)
+    assert "Re ble opprettet 01.01.2002 av Ramnes og Våle" in said and "sum: 10¹ (2 av 2 kommuner" in said

@@ -63,3 +63,16 @@ async def test_an_earlier_year_is_named_and_judged_against_the_decision(store: S
     assert "Ingen tall for 2026 ennå; tallene under gjelder 2016, det siste året med tall." in text
     assert "Under vedtaket (bosatt mindre enn vedtaket for 2016)" in text
     assert "Melhus: anmodning 56" in text and "Endringer siden 16.11.2026\ningen" in text
+
+
+async def test_a_figure_another_source_states_differently_says_so(store: Store) -> None:
+    """Malvik settled 2025: IMDi's statistics say 42, the municipality's report 40; the digest shows 42 and names 40."""
+    await add_statements(
+        store, [("Malvik", 2025, "settled", 40, date(2025, 12, 31))], source="Malvik kommune"
+    )
+    await add_statements(
+        store, [("Malvik", 2025, "settled", 42, date(2025, 12, 31))], source="IMDi statistikk"
+    )
+    text = await digest_text(store, "5031")
+    assert "Malvik: bosatt 42" in text
+    assert text.endswith("↳ Malvik, bosatt ifølge en annen kilde: 40 (Malvik kommune)")

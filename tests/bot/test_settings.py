@@ -22,6 +22,8 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
         "ACCESS",
         "OPS_CHAT_ID",
         "RETENTION_WEEKS",
+        "IMDI_CSV_URL",
+        "IMDI_REFRESH_AT",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir("/")
@@ -30,6 +32,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.database_url.startswith("sqlite:///data/")
     assert settings.timezone == "Europe/Oslo" and settings.admin_ids == frozenset()
     assert settings.ops_chat_id is None and settings.retention_weeks == 26
+    assert settings.imdi_csv_url == "" and settings.refresh_time.isoformat() == "05:30:00"
 
 
 @pytest.mark.parametrize(("value", "chat_id"), [("", None), ("-1001234567890", -1001234567890), ("42", 42)])
@@ -101,3 +104,20 @@ def test_the_token_is_hidden_in_messages_tracebacks_and_stacks() -> None:
     assert "POST https://x/bot<token>/getMe" in output
     assert "The token `<token>` was rejected" in output and "token = '<token>'" in output
     assert "SECRET" not in output
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("IMDI_CSV_URL", "ftp://imdi.no/bosetting.csv", "IMDI_CSV_URL must be an http"),
+        ("IMDI_REFRESH_AT", "25:99", "IMDI_REFRESH_AT must be a time of day"),
+    ],
+)
+def test_the_refresh_settings_are_checked(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, said: str
+) -> None:
+    """A refresh address that is not http(s) or a time that is none stops the start with one line."""
+    monkeypatch.chdir("/")
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit, match=said):
+        load_settings()

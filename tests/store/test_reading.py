@@ -10,6 +10,7 @@ import zipfile
 from datetime import date
 
 import pytest
+from openpyxl.utils import get_column_letter
 
 from store.names import normalise
 from store.reading import Entries, Entry, Kind, Problem, Problems, Reading, Refused, read_upload, results
@@ -207,7 +208,7 @@ def test_a_file_over_the_byte_limit_is_refused_and_one_at_it_is_read() -> None:
 
     assert [e.value for e in read(padded_to(MAX_BYTES)).entries] == [25]
     too_big = refusal(padded_to(MAX_BYTES + 1))
-    assert (too_big.key, too_big.values) == ("imp_too_big", {"size": "10.0", "limit": "10"})
+    assert (too_big.key, too_big.values) == ("imp_too_big", {"size": "20.0", "limit": "20"})
 
 
 def test_a_table_over_the_row_limit_is_refused_and_one_at_it_is_read() -> None:
@@ -226,7 +227,8 @@ def test_a_table_over_the_column_limit_is_refused_and_one_at_it_is_read(filename
     """MAX_COLUMNS columns are a table; one more is not, in a CSV and in a sheet alike."""
 
     def columns(count: int) -> bytes:
-        header: list[Cell] = ["Kommune", *(f"Vedtak {number}" for number in range(1, count))]
+        # column letters, not numbers: "Vedtak 1000" would name a year
+        header: list[Cell] = ["Kommune", *(f"Vedtak {get_column_letter(n)}" for n in range(1, count))]
         rows: list[list[Cell]] = [header, ["Malvik", *([1] * (count - 1))]]
         if filename.endswith(".xlsx"):
             return xlsx(rows, caption="pr 10.12.2015")

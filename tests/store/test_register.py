@@ -87,3 +87,32 @@ async def test_places_of_every_level(store: Store) -> None:
         "Leksvik",
         "Klæbu",
     }
+
+
+@pytest.mark.parametrize(
+    ("code", "year", "name", "successor"),
+    [
+        pytest.param("0716", 1998, "Våle", "0716", id="vale-1998"),
+        pytest.param("0716", 2003, "Re", "3803", id="re-2003"),
+        pytest.param("0718", 1998, "Ramnes", "0716", id="ramnes"),
+        pytest.param("1214", 1999, "Ølen", "1160", id="olen-1214"),
+        pytest.param("1159", 2004, "Ølen", "1160", id="olen-1159"),
+        pytest.param("1154", 2000, "Vindafjord", None, id="vindafjord-1154"),
+        pytest.param("1556", 2007, "Frei", "1505", id="frei"),
+        pytest.param("1503", 2007, "Kristiansund", None, id="kristiansund-1503"),
+        pytest.param("1601", 1995, "Trondheim", None, id="trondheim-1995"),
+    ],
+)
+async def test_the_register_reaches_back_to_1995(
+    store: Store, code: str, year: int, name: str, successor: str | None
+) -> None:
+    """IMDi's statistics use each year's numbers from 1995: the change list gives those of 1995–2007."""
+    (match,) = (await store.index()).exact(code, year=year)
+    assert (match.place.name, match.place.successor_code) == (name, successor)
+
+
+async def test_a_county_before_2008_has_its_members_of_that_year(store: Store) -> None:
+    """Vestfold in 1998 counts Våle and Ramnes, not Re, which was made of them in 2002."""
+    index = await store.index()
+    names = {p.name for p in index.members_in_year(index.by_code["07"], 1998)}
+    assert {"Våle", "Ramnes", "Horten"} <= names and "Re" not in names

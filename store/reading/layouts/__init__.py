@@ -8,6 +8,7 @@ from typing import Protocol
 from store.names import normalise
 from store.reading.layouts.export import ExportLayout
 from store.reading.layouts.imdi import ImdiLayout
+from store.reading.layouts.imdi_table import ImdiTableLayout
 from store.reading.layouts.wide import WideLayout
 from store.reading.results import Reading
 from store.reading.safety import Table
@@ -28,8 +29,8 @@ class Layout(Protocol):
 
 
 WIDE = WideLayout()
-# Tried in order: the wide table's headings would also match IMDi's CSV, so it comes last.
-LAYOUTS: tuple[Layout, ...] = (ExportLayout(), ImdiLayout(), WIDE)
+# Tried in order: the wide table's headings would also match IMDi's files, so it comes last.
+LAYOUTS: tuple[Layout, ...] = (ExportLayout(), ImdiLayout(), ImdiTableLayout(), WIDE)
 
 
 def layout_of(header: list[str]) -> Layout | None:

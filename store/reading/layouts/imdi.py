@@ -1,46 +1,44 @@
-"""IMDi's CSV download: one row per municipality, measure, unit and year."""
+"""IMDi's statistics in one row per figure: the long download and the tidy table, in any column order."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from store.names import normalise
-from store.reading.cells import columns_by_key, group_of, measure_of, padded, read_number, read_year
-from store.reading.results import Entry, Problem, Reading
+from store.reading.cells import columns_by_key
+from store.reading.results import Reading
 from store.reading.safety import Table
+from store.reading.statistics import Statistics
 
-MEASURE_HEADING = "anmodning vedtak og faktisk bosetting"
+CATEGORY_HEADINGS = ("anmodning vedtak og faktisk bosetting", "bosetting", "kategori")
+PLACE_HEADINGS = ("kommunenummer", "kommune")
 
 
 class ImdiLayout:
-    """IMDi's long CSV: the measure and unit name a row's figure; 'Antall' holds it."""
+    """A place (number and/or name), a category, optionally a unit, a year and 'Antall' on every row."""
 
     name = "imdi"
 
     def recognises(self, keys: list[str]) -> bool:
-        """Whether IMDi's measure, count and year headings are there."""
-        return MEASURE_HEADING in keys and "antall" in keys and "ar" in keys
+        """Whether a category, a count, a year and a place heading are there."""
+        return (
+            "antall" in keys
+            and "ar" in keys
+            and any(key in keys for key in CATEGORY_HEADINGS)
+            and any(key in keys for key in PLACE_HEADINGS)
+        )
 
     def read(self, table: Table, reading: Reading, *, today: date, as_of: date | None) -> None:
-        """One entry per row, as of the given date or the end of its year (never after today)."""
+        """Each row's count or per cent, made into figures as of the upload (past years: their last day)."""
         columns = columns_by_key(table.headings)
-        headings = table.headings
-        measure_at, count_at, year_at = columns[MEASURE_HEADING], columns["antall"], columns["ar"]
-        unit_at, code_at, name_at = (columns.get(key) for key in ("enhet", "kommunenummer", "kommune"))
+        category_at = next(columns[key] for key in CATEGORY_HEADINGS if key in columns)
+        count_at, year_at = columns["antall"], columns["ar"]
+        code_at, name_at, unit_at = (columns.get(key) for key in ("kommunenummer", "kommune", "enhet"))
+        column = table.headings[count_at]
+        statistics = Statistics(reading, today, as_of or today)
         for row, cells in zip(table.rows, table.cells, strict=True):
-            label = normalise(f"{cells[measure_at]} {'' if unit_at is None else cells[unit_at]}")
-            measure = measure_of(label)
-            year = read_year(cells[year_at], row, reading, today, headings[year_at])
-            if measure is None:
-                reading.problems.append(
-                    Problem(row, "imp_unknown_measure", {"text": label[:60]}, column=headings[measure_at])
-                )
-                continue
-            stated, value = read_number(cells[count_at], row, measure, reading, headings[count_at])
-            if year is None or not stated:
-                continue
             place = (cells[code_at] if code_at is not None else "") or (
                 cells[name_at] if name_at is not None else ""
             )
-            when = as_of or min(today, date(year, 12, 31))
-            reading.entries.append(Entry(row, padded(place), year, measure, group_of(label), value, when))
+            unit = "" if unit_at is None else cells[unit_at]
+            statistics.add(row, place, cells[year_at], cells[category_at], unit, cells[count_at], column)
+        statistics.finish()
