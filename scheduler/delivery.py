@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 OVERALL_PER_SECOND = 28  # Telegram allows about 30 messages a second; two spare absorb upload jitter
 PER_CHAT_INTERVAL = 1.05  # seconds between two messages to one chat (Telegram: about one a second)
 GROUP_PER_MINUTE = 20  # messages a minute to one group chat (Telegram's limit for groups)
+# A group's place is taken before the send, which may follow by the workers' overall spacing: a place
+# is held a little over a minute so that no 21 sends reach Telegram within one.
+GROUP_WINDOW = 62.0
 RETRIES = 4  # transient errors and flood waits, per message
 BACKOFF = 0.5  # seconds before the first retry; doubled each time
 WORKERS = 40
@@ -139,12 +142,12 @@ class RateLimit:
             return
         window = self.to_group[chat_id]
         while True:
-            while window and window[0] <= self.clock() - 60:
+            while window and window[0] <= self.clock() - GROUP_WINDOW:
                 window.popleft()
             if len(window) < self.per_group_minute:
                 window.append(self.clock())  # taken at once: another worker counts it before it is sent
                 return
-            await self.sleep(window[0] + 60 - self.clock())
+            await self.sleep(window[0] + GROUP_WINDOW - self.clock())
 
     async def wait(self, chat_id: int, meanwhile: Callable[[], Awaitable[None]] | None = None) -> None:
         """Wait for this chat's turn, then for the next free slot overall, and take it.
