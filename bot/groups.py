@@ -54,20 +54,18 @@ class Groups:
 
     async def allow(self, _argument: str, caller: Caller) -> list[Reply]:
         """/allowgroup (an admin, in the group): the group may ask."""
-        if not caller.is_admin:
-            return [Reply(text("admins_only", caller.language))]
-        if caller.chat is None:
-            return [Reply(text("group_only", caller.language))]
+        refused = _not_an_admin_in_a_group(caller)
+        if refused or caller.chat is None:
+            return refused
         async with self.store.unit() as session:
             allowed = await allow_group(session, chat_id=caller.chat, by=caller.user_id)
         return [Reply(text("group_allowed" if allowed else "group_already_allowed", caller.language))]
 
     async def remove(self, _argument: str, caller: Caller) -> list[Reply]:
         """/removegroup (an admin, in the group): the group may no longer ask; its digests pause."""
-        if not caller.is_admin:
-            return [Reply(text("admins_only", caller.language))]
-        if caller.chat is None:
-            return [Reply(text("group_only", caller.language))]
+        refused = _not_an_admin_in_a_group(caller)
+        if refused or caller.chat is None:
+            return refused
         async with self.store.unit() as session:
             removed = await remove_group(session, chat_id=caller.chat, by=caller.user_id)
         await self.left(caller.chat)
@@ -86,3 +84,12 @@ class Groups:
             paused = await pause_chat(session, chat_id=chat, reason=LEFT_GROUP)
         for subscription_id in paused:
             await self.on_subscription_change(subscription_id)
+
+
+def _not_an_admin_in_a_group(caller: Caller) -> list[Reply]:
+    """The refusal of a group command by someone who is not an admin, or outside a group (none if allowed)."""
+    if not caller.is_admin:
+        return [Reply(text("admins_only", caller.language))]
+    if caller.chat is None:
+        return [Reply(text("group_only", caller.language))]
+    return []
