@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from bot.settings import Settings, load_settings
@@ -204,6 +205,7 @@ async def send_digests(settings: Settings) -> None:
     from telegram.request import HTTPXRequest
 
     from bot.digest_composer import DigestComposer
+    from bot.groups import move_chat
     from scheduler.delivery import WORKERS, Broadcaster, summary
     from scheduler.schedule import period_of
     from scheduler.telegram import TelegramSender
@@ -228,7 +230,7 @@ async def send_digests(settings: Settings) -> None:
         stack.push_async_callback(store.close)
         broadcaster = Broadcaster(
             store,
-            TelegramSender(bot),
+            TelegramSender(bot, on_moved=partial(move_chat, store)),
             compose=DigestComposer(store, settings.zone),
             zone=settings.zone,
             open_access=settings.access == "open",
