@@ -24,6 +24,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from scheduler.subscriptions import (
     ACCESS_REMOVED,
+    BLOCKED,
     active_subscriptions,
     deliveries_of,
     delivery_of,
@@ -486,7 +487,7 @@ class Broadcaster:
         try:
             ids = [await self._send(subscription.chat_id, messages[0], (subscription_id, period))]
         except Blocked as error:
-            await self._pause(subscription_id, f"blocked: {error}")
+            await self._pause(subscription_id, f"{BLOCKED}: {error}")
             return Outcome(DeliveryStatus.BLOCKED, str(error))
         except OutcomeUnknown as error:
             return Outcome(DeliveryStatus.UNKNOWN, UNKNOWN_REASON.format(error=error))

@@ -84,7 +84,7 @@ async def test_joining_says_what_it_does_and_leaving_pauses_the_groups_digests(
     botapi.bot_membership(GROUP, ADMIN_ID, "left", was="member")
     botapi.send_text(ADMIN_ID, "/subscriptions")
     (listed,) = await botapi.wait_for(ADMIN_ID, 1, after=1)
-    assert "Melhus · fredag kl. 09:00 · til en gruppe · pauset (the bot left the group)" in listed["text"]
+    assert "Melhus · fredag kl. 09:00 · til en gruppe · pauset (boten forlot gruppen)" in listed["text"]
 
 
 async def test_groups_get_a_command_menu_without_admin_commands(
