@@ -11,6 +11,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.logs import configure_logging
 from bot.settings import Settings, load_settings
 from store.db import out_of_reach
 
@@ -22,38 +23,6 @@ REJECTED_TOKEN = "the Bot API rejected TELEGRAM_BOT_TOKEN: check the token"
 
 class Failure(Exception):
     """An expected problem (a file, a setting, a service out of reach): one line on standard error, exit code 2."""
-
-
-class Redacting(logging.Formatter):
-    """Formats log records, then hides the token wherever it appears: message, traceback or stack."""
-
-    def __init__(self, token: str | None) -> None:
-        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        # The whole token, then its secret part alone (the bot's id before the colon is public).
-        self.secrets = [secret for secret in (token, (token or "").partition(":")[2]) if secret]
-
-    def format(self, record: logging.LogRecord) -> str:
-        """The record as one block of text, without the token."""
-        return self.redact(super().format(record))
-
-    def redact(self, output: str) -> str:
-        """Any text without the token."""
-        for secret in self.secrets:
-            output = output.replace(secret, "<token>")
-        return output
-
-
-def configure_logging(settings: Settings) -> Redacting:
-    """Log to standard error at the configured level through a formatter that hides the token; that formatter."""
-    token = settings.telegram_bot_token
-    redacting = Redacting(token.get_secret_value() if token is not None else None)
-    handler = logging.StreamHandler()
-    handler.setFormatter(redacting)
-    logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
-    logging.captureWarnings(True)  # a warning's text goes through the formatter too
-    for noisy in ("httpx", "alembic"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    return redacting
 
 
 def parser() -> argparse.ArgumentParser:
@@ -239,7 +208,7 @@ async def send_digests(settings: Settings) -> None:
 
 
 def run_bot(settings: Settings) -> None:
-    """Long polling until stopped; without a token, the console chat instead."""
+    """Long polling, or with WEBHOOK_URL the webhook, until stopped; without a token, the console chat instead."""
     if settings.telegram_bot_token is None:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
         asyncio.run(chat(settings, None))
@@ -247,9 +216,14 @@ def run_bot(settings: Settings) -> None:
     from telegram.error import InvalidToken
 
     from bot.application import build_application
+    from bot.service import serve_webhook
 
+    application = build_application(settings)
     try:
-        build_application(settings).run_polling(allowed_updates=UPDATES)
+        if settings.webhook_url:
+            asyncio.run(serve_webhook(application, settings, UPDATES))
+        else:
+            application.run_polling(allowed_updates=UPDATES)
     except InvalidToken as error:
         raise Failure(REJECTED_TOKEN) from error
 

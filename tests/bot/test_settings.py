@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.__main__ import Redacting
+from bot.logs import Redacting
 from bot.settings import load_settings
 from store.db import async_url
 
