@@ -1,4 +1,5 @@
-"""Command line: python -m bot run | chat | seed | migrate | export FILE | import FILE | digest send."""
+"""Command line: python -m bot run | chat | seed | migrate | export FILE | import FILE | backup FILE |
+restore FILE | digest send."""
 
 from __future__ import annotations
 
@@ -47,6 +48,12 @@ def parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path)
     importer.add_argument("--yes", action="store_true", help="apply the changes when the file has no errors")
     importer.add_argument("--as-of", help="the figures' date where the file does not say it (dd.mm.yyyy)")
+    backup = commands.add_parser("backup", help="copy the SQLite database into a file (PostgreSQL: pg_dump)")
+    backup.add_argument("file", type=Path)
+    restore = commands.add_parser(
+        "restore", help="replace the SQLite database with a backup (the bot stopped)"
+    )
+    restore.add_argument("file", type=Path)
     digest = commands.add_parser("digest", help="weekly digests")
     digest.add_argument(
         "action", choices=["send"], help="send: this period's digest to everyone who has not had it"
@@ -207,6 +214,31 @@ async def send_digests(settings: Settings) -> None:
     print(f"digest {period}: {summary(counts) or 'no subscriptions'}")
 
 
+def backup_database(settings: Settings, path: Path) -> None:
+    """Copy the SQLite database into a file with SQLite's online backup API (safe while the bot runs)."""
+    from store.backup import BackupRefused, backup
+
+    try:
+        backup(settings.database_url, path)
+    except BackupRefused as refused:
+        raise Failure(str(refused)) from refused
+    except OSError as error:  # a missing folder, no permission, a full disk
+        raise Failure(f"{path}: {error.strerror or error}") from error
+    print(f"backup: the database copied to {path}")
+
+
+async def restore_database(settings: Settings, path: Path) -> None:
+    """Replace the SQLite database with a backup, then bring its schema up to date."""
+    from store.backup import BackupRefused, restore
+
+    try:
+        restore(path, settings.database_url)
+    except BackupRefused as refused:
+        raise Failure(str(refused)) from refused
+    await migrate_only(settings)
+    print(f"restore: the database replaced with {path}")
+
+
 def run_bot(settings: Settings) -> None:
     """Long polling, or with WEBHOOK_URL the webhook, until stopped; without a token, the console chat instead."""
     if settings.telegram_bot_token is None:
@@ -242,6 +274,10 @@ def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
         asyncio.run(export(settings, arguments.file, arguments.history))
     elif command == "import":
         return asyncio.run(import_file(settings, arguments.file, arguments.yes, arguments.as_of))
+    elif command == "backup":
+        backup_database(settings, arguments.file)
+    elif command == "restore":
+        asyncio.run(restore_database(settings, arguments.file))
     elif command == "digest":
         asyncio.run(send_digests(settings))
     return 0
