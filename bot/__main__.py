@@ -248,7 +248,7 @@ def run_bot(settings: Settings) -> None:
     from telegram.error import InvalidToken
 
     from bot.application import build_application
-    from bot.service import serve_webhook
+    from bot.service import CannotListen, serve_webhook
 
     application = build_application(settings)
     try:
@@ -258,6 +258,8 @@ def run_bot(settings: Settings) -> None:
             application.run_polling(allowed_updates=UPDATES)
     except InvalidToken as error:
         raise Failure(REJECTED_TOKEN) from error
+    except CannotListen as error:
+        raise Failure(str(error)) from None
 
 
 def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:

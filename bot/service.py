@@ -20,6 +20,10 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
+class CannotListen(Exception):
+    """The HTTP side's address and port cannot be listened on (taken, or not this machine's)."""
+
+
 def http_app(application: BotApplication, settings: Settings) -> web.Application:
     """/healthz and /metrics, and in webhook mode the webhook at the path of WEBHOOK_URL."""
     app = web.Application()
@@ -38,7 +42,13 @@ async def start_http(application: BotApplication, settings: Settings) -> web.App
         return None
     runner = web.AppRunner(http_app(application, settings), access_log=None)
     await runner.setup()
-    await web.TCPSite(runner, settings.webhook_listen, port).start()
+    try:
+        await web.TCPSite(runner, settings.webhook_listen, port).start()
+    except OSError as error:
+        await runner.cleanup()
+        raise CannotListen(
+            f"cannot listen on {settings.webhook_listen}:{port}: {error.strerror or error}"
+        ) from None
     log.info("serving /healthz and /metrics on %s:%s", settings.webhook_listen, port)
     return runner
 
@@ -52,7 +62,7 @@ async def take_update(application: BotApplication, secret: bytes, request: web.R
         return web.Response(status=503)
     try:
         update = Update.de_json(await request.json(), application.bot)
-    except ValueError:
+    except (ValueError, TypeError, KeyError):  # not JSON, or not an update
         return web.Response(status=400)
     await application.update_queue.put(update)
     return web.Response()

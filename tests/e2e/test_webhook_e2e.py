@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import signal
+import socket
+from collections.abc import Awaitable, Callable
 
 import pytest
 from aiohttp import ClientSession
@@ -95,3 +98,21 @@ async def test_sigterm_finishes_the_update_in_hand_then_exits(
     handled = next(i for i, r in enumerate(records) if r.get("update_id") == asked["update_id"])
     assert stopping < handled
     assert not any("chat_id" in r for r in records)
+
+
+async def test_a_port_in_use_is_one_line(
+    bot_processes: Callable[..., Awaitable[BotProcess]], sqlite_url: str
+) -> None:
+    """Another program holds the webhook's port: one line saying so, exit code 2 (not a database error)."""
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        bot = await bot_processes(
+            sqlite_url,
+            WEBHOOK_URL=f"http://127.0.0.1:{port}{WEBHOOK_PATH}",
+            WEBHOOK_SECRET=WEBHOOK_SECRET,
+            WEBHOOK_PORT=str(port),
+        )
+        assert await asyncio.wait_for(bot.process.wait(), 60) == 2
+    assert bot.log.splitlines()[-1].startswith(f"error: cannot listen on 127.0.0.1:{port}: "), bot.log
