@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from store.db import async_url
 from store.store import Store
 
-TEMPLATE_DB = "bosettingsbot_template"
+# The seeded template's name; runs sharing one server at once (other branches' schemas) each name their own.
+TEMPLATE_DB = os.environ.get("TEST_POSTGRES_TEMPLATE") or "bosettingsbot_template"
 
 
 def postgres_url() -> str | None:
