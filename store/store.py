@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlmodel import func, select
@@ -22,6 +22,7 @@ from store.seed import seed
 
 ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User, AllowedGroup)  # what answers and access rest on
 LOOK_EVERY = 2.0  # seconds between looks for changes other processes committed
+REACHABLE_WITHIN = 2.0  # seconds a health check waits for the database
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,16 @@ class Store:
         """A session in one transaction, committed at the end of the block."""
         async with unit_of_work(self.sessions) as session:
             yield session
+
+    async def reachable(self, within: float = REACHABLE_WITHIN) -> bool:
+        """Whether the database answers a trivial query within a few seconds."""
+        try:
+            async with asyncio.timeout(within), self.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception:  # anything but cancellation: the database cannot be used right now
+            log.debug("the database did not answer a health check", exc_info=True)
+            return False
+        return True
 
     async def index(self) -> PlaceIndex:
         """The place index, built on first use and after figures or places change."""
