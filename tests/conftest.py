@@ -49,6 +49,16 @@ def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+async def postgres_url(postgres_server: str | None) -> AsyncIterator[str]:
+    """A fresh seeded PostgreSQL database for one test (skipped where there is no server)."""
+    if postgres_server is None:
+        pytest.skip("no PostgreSQL server (set TEST_POSTGRES_URL)")
+    url = await databases.copy_postgres(postgres_server)
+    yield url
+    await databases.drop_postgres(postgres_server, url)
+
+
+@pytest.fixture
 async def store(sqlite_url: str) -> AsyncIterator[Store]:
     """The store on a fresh seeded SQLite database."""
     opened = await Store.open(sqlite_url)
