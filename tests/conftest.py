@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -64,6 +65,15 @@ async def store(sqlite_url: str) -> AsyncIterator[Store]:
     opened = await Store.open(sqlite_url)
     yield opened
     await opened.close()
+
+
+async def eventually(seconds: float, condition: Callable[[], bool]) -> bool:
+    """Whether a condition comes true within so many seconds (looked at every 10 ms)."""
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return True
+        await asyncio.sleep(0.01)
+    return condition()
 
 
 @pytest.fixture

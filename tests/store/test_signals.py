@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import date
 
 import pytest
@@ -16,6 +16,7 @@ from store.models import Place
 from store.signals import APPLICATION_NAME
 from store.store import Store
 from tests import databases
+from tests.conftest import eventually
 from tests.figures import add_statements
 
 HEARD_WITHIN = 1.0  # seconds: the issue's bound for another replica to answer with a change
@@ -31,15 +32,6 @@ async def replicas(postgres_url: str) -> AsyncIterator[tuple[Store, Store]]:
     await second.close()
 
 
-async def _within(seconds: float, condition: Callable[[], bool]) -> bool:
-    """Whether a condition comes true within so many seconds (looked at every 10 ms)."""
-    for _ in range(int(seconds / 0.01)):
-        if condition():
-            return True
-        await asyncio.sleep(0.01)
-    return condition()
-
-
 async def test_figures_committed_by_another_replica_are_answered_within_a_second(
     replicas: tuple[Store, Store],
 ) -> None:
@@ -51,7 +43,7 @@ async def test_figures_committed_by_another_replica_are_answered_within_a_second
 
     generation = first.generation
     await add_statements(second, [("Melhus", 2015, "settled", 50, date(2015, 12, 20))])
-    assert await _within(HEARD_WITHIN, lambda: first.generation > generation)
+    assert await eventually(HEARD_WITHIN, lambda: first.generation > generation)
     fresh = await first.figures.of(melhus.id or 0)
     assert [s.figure.value for s in fresh.current([2015], ["settled"], ["all"])] == [50]
 
@@ -72,7 +64,7 @@ async def test_a_subscription_written_by_another_replica_is_told_by_its_id(
         subscription = await subscribe(
             session, user_id=7, chat_id=7, place_ids=[index.by_code["5028"].id or 0]
         )
-    assert await _within(HEARD_WITHIN, lambda: subscription.id in told)
+    assert await eventually(HEARD_WITHIN, lambda: subscription.id in told)
     assert told == [subscription.id]
 
 
@@ -96,7 +88,7 @@ async def test_a_cut_listening_connection_is_made_again_and_everything_is_forgot
                 params={"name": APPLICATION_NAME},
             )
             assert cut.all() == [(True,)]
-        assert await _within(10, lambda: None in told)
+        assert await eventually(10, lambda: None in told)
     assert await first.index() is not held
     assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "store.signals"] == [
         ("WARNING", "cannot listen for other processes' changes; trying again quietly"),
@@ -104,7 +96,7 @@ async def test_a_cut_listening_connection_is_made_again_and_everything_is_forgot
     ]
     generation = first.generation
     await add_statements(second, [("Melhus", 2015, "settled", 51, date(2015, 12, 21))])
-    assert await _within(HEARD_WITHIN, lambda: first.generation > generation)
+    assert await eventually(HEARD_WITHIN, lambda: first.generation > generation)
 
 
 async def test_replicas_starting_together_on_an_empty_database_migrate_and_seed_once(
