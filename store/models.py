@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index, UniqueConstraint, text
+from sqlalchemy import BigInteger, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 LEVELS = ("municipality", "county", "region", "nation", "group", "international")
@@ -109,6 +109,14 @@ class AllowedGroup(SQLModel, table=True):
     chat_id: int = Field(primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False})
     allowed_by: int = Field(sa_type=BigInteger)
     allowed_at: datetime
+
+
+class Conversation(SQLModel, table=True):
+    """A chat's last question as understood (never the message), for a follow-up on any replica (PostgreSQL)."""
+
+    chat_id: int = Field(primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False})
+    context: str = Field(sa_type=Text)  # the question's fields as JSON, places by code
+    at: datetime
 
 
 class Change(SQLModel, table=True):

@@ -1,4 +1,5 @@
-"""change signal: PostgreSQL notifies every listening replica of each committed change
+"""replicas: the change signal (PostgreSQL notifies every listening replica of each commit) and chats'
+follow-up context in the database
 
 Revision ID: 0008
 Revises: 0006
@@ -9,12 +10,17 @@ transaction and payload): 'answers' for any statement on the tables answers and 
 audit log), 'subscription:<id>' for each subscription row written. SQLite has no NOTIFY: there the bot
 keeps looking at the newest audit entry.
 
+The conversation table holds each chat's last question as understood, for a follow-up that lands on
+another replica (used on PostgreSQL only).
+
 Revises 0006 on this branch: where 0007 (pending previews in the database) is merged first, 0008
 revises 0007 instead, so that there is one head.
 """
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
+import sqlmodel
 from alembic import op
 
 revision: str = "0008"
@@ -26,7 +32,14 @@ ANSWER_TABLES = ("figure", "source", "place", "placealias", "membership", '"user
 
 
 def upgrade() -> None:
-    """Create the notifying functions and their triggers (PostgreSQL only)."""
+    """Create the conversation table, and on PostgreSQL the notifying functions and their triggers."""
+    op.create_table(
+        "conversation",
+        sa.Column("chat_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("context", sa.Text(), nullable=False),
+        sa.Column("at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("chat_id"),
+    )
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(
@@ -63,7 +76,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop the triggers and their functions."""
+    """Drop the triggers and their functions, and the conversation table."""
+    op.drop_table("conversation")
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute("DROP TRIGGER subscription_changed ON subscription")
