@@ -6,11 +6,12 @@ UV := uv==0.13.9
 
 .PHONY: run test lint bench lock clean
 
-# The pinned versions of requirements.lock, then the project itself (editable) on top of them.
+# The pinned versions of requirements.lock, then the project itself (editable) on top of them; uv too, for
+# `make lock` and the Dockerfile's test (tests/test_dockerfile.py installs the image's steps with it).
 $(STAMP): requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements.lock $(UV)
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 

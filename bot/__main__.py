@@ -1,4 +1,5 @@
-"""Command line: python -m bot run | chat | seed | migrate | export FILE | import FILE | digest send."""
+"""Command line: python -m bot run | chat | seed | migrate | export FILE | import FILE | backup FILE |
+restore FILE | digest send."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.logs import configure_logging
 from bot.settings import Settings, load_settings
 from store.db import out_of_reach
 
@@ -22,38 +24,6 @@ REJECTED_TOKEN = "the Bot API rejected TELEGRAM_BOT_TOKEN: check the token"
 
 class Failure(Exception):
     """An expected problem (a file, a setting, a service out of reach): one line on standard error, exit code 2."""
-
-
-class Redacting(logging.Formatter):
-    """Formats log records, then hides the token wherever it appears: message, traceback or stack."""
-
-    def __init__(self, token: str | None) -> None:
-        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        # The whole token, then its secret part alone (the bot's id before the colon is public).
-        self.secrets = [secret for secret in (token, (token or "").partition(":")[2]) if secret]
-
-    def format(self, record: logging.LogRecord) -> str:
-        """The record as one block of text, without the token."""
-        return self.redact(super().format(record))
-
-    def redact(self, output: str) -> str:
-        """Any text without the token."""
-        for secret in self.secrets:
-            output = output.replace(secret, "<token>")
-        return output
-
-
-def configure_logging(settings: Settings) -> Redacting:
-    """Log to standard error at the configured level through a formatter that hides the token; that formatter."""
-    token = settings.telegram_bot_token
-    redacting = Redacting(token.get_secret_value() if token is not None else None)
-    handler = logging.StreamHandler()
-    handler.setFormatter(redacting)
-    logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
-    logging.captureWarnings(True)  # a warning's text goes through the formatter too
-    for noisy in ("httpx", "alembic"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    return redacting
 
 
 def parser() -> argparse.ArgumentParser:
@@ -78,6 +48,12 @@ def parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path)
     importer.add_argument("--yes", action="store_true", help="apply the changes when the file has no errors")
     importer.add_argument("--as-of", help="the figures' date where the file does not say it (dd.mm.yyyy)")
+    backup = commands.add_parser("backup", help="copy the SQLite database into a file (PostgreSQL: pg_dump)")
+    backup.add_argument("file", type=Path)
+    restore = commands.add_parser(
+        "restore", help="replace the SQLite database with a backup (the bot stopped)"
+    )
+    restore.add_argument("file", type=Path)
     digest = commands.add_parser("digest", help="weekly digests")
     digest.add_argument(
         "action", choices=["send"], help="send: this period's digest to everyone who has not had it"
@@ -238,8 +214,33 @@ async def send_digests(settings: Settings) -> None:
     print(f"digest {period}: {summary(counts) or 'no subscriptions'}")
 
 
+def backup_database(settings: Settings, path: Path) -> None:
+    """Copy the SQLite database into a file with SQLite's online backup API (safe while the bot runs)."""
+    from store.backup import BackupRefused, backup
+
+    try:
+        backup(settings.database_url, path)
+    except BackupRefused as refused:
+        raise Failure(str(refused)) from refused
+    except OSError as error:  # a missing folder, no permission, a full disk
+        raise Failure(f"{path}: {error.strerror or error}") from error
+    print(f"backup: the database copied to {path}")
+
+
+async def restore_database(settings: Settings, path: Path) -> None:
+    """Replace the SQLite database with a backup, then bring its schema up to date."""
+    from store.backup import BackupRefused, restore
+
+    try:
+        restore(path, settings.database_url)
+    except BackupRefused as refused:
+        raise Failure(str(refused)) from refused
+    await migrate_only(settings)
+    print(f"restore: the database replaced with {path}")
+
+
 def run_bot(settings: Settings) -> None:
-    """Long polling until stopped; without a token, the console chat instead."""
+    """Long polling, or with WEBHOOK_URL the webhook, until stopped; without a token, the console chat instead."""
     if settings.telegram_bot_token is None:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
         asyncio.run(chat(settings, None))
@@ -247,11 +248,18 @@ def run_bot(settings: Settings) -> None:
     from telegram.error import InvalidToken
 
     from bot.application import build_application
+    from bot.service import CannotListen, serve_webhook
 
+    application = build_application(settings)
     try:
-        build_application(settings).run_polling(allowed_updates=UPDATES)
+        if settings.webhook_url:
+            asyncio.run(serve_webhook(application, settings, UPDATES))
+        else:
+            application.run_polling(allowed_updates=UPDATES)
     except InvalidToken as error:
         raise Failure(REJECTED_TOKEN) from error
+    except CannotListen as error:
+        raise Failure(str(error)) from None
 
 
 def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
@@ -268,6 +276,10 @@ def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
         asyncio.run(export(settings, arguments.file, arguments.history))
     elif command == "import":
         return asyncio.run(import_file(settings, arguments.file, arguments.yes, arguments.as_of))
+    elif command == "backup":
+        backup_database(settings, arguments.file)
+    elif command == "restore":
+        asyncio.run(restore_database(settings, arguments.file))
     elif command == "digest":
         asyncio.run(send_digests(settings))
     return 0

@@ -18,6 +18,7 @@ from bot.assistant import Assistant
 from bot.groups import GROUP_COMMANDS
 from bot.refresh import admin_languages, refresh
 from bot.runtime import BotApplication, BotContext, BotData, Runtime
+from bot.service import start_http
 from bot.settings import Settings
 from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 from handlers import register
@@ -151,10 +152,10 @@ def check_inline_mode(bot: Bot) -> None:
 
 
 def build_application(settings: Settings, request: BaseRequest | None = None) -> BotApplication:
-    """The python-telegram-bot application, ready for run_polling; tests give a `request` that records calls."""
+    """The python-telegram-bot application, ready to poll or serve a webhook; tests give a `request` that records calls."""
     assert settings.telegram_bot_token is not None
 
-    async def post_init(application: BotApplication) -> None:
+    async def post_init(_: object) -> None:  # the application built below
         application.bot_data["runtime"] = runtime = await open_runtime(settings)
         await runtime.store.index()  # the place index, built before the first question
         await start_digests(application)
@@ -165,15 +166,19 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         application.bot_data.runtime.assistant.members.on_role_change = partial(
             set_admin_menu, application.bot
         )
+        runtime.http = await start_http(application, settings)
         gc.freeze()  # start-up's objects live as long as the process: keep them out of full collections
 
-    async def post_shutdown(application: BotApplication) -> None:
+    async def post_shutdown(_: object) -> None:
         runtime = application.bot_data.get("runtime")
         if isinstance(runtime, Runtime):
+            if runtime.http is not None:
+                await runtime.http.cleanup()
             await runtime.store.close()
 
     builder = (
         ApplicationBuilder()
+        .application_class(BotApplication)
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)

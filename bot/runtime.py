@@ -1,19 +1,28 @@
-"""Long-lived objects shared by the handlers: settings, store, assistant and the error notices sent."""
+"""Long-lived objects shared by the handlers: settings, store, assistant, the error notices sent, and the
+application, which counts, times and logs each update it handles."""
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
+from aiohttp import web
+from telegram import Update
+from telegram.constants import UpdateType
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.assistant import Assistant
 from bot.settings import Settings
 from scheduler.jobs import DigestJobs
+from store.metrics import ANSWER_SECONDS, UPDATES
 from store.store import Store
+
+log = logging.getLogger(__name__)
 
 NOTICE_EVERY = 600.0  # seconds: the operator chat hears of each kind of error at most this often
 
@@ -43,6 +52,7 @@ class Runtime:
     assistant: Assistant
     digest_jobs: DigestJobs | None = None  # started after the application is up (it needs the job queue)
     notices: ErrorNotices = field(default_factory=ErrorNotices)
+    http: web.AppRunner | None = None  # the webhook, /healthz and /metrics, when served
 
 
 class BotData(dict[str, object]):
@@ -58,6 +68,44 @@ class BotData(dict[str, object]):
 
 
 BotContext = CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], BotData]
-BotApplication = Application[
-    ExtBot[int], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
-]
+
+
+class BotApplication(
+    Application[ExtBot[int], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]]
+):
+    """python-telegram-bot's application, counting, timing and logging each update it handles."""
+
+    __slots__ = ("last_handled",)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.last_handled: datetime | None = None  # when the latest update was handled (for /healthz)
+
+    async def process_update(self, update: object) -> None:
+        """Handle an update as python-telegram-bot does, then count it and log its latency."""
+        started = time.perf_counter()
+        try:
+            await super().process_update(update)
+        finally:
+            self.handled(update, time.perf_counter() - started)
+
+    def handled(self, update: object, seconds: float) -> None:
+        """Count and log a handled update: its id and latency at INFO, its chat's id only at DEBUG (privacy)."""
+        self.last_handled = datetime.now(UTC)
+        UPDATES.labels(kind_of(update)).inc()
+        ANSWER_SECONDS.observe(seconds)
+        if not isinstance(update, Update):
+            return
+        fields = {"update_id": update.update_id, "latency_ms": round(seconds * 1000, 1)}
+        log.info("update %s handled in %s ms", fields["update_id"], fields["latency_ms"], extra=fields)
+        if update.effective_chat is not None and log.isEnabledFor(logging.DEBUG):
+            chat_id = update.effective_chat.id
+            log.debug(
+                "update %s was in chat %s", update.update_id, chat_id, extra=fields | {"chat_id": chat_id}
+            )
+
+
+def kind_of(update: object) -> str:
+    """What an update carries (message, callback_query, …), as its field in the Bot API is named."""
+    kinds = (kind.value for kind in UpdateType if getattr(update, kind.value, None) is not None)
+    return next(kinds, "other")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from typing import Annotated
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from store.bounds import USER_IDS, whole_number
 from store.db import DEFAULT_DATABASE_URL, async_url
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("text", "json")
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook's secret_token
 
 
 class Settings(BaseSettings):
@@ -32,6 +36,12 @@ class Settings(BaseSettings):
     retention_weeks: int = Field(default=26, ge=1, le=520)  # the delivery log is pruned after this many weeks
     imdi_csv_url: str = ""  # empty: no nightly refresh
     imdi_refresh_at: str = "05:30"
+    log_format: str = "text"
+    webhook_url: str = ""  # empty: long polling
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)  # polling mode: /healthz and /metrics
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -47,10 +57,10 @@ class Settings(BaseSettings):
             return frozenset(ids)
         return value
 
-    @field_validator("telegram_bot_token", "ops_chat_id", mode="before")
+    @field_validator("telegram_bot_token", "ops_chat_id", "webhook_secret", "metrics_port", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
-        """Treat an empty TELEGRAM_BOT_TOKEN or OPS_CHAT_ID as unset."""
+        """Treat an empty TELEGRAM_BOT_TOKEN, OPS_CHAT_ID, WEBHOOK_SECRET or METRICS_PORT as unset."""
         return None if value in ("", None) else value
 
     @field_validator("database_url")
@@ -77,6 +87,37 @@ class Settings(BaseSettings):
         if value.upper() not in LOG_LEVELS:
             raise ValueError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
         return value.upper()
+
+    @field_validator("log_format")
+    @classmethod
+    def _check_log_format(cls, value: str) -> str:
+        """LOG_FORMAT is 'text' (one readable line) or 'json' (one JSON object per line)."""
+        if value.lower() not in LOG_FORMATS:
+            raise ValueError("LOG_FORMAT must be 'text' or 'json'")
+        return value.lower()
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str) -> str:
+        """WEBHOOK_URL is empty (long polling) or the public https:// (or http://) address Telegram posts to."""
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("WEBHOOK_URL must be an https:// address, or empty for long polling")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        """WEBHOOK_SECRET is what Telegram accepts as a secret token: 1–256 of A–Z, a–z, 0–9, _ and -."""
+        if value is not None and not SECRET_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        """A webhook without a secret would take updates from anyone who finds its address."""
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET must be set when WEBHOOK_URL is")
+        return self
 
     @field_validator("access")
     @classmethod
@@ -110,6 +151,11 @@ class Settings(BaseSettings):
         return time.fromisoformat(self.imdi_refresh_at).replace(tzinfo=self.zone)
 
     @property
+    def webhook_path(self) -> str:
+        """The path of WEBHOOK_URL, where the bot takes Telegram's posts (a proxy forwards them)."""
+        return urlsplit(self.webhook_url).path or "/"
+
+    @property
     def zone(self) -> ZoneInfo:
         """The configured time zone."""
         return ZoneInfo(self.timezone)
@@ -120,8 +166,12 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg'].removeprefix('Value error, ')}"
+        problems = "; ".join(  # a problem of one variable is named by it; one of two names both itself
+            ": ".join(
+                filter(
+                    None, (".".join(str(p) for p in e["loc"]).upper(), e["msg"].removeprefix("Value error, "))
+                )
+            )
             for e in error.errors()
         )
         raise SystemExit(f"Bad settings: {problems}") from None

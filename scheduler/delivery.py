@@ -30,6 +30,7 @@ from scheduler.subscriptions import (
     pause,
     subscription_id_of,
 )
+from store.metrics import DIGESTS
 from store.models import Delivery, Subscription, User
 from store.store import Store
 from store.vocabulary import DeliveryStatus
@@ -549,3 +550,4 @@ class Broadcaster:
                     lease_until=None,
                 )
             )
+        DIGESTS.labels(outcome.status).inc()

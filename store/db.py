@@ -8,10 +8,12 @@ from pathlib import Path
 
 import asyncpg
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from store.metrics import DATABASE_ERRORS
 
 DEFAULT_DATABASE_URL = "sqlite:///data/bosettingsbot.sqlite3"
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}
@@ -55,7 +57,13 @@ def make_engine(url: str) -> AsyncEngine:
     engine = create_async_engine(full, pool_pre_ping=parsed.get_backend_name() != "sqlite")
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
+    event.listen(engine.sync_engine, "handle_error", _count_error)
     return engine
+
+
+def _count_error(_context: ExceptionContext) -> None:
+    """Count an error the database driver raised (a refused connection, a dropped one, a failed statement)."""
+    DATABASE_ERRORS.inc()
 
 
 def session_factory(

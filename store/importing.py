@@ -21,6 +21,7 @@ from sqlalchemy import insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from store.metrics import IMPORTS
 from store.models import Change, Figure, Place, Source, place_id_of
 from store.places import PlaceIndex
 from store.queries import FigureRow, Statement, active, current_figures
@@ -362,6 +363,7 @@ async def apply_plan(
     if plan.errors:
         raise ValueError("a plan with errors is never applied")
     change = await audit(session, user_id=user_id, action=action, summary=summary)
+    IMPORTS.labels(action).inc()
     written = plan.written
     connection = (
         await session.connection()

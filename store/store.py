@@ -25,6 +25,7 @@ ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User, AllowedGroup)  # w
 LOOK_EVERY = 2.0  # seconds between looks for changes other processes committed (SQLite)
 PREPARE_LOCK = 0x626F7365  # the advisory lock's key ('bose'), the bot's own
 FIRST_LISTEN_WITHIN = 10.0  # seconds watch() waits for the change signal's first LISTEN (PostgreSQL)
+REACHABLE_WITHIN = 2.0  # seconds a health check waits for the database
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,16 @@ class Store:
         """A session in one transaction, committed at the end of the block."""
         async with unit_of_work(self.sessions) as session:
             yield session
+
+    async def reachable(self, within: float = REACHABLE_WITHIN) -> bool:
+        """Whether the database answers a trivial query within a few seconds."""
+        try:
+            async with asyncio.timeout(within), self.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception:  # anything but cancellation: the database cannot be used right now
+            log.debug("the database did not answer a health check", exc_info=True)
+            return False
+        return True
 
     async def index(self) -> PlaceIndex:
         """The place index, built on first use and after figures or places change."""

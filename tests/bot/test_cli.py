@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from bench.national import national_csv
 
@@ -146,3 +149,42 @@ def test_the_national_imdi_download_imports_from_the_command_line(folder: Path, 
     assert done.returncode == 0, done.stderr
     assert "IMDi's statistics" in done.stdout and "import: applied as change #" in done.stdout
     assert "unknown municipality number «9999»" in done.stdout
+
+
+def figure_total(url: str) -> tuple[int, int]:
+    """How many statements an SQLite database holds, and the sum of their values."""
+    with closing(sqlite3.connect(make_url(url).database or "")) as database:
+        count, total = database.execute("SELECT count(*), coalesce(sum(value), 0) FROM figure").fetchone()
+    return int(count), int(total)
+
+
+def test_backup_then_restore_brings_the_database_back(folder: Path, sqlite_url: str) -> None:
+    """A backup holds the database as it was; restoring it undoes what changed since; a file that is no backup is
+    refused and changes nothing."""
+    seeded = figure_total(sqlite_url)
+    done = bot(folder, "backup", "kopi.sqlite3", DATABASE_URL=sqlite_url)
+    assert done.returncode == 0 and "backup: the database copied to kopi.sqlite3" in done.stdout, done.stderr
+    assert figure_total(f"sqlite:///{folder / 'kopi.sqlite3'}") == seeded
+    with closing(sqlite3.connect(make_url(sqlite_url).database or "")) as database, database:
+        database.execute("UPDATE figure SET value = 0")
+    assert figure_total(sqlite_url) != seeded
+
+    refused = bot(folder, "restore", "notes.txt", DATABASE_URL=sqlite_url)
+    assert refused.returncode == 2 and refused.stderr.startswith("error: notes.txt: not a backup"), (
+        refused.stderr
+    )
+    assert figure_total(sqlite_url)[1] == 0
+    done = bot(folder, "restore", "kopi.sqlite3", DATABASE_URL=sqlite_url)
+    assert done.returncode == 0 and "restore: the database replaced with kopi.sqlite3" in done.stdout, (
+        done.stderr
+    )
+    assert figure_total(sqlite_url) == seeded
+
+
+def test_backup_of_postgresql_says_to_use_pg_dump(folder: Path) -> None:
+    """PostgreSQL has its own tools: one line naming them, nothing connected to."""
+    done = bot(folder, "backup", "kopi.sqlite3", DATABASE_URL="postgresql://bot:secret@127.0.0.1:1/bosetting")
+    assert done.returncode == 2
+    assert (
+        done.stderr == "error: backup and restore are for SQLite; on PostgreSQL use pg_dump and pg_restore\n"
+    )

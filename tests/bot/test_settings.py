@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 
 import pytest
 
-from bot.__main__ import Redacting
+from bot.logs import JsonLines, Redacting
 from bot.settings import load_settings
 from store.db import async_url
 
@@ -24,6 +26,10 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
         "RETENTION_WEEKS",
         "IMDI_CSV_URL",
         "IMDI_REFRESH_AT",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "METRICS_PORT",
+        "LOG_FORMAT",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir("/")
@@ -33,6 +39,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.timezone == "Europe/Oslo" and settings.admin_ids == frozenset()
     assert settings.ops_chat_id is None and settings.retention_weeks == 26
     assert settings.imdi_csv_url == "" and settings.refresh_time.isoformat() == "05:30:00"
+    assert settings.webhook_url == "" and settings.metrics_port is None and settings.log_format == "text"
 
 
 @pytest.mark.parametrize(("value", "chat_id"), [("", None), ("-1001234567890", -1001234567890), ("42", 42)])
@@ -121,3 +128,60 @@ def test_the_refresh_settings_are_checked(
     monkeypatch.setenv(name, value)
     with pytest.raises(SystemExit, match=said):
         load_settings()
+
+
+@pytest.mark.parametrize(
+    ("variables", "said"),
+    [
+        (
+            {"WEBHOOK_URL": "https://bot.example.no/telegram"},
+            "WEBHOOK_SECRET must be set when WEBHOOK_URL is",
+        ),
+        (
+            {"WEBHOOK_URL": "bot.example.no/telegram", "WEBHOOK_SECRET": "s"},
+            "WEBHOOK_URL must be an https://",
+        ),
+        (
+            {"WEBHOOK_URL": "https://b/t", "WEBHOOK_SECRET": "with space"},
+            "WEBHOOK_SECRET: WEBHOOK_SECRET must be",
+        ),
+        ({"WEBHOOK_PORT": "70000"}, "WEBHOOK_PORT"),
+        ({"LOG_FORMAT": "xml"}, "LOG_FORMAT must be 'text' or 'json'"),
+    ],
+    ids=["no-secret", "no-scheme", "bad-secret", "port", "log-format"],
+)
+def test_the_webhook_and_log_settings_are_checked(
+    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], said: str
+) -> None:
+    """A webhook without its secret (anyone could post updates), or malformed, stops the start with one line."""
+    monkeypatch.chdir("/")
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit, match=re.escape(said)):
+        load_settings()
+
+
+def test_the_webhook_path_is_that_of_its_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bot serves the path Telegram's posts come to after the proxy."""
+    monkeypatch.chdir("/")
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.no/telegram/hook")
+    monkeypatch.setenv("WEBHOOK_SECRET", "abc_DEF-123")
+    assert load_settings().webhook_path == "/telegram/hook"
+
+
+def test_json_lines_carry_the_update_fields_and_hide_the_secrets() -> None:
+    """One JSON object on one line, the update's fields from `extra`, the traceback inside, no token or secret."""
+    try:
+        raise ValueError("posted with s3cret-webhook to bot123:SECRET")
+    except ValueError as error:
+        failed = error
+    record = logging.LogRecord(
+        "bot.runtime", logging.ERROR, __file__, 1, "update %s failed", (7,), (ValueError, failed, None)
+    )
+    record.update_id, record.latency_ms = 7, 12.5
+    line = JsonLines("123:SECRET", "s3cret-webhook").format(record)
+    entry = json.loads(line)
+    assert "\n" not in line and entry["message"] == "update 7 failed" and entry["level"] == "ERROR"
+    assert entry["update_id"] == 7 and entry["latency_ms"] == 12.5 and "chat_id" not in entry
+    assert "ValueError: posted with <token> to bot<token>" in entry["exception"]
+    assert "SECRET" not in line and "s3cret" not in line

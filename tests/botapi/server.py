@@ -4,6 +4,8 @@ It keeps Telegram's rules that matter to a bot: message and caption limits, HTML
 flood control (429 with retry_after), 403 for a user who blocked the bot, 400 for unknown chats.
 It can also fail as Telegram sometimes does: a share of the sends answered 502 Bad Gateway, half of
 them after the message was delivered all the same (seeded, so a run can be repeated).
+With a webhook set (setWebhook), it posts the queued updates to it, in order, with the secret token
+header, as Telegram does, and refuses getUpdates meanwhile (409); it posts only to 127.0.0.1.
 Run it by hand with `python -m tests.botapi.server --port 8081`.
 """
 
@@ -22,8 +24,9 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
-from aiohttp import web
+from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
 SENDING = {"sendMessage", "sendPhoto", "sendDocument", "editMessageText"}
 RAW_FIELDS = {
@@ -37,6 +40,7 @@ RAW_FIELDS = {
     "url",
     "file_id",
     "name",
+    "secret_token",
 }
 ALLOWED_TAGS = {
     "b",
@@ -60,6 +64,7 @@ TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^<>]*)?)\s*>")
 ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 BAD_GATEWAY = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>"
 TEXT_LIMIT = 4096
+WEBHOOK_RETRY = 0.1  # seconds before a refused or failed post is tried again (Telegram waits longer)
 CAPTION_LIMIT = 1024
 Json = dict[str, Any]
 
@@ -199,6 +204,14 @@ class FakeBotApi:
         self._waiters: list[asyncio.Future[None]] = []
         self._draining = False
         self._runner: web.AppRunner | None = None
+        self._webhook: Json | None = None  # setWebhook's parameters while a webhook is set
+        self._poster: asyncio.Task[None] | None = None
+        # A load balancer's backends (see `balance`); empty: updates go to the webhook's own URL.
+        self.replicas: list[str] = []
+        self._turns = itertools.count()
+        # Each post of an update: the address, the update's id, and the HTTP status or the error's name.
+        self.webhook_posts: list[tuple[str, int, int | str]] = []
+        self._held: dict[str, asyncio.Event] = {}  # methods whose calls wait until released
 
     # --- lifecycle
 
@@ -216,6 +229,7 @@ class FakeBotApi:
     async def stop(self) -> None:
         """Close the server and wake any waiting poller."""
         self._notify()
+        await self._stop_posting()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -380,6 +394,14 @@ class FakeBotApi:
         """getUpdates waits for updates again (for the next bot, once one has stopped)."""
         self._draining = False
 
+    def hold(self, method: str) -> None:
+        """Calls of a method wait (recorded, unanswered) until `release`: the bot is caught in the middle of its work."""
+        self._held[method] = asyncio.Event()
+
+    def release(self, method: str) -> None:
+        """Answer the held calls of a method, and later ones at once."""
+        self._held.pop(method).set()
+
     def block(self, user_id: int) -> None:
         """The user blocks the bot: later sends to them fail with 403."""
         self._blocked.add(user_id)
@@ -460,6 +482,8 @@ class FakeBotApi:
         """One Bot API call, recorded and answered as Telegram would: the HTTP status and the JSON body."""
         self.requests.append((method, params))
         self._notify()
+        if method in self._held:
+            await self._held[method].wait()
         try:
             if (token or self.token) != self.token:
                 raise ApiError(401, "Unauthorized")
@@ -598,6 +622,11 @@ class FakeBotApi:
         return self.bot_user
 
     async def _m_getUpdates(self, params: Json) -> list[Json]:
+        if self._webhook is not None:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+            )
         offset = int(params.get("offset") or 0)
         if offset:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
@@ -616,11 +645,76 @@ class FakeBotApi:
             self._updates = [u for u in self._updates if set(u) - {"update_id"} <= set(self._allowed)]
         return self._updates
 
-    async def _m_deleteWebhook(self, _params: Json) -> bool:
+    async def _m_setWebhook(self, params: Json) -> bool:
+        url = str(params.get("url") or "")
+        if not url:
+            return await self._m_deleteWebhook(params)
+        if urlsplit(url).hostname != "127.0.0.1" and not self.replicas:
+            raise ApiError(400, "Bad Request: bad webhook: this local server posts only to 127.0.0.1")
+        if params.get("allowed_updates") is not None:
+            self._allowed = list(params["allowed_updates"]) or None
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        self._webhook = params
+        if self._poster is None or self._poster.done():
+            self._poster = asyncio.create_task(self._post_updates())
+        return True
+
+    async def _m_deleteWebhook(self, params: Json) -> bool:
+        self._webhook = None
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        self._notify()
         return True
 
     async def _m_getWebhookInfo(self, _params: Json) -> Json:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+        url = self._webhook["url"] if self._webhook else ""
+        return {"url": url, "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+
+    # --- the webhook: queued updates posted as Telegram posts them
+
+    def balance(self, addresses: list[str]) -> None:
+        """Stand in for a load balancer behind the webhook's public URL: updates go to these addresses in turn
+        (`http://127.0.0.1:PORT`), on the path of the webhook's URL."""
+        self.replicas = list(addresses)
+
+    async def _post_updates(self) -> None:
+        """While a webhook is set, post each queued update in order until one is taken (HTTP 2xx)."""
+        async with ClientSession(timeout=ClientTimeout(total=30)) as session:
+            while self._webhook is not None:
+                pending = self._deliverable()
+                if not pending:
+                    await self._next_change(1.0)
+                    continue
+                update = pending[0]
+                if await self._post(session, self._webhook, update):
+                    self._updates.remove(update)
+                    self._notify()
+                else:
+                    await asyncio.sleep(WEBHOOK_RETRY)
+
+    async def _post(self, session: ClientSession, webhook: Json, update: Json) -> bool:
+        """Post one update to the webhook (or the next replica), with the secret token; whether it was taken."""
+        address = webhook["url"]
+        if self.replicas:
+            address = self.replicas[next(self._turns) % len(self.replicas)] + urlsplit(address).path
+        headers = {"X-Telegram-Bot-Api-Secret-Token": str(webhook.get("secret_token") or "")}
+        try:
+            async with session.post(address, json=update, headers=headers) as response:
+                outcome: int | str = response.status
+        except (ClientError, OSError, TimeoutError) as error:
+            outcome = type(error).__name__
+        self.webhook_posts.append((address, update["update_id"], outcome))
+        return isinstance(outcome, int) and 200 <= outcome < 300
+
+    async def _stop_posting(self) -> None:
+        """Stop posting updates (the server is closing)."""
+        self._webhook = None
+        if self._poster is not None:
+            self._poster.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poster
+            self._poster = None
 
     async def _m_logOut(self, _params: Json) -> bool:
         return True

@@ -6,10 +6,11 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
+from aiohttp import web
 from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter
+from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
 
-from tests.botapi.server import FakeBotApi
+from tests.botapi.server import FakeBotApi, Json
 
 USER = 42
 
@@ -134,3 +135,55 @@ async def test_waiting_for_a_request(server: FakeBotApi, bot: Bot) -> None:
     assert (await waiting)["text"] == "hei"
     with pytest.raises(TimeoutError):
         await server.wait_for_request("sendMessage", after=len(server.requests), timeout=0.05)
+
+
+@pytest.fixture
+async def receiver() -> AsyncIterator[tuple[str, list[tuple[str, Json]], list[int]]]:
+    """A webhook on 127.0.0.1: its URL, the (secret header, update) posts it took, and statuses to answer first."""
+    taken: list[tuple[str, Json]] = []
+    refusals: list[int] = []
+
+    async def take(request: web.Request) -> web.Response:
+        if refusals:
+            return web.Response(status=refusals.pop(0))
+        taken.append((request.headers.get("X-Telegram-Bot-Api-Secret-Token", ""), await request.json()))
+        return web.Response()
+
+    app = web.Application()
+    app.router.add_post("/hook", take)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield f"http://127.0.0.1:{port}/hook", taken, refusals
+    await runner.cleanup()
+
+
+async def test_a_webhook_gets_the_updates_in_order_with_the_secret(
+    server: FakeBotApi, bot: Bot, receiver: tuple[str, list[tuple[str, Json]], list[int]]
+) -> None:
+    """With a webhook set, updates are posted to it with the secret header (a refused post is tried again),
+    getUpdates is refused with 409, and after deleteWebhook polling works again."""
+    url, taken, refusals = receiver
+    refusals.append(503)
+    await bot.set_webhook(url, secret_token="s3cret_token", allowed_updates=["message"])
+    server.send_text(USER, "status Melhus")
+    await server.wait_until(lambda: len(taken) == 2)
+    assert [(secret, update["message"]["text"]) for secret, update in taken] == [
+        ("s3cret_token", "hei"),
+        ("s3cret_token", "status Melhus"),
+    ]
+    assert [outcome for *_, outcome in server.webhook_posts] == [503, 200, 200]
+    assert (await bot.get_webhook_info()).url == url
+    with pytest.raises(Conflict, match="webhook is active"):
+        await bot.get_updates()
+    await bot.delete_webhook()
+    server.send_text(USER, "status Malvik")
+    assert [u.message.text for u in await bot.get_updates(timeout=1) if u.message] == ["status Malvik"]
+
+
+async def test_a_webhook_elsewhere_than_here_is_refused(server: FakeBotApi, bot: Bot) -> None:
+    """The local server never posts off this machine."""
+    with pytest.raises(BadRequest, match=r"127\.0\.0\.1"):
+        await bot.set_webhook("https://example.org/hook", secret_token="x")

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from prometheus_client import REGISTRY
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import func, select
 
@@ -116,14 +117,18 @@ async def test_export_then_import_reports_no_changes(store: Store, ending: str) 
 
 
 async def test_edited_export_changes_exactly_the_edited_figure(store: Store) -> None:
-    """Export → edit one value → import: one figure changed, and the next export shows it."""
+    """Export → edit one value → import: one figure changed (one import counted), and the next export shows it."""
     content = (await exported(store)).decode()
     edited = content.replace(
         "5001,Trondheim,municipality,2015,settled,all,495", "5001,Trondheim,municipality,2015,settled,all,499"
     )
     assert edited != content
+    imports_before = REGISTRY.get_sample_value("bosettingsbot_imports_total", {"action": "import"}) or 0
     plan = await upload(store, edited.encode(), "figures.csv")
     assert plan.counts()["changed"] == 1 and len(plan.written) == 1
+    assert (
+        REGISTRY.get_sample_value("bosettingsbot_imports_total", {"action": "import"}) == imports_before + 1
+    )
     assert plan.largest()[0].old == 495 and plan.largest()[0].entry.value == 499
     figure = await current_value(store, "5001", 2015, "settled")
     assert figure is not None and figure.value == 499
