@@ -103,6 +103,14 @@ class User(SQLModel, table=True):
     added_at: datetime
 
 
+class GuestLanguage(SQLModel, table=True):
+    """The reply language chosen with /language by someone without access (ACCESS=open), for every replica."""
+
+    user_id: int = Field(primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False})
+    language: str = Field(max_length=5)
+    chosen_at: datetime
+
+
 class AllowedGroup(SQLModel, table=True):
     """A group chat an admin allowed to ask (with ACCESS=members)."""
 

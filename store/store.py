@@ -16,12 +16,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from store.db import make_engine, session_factory, unit_of_work
 from store.held import HeldFigures
 from store.migrate import migrate
-from store.models import AllowedGroup, Change, Figure, Membership, Place, PlaceAlias, User
+from store.models import AllowedGroup, Change, Figure, GuestLanguage, Membership, Place, PlaceAlias, User
 from store.places import PlaceIndex
 from store.seed import seed
 from store.signals import ANSWERS, SUBSCRIPTION, Listener, closed_within
 
-ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User, AllowedGroup)  # what answers and access rest on
+# What answers and access rest on (a guest's language: the reply language of someone without access).
+ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User, GuestLanguage, AllowedGroup)
 LOOK_EVERY = 2.0  # seconds between looks for changes other processes committed (SQLite)
 PREPARE_LOCK = 0x626F7365  # the advisory lock's key ('bose'), the bot's own
 FIRST_LISTEN_WITHIN = 10.0  # seconds watch() waits for the change signal's first LISTEN (PostgreSQL)

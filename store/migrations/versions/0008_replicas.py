@@ -11,7 +11,7 @@ audit log), 'subscription:<id>' for each subscription row written. SQLite has no
 keeps looking at the newest audit entry.
 
 The conversation table holds each chat's last question as understood, for a follow-up that lands on
-another replica (used on PostgreSQL only).
+another replica (used on PostgreSQL only); guestlanguage the /language choice of those without access.
 
 Revises 0006 on this branch: where 0007 (pending previews in the database) is merged first, 0008
 revises 0007 instead, so that there is one head.
@@ -28,17 +28,34 @@ down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-ANSWER_TABLES = ("figure", "source", "place", "placealias", "membership", '"user"', "allowedgroup", "change")
+ANSWER_TABLES = (
+    "figure",
+    "source",
+    "place",
+    "placealias",
+    "membership",
+    '"user"',
+    "guestlanguage",
+    "allowedgroup",
+    "change",
+)
 
 
 def upgrade() -> None:
-    """Create the conversation table, and on PostgreSQL the notifying functions and their triggers."""
+    """Create the conversation and guestlanguage tables, and on PostgreSQL the notifying functions and their triggers."""
     op.create_table(
         "conversation",
         sa.Column("chat_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("context", sa.Text(), nullable=False),
         sa.Column("at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("chat_id"),
+    )
+    op.create_table(
+        "guestlanguage",
+        sa.Column("user_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("language", sqlmodel.sql.sqltypes.AutoString(length=5), nullable=False),
+        sa.Column("chosen_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("user_id"),
     )
     if op.get_bind().dialect.name != "postgresql":
         return
@@ -76,8 +93,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop the triggers and their functions, and the conversation table."""
+    """Drop the triggers and their functions, and the two tables."""
     op.drop_table("conversation")
+    op.drop_table("guestlanguage")
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute("DROP TRIGGER subscription_changed ON subscription")
