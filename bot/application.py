@@ -25,11 +25,13 @@ from handlers import register
 from scheduler.delivery import Broadcaster
 from scheduler.jobs import JOB_OPTIONS, DigestJobs
 from scheduler.telegram import TelegramSender
+from store.conversations import KEPT_FOR
 from store.store import Store
 from store.users import ensure_admins, list_users
 
 log = logging.getLogger(__name__)
 REFRESH_JOB = "imdi-refresh"
+PRUNE_CONTEXTS_JOB = "privacy:contexts"
 
 
 async def open_runtime(settings: Settings) -> Runtime:
@@ -77,6 +79,20 @@ def start_refresh(application: BotApplication) -> None:
         application.job_queue.run_daily(
             refresh_job, settings.refresh_time, name=REFRESH_JOB, job_kwargs=JOB_OPTIONS
         )
+
+
+def start_context_pruning(application: BotApplication) -> None:
+    """Follow-up contexts stored in the database (PostgreSQL) are deleted once older than half an hour."""
+    assert application.job_queue is not None
+    if application.bot_data.runtime.assistant.conversations.shared:
+        application.job_queue.run_repeating(prune_contexts_job, KEPT_FOR, name=PRUNE_CONTEXTS_JOB)
+
+
+async def prune_contexts_job(context: BotContext) -> None:
+    """Delete the follow-up contexts older than half an hour."""
+    assistant = context.bot_data.runtime.assistant
+    pruned = await assistant.conversations.prune(assistant.clock())
+    log.info("follow-up contexts: %d older than %s deleted", pruned, KEPT_FOR)
 
 
 async def refresh_job(context: BotContext) -> None:
@@ -144,6 +160,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         await runtime.store.index()  # the place index, built before the first question
         await start_digests(application)
         start_refresh(application)
+        start_context_pruning(application)
         await set_command_menus(application)
         check_inline_mode(application.bot)
         application.bot_data.runtime.assistant.members.on_role_change = partial(

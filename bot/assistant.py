@@ -46,7 +46,7 @@ class Assistant:
         self.open_access = open_access
         self.clock = clock or (lambda: datetime.now(zone))
         self.answers: GenerationCache[list[Reply]] = GenerationCache(store)
-        self.conversations = Conversations()
+        self.conversations = Conversations(store)
         load()  # lingua's models and the word lists, now rather than at the first question
         self.confirmations = Confirmations(store, self.today)
         self.uploads = Uploads(self.confirmations, self.today)
@@ -167,10 +167,10 @@ class Assistant:
         if chat is None:
             return question
         now = self.clock()
-        previous = self.conversations.recall(chat, now)
+        previous = await self.conversations.recall(chat, now)
         if previous is not None and question.follow_up:
             question = follow(previous, question)
-        self.conversations.remember(chat, question, now)
+        await self.conversations.remember(chat, question, now)
         return question
 
     async def compute(self, message: str, language: str, hide_small: bool) -> list[Reply]:
@@ -231,7 +231,7 @@ class Assistant:
     async def _forgotten(self, user_id: int, subscriptions: list[int]) -> None:
         """A user's data was deleted: what is held of them in memory goes too, and their digests' jobs."""
         self.confirmations.forget(user_id)
-        self.conversations.last.pop(user_id, None)
+        await self.conversations.forget(user_id)
         await self.members.forget(user_id)
         for subscription_id in subscriptions:
             await self.digests.changed(subscription_id)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
-from dataclasses import replace
-from datetime import datetime, timedelta
+from dataclasses import fields, replace
+from datetime import date, datetime
 
 from bot.understanding import Question
+from store.conversations import KEPT_FOR, forget_context, prune_contexts, recall_context, remember_context
+from store.places import PlaceIndex, PlaceMatch
+from store.store import Store
 from store.vocabulary import Intent
 
-KEPT_FOR = timedelta(minutes=30)
-CHATS = 10_000  # chats remembered at most; the longest quiet are forgotten first
+CHATS = 10_000  # chats remembered at most in memory; the longest quiet are forgotten first
+UNSTORED = ("text", "unknown_text")  # the message and the words not understood never go to the database
+PLACE_LISTS = ("places", "also", "excluded")
 PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
 PARTS = {
     "place": PLACE_FIELDS,
@@ -33,24 +38,77 @@ PARTS = {
 
 
 class Conversations:
-    """The last understood question of each chat, for half an hour."""
+    """The last understood question of each chat, for half an hour: in memory, or on PostgreSQL in the
+    database, which replicas share, so that a follow-up finds it whichever replica its update lands on."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.shared = store.engine.dialect.name == "postgresql"
         self.last: OrderedDict[int, tuple[datetime, Question]] = OrderedDict()
 
-    def recall(self, chat: int, now: datetime) -> Question | None:
+    async def recall(self, chat: int, now: datetime) -> Question | None:
         """The chat's previous question, if it was asked in the last half hour."""
+        if self.shared:
+            async with self.store.unit() as session:
+                context = await recall_context(session, chat_id=chat, since=now - KEPT_FOR)
+            return None if context is None else decoded(context, await self.store.index())
         kept = self.last.get(chat)
         return kept[1] if kept and now - kept[0] <= KEPT_FOR else None
 
-    def remember(self, chat: int, question: Question, now: datetime) -> None:
+    async def remember(self, chat: int, question: Question, now: datetime) -> None:
         """Keep a question that named a place as the chat's context."""
         if not question.places:
+            return
+        if self.shared:
+            async with self.store.unit() as session:
+                await remember_context(session, chat_id=chat, context=encoded(question), at=now)
             return
         self.last[chat] = (now, question)
         self.last.move_to_end(chat)
         while len(self.last) > CHATS:
             self.last.popitem(last=False)
+
+    async def prune(self, now: datetime) -> int:
+        """Delete the stored contexts older than half an hour; how many."""
+        async with self.store.unit() as session:
+            return await prune_contexts(session, before=now - KEPT_FOR)
+
+    async def forget(self, chat: int) -> None:
+        """Drop a chat's context."""
+        self.last.pop(chat, None)
+        if self.shared:
+            async with self.store.unit() as session:
+                await forget_context(session, chat_id=chat)
+
+
+def encoded(question: Question) -> str:
+    """A question as JSON, places by code, without the message and the words not understood."""
+    stored: dict[str, object] = {}
+    for name in (f.name for f in fields(question) if f.name not in UNSTORED):
+        value = getattr(question, name)
+        if name in PLACE_LISTS:
+            value = [(match.place.code, match.label, match.how) for match in value]
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, frozenset):
+            value = sorted(value)
+        stored[name] = value
+    return json.dumps(stored, ensure_ascii=False)
+
+
+def decoded(context: str, index: PlaceIndex) -> Question | None:
+    """A stored question again (None if one of its places is no longer in the register)."""
+    stored = json.loads(context)
+    try:
+        for name in PLACE_LISTS:
+            stored[name] = [PlaceMatch(index.by_code[code], label, how) for code, label, how in stored[name]]
+    except KeyError:
+        return None
+    stored["as_of"] = stored["as_of"] and date.fromisoformat(stored["as_of"])
+    stored["named"] = frozenset(stored["named"])
+    stored["languages"] = tuple(stored["languages"])
+    stored["measure_years"] = [tuple(pair) for pair in stored["measure_years"]]
+    return Question(text="", **stored)
 
 
 def follow(previous: Question, question: Question) -> Question:

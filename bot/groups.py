@@ -36,13 +36,7 @@ class Groups:
 
     async def _allowed(self) -> set[int]:
         """The allowed groups, read once per data generation."""
-        allowed = self.allowed.get("all")
-        if allowed is None:
-            generation = self.store.generation
-            async with self.store.unit() as session:
-                allowed = await allowed_groups(session)
-            self.allowed.put("all", allowed, generation)
-        return allowed
+        return await self.allowed.read("all", allowed_groups)
 
     async def refusal(self, command: str, caller: Caller) -> list[Reply] | None:
         """In a group: the reply to what cannot be done there, or None if the caller may go on."""

@@ -13,7 +13,15 @@ from store.bounds import USER_IDS, whole_number
 from store.cache import GenerationCache
 from store.models import User
 from store.store import Store
-from store.users import add_user, list_users, remove_user, set_language
+from store.users import (
+    add_user,
+    guest_languages,
+    list_users,
+    remove_user,
+    set_guest_language,
+    set_language,
+    users_by_id,
+)
 from store.vocabulary import Role
 
 RoleHook = Callable[[int, str | None], Awaitable[None]]  # a user's id and role after /adduser or /removeuser
@@ -30,44 +38,45 @@ class Members:
         self.listed_admins = admin_ids  # ADMIN_IDS: written as admins at start-up, changed only there
         self.on_subscription_change = on_subscription_change  # the paused subscription's job goes
         self.users: GenerationCache[dict[int, User]] = GenerationCache(store, budget=1)
-        self.guest_languages: dict[int, str] = {}  # /language of callers without an account, until restart
+        self.guests: GenerationCache[dict[int, str]] = GenerationCache(store, budget=1)  # their /language
         self.on_role_change: RoleHook | None = None  # the Telegram layer updates the user's command menu
 
     async def caller(self, user_id: int, telegram_code: str | None = None, chat: int | None = None) -> Caller:
         """The caller's role (from the users table only) and language (a /language choice wins over Telegram's)."""
         user = (await self._users_by_id()).get(user_id)
         role = user.role if user else None
-        language = self._choice(user, user_id) or telegram_language(telegram_code)
+        language = await self._choice(user, user_id) or telegram_language(telegram_code)
         return Caller(user_id=user_id, language=language, role=role, chat=chat)
 
     async def chosen_language(self, user_id: int) -> str | None:
         """The language a user chose with /language, if any."""
-        return self._choice((await self._users_by_id()).get(user_id), user_id)
+        return await self._choice((await self._users_by_id()).get(user_id), user_id)
 
-    def _choice(self, user: User | None, user_id: int) -> str | None:
-        """A /language choice: stored for members, kept in memory for others."""
-        return (user.language if user else None) or self.guest_languages.get(user_id)
+    async def _choice(self, user: User | None, user_id: int) -> str | None:
+        """A /language choice: a member's in the users table, anyone else's among the guests' languages."""
+        if user is not None:
+            return user.language
+        return (await self._guest_languages()).get(user_id)
+
+    async def _guest_languages(self) -> dict[int, str]:
+        """The languages chosen by those without access, read once per data generation."""
+        return await self.guests.read("all", guest_languages)
 
     async def _users_by_id(self) -> dict[int, User]:
         """Everyone with access, read once per data generation."""
-        users = self.users.get("all")
-        if users is None:
-            generation = self.store.generation
-            async with self.store.unit() as session:
-                users = {u.id: u for u in await list_users(session)}
-            self.users.put("all", users, generation)
-        return users
+        return await self.users.read("all", users_by_id)
 
     async def language(self, argument: str, caller: Caller) -> list[Reply]:
         """/language nb|nn|en: choose the reply language."""
         choice = argument.lower()[:2]
         if choice not in LANGUAGES:
             return [Reply(text("language_usage", caller.language))]
-        if caller.user_id in await self._users_by_id():
-            async with self.store.unit() as session:
+        member = caller.user_id in await self._users_by_id()
+        async with self.store.unit() as session:
+            if member:
                 await set_language(session, user_id=caller.user_id, language=choice)
-        else:
-            self.guest_languages[caller.user_id] = choice
+            else:
+                await set_guest_language(session, user_id=caller.user_id, language=choice)
         return [Reply(text("language_set", choice))]
 
     async def add_user(self, argument: str, caller: Caller) -> list[Reply]:
@@ -117,8 +126,7 @@ class Members:
         return [Reply(reply)]
 
     async def forget(self, user_id: int) -> None:
-        """A forgotten user: their language choice held in memory goes, and their menu is everyone's."""
-        self.guest_languages.pop(user_id, None)
+        """A forgotten user: their menu is everyone's (their rows, a guest's language too, are deleted)."""
         await self._role_changed(user_id)
 
     async def _role_changed(self, user_id: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -23,11 +24,12 @@ from store.vocabulary import DeliveryStatus
 log = logging.getLogger(__name__)
 
 JOB_OPTIONS = {"misfire_grace_time": 3600, "coalesce": True}  # a busy minute must not lose a digest
-LEFT_OVER_EVERY = timedelta(seconds=30)  # how often the bot looks for digests a dead sender left
+LEFT_OVER_EVERY = timedelta(seconds=10)  # how often the bot looks for digests a dead sender (or replica) left
 FAILED_AGAIN_AFTER = timedelta(minutes=5)  # a failed digest is tried again this long after its last try
 PRUNE_AT = time(3, 30)  # local time of the daily pruning of the delivery log
 RETENTION = timedelta(weeks=26)  # RETENTION_WEEKS' default
 AnyContext = CallbackContext[Any, Any, Any, Any]
+WEEKLY_JOB = re.compile(r"digest:\d+")  # job_name's form (catch-up and resend jobs have more after it)
 
 
 def job_name(subscription_id: int) -> str:
@@ -81,6 +83,24 @@ class DigestJobs:
         if subscription is None:
             self.unschedule(subscription_id)
         else:
+            self.schedule(subscription)
+
+    async def changed(self, subscription_id: int | None) -> None:
+        """The change signal: a subscription changed somewhere (None: any may have), so its job follows."""
+        if subscription_id is None:
+            await self.resync()
+        else:
+            await self.reschedule(subscription_id)
+
+    async def resync(self) -> None:
+        """Every weekly job as the database says: one per active subscription, none for the rest."""
+        async with self.broadcaster.store.unit() as session:
+            subscriptions = await active_subscriptions(session)
+        active = {job_name(subscription_id_of(s)) for s in subscriptions}
+        for job in self.job_queue.jobs():
+            if WEEKLY_JOB.fullmatch(job.name or "") and job.name not in active:
+                job.schedule_removal()
+        for subscription in subscriptions:
             self.schedule(subscription)
 
     async def catch_up(self, subscription: Subscription) -> None:
@@ -180,6 +200,7 @@ class DigestJobs:
     async def start(self) -> None:
         """At start-up: a job per subscription from the database, missed digests caught up, left-overs watched."""
         self.broadcaster.on_pause = self.reschedule
+        self.broadcaster.store.on_subscription = self.changed  # changes in any replica (PostgreSQL)
         async with self.broadcaster.store.unit() as session:
             subscriptions = await active_subscriptions(session)
         for subscription in subscriptions:

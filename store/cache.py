@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
+    from sqlmodel.ext.asyncio.session import AsyncSession
+
     from store.store import Store
 
 Value = TypeVar("Value")
@@ -32,6 +34,16 @@ class GenerationCache(Generic[Value]):
         value = self.entries.get(key)
         if value is not None:
             self.entries.move_to_end(key)
+        return value
+
+    async def read(self, key: Hashable, query: Callable[[AsyncSession], Awaitable[Value]]) -> Value:
+        """The cached value, else the query's answer in a unit of work, kept until the data changes."""
+        value = self.get(key)
+        if value is None:
+            generation = self.store.generation
+            async with self.store.unit() as session:
+                value = await query(session)
+            self.put(key, value, generation)
         return value
 
     def put(self, key: Hashable, value: Value, generation: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index, UniqueConstraint, text
+from sqlalchemy import BigInteger, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 LEVELS = ("municipality", "county", "region", "nation", "group", "international")
@@ -103,12 +103,28 @@ class User(SQLModel, table=True):
     added_at: datetime
 
 
+class GuestLanguage(SQLModel, table=True):
+    """The reply language chosen with /language by someone without access (ACCESS=open), for every replica."""
+
+    user_id: int = Field(primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False})
+    language: str = Field(max_length=5)
+    chosen_at: datetime
+
+
 class AllowedGroup(SQLModel, table=True):
     """A group chat an admin allowed to ask (with ACCESS=members)."""
 
     chat_id: int = Field(primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False})
     allowed_by: int = Field(sa_type=BigInteger)
     allowed_at: datetime
+
+
+class Conversation(SQLModel, table=True):
+    """A chat's last question as understood (never the message), for a follow-up on any replica (PostgreSQL)."""
+
+    chat_id: int = Field(primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False})
+    context: str = Field(sa_type=Text)  # the question's fields as JSON, places by code
+    at: datetime
 
 
 class Change(SQLModel, table=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 
 from sqlalchemy import event, text
@@ -16,12 +16,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from store.db import make_engine, session_factory, unit_of_work
 from store.held import HeldFigures
 from store.migrate import migrate
-from store.models import AllowedGroup, Change, Figure, Membership, Place, PlaceAlias, User
+from store.models import AllowedGroup, Change, Figure, GuestLanguage, Membership, Place, PlaceAlias, User
 from store.places import PlaceIndex
 from store.seed import seed
+from store.signals import ANSWERS, SUBSCRIPTION, Listener, closed_within
 
-ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User, AllowedGroup)  # what answers and access rest on
-LOOK_EVERY = 2.0  # seconds between looks for changes other processes committed
+# What answers and access rest on (a guest's language: the reply language of someone without access).
+ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User, GuestLanguage, AllowedGroup)
+LOOK_EVERY = 2.0  # seconds between looks for changes other processes committed (SQLite)
+PREPARE_LOCK = 0x626F7365  # the advisory lock's key ('bose'), the bot's own
+FIRST_LISTEN_WITHIN = 10.0  # seconds watch() waits for the change signal's first LISTEN (PostgreSQL)
 REACHABLE_WITHIN = 2.0  # seconds a health check waits for the database
 
 log = logging.getLogger(__name__)
@@ -45,6 +49,20 @@ event.listen(Session, "after_flush", _note_changes)
 event.listen(Session, "after_commit", _invalidate_after_commit)
 
 
+@asynccontextmanager
+async def one_at_a_time(engine: AsyncEngine) -> AsyncIterator[None]:
+    """On PostgreSQL, under an advisory lock: replicas starting together migrate and seed one after another."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    async with engine.connect() as connection:
+        await connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": PREPARE_LOCK})
+        try:
+            yield
+        finally:
+            await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": PREPARE_LOCK})
+
+
 class Store:
     """Long-lived access to the database; one unit of work per request."""
 
@@ -58,16 +76,21 @@ class Store:
         self._closing = asyncio.Event()
         self._seen: tuple[int | None] | None = None  # the newest audit entry when last looked
         self._failing = False  # whether the last look failed (an outage is logged once, not every look)
+        self._listening = asyncio.Event()  # set at each LISTEN of the change signal (PostgreSQL)
+        # Told of a subscription another process (or this one) changed; None: any may have changed.
+        self.on_subscription: Callable[[int | None], Awaitable[None]] | None = None
+        self._told: set[asyncio.Task[None]] = set()
 
     @classmethod
     async def open(cls, url: str, *, prepare: bool = True) -> Store:
         """Connect; with `prepare`, migrate and load the seed figures into an empty database."""
         store = cls(make_engine(url))
         if prepare:
-            await migrate(store.engine)
-            async with store.unit() as session:
-                if (await session.exec(select(Place.id).limit(1))).first() is None:
-                    await seed(session)
+            async with one_at_a_time(store.engine):
+                await migrate(store.engine)
+                async with store.unit() as session:
+                    if (await session.exec(select(Place.id).limit(1))).first() is None:
+                        await seed(session)
             await store.catch_up()  # what is held from now on is read after this first look
         return store
 
@@ -76,6 +99,7 @@ class Store:
         self._closing.set()
         if self._watcher is not None and not self._watcher.done():
             await self._watcher
+        await asyncio.gather(*self._told, return_exceptions=True)
         await self.engine.dispose()
 
     @asynccontextmanager
@@ -113,14 +137,54 @@ class Store:
         self._seen = latest
 
     async def watch(self, every: float = LOOK_EVERY) -> None:
-        """Catch up now, then every few seconds in the background (off the questions' path) until closed."""
+        """Notice other processes' changes in the background (off the questions' path) until closed.
+
+        On PostgreSQL by the change signal (LISTEN/NOTIFY), at once; elsewhere by a look at the newest
+        audit entry now and every few seconds.
+        """
+        if self.engine.dialect.name == "postgresql":
+            listener = Listener(self.engine.url, self._signalled, self._listened)
+            self._watcher = asyncio.create_task(listener.run(self._closing))
+            with suppress(TimeoutError):  # what is held from now on is read after the first LISTEN
+                await asyncio.wait_for(self._listening.wait(), FIRST_LISTEN_WITHIN)
+            return
         await self.catch_up()
 
         async def keep_up() -> None:
-            while not await self._closed_within(every):
+            while not await closed_within(self._closing, every):
                 await self._look()
 
         self._watcher = asyncio.create_task(keep_up())
+
+    def _signalled(self, payload: str) -> None:
+        """The change signal: forget what answers rest on, or tell of a subscription changed."""
+        if payload == ANSWERS:
+            self.invalidate()
+        elif payload.startswith(SUBSCRIPTION):
+            self._tell(int(payload.removeprefix(SUBSCRIPTION)))
+
+    def _listened(self) -> None:
+        """Listening (again): signals sent while no one listened are lost, so everything may have changed."""
+        self.invalidate()
+        self._tell(None)
+        self._listening.set()
+
+    def _tell(self, subscription_id: int | None) -> None:
+        """Tell whoever keeps subscriptions in memory (the digest jobs) that one, or any, changed."""
+        if self.on_subscription is not None:
+            told = asyncio.create_task(self._telling(self.on_subscription, subscription_id))
+            self._told.add(told)
+            told.add_done_callback(self._told.discard)
+
+    @staticmethod
+    async def _telling(hook: Callable[[int | None], Awaitable[None]], subscription_id: int | None) -> None:
+        """Run the hook; a failure is logged (the next signal or restart brings the jobs in line again)."""
+        try:
+            await hook(subscription_id)
+        except Exception:
+            log.exception(
+                "subscription %s changed, but its job could not be brought in line", subscription_id
+            )
 
     async def _look(self) -> None:
         """Catch up, surviving any failure: logged once until a look succeeds again, which forgets what is held."""
@@ -136,13 +200,6 @@ class Store:
             # The database may have come back restored or failed over: the newest audit entry proves nothing.
             self.invalidate()
             log.info("the database answers again; what was held is forgotten")
-
-    async def _closed_within(self, seconds: float) -> bool:
-        """Wait a few seconds, or less if the store is closed meanwhile; whether it is closed."""
-        if not self._closing.is_set():
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self._closing.wait(), seconds)
-        return self._closing.is_set()
 
     def invalidate(self) -> None:
         """Forget the place index and cached answers after places, figures or users changed.

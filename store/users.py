@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlmodel import col, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.models import AllowedGroup, Change, Place, User
+from store.models import AllowedGroup, Change, GuestLanguage, Place, User
 from store.vocabulary import Role
 
 
@@ -49,6 +49,11 @@ async def list_users(session: AsyncSession) -> list[User]:
     return list((await session.exec(select(User).order_by(col(User.role), col(User.id)))).all())
 
 
+async def users_by_id(session: AsyncSession) -> dict[int, User]:
+    """Everyone with access, by user id."""
+    return {user.id: user for user in await list_users(session)}
+
+
 async def ensure_admins(session: AsyncSession, *, admin_ids: Iterable[int]) -> None:
     """Make the users named in ADMIN_IDS admins."""
     for user_id in admin_ids:
@@ -64,11 +69,22 @@ async def set_language(session: AsyncSession, *, user_id: int, language: str) ->
         user.language = language
 
 
+async def guest_languages(session: AsyncSession) -> dict[int, str]:
+    """The /language choices of those without access, by user id."""
+    return dict((await session.exec(select(GuestLanguage.user_id, GuestLanguage.language))).all())
+
+
+async def set_guest_language(session: AsyncSession, *, user_id: int, language: str) -> None:
+    """Remember the language choice of someone without access."""
+    await session.merge(GuestLanguage(user_id=user_id, language=language, chosen_at=datetime.now(UTC)))
+
+
 async def forget_user(session: AsyncSession, *, user_id: int, pseudonym: int) -> int:
-    """Delete a user's row; the audit log and others' rows name the pseudonym instead. Returns their entries."""
-    user = await session.get(User, user_id)
-    if user is not None:
-        await session.delete(user)
+    """Delete a user's row (and a guest's language); the audit log and others' rows name the pseudonym instead.
+    Returns their entries."""
+    for row in (await session.get(User, user_id), await session.get(GuestLanguage, user_id)):
+        if row is not None:
+            await session.delete(row)
     own = list((await session.exec(select(Change).where(Change.user_id == user_id))).all())
     for change in own:
         change.user_id = pseudonym

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -51,11 +52,30 @@ def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+async def postgres_url(postgres_server: str | None) -> AsyncIterator[str]:
+    """A fresh seeded PostgreSQL database for one test (skipped where there is no server)."""
+    if postgres_server is None:
+        pytest.skip("no PostgreSQL server (set TEST_POSTGRES_URL)")
+    url = await databases.copy_postgres(postgres_server)
+    yield url
+    await databases.drop_postgres(postgres_server, url)
+
+
+@pytest.fixture
 async def store(sqlite_url: str) -> AsyncIterator[Store]:
     """The store on a fresh seeded SQLite database."""
     opened = await Store.open(sqlite_url)
     yield opened
     await opened.close()
+
+
+async def eventually(seconds: float, condition: Callable[[], bool]) -> bool:
+    """Whether a condition comes true within so many seconds (looked at every 10 ms)."""
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return True
+        await asyncio.sleep(0.01)
+    return condition()
 
 
 @pytest.fixture

@@ -84,6 +84,18 @@ async def copy_postgres(server: str) -> str:
     return _database(server, name)
 
 
+async def empty_postgres(server: str) -> str:
+    """A fresh empty database (neither migrated nor seeded); returns its URL."""
+    name = f"test_{uuid.uuid4().hex[:10]}"
+    await _admin(server, f"CREATE DATABASE {name}")
+    return _database(server, name)
+
+
+def template_url(server: str) -> str:
+    """The URL of the seeded template database."""
+    return _database(server, TEMPLATE_DB)
+
+
 async def drop_postgres(server: str, url: str) -> None:
     """Drop a test database."""
     await _admin(server, f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")

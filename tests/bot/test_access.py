@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime
 
 from bot.assistant import Assistant
@@ -91,13 +92,23 @@ async def test_language_choice_is_remembered(assistant: Assistant, admin: Caller
 
 
 async def test_a_strangers_language_choice_holds_under_open_access(store: Store) -> None:
-    """Without an account (ACCESS=open) /language still changes the answers, until the bot restarts."""
+    """Without an account (ACCESS=open) /language still changes the answers, in this process and in another on
+    the same database (a restart, a second replica); /forgetme deletes it."""
     assistant = Assistant(store, zone=OSLO, open_access=True)
     await assistant.handle("/language en", await assistant.caller(STRANGER_ID, "nb"))
     stranger = await assistant.caller(STRANGER_ID, "nb")
     assert stranger.language == "en" and stranger.role is None
     (card,) = await assistant.handle("status Melhus 2015", stranger)
     assert "Request: 56" in plain(card.text)
+    other = await Store.open(store.engine.url.render_as_string(hide_password=False), prepare=False)
+    try:
+        assert (
+            await Assistant(other, zone=OSLO, open_access=True).caller(STRANGER_ID, "nb")
+        ).language == "en"
+    finally:
+        await other.close()
+    await assistant.privacy.forget_user(STRANGER_ID, by=STRANGER_ID, language="en")
+    assert (await assistant.caller(STRANGER_ID, "nb")).language == "nb"
 
 
 async def test_open_access_hides_small_em_values_from_non_members(store: Store, admin: Caller) -> None:
@@ -139,3 +150,26 @@ async def test_a_ranking_hides_small_em_values(store: Store, admin: Caller) -> N
     ]
     assert "2. Melhus: :" in plain(hidden.text) and "3. Skaun: :" in plain(hidden.text)
     assert "2. Melhus: 3" in plain(shown.text) and "3. Skaun: 2" in plain(shown.text)
+
+
+async def test_a_strangers_language_chosen_on_one_replica_is_used_by_the_other(postgres_url: str) -> None:
+    """Two replicas on one PostgreSQL database: the second had read the stranger's language (none); the first's
+    /language en reaches it by the change signal within a second."""
+    first, second = await Store.open(postgres_url), await Store.open(postgres_url)
+    try:
+        await second.watch()
+        asking, answering = (Assistant(s, zone=OSLO, open_access=True) for s in (first, second))
+        assert (await answering.caller(STRANGER_ID, "nb")).language == "nb"
+        await asking.handle("/language en", await asking.caller(STRANGER_ID, "nb"))
+
+        async def chosen() -> str:
+            return (await answering.caller(STRANGER_ID, "nb")).language
+
+        for _ in range(20):
+            if await chosen() == "en":
+                break
+            await asyncio.sleep(0.05)
+        assert await chosen() == "en"
+    finally:
+        await first.close()
+        await second.close()

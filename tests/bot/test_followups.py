@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -11,11 +13,16 @@ from bot import followups
 from bot.assistant import Assistant
 from bot.caller import Caller
 from bot.console import ConsoleChat
+from bot.followups import decoded, encoded
 from bot.render import plain
 from bot.understanding import parse
 from store.store import Store
+from tests.bot.question_cases import CASES
 from tests.bot.test_understanding import TODAY
 from tests.conftest import ADMIN_ID, OSLO
+from tests.store.conftest import store
+
+__all__ = ["store"]  # the follow-ups run on SQLite (in memory) and PostgreSQL (in the database)
 
 ADMIN = Caller(user_id=ADMIN_ID, language="nb", role="admin")
 
@@ -99,6 +106,8 @@ async def test_context_is_kept_for_half_an_hour(chatting: Assistant, moving: Clo
 
 async def test_context_is_bounded(chatting: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
     """The chats quiet the longest are forgotten first."""
+    if chatting.conversations.shared:
+        pytest.skip("in the database contexts are bounded by time: test_stored_contexts_are_pruned")
     monkeypatch.setattr(followups, "CHATS", 2)
     for chat in (1, 2, 3):
         await answer(chatting, "anmodning Melhus 2016", chat=chat)
@@ -110,3 +119,50 @@ async def test_the_console_keeps_context(assistant: Assistant, admin: Caller) ->
     output = io.StringIO()
     await ConsoleChat(assistant, admin, output=output).run(io.StringIO("anmodning Melhus 2016\nog Malvik?\n"))
     assert "Malvik (kommune 5031) · 2016\nAnmodning: 48¹" in output.getvalue()
+
+
+async def test_a_stored_question_reads_back_as_it_was_understood(store: Store) -> None:
+    """Every corpus question survives the database's JSON, except the message and words not understood."""
+    index = await store.index()
+    for case in CASES:
+        question = parse(case.question, index=index, today=case.today)
+        again = decoded(encoded(question), index)
+        assert again is not None and again.key() == replace(question, text="", unknown_text="").key(), (
+            case.question
+        )
+        assert not {"text", "unknown_text"} & set(json.loads(encoded(question)))
+
+
+async def test_a_follow_up_landing_on_another_replica_finds_its_context(
+    postgres_url: str, moving: Clock
+) -> None:
+    """Two replicas on one PostgreSQL database: asked through one, followed up through the other."""
+    first_store, second_store = await Store.open(postgres_url), await Store.open(postgres_url)
+    try:
+        first, second = (
+            Assistant(s, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=moving)
+            for s in (first_store, second_store)
+        )
+        await answer(first, "anmodning Melhus 2016")
+        assert "Malvik (kommune 5031) · 2016" in await answer(second, "og Malvik?")
+        assert "Anmodning: 48¹" in await answer(first, "og Malvik?")
+    finally:
+        await first_store.close()
+        await second_store.close()
+
+
+async def test_stored_contexts_are_pruned_and_forgotten(postgres_url: str, moving: Clock) -> None:
+    """Older than half an hour they are deleted; a forgotten user's goes at once."""
+    opened = await Store.open(postgres_url)
+    try:
+        chatting = Assistant(opened, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=moving)
+        await answer(chatting, "anmodning Melhus 2016", chat=1)
+        moving.now += timedelta(minutes=20)
+        await answer(chatting, "anmodning Skaun 2016", chat=2)
+        await answer(chatting, "anmodning Malvik 2016", chat=3)
+        moving.now += timedelta(minutes=15)
+        assert await chatting.conversations.prune(moving.now) == 1
+        await chatting.conversations.forget(2)
+        assert await chatting.conversations.prune(moving.now + timedelta(hours=1)) == 1
+    finally:
+        await opened.close()

@@ -8,7 +8,16 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import SQLModel, select
 
-from store.models import AllowedGroup, Change, Delivery, Subscription, SubscriptionPlace, User
+from store.models import (
+    AllowedGroup,
+    Change,
+    Conversation,
+    Delivery,
+    GuestLanguage,
+    Subscription,
+    SubscriptionPlace,
+    User,
+)
 from store.store import Store
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, COORDINATOR_ID
@@ -24,6 +33,8 @@ USERS_TABLES: tuple[type[SQLModel], ...] = (
     SubscriptionPlace,
     Delivery,
     AllowedGroup,
+    GuestLanguage,
+    Conversation,
 )
 
 

@@ -26,17 +26,22 @@ from tests.scheduler.test_delivery import dead_owner
 ADMIN = Caller(user_id=ADMIN_ID, language="nb", role="admin")
 
 
-@pytest.fixture
-def settings(botapi: FakeBotApi, sqlite_url: str, tmp_path: Path) -> Settings:
-    """Settings of a bot that talks to the local server."""
+def settings_for(botapi: FakeBotApi, database_url: str) -> Settings:
+    """Settings of a bot that talks to the local server, on a database."""
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token=SecretStr(botapi.token),
         telegram_base_url=botapi.base_url,
         telegram_base_file_url=botapi.base_file_url,
-        database_url=sqlite_url,
+        database_url=database_url,
         admin_ids=frozenset({ADMIN_ID}),
     )
+
+
+@pytest.fixture
+def settings(botapi: FakeBotApi, sqlite_url: str, tmp_path: Path) -> Settings:
+    """Settings of a bot that talks to the local server, on the seeded SQLite database."""
+    return settings_for(botapi, sqlite_url)
 
 
 async def started(settings: Settings) -> BotApplication:

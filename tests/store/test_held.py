@@ -147,6 +147,8 @@ async def test_watching_survives_failed_looks_and_forgets_what_it_held_when_back
     store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, error: Exception
 ) -> None:
     """Failed looks are logged once, not every look; the first look that works again forgets what is held."""
+    if store.engine.dialect.name == "postgresql":
+        pytest.skip("PostgreSQL listens rather than looks: tests/store/test_signals.py cuts its connection")
     look = store.catch_up
     failed = 0
 

@@ -1,0 +1,120 @@
+"""The change signal on PostgreSQL: what one process commits, every other listening process hears at once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import func, select
+
+from scheduler.subscriptions import subscribe
+from store.models import Place
+from store.signals import APPLICATION_NAME
+from store.store import Store
+from tests import databases
+from tests.conftest import eventually
+from tests.figures import add_statements
+
+HEARD_WITHIN = 1.0  # seconds: the issue's bound for another replica to answer with a change
+
+
+@pytest.fixture
+async def replicas(postgres_url: str) -> AsyncIterator[tuple[Store, Store]]:
+    """Two stores on one PostgreSQL database, as two replicas have; the first listens."""
+    first, second = await Store.open(postgres_url), await Store.open(postgres_url)
+    await first.watch()
+    yield first, second
+    await first.close()
+    await second.close()
+
+
+async def test_figures_committed_by_another_replica_are_answered_within_a_second(
+    replicas: tuple[Store, Store],
+) -> None:
+    """No audit entry, no look: the figure's commit alone makes the listening replica forget what it held."""
+    first, second = replicas
+    melhus = (await first.index()).by_code["5028"]
+    held = await first.figures.of(melhus.id or 0)
+    assert [s.figure.value for s in held.current([2015], ["settled"], ["all"])] == [43]
+
+    generation = first.generation
+    await add_statements(second, [("Melhus", 2015, "settled", 50, date(2015, 12, 20))])
+    assert await eventually(HEARD_WITHIN, lambda: first.generation > generation)
+    fresh = await first.figures.of(melhus.id or 0)
+    assert [s.figure.value for s in fresh.current([2015], ["settled"], ["all"])] == [50]
+
+
+async def test_a_subscription_written_by_another_replica_is_told_by_its_id(
+    replicas: tuple[Store, Store],
+) -> None:
+    """Subscribing in one replica tells the other which subscription changed, so its job can follow."""
+    first, second = replicas
+    told: list[int | None] = []
+
+    async def record(subscription_id: int | None) -> None:
+        told.append(subscription_id)
+
+    first.on_subscription = record
+    index = await second.index()
+    async with second.unit() as session:
+        subscription = await subscribe(
+            session, user_id=7, chat_id=7, place_ids=[index.by_code["5028"].id or 0]
+        )
+    assert await eventually(HEARD_WITHIN, lambda: subscription.id in told)
+    assert told == [subscription.id]
+
+
+async def test_a_cut_listening_connection_is_made_again_and_everything_is_forgotten(
+    replicas: tuple[Store, Store], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The server ends the listener's session: logged once, listening again within seconds, what was held
+    forgotten and every subscription's job brought in line (signals sent meanwhile were lost)."""
+    first, second = replicas
+    told: list[int | None] = []
+
+    async def record(subscription_id: int | None) -> None:
+        told.append(subscription_id)
+
+    first.on_subscription = record
+    held = await first.index()
+    with caplog.at_level(logging.INFO, logger="store.signals"):
+        async with second.unit() as session:
+            cut = await session.exec(  # type: ignore[call-overload]
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name"),
+                params={"name": APPLICATION_NAME},
+            )
+            assert cut.all() == [(True,)]
+        assert await eventually(10, lambda: None in told)
+    assert await first.index() is not held
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "store.signals"] == [
+        ("WARNING", "cannot listen for other processes' changes; trying again quietly"),
+        ("INFO", "listening for other processes' changes again; what was held is forgotten"),
+    ]
+    generation = first.generation
+    await add_statements(second, [("Melhus", 2015, "settled", 51, date(2015, 12, 21))])
+    assert await eventually(HEARD_WITHIN, lambda: first.generation > generation)
+
+
+async def test_replicas_starting_together_on_an_empty_database_migrate_and_seed_once(
+    postgres_server: str | None,
+) -> None:
+    """Two processes opening a new database at once: one migrates and seeds, the other waits and finds it done."""
+    if postgres_server is None:
+        pytest.skip("no PostgreSQL server (set TEST_POSTGRES_URL)")
+    url = await databases.empty_postgres(postgres_server)
+    try:
+        first, second = await asyncio.gather(Store.open(url), Store.open(url))
+        async with first.unit() as session:
+            places = (await session.exec(select(func.count()).select_from(Place))).one()
+        await first.close()
+        await second.close()
+        template = await Store.open(databases.template_url(postgres_server), prepare=False)
+        async with template.unit() as session:
+            assert places == (await session.exec(select(func.count()).select_from(Place))).one()
+        await template.close()
+    finally:
+        await databases.drop_postgres(postgres_server, url)
