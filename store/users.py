@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlmodel import col, or_, select, update
+from sqlmodel import col, delete, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.models import AllowedGroup, Change, Place, User
+from store.models import AllowedGroup, Change, PendingChange, Place, User
 from store.vocabulary import Role
 
 
@@ -65,7 +65,7 @@ async def set_language(session: AsyncSession, *, user_id: int, language: str) ->
 
 
 async def forget_user(session: AsyncSession, *, user_id: int, pseudonym: int) -> int:
-    """Delete a user's row; the audit log and others' rows name the pseudonym instead. Returns their entries."""
+    """Delete a user's row and previews; the audit log and others' rows name the pseudonym instead. Returns their entries."""
     user = await session.get(User, user_id)
     if user is not None:
         await session.delete(user)
@@ -83,4 +83,5 @@ async def forget_user(session: AsyncSession, *, user_id: int, pseudonym: int) ->
         update(AllowedGroup).where(col(AllowedGroup.allowed_by) == user_id).values(allowed_by=pseudonym)
     )
     await session.exec(update(Place).where(col(Place.owner_id) == user_id).values(owner_id=None))
+    await session.exec(delete(PendingChange).where(col(PendingChange.user_id) == user_id))  # their previews
     return len(own)
