@@ -109,8 +109,8 @@ class Aggregate:
 
     @property
     def known(self) -> int:
-        """How many members have a value."""
-        return len(self.parts)
+        """How many members have a value (a hidden one, ':', is stated but not known, and not in the sum)."""
+        return sum(1 for _, s in self.parts if s.figure.value is not None)
 
 
 def active() -> ColumnElement[bool]:
