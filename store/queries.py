@@ -231,14 +231,17 @@ async def aggregates(
         session, place_ids=[place_id_of(place), *everyone], years=list(by_year), measures=measures
     )
     grouped: dict[int, dict[tuple[str, str], Aggregate]] = {year: {} for year in by_year}
+    own = place_id_of(place)  # read once: an ORM attribute costs a microsecond or two each time
     for statement in sorted(found, key=lambda s: (s.figure.measure, s.figure.group)):
         figure, of_year = statement.figure, by_year[statement.figure.year]
-        if figure.place_id != place.id and figure.place_id not in of_year:
+        if figure.place_id != own and figure.place_id not in of_year:
             continue  # a member in another of the years asked about
         key = (figure.measure, figure.group)
         totals = grouped[figure.year]
-        total = totals.setdefault(key, Aggregate(place, figure.year, *key, None, [], len(of_year)))
-        if figure.place_id == place.id:
+        total = totals.get(key) or totals.setdefault(
+            key, Aggregate(place, figure.year, *key, None, [], len(of_year))
+        )
+        if figure.place_id == own:
             totals[key] = replace(total, stated=statement)
         else:
             total.parts.append((of_year[figure.place_id], statement))

@@ -101,6 +101,7 @@ async def test_held_totals_are_what_sql_sums_and_are_read_again_after_a_change(s
     after = (await store.figures.totals_of(county, [2015], ["settled"]))[2015][("settled", "all")]
     assert after.computed == before - 43 + 50  # Melhus's 43 of 31.12.2015 (seed 004) replaced by 50
 
+
 async def test_budget_drops_the_least_recently_used(store: Store) -> None:
     """Beyond the budget of statements the place asked about longest ago is dropped."""
     index = await store.index()
