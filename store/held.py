@@ -142,23 +142,17 @@ class HeldFigures:
     async def totals_of(
         self, place: Place, years: Sequence[int], measures: Sequence[str] | None = None
     ) -> Totals:
-        """A larger place's stated totals and the sums over each year's members: from memory, or one query.
-
-        One year's totals are read for every measure at once: an answer asks for several measures in turn.
-        """
-        asked = None if len(years) == 1 else measures
-        key = (place_id_of(place), tuple(years), None if asked is None else tuple(asked))
+        """A larger place's stated totals and the sums over each year's members: from memory, or one query."""
+        key = (place_id_of(place), tuple(years), None if measures is None else tuple(measures))
         found = self.totals.get(key)
         if found is None:
             generation = self.store.generation
             index = await self.store.index()
             members = {year: index.members_in_year(place, year) for year in years}
             async with self.store.unit() as session:
-                found = await aggregates(session, place=place, members=members, measures=asked)
+                found = await aggregates(session, place=place, members=members, measures=measures)
             self.totals.put(key, found, generation)
-        if measures is None or asked is not None:
-            return found
-        return {year: {k: t for k, t in by.items() if k[0] in measures} for year, by in found.items()}
+        return found
 
     async def of_members(self, place: Place, group: str | None = None) -> set[tuple[str, int]]:
         """(measure, year) with figures of a larger place's municipalities (or a merged one's former ones), while members."""
