@@ -174,13 +174,15 @@ class Confirmations:
             pending = await waiting(session, token)
             if pending is not None and pending.user_id != caller.user_id:
                 return [Reply(text("imp_not_yours", caller.language))]
-            if pending is None or _expired(pending):
+            if pending is None or (
+                not pending.outcome and _expired(pending)
+            ):  # a used one says how it was used
                 return [Reply(text("imp_expired", caller.language))]
             if answer == "no":
                 done = await take(session, pending, "cancelled")
             else:
                 done = await save(session, pending, day=self.today())
-        if pending.change_id is not None:
+        if done and pending.outcome == "saved":
             self.store.invalidate()
         return [Reply(_outcome(pending, done, caller.language))]
 

@@ -119,16 +119,27 @@ async def test_two_saves_at_once_on_two_replicas_write_once(replicas: Replicas, 
     assert await written_by(second.store, change.id or 0) == statements_said(saved) > 0
 
 
-async def test_an_expired_preview_saves_nothing(replicas: Replicas, admin: Caller) -> None:
-    """A preview past its 30 minutes is refused on every replica, saying it expired."""
-    first, second = replicas
-    shown = await preview(first, admin)
-    async with second.store.unit() as session:
+async def expire_previews(store: Store) -> None:
+    """Every preview's 30 minutes run out."""
+    async with store.unit() as session:
         past = datetime.now(UTC) - timedelta(minutes=1)
         await session.exec(update(PendingChange).values(expires_at=past))
+
+
+async def test_an_expired_preview_saves_nothing(replicas: Replicas, admin: Caller) -> None:
+    """A preview past its 30 minutes is refused on every replica, saying it expired; one saved before
+    its time ran out still says it was saved."""
+    first, second = replicas
+    shown = await preview(first, admin)
+    await expire_previews(second.store)
     (expired,) = await second.choose(button(shown, "yes"), admin)
     assert "utløpt" in expired.text
     assert not await imports(second.store)
+    saved = await preview(second, admin)
+    await first.choose(button(saved, "yes"), admin)
+    await expire_previews(first.store)
+    (again,) = await second.choose(button(saved, "yes"), admin)
+    assert "allerede lagret som endring #" in again.text
 
 
 async def test_a_change_of_figures_after_the_preview_makes_it_stale(
