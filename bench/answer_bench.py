@@ -1,4 +1,5 @@
-"""Answer computation alone (no Telegram): latency per question on the seeded and a national database.
+"""Answer computation alone (no Telegram): latency per question on the seeded database, with IMDi's
+national download imported, and with a synthetic national database of weekly snapshots.
 
 "first asked" times each question with nothing held in memory (its places' statements are read from
 the database); "computed" times it again once they are held; "asked again" comes from the answer cache.
@@ -21,6 +22,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
+from bench.import_bench import timed_upload
+from bench.national import national_csv
 from bench.questions import chosen_questions
 from bench.synthetic import add_national_figures
 from bot.assistant import Assistant
@@ -52,6 +55,7 @@ MUNICIPALITIES = [
     "Levanger",
 ]
 COUNTIES = ["Vestland", "Rogaland", "Nordland", "Innlandet", "Agder", "Trøndelag"]
+FORMER_COUNTIES = ["Hordaland", "Rogaland", "Nordland", "Oppland", "Sør-Trøndelag", "Troms"]
 
 
 def national_questions(rng: random.Random) -> list[str]:
@@ -69,24 +73,57 @@ def national_questions(rng: random.Random) -> list[str]:
     return questions
 
 
-async def timings(call: Callable[[], Awaitable[object]], rounds: int, *, warm_up: bool = True) -> list[float]:
-    """Milliseconds per call, after one warm-up call unless told otherwise."""
+def imported_questions(rng: random.Random) -> list[str]:
+    """Questions over IMDi's national download: sums of counties and the nation over all their
+    municipalities, rankings over a county's municipalities, and municipalities' series since 1995."""
+    questions = []
+    for _ in range(8):
+        year, county = rng.randint(2020, 2023), rng.choice(COUNTIES)
+        questions += [
+            f"bosatt {county} {year}",
+            f"bosatte Norge {rng.randint(1995, 2023)}",
+            f"flest bosatt i {county} {year}",
+            f"lengst bak {rng.choice(FORMER_COUNTIES)} {rng.randint(2002, 2019)}",
+            f"/history {rng.choice(MUNICIPALITIES)}",
+        ]
+    return questions
+
+
+Timings = tuple[list[float], list[float]]  # milliseconds per call: wall time, and the process's CPU time
+
+
+async def timings(call: Callable[[], Awaitable[object]], rounds: int, *, warm_up: bool = True) -> Timings:
+    """Milliseconds per call, after one warm-up call unless told otherwise: wall time, and CPU time of the
+    process (every thread, the database driver's too), which a busy machine's scheduling does not add to."""
     if warm_up:
         await call()
-    measured = []
+    wall, cpu = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         await call()
-        measured.append((time.perf_counter() - start) * 1000)
-    return measured
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - used) * 1000)
+    return wall, cpu
 
 
-def summary(name: str, values: list[float], baseline: float) -> str:
-    """p50, p99 and the p50 ratio to the baseline."""
+def percentiles(values: list[float]) -> tuple[float, float]:
+    """p50 and p99."""
     ordered = sorted(values)
-    p50 = statistics.median(ordered)
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-    return f"{name:<34} p50 {p50:7.2f} ms  p99 {p99:7.2f} ms  ({p50 / baseline:5.1f}× baseline p50)"
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+
+
+def summary(name: str, measured: Timings, baseline: float) -> str:
+    """p50 and p99 of the wall and the CPU time, and the wall p50's ratio to the baseline."""
+    (p50, p99), (cpu50, cpu99) = percentiles(measured[0]), percentiles(measured[1])
+    return (
+        f"{name:<34} p50 {p50:7.2f} ms  p99 {p99:7.2f} ms  ({p50 / baseline:5.1f}× baseline p50)"
+        f"  CPU p50 {cpu50:6.2f} ms  p99 {cpu99:6.2f} ms"
+    )
+
+
+def joined(runs: list[Timings]) -> Timings:
+    """Several runs' timings as one."""
+    return [t for wall, _ in runs for t in wall], [t for _, cpu in runs for t in cpu]
 
 
 async def measure(store: Store, questions: list[str], label: str, rounds: int) -> None:
@@ -98,30 +135,34 @@ async def measure(store: Store, questions: list[str], label: str, rounds: int) -
         async with store.unit() as session:
             await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
 
-    baseline = statistics.median(await timings(select_one, rounds * 5))
+    baseline = statistics.median((await timings(select_one, rounds * 5))[0])
     await store.index()
-    computed: list[float] = []
-    cached: list[float] = []
-    first: list[float] = []
+    first: list[Timings] = []
+    computed: list[Timings] = []
+    cached: list[Timings] = []
     for question in questions:
         store.invalidate()  # nothing held: the question's figures are read from the database
         await store.index()
-        first += await timings(lambda q=question: assistant.compute(q, "nb", False), 1, warm_up=False)  # type: ignore[misc]
+        first.append(await timings(lambda q=question: assistant.compute(q, "nb", False), 1, warm_up=False))  # type: ignore[misc]
     for question in questions:
-        computed += await timings(lambda q=question: assistant.compute(q, "nb", False), rounds)  # type: ignore[misc]
-        cached += await timings(lambda q=question: assistant.handle(q, caller), rounds)  # type: ignore[misc]
+        computed.append(await timings(lambda q=question: assistant.compute(q, "nb", False), rounds))  # type: ignore[misc]
+        cached.append(await timings(lambda q=question: assistant.handle(q, caller), rounds))  # type: ignore[misc]
     print(f"{label}: baseline SELECT 1 p50 {baseline:.2f} ms")
-    print(summary(f"  first asked (figures read), {len(questions)}", first, baseline))
-    print(summary(f"  computed, {len(questions)} questions × {rounds}", computed, baseline))
-    print(summary("  asked again (answer cache)", cached, baseline))
+    print(summary(f"  first asked (figures read), {len(questions)}", joined(first), baseline))
+    print(summary(f"  computed, {len(questions)} questions × {rounds}", joined(computed), baseline))
+    print(summary("  asked again (answer cache)", joined(cached), baseline))
 
 
 async def main() -> None:
-    """Seeded database, then the national synthetic one."""
+    """Seeded database, then with the national download imported, then with the synthetic snapshots added."""
     with tempfile.TemporaryDirectory() as folder:
         store = await Store.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
         questions, origin = chosen_questions(SEEDED_QUESTIONS)
         await measure(store, questions, f"seeded database ({origin} questions)", rounds=30)
+        await timed_upload(store, national_csv())
+        gc.freeze()
+        print("IMDi's national download imported (bench/national.py: every municipality 1995-2023)")
+        await measure(store, imported_questions(random.Random(5)), "imported national download", rounds=10)
         start = time.perf_counter()
         rows = await add_national_figures(store)
         gc.freeze()  # as the bot does once started: the long-lived objects stay out of full collections

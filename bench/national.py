@@ -13,6 +13,7 @@ import csv
 import random
 import sys
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 REGISTER = Path(__file__).resolve().parents[1] / "store" / "data" / "register"
@@ -24,6 +25,14 @@ FIRST_VERSION = date(2008, 1, 1)
 
 def municipalities_of(year: int) -> list[tuple[str, str, int | None]]:
     """(code, name, last year) of every municipality of a year; before 2008, those of 2008."""
+    versions = _versions()
+    valid = [start for start in versions if start <= max(date(year, 1, 1), FIRST_VERSION)]
+    return versions[max(valid)]
+
+
+@cache
+def _versions() -> dict[date, list[tuple[str, str, int | None]]]:
+    """The register's municipalities by the day each version began (read once)."""
     versions: dict[date, list[tuple[str, str, int | None]]] = {}
     with (REGISTER / "kommuner_versjoner_2008_2024.csv").open(encoding="utf-8") as lines:
         for row in csv.DictReader(lines):
@@ -32,8 +41,7 @@ def municipalities_of(year: int) -> list[tuple[str, str, int | None]]:
             start = date.fromisoformat(row["versjon_gyldig_fra"])
             if row["kommunenummer"] != "9999":
                 versions.setdefault(start, []).append((row["kommunenummer"], row["kommunenavn"], last))
-    valid = [start for start in versions if start <= max(date(year, 1, 1), FIRST_VERSION)]
-    return versions[max(valid)]
+    return versions
 
 
 def national_rows(seed: int = 1) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from zoneinfo import ZoneInfo
 
 from bot.caller import Caller
@@ -52,15 +52,10 @@ class Admin:
         delta = plan.deltas[0]
         label = f"{delta.place.name} {year} {measure}/{group} {old_value(delta, 'en')} → {number(delta.entry.value)}"
         pending = Pending(
-            caller.user_id,
-            reading,
-            "set",
-            label,
-            f"admin:{caller.user_id}",
-            f"Admin {caller.user_id} (/set)",
-            datetime.now(UTC),
+            caller.user_id, "set", label, f"admin:{caller.user_id}", f"Admin {caller.user_id} (/set)"
         )
-        return [self.confirmations.ask(plan, _set_preview(plan, delta, language), pending, "set", language)]
+        preview = _set_preview(plan, delta, language)
+        return [await self.confirmations.ask(plan, preview, pending, "set", language)]
 
     async def undo(self, argument: str, caller: Caller) -> list[Reply]:
         """/undo [change id]: retract the statements of the admin's last (or the given) change."""

@@ -93,14 +93,14 @@ class Assistant:
         """Whether answering this in a group depends on the caller being the group's administrator."""
         return command_of(message)[0] == "subscribe"
 
-    def is_one_time_button(self, data: str, caller: Caller) -> bool:
+    async def is_one_time_button(self, data: str, caller: Caller) -> bool:
         """Whether this press takes its keyboard away: Delete or Cancel of /forgetme, Save or Cancel by the admin whose change waits.
 
         A double tap then finds the buttons gone; anyone else's press leaves them to their owner.
         """
         if data.startswith(PRIVACY_PREFIX):
             return True
-        return is_confirmation(data) and self.confirmations.is_owners_press(data, caller)
+        return is_confirmation(data) and await self.confirmations.is_owners_press(data, caller)
 
     @staticmethod
     def may_download(caller: Caller, size: int) -> bool:
@@ -230,7 +230,6 @@ class Assistant:
 
     async def _forgotten(self, user_id: int, subscriptions: list[int]) -> None:
         """A user's data was deleted: what is held of them in memory goes too, and their digests' jobs."""
-        self.confirmations.forget(user_id)
         await self.conversations.forget(user_id)
         await self.members.forget(user_id)
         for subscription_id in subscriptions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import secrets
@@ -13,7 +14,9 @@ from bot.caller import Caller
 from bot.render import escape, number
 from bot.replies import Reply
 from bot.texts import text
-from store.importing import Delta, Plan, apply_plan, check, source_for
+from store.importing import Delta, Plan, check, rows_of
+from store.models import PendingChange
+from store.pending import hold, pack, save, take, waiting
 from store.reading import Kind, Problem, Problems, Reading
 from store.store import Store
 
@@ -26,17 +29,15 @@ SHOWN_CHARACTERS = 1_600  # of problem lines of one sort: a preview stays one me
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Pending:
-    """A checked change waiting for its admin's confirmation."""
+    """Who asks to write a checked change, and under which source."""
 
     user_id: int
-    reading: Reading
     action: str  # "import" or "set"
     label: str  # the file name, or the figure for /set
     source_key: str
     source_title: str
-    created: datetime
 
 
 def problem_lines(
@@ -124,12 +125,11 @@ def is_confirmation(data: str) -> bool:
 
 
 class Confirmations:
-    """Checked changes waiting for Save or Cancel, by a token in the buttons' data."""
+    """Checked changes waiting for Save or Cancel, kept in the database by a token in the buttons' data."""
 
     def __init__(self, store: Store, today: Callable[[], date]) -> None:
         self.store = store
         self.today = today
-        self.pending: dict[str, Pending] = {}
 
     async def check(self, reading: Reading) -> Plan:
         """Check a reading against the register and the current figures."""
@@ -137,75 +137,92 @@ class Confirmations:
         async with self.store.unit() as session:
             return await check(session, index, reading)
 
-    def ask(self, plan: Plan, preview: str, pending: Pending, prefix: str, language: str) -> Reply:
-        """The preview with Save/Cancel buttons, or why there is nothing to confirm."""
+    async def ask(self, plan: Plan, preview: str, pending: Pending, prefix: str, language: str) -> Reply:
+        """The preview with Save/Cancel buttons, its statements held for Save, or why there is nothing to confirm."""
         if plan.errors:
             return Reply(f"{preview}\n\n{text('imp_blocked', language)}")
         if not plan.written:
             return Reply(f"{preview}\n\n{text('imp_nothing', language)}")
         token = secrets.token_urlsafe(6)
-        self.pending = {key: kept for key, kept in self.pending.items() if not _expired(kept)}
-        self.pending[token] = pending
+        statements = await asyncio.to_thread(pack, rows_of(plan.written))  # a file may write a million
+        async with self.store.unit() as session:
+            await hold(session, _waiting(token, plan, pending, statements))
         buttons = [
             (text("imp_yes", language), f"{prefix}:{token}:yes"),
             (text("imp_no", language), f"{prefix}:{token}:no"),
         ]
         return Reply(f"{preview}\n\n{text('imp_confirm', language)}", buttons=[buttons])
 
-    def forget(self, user_id: int) -> None:
-        """Drop a user's pending previews."""
-        self.pending = {key: kept for key, kept in self.pending.items() if kept.user_id != user_id}
-
-    def is_owners_press(self, data: str, caller: Caller) -> bool:
+    async def is_owners_press(self, data: str, caller: Caller) -> bool:
         """Whether a Save or Cancel press is by the admin whose change waits (only theirs takes the buttons away)."""
         parsed = _parsed(data)
-        pending = self.pending.get(parsed[0]) if parsed else None
+        if parsed is None:
+            return False
+        async with self.store.unit() as session:
+            pending = await waiting(session, parsed[0])
         return pending is not None and pending.user_id == caller.user_id
 
     async def confirm(self, data: str, caller: Caller) -> list[Reply]:
-        """A Save or Cancel press: apply the pending change in one unit of work, or drop it."""
+        """A Save or Cancel press: write the held statements in one unit of work, or drop them."""
         if not caller.is_admin:
             return [Reply(text("admins_only", caller.language))]
         parsed = _parsed(data)
         if parsed is None:
             return [Reply(text("button_unknown", caller.language))]
         token, answer = parsed
-        pending = self.pending.get(token)
-        if pending is not None and pending.user_id != caller.user_id:
-            return [Reply(text("imp_not_yours", caller.language))]
-        if pending is None or _expired(pending):
-            return [Reply(text("imp_expired", caller.language))]
-        del self.pending[token]
-        if answer == "no":
-            return [Reply(text("imp_cancelled", caller.language))]
-        return [Reply(await self._apply(pending, caller))]
-
-    async def _apply(self, pending: Pending, caller: Caller) -> str:
-        """Check again (the database may have changed) and write everything or nothing."""
-        index = await self.store.index()
         async with self.store.unit() as session:
-            plan = await check(session, index, pending.reading)
-            if plan.errors:
-                return text("imp_stale", caller.language)
-            source = await source_for(
-                session, key=pending.source_key, title=pending.source_title, day=self.today()
-            )
-            change = await apply_plan(
-                session,
-                plan,
-                source=source,
-                user_id=caller.user_id,
-                action=pending.action,
-                summary=summary(pending.label, plan),
-            )
-        self.store.invalidate()
-        counts = plan.counts()
-        return text(
-            "imp_applied",
-            caller.language,
-            change=change.id,
-            **{k: number(counts[k], caller.language) for k in ("new", "changed", "earlier")},
-        )
+            pending = await waiting(session, token)
+            if pending is not None and pending.user_id != caller.user_id:
+                return [Reply(text("imp_not_yours", caller.language))]
+            if pending is None or (
+                not pending.outcome and _expired(pending)
+            ):  # a used one says how it was used
+                return [Reply(text("imp_expired", caller.language))]
+            if answer == "no":
+                done = await take(session, pending, "cancelled")
+            else:
+                done = await save(session, pending, day=self.today())
+        if done and pending.outcome == "saved":
+            self.store.invalidate()
+        return [Reply(_outcome(pending, done, caller.language))]
+
+
+def _waiting(token: str, plan: Plan, pending: Pending, statements: bytes) -> PendingChange:
+    """The row that keeps a preview until Save or Cancel."""
+    counts, now = plan.counts(), datetime.now(UTC)
+    return PendingChange(
+        token=token,
+        user_id=pending.user_id,
+        action=pending.action,
+        label=pending.label[:300],
+        source_key=pending.source_key,
+        source_title=pending.source_title,
+        summary=summary(pending.label, plan)[:1000],
+        new=counts["new"],
+        changed=counts["changed"],
+        earlier=counts["earlier"],
+        based_on=plan.based_on,
+        created_at=now,
+        expires_at=now + PENDING_FOR,
+        statements=statements,
+    )
+
+
+def _outcome(pending: PendingChange, done: bool, language: str) -> str:
+    """What a press did: saved, cancelled, or why nothing was (already used, or the figures changed since)."""
+    if pending.outcome == "stale":
+        return text("imp_stale", language)
+    if pending.outcome == "cancelled":
+        return text("imp_cancelled" if done else "imp_already_cancelled", language)
+    if not done:
+        return text("imp_already_saved", language, change=pending.change_id)
+    values = {"new": pending.new, "changed": pending.changed, "earlier": pending.earlier}
+    return text(
+        "imp_applied",
+        language,
+        change=pending.change_id,
+        **{key: number(count, language) for key, count in values.items()},
+    )
 
 
 def _parsed(data: str) -> tuple[str, str] | None:
@@ -214,6 +231,6 @@ def _parsed(data: str) -> tuple[str, str] | None:
     return (parts[1], parts[2]) if len(parts) == 3 and parts[2] in ANSWERS else None
 
 
-def _expired(pending: Pending) -> bool:
+def _expired(pending: PendingChange) -> bool:
     """Whether a preview is too old to confirm."""
-    return datetime.now(UTC) - pending.created > PENDING_FOR
+    return datetime.now(UTC) > pending.expires_at

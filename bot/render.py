@@ -64,18 +64,25 @@ class Citations:
     language: str
     entries: list[str] = field(default_factory=list)
     dates: dict[str, set[date]] = field(default_factory=dict)
+    lines: dict[tuple[int, str], str] = field(default_factory=dict)  # each source and table's line, made once
 
     def cite(self, statement: Statement) -> str:
         """The footnote marker for a statement, adding its source line if new."""
-        figure, source = statement.figure, statement.source
-        table = f", {text('table', self.language)} «{figure.source_table}»" if figure.source_table else ""
-        dated = f" ({day(source.document_date, self.language)})" if source.document_date else ""
-        rough = f", {text('date_approximate', self.language)}" if source.date_approximate else ""
-        line = f"{escape(source.title)}{dated}{rough}{escape(table)}"
+        figure = statement.figure
+        key = (figure.source_id, figure.source_table)
+        line = self.lines.get(key) or self.lines.setdefault(key, self._line(statement))
         if line not in self.entries:
             self.entries.append(line)
         self.dates.setdefault(line, set()).add(figure.as_of)
         return str(self.entries.index(line) + 1).translate(SUPERSCRIPTS)
+
+    def _line(self, statement: Statement) -> str:
+        """A statement's source line: document, its date, and the table."""
+        figure, source = statement.figure, statement.source
+        table = f", {text('table', self.language)} «{figure.source_table}»" if figure.source_table else ""
+        dated = f" ({day(source.document_date, self.language)})" if source.document_date else ""
+        rough = f", {text('date_approximate', self.language)}" if source.date_approximate else ""
+        return f"{escape(source.title)}{dated}{rough}{escape(table)}"
 
     def cite_all(self, statements: Sequence[Statement]) -> str:
         """The markers of several statements' sources, in order and apart: '¹,²'."""

@@ -1014,9 +1014,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Only the admin who made this preview can save or cancel it.",
     },
     "imp_stale": {
-        "nb": "Databasen er endret siden forhåndsvisningen, og filen har nå feil. Ingenting er endret.",
-        "nn": "Databasen er endra sidan førehandsvisinga, og fila har no feil. Ingenting er endra.",
-        "en": "The database changed since the preview and the file now has errors. Nothing was changed.",
+        "nb": "Tallene er endret etter denne forhåndsvisningen, så ingenting er lagret. Send filen eller kommandoen på nytt for å sjekke den mot dem.",
+        "nn": "Tala er endra etter denne førehandsvisinga, så ingenting er lagra. Send fila eller kommandoen på nytt for å sjekke ho mot dei.",
+        "en": "The figures changed after this preview, so nothing was saved. Send the file or command again to check it against them.",
+    },
+    "imp_already_saved": {
+        "nb": "Denne forhåndsvisningen er allerede lagret som endring #{change}.",
+        "nn": "Denne førehandsvisinga er alt lagra som endring #{change}.",
+        "en": "This preview was already saved as change #{change}.",
+    },
+    "imp_already_cancelled": {
+        "nb": "Denne forhåndsvisningen er allerede avbrutt; ingenting er endret.",
+        "nn": "Denne førehandsvisinga er alt avbroten; ingenting er endra.",
+        "en": "This preview was already cancelled; nothing was changed.",
     },
     "imp_needs_date": {
         "nb": "«{filename}» sier ikke hvilken dato tallene gjelder per. Svar med datoen, f.eks. 10.12.2015.",

@@ -141,16 +141,8 @@ class Uploads:
         plan = await self.confirmations.check(reading)
         preview, document = await asyncio.to_thread(_preview_and_list, plan, reading.kind, name, language)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        pending = Pending(
-            caller.user_id,
-            reading,
-            "import",
-            name,
-            f"upload:{stamp}:{name}"[:200],
-            name[:300],
-            datetime.now(UTC),
-        )
-        asked = self.confirmations.ask(plan, preview, pending, "imp", language)
+        pending = Pending(caller.user_id, "import", name, f"upload:{stamp}:{name}"[:200], name[:300])
+        asked = await self.confirmations.ask(plan, preview, pending, "imp", language)
         return [asked] if document is None else [document, asked]
 
 

@@ -43,7 +43,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     assistant = context.bot_data.runtime.assistant
     caller = await caller_of(update, context)
     data = query.data or ""  # a game's button has no data
-    if assistant.is_one_time_button(data, caller):
+    if await assistant.is_one_time_button(data, caller):
         await remove_buttons(query)
     replies = await assistant.choose(data, caller)
     if isinstance(query.message, type(update.effective_message)) and query.message is not None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from store.cache import GenerationCache
 from store.models import Place, place_id_of
-from store.queries import Statement, current_of, figure_years, precedence, statements
+from store.queries import Aggregate, Statement, aggregates, current_of, figure_years, precedence, statements
 
 if TYPE_CHECKING:
     from store.places import PlaceIndex
@@ -127,6 +127,7 @@ class HeldFigures:
             store, budget=budget, weigh=lambda held: held.size
         )
         self.members: GenerationCache[set[tuple[str, int]]] = GenerationCache(store)
+        self.totals: GenerationCache[Totals] = GenerationCache(store, budget=budget, weigh=_weight)
 
     async def of(self, place_id: int) -> PlaceFigures:
         """A place's statements: from memory, or read in one query."""
@@ -137,6 +138,21 @@ class HeldFigures:
                 held = PlaceFigures(await statements(session, place_ids=[place_id]))
             self.places.put(place_id, held, generation)
         return held
+
+    async def totals_of(
+        self, place: Place, years: Sequence[int], measures: Sequence[str] | None = None
+    ) -> Totals:
+        """A larger place's stated totals and the sums over each year's members: from memory, or one query."""
+        key = (place_id_of(place), tuple(years), None if measures is None else tuple(measures))
+        found = self.totals.get(key)
+        if found is None:
+            generation = self.store.generation
+            index = await self.store.index()
+            members = {year: index.members_in_year(place, year) for year in years}
+            async with self.store.unit() as session:
+                found = await aggregates(session, place=place, members=members, measures=measures)
+            self.totals.put(key, found, generation)
+        return found
 
     async def of_members(self, place: Place, group: str | None = None) -> set[tuple[str, int]]:
         """(measure, year) with figures of a larger place's municipalities (or a merged one's former ones), while members."""
@@ -153,6 +169,14 @@ class HeldFigures:
             found = _while_members(rows, place, index)
             self.members.put(key, found, generation)
         return found
+
+
+Totals = dict[int, dict[tuple[str, str], Aggregate]]  # by year, then measure and group
+
+
+def _weight(totals: Totals) -> int:
+    """How many statements some totals hold (each member's, and the stated one)."""
+    return sum(len(total.parts) + 1 for by_figure in totals.values() for total in by_figure.values())
 
 
 def _while_members(

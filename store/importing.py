@@ -12,13 +12,14 @@ import asyncio
 import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cache
+from itertools import islice
 
 from sqlalchemy import insert, update
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.metrics import IMPORTS
@@ -69,6 +70,7 @@ class Plan:
     problems: Problems
     tally: Counter[str] = field(default_factory=Counter)  # new, changed, unchanged and earlier entries
     changes: list[Delta] = field(default_factory=list)  # the changes that move a value the most
+    based_on: int | None = None  # the newest change of figures when it was checked (newest_figure_change)
 
     def __post_init__(self) -> None:
         if not self.tally:
@@ -309,6 +311,7 @@ async def check(session: AsyncSession, index: PlaceIndex, reading: Reading) -> P
     The work over every entry runs in threads, between the database's answers, so that a large file
     never keeps the bot from answering others.
     """
+    based_on = await newest_figure_change(session)  # read first: a change after it makes the plan stale
     places = await asyncio.to_thread(_places, index, reading.entries)
     known = await _known_vocabulary(session)
     found = [place for place in places.values() if isinstance(place, Place)]
@@ -316,8 +319,9 @@ async def check(session: AsyncSession, index: PlaceIndex, reading: Reading) -> P
         session, place_ids=sorted({place_id_of(p) for p in found}), years=sorted({year for _, year in places})
     )
     current = {(s.figure.place_id, s.figure.year, s.figure.measure, s.figure.group): s for s in stored}
-    plan = await asyncio.to_thread(_compare, reading, places, known, current)
-    return await _known_earlier(session, plan)
+    plan = await _known_earlier(session, await asyncio.to_thread(_compare, reading, places, known, current))
+    plan.based_on = based_on
+    return plan
 
 
 async def _known_earlier(session: AsyncSession, plan: Plan) -> Plan:
@@ -364,39 +368,68 @@ async def apply_plan(
         raise ValueError("a plan with errors is never applied")
     change = await audit(session, user_id=user_id, action=action, summary=summary)
     IMPORTS.labels(action).inc()
-    written = plan.written
-    connection = (
-        await session.connection()
-    )  # Core's executemany: the ORM's bulk path costs five times as much
-    for start in range(0, len(written), INSERTED_AT_ONCE):
-        rows = _statement_rows(written[start : start + INSERTED_AT_ONCE], source, change)
-        await connection.execute(insert(FIGURES), rows)
+    await write_statements(session, rows_of(plan.written), source=source, change=change)
     return change
 
 
-def _statement_rows(deltas: list[Delta], source: Source, change: Change) -> list[dict[str, object]]:
-    """The rows of the statements some deltas write."""
+Row = tuple[int, int, str, str, float | None, date, str]
+# a statement to write: place id, year, measure, group, value (None: hidden), as-of, the place as written
+
+
+def rows_of(deltas: Iterable[Delta]) -> Iterator[Row]:
+    """The statements some deltas write."""
+    for d in deltas:
+        entry = d.entry
+        yield (
+            place_id_of(d.place),
+            entry.year,
+            entry.measure,
+            entry.group,
+            entry.value,
+            entry.as_of,
+            entry.place,
+        )
+
+
+async def write_statements(
+    session: AsyncSession, rows: Iterable[Row], *, source: Source, change: Change
+) -> None:
+    """Insert statements under a source and an audit entry, in the caller's transaction."""
+    connection = (
+        await session.connection()
+    )  # Core's executemany: the ORM's bulk path costs five times as much
     now = datetime.now(UTC)
-    return [
-        {
-            "place_id": place_id_of(d.place),
-            "year": d.entry.year,
-            "measure": d.entry.measure,
-            "group": d.entry.group,
-            "value": d.entry.value,
-            "suppressed": d.entry.suppressed,
-            "approximate": False,
-            "scope": "",
-            "as_of": d.entry.as_of,
-            "source_id": source.id,
-            "source_table": "",
-            "source_area": d.entry.place,
-            "note": "",
-            "recorded_at": now,
-            "change_id": change.id,
-        }
-        for d in deltas
-    ]
+    left = iter(rows)
+    while chunk := [_statement(row, source, change, now) for row in islice(left, INSERTED_AT_ONCE)]:
+        await connection.execute(insert(FIGURES), chunk)
+
+
+def _statement(row: Row, source: Source, change: Change, now: datetime) -> dict[str, object]:
+    """One statement's columns."""
+    place_id, year, measure, group, value, as_of, area = row
+    return {
+        "place_id": place_id,
+        "year": year,
+        "measure": measure,
+        "group": group,
+        "value": value,
+        "suppressed": value is None,
+        "approximate": False,
+        "scope": "",
+        "as_of": as_of,
+        "source_id": source.id,
+        "source_table": "",
+        "source_area": area,
+        "note": "",
+        "recorded_at": now,
+        "change_id": change.id,
+    }
+
+
+async def newest_figure_change(session: AsyncSession) -> int | None:
+    """The id of the newest audit entry that wrote or retracted figures (None before any)."""
+    query = select(func.max(Change.id)).where(col(Change.action).in_((*FIGURE_ACTIONS, "undo")))
+    return (await session.exec(query)).one()
 
 
 async def undoable(session: AsyncSession, *, change_id: int | None, user_id: int) -> Change | None:

@@ -1,10 +1,11 @@
-"""Database tables: places, figures with their sources, users, the audit log, subscriptions and deliveries."""
+"""Database tables: places, figures with their sources, users, the audit log, previews waiting for Save,
+subscriptions and deliveries."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index, Text, UniqueConstraint, text
+from sqlalchemy import BigInteger, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 LEVELS = ("municipality", "county", "region", "nation", "group", "international")
@@ -136,6 +137,29 @@ class Change(SQLModel, table=True):
     action: str = Field(max_length=30)
     summary: str = Field(default="", max_length=1000)
     undone_by: int | None = None
+
+
+class PendingChange(SQLModel, table=True):
+    """A checked upload or /set waiting for its admin's Save or Cancel; any replica may confirm it."""
+
+    token: str = Field(primary_key=True, max_length=20)  # in the buttons' data
+    user_id: int = Field(index=True, sa_type=BigInteger)  # the admin who made the preview
+    action: str = Field(max_length=10)  # "import" or "set"
+    label: str = Field(max_length=300)  # the file name, or the figure for /set
+    source_key: str = Field(max_length=200)
+    source_title: str = Field(max_length=300)
+    summary: str = Field(max_length=1000)  # the audit entry's line
+    new: int
+    changed: int
+    earlier: int
+    based_on: int | None = None  # the newest change of figures when it was checked
+    created_at: datetime
+    expires_at: datetime
+    statements: bytes = Field(
+        sa_type=LargeBinary
+    )  # what Save writes, packed (store.pending); emptied once used
+    outcome: str = Field(default="", max_length=10)  # "" while it waits, then "saved", "cancelled" or "stale"
+    change_id: int | None = None  # the audit entry it was saved as
 
 
 class Subscription(SQLModel, table=True):

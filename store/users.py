@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlmodel import col, or_, select, update
+from sqlmodel import col, delete, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from store.models import AllowedGroup, Change, GuestLanguage, Place, User
+from store.models import AllowedGroup, Change, GuestLanguage, PendingChange, Place, User
 from store.vocabulary import Role
 
 
@@ -80,8 +80,8 @@ async def set_guest_language(session: AsyncSession, *, user_id: int, language: s
 
 
 async def forget_user(session: AsyncSession, *, user_id: int, pseudonym: int) -> int:
-    """Delete a user's row (and a guest's language); the audit log and others' rows name the pseudonym instead.
-    Returns their entries."""
+    """Delete a user's row, previews and guest language; the audit log and others' rows name the pseudonym
+    instead. Returns their entries."""
     for row in (await session.get(User, user_id), await session.get(GuestLanguage, user_id)):
         if row is not None:
             await session.delete(row)
@@ -99,4 +99,5 @@ async def forget_user(session: AsyncSession, *, user_id: int, pseudonym: int) ->
         update(AllowedGroup).where(col(AllowedGroup.allowed_by) == user_id).values(allowed_by=pseudonym)
     )
     await session.exec(update(Place).where(col(Place.owner_id) == user_id).values(owner_id=None))
+    await session.exec(delete(PendingChange).where(col(PendingChange.user_id) == user_id))  # their previews
     return len(own)

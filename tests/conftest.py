@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from aiohttp import web
 
+from bench.national import national_csv
 from bot.assistant import Assistant
 from bot.caller import Caller
 from store.store import Store
@@ -43,6 +44,12 @@ def postgres_server() -> Iterator[str | None]:
     databases.seed_postgres_template(server)
     yield server
     databases.drop_postgres_template(server)
+
+
+@pytest.fixture(scope="session")
+def national_file() -> bytes:
+    """IMDi's national long download at its real size (bench/national.py), made once per test run."""
+    return national_csv()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import asyncio
 import os
 import shutil
 import uuid
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text
@@ -13,6 +14,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from store.db import async_url
+from store.importing import apply_plan, check, source_for
+from store.reading import read_upload
 from store.store import Store
 
 # One template per test process, so that parallel runs on one server never drop each other's.
@@ -34,6 +37,25 @@ def seed_sqlite_template(folder: Path) -> Path:
     """A migrated, seeded SQLite file to copy for each test."""
     path = folder / "template.sqlite3"
     asyncio.run(_prepare(f"sqlite:///{path}"))
+    return path
+
+
+async def _import_file(url: str, content: bytes, name: str, today: date) -> None:
+    """Check and apply a file as `python -m bot import FILE --yes` does."""
+    store = await Store.open(url)
+    reading = read_upload(content, name, today=today)
+    async with store.unit() as session:
+        plan = await check(session, await store.index(), reading)
+        source = await source_for(session, key=f"imdi:{today}", title=name, day=today)
+        await apply_plan(session, plan, source=source, user_id=None, action="import", summary=name)
+    await store.close()
+
+
+def imported_sqlite(template: Path, folder: Path, content: bytes, today: date) -> Path:
+    """A copy of the seeded SQLite file with a file of IMDi's statistics imported, to copy for each test."""
+    path = folder / "imported.sqlite3"
+    shutil.copyfile(template, path)
+    asyncio.run(_import_file(f"sqlite:///{path}", content, "bosetting.csv", today))
     return path
 
 

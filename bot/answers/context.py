@@ -12,7 +12,7 @@ from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.places import PlaceIndex
-from store.queries import Aggregate, Statement, aggregates, precedence
+from store.queries import Aggregate, Statement, precedence
 from store.store import Store
 from store.vocabulary import REVISED, Group
 
@@ -73,10 +73,8 @@ class Context:
     async def totals_by_year(
         self, place: Place, years: Sequence[int], measures: Sequence[str] | None = None
     ) -> dict[int, dict[tuple[str, str], Aggregate]]:
-        """totals for several years, in one query."""
-        members = {year: self.index.members_in_year(place, year) for year in years}
-        async with self.store.unit() as session:
-            return await aggregates(session, place=place, members=members, measures=measures)
+        """totals for several years, in one query (held until the data changes)."""
+        return await self.store.figures.totals_of(place, years, measures)
 
 
 def title(place: Place, language: str, what: str) -> str:

@@ -64,13 +64,15 @@ async def test_set_understands_groups_and_refuses_bad_values(assistant: Assistan
 
 
 async def test_cancel_changes_nothing_and_a_token_works_once(assistant: Assistant, admin: Caller) -> None:
-    """Cancel leaves the figures; a used or unknown token is reported as expired."""
+    """Cancel leaves the figures; a cancelled preview's Save says so, an unknown token is reported as expired."""
     before = await export_text(assistant)
     (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510", admin)
     (cancelled,) = await assistant.choose(button(preview, "no"), admin)
     assert "Avbrutt" in cancelled.text
     (again,) = await assistant.choose(button(preview, "yes"), admin)
-    assert "utløpt" in again.text
+    assert "allerede avbrutt" in again.text
+    (unknown,) = await assistant.choose("set:AAAAAAAA:yes", admin)
+    assert "utløpt" in unknown.text
     assert await export_text(assistant) == before
 
 
@@ -185,10 +187,10 @@ async def test_admins_cannot_confirm_each_others_previews(assistant: Assistant, 
     await assistant.handle("/adduser 4004 admin", admin)
     other = await assistant.caller(4004, "nb")
     (preview,) = await assistant.handle("/set Trondheim 2015 bosatt 510", admin)
-    assert not assistant.is_one_time_button(button(preview, "yes"), other)
+    assert not await assistant.is_one_time_button(button(preview, "yes"), other)
     (reply,) = await assistant.choose(button(preview, "yes"), other)
     assert "Bare administratoren som laget" in reply.text
-    assert assistant.is_one_time_button(button(preview, "no"), admin)
+    assert await assistant.is_one_time_button(button(preview, "no"), admin)
     (cancelled,) = await assistant.choose(button(preview, "no"), admin)
     assert "Avbrutt" in cancelled.text
 

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from bench.national import national_csv
-
 ROOT = Path(__file__).resolve().parents[2]
 # A bug inside the reader: a ValueError it never means to raise (the CLI once turned any into one line).
 BUG = """
@@ -142,9 +140,11 @@ def test_a_traceback_never_shows_the_token(folder: Path, sqlite_url: str) -> Non
 
 
 @pytest.mark.slow
-def test_the_national_imdi_download_imports_from_the_command_line(folder: Path, sqlite_url: str) -> None:
+def test_the_national_imdi_download_imports_from_the_command_line(
+    folder: Path, sqlite_url: str, national_file: bytes
+) -> None:
     """IMDi's national long CSV (generated at its size): previewed and applied with --yes."""
-    (folder / "bosetting.csv").write_bytes(national_csv())
+    (folder / "bosetting.csv").write_bytes(national_file)
     done = bot(folder, "import", "bosetting.csv", "--yes", DATABASE_URL=sqlite_url)
     assert done.returncode == 0, done.stderr
     assert "IMDi's statistics" in done.stdout and "import: applied as change #" in done.stdout

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from bot.assistant import Assistant
 from bot.caller import Caller
-from store.models import Change, User
+from store.models import Change, PendingChange, User
 from store.store import Store
 from tests.conftest import ADMIN_ID, COORDINATOR_ID
 
@@ -50,14 +50,22 @@ async def test_a_listed_admin_cannot_be_forgotten(assistant: Assistant, admin: C
     assert "ADMIN_IDS" in pressed.text
 
 
-async def test_forgetting_drops_the_users_pending_previews(assistant: Assistant, admin: Caller) -> None:
+async def preview_owners(store: Store) -> list[int]:
+    """Whose previews wait in the database."""
+    async with store.unit() as session:
+        return list((await session.exec(select(PendingChange.user_id))).all())
+
+
+async def test_forgetting_drops_the_users_pending_previews(
+    assistant: Assistant, admin: Caller, store: Store
+) -> None:
     """An admin who forgets themselves with a /set preview waiting: the preview goes, its Save is stale."""
     second = Caller(user_id=3003, language="nb", role="admin")
     await assistant.handle("/adduser 3003 admin", admin)
     (preview,) = await assistant.handle("/set Melhus 2015 bosatt 41", second)
-    assert [p.user_id for p in assistant.confirmations.pending.values()] == [3003]
+    assert await preview_owners(store) == [3003]
     await assistant.choose("priv:me", second)
-    assert not assistant.confirmations.pending
+    assert not await preview_owners(store)
     (stale,) = await assistant.choose(button_data(preview.buttons)[0], second)
     assert "utløpt eller allerede brukt" in stale.text
 

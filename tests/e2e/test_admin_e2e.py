@@ -90,7 +90,7 @@ async def test_export_document_sent_back_changes_nothing(botapi: FakeBotApi, sta
 
 
 async def test_a_double_tap_on_save_saves_once(botapi: FakeBotApi, start_bot: StartBot) -> None:
-    """Two presses of one Save button: one change saved, the second press told so, no error."""
+    """Two presses of one Save button: one change saved, the second press told which, no error."""
     await start_bot()
     botapi.send_text(ADMIN_ID, "/set Trondheim 2015 bosatt 410")
     (preview,) = await botapi.wait_for(ADMIN_ID, 1)
@@ -100,7 +100,8 @@ async def test_a_double_tap_on_save_saves_once(botapi: FakeBotApi, start_bot: St
     # Saving runs beside later updates, so the second press may be answered first.
     saved, again = sorted(answers, key=lambda m: "Lagret som endring #" not in m["text"])
     assert "Lagret som endring #" in saved["text"]
-    assert "allerede brukt" in again["text"]
+    change = saved["text"].split("#", 1)[1].split(":", 1)[0]
+    assert f"allerede lagret som endring #{change}." in again["text"], again["text"]
     botapi.send_text(ADMIN_ID, "/changes")
     (changes,) = await botapi.wait_for(ADMIN_ID, 1, after=3)
     assert changes["text"].count("Trondheim") == 1

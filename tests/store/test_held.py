@@ -14,7 +14,7 @@ from sqlmodel import col, distinct, func, select
 from store.cache import GenerationCache
 from store.held import HeldFigures, latest
 from store.models import Figure
-from store.queries import active, current_figures
+from store.queries import active, aggregates, current_figures
 from store.store import Store
 from store.users import audit
 from tests.figures import add_statements
@@ -82,6 +82,23 @@ async def test_held_figures_are_read_again_after_a_change(store: Store) -> None:
     again = await store.figures.of(melhus.id or 0)
     assert again is not held
     assert [s.figure.value for s in again.current([2015], ["settled"], ["all"])] == [50]
+
+
+async def test_held_totals_are_what_sql_sums_and_are_read_again_after_a_change(store: Store) -> None:
+    """A county's totals are what SQL sums, held until the data changes, then summed anew."""
+    index = await store.index()
+    county = index.by_code["16"]  # Sør-Trøndelag
+    settled = await store.figures.totals_of(county, [2015], ["settled"])
+    assert set(settled[2015]) == {("settled", "all"), ("settled", "em")}
+    async with store.unit() as session:
+        members = {2015: index.members_in_year(county, 2015)}
+        in_sql = await aggregates(session, place=county, members=members, measures=["settled"])
+    assert settled[2015][("settled", "all")].computed == in_sql[2015][("settled", "all")].computed
+    assert await store.figures.totals_of(county, [2015], ["settled"]) is settled
+    before = settled[2015][("settled", "all")].computed or 0
+    await add_statements(store, [("Melhus", 2015, "settled", 50, date(2015, 12, 31))])
+    after = (await store.figures.totals_of(county, [2015], ["settled"]))[2015][("settled", "all")]
+    assert after.computed == before - 43 + 50  # Melhus's 43 of 31.12.2015 (seed 004) replaced by 50
 
 
 async def test_budget_drops_the_least_recently_used(store: Store) -> None:

@@ -2,7 +2,7 @@
 follow-up context in the database
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-03 00:00:00
 
 On PostgreSQL, triggers send NOTIFY on the channel `bosettingsbot_changes` (delivered at commit, one per
@@ -12,9 +12,6 @@ keeps looking at the newest audit entry.
 
 The conversation table holds each chat's last question as understood, for a follow-up that lands on
 another replica (used on PostgreSQL only); guestlanguage the /language choice of those without access.
-
-Revises 0006 on this branch: where 0007 (pending previews in the database) is merged first, 0008
-revises 0007 instead, so that there is one head.
 """
 
 from collections.abc import Sequence
@@ -24,7 +21,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0006"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
