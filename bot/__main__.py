@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from bot.logs import configure_logging
@@ -180,6 +181,7 @@ async def send_digests(settings: Settings) -> None:
     from telegram.request import HTTPXRequest
 
     from bot.digest_composer import DigestComposer
+    from bot.groups import move_chat
     from scheduler.delivery import WORKERS, Broadcaster, summary
     from scheduler.schedule import period_of
     from scheduler.telegram import TelegramSender
@@ -204,7 +206,7 @@ async def send_digests(settings: Settings) -> None:
         stack.push_async_callback(store.close)
         broadcaster = Broadcaster(
             store,
-            TelegramSender(bot),
+            TelegramSender(bot, on_moved=partial(move_chat, store)),
             compose=DigestComposer(store, settings.zone),
             zone=settings.zone,
             open_access=settings.access == "open",

@@ -56,7 +56,7 @@ async def start_digests(application: BotApplication) -> None:
     runtime = application.bot_data.runtime
     broadcaster = Broadcaster(
         runtime.store,
-        TelegramSender(application.bot),
+        TelegramSender(application.bot, on_moved=runtime.assistant.groups.moved),
         compose=runtime.assistant.digests.composer,
         zone=runtime.settings.zone,
         open_access=runtime.assistant.open_access,

@@ -15,7 +15,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.charts import share_chart
-from bot.render import day, escape, number, percent, shown_value, visible_length
+from bot.render import day, escape, number, percent, shown_value, split_message, visible_length
 from bot.texts import short_measure_label, text
 from scheduler.delivery import Digest, Message
 from scheduler.subscriptions import FIRST_LOOKBACK, scope_places, since_last
@@ -258,12 +258,14 @@ def _chart(scope: Scope, year: int, rows: list[Row], pace: float, language: str)
 
 
 def _messages(body: str, chart: bytes | None, language: str) -> list[Message]:
-    """One message and one picture at most: the text as the caption when it fits."""
-    if chart is None:
-        return [Message(body)]
-    if visible_length(body) <= CAPTION_LIMIT:
+    """The text in as many messages as Telegram's limit needs, and one picture at most (the text as its
+    caption when it fits)."""
+    if chart is not None and visible_length(body) <= CAPTION_LIMIT:
         return [Message(body, photo=chart)]
-    return [Message(body), Message(text("digest_chart_caption", language), photo=chart)]
+    parts = [Message(part) for part in split_message(body)]
+    if chart is None:
+        return parts
+    return [*parts, Message(text("digest_chart_caption", language), photo=chart)]
 
 
 class DigestComposer:

@@ -16,6 +16,10 @@ from bot.replies import Button, Reply
 from bot.texts import text, weekday_label
 from scheduler.schedule import clock_of, next_occurrence, period_of, weekday_of
 from scheduler.subscriptions import (
+    ACCESS_REMOVED,
+    BLOCKED,
+    LEFT_GROUP,
+    PAUSED_BY_USER,
     own_subscription,
     places_of,
     recent_deliveries,
@@ -159,9 +163,7 @@ class DigestCommands:
                 key = "quiet_on" if subscription.quiet_when_unchanged else "quiet_off"
             else:
                 subscription.paused = not subscription.paused
-                subscription.paused_reason = (
-                    text("paused_by_user", caller.language) if subscription.paused else ""
-                )
+                subscription.paused_reason = PAUSED_BY_USER if subscription.paused else ""
                 key = "paused" if subscription.paused else "resumed"
         await self.changed(number)
         return [Reply(text(key, caller.language, id=number))]
@@ -242,7 +244,9 @@ class DigestCommands:
         if subscription.chat_id != subscription.user_id:
             flags += text("group_flag", language)
         if subscription.paused:
-            flags += text("paused_flag", language, reason=escape(subscription.paused_reason))
+            flags += text(
+                "paused_flag", language, reason=escape(pause_reason(subscription.paused_reason, language))
+            )
         return text(
             "subscription_line",
             language,
@@ -252,3 +256,16 @@ class DigestCommands:
             time=f"{subscription.hour:02d}:{subscription.minute:02d}",
             flags=flags,
         )
+
+
+PAUSE_REASONS = {
+    PAUSED_BY_USER: "paused_by_user",
+    ACCESS_REMOVED: "paused_access_removed",
+    LEFT_GROUP: "paused_left_group",
+}
+
+
+def pause_reason(reason: str, language: str) -> str:
+    """Why a subscription is paused, in the user's language (as stored when it is none the bot knows)."""
+    key = PAUSE_REASONS.get(reason) or ("paused_blocked" if reason.startswith(f"{BLOCKED}:") else None)
+    return text(key, language) if key else reason

@@ -9,7 +9,7 @@ from bot.replies import Reply
 from bot.texts import ADMIN_COMMANDS, COMMANDS, text
 from scheduler.subscriptions import LEFT_GROUP, pause_chat
 from store.cache import GenerationCache
-from store.groups import allow_group, allowed_groups, remove_group
+from store.groups import allow_group, allowed_groups, move_group, remove_group
 from store.store import Store
 
 GROUP_ADMIN_COMMANDS = ("allowgroup", "removegroup")  # admin commands that work only in a group
@@ -72,12 +72,23 @@ class Groups:
             welcome += "\n" + text("group_not_allowed", language)
         return Reply(welcome)
 
+    async def moved(self, old: int, new: int) -> None:
+        """The group became a supergroup with a new id: its permission and digests go with it."""
+        for subscription_id in await move_chat(self.store, old, new):
+            await self.on_subscription_change(subscription_id)
+
     async def left(self, chat: int) -> None:
         """The bot left the group (or it lost access): the group's subscriptions pause."""
         async with self.store.unit() as session:
             paused = await pause_chat(session, chat_id=chat, reason=LEFT_GROUP)
         for subscription_id in paused:
             await self.on_subscription_change(subscription_id)
+
+
+async def move_chat(store: Store, old: int, new: int) -> list[int]:
+    """Move a group's permission and subscriptions to its new chat id; returns the subscriptions moved."""
+    async with store.unit() as session:
+        return await move_group(session, old=old, new=new)
 
 
 def _not_an_admin_in_a_group(caller: Caller) -> list[Reply]:

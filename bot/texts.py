@@ -1229,6 +1229,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Subscription {id} is running again.",
     },
     "paused_by_user": {"nb": "pauset av deg", "nn": "pausa av deg", "en": "paused by you"},
+    "paused_access_removed": {
+        "nb": "tilgangen ble fjernet",
+        "nn": "tilgangen vart fjerna",
+        "en": "access was removed",
+    },
+    "paused_left_group": {
+        "nb": "boten forlot gruppen",
+        "nn": "boten forlét gruppa",
+        "en": "the bot left the group",
+    },
+    "paused_blocked": {
+        "nb": "chatten har blokkert boten",
+        "nn": "chatten har blokkert boten",
+        "en": "the chat blocked the bot",
+    },
     "digest_usage": {
         "nb": "Bruk: /digest [sted]; uten sted vises ukeoversikten for abonnementene dine.",
         "nn": "Bruk: /digest [stad]; utan stad blir vekeoversikta for abonnementa dine vist.",

@@ -15,7 +15,7 @@ from bot.runtime import BotApplication
 from bot.texts import ADMIN_COMMANDS, COMMANDS
 from handlers.chat import on_button, on_message
 from handlers.errors import on_error
-from handlers.groups import on_my_chat_member, screen
+from handlers.groups import on_migration, on_my_chat_member, screen
 from handlers.inline import on_inline_query
 from handlers.uploads import on_document
 
@@ -25,6 +25,8 @@ KNOWN_COMMANDS = (*COMMANDS, *ADMIN_COMMANDS, "historikk")
 
 def register(application: BotApplication) -> None:
     """Register the handlers; the first that matches an update handles it."""
+    # A group upgraded to a supergroup has a new chat id: its permission and digests move to it first.
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migration), group=-2)
     # Groups, before anything else: what is not a command, a mention of the bot or a reply to it stops here.
     application.add_handler(MessageHandler(filters.ChatType.GROUPS, screen), group=-1)
     # The bot added to or removed from a group: it says what it does, or the group's digests pause.

@@ -62,3 +62,16 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
         await context.bot.send_message(change.chat.id, welcome.text, parse_mode=ParseMode.HTML)
     elif now in GONE and was not in GONE:
         await groups.left(change.chat.id)
+
+
+async def on_migration(update: Update, context: BotContext) -> None:
+    """A group upgraded to a supergroup (Telegram tells the old chat and the new): its settings move."""
+    message = update.effective_message
+    if message is None:
+        return
+    groups = context.bot_data.runtime.assistant.groups
+    if message.migrate_to_chat_id is not None:
+        await groups.moved(message.chat_id, message.migrate_to_chat_id)
+    elif message.migrate_from_chat_id is not None:
+        await groups.moved(message.migrate_from_chat_id, message.chat_id)
+    raise ApplicationHandlerStop

@@ -24,6 +24,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from scheduler.subscriptions import (
     ACCESS_REMOVED,
+    BLOCKED,
     active_subscriptions,
     deliveries_of,
     delivery_of,
@@ -40,9 +41,7 @@ log = logging.getLogger(__name__)
 OVERALL_PER_SECOND = 28  # Telegram allows about 30 messages a second; two spare absorb upload jitter
 PER_CHAT_INTERVAL = 1.05  # seconds between two messages to one chat (Telegram: about one a second)
 GROUP_PER_MINUTE = 20  # messages a minute to one group chat (Telegram's limit for groups)
-# A group's place is taken before the send, which may follow by the workers' overall spacing: a place
-# is held a little over a minute so that no 21 sends reach Telegram within one.
-GROUP_WINDOW = 62.0
+GROUP_WINDOW = 60.0  # seconds: a group's message counts this long after it arrived
 RETRIES = 4  # transient errors and flood waits, per message
 BACKOFF = 0.5  # seconds before the first retry; doubled each time
 WORKERS = 40
@@ -134,21 +133,34 @@ class RateLimit:
         self.per_group_minute = per_group_minute
         self.next_free = 0.0
         self.last_to: dict[int, float] = {}
-        self.to_group: defaultdict[int, deque[float]] = defaultdict(deque)  # each group's sends this minute
+        self.to_group: defaultdict[int, deque[float]] = defaultdict(deque)  # when each group's sends arrived
+        self.group_pending: Counter[int] = Counter()  # places taken whose send has not yet arrived
         self.lock = asyncio.Lock()
 
     async def group_turn(self, chat_id: int) -> None:
-        """For a group chat, wait until it had fewer than its limit in the last minute, and take a place."""
+        """For a group chat, wait until fewer than its limit arrived in the last minute or are on their way.
+
+        A place counts from when it is taken until a minute after its message arrived, so however long the
+        send follows the place, no more than the limit reach Telegram within a minute.
+        """
         if chat_id >= 0:
             return
         window = self.to_group[chat_id]
         while True:
             while window and window[0] <= self.clock() - GROUP_WINDOW:
                 window.popleft()
-            if len(window) < self.per_group_minute:
-                window.append(self.clock())  # taken at once: another worker counts it before it is sent
+            if len(window) + self.group_pending[chat_id] < self.per_group_minute:
+                self.group_pending[chat_id] += 1  # taken at once: another worker counts it before it is sent
                 return
-            await self.sleep(window[0] + GROUP_WINDOW - self.clock())
+            wake = (
+                window[0] + GROUP_WINDOW if window else self.clock() + self.spacing
+            )  # else all on their way
+            await self.sleep(max(wake - self.clock(), self.spacing))
+
+    def _release(self, chat_id: int) -> None:
+        """A group's place taken for a send that has now ended or will not happen."""
+        if chat_id < 0 and self.group_pending[chat_id] > 0:
+            self.group_pending[chat_id] -= 1
 
     async def wait(self, chat_id: int, meanwhile: Callable[[], Awaitable[None]] | None = None) -> None:
         """Wait for this chat's turn, then for the next free slot overall, and take it.
@@ -157,6 +169,14 @@ class RateLimit:
         and its send; if it outlasts the slot, the next slot moves back so the spacing holds.
         """
         await self.group_turn(chat_id)
+        try:
+            await self._slot(chat_id, meanwhile)
+        except BaseException:
+            self._release(chat_id)
+            raise
+
+    async def _slot(self, chat_id: int, meanwhile: Callable[[], Awaitable[None]] | None) -> None:
+        """Wait out the chat's pause and the overall spacing, running `meanwhile` during the latter."""
         last = self.last_to.get(chat_id)
         if last is not None and self.clock() < last + self.interval:
             await self.sleep(last + self.interval - self.clock())
@@ -172,8 +192,11 @@ class RateLimit:
             self.next_free = slot + self.spacing  # on a fixed grid: a late wake-up does not slow the rest
 
     def sent(self, chat_id: int) -> None:
-        """A message to the chat has arrived: the chat's pause starts now (latency cannot shorten it)."""
+        """A message to the chat has arrived: the chat's pause and a group's minute start now."""
         self.last_to[chat_id] = self.clock()
+        if chat_id < 0:
+            self._release(chat_id)
+            self.to_group[chat_id].append(self.clock())
 
 
 @dataclass
@@ -465,7 +488,7 @@ class Broadcaster:
         try:
             ids = [await self._send(subscription.chat_id, messages[0], (subscription_id, period))]
         except Blocked as error:
-            await self._pause(subscription_id, f"blocked: {error}")
+            await self._pause(subscription_id, f"{BLOCKED}: {error}")
             return Outcome(DeliveryStatus.BLOCKED, str(error))
         except OutcomeUnknown as error:
             return Outcome(DeliveryStatus.UNKNOWN, UNKNOWN_REASON.format(error=error))

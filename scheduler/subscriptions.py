@@ -15,6 +15,8 @@ from store.vocabulary import DeliveryStatus
 FIRST_LOOKBACK = timedelta(days=7)  # a first digest shows the changes of the past week
 ACCESS_REMOVED = "access removed"  # the reason a removed user's subscriptions are paused
 LEFT_GROUP = "the bot left the group"  # the reason a group's subscriptions are paused
+PAUSED_BY_USER = "paused by its subscriber"  # the reason of a pause the user chose
+BLOCKED = "blocked"  # the start of the reason a chat that blocked the bot is paused ("blocked: …")
 
 
 def subscription_id_of(subscription: Subscription) -> int:

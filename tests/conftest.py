@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -32,15 +32,17 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> str | None:
+def postgres_server() -> Iterator[str | None]:
     """The PostgreSQL server with a seeded template database, or None where there is none."""
     server = databases.postgres_url()
     if server is None:
         if os.environ.get("REQUIRE_POSTGRES"):
             pytest.fail("REQUIRE_POSTGRES is set but TEST_POSTGRES_URL is not")
-        return None
+        yield None
+        return
     databases.seed_postgres_template(server)
-    return server
+    yield server
+    databases.drop_postgres_template(server)
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from store.db import async_url
 from store.store import Store
 
-TEMPLATE_DB = "bosettingsbot_template"
+# One template per test process, so that parallel runs on one server never drop each other's.
+TEMPLATE_DB = f"bosettingsbot_template_{os.getpid()}"
 
 
 def postgres_url() -> str | None:
@@ -69,6 +70,11 @@ def seed_postgres_template(server: str) -> None:
         )
     )
     asyncio.run(_prepare(_database(server, TEMPLATE_DB)))
+
+
+def drop_postgres_template(server: str) -> None:
+    """Drop this run's template database."""
+    asyncio.run(_admin(server, f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)"))
 
 
 async def copy_postgres(server: str) -> str:

@@ -76,3 +76,33 @@ async def test_a_figure_another_source_states_differently_says_so(store: Store) 
     text = await digest_text(store, "5031")
     assert "Malvik: bosatt 42" in text
     assert text.endswith("↳ Malvik, bosatt ifølge en annen kilde: 40 (Malvik kommune)")
+
+
+async def test_a_digest_longer_than_a_message_comes_in_parts_within_telegrams_limit(store: Store) -> None:
+    """Every municipality of a scope with this year's figures: the text is split at lines, nothing lost."""
+    index = await store.index()
+    municipalities = sorted(
+        (p for p in index.places.values() if p.level == "municipality"), key=lambda p: p.code
+    )
+    places = [p for p in municipalities if [found.place for found in index.search(p.code)][:1] == [p]]
+    await add_statements(
+        store,
+        [(p.code, 2026, "decided", 40 + i % 30, date(2026, 3, 1)) for i, p in enumerate(places[:200])]
+        + [(p.code, 2026, "settled", 5 + i % 20, date(2026, 11, 20)) for i, p in enumerate(places[:200])],
+        source="IMDi kommunetabell",
+    )
+    async with store.unit() as session:
+        digest = await compose(
+            session,
+            index=index,
+            scope_place=None,
+            own=places[:200],
+            since=LAST_DIGEST,
+            today=TODAY,
+            language="nb",
+        )
+    texts = [plain(m.text) for m in digest.messages if m.photo is None]
+    assert len(texts) > 1
+    assert all(len(part) <= 4096 for part in texts)
+    whole = "\n".join(texts)
+    assert all(f"{p.name}:" in whole for p in places[:200])

@@ -8,7 +8,9 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.caller import Caller
+from bot.digests import pause_reason
 from bot.render import plain
+from scheduler.subscriptions import ACCESS_REMOVED, BLOCKED, LEFT_GROUP, PAUSED_BY_USER
 from store.models import Delivery
 from tests.conftest import COORDINATOR_ID, OSLO
 
@@ -108,7 +110,7 @@ async def test_removing_a_user_pauses_their_subscriptions_and_adding_them_offers
     )
     assert changed == [1]  # its job goes
     assert "/subscriptions" in await say(assistant, f"/adduser {COORDINATOR_ID}", admin)
-    assert "1. Trøndelag · mandag kl. 08:00 · pauset (access removed)" in await say(
+    assert "1. Trøndelag · mandag kl. 08:00 · pauset (tilgangen ble fjernet)" in await say(
         assistant, "/subscriptions"
     )
 
@@ -140,3 +142,19 @@ async def test_deliveries_count_and_list_the_unknown(assistant: Assistant, admin
     assert "sendt · hoppet over · feilet · blokkert · i kø · sendes · uvisst" in listed
     assert "2026-W48: 0 · 0 · 0 · 0 · 0 · 0 · 1" in listed
     assert "2026-W48 #1 unknown: it may have arrived (Bad Gateway (502))" in listed
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_a_pause_reason_is_said_in_the_users_language(language: str) -> None:
+    """The reasons the bot stores are shown translated; one it does not know is shown as stored."""
+    stored = [
+        PAUSED_BY_USER,
+        ACCESS_REMOVED,
+        LEFT_GROUP,
+        f"{BLOCKED}: Forbidden: bot was blocked by the user",
+    ]
+    shown = [pause_reason(reason, language) for reason in stored]
+    assert len(set(shown)) == 4 and "Forbidden" not in shown[3]
+    if language != "en":  # the English words stored are never shown in Norwegian
+        assert not set(shown) & set(stored)
+    assert pause_reason("stopped by an operator", language) == "stopped by an operator"

@@ -193,6 +193,7 @@ class FakeBotApi:
         self._users: dict[int, Json] = {}
         self._groups: dict[int, Json] = {}  # group chats the bot is in, by id
         self._group_admins: dict[int, set[int]] = defaultdict(set)
+        self._migrated: dict[int, int] = {}  # a group upgraded to a supergroup: its old id → the new
         self._recent_by_group: dict[int, deque[float]] = defaultdict(deque)
         self.inline_answers: dict[str, Json] = {}  # answerInlineQuery's parameters, by query id
         self._blocked: set[int] = set()
@@ -344,6 +345,21 @@ class FakeBotApi:
         if reply_to is not None:
             message["reply_to_message"] = self._result(self._messages[(chat_id, reply_to)])
         return self._queue({"message": message})
+
+    def migrate_group(self, old: int, new: int, by: int) -> None:
+        """A group becomes a supergroup with a new id: the two service messages, and sends to the old id fail."""
+        self.add_group(new, self._groups[old]["title"], tuple(self._group_admins[old]))
+        self._groups[old] = {**self._groups[old], "type": "group"}
+        self._migrated[old] = new
+        for chat, key, other in ((old, "migrate_to_chat_id", new), (new, "migrate_from_chat_id", old)):
+            message = {
+                "message_id": next(self._message_ids[chat]),
+                "date": int(time.time()),
+                "chat": self._groups[chat],
+                "from": self.add_user(by),
+                key: other,
+            }
+            self._queue({"message": message})
 
     def bot_membership(self, chat_id: int, by: int, status: str, was: str) -> Json:
         """Someone adds the bot to a group or removes it (its status there goes from `was` to `status`)."""
@@ -553,6 +569,12 @@ class FakeBotApi:
         """Sends to unknown or blocking users fail as on Telegram."""
         if chat_id in self._blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if chat_id in self._migrated:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": self._migrated[chat_id]},
+            )
         if chat_id not in self._users and chat_id not in self._groups:
             raise ApiError(400, "Bad Request: chat not found")
 

@@ -62,7 +62,7 @@ async def test_a_removed_coordinator_gets_no_digest_until_added_and_resumed(
     assert "/subscriptions" in added["text"]
     botapi.send_text(COORDINATOR_ID, "/subscriptions")
     (listing,) = await botapi.wait_for(COORDINATOR_ID, 1, after=1)
-    assert "pauset (access removed)" in listing["text"]
+    assert "pauset (tilgangen ble fjernet)" in listing["text"]
     botapi.press_button(COORDINATOR_ID, listing["message_id"], "sub:pause:1")
     (resumed,) = await botapi.wait_for(COORDINATOR_ID, 1, after=2)
     assert "i gang igjen" in resumed["text"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from scheduler.subscriptions import subscriptions_of
+from store.groups import allowed_groups
+from store.store import Store
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, COORDINATOR_ID
 from tests.e2e.conftest import StartBot
@@ -81,7 +84,7 @@ async def test_joining_says_what_it_does_and_leaving_pauses_the_groups_digests(
     botapi.bot_membership(GROUP, ADMIN_ID, "left", was="member")
     botapi.send_text(ADMIN_ID, "/subscriptions")
     (listed,) = await botapi.wait_for(ADMIN_ID, 1, after=1)
-    assert "Melhus · fredag kl. 09:00 · til en gruppe · pauset (the bot left the group)" in listed["text"]
+    assert "Melhus · fredag kl. 09:00 · til en gruppe · pauset (boten forlot gruppen)" in listed["text"]
 
 
 async def test_groups_get_a_command_menu_without_admin_commands(
@@ -93,3 +96,27 @@ async def test_groups_get_a_command_menu_without_admin_commands(
         names = {command["command"] for command in botapi.commands[("all_group_chats", language)]}
         assert "status" in names and "privacy" in names
         assert not names & {"adduser", "set", "users", "export", "forgetme", "digest"}
+
+
+async def test_a_group_upgraded_to_a_supergroup_keeps_its_permission_and_digests(
+    botapi: FakeBotApi, start_bot: StartBot, sqlite_url: str
+) -> None:
+    """Telegram gives the group a new id: it may still ask there, and its subscription lists the new chat."""
+    supergroup = -1000000000123
+    botapi.add_group(GROUP, admins=(ADMIN_ID,))
+    await start_bot()
+    botapi.send_group_text(GROUP, ADMIN_ID, "/allowgroup")
+    botapi.send_group_text(GROUP, ADMIN_ID, "/subscribe Melhus")
+    _, subscribed = await botapi.wait_for(GROUP, 2)
+    assert "Abonnement 1: Melhus" in subscribed["text"]
+    botapi.migrate_group(GROUP, supergroup, by=ADMIN_ID)
+    botapi.send_group_text(supergroup, CHATTER_ID, "/status Melhus 2015")
+    (answer,) = await botapi.wait_for(supergroup, 1)
+    assert "Melhus" in answer["text"] and "/allowgroup" not in answer["text"]
+    store = await Store.open(sqlite_url)
+    try:
+        async with store.unit() as session:
+            assert [s.chat_id for s in await subscriptions_of(session, user_id=ADMIN_ID)] == [supergroup]
+            assert await allowed_groups(session) == {supergroup}
+    finally:
+        await store.close()

@@ -431,11 +431,46 @@ async def test_private_chats_do_not_wait_for_a_group_minute() -> None:
     limit = RateLimit(interval=0, clock=clock, sleep=clock.sleep)
     for _ in range(20):
         await limit.wait(-5)
+        limit.sent(-5)
+    first_arrived = limit.to_group[-5][0]
     before = clock()
     await limit.wait(7)
     assert clock() - before < 1
     await limit.wait(-5)
-    assert clock() >= 60
+    assert clock() >= first_arrived + 60
+
+
+async def test_a_group_place_counts_until_its_message_has_arrived() -> None:
+    """Twenty places taken whose sends are still on their way hold the 21st until one arrives."""
+    clock = ManualClock()
+    limit = RateLimit(interval=0, clock=clock, sleep=clock.sleep)
+    for _ in range(20):
+        await limit.wait(-5)
+    waiting = asyncio.ensure_future(limit.wait(-5))
+    for _ in range(50):
+        await asyncio.sleep(0)
+    assert not waiting.done()
+    clock.now += 600  # time alone frees nothing while the twenty are on their way
+    for _ in range(50):
+        await asyncio.sleep(0)
+    assert not waiting.done()
+    limit.sent(-5)
+    arrived = clock()
+    await asyncio.wait_for(waiting, 5)
+    assert clock() >= arrived + 60
+
+
+async def test_a_group_place_is_given_back_when_its_wait_fails() -> None:
+    """A send abandoned while waiting for its slot (the claim was lost) frees its place in the group's minute."""
+    clock = ManualClock()
+    limit = RateLimit(interval=0, clock=clock, sleep=clock.sleep)
+
+    async def claim_lost() -> None:
+        raise RuntimeError("claim lost")
+
+    with pytest.raises(RuntimeError):
+        await limit.wait(-5, claim_lost)
+    assert limit.group_pending[-5] == 0
 
 
 async def test_a_group_broadcast_over_the_bot_api_holds_twenty_a_minute(store: Store) -> None:

@@ -32,6 +32,22 @@ async def test_a_refused_connection_is_transient(botapi: FakeBotApi) -> None:
             await TelegramSender(bot).send_text(COORDINATOR_ID, "hei")
 
 
+async def test_a_group_upgraded_to_a_supergroup_gets_the_message_at_its_new_id(botapi: FakeBotApi) -> None:
+    """Telegram refuses the old id and names the new one: the move is told, and the message goes there."""
+    botapi.add_group(-100, admins=(COORDINATOR_ID,))
+    botapi.migrate_group(-100, -1000000000100, by=COORDINATOR_ID)
+    moves: list[tuple[int, int]] = []
+
+    async def moved(old: int, new: int) -> None:
+        moves.append((old, new))
+
+    async with Bot(botapi.token, base_url=botapi.base_url) as bot:
+        await TelegramSender(bot, on_moved=moved).send_text(-100, "hei")
+    assert moves == [(-100, -1000000000100)]
+    assert [m["text"] for m in botapi.messages_to(-1000000000100)] == ["hei"]
+    assert botapi.messages_to(-100) == []
+
+
 class FailingBot:
     """A bot whose every send fails with the given error."""
 
