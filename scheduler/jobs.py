@@ -92,8 +92,9 @@ class DigestJobs:
         else:
             await self.reschedule(subscription_id)
 
-    async def resync(self) -> None:
-        """Every weekly job as the database says: one per active subscription, none for the rest."""
+    async def resync(self) -> int:
+        """Every weekly job as the database says (one per active subscription, none for the rest), and the
+        digests missed meanwhile caught up (a job replaced as it was due would not fire); how many are active."""
         async with self.broadcaster.store.unit() as session:
             subscriptions = await active_subscriptions(session)
         active = {job_name(subscription_id_of(s)) for s in subscriptions}
@@ -102,6 +103,8 @@ class DigestJobs:
                 job.schedule_removal()
         for subscription in subscriptions:
             self.schedule(subscription)
+            await self.catch_up(subscription)
+        return len(subscriptions)
 
     async def catch_up(self, subscription: Subscription) -> None:
         """A digest missed (or left unfinished) while the bot was down: sent if under 12 hours late, else skipped."""
@@ -201,15 +204,11 @@ class DigestJobs:
         """At start-up: a job per subscription from the database, missed digests caught up, left-overs watched."""
         self.broadcaster.on_pause = self.reschedule
         self.broadcaster.store.on_subscription = self.changed  # changes in any replica (PostgreSQL)
-        async with self.broadcaster.store.unit() as session:
-            subscriptions = await active_subscriptions(session)
-        for subscription in subscriptions:
-            self.schedule(subscription)
-            await self.catch_up(subscription)
+        scheduled = await self.resync()
         self.job_queue.run_repeating(
             self.finish_left_over, LEFT_OVER_EVERY, first=LEFT_OVER_EVERY, name="digest:left-over"
         )
         self.job_queue.run_daily(
             self.prune, PRUNE_AT.replace(tzinfo=self.broadcaster.zone), name="privacy:prune"
         )
-        log.info("digests: %d subscriptions scheduled", len(subscriptions))
+        log.info("digests: %d subscriptions scheduled", scheduled)

@@ -21,8 +21,9 @@ from tests.e2e.proxy import Proxy
 from tests.uploads import imdi_csv
 
 pytestmark = pytest.mark.e2e
-OUTAGE_LOGGED = "cannot look for other processes' changes"
-BACK_LOGGED = "the database answers again"
+# On PostgreSQL the bot listens for the change signal: the listening connection's loss and return.
+OUTAGE_LOGGED = "cannot listen for other processes' changes"
+BACK_LOGGED = "listening for other processes' changes again"
 
 
 @dataclass
@@ -107,7 +108,7 @@ async def test_an_outage_is_told_to_users_and_changes_are_noticed_after_it(
     await database.proxy.restore()
 
     await import_figures(database.url, tmp_path, ["5001;Trondheim;Faktisk bosetting;Personer;2015;497"])
-    for _ in range(20):  # the bot looks every two seconds
+    for _ in range(20):  # the bot listens again within a second or so, and hears the import
         answer = await ask(botapi, "status Trondheim 2015")
         if "Bosatt: 497" in answer:
             break

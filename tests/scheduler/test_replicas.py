@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import col, select
 
 from bot.caller import Caller
@@ -15,7 +16,8 @@ from bot.render import plain
 from bot.runtime import BotApplication
 from scheduler.jobs import WEEKLY_JOB, job_name
 from scheduler.schedule import period_of
-from store.models import Delivery
+from store.models import Delivery, Subscription
+from store.signals import APPLICATION_NAME
 from tests.bot.test_admin import button
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, OSLO, eventually
@@ -144,3 +146,31 @@ async def test_a_replica_that_stops_mid_broadcast_is_finished_by_the_other(
 def _digests(botapi: FakeBotApi, chats: set[int] | range) -> list[int]:
     """The chats of the digests the server has, one entry per digest."""
     return [m["chat_id"] for m in botapi.sent if m["chat_id"] in chats]
+
+
+async def test_listening_again_catches_up_a_digest_missed_meanwhile(
+    replicas: tuple[BotApplication, BotApplication], botapi: FakeBotApi
+) -> None:
+    """A subscription due a minute ago that no job sent (its schedule changed while the replica was not
+    listening): once the listener's session is ended and made again, the replica sends it."""
+    first, _ = replicas
+    assert first.job_queue is not None
+    await first.job_queue.start()  # the catch-up is a job: this replica's queue runs them
+    chats = range(FIRST, FIRST + 1)
+    store = digest_jobs_of(first).broadcaster.store
+    await subscribe_users(store, botapi, dict.fromkeys(chats, "Melhus"))
+    due = datetime.now(OSLO) - timedelta(minutes=1)
+    async with store.unit() as session:
+        subscription = await session.get(Subscription, 1)
+        assert subscription is not None
+        subscription.weekday, subscription.hour, subscription.minute = due.weekday(), due.hour, due.minute
+        subscription.created_at = due - timedelta(days=7)
+        session.add(subscription)
+        await session.exec(  # type: ignore[call-overload]
+            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name"),
+            params={"name": APPLICATION_NAME},
+        )
+    try:
+        await botapi.wait_until(lambda: _digests(botapi, chats) == [FIRST], timeout=15)
+    finally:
+        await first.job_queue.stop()
