@@ -14,12 +14,13 @@ from store.models import Place, place_id_of
 from store.places import PlaceIndex
 from store.queries import Aggregate, Statement, aggregates, precedence
 from store.store import Store
-from store.vocabulary import REVISED, Group
+from store.vocabulary import REVISED, Group, Measure
 
 SMALL = 5  # IMDi hides values under 5 in public tables
 SHOWN_NAMES = 3  # places (or dates) named in a running note before '(+4)' (or a span of dates)
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
 Keyed = dict[tuple[str, str], Statement]  # statements by (measure, group)
+PERCENT_MEASURES = (Measure.INTRO_RESULT_PCT, Measure.INTRO_PARTICIPANTS_PCT)  # stated in per cent: '61 %'
 
 
 @dataclass
@@ -33,9 +34,12 @@ class Context:
     hide_small: bool = False
 
     def value(self, statement: Statement) -> str:
-        """A figure's value, hidden as ':' where privacy asks for it."""
+        """A figure's value ('61 %' where stated in per cent), hidden as ':' where privacy asks for it."""
         figure = statement.figure
-        return ":" if figure.suppressed else self._shown(figure.value, figure.group)
+        if figure.suppressed:
+            return ":"
+        shown = self._shown(figure.value, figure.group)
+        return f"{shown} %" if figure.measure in PERCENT_MEASURES and figure.value is not None else shown
 
     def total_value(self, total: Aggregate) -> str:
         """A sum over members, hidden as a value is (a small EM sum could show one member's)."""
