@@ -30,7 +30,7 @@ from bot.phrases import (
     WITH_WORDS,
     Meaning,
 )
-from bot.wordlists import LANGUAGES, common_words
+from bot.wordlists import LANGUAGES, LONGEST, is_common
 from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
 from store.names import normalise
@@ -170,7 +170,7 @@ class _Reading:
 
 def _is_word(word: str) -> bool:
     """Whether a normalised word is a word of the vocabulary or a common word of nb, nn or en."""
-    return word in VOCABULARY or any(word in common_words(language) for language in LANGUAGES)
+    return word in VOCABULARY or is_common(word)
 
 
 def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
@@ -363,7 +363,8 @@ def _word_meanings(word: str) -> list[Meaning] | None:
     found = inflected(word)
     if found is not None:
         return [found]
-    return [] if _is_word(word) else compound(word) or None
+    parts = compound(word) if len(word) > LONGEST else []  # 'ekstratilskudd': ours, though a common word too
+    return parts or ([] if _is_word(word) else compound(word) or None)
 
 
 def _may_be_place(word: str, index: PlaceIndex) -> bool:

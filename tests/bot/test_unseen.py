@@ -1,0 +1,43 @@
+"""Classes of failure found on held-out set 1 (issue 13): long common words, sums asked for, stated totals of
+counties and regions, and the question's language, each in bokmål, nynorsk and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding import parse
+from store.store import Store
+from tests.bot.test_understanding import TODAY
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hva var den opprinnelige anmodningen for Melhus 2016",
+        "kva var den opphavlege oppmodinga til Melhus i 2016",
+        "what was Melhus originally asked to settle in 2016",
+        "hvor mange flyktninger har kommunestyret i Melhus vedtatt for 2016",
+        "kor mange har innbyggjarane i Melhus busett i 2016",
+        "how many did Melhus settle previously, in 2016",
+    ],
+)
+async def test_long_common_words_are_no_places(store: Store, message: str) -> None:
+    """Words longer than the short forms listed ('opprinnelige', 'innbyggjarane', 'originally') are common
+    words by their base form: never an unknown place, nor a typo of one, beside the place named."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.name for m in question.places] == ["Melhus"]
+    assert not question.unknown_text and not question.also
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hva var den opprinnelige anmodningen for 2016",
+        "kva var den opphavlege oppmodinga for 2016",
+        "what was the request for 2016 originally",
+    ],
+)
+async def test_a_long_common_word_alone_leaves_the_nation(store: Store, message: str) -> None:
+    """With no place named, a long common word does not stand in for one: the question is the nation's."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.code for m in question.places] == ["NO"] and not question.unknown_text
