@@ -44,8 +44,9 @@ def _words(kind: str, value: str, **by_language: str) -> None:
 _words(
     "measure",
     "requested",
-    nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om",
-    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om",
+    nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
+    "bedt",
+    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt",
     en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks",
 )
 _words(

@@ -41,3 +41,20 @@ async def test_a_long_common_word_alone_leaves_the_nation(store: Store, message:
     """With no place named, a long common word does not stand in for one: the question is the nation's."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert [m.place.code for m in question.places] == ["NO"] and not question.unknown_text
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("hvor mange flyktninger har IMDi bedt kommunene ta imot i 2024", "NO"),
+        ("hvor mange ble Melhus bedt å ta imot i 2016", "5028"),
+        ("kor mange flyktningar har IMDi bede kommunane ta imot i 2024", "NO"),
+        ("kor mange vart Skaun bedt å ta imot i 2016", "5029"),
+        ("how many refugees did IMDi ask the municipalities to take in 2024", "NO"),
+    ],
+)
+async def test_being_asked_to_take_in_is_the_request(store: Store, message: str, code: str) -> None:
+    """'bedt', 'bede' without 'om' are the request too; with no place named, IMDi asking is the nation's."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.measure == "requested" and [m.place.code for m in question.places] == [code]
+    assert not question.follow_up
