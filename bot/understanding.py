@@ -437,11 +437,12 @@ def _completes_measure(reading: _Reading, value: str) -> bool:
 
 
 def _with_total(reading: _Reading) -> bool:
-    """Whether a group is asked beside the total: 'bosatte og EM', 'Melhus inkl. EM', 'how many did Stjørdal
-    settle and how many of them were EM' (without a place, 'of them' narrows the previous answer instead)."""
+    """Whether a group is asked beside the total: 'bosatte og EM', 'Melhus inkl. EM', 'Midt-regionen med EM',
+    'how many did Stjørdal settle and how many of them were EM' (without a place, 'of them' narrows the
+    previous answer instead)."""
     position = len(reading.kinds) - 1
     joined = position > 0 and reading.tokens[position].norm in WITH_WORDS
-    by_measure = joined and reading.kinds[position - 1] in ("measure", "place", "number")
+    by_measure = joined and reading.kinds[position - 1] in ("measure", "place", "number", "level")
     return by_measure or (reading.back and bool(reading.places))
 
 

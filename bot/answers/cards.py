@@ -28,6 +28,7 @@ from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place
+from store.places import valid_in
 from store.queries import Aggregate, Statement, settled_share
 from store.vocabulary import POPULATION_GROUPS, WRITABLE_MEASURES, Group, Measure
 
@@ -251,12 +252,15 @@ async def _aggregate_lines(
     """Stated totals and computed sums with coverage, for a county, region, nation, group or merged municipality."""
     found = await ctx.totals(place, year, measures)
     stated = {key: total.stated for key, total in found.items() if total.stated and key[0] in INTRO_MEASURES}
+    former = await former_totals(place, year, measures, ctx)
     lines: list[str] = []
     for measure in _card_order({m for m, _ in found}, measures):
         if measure in INTRO_MEASURES and any(key[0] == measure for key in stated):
             continue  # the place's own introduction results: as a table below
         groups = groups_all_first(measure, found) if group == Group.ALL else _with_under_15(group)
-        lines.extend(aggregate_line(found[(measure, g)], cite, ctx) for g in groups if (measure, g) in found)
+        for key in ((measure, g) for g in groups if (measure, g) in found):
+            lines.append(aggregate_line(found[key], cite, ctx))
+            lines.extend(former_lines(former, key, cite, ctx) if lines[-1] else [])
     if group == Group.ALL:
         lines.extend(intro_lines(stated, cite, ctx))
     return [line for line in lines if line]
@@ -288,6 +292,38 @@ def aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
     return "\n".join(
         [f"{name}: " + " · ".join(parts), *(_part_lines(total, name, cite, ctx) if merged else [])]
     )
+
+
+async def former_totals(
+    place: Place, year: int, measures: Sequence[str] | None, ctx: Context
+) -> list[tuple[Place, dict[tuple[str, str], Aggregate]]]:
+    """The totals of the counties a county was made of, for a year before it existed (Trøndelag in 2016:
+    Nord- and Sør-Trøndelag): their own stated figures go beside the sum over municipalities."""
+    if place.level != "county" or valid_in(place, year):
+        return []
+    return [
+        (county, await ctx.totals(county, year, measures))
+        for county in ctx.index.counties_within(place, year)
+    ]
+
+
+def former_lines(
+    former: list[tuple[Place, dict[tuple[str, str], Aggregate]]],
+    key: tuple[str, str],
+    cite: Citations,
+    ctx: Context,
+) -> list[str]:
+    """'  Sør-Trøndelag (anmodning): 909¹ (oppgitt, bare delsum)', a line for each former county stating it."""
+    what = label(*key, ctx.language)
+    lines = []
+    for county, totals in former:
+        stated = totals[key].stated if key in totals else None
+        if stated is not None:
+            words = ", ".join([text("stated_total", ctx.language), *caveat_words(stated, ctx.language)])
+            lines.append(
+                f"  {escape(county.name)} ({what[:1].lower() + what[1:]}): {ctx.value(stated)}{cite.cite(stated)} ({words})"
+            )
+    return lines
 
 
 def _part_lines(total: Aggregate, name: str, cite: Citations, ctx: Context) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.answers.cards import aggregate_line, no_data
+from bot.answers.cards import aggregate_line, former_lines, former_totals, no_data
 from bot.answers.context import Context, as_of_words, groups_all_first, label, title, year_for
 from bot.render import Citations, day, number
 from bot.replies import Reply
@@ -143,6 +143,7 @@ async def _measure_lines(
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
     counts = held.counts(year, measures) if truncated else {}
     totals = await ctx.totals(place, year, measures) if ctx.is_sum(place, year) else {}
+    former = await former_totals(place, year, measures, ctx)
     present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
     lines = []
     for shown in measures:
@@ -151,6 +152,7 @@ async def _measure_lines(
             own = [s for s in history if (s.figure.measure, s.figure.group) == key]
             hidden = counts.get(key, len(own)) - len(own)
             lines.extend(_figure_lines(own, hidden, totals.get(key), cite, ctx, as_of))
+            lines.extend(former_lines(former, key, cite, ctx) if key in totals else [])
     return lines
 
 

@@ -3,11 +3,15 @@ counties and regions, and the question's language, each in bokmål, nynorsk and 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from bot.assistant import Assistant
 from bot.understanding import parse
 from store.store import Store
 from tests.bot.test_understanding import TODAY
+from tests.bot.test_unrehearsed import reply
 
 
 @pytest.mark.parametrize(
@@ -58,3 +62,40 @@ async def test_being_asked_to_take_in_is_the_request(store: Store, message: str,
     question = parse(message, index=await store.index(), today=TODAY)
     assert question.measure == "requested" and [m.place.code for m in question.places] == [code]
     assert not question.follow_up
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figures"),
+    [
+        ("anmodning Trøndelag 2016", "nb", ("909", "97")),
+        ("kor mange vart Trøndelag oppmoda om i 2016", "nn", ("909", "97")),
+        ("Trøndelag planning figure 2017", "en", ("1 017", "113")),
+        ("status Trøndelag 2016", "nb", ("909", "97")),
+        ("EM plantal Trøndelag 2017", "nn", ("356", "40")),
+    ],
+)
+async def test_a_county_before_it_existed_shows_what_its_former_counties_state(
+    assistant: Assistant, message: str, language: str, figures: tuple[str, ...]
+) -> None:
+    """Trøndelag (2018) in 2016–2017: beside the sum over municipalities, Sør- and Nord-Trøndelag's own
+    stated figures of seed 000, each on its line with its caveat."""
+    answer = await reply(assistant, message, language=language)
+    for county, figure in zip(("Sør-Trøndelag", "Nord-Trøndelag"), figures, strict=True):
+        assert re.search(rf"^  {county} \(.+\): {figure}¹ \(", answer, re.MULTILINE), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "groups"),
+    [
+        ("plantall 2017 hele Midt-regionen, med EM og EM under 15", ["all", "em", "em_under_15"]),
+        ("plantal 2017 for Midt-regionen med EM", ["all", "em"]),
+        ("planning figure 2017 for the Midt region with unaccompanied minors", ["all", "em"]),
+        ("anmodning 2016 Trøndelag fylke inkl. EM", ["all", "em"]),
+    ],
+)
+async def test_a_group_joined_to_a_region_or_county_comes_with_the_total(
+    store: Store, message: str, groups: list[str]
+) -> None:
+    """'Midt-regionen med EM': the place's level word ends the place, so 'med EM' asks for the total too."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.groups == groups and question.group == "all"
