@@ -384,6 +384,14 @@ _words(
     nn="inkludert|medrekna|av totalt|av i alt|av alle",
     en="incl|including|inclusive of|out of|in total|of the total|of all",
 )
+# 'Trondheim om vi tar med Klæbu', 'Melhus and Malvik together': the places named, summed as well as each.
+_words(
+    "together",
+    "",
+    nb="om vi tar med|hvis vi tar med|når vi tar med|til sammen|tilsammen|sammenlagt|samlet|i sum|pluss",
+    nn="om vi tek med|om me tek med|viss vi tek med|når vi tek med|til saman|tilsaman|samanlagt|samla|i sum|pluss",
+    en="together|combined|taken together|if we include|if we add|added together|in all|plus",
+)
 # … or by the value, smallest first ('færrest'); by the share settled, 'minst' is behind first.
 _words(
     "rank",

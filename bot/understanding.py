@@ -92,6 +92,7 @@ class Question:
     below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
+    together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -420,6 +421,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         _qualifier(reading, kind, value)
     reading.back = reading.back or kind in ("back", "shift")
     reading.total = reading.total or kind == "total"
+    question.together = question.together or kind == "together"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
 
@@ -450,7 +452,12 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
-    if reading.total and not question.measures and question.intent in FRESH_INTENTS:
+    summed = reading.total or question.together  # 'TOTALT', 'settled plus assigned': the status table's total
+    if (
+        summed
+        and set(question.measures) in (set(), set(TOTAL_MEASURES[1:]))
+        and question.intent in FRESH_INTENTS
+    ):
         question.measure, question.measures = Measure.SETTLED_AND_ASSIGNED, list(TOTAL_MEASURES)
         reading.named.add("measure")
     total = any(with_total for _, with_total in reading.groups)
@@ -533,6 +540,8 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
             if question.places:
                 break
     question.excluded = _further_places(reading.excluded, question.places, index, year)
+    summing = reading.including or reading.total  # 'Trondheim including Klæbu', 'Melhus og Malvik totalt'
+    question.together = question.together or (summing and bool(question.also))
     if question.places:
         reading.named.add("place")
     else:

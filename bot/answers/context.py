@@ -41,6 +41,10 @@ class Context:
         shown = self._shown(figure.value, figure.group)
         return f"{shown} %" if figure.measure in PERCENT_MEASURES and figure.value is not None else shown
 
+    def value_of_sum(self, statements: Sequence[Statement]) -> str:
+        """The sum of statements' values, hidden as a sum over members is."""
+        return self._shown(sum(s.figure.value or 0 for s in statements), statements[0].figure.group)
+
     def total_value(self, total: Aggregate) -> str:
         """A sum over members, hidden as a value is (a small EM sum could show one member's)."""
         return self._shown(total.computed, total.group)

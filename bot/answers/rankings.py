@@ -30,7 +30,7 @@ SHARE_MEASURES = (Measure.DECIDED, Measure.SETTLED)  # what the share of the dec
 
 async def compare_answer(question: Question, places: list[Place], ctx: Context, notes: str) -> Reply:
     """Places named together, side by side for one year: their own figures and share of the decision settled."""
-    measures = (question.measure,) if question.measure else PROGRESS_MEASURES
+    measures = tuple(question.measures or [question.measure]) if question.measure else PROGRESS_MEASURES
     held = [await ctx.figures(place) for place in places]
     year, note = question.year, ""
     if year is None:
@@ -49,7 +49,27 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
     lines.extend(
         _compared_line(place.name, by_place[place_id_of(place)], measures, cite, ctx) for place in places
     )
+    if question.together:
+        lines.append(_sum_line(list(by_place.values()), measures, cite, ctx))
     return Reply("\n".join(lines) + cite.render())
+
+
+def _sum_line(
+    values: list[dict[str, Statement]], measures: Sequence[str], cite: Citations, ctx: Context
+) -> str:
+    """'Beregnet sum: anmodning 675¹': each measure every place has, summed."""
+    parts = []
+    for measure in measures:
+        statements = [by_measure[measure] for by_measure in values if measure in by_measure]
+        if len(statements) == len(values) and all(s.figure.value is not None for s in statements):
+            total = ctx.value_of_sum(statements)
+            parts.append(
+                f"{short_measure_label(measure, ctx.language)} <b>{total}</b>{cite.cite_all(statements)}"
+            )
+    summed = text("summed", ctx.language)
+    return f"{summed[:1].upper()}{summed[1:]}: " + (
+        " · ".join(parts) or text("no_figures_short", ctx.language)
+    )
 
 
 def _latest_year(held: list[PlaceFigures], measures: Sequence[str]) -> int | None:

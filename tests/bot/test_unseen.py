@@ -99,3 +99,55 @@ async def test_a_group_joined_to_a_region_or_county_comes_with_the_total(
     """'Midt-regionen med EM': the place's level word ends the place, so 'med EM' asks for the total too."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert question.groups == groups and question.group == "all"
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "parts", "total"),
+    [
+        ("hvor mye ble Trondheim anmodet om i 2016 om vi tar med Klæbu", "nb", ("650", "25"), "675"),
+        ("anmodning Melhus og Skaun 2016 til sammen", "nb", ("56", "32"), "88"),
+        ("kor mange vart busett i Melhus og Malvik til saman i 2015", "nn", ("43", "38"), "81"),
+        ("oppmoding 2016 Trondheim om vi tek med Klæbu", "nn", ("650", "25"), "675"),
+        ("how many did Melhus and Malvik settle together in 2015", "en", ("43", "38"), "81"),
+        ("Trondheim's request for 2016 including Klæbu", "en", ("650", "25"), "675"),
+    ],
+)
+async def test_places_asked_for_together_are_summed_beside_their_parts(
+    assistant: Assistant, message: str, language: str, parts: tuple[str, ...], total: str
+) -> None:
+    """'om vi tar med', 'til saman', 'together', 'including' a place: each place's figure, then their sum."""
+    answer = await reply(assistant, message, language=language)
+    for part in parts:
+        assert re.search(rf": \w+ {part}¹", answer), answer
+    assert re.search(rf"^(Beregnet|Rekna|Computed) sum: \w+ {total}¹", answer, re.MULTILINE), answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sammenlign anmodning og vedtak i Melhus og Malvik 2015",
+        "samanlikn oppmoding og vedtak for Melhus og Malvik i 2015",
+        "compare request and decision for Melhus and Malvik in 2015",
+    ],
+)
+async def test_a_comparison_shows_every_measure_named(assistant: Assistant, message: str) -> None:
+    """Places side by side with two measures named: both for each place (seed 000: Melhus 56/51, Malvik 48/48),
+    and no sum where none was asked for."""
+    answer = await reply(assistant, message)
+    assert re.search(r"^Melhus: \w+ 56¹ · [\w ]+ 51¹", answer, re.MULTILINE), answer
+    assert re.search(r"^Malvik: \w+ 48¹ · [\w ]+ 48¹", answer, re.MULTILINE), answer
+    assert " sum: " not in answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Trondheimsregionen 2015: bosatt pluss utsøkt",
+        "Trondheimsregionen 2015, busett og utsøkt til saman",
+        "Trondheim region 2015: total settled plus assigned",
+    ],
+)
+async def test_settled_and_assigned_together_is_the_status_tables_total(store: Store, message: str) -> None:
+    """Settled and assigned asked for together is the TOTALT of the status table (836 for the region)."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.measure == "settled_and_assigned"
