@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.understanding import Question
+from bot.wordlists import LANGUAGES
 from store.vocabulary import Intent
 
 KEPT_FOR = timedelta(minutes=30)
@@ -58,8 +59,16 @@ def follow(previous: Question, question: Question) -> Question:
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
     if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
         changes["years"] = [year + question.year_shift for year in previous.years]
-    changes.update(text=question.text, language=question.language, languages=question.languages)
+    changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
+
+
+def _language(previous: Question, question: Question) -> dict[str, object]:
+    """The follow-up's own language; without one, the previous question's where the follow-up's words allow
+    it ('og i 2014?' after a nynorsk question is answered in nynorsk)."""
+    if question.language is None and previous.language in (question.languages or LANGUAGES):
+        return {"language": previous.language, "languages": ()}
+    return {"language": question.language, "languages": question.languages}

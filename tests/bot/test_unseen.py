@@ -151,3 +151,21 @@ async def test_settled_and_assigned_together_is_the_status_tables_total(store: S
     """Settled and assigned asked for together is the TOTALT of the status table (836 for the region)."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert question.measure == "settled_and_assigned"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "chosen", "words"),
+    [
+        ("kor mange vart busette i Noreg i 2013", "og i 2014?", "nb", ("Busett:", "Kjelder:")),
+        ("kor mange vart busett i Melhus i 2015", "2016?", "en", ("Kjelder:",)),
+        ("How many did Melhus settle in 2015?", "2016?", "nb", ("Sources:",)),
+        ("hvor mange ble bosatt i Melhus i 2015", "og vedtaket?", "en", ("Vedtak:", "Kilder:")),
+    ],
+)
+async def test_a_follow_up_without_a_language_keeps_the_questions(
+    assistant: Assistant, first: str, then: str, chosen: str, words: tuple[str, ...]
+) -> None:
+    """A follow-up that carries no language of its own ('2016?') is answered in the language of the question
+    it follows, not in the caller's chosen one."""
+    answer = await reply(assistant, first, then, language=chosen)
+    assert all(word in answer for word in words), answer
