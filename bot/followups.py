@@ -15,7 +15,8 @@ CHATS = 10_000  # chats remembered at most; the longest quiet are forgotten firs
 PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
 PARTS = {
     "place": PLACE_FIELDS,
-    "years": ("years", "year_word", "year_shift", "as_of"),
+    "years": ("years", "year_word", "year_shift", "as_of", "as_of_day"),
+    "as_of": ("as_of", "as_of_day"),
     "measure": ("measure", "measures", "measure_years", "second_measure"),
     "group": ("group", "groups"),
     "intent": (

@@ -9,6 +9,7 @@ the frequent ones). When a question names a place exactly, no typo is read as a 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.dates import read_date
+from bot.dates import Dated, read_date
 from bot.forms import compound, inflected
 from bot.language import detect, vocabulary_languages
 from bot.phrases import (
@@ -53,6 +54,7 @@ SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)"
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
 MAX_PHRASE = 5
+LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
@@ -83,6 +85,7 @@ class Question:
     least: bool = False  # smallest first ('færrest', 'fewest'); by the share settled as a ranking behind
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
     as_of: date | None = None  # the day the figures are asked as of ('per 10.12.15'), when a date says so
+    as_of_day: tuple[int, int] | None = None  # 'per 1. juli', no year: its month and day in the year answered
     by_year: bool = False  # a place's years ranked ('hvilket år bosatte Melhus flest'), not its members
     versus: bool = False  # 'vs', 'sammenlign': places or years side by side
     per: str | None = (
@@ -110,6 +113,13 @@ class Question:
         if self.language is not None:
             return self.language
         return chosen if not self.languages or chosen in self.languages else self.languages[0]
+
+    def as_of_in(self, year: int) -> date | None:
+        """The day asked as of, for the year answered: the date written, or its month and day in that year."""
+        if self.as_of is not None or self.as_of_day is None:
+            return self.as_of
+        month, day = self.as_of_day
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
     @property
     def year(self) -> int | None:
@@ -192,7 +202,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     reading = _Reading(question, today, tokens)
     _read(reading, index)
     if dated is not None:
-        question.as_of = dated.as_of(question.year, today)
+        _as_of(reading, dated)
     _several(reading, year_marks)
     _read_years(reading, message)
     _resolve_places(reading, index)
@@ -206,6 +216,15 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
     return question
+
+
+def _as_of(reading: _Reading, dated: Dated) -> None:
+    """The day asked as of: a date, or a month and day without a year ('per 1. juli') for the year answered."""
+    question = reading.question
+    question.as_of = dated.as_of(question.year, reading.today)
+    if question.as_of is None and dated.month is not None and not question.years:
+        question.as_of_day = (dated.month, dated.day or LAST_DAY)
+        reading.named.add("as_of")  # a follow-up's 'og per 10. desember?' keeps the previous years
 
 
 def _read_years(reading: _Reading, message: str) -> None:

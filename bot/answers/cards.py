@@ -59,10 +59,10 @@ async def status_answer(
     if year is None:
         return await no_data(place, None, ctx, measures or (), question.group, what)
     cite = Citations(ctx.language)
-    lines = await card_lines(place, year, question.group, cite, ctx, measures, question.as_of)
+    lines = await card_lines(place, year, question.group, cite, ctx, measures, question.as_of_in(year))
     if not lines:
         return await no_data(place, year, ctx, measures or (), question.group, what)
-    what = text("status_title", ctx.language, year=year) + as_of_words(question.as_of, ctx.language)
+    what = text("status_title", ctx.language, year=year) + as_of_words(question.as_of_in(year), ctx.language)
     heading = note + title(place, ctx.language, what)
     return Reply("\n".join([heading, *lines]) + cite.render())
 

@@ -41,10 +41,10 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
     groups = [] if group == Group.ALL else [group]
-    lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of)
+    lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of_in(year))
     if not lines:
         return await no_data(place, year, ctx, [measure], group)
-    heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of, ctx.language)}")
+    heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of_in(year), ctx.language)}")
     return Reply("\n".join([note + heading, *lines]) + cite.render())
 
 
@@ -58,9 +58,11 @@ async def several_answer(question: Question, place: Place, ctx: Context) -> Repl
     found = False
     for year, named, note in await _years_of(question, place, ctx):
         measures = [m for m in named if m not in {COMPANIONS.get(other) for other in named}]  # shown beside
-        lines = [await _lines_of(m, place, year, groups, cite, ctx, question.as_of) for m in measures]
+        lines = [
+            await _lines_of(m, place, year, groups, cite, ctx, question.as_of_in(year)) for m in measures
+        ]
         found = found or any(lines)
-        heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of, ctx.language)}")
+        heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of_in(year), ctx.language)}")
         blocks.extend([note + heading, *_rows(measures, lines, ctx)])
     if not found:
         return await no_data(place, question.year, ctx, question.measures, question.group)

@@ -169,3 +169,26 @@ async def test_a_follow_up_without_a_language_keeps_the_questions(
     it follows, not in the caller's chosen one."""
     answer = await reply(assistant, first, then, language=chosen)
     assert all(word in answer for word in words), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "heading", "figure"),
+    [
+        ("stjørdal bosatte pr 10.12", "nb", "2015 · per 10.12.2015", "57"),
+        ("hvor mange var bosatt i Trondheim per 10. desember", "nb", "2018 · per 10.12.2018", "269"),
+        ("kor mange var busett i Stjørdal per 10. desember", "nn", "2015 · per 10.12.2015", "57"),
+        ("how many had Stjørdal settled as of 10 December", "en", "2015 · as of 10 Dec 2015", "57"),
+    ],
+)
+async def test_a_date_without_a_year_is_a_day_of_the_year_answered(
+    assistant: Assistant, message: str, language: str, heading: str, figure: str
+) -> None:
+    """'pr 10.12' with no year: the latest year with figures, as of that day of that year (never of today's year)."""
+    answer = await reply(assistant, message, language=language)
+    assert heading in answer and re.search(rf": {figure}¹", answer), answer
+
+
+async def test_a_date_without_a_year_holds_the_figure_of_that_day(assistant: Assistant) -> None:
+    """Trondheim's settled 2015 was 398 on 10 December and 495 at the year's end (seed 000, seed 004)."""
+    answer = await reply(assistant, "bosatt Trondheim 2015", "og per 10. desember?")
+    assert re.search(r"^Bosatt: 398¹", answer, re.MULTILINE), answer
