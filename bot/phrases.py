@@ -46,7 +46,7 @@ _words(
     "requested",
     nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
     "bedt",
-    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt",
+    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne",
     en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks",
 )
 _words(
@@ -124,9 +124,9 @@ _words(
 _words(
     "measure",
     "proposed",
-    nb="foreslått|forslag|foreslåtte|foreslo|foreslår|forslaget|administrasjonens forslag",
-    nn="føreslått|framlegg|føreslo|framlegget",
-    en="proposed|proposal|suggested|the administration's proposal",
+    nb="foreslått|forslag|foreslåtte|foreslo|foreslår|forslaget|administrasjonens forslag|foreslå",
+    nn="føreslått|framlegg|føreslo|framlegget|føreslår|føreslå",
+    en="proposed|proposal|suggested|the administration's proposal|propose|proposes|suggest|suggests",
 )
 _words(
     "measure",
@@ -162,8 +162,8 @@ _words(
 _words(
     "measure",
     "new_em_municipalities_requested",
-    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang",
-    nn="nye kommunar|nye em-kommunar|kommunar for første gong",
+    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang|for første gang",
+    nn="nye kommunar|nye em-kommunar|kommunar for første gong|for første gong",
     en="new municipalities|municipalities for the first time|first time",
 )
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")

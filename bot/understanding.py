@@ -204,6 +204,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if dated is not None:
         _as_of(reading, dated)
     _several(reading, year_marks)
+    _new_municipalities(reading.question)
     _read_years(reading, message)
     _resolve_places(reading, index)
     _bound_without_measure(reading)
@@ -487,6 +488,15 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _new_municipalities(question: Question) -> None:
+    """'nye kommuner … bedt om å bosette EM', 'municipalities asked to settle minors for the first time': the
+    count of municipalities asked to settle minors for the first time is the one measure, of no group."""
+    if Measure.NEW_EM_MUNICIPALITIES_REQUESTED in question.measures:
+        question.measure = question.second_measure = None
+        question.measures, question.measure_years = [Measure.NEW_EM_MUNICIPALITIES_REQUESTED], []
+        question.measure, question.group, question.groups = question.measures[0], Group.ALL, []
 
 
 def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[int, int]]) -> int | None:

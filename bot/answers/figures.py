@@ -17,10 +17,12 @@ from store.queries import Aggregate, Statement
 from store.vocabulary import REVISED, Group, Measure
 
 # A figure is shown with its companion: the revised request or decision, the forecast of settlements, the
-# high end of a range stated as low–high ('20-90k vil søke asyl', '40-50k (5år) opphold').
+# people the dwellings house ('100 boliger tilsier ca 250 flyktninger'), the high end of a range stated as
+# low–high ('20-90k vil søke asyl', '40-50k (5år) opphold').
 COMPANIONS: dict[str, str] = {
     **REVISED,
     Measure.SETTLED: Measure.SETTLED_FORECAST,
+    Measure.CAPACITY_DWELLINGS: Measure.CAPACITY,
     Measure.ASYLUM_SEEKERS_FORECAST_MIN: Measure.ASYLUM_SEEKERS_FORECAST_MAX,
     Measure.RESIDENCE_PERMITS_5Y_MIN: Measure.RESIDENCE_PERMITS_5Y_MAX,
 }

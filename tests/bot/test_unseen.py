@@ -192,3 +192,57 @@ async def test_a_date_without_a_year_holds_the_figure_of_that_day(assistant: Ass
     """Trondheim's settled 2015 was 398 on 10 December and 495 at the year's end (seed 000, seed 004)."""
     answer = await reply(assistant, "bosatt Trondheim 2015", "og per 10. desember?")
     assert re.search(r"^Bosatt: 398¹", answer, re.MULTILINE), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mange nye kommuner i Møre og Romsdal er bedt om å bosette EM", "nb"),
+        ("hvor mange kommuner i Møre og Romsdal skulle bosette EM for første gang i 2016", "nb"),
+        (
+            "kor mange kommunar i Møre og Romsdal vart bedne om å busetje einslege mindreårige for første gong",
+            "nn",
+        ),
+        (
+            "how many municipalities in Møre og Romsdal were asked to settle unaccompanied minors for the first time",
+            "en",
+        ),
+    ],
+)
+async def test_municipalities_asked_for_the_first_time_is_one_measure(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """New municipalities asked to settle minors (seed 001: 27 in Møre og Romsdal) absorbs the request and
+    the EM group its phrasing names."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r": 27¹ \(", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mange boliger kan Drammen skaffe i 2024", "nb"),
+        ("kor mange bustader kan Drammen skaffe i 2024", "nn"),
+        ("how many dwellings can Drammen provide in 2024", "en"),
+    ],
+)
+async def test_dwellings_come_with_the_people_they_house(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Seed 003: 100 dwellings, which house about 250 refugees: both figures."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"\(\w+\): 100¹", answer) and re.search(r"\(\w+\): 250¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hvor mange EM er Drammen anmodet om i 2024, og hva foreslår administrasjonen",
+        "kor mange EM er Drammen oppmoda om i 2024, og kva føreslår administrasjonen",
+        "How many EM is Drammen asked to take in 2024 and how many does the administration propose?",
+    ],
+)
+async def test_what_the_administration_proposes_beside_the_request(store: Store, message: str) -> None:
+    """'foreslår', 'føreslår', 'propose' name the administration's proposal (seed 003: 6 minors against 12)."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.measures == ["requested", "proposed"] and question.group == "em"
