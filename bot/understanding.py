@@ -48,6 +48,9 @@ from store.vocabulary import (
 )
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
+BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a range too
+    r"\b(?:mellom|between)\s+((?:19|20)\d\d)\s+(?:og|and|to)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
 YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
@@ -255,10 +258,11 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
     (blanked, so that offsets keep)."""
     years: list[int] = []
     asked = years_asked(today)
-    for match in YEAR_RANGE.finditer(text):
-        first, last = sorted((int(match.group(1)), int(match.group(2))))
-        years.extend(year for year in range(first, last + 1) if year in asked)
-    text = YEAR_RANGE.sub(lambda match: " " * len(match.group()), text)
+    for ranges in (BETWEEN_YEARS, YEAR_RANGE):
+        for match in ranges.finditer(text):
+            first, last = sorted((int(match.group(1)), int(match.group(2))))
+            years.extend(year for year in range(first, last + 1) if year in asked)
+        text = ranges.sub(lambda match: " " * len(match.group()), text)
     singles = [
         m
         for m in YEAR_LIKE.finditer(text)

@@ -246,3 +246,17 @@ async def test_what_the_administration_proposes_beside_the_request(store: Store,
     """'foreslår', 'føreslår', 'propose' name the administration's proposal (seed 003: 6 minors against 12)."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert question.measures == ["requested", "proposed"] and question.group == "em"
+
+
+@pytest.mark.parametrize(
+    ("message", "years"),
+    [
+        ("hvor mange bosatte Trondheim mellom 2006 og 2009", [2006, 2007, 2008, 2009]),
+        ("kor mange vart busett i Trondheim mellom 2010 og 2012", [2010, 2011, 2012]),
+        ("How many refugees did Trondheim settle between 2006 and 2009?", [2006, 2007, 2008, 2009]),
+        ("sammenlign bosatt Trondheim 2015 og 2016", [2015, 2016]),  # two years named: no range
+    ],
+)
+async def test_between_two_years_is_the_range(store: Store, message: str, years: list[int]) -> None:
+    """'mellom … og …', 'between … and …' name every year from the first to the last."""
+    assert parse(message, index=await store.index(), today=TODAY).years == years
