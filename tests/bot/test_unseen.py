@@ -8,10 +8,11 @@ import re
 import pytest
 
 from bot.assistant import Assistant
+from bot.render import plain
 from bot.understanding import parse
 from store.store import Store
 from tests.bot.test_understanding import TODAY
-from tests.bot.test_unrehearsed import reply
+from tests.bot.test_unrehearsed import caller, reply
 
 
 @pytest.mark.parametrize(
@@ -260,3 +261,33 @@ async def test_what_the_administration_proposes_beside_the_request(store: Store,
 async def test_between_two_years_is_the_range(store: Store, message: str, years: list[int]) -> None:
     """'mellom … og …', 'between … and …' name every year from the first to the last."""
     assert parse(message, index=await store.index(), today=TODAY).years == years
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("historikk anmodning og vedtak Drammen", "nb"),
+        ("utvikling i oppmoding og vedtak for Drammen 2020–2023", "nn"),
+        ("history of Drammen's requests and decisions", "en"),
+    ],
+)
+async def test_a_series_shows_every_measure_named(assistant: Assistant, message: str, language: str) -> None:
+    """Two measures over the years: a table for each, the request's 2023 revised to 430 and the decision's to
+    400 (seed 003)."""
+    replies = await assistant.handle(message, caller(language))
+    tables = [plain(r.text) for r in replies if "2023 | 360¹" in plain(r.text)]
+    assert len(tables) == 2 and "(430¹)" in tables[0] and "(400¹)" in tables[1], tables
+
+
+@pytest.mark.parametrize(
+    "message", ["Drammen 2020-2024", "Drammen frå 2020 til 2024", "Drammen from 2020 to 2024"]
+)
+async def test_a_series_of_no_measure_named_shows_what_the_place_has(
+    assistant: Assistant, message: str
+) -> None:
+    """No measure named and no settled figures (Drammen 2020–2024): the request and decision series, not 'no
+    figures'."""
+    answer = "\n".join(plain(r.text) for r in await assistant.handle(message, caller("nb")))
+    assert all(
+        cell in answer for cell in ("2020 | 85¹", "2022 | 58¹ (310¹)", "2023 | 360¹ (430¹)", "2024 | 340¹")
+    )
