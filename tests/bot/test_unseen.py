@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bot.answers import asked_again
 from bot.assistant import Assistant
 from bot.render import plain
 from bot.understanding import parse
@@ -291,3 +292,41 @@ async def test_a_series_of_no_measure_named_shows_what_the_place_has(
     assert all(
         cell in answer for cell in ("2020 | 85¹", "2022 | 58¹ (310¹)", "2023 | 360¹ (430¹)", "2024 | 340¹")
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "anmodet og vedtatt Herøy 2015 inkl. EM",
+        "oppmoding og vedtak for Herøy per 10.12.2015",
+        "settled and assigned in Herøy as of 10 December",
+        "EM og EM under 15 anmodning Herøy 2016",
+    ],
+)
+async def test_a_place_button_asks_the_whole_question_again(
+    assistant: Assistant, store: Store, message: str
+) -> None:
+    """Two places called Herøy: each button repeats the question with every measure, group and as-of day."""
+    (choice,) = await assistant.handle(message, caller("nb"))
+    asked = parse(message, index=await store.index(), today=assistant.today())
+    for (_, data), *_ in choice.buttons:
+        again = asked_again(data, await store.index(), assistant.today())
+        assert again is not None and len(data.encode()) <= 64
+        assert (again.measures, again.group, again.groups) == (asked.measures, asked.group, asked.groups)
+        assert (again.as_of, again.as_of_day, again.years) == (asked.as_of, asked.as_of_day, asked.years)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "q:figure:5001:2015-2015/20151310:settled:all",
+        "q:figure:5001:/1990101:settled:all",
+        "q:figure:5001:/0230:settled:all",
+        "q:figure:5001::settled+nonsense:all",
+        "q:figure:5001::settled:all+",
+        "q:figure:5001:/19000101:settled:all",
+    ],
+)
+async def test_button_data_the_bot_could_not_have_written_is_refused(assistant: Assistant, data: str) -> None:
+    """A day that does not exist, a year no question may ask about, a measure or group unknown: not valid."""
+    assert asked_again(data, await assistant.store.index(), assistant.today()) is None
