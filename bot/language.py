@@ -72,16 +72,8 @@ def vocabulary_languages(words: Sequence[str], phrases: Sequence[str]) -> tuple[
     allowed = set(LANGUAGES)
     for item in {*(normalise(word) for word in words), *phrases}:
         if item in PHRASE_LANGUAGES and VOCABULARY[item] not in COMMANDS:
-            allowed &= _vocabulary_word_languages(item)
+            allowed &= PHRASE_LANGUAGES[item]
     return tuple(language for language in LANGUAGES if language in allowed)
-
-
-def _vocabulary_word_languages(item: str) -> set[str]:
-    """The languages a vocabulary word belongs to; a word that means nothing here also to those it is a common
-    word of ('at' is English 'at' and Norwegian 'that')."""
-    if VOCABULARY[item].kind != "stop":
-        return PHRASE_LANGUAGES[item]
-    return PHRASE_LANGUAGES[item] | {language for language in LANGUAGES if item in common_words(language)}
 
 
 def _detected(words: Sequence[str], phrases: Sequence[str]) -> str | None:

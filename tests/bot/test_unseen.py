@@ -330,21 +330,3 @@ async def test_a_place_button_asks_the_whole_question_again(
 async def test_button_data_the_bot_could_not_have_written_is_refused(assistant: Assistant, data: str) -> None:
     """A day that does not exist, a year no question may ask about, a measure or group unknown: not valid."""
     assert asked_again(data, await assistant.store.index(), assistant.today()) is None
-
-
-@pytest.mark.parametrize(
-    ("message", "allowed"),
-    [
-        ("hvor mange mener administrasjonen at Drammen bør ta imot i 2024", {"nb"}),
-        ("kor mange har Melhus sagt at dei vil busetje i 2016", {"nn"}),
-        ("kor mange meiner administrasjonen at Drammen bør ta imot i 2024", {"nb", "nn"}),
-        ("hvor mange sa Melhus at de ville ta imot", {"nb"}),
-    ],
-)
-async def test_a_stop_word_that_is_a_norwegian_word_too_is_no_english(
-    store: Store, message: str, allowed: set[str]
-) -> None:
-    """'at' means nothing here and is English 'at', but it is Norwegian 'that' as well: it never makes a
-    Norwegian question English, nor rules Norwegian out."""
-    question = parse(message, index=await store.index(), today=TODAY)
-    assert ({question.language} if question.language else set(question.languages)) == allowed
