@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.answers.cards import CARD_MEASURES, no_data, status_answer
 from bot.answers.changes import ratio_of, ratio_title
@@ -98,6 +99,24 @@ def _caveats(statement: Statement, language: str) -> str:
     """' (bare delsum, avrundet)', or nothing for a plain figure."""
     words = caveat_words(statement, language)
     return f" ({', '.join(words)})" if words else ""
+
+
+async def rankings_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
+    """A ranking by the value for each measure named ('flest anmodet og vedtatt'), else the one ranking."""
+    several = question.per is None and len(question.measures) > 1 and not question.by_year
+    if several and (
+        question.most or question.least or any(m not in SHARE_MEASURES for m in question.measures)
+    ):
+        return [await ranking_answer(_only(question, m), place, ctx) for m in question.measures]
+    return [await ranking_answer(question, place, ctx)]
+
+
+def _only(question: Question, measure: str) -> Question:
+    """The question about one of its measures, in that measure's own year where it has one."""
+    years = [year for named, year in question.measure_years if named == measure] or question.years
+    return replace(
+        question, measure=measure, measures=[measure], second_measure=None, years=years, measure_years=[]
+    )
 
 
 async def ranking_answer(question: Question, place: Place, ctx: Context) -> Reply:

@@ -330,3 +330,33 @@ async def test_a_place_button_asks_the_whole_question_again(
 async def test_button_data_the_bot_could_not_have_written_is_refused(assistant: Assistant, data: str) -> None:
     """A day that does not exist, a year no question may ask about, a measure or group unknown: not valid."""
     assert asked_again(data, await assistant.store.index(), assistant.today()) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "headings"),
+    [
+        (
+            "flest anmodning 2016 og plantall 2017 i Trondheimsregionen",
+            "nb",
+            ("Anmodning 2016", "Plantall 2017"),
+        ),
+        (
+            "kven fekk flest oppmoda i 2016 og høgast plantal i 2017 i Trondheimsregionen",
+            "nn",
+            ("Oppmoding 2016", "Plantal 2017"),
+        ),
+        (
+            "which municipalities in Trondheimsregionen had the largest request in 2016 and planning figure in 2017",
+            "en",
+            ("Request 2016", "Planning figure 2017"),
+        ),
+    ],
+)
+async def test_a_ranking_by_several_measures_ranks_by_each(
+    assistant: Assistant, message: str, language: str, headings: tuple[str, ...]
+) -> None:
+    """Members ranked by each measure named, in its own year: Trondheim first with 650 and then 730 (seed 000)."""
+    replies = [plain(r.text) for r in await assistant.handle(message, caller(language))]
+    assert len(replies) == 2, replies
+    for answer, heading, top in zip(replies, headings, ("650", "730"), strict=True):
+        assert heading in answer and f"1. Trondheim: {top}¹" in answer, answer
