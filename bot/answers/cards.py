@@ -270,8 +270,7 @@ def aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
     """'Anmodning: 909¹ (oppgitt, bare delsum) · Beregnet sum: 909² (8 av 25 kommuner med tall)'; '' if neither."""
     parts = []
     if total.stated:
-        words = ", ".join([text("stated_total", ctx.language), *caveat_words(total.stated, ctx.language)])
-        parts.append(f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({words})")
+        parts.append(_stated(total.stated, cite, ctx))
     if total.parts and total.members and total.summable:
         value = ctx.total_value(total) + cite.cite_all([statement for _, statement in total.parts])
         dates = dates_note(total.parts, ctx.language)
@@ -319,11 +318,16 @@ def former_lines(
     for county, totals in former:
         stated = totals[key].stated if key in totals else None
         if stated is not None:
-            words = ", ".join([text("stated_total", ctx.language), *caveat_words(stated, ctx.language)])
             lines.append(
-                f"  {escape(county.name)} ({what[:1].lower() + what[1:]}): {ctx.value(stated)}{cite.cite(stated)} ({words})"
+                f"  {escape(county.name)} ({what[:1].lower() + what[1:]}): {_stated(stated, cite, ctx)}"
             )
     return lines
+
+
+def _stated(stated: Statement, cite: Citations, ctx: Context) -> str:
+    """A stated total with what it is: '909¹ (oppgitt, bare delsum)'."""
+    words = ", ".join([text("stated_total", ctx.language), *caveat_words(stated, ctx.language)])
+    return f"{ctx.value(stated)}{cite.cite(stated)} ({words})"
 
 
 def _part_lines(total: Aggregate, name: str, cite: Citations, ctx: Context) -> list[str]:
