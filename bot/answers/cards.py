@@ -78,7 +78,7 @@ async def card_lines(
 ) -> list[str]:
     """The lines of a place's card for a year (as of a day, if asked; totals with coverage where summed)."""
     if ctx.is_sum(place, year):
-        return await _aggregate_lines(place, year, group, cite, ctx, measures)
+        return await _aggregate_lines(place, year, group, cite, ctx, measures, as_of)
     return await _municipality_lines(place, year, group, cite, ctx, measures, as_of)
 
 
@@ -247,10 +247,17 @@ def _progress(found: Keyed, ctx: Context) -> str:
 
 
 async def _aggregate_lines(
-    place: Place, year: int, group: str, cite: Citations, ctx: Context, measures: Sequence[str] | None
+    place: Place,
+    year: int,
+    group: str,
+    cite: Citations,
+    ctx: Context,
+    measures: Sequence[str] | None,
+    as_of: date | None = None,
 ) -> list[str]:
-    """Stated totals and computed sums with coverage, for a county, region, nation, group or merged municipality."""
-    found = await ctx.totals(place, year, measures)
+    """Stated totals and computed sums with coverage (as of a day, if asked), for a county, region, nation,
+    group or merged municipality."""
+    found = await ctx.totals(place, year, measures, as_of)
     stated = {key: total.stated for key, total in found.items() if total.stated and key[0] in INTRO_MEASURES}
     former = await former_totals(place, year, measures, ctx)
     lines: list[str] = []

@@ -73,18 +73,22 @@ class Context:
         return {measure: sorted(years) for measure, years in sorted(covered.items())}
 
     async def totals(
-        self, place: Place, year: int, measures: Sequence[str] | None = None
+        self, place: Place, year: int, measures: Sequence[str] | None = None, as_of: date | None = None
     ) -> dict[tuple[str, str], Aggregate]:
-        """A larger place's stated totals and the sums over its members in a year."""
-        return (await self.totals_by_year(place, [year], measures))[year]
+        """A larger place's stated totals and the sums over its members in a year (as of a day, if given)."""
+        return (await self.totals_by_year(place, [year], measures, as_of))[year]
 
     async def totals_by_year(
-        self, place: Place, years: Sequence[int], measures: Sequence[str] | None = None
+        self,
+        place: Place,
+        years: Sequence[int],
+        measures: Sequence[str] | None = None,
+        as_of: date | None = None,
     ) -> dict[int, dict[tuple[str, str], Aggregate]]:
         """totals for several years, in one query."""
         members = {year: self.index.members_in_year(place, year) for year in years}
         async with self.store.unit() as session:
-            return await aggregates(session, place=place, members=members, measures=measures)
+            return await aggregates(session, place=place, members=members, measures=measures, as_of=as_of)
 
 
 def title(place: Place, language: str, what: str) -> str:

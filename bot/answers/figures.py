@@ -146,7 +146,7 @@ async def _measure_lines(
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
     counts = held.counts(year, measures) if truncated else {}
-    totals = await ctx.totals(place, year, measures) if ctx.is_sum(place, year) else {}
+    totals = await ctx.totals(place, year, measures, as_of) if ctx.is_sum(place, year) else {}
     former = await former_totals(place, year, measures, ctx)
     present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
     lines = []

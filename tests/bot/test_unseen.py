@@ -360,3 +360,21 @@ async def test_a_ranking_by_several_measures_ranks_by_each(
     assert len(replies) == 2, replies
     for answer, heading, top in zip(replies, headings, ("650", "730"), strict=True):
         assert heading in answer and f"1. Trondheim: {top}¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("bosatt Trondheimsregionen per 10.12.2015", "nb"),
+        ("status Trondheimsregionen pr 10.12.15", "nb"),
+        ("kor mange var busett i Trondheimsregionen per 10.12.2015", "nn"),
+        ("how many had the Trondheim region settled as of 10 December 2015", "en"),
+    ],
+)
+async def test_a_sum_over_members_is_as_of_the_day_asked(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """As of 10.12.2015 the region's municipalities had settled 643 (seed 000), the stated total; Trondheim's
+    495 of 31.12 (seed 004, 740 in all) is not yet counted."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"(sum|Sum): 643¹ \(10 ", answer) and "740" not in answer, answer
