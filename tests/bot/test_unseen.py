@@ -378,3 +378,37 @@ async def test_a_sum_over_members_is_as_of_the_day_asked(
     495 of 31.12 (seed 004, 740 in all) is not yet counted."""
     answer = await reply(assistant, message, language=language)
     assert re.search(r"(sum|Sum): 643¹ \(10 ", answer) and "740" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("anmodning og vedtak Drammen 2022 vs 2023", "nb"),
+        ("oppmoding og vedtak for Drammen 2022 mot 2023", "nn"),
+        ("request and decision Drammen 2022 versus 2023", "en"),
+    ],
+)
+async def test_years_side_by_side_show_every_measure_with_its_revision(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Seed 003, Drammen: 2023's request 360 revised to 430 and decision 360 revised to 400, on one line."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(
+        r"^2023: [\w ]+ 360¹ · [\w ]+ 430¹ · [\w ]+ 360¹ · [\w ]+ 400¹$", answer, re.MULTILINE
+    ), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilket år ble Trondheim anmodet om flest og bosatte flest", "nb"),
+        ("kva år vart Trondheim oppmoda om flest og busette flest", "nn"),
+        ("which year did Trondheim get the largest request and settle the most", "en"),
+    ],
+)
+async def test_a_places_years_ranked_by_each_measure(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Trondheim's highest request and highest settled count were both in 2016 (650, 740): a ranking each."""
+    replies = [plain(r.text) for r in await assistant.handle(message, caller(language))]
+    assert len(replies) == 2 and "2016: 650¹" in replies[0] and "2016: 740¹" in replies[1], replies
