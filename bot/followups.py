@@ -8,6 +8,7 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 
 from bot.understanding import Question
+from bot.wordlists import LANGUAGES
 from store.conversations import KEPT_FOR, forget_context, prune_contexts, recall_context, remember_context
 from store.places import PlaceIndex, PlaceMatch
 from store.store import Store
@@ -19,7 +20,8 @@ PLACE_LISTS = ("places", "also", "excluded")
 PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
 PARTS = {
     "place": PLACE_FIELDS,
-    "years": ("years", "year_word", "year_shift", "as_of"),
+    "years": ("years", "year_word", "year_shift", "as_of", "as_of_day"),
+    "as_of": ("as_of", "as_of_day"),
     "measure": ("measure", "measures", "measure_years", "second_measure"),
     "group": ("group", "groups"),
     "intent": (
@@ -107,6 +109,8 @@ def decoded(context: str, index: PlaceIndex) -> Question | None:
     stored["as_of"] = stored["as_of"] and date.fromisoformat(stored["as_of"])
     stored["named"] = frozenset(stored["named"])
     stored["languages"] = tuple(stored["languages"])
+    if stored.get("as_of_day"):
+        stored["as_of_day"] = tuple(stored["as_of_day"])
     stored["measure_years"] = [tuple(pair) for pair in stored["measure_years"]]
     return Question(text="", **stored)
 
@@ -116,8 +120,16 @@ def follow(previous: Question, question: Question) -> Question:
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
     if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
         changes["years"] = [year + question.year_shift for year in previous.years]
-    changes.update(text=question.text, language=question.language, languages=question.languages)
+    changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
+
+
+def _language(previous: Question, question: Question) -> dict[str, object]:
+    """The follow-up's own language; without one, the previous question's where the follow-up's words allow
+    it ('og i 2014?' after a nynorsk question is answered in nynorsk)."""
+    if question.language is None and previous.language in (question.languages or LANGUAGES):
+        return {"language": previous.language, "languages": ()}
+    return {"language": question.language, "languages": question.languages}

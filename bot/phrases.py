@@ -44,8 +44,9 @@ def _words(kind: str, value: str, **by_language: str) -> None:
 _words(
     "measure",
     "requested",
-    nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om",
-    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om",
+    nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
+    "bedt",
+    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne",
     en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks",
 )
 _words(
@@ -123,9 +124,9 @@ _words(
 _words(
     "measure",
     "proposed",
-    nb="foreslått|forslag|foreslåtte|foreslo|foreslår|forslaget|administrasjonens forslag",
-    nn="føreslått|framlegg|føreslo|framlegget",
-    en="proposed|proposal|suggested|the administration's proposal",
+    nb="foreslått|forslag|foreslåtte|foreslo|foreslår|forslaget|administrasjonens forslag|foreslå",
+    nn="føreslått|framlegg|føreslo|framlegget|føreslår|føreslå",
+    en="proposed|proposal|suggested|the administration's proposal|propose|proposes|suggest|suggests",
 )
 _words(
     "measure",
@@ -161,8 +162,8 @@ _words(
 _words(
     "measure",
     "new_em_municipalities_requested",
-    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang",
-    nn="nye kommunar|nye em-kommunar|kommunar for første gong",
+    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang|for første gang",
+    nn="nye kommunar|nye em-kommunar|kommunar for første gong|for første gong",
     en="new municipalities|municipalities for the first time|first time",
 )
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")
@@ -382,6 +383,14 @@ _words(
     nb="inkl|inkludert|inklusive|medregnet|av totalt|av i alt|av alle",
     nn="inkludert|medrekna|av totalt|av i alt|av alle",
     en="incl|including|inclusive of|out of|in total|of the total|of all",
+)
+# 'Trondheim om vi tar med Klæbu', 'Melhus and Malvik together': the places named, summed as well as each.
+_words(
+    "together",
+    "",
+    nb="om vi tar med|hvis vi tar med|når vi tar med|til sammen|tilsammen|sammenlagt|samlet|i sum|pluss",
+    nn="om vi tek med|om me tek med|viss vi tek med|når vi tek med|til saman|tilsaman|samanlagt|samla|i sum|pluss",
+    en="together|combined|taken together|if we include|if we add|added together|in all|plus",
 )
 # … or by the value, smallest first ('færrest'); by the share settled, 'minst' is behind first.
 _words(

@@ -9,6 +9,7 @@ the frequent ones). When a question names a place exactly, no typo is read as a 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.dates import read_date
+from bot.dates import Dated, read_date
 from bot.forms import compound, inflected
 from bot.language import detect, vocabulary_languages
 from bot.phrases import (
@@ -30,7 +31,7 @@ from bot.phrases import (
     WITH_WORDS,
     Meaning,
 )
-from bot.wordlists import LANGUAGES, common_words
+from bot.wordlists import LANGUAGES, LONGEST, is_common
 from store.bounds import MOST_PLACES, years_asked
 from store.models import place_id_of
 from store.names import normalise
@@ -47,12 +48,16 @@ from store.vocabulary import (
 )
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
+BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a range too
+    r"\b(?:mellom|between)\s+((?:19|20)\d\d)\s+(?:og|and|to)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
 YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
 MAX_PHRASE = 5
+LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
@@ -83,6 +88,7 @@ class Question:
     least: bool = False  # smallest first ('færrest', 'fewest'); by the share settled as a ranking behind
     rank_level: str | None = None  # what is ranked when a level is named: 'which county …' ranks counties
     as_of: date | None = None  # the day the figures are asked as of ('per 10.12.15'), when a date says so
+    as_of_day: tuple[int, int] | None = None  # 'per 1. juli', no year: its month and day in the year answered
     by_year: bool = False  # a place's years ranked ('hvilket år bosatte Melhus flest'), not its members
     versus: bool = False  # 'vs', 'sammenlign': places or years side by side
     per: str | None = (
@@ -92,6 +98,7 @@ class Question:
     below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
+    together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -109,6 +116,13 @@ class Question:
         if self.language is not None:
             return self.language
         return chosen if not self.languages or chosen in self.languages else self.languages[0]
+
+    def as_of_in(self, year: int) -> date | None:
+        """The day asked as of, for the year answered: the date written, or its month and day in that year."""
+        if self.as_of is not None or self.as_of_day is None:
+            return self.as_of
+        month, day = self.as_of_day
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
     @property
     def year(self) -> int | None:
@@ -170,7 +184,7 @@ class _Reading:
 
 def _is_word(word: str) -> bool:
     """Whether a normalised word is a word of the vocabulary or a common word of nb, nn or en."""
-    return word in VOCABULARY or any(word in common_words(language) for language in LANGUAGES)
+    return word in VOCABULARY or is_common(word)
 
 
 def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
@@ -191,8 +205,9 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     reading = _Reading(question, today, tokens)
     _read(reading, index)
     if dated is not None:
-        question.as_of = dated.as_of(question.year, today)
+        _as_of(reading, dated)
     _several(reading, year_marks)
+    _new_municipalities(reading.question)
     _read_years(reading, message)
     _resolve_places(reading, index)
     _bound_without_measure(reading)
@@ -205,6 +220,15 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
     return question
+
+
+def _as_of(reading: _Reading, dated: Dated) -> None:
+    """The day asked as of: a date, or a month and day without a year ('per 1. juli') for the year answered."""
+    question = reading.question
+    question.as_of = dated.as_of(question.year, reading.today)
+    if question.as_of is None and dated.month is not None and not question.years:
+        question.as_of_day = (dated.month, dated.day or LAST_DAY)
+        reading.named.add("as_of")  # a follow-up's 'og per 10. desember?' keeps the previous years
 
 
 def _read_years(reading: _Reading, message: str) -> None:
@@ -234,10 +258,11 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
     (blanked, so that offsets keep)."""
     years: list[int] = []
     asked = years_asked(today)
-    for match in YEAR_RANGE.finditer(text):
-        first, last = sorted((int(match.group(1)), int(match.group(2))))
-        years.extend(year for year in range(first, last + 1) if year in asked)
-    text = YEAR_RANGE.sub(lambda match: " " * len(match.group()), text)
+    for ranges in (BETWEEN_YEARS, YEAR_RANGE):
+        for match in ranges.finditer(text):
+            first, last = sorted((int(match.group(1)), int(match.group(2))))
+            years.extend(year for year in range(first, last + 1) if year in asked)
+        text = ranges.sub(lambda match: " " * len(match.group()), text)
     singles = [
         m
         for m in YEAR_LIKE.finditer(text)
@@ -363,7 +388,8 @@ def _word_meanings(word: str) -> list[Meaning] | None:
     found = inflected(word)
     if found is not None:
         return [found]
-    return [] if _is_word(word) else compound(word) or None
+    parts = compound(word) if len(word) > LONGEST else []  # 'ekstratilskudd': ours, though a common word too
+    return parts or ([] if _is_word(word) else compound(word) or None)
 
 
 def _may_be_place(word: str, index: PlaceIndex) -> bool:
@@ -419,6 +445,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         _qualifier(reading, kind, value)
     reading.back = reading.back or kind in ("back", "shift")
     reading.total = reading.total or kind == "total"
+    question.together = question.together or kind == "together"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
 
@@ -436,11 +463,12 @@ def _completes_measure(reading: _Reading, value: str) -> bool:
 
 
 def _with_total(reading: _Reading) -> bool:
-    """Whether a group is asked beside the total: 'bosatte og EM', 'Melhus inkl. EM', 'how many did Stjørdal
-    settle and how many of them were EM' (without a place, 'of them' narrows the previous answer instead)."""
+    """Whether a group is asked beside the total: 'bosatte og EM', 'Melhus inkl. EM', 'Midt-regionen med EM',
+    'how many did Stjørdal settle and how many of them were EM' (without a place, 'of them' narrows the
+    previous answer instead)."""
     position = len(reading.kinds) - 1
     joined = position > 0 and reading.tokens[position].norm in WITH_WORDS
-    by_measure = joined and reading.kinds[position - 1] in ("measure", "place", "number")
+    by_measure = joined and reading.kinds[position - 1] in ("measure", "place", "number", "level")
     return by_measure or (reading.back and bool(reading.places))
 
 
@@ -448,7 +476,12 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
-    if reading.total and not question.measures and question.intent in FRESH_INTENTS:
+    summed = reading.total or question.together  # 'TOTALT', 'settled plus assigned': the status table's total
+    if (
+        summed
+        and set(question.measures) in (set(), set(TOTAL_MEASURES[1:]))
+        and question.intent in FRESH_INTENTS
+    ):
         question.measure, question.measures = Measure.SETTLED_AND_ASSIGNED, list(TOTAL_MEASURES)
         reading.named.add("measure")
     total = any(with_total for _, with_total in reading.groups)
@@ -459,6 +492,15 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _new_municipalities(question: Question) -> None:
+    """'nye kommuner … bedt om å bosette EM', 'municipalities asked to settle minors for the first time': the
+    count of municipalities asked to settle minors for the first time is the one measure, of no group."""
+    if Measure.NEW_EM_MUNICIPALITIES_REQUESTED in question.measures:
+        question.measure = question.second_measure = None
+        question.measures, question.measure_years = [Measure.NEW_EM_MUNICIPALITIES_REQUESTED], []
+        question.measure, question.group, question.groups = question.measures[0], Group.ALL, []
 
 
 def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[int, int]]) -> int | None:
@@ -531,6 +573,8 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
             if question.places:
                 break
     question.excluded = _further_places(reading.excluded, question.places, index, year)
+    summing = reading.including or reading.total  # 'Trondheim including Klæbu', 'Melhus og Malvik totalt'
+    question.together = question.together or (summing and bool(question.also))
     if question.places:
         reading.named.add("place")
     else:

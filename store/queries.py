@@ -223,12 +223,18 @@ async def aggregates(
     place: Place,
     members: Mapping[int, Sequence[Place]],
     measures: Sequence[str] | None = None,
+    as_of: date | None = None,
 ) -> dict[int, dict[tuple[str, str], Aggregate]]:
-    """Per year, measure and group: the place's stated total and the sum over that year's members (one query)."""
+    """Per year, measure and group: the place's stated total and the sum over that year's members (one query;
+    with `as_of`, the statements as they stood on that date)."""
     by_year = {year: {place_id_of(m): m for m in found} for year, found in members.items()}
     everyone = {place_id for found in by_year.values() for place_id in found}
     found = await current_figures(
-        session, place_ids=[place_id_of(place), *everyone], years=list(by_year), measures=measures
+        session,
+        place_ids=[place_id_of(place), *everyone],
+        years=list(by_year),
+        measures=measures,
+        as_of=as_of,
     )
     grouped: dict[int, dict[tuple[str, str], Aggregate]] = {year: {} for year in by_year}
     own = place_id_of(place)  # read once: an ORM attribute costs a microsecond or two each time

@@ -23,7 +23,7 @@ from bot.answers.places import (
     successors_for,
     the_one_with_figures,
 )
-from bot.answers.rankings import compare_answer, ranking_answer
+from bot.answers.rankings import compare_answer, rankings_answer
 from bot.answers.series import series_answer
 from bot.answers.tables import INTRO_MEASURES
 from bot.render import escape
@@ -94,7 +94,7 @@ async def _dispatch(question: Question, place: Place, ctx: Context) -> list[Repl
     if question.intent == Intent.RANKING and question.measure in INTRO_MEASURES:
         return [await intro_answer(question, place, ctx)]
     if question.intent == Intent.RANKING:
-        return [await ranking_answer(question, place, ctx)]
+        return await rankings_answer(question, place, ctx)
     if question.intent == Intent.INTRO:
         return [await intro_answer(question, place, ctx)]
     if question.intent == Intent.GRANT:

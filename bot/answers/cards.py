@@ -28,6 +28,7 @@ from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place
+from store.places import valid_in
 from store.queries import Aggregate, Statement, settled_share
 from store.vocabulary import POPULATION_GROUPS, WRITABLE_MEASURES, Group, Measure
 
@@ -58,10 +59,10 @@ async def status_answer(
     if year is None:
         return await no_data(place, None, ctx, measures or (), question.group, what)
     cite = Citations(ctx.language)
-    lines = await card_lines(place, year, question.group, cite, ctx, measures, question.as_of)
+    lines = await card_lines(place, year, question.group, cite, ctx, measures, question.as_of_in(year))
     if not lines:
         return await no_data(place, year, ctx, measures or (), question.group, what)
-    what = text("status_title", ctx.language, year=year) + as_of_words(question.as_of, ctx.language)
+    what = text("status_title", ctx.language, year=year) + as_of_words(question.as_of_in(year), ctx.language)
     heading = note + title(place, ctx.language, what)
     return Reply("\n".join([heading, *lines]) + cite.render())
 
@@ -77,7 +78,7 @@ async def card_lines(
 ) -> list[str]:
     """The lines of a place's card for a year (as of a day, if asked; totals with coverage where summed)."""
     if ctx.is_sum(place, year):
-        return await _aggregate_lines(place, year, group, cite, ctx, measures)
+        return await _aggregate_lines(place, year, group, cite, ctx, measures, as_of)
     return await _municipality_lines(place, year, group, cite, ctx, measures, as_of)
 
 
@@ -246,17 +247,27 @@ def _progress(found: Keyed, ctx: Context) -> str:
 
 
 async def _aggregate_lines(
-    place: Place, year: int, group: str, cite: Citations, ctx: Context, measures: Sequence[str] | None
+    place: Place,
+    year: int,
+    group: str,
+    cite: Citations,
+    ctx: Context,
+    measures: Sequence[str] | None,
+    as_of: date | None = None,
 ) -> list[str]:
-    """Stated totals and computed sums with coverage, for a county, region, nation, group or merged municipality."""
-    found = await ctx.totals(place, year, measures)
+    """Stated totals and computed sums with coverage (as of a day, if asked), for a county, region, nation,
+    group or merged municipality."""
+    found = await ctx.totals(place, year, measures, as_of)
     stated = {key: total.stated for key, total in found.items() if total.stated and key[0] in INTRO_MEASURES}
+    former = await former_totals(place, year, measures, ctx)
     lines: list[str] = []
     for measure in _card_order({m for m, _ in found}, measures):
         if measure in INTRO_MEASURES and any(key[0] == measure for key in stated):
             continue  # the place's own introduction results: as a table below
         groups = groups_all_first(measure, found) if group == Group.ALL else _with_under_15(group)
-        lines.extend(aggregate_line(found[(measure, g)], cite, ctx) for g in groups if (measure, g) in found)
+        for key in ((measure, g) for g in groups if (measure, g) in found):
+            lines.append(aggregate_line(found[key], cite, ctx))
+            lines.extend(former_lines(former, key, cite, ctx) if lines[-1] else [])
     if group == Group.ALL:
         lines.extend(intro_lines(stated, cite, ctx))
     return [line for line in lines if line]
@@ -266,8 +277,7 @@ def aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
     """'Anmodning: 909¹ (oppgitt, bare delsum) · Beregnet sum: 909² (8 av 25 kommuner med tall)'; '' if neither."""
     parts = []
     if total.stated:
-        words = ", ".join([text("stated_total", ctx.language), *caveat_words(total.stated, ctx.language)])
-        parts.append(f"{ctx.value(total.stated)}{cite.cite(total.stated)} ({words})")
+        parts.append(_stated(total.stated, cite, ctx))
     if total.parts and total.members and total.summable:
         value = ctx.total_value(total) + cite.cite_all([statement for _, statement in total.parts])
         dates = dates_note(total.parts, ctx.language)
@@ -288,6 +298,43 @@ def aggregate_line(total: Aggregate, cite: Citations, ctx: Context) -> str:
     return "\n".join(
         [f"{name}: " + " · ".join(parts), *(_part_lines(total, name, cite, ctx) if merged else [])]
     )
+
+
+async def former_totals(
+    place: Place, year: int, measures: Sequence[str] | None, ctx: Context
+) -> list[tuple[Place, dict[tuple[str, str], Aggregate]]]:
+    """The totals of the counties a county was made of, for a year before it existed (Trøndelag in 2016:
+    Nord- and Sør-Trøndelag): their own stated figures go beside the sum over municipalities."""
+    if place.level != "county" or valid_in(place, year):
+        return []
+    return [
+        (county, await ctx.totals(county, year, measures))
+        for county in ctx.index.counties_within(place, year)
+    ]
+
+
+def former_lines(
+    former: list[tuple[Place, dict[tuple[str, str], Aggregate]]],
+    key: tuple[str, str],
+    cite: Citations,
+    ctx: Context,
+) -> list[str]:
+    """'  Sør-Trøndelag (anmodning): 909¹ (oppgitt, bare delsum)', a line for each former county stating it."""
+    what = label(*key, ctx.language)
+    lines = []
+    for county, totals in former:
+        stated = totals[key].stated if key in totals else None
+        if stated is not None:
+            lines.append(
+                f"  {escape(county.name)} ({what[:1].lower() + what[1:]}): {_stated(stated, cite, ctx)}"
+            )
+    return lines
+
+
+def _stated(stated: Statement, cite: Citations, ctx: Context) -> str:
+    """A stated total with what it is: '909¹ (oppgitt, bare delsum)'."""
+    words = ", ".join([text("stated_total", ctx.language), *caveat_words(stated, ctx.language)])
+    return f"{ctx.value(stated)}{cite.cite(stated)} ({words})"
 
 
 def _part_lines(total: Aggregate, name: str, cite: Citations, ctx: Context) -> list[str]:

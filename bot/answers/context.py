@@ -12,14 +12,15 @@ from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.places import PlaceIndex
-from store.queries import Aggregate, Statement, precedence
+from store.queries import Aggregate, Statement, aggregates, precedence
 from store.store import Store
-from store.vocabulary import REVISED, Group
+from store.vocabulary import REVISED, Group, Measure
 
 SMALL = 5  # IMDi hides values under 5 in public tables
 SHOWN_NAMES = 3  # places (or dates) named in a running note before '(+4)' (or a span of dates)
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
 Keyed = dict[tuple[str, str], Statement]  # statements by (measure, group)
+PERCENT_MEASURES = (Measure.INTRO_RESULT_PCT, Measure.INTRO_PARTICIPANTS_PCT)  # stated in per cent: '61 %'
 
 
 @dataclass
@@ -33,9 +34,16 @@ class Context:
     hide_small: bool = False
 
     def value(self, statement: Statement) -> str:
-        """A figure's value, hidden as ':' where privacy asks for it."""
+        """A figure's value ('61 %' where stated in per cent), hidden as ':' where privacy asks for it."""
         figure = statement.figure
-        return ":" if figure.suppressed else self._shown(figure.value, figure.group)
+        if figure.suppressed:
+            return ":"
+        shown = self._shown(figure.value, figure.group)
+        return f"{shown} %" if figure.measure in PERCENT_MEASURES and figure.value is not None else shown
+
+    def value_of_sum(self, statements: Sequence[Statement]) -> str:
+        """The sum of statements' values, hidden as a sum over members is."""
+        return self._shown(sum(s.figure.value or 0 for s in statements), statements[0].figure.group)
 
     def total_value(self, total: Aggregate) -> str:
         """A sum over members, hidden as a value is (a small EM sum could show one member's)."""
@@ -65,16 +73,24 @@ class Context:
         return {measure: sorted(years) for measure, years in sorted(covered.items())}
 
     async def totals(
-        self, place: Place, year: int, measures: Sequence[str] | None = None
+        self, place: Place, year: int, measures: Sequence[str] | None = None, as_of: date | None = None
     ) -> dict[tuple[str, str], Aggregate]:
-        """A larger place's stated totals and the sums over its members in a year."""
-        return (await self.totals_by_year(place, [year], measures))[year]
+        """A larger place's stated totals and the sums over its members in a year (as of a day, if given)."""
+        return (await self.totals_by_year(place, [year], measures, as_of))[year]
 
     async def totals_by_year(
-        self, place: Place, years: Sequence[int], measures: Sequence[str] | None = None
+        self,
+        place: Place,
+        years: Sequence[int],
+        measures: Sequence[str] | None = None,
+        as_of: date | None = None,
     ) -> dict[int, dict[tuple[str, str], Aggregate]]:
-        """totals for several years, in one query (held until the data changes)."""
-        return await self.store.figures.totals_of(place, years, measures)
+        """totals for several years, in one query (held until the data changes; as of a day, read anew)."""
+        if as_of is None:
+            return await self.store.figures.totals_of(place, years, measures)
+        members = {year: self.index.members_in_year(place, year) for year in years}
+        async with self.store.unit() as session:
+            return await aggregates(session, place=place, members=members, measures=measures, as_of=as_of)
 
 
 def title(place: Place, language: str, what: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.answers.cards import aggregate_line, no_data
+from bot.answers.cards import aggregate_line, former_lines, former_totals, no_data
 from bot.answers.context import Context, as_of_words, groups_all_first, label, title, year_for
 from bot.render import Citations, day, number
 from bot.replies import Reply
@@ -17,10 +17,12 @@ from store.queries import Aggregate, Statement
 from store.vocabulary import REVISED, Group, Measure
 
 # A figure is shown with its companion: the revised request or decision, the forecast of settlements, the
-# high end of a range stated as low–high ('20-90k vil søke asyl', '40-50k (5år) opphold').
+# people the dwellings house ('100 boliger tilsier ca 250 flyktninger'), the high end of a range stated as
+# low–high ('20-90k vil søke asyl', '40-50k (5år) opphold').
 COMPANIONS: dict[str, str] = {
     **REVISED,
     Measure.SETTLED: Measure.SETTLED_FORECAST,
+    Measure.CAPACITY_DWELLINGS: Measure.CAPACITY,
     Measure.ASYLUM_SEEKERS_FORECAST_MIN: Measure.ASYLUM_SEEKERS_FORECAST_MAX,
     Measure.RESIDENCE_PERMITS_5Y_MIN: Measure.RESIDENCE_PERMITS_5Y_MAX,
 }
@@ -41,10 +43,10 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
     groups = [] if group == Group.ALL else [group]
-    lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of)
+    lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of_in(year))
     if not lines:
         return await no_data(place, year, ctx, [measure], group)
-    heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of, ctx.language)}")
+    heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of_in(year), ctx.language)}")
     return Reply("\n".join([note + heading, *lines]) + cite.render())
 
 
@@ -58,9 +60,11 @@ async def several_answer(question: Question, place: Place, ctx: Context) -> Repl
     found = False
     for year, named, note in await _years_of(question, place, ctx):
         measures = [m for m in named if m not in {COMPANIONS.get(other) for other in named}]  # shown beside
-        lines = [await _lines_of(m, place, year, groups, cite, ctx, question.as_of) for m in measures]
+        lines = [
+            await _lines_of(m, place, year, groups, cite, ctx, question.as_of_in(year)) for m in measures
+        ]
         found = found or any(lines)
-        heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of, ctx.language)}")
+        heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of_in(year), ctx.language)}")
         blocks.extend([note + heading, *_rows(measures, lines, ctx)])
     if not found:
         return await no_data(place, question.year, ctx, question.measures, question.group)
@@ -142,7 +146,8 @@ async def _measure_lines(
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
     counts = held.counts(year, measures) if truncated else {}
-    totals = await ctx.totals(place, year, measures) if ctx.is_sum(place, year) else {}
+    totals = await ctx.totals(place, year, measures, as_of) if ctx.is_sum(place, year) else {}
+    former = await former_totals(place, year, measures, ctx)
     present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
     lines = []
     for shown in measures:
@@ -151,6 +156,7 @@ async def _measure_lines(
             own = [s for s in history if (s.figure.measure, s.figure.group) == key]
             hidden = counts.get(key, len(own)) - len(own)
             lines.extend(_figure_lines(own, hidden, totals.get(key), cite, ctx, as_of))
+            lines.extend(former_lines(former, key, cite, ctx) if key in totals else [])
     return lines
 
 

@@ -80,7 +80,7 @@ def _category_lines(
     (a track's share: '40 %¹ av 579¹')."""
     figure, language = statement.figure, ctx.language
     share = figure.measure in NON_ADDITIVE
-    value = f"{ctx.value(statement)}{' %' if share else ''}{cite.cite(statement)}"
+    value = f"{ctx.value(statement)}{cite.cite(statement)}"
     line = f"{measure_label(figure.measure, language)}, {group_label(figure.group, language)}: <b>{value}</b>"
     for total in held.current([figure.year], [TOTAL_OF[figure.measure]], [Group.ALL]):
         line += " " + text("of_total", language, total=f"{ctx.value(total)}{cite.cite(total)}")

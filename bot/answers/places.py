@@ -18,6 +18,9 @@ from store.vocabulary import GROUP_KEYS, MEASURE_KEYS, Group, Intent
 NATION = "NO"
 CHOICES = 8  # places offered as buttons when a name fits several
 PLACE_BUTTON = "q"  # the kind of button that repeats a question for a chosen place
+BUTTON_BYTES = 64  # Telegram's limit on a button's data
+JOINED = "+"  # several measures or groups in one field of a button's data: 'requested+decided'
+LEAP_YEAR = 2000  # the year a day without one is checked in: 29 February is a day of some year
 
 
 def no_place(question: Question, ctx: Context) -> Reply | None:
@@ -49,10 +52,25 @@ def the_one_with_figures(question: Question, ctx: Context) -> list[PlaceMatch]:
 
 
 def _callback(question: Question, place: Place) -> str:
-    """Button data that repeats the question for a chosen place (at most 64 bytes): asked_again reads it."""
+    """Button data that repeats the question for a chosen place, with its measures, groups and as-of day as far
+    as Telegram's 64 bytes hold them (the first measure and the group asked for always): asked_again reads it."""
     years = f"{question.years[0]}-{question.years[-1]}" if question.years else ""
-    fields = (PLACE_BUTTON, question.intent, place.code, years, question.measure or "", question.group)
-    return ":".join(fields)[:64]
+    measures = question.measures or ([question.measure] if question.measure else [])
+    data = ""
+    for kept in range(max(len(measures), len(question.groups), 1), -1, -1):
+        fields = (PLACE_BUTTON, question.intent, place.code, years + _as_of_field(question))
+        groups = [question.group, *question.groups[:kept]]  # the group asked for, then every group named
+        data = ":".join((*fields, JOINED.join(measures[: max(kept, 1)]), JOINED.join(groups)))
+        if len(data.encode()) <= BUTTON_BYTES:
+            return data
+    return data[:BUTTON_BYTES]
+
+
+def _as_of_field(question: Question) -> str:
+    """'/20151210' for a question as of a day, '/1210' for a day of the year answered, else ''."""
+    if question.as_of is not None:
+        return "/" + question.as_of.strftime("%Y%m%d")
+    return f"/{question.as_of_day[0]:02}{question.as_of_day[1]:02}" if question.as_of_day else ""
 
 
 def asked_again(data: str, index: PlaceIndex, today: date) -> Question | None:
@@ -60,16 +78,43 @@ def asked_again(data: str, index: PlaceIndex, today: date) -> Question | None:
     fields = data.split(":")
     if len(fields) != 6 or fields[0] != PLACE_BUTTON:
         return None
-    _, intent, code, years, measure, group = fields
-    place = index.by_code.get(code)
-    span = _years_of(years, today)
-    known = intent in set(Intent) and (measure in MEASURE_KEYS or not measure) and group in GROUP_KEYS
-    if place is None or span is None or not known:
+    _, intent, code, when, measure, group = fields
+    years, _, day_asked = when.partition("/")
+    place, span, as_of = index.by_code.get(code), _years_of(years, today), _day_of(day_asked, today)
+    measures, groups = measure.split(JOINED) if measure else [], group.split(JOINED)
+    known = intent in set(Intent) and set(measures) <= MEASURE_KEYS and set(groups) <= GROUP_KEYS
+    if place is None or span is None or as_of is None or not known:
         return None
     match = PlaceMatch(place, place.name, "exact")
     return Question(
-        text=data, intent=intent, places=[match], years=span, measure=measure or None, group=group
+        text=data,
+        intent=intent,
+        places=[match],
+        years=span,
+        measure=measures[0] if measures else None,
+        measures=measures,
+        group=groups[0],
+        groups=groups[1:],
+        as_of=as_of[0],
+        as_of_day=as_of[1],
     )
+
+
+def _day_of(field: str, today: date) -> tuple[date | None, tuple[int, int] | None] | None:
+    """'20151210' as (its date, None), '1210' as (None, (12, 10)), '' as neither; None for anything else
+    (a date in a year no question may ask about)."""
+    if not field:
+        return None, None
+    if not (field.isascii() and field.isdigit() and len(field) in (4, 8)):
+        return None
+    year = int(field[:-4]) if len(field) == 8 else LEAP_YEAR
+    try:
+        asked = date(year, int(field[-4:-2]), int(field[-2:]))
+    except ValueError:
+        return None
+    if len(field) == 4:
+        return None, (asked.month, asked.day)
+    return (asked, None) if year in years_asked(today) else None
 
 
 def _years_of(field: str, today: date) -> list[int] | None:

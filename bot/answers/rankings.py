@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.answers.cards import CARD_MEASURES, no_data, status_answer
 from bot.answers.changes import ratio_of, ratio_title
@@ -23,14 +24,14 @@ from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.queries import Aggregate, Statement, aggregates, settled_share
-from store.vocabulary import PROGRESS_MEASURES, Group, Measure
+from store.vocabulary import PROGRESS_MEASURES, REVISED, Group, Measure
 
 SHARE_MEASURES = (Measure.DECIDED, Measure.SETTLED)  # what the share of the decision settled is worked out of
 
 
 async def compare_answer(question: Question, places: list[Place], ctx: Context, notes: str) -> Reply:
     """Places named together, side by side for one year: their own figures and share of the decision settled."""
-    measures = (question.measure,) if question.measure else PROGRESS_MEASURES
+    measures = _compared_measures(question, PROGRESS_MEASURES)
     held = [await ctx.figures(place) for place in places]
     year, note = question.year, ""
     if year is None:
@@ -49,7 +50,35 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
     lines.extend(
         _compared_line(place.name, by_place[place_id_of(place)], measures, cite, ctx) for place in places
     )
+    if question.together:
+        lines.append(_sum_line(list(by_place.values()), measures, cite, ctx))
     return Reply("\n".join(lines) + cite.render())
+
+
+def _sum_line(
+    values: list[dict[str, Statement]], measures: Sequence[str], cite: Citations, ctx: Context
+) -> str:
+    """'Beregnet sum: anmodning 675¹': each measure every place has, summed."""
+    parts = []
+    for measure in measures:
+        statements = [by_measure[measure] for by_measure in values if measure in by_measure]
+        if len(statements) == len(values) and all(s.figure.value is not None for s in statements):
+            total = ctx.value_of_sum(statements)
+            parts.append(
+                f"{short_measure_label(measure, ctx.language)} <b>{total}</b>{cite.cite_all(statements)}"
+            )
+    summed = text("summed", ctx.language)
+    return f"{summed[:1].upper()}{summed[1:]}: " + (
+        " · ".join(parts) or text("no_figures_short", ctx.language)
+    )
+
+
+def _compared_measures(question: Question, unnamed: Sequence[str]) -> tuple[str, ...]:
+    """Every measure named, each with its revision ('anmodning 500 · justert anmodning 4 400'), else `unnamed`."""
+    if not question.measure:
+        return tuple(unnamed)
+    named = question.measures or [question.measure]
+    return tuple(dict.fromkeys(m for measure in named for m in (measure, REVISED.get(measure)) if m))
 
 
 def _latest_year(held: list[PlaceFigures], measures: Sequence[str]) -> int | None:
@@ -80,20 +109,48 @@ def _caveats(statement: Statement, language: str) -> str:
     return f" ({', '.join(words)})" if words else ""
 
 
+async def rankings_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
+    """A ranking for each measure named ('flest anmodet og vedtatt', 'hvilket år … anmodet og bosatte flest'),
+    else the one ranking."""
+    if _ranked_by_each(question, place):
+        return [await ranking_answer(_only(question, m), place, ctx) for m in question.measures]
+    return [await ranking_answer(question, place, ctx)]
+
+
+def _only(question: Question, measure: str) -> Question:
+    """The question about one of its measures, in that measure's own year where it has one."""
+    years = [year for named, year in question.measure_years if named == measure] or question.years
+    return replace(
+        question, measure=measure, measures=[measure], second_measure=None, years=years, measure_years=[]
+    )
+
+
 async def ranking_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """Members of a larger place ranked by a ratio (the share of the decision settled unless another is named)
     or by a value; a single place's years ranked or side by side."""
-    if (
-        question.by_year
-        or place.level not in AGGREGATE_LEVELS
-        or (question.versus and len(question.years) > 1)
-    ):
+    if _own_years_asked(question, place):
         return await _own_years(question, place, ctx)
     if question.per is None and (
         _by_value(question) or question.above is not None or question.below is not None
     ):
         return await _ranking_by_value(question, place, ctx)
     return await _ranking_by_ratio(question, place, ctx)
+
+
+def _ranked_by_each(question: Question, place: Place) -> bool:
+    """Whether several measures named make a ranking each: members or a place's years ranked by a value (not
+    years side by side, nor the share settled, which takes decided and settled together)."""
+    if question.per is not None or len(question.measures) < 2:
+        return False
+    if _own_years_asked(question, place):
+        return question.by_year or ((question.most or question.least) and len(question.years) != 1)
+    return question.most or question.least or any(m not in SHARE_MEASURES for m in question.measures)
+
+
+def _own_years_asked(question: Question, place: Place) -> bool:
+    """Whether a place's own years are ranked or set side by side, rather than its members ranked."""
+    versus_years = question.versus and len(question.years) > 1
+    return question.by_year or place.level not in AGGREGATE_LEVELS or versus_years
 
 
 def _by_value(question: Question) -> bool:
@@ -230,7 +287,7 @@ async def _own_years(question: Question, place: Place, ctx: Context) -> Reply:
 
 async def years_compared(question: Question, place: Place, ctx: Context) -> Reply:
     """One place's figures for the years named, a line a year: 'Orkdal 2016 vs 2017'."""
-    measures = (question.measure,) if question.measure else CARD_MEASURES
+    measures = _compared_measures(question, CARD_MEASURES)
     held = await ctx.figures(place)
     cite = Citations(ctx.language)
     lines = [title(place, ctx.language, " · ".join(str(year) for year in question.years))]

@@ -17,11 +17,34 @@ from store.models import Place
 from store.queries import Statement
 from store.vocabulary import REVISED, Group, Measure
 
+# Without a measure named, a series is of the settled; where none are known, of the request and decision.
+UNNAMED_MEASURES = (Measure.REQUESTED, Measure.DECIDED)
+
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
+    """Each measure asked for (see _shown_measures) over the years, or why there are no figures."""
+    measures = _shown_measures(question, await ctx.years(place))
+    replies = [
+        reply for measure in measures for reply in await _measure_series(measure, question, place, ctx)
+    ]
+    return replies or [await no_data(place, question.year, ctx, measures[:1], question.group)]
+
+
+def _shown_measures(question: Question, found: dict[str, list[int]]) -> list[str]:
+    """The measures named; with none, the settled, or where the place has none in the years asked, the
+    request and decision it has (Drammen 2020–2024)."""
+    if question.measure:
+        return question.measures or [question.measure]
+
+    def known(measure: str) -> bool:
+        return any(not question.years or year in question.years for year in found.get(measure, []))
+
+    return [Measure.SETTLED] if known(Measure.SETTLED) else [m for m in UNNAMED_MEASURES if known(m)]
+
+
+async def _measure_series(measure: str, question: Question, place: Place, ctx: Context) -> list[Reply]:
     """A measure over the years: a compact table (a revision beside its original) and a bar chart (sums over
-    the members where none is stated)."""
-    measure = question.measure or Measure.SETTLED
+    the members where none is stated); none without figures."""
     asked: list[str] = [question.group] if question.group != Group.ALL else [Group.ALL, Group.EM]
     series = Series(measure, ctx.language, Citations(ctx.language))
     held = await ctx.figures(place)
@@ -31,9 +54,7 @@ async def series_answer(question: Question, place: Place, ctx: Context) -> list[
         series.add_stated(year, group, original, revised, ctx)
     if not series.cells and ctx.index.members_ever(place):
         await _add_sums(series, place, measure, asked, question.years, ctx)
-    if not series.cells:
-        return [await no_data(place, question.year, ctx, [measure], question.group)]
-    return series.replies(place, asked, ctx)
+    return series.replies(place, asked, ctx) if series.cells else []
 
 
 async def _add_sums(

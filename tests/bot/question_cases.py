@@ -561,10 +561,10 @@ def _other_cases() -> list[Case]:
         Case("tilskudd Trondheim 2016", ("100 000",), ("123", "= 12 300 000 kr"), tags=("grant",)),
         Case("tilskot Melhus 2015", phrases=("= 0 kr",), language="nn", tags=("grant", "nn")),
         Case("grant Stjørdal 2015", phrases=("= 0 kr",), language="en", tags=("grant", "en")),
-        Case("intro Vestfold 2014", ("61", "1"), tags=("intro",)),
-        Case("introprogram Sør-Trøndelag 2014", ("44", "12"), tags=("intro",)),
+        Case("intro Vestfold 2014", ("61 %", "1"), tags=("intro",)),
+        Case("introprogram Sør-Trøndelag 2014", ("44 %", "12"), tags=("intro",)),
         Case("introprogram Trondheim", ("579", "342", "73"), tags=("intro",)),
-        Case("introduksjonsprogram Nord-Trøndelag 2014", ("58",), tags=("intro",)),
+        Case("introduksjonsprogram Nord-Trøndelag 2014", ("58 %",), tags=("intro",)),
         Case("Verden 2015", ("60 000 000", "38 000 000"), tags=("international",)),
     ]
 

@@ -11,11 +11,17 @@ from tests.bot.answers.asking import asked, lines_with
 @pytest.mark.parametrize(
     ("message", "language", "county", "share", "rank"),
     [
-        ("introresultater Nord-Trøndelag 2014", "nb", "Nord-Trøndelag", "58", "2"),
-        ("korleis gjekk det med Møre og Romsdal på introresultata", "nn", "Møre og Romsdal", "53", "4"),
-        ("how did Nord-Trøndelag do on intro results", "en", "Nord-Trøndelag", "58", "2"),
-        ("intro Akershus 2014", "nb", "Akershus", "55", "3"),
-        ("how did Vestfold do on intro results", "en", "Vestfold", "61", "1"),  # 07, not the Vestfold of 2024
+        ("introresultater Nord-Trøndelag 2014", "nb", "Nord-Trøndelag", "58 %", "2"),
+        ("korleis gjekk det med Møre og Romsdal på introresultata", "nn", "Møre og Romsdal", "53 %", "4"),
+        ("how did Nord-Trøndelag do on intro results", "en", "Nord-Trøndelag", "58 %", "2"),
+        ("intro Akershus 2014", "nb", "Akershus", "55 %", "3"),
+        (
+            "how did Vestfold do on intro results",
+            "en",
+            "Vestfold",
+            "61 %",
+            "1",
+        ),  # 07, not the Vestfold of 2024
     ],
 )
 async def test_a_countys_results_with_its_place_among_the_counties(
@@ -24,7 +30,9 @@ async def test_a_countys_results_with_its_place_among_the_counties(
     """Seed 001, 2014: the county's share and stated place, then the counties ranked (Vestfold 61 first)."""
     answer = await asked(assistant, message, language)
     assert lines_with(answer, f": {share}¹") and lines_with(answer, f": {rank}¹")
-    assert lines_with(answer, " 1. Vestfold", "61¹") and lines_with(answer, f"{rank}. {county}", f"{share}¹")
+    assert lines_with(answer, " 1. Vestfold", "61 %¹") and lines_with(
+        answer, f"{rank}. {county}", f"{share}¹"
+    )
 
 
 @pytest.mark.parametrize(
@@ -41,7 +49,7 @@ async def test_a_county_without_results_shows_the_counties_with(
 ) -> None:
     """A county seed 001 does not list: said, and the five counties it lists, ranked."""
     answer = await asked(assistant, message, language)
-    assert lines_with(answer, "12. Sør-Trøndelag", "44¹") and lines_with(answer, " 1. Vestfold", "61¹")
+    assert lines_with(answer, "12. Sør-Trøndelag", "44 %¹") and lines_with(answer, " 1. Vestfold", "61 %¹")
 
 
 @pytest.mark.parametrize(

@@ -21,14 +21,15 @@ COUNTY_RESULTS = [
 COUNTY_RESULTS.append((12, "Sør-Trøndelag", 44))
 
 
-def ranked_rows(answer: str) -> list[tuple[int, str, int]]:
-    """'12. Sør-Trøndelag   44¹' rows of a ranking table, as (rank, county, share)."""
+def ranked_rows(answer: str) -> list[tuple[int, str, int | None]]:
+    """'12. Sør-Trøndelag   44 %¹' rows of a ranking table, as (rank, county, share); a share without its
+    per cent sign is not read as one."""
     rows = []
     for line in answer.splitlines():
         head, _, rest = line.strip().partition(". ")
         if head.isdigit() and rest:
-            name, share = rest.rstrip("¹²³").rsplit(maxsplit=1)
-            rows.append((int(head), name.strip(), int(share)))
+            name, share, sign = rest.rstrip("¹²³").rsplit(maxsplit=2)
+            rows.append((int(head), name.strip(), int(share) if sign == "%" else None))
     return rows
 
 

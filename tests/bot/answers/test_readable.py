@@ -35,14 +35,16 @@ OUTCOMES = [
     ("sosialhjelp", 73),
     ("annet", 13),
 ]
-TRACKS = [("spor 1 (lav eller ingen utdanning)", "32"), ("spor 2 (videregående)", "40")]
-TRACKS += [("spor 3 (høyere utdanning)", "19"), ("ungdom", "6,6")]
+TRACKS = [("spor 1 (lav eller ingen utdanning)", "32 %"), ("spor 2 (videregående)", "40 %")]
+TRACKS += [("spor 3 (høyere utdanning)", "19 %"), ("ungdom", "6,6 %")]
 
 
 def table_rows(markup: str) -> list[tuple[str, str]]:
     """The rows of the monospace tables in an answer's markup, as (name, value)."""
-    cells = (cell.rsplit(maxsplit=1) for cell in re.findall(r"<code>([^<]+)</code>", markup))
-    return [(name.strip(), value) for name, value in cells]
+    cells = (
+        re.fullmatch(r"(.*?)\s+(\S+(?: %)?)", cell) for cell in re.findall(r"<code>([^<]+)</code>", markup)
+    )
+    return [(cell.group(1).strip(), cell.group(2)) for cell in cells if cell is not None]
 
 
 async def test_trondheims_intro_figures_are_a_table_in_the_documents_order(store: Store) -> None:
@@ -60,7 +62,7 @@ async def test_trondheims_intro_figures_are_a_table_in_the_documents_order(store
 async def test_a_countys_intro_result_is_its_line_with_its_rank(store: Store) -> None:
     """Seed 001: Sør-Trøndelag 44 %, rank 12 in 2014."""
     answer = await answer_text(store, await about(store, "16", Intent.INTRO, years=(2014,)))
-    assert "Introprogram: andel i arbeid/utdanning (%): 44¹" in answer
+    assert "Introprogram: andel i arbeid/utdanning (%): 44 %¹" in answer
     assert "Introprogram: plass blant fylkene: 12¹" in answer
 
 
