@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot import charts
 from bot.admin import Admin
 from bot.answers import Context, answer, asked_again, help_reply
 from bot.caller import Caller
@@ -47,7 +48,6 @@ class Assistant:
         self.clock = clock or (lambda: datetime.now(zone))
         self.answers: GenerationCache[list[Reply]] = GenerationCache(store)
         self.conversations = Conversations()
-        load()  # lingua's models and the word lists, now rather than at the first question
         self.confirmations = Confirmations(store, self.today)
         self.uploads = Uploads(self.confirmations, self.today)
         self.admin = Admin(store, self.confirmations, zone=zone, today=self.today)
@@ -101,6 +101,12 @@ class Assistant:
         if data.startswith(PRIVACY_PREFIX):
             return True
         return is_confirmation(data) and self.confirmations.is_owners_press(data, caller)
+
+    @staticmethod
+    def warm_up() -> None:
+        """Load lingua's models, the word lists and matplotlib now rather than with the first question or chart."""
+        load()
+        charts.load()
 
     @staticmethod
     def may_download(caller: Caller, size: int) -> bool:
