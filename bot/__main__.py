@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.settings import Settings, load_settings
-from store.db import out_of_reach
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 log = logging.getLogger("bot")
 # The updates the bot handles: Telegram sends no others (my_chat_member: added to or removed from a group).
@@ -242,6 +244,7 @@ def run_bot(settings: Settings) -> None:
     """Long polling until stopped; without a token, the console chat instead."""
     if settings.telegram_bot_token is None:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
+        gc.enable()
         asyncio.run(chat(settings, None))
         return
     from telegram.error import InvalidToken
@@ -256,6 +259,8 @@ def run_bot(settings: Settings) -> None:
 
 def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
     """Run one command; its exit code."""
+    if command != "run":
+        gc.enable()
     if command == "run":
         run_bot(settings)
     elif command == "chat":
@@ -274,9 +279,23 @@ def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: expected problems are one line and exit code 2; anything else logs its traceback, exit code 1."""
+    """Entry point: the command line's exit code, with the garbage collector off while the bot starts."""
     # Opt in to python-telegram-bot's timedelta durations (its next major version's behaviour).
     os.environ.setdefault("PTB_TIMEDELTA", "1")
+    # Start-up makes hundreds of thousands of objects that all live on: no collection looks at them before the
+    # bot polls (post_init enables it again), which saves a sixth of the start-up's time.
+    gc.disable()
+    try:
+        return command_line(argv)
+    finally:
+        gc.enable()
+
+
+def command_line(argv: list[str] | None) -> int:
+    """Run the command line: an expected problem is one line and exit code 2, anything else a traceback and 1."""
+    from bot.settings import load_settings
+    from store.db import out_of_reach
+
     arguments = parser().parse_args(argv)
     settings = load_settings()  # bad settings stop here, one line each
     redacting = configure_logging(settings)

@@ -163,6 +163,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
             set_admin_menu, application.bot
         )
         gc.freeze()  # start-up's objects live as long as the process: keep them out of full collections
+        gc.enable()  # python -m bot left it off while starting
         assert application.job_queue is not None
         application.job_queue.run_once(warm_up, WARM_UP_AFTER, name=WARM_UP_JOB)
 
