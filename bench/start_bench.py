@@ -8,25 +8,19 @@ seconds and in the CPU seconds the process had used by then (less swayed by othe
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.process import cpu_seconds
 from tests import databases
 from tests.botapi.server import FakeBotApi
 from tests.e2e.conftest import BotProcess, bot_environment, wait_for_polling
 
 RUNS = 7
 TARGET = 1.5  # seconds to the first getUpdates (issue 17)
-
-
-def cpu_seconds(pid: int) -> float:
-    """The user and system CPU time a process has used so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def time_to_polling(module: str, database_url: str, folder: Path) -> tuple[float, float]:
