@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import random
 import statistics
 import tempfile
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
+from bench.process import peak_memory
 from bench.questions import chosen_questions
 from bench.synthetic import add_national_figures
 from bot.assistant import Assistant
@@ -92,6 +94,7 @@ def summary(name: str, values: list[float], baseline: float) -> str:
 async def measure(store: Store, questions: list[str], label: str, rounds: int) -> None:
     """Time every question and print the figures."""
     assistant = Assistant(store, zone=ZoneInfo("Europe/Oslo"))
+    assistant.warm_up()  # lingua's models and matplotlib, as the bot loads them once it polls
     caller = Caller(user_id=0, role="admin")
 
     async def select_one() -> None:
@@ -114,6 +117,7 @@ async def measure(store: Store, questions: list[str], label: str, rounds: int) -
     print(summary(f"  first asked (figures read), {len(questions)}", first, baseline))
     print(summary(f"  computed, {len(questions)} questions × {rounds}", computed, baseline))
     print(summary("  asked again (answer cache)", cached, baseline))
+    print(f"  peak memory of this process so far: {peak_memory(os.getpid()):.0f} MB")
 
 
 async def main() -> None:
