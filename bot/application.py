@@ -96,10 +96,8 @@ async def refresh_job(context: BotContext) -> None:
 
 
 async def warm_up(context: BotContext) -> None:
-    """What questions and charts need and start-up need not wait for, loaded in a worker thread once polling runs.
-
-    A question that comes first loads what it needs itself; one that comes meanwhile waits for lingua.
-    """
+    """What questions and charts need and start-up need not wait for, loaded in a worker thread once polling runs."""
+    # A question that comes first loads what it needs itself; one that comes meanwhile waits for lingua.
     await asyncio.to_thread(context.bot_data.runtime.assistant.warm_up)
     gc.freeze()  # what was loaded lives as long as the process, as start-up's objects do
 

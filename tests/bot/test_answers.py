@@ -41,8 +41,7 @@ async def test_a_series_chart_is_drawn_when_it_is_sent_and_only_once(
 
 
 async def test_a_question_parsed_from_memory_is_answered_as_when_first_parsed(assistant: Assistant) -> None:
-    """Asked again with the answer cache emptied, each corpus question is parsed from memory and answered
-    the same (answering one copy of a parsed question leaves the one kept as it was)."""
+    """Each question parsed from memory the second time is answered the same, and what is kept stays as parsed."""
     questions = list(dict.fromkeys(case.question for case in CASES if not case.previous))
     questions.append("hvor mange nye kommuner ble anmodet om å bosette EM i 2016")  # answering sets its group
     first = [[reply.text for reply in await assistant.ask(question)] for question in questions]

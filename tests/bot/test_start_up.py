@@ -60,8 +60,7 @@ def start_up(database_url: str, folder: Path) -> dict[str, dict[str, object]]:
 def test_start_up_imports_no_heavy_library_and_leaves_lingua_to_the_warm_up(
     sqlite_url: str, tmp_path: Path
 ) -> None:
-    """pandas, matplotlib, openpyxl and Alembic (the schema is current) are not imported to start, nor lingua's
-    models loaded; the warm-up loads the models and matplotlib."""
+    """Start-up imports no heavy library (nor Alembic: the schema is current) nor lingua's models; the warm-up does."""
     loaded = start_up(sqlite_url, tmp_path)
     assert loaded["started"] == {"modules": [], "lingua": 0}
     assert loaded["warmed"] == {"modules": ["matplotlib"], "lingua": 1}
