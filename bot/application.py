@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from datetime import timedelta
@@ -32,6 +33,10 @@ from store.users import ensure_admins, list_users
 log = logging.getLogger(__name__)
 REFRESH_JOB = "imdi-refresh"
 PRUNE_CONTEXTS_JOB = "privacy:contexts"
+WARM_UP_JOB = "warm-up"
+# Seconds from start-up to the warm-up: lingua holds the GIL while it loads, and the first getUpdates must
+# leave before (the job runs once the application has started, while that request may still be on its way).
+WARM_UP_AFTER = 1.0
 
 
 async def open_runtime(settings: Settings) -> Runtime:
@@ -107,6 +112,13 @@ async def refresh_job(context: BotContext) -> None:
             log.warning("IMDi refresh not told to admin %s: %s", user_id, error.message)
 
 
+async def warm_up(context: BotContext) -> None:
+    """What questions and charts need and start-up need not wait for, loaded in a worker thread once polling runs."""
+    # A question that comes first loads what it needs itself; one that comes meanwhile waits for lingua.
+    await asyncio.to_thread(context.bot_data.runtime.assistant.warm_up)
+    gc.freeze()  # what was loaded lives as long as the process, as start-up's objects do
+
+
 def menu(commands: dict[str, dict[str, str]], language: str | None) -> list[BotCommand]:
     """A command menu in a language (bokmål for Telegram's default)."""
     return [BotCommand(name, texts[language or "nb"]) for name, texts in commands.items()]
@@ -168,6 +180,9 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         )
         runtime.http = await start_http(application, settings)
         gc.freeze()  # start-up's objects live as long as the process: keep them out of full collections
+        gc.enable()  # python -m bot left it off while starting
+        assert application.job_queue is not None
+        application.job_queue.run_once(warm_up, WARM_UP_AFTER, name=WARM_UP_JOB)
 
     async def post_shutdown(_: object) -> None:
         runtime = application.bot_data.get("runtime")

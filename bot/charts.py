@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def load() -> None:
+    """Import matplotlib now rather than with the first chart."""
+    _png(_figure(1, 1))
+
+
+def _figure(width: float, height: float) -> Figure:
+    """A new figure of its own (matplotlib, half a second to import, is imported with the first chart)."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), dpi=100)
 
 
 def _png(figure: Figure) -> bytes:
     """The figure as PNG bytes, drawn on an Agg canvas (no display needed)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     FigureCanvasAgg(figure)
     figure.tight_layout()
     buffer = io.BytesIO()
@@ -19,7 +34,7 @@ def _png(figure: Figure) -> bytes:
 
 def bar_chart(title: str, series: dict[str, dict[int, float]]) -> bytes:
     """Bars per year, one colour per series (e.g. all and EM), as PNG bytes."""
-    figure = Figure(figsize=(8, 4.5), dpi=100)
+    figure = _figure(8, 4.5)
     axes = figure.subplots()
     years = sorted({year for values in series.values() for year in values})
     width = 0.8 / max(len(series), 1)
@@ -37,7 +52,7 @@ def bar_chart(title: str, series: dict[str, dict[int, float]]) -> bytes:
 
 def share_chart(title: str, shares: dict[str, float], mark: float, mark_label: str) -> bytes:
     """Horizontal bars of shares (0–1) per name, with a vertical line at `mark`, as PNG bytes."""
-    figure = Figure(figsize=(8, max(2.5, 0.35 * len(shares) + 1.2)), dpi=100)
+    figure = _figure(8, max(2.5, 0.35 * len(shares) + 1.2))
     axes = figure.subplots()
     names = list(shares)
     axes.barh(names, [value * 100 for value in shares.values()])

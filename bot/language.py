@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -20,16 +21,23 @@ MARKER_WEIGHT = 0.5  # each word or phrase only one language has, added to lingu
 MARGIN = 0.2  # the lead the first language needs over the second
 COMMANDS = (Meaning("intent", "help"), Meaning("intent", "start"))  # 'help' alone is a command: no language
 TAG = re.compile(r"<[^>]*>|\{[^}]*\}")  # HTML tags and placeholders in the bot's texts
+_building = threading.Lock()  # the bot builds the detector in a worker thread: a question meanwhile waits
+
+
+def detector() -> LanguageDetector:
+    """lingua for the three languages, built by whichever thread asks first while the others wait."""
+    with _building:
+        return _built_detector()
 
 
 @cache
-def detector() -> LanguageDetector:
+def _built_detector() -> LanguageDetector:
     """lingua for the three languages, its models loaded (about half a second, once)."""
     return LanguageDetectorBuilder.from_languages(*CODES).with_preloaded_language_models().build()
 
 
 def load() -> None:
-    """Load lingua's models and the word lists now rather than at the first question."""
+    """Load lingua's models and the word lists now rather than at the first question that needs them."""
     detector()
     for language in LANGUAGES:
         common_words(language)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.held import disagreements
 from store.models import Figure, Place
 from store.queries import FigureRow, Statement, active, current_figures, statements
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXPORT_COLUMNS = [
     "area_code",
@@ -64,6 +67,8 @@ async def export_frame(session: AsyncSession, *, history: bool = False) -> pd.Da
             for key, said in found.items()
         }
     records = [_record(places[s.figure.place_id], s, others.get(s.figure.id, "")) for s in rows]
+    import pandas as pd  # half a second to import: only when an export is asked for
+
     frame = pd.DataFrame(records, columns=EXPORT_COLUMNS)
     frame["_level"] = frame["area_level"].map(LEVEL_ORDER)
     frame = frame.sort_values(["_level", "area_code", "year", "measure", "group", "as_of"], kind="stable")

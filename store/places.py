@@ -32,6 +32,16 @@ class Span(NamedTuple):
     valid_to: date | None
 
 
+class Alias(NamedTuple):
+    """A name or code a place is or was known by, as a plain tuple (1 500 ORM objects took 40 ms to read)."""
+
+    key: str
+    place_id: int
+    label: str
+    kind: str
+    valid_to: date | None
+
+
 @dataclass(frozen=True)
 class PlaceMatch:
     """A place found for a piece of text, and how it was found."""
@@ -109,13 +119,18 @@ def successor_codes(place: Place) -> list[str]:
     return [code.strip() for code in (place.successor_code or "").split(",") if code.strip()]
 
 
+async def _rows(session: AsyncSession, table: type[Any], names: tuple[str, ...]) -> list[Any]:
+    """Some columns of every row of a table, as plain rows."""
+    return list((await session.exec(Select(*(col(getattr(table, name)) for name in names)))).all())
+
+
 class PlaceIndex:
     """All places and their aliases in memory, for fast lookups while answering."""
 
     def __init__(
         self,
         places: list[Place],
-        aliases: list[PlaceAlias],
+        aliases: list[Alias],
         with_figures: set[int],
         memberships: dict[int, list[Span]],
     ) -> None:
@@ -126,7 +141,7 @@ class PlaceIndex:
         self.members_cache: dict[tuple[int, int], list[Place]] = {}
         self.former_cache: dict[int, list[Place]] = {}
         self.predecessors_by_code: dict[str, list[Place]] | None = None
-        self.aliases: dict[str, list[PlaceAlias]] = defaultdict(list)
+        self.aliases: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
             self.aliases[alias.key].append(alias)
         self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
@@ -135,10 +150,9 @@ class PlaceIndex:
     async def build(cls, session: AsyncSession) -> PlaceIndex:
         """Read every place and alias from the database."""
         places = list((await session.exec(select(Place))).all())
-        aliases = list((await session.exec(select(PlaceAlias))).all())
+        aliases = [Alias._make(row) for row in await _rows(session, PlaceAlias, Alias._fields)]
         memberships: dict[int, list[Span]] = defaultdict(list)
-        columns = [col(getattr(Membership, name)) for name in ("parent_id", *Span._fields)]
-        rows: list[Any] = list((await session.exec(Select(*columns))).all())
+        rows = await _rows(session, Membership, ("parent_id", *Span._fields))
         for parent_id, *span in rows:
             memberships[parent_id].append(Span._make(span))
         direct = await places_with_figures(session)

@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.parsers import expat
 
-import pandas as pd
-from openpyxl import load_workbook
-from openpyxl.utils import column_index_from_string, get_column_letter
-from openpyxl.utils.datetime import from_excel, from_ISO8601
-
 from store.reading.results import Refused
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_BYTES = 20 * 1024 * 1024  # what Telegram lets bots download; IMDi's national long CSV is 3.7 MB
 MAX_ROWS = 500_000  # IMDi's national long CSV 1995–2023 has about 75 000 rows
@@ -122,6 +121,9 @@ def _printable(decoded: str) -> str:
 
 def _csv_table(content: bytes, is_header: IsHeader) -> Table:
     """The caption, the table under its header row, and each row's line number."""
+    import pandas as pd  # pandas and openpyxl take half a second to import: only when a file comes
+    from openpyxl.utils import get_column_letter
+
     decoded = _decode(content)
     lines = decoded.splitlines()
     separator = max(";,\t", key=lambda s: sum(line.count(s) for line in lines[:HEADER_SEARCH]))
@@ -160,6 +162,8 @@ def _csv_table(content: bytes, is_header: IsHeader) -> Table:
 
 def _check_lengths(frame: pd.DataFrame, first_row: int) -> None:
     """Refuse a table with a cell longer than any cell of a table of figures, naming the first such cell."""
+    from openpyxl.utils import get_column_letter
+
     lengths = frame.apply(lambda column: column.str.len()).to_numpy()
     if frame.empty or lengths.max() <= MAX_CELL:
         return
@@ -264,6 +268,8 @@ def _has_values(sheet: object) -> bool:
 
 def _xlsx_table(content: bytes, is_header: IsHeader) -> Table:
     """The first sheet's caption and table, after the safety checks; other sheets with values."""
+    from openpyxl import load_workbook
+
     archive = _check_zip(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
@@ -389,12 +395,16 @@ class _SheetReader:
 
     def _where(self) -> str:
         """The reference of the cell being read ('C7')."""
+        from openpyxl.utils import get_column_letter
+
         return self.cell.get("r") or f"{get_column_letter(len(self.cells) + 1)}{self.number}"
 
     def _column(self, reference: str) -> int:
         """The column index of a cell reference ('C7' → 2)."""
         letters = reference.rstrip("0123456789")
         if letters not in self.columns:
+            from openpyxl.utils import column_index_from_string
+
             self.columns[letters] = column_index_from_string(letters) - 1
         return self.columns[letters]
 
@@ -415,6 +425,8 @@ class _SheetReader:
             if kind == "b":
                 return str(raw == "1")
             if kind == "d":
+                from openpyxl.utils.datetime import from_ISO8601
+
                 return _moment(from_ISO8601(raw), raw)
             if kind == "n":
                 return self._number(raw, int(self.cell.get("s", 0)))
@@ -426,6 +438,8 @@ class _SheetReader:
         """A number cell: a date if its style is one, else the number without a needless '.0'."""
         if style not in self.date_styles:
             return _number_text(raw)
+        from openpyxl.utils.datetime import from_excel
+
         try:
             return _moment(from_excel(float(raw), self.epoch), raw)
         except (OverflowError, ValueError):

@@ -7,7 +7,9 @@ from datetime import date
 from bot.assistant import Assistant
 from bot.caller import Caller
 from bot.render import plain
+from bot.understanding import parse
 from store.store import Store
+from tests.bot.question_cases import CASES
 from tests.figures import add_statements
 
 
@@ -36,3 +38,18 @@ async def test_a_series_chart_is_drawn_when_it_is_sent_and_only_once(
     assert drawn is not None and drawn.startswith(b"\x89PNG")
     again = await assistant.handle("/history Trondheim", admin)
     assert next(reply for reply in again if reply.has_picture).photo == drawn
+
+
+async def test_a_question_parsed_from_memory_is_answered_as_when_first_parsed(assistant: Assistant) -> None:
+    """Each question parsed from memory the second time is answered the same, and what is kept stays as parsed."""
+    questions = list(dict.fromkeys(case.question for case in CASES if not case.previous))
+    questions.append("hvor mange nye kommuner ble anmodet om å bosette EM i 2016")  # answering sets its group
+    first = [[reply.text for reply in await assistant.ask(question)] for question in questions]
+    assistant.answers.entries.clear()
+    again = [[reply.text for reply in await assistant.ask(question)] for question in questions]
+    assert again == first
+    index, today = await assistant.store.index(), assistant.today()
+    kept = {question: assistant.parsed.get((question, today)) for question in questions}
+    parsed = {question: found for question, found in kept.items() if found is not None}  # commands are not
+    assert parsed == {question: parse(question, index=index, today=today) for question in parsed}
+    assert len(parsed) > len(questions) * 0.8

@@ -91,12 +91,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Drop the triggers and their functions, and the two tables."""
+    if op.get_bind().dialect.name == "postgresql":  # the triggers first: one is on guestlanguage
+        op.execute("DROP TRIGGER subscription_changed ON subscription")
+        for table in ANSWER_TABLES:
+            op.execute(f"DROP TRIGGER answers_changed ON {table}")
+        op.execute("DROP FUNCTION notify_subscription_changed()")
+        op.execute("DROP FUNCTION notify_answers_changed()")
     op.drop_table("conversation")
     op.drop_table("guestlanguage")
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute("DROP TRIGGER subscription_changed ON subscription")
-    for table in ANSWER_TABLES:
-        op.execute(f"DROP TRIGGER answers_changed ON {table}")
-    op.execute("DROP FUNCTION notify_subscription_changed()")
-    op.execute("DROP FUNCTION notify_answers_changed()")
