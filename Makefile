@@ -24,8 +24,8 @@ lint: $(STAMP)  ## formatting, lint, types and the import layers
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: lint  ## lint, types and the whole test suite
-	$(PY) -m pytest -q
+test: lint  ## lint, types and the whole test suite, on two workers (each with its own test databases)
+	$(PY) -m pytest -q -n 2
 
 bench: $(STAMP)  ## speed and memory figures (see README)
 	$(PY) -m bench
