@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from bench.process import cpu_seconds
+from bench.telegram_bench import start
 from tests import databases
 from tests.botapi.server import FakeBotApi
-from tests.e2e.conftest import BotProcess, bot_environment, wait_for_polling
 
 RUNS = 7
 TARGET = 1.5  # seconds to the first getUpdates (issue 17)
@@ -27,23 +27,11 @@ async def time_to_polling(module: str, database_url: str, folder: Path) -> tuple
     """Launch a bot module on a fresh server; wall-clock and CPU seconds until it first asks for updates."""
     botapi = FakeBotApi()
     await botapi.start()
-    log = folder / f"{module}.log"
     try:
-        with log.open("wb") as output:
-            started = time.perf_counter()
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                module,
-                *(["run"] if module == "bot" else []),
-                cwd=folder,
-                stdout=output,
-                stderr=output,
-                env=bot_environment(botapi, database_url, ACCESS="open", LOG_LEVEL="WARNING"),
-            )
-        await wait_for_polling(botapi, process, log)
-        elapsed, used = time.perf_counter() - started, cpu_seconds(process.pid)
-        await BotProcess(process, log, botapi).stop()
+        started = time.perf_counter()
+        bot = await start(botapi, module, database_url, folder)
+        elapsed, used = time.perf_counter() - started, cpu_seconds(bot.process.pid)
+        await bot.stop()
     finally:
         await botapi.stop()
     return elapsed, used
