@@ -14,7 +14,7 @@ from bot.caller import Caller
 from bot.confirmation import Confirmations, is_confirmation
 from bot.digests import BUTTON_PREFIX, DigestCommands
 from bot.followups import Conversations, follow
-from bot.groups import GROUP_COMMANDS, Groups
+from bot.groups import GROUP_ADMIN_COMMANDS, GROUP_COMMANDS, Groups
 from bot.inline import MOST_OFFERS, Offer, offer_of, offered_questions, stranger_offer
 from bot.language import load
 from bot.members import Members
@@ -96,6 +96,11 @@ class Assistant:
     def needs_chat_admin(message: str) -> bool:
         """Whether answering this in a group depends on the caller being the group's administrator."""
         return command_of(message)[0] == "subscribe"
+
+    @staticmethod
+    def needs_identity(message: str) -> bool:
+        """Whether answering this in a group depends on who the caller is (an anonymous admin cannot say)."""
+        return command_of(message)[0] in ("subscribe", *GROUP_ADMIN_COMMANDS)
 
     async def is_one_time_button(self, data: str, caller: Caller) -> bool:
         """Whether this press takes its keyboard away: Delete or Cancel of /forgetme, Save or Cancel by the admin whose change waits.

@@ -1239,6 +1239,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Subscription {id} is running again.",
     },
     "paused_by_user": {"nb": "pauset av deg", "nn": "pausa av deg", "en": "paused by you"},
+    "group_anonymous": {
+        "nb": "Du skriver anonymt som gruppen, så jeg kan ikke se hvem du er. Slå av «Forbli anonym» i "
+        "administratorrettighetene dine, og send kommandoen på nytt.",
+        "nn": "Du skriv anonymt som gruppa, så eg kan ikkje sjå kven du er. Slå av «Ver anonym» i "
+        "administratorrettane dine, og send kommandoen på nytt.",
+        "en": "You are writing anonymously as the group, so I cannot tell who you are. Turn off "
+        "“Remain anonymous” in your admin rights and send the command again.",
+    },
     "paused_access_removed": {
         "nb": "tilgangen ble fjernet",
         "nn": "tilgangen vart fjerna",

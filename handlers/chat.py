@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
 
+from bot import texts
 from bot.caller import Caller
+from bot.replies import Reply
 from bot.runtime import BotContext
 from handlers.groups import GROUP_TYPES, is_chat_admin, without_mention
 from handlers.replies import send_replies
@@ -28,10 +30,19 @@ async def on_message(update: Update, context: BotContext) -> None:
         return
     caller = await caller_of(update, context)
     text = without_mention(message.text or message.caption or "", context.bot.username)
-    if caller.in_group and context.bot_data.runtime.assistant.needs_chat_admin(text):
+    assistant = context.bot_data.runtime.assistant
+    if caller.in_group and anonymous(message) and assistant.needs_identity(text):
+        await send_replies(message, [Reply(texts.text("group_anonymous", caller.language))])
+        return
+    if caller.in_group and assistant.needs_chat_admin(text):
         caller = replace(caller, chat_admin=await is_chat_admin(update, context))
-    replies = await context.bot_data.runtime.assistant.handle(text, caller, message.chat_id)
+    replies = await assistant.handle(text, caller, message.chat_id)
     await send_replies(message, replies)
+
+
+def anonymous(message: Message) -> bool:
+    """Whether a group's administrator wrote as the group itself ("Remain anonymous"): who it is is hidden."""
+    return message.sender_chat is not None and message.sender_chat.id == message.chat_id
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -69,6 +69,14 @@ CAPTION_LIMIT = 1024
 Json = dict[str, Any]
 
 
+ANONYMOUS_ADMIN: Json = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+
+
 class ApiError(Exception):
     """An error answer of the Bot API."""
 
@@ -320,10 +328,20 @@ class FakeBotApi:
         return self._groups[chat_id]
 
     def send_group_text(
-        self, chat_id: int, user_id: int, text: str, *, reply_to: int | None = None, language_code: str = "nb"
+        self,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        *,
+        reply_to: int | None = None,
+        language_code: str = "nb",
+        anonymous: bool = False,
     ) -> Json:
-        """A user writes in a group: a leading /command and every @mention get their entities."""
-        user = self.add_user(user_id, language_code)
+        """A user writes in a group: a leading /command and every @mention get their entities.
+
+        An anonymous administrator writes as the group: Telegram names the group as the sender and
+        GroupAnonymousBot as the user."""
+        user = ANONYMOUS_ADMIN if anonymous else self.add_user(user_id, language_code)
         message: Json = {
             "message_id": next(self._message_ids[chat_id]),
             "date": int(time.time()),
@@ -331,6 +349,8 @@ class FakeBotApi:
             "from": user,
             "text": text,
         }
+        if anonymous:
+            message["sender_chat"] = self._groups[chat_id]
         entities = [
             {"type": "bot_command", "offset": 0, "length": utf16_length(match.group(0))}
             for match in [re.match(r"/\w+(@\w+)?", text)]

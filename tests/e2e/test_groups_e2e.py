@@ -120,3 +120,18 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_permission_and_digests
             assert await allowed_groups(session) == {supergroup}
     finally:
         await store.close()
+
+
+async def test_an_anonymous_group_admin_is_told_to_write_as_themselves(
+    botapi: FakeBotApi, start_bot: StartBot
+) -> None:
+    """/allowgroup and /subscribe written as the group ("Remain anonymous") say why they cannot work; nothing changes."""
+    botapi.add_group(GROUP, admins=(ADMIN_ID,))
+    await start_bot()
+    botapi.send_group_text(GROUP, ADMIN_ID, "/allowgroup", anonymous=True)
+    botapi.send_group_text(GROUP, ADMIN_ID, "/subscribe Melhus", anonymous=True)
+    replies = await botapi.wait_for(GROUP, 2)
+    assert all("anonymt som gruppen" in reply["text"] for reply in replies)
+    botapi.send_group_text(GROUP, CHATTER_ID, "/status Melhus 2015")
+    (refused,) = await botapi.wait_for(GROUP, 1, after=2)
+    assert "/allowgroup" in refused["text"]
