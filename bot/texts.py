@@ -294,6 +294,7 @@ WEEKDAYS: dict[int, dict[str, str]] = {  # Monday is 0, as in datetime.weekday()
 }
 
 TEXTS: dict[str, dict[str, str]] = {
+    "nation_name": {"nb": "Norge", "nn": "Noreg", "en": "Norway"},
     "welcome": {
         "nb": "Hei! Jeg svarer på spørsmål om bosetting av flyktninger: anmodning, vedtak, bosatte og utsøkte per kommune, fylke og region, med dato og kilde for hvert tall.",
         "nn": "Hei! Eg svarar på spørsmål om busetjing av flyktningar: oppmoding, vedtak, busette og utsøkte per kommune, fylke og region, med dato og kjelde for kvart tal.",

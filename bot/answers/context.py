@@ -97,7 +97,12 @@ def title(place: Place, language: str, what: str) -> str:
     """The bold heading of a card: place, its kind and code, and what is shown."""
     kind = level_label(place.level, language)
     code = f" {place.code}" if place.level in ("municipality", "county") else ""
-    return f"<b>{escape(place.name)}</b> ({kind}{code}) · {what}"
+    return f"<b>{escape(shown_name(place, language))}</b> ({kind}{code}) · {what}"
+
+
+def shown_name(place: Place, language: str) -> str:
+    """The place's name, the nation's in the reply's language (Norge, Noreg, Norway)."""
+    return text("nation_name", language) if place.level == "nation" else place.name
 
 
 def as_of_words(as_of: date | None, language: str) -> str:

@@ -83,3 +83,19 @@ async def test_the_console_answers_in_the_questions_language(assistant: Assistan
     output = io.StringIO()
     await ConsoleChat(assistant, admin, output=output).run(io.StringIO("How far has Klæbu come in 2015?\n"))
     assert "Share of the decision settled: 39 %" in output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("hvor mange ble bosatt i Norge i 2014?", "Norge"),
+        ("kor mange vart busette i Noreg i 2014?", "Noreg"),
+        ("how many were settled in Norway in 2014?", "Norway"),
+    ],
+)
+async def test_the_nation_is_named_in_the_replys_language(
+    assistant: Assistant, question: str, name: str
+) -> None:
+    """The nation's card is headed with its name in the reply's language, not always the register's Norge."""
+    (reply,) = await assistant.handle(question, Caller(user_id=ADMIN_ID, language="nb", role="admin"))
+    assert reply.text.startswith(f"<b>{name}</b>")
