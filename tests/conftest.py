@@ -68,6 +68,12 @@ async def postgres_url(postgres_server: str | None) -> AsyncIterator[str]:
     await databases.drop_postgres(postgres_server, url)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
+    """A fresh seeded database of each kind (PostgreSQL where a server is configured, else skipped)."""
+    return sqlite_url if request.param == "sqlite" else str(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
 async def store(sqlite_url: str) -> AsyncIterator[Store]:
     """The store on a fresh seeded SQLite database."""

@@ -17,27 +17,11 @@ from bot.replies import Reply
 from store.models import Change, Figure, PendingChange
 from store.store import Store
 from store.users import ensure_admins
-from tests import databases
 from tests.bot.test_admin import button
 from tests.conftest import ADMIN_ID, OSLO
 from tests.uploads import IMDI_LONG, csv_bytes
 
 Replicas = tuple[Assistant, Assistant]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def database_url(
-    request: pytest.FixtureRequest, sqlite_url: str, postgres_server: str | None
-) -> AsyncIterator[str]:
-    """A fresh seeded database of each kind (PostgreSQL where a server is configured)."""
-    if request.param == "sqlite":
-        yield sqlite_url
-        return
-    if postgres_server is None:
-        pytest.skip("no PostgreSQL server (set TEST_POSTGRES_URL)")
-    url = await databases.copy_postgres(postgres_server)
-    yield url
-    await databases.drop_postgres(postgres_server, url)
 
 
 @pytest.fixture
