@@ -92,8 +92,21 @@ def language_of(answer: str, markers: dict[str, set[str]]) -> str | None:
 
 
 def has_figure(answer: str, figure: str) -> bool:
-    """Whether the figure stands in the answer as a whole number (not inside '11 300' or '2015')."""
-    return re.search(rf"(?<!\d)(?<!\d ){re.escape(figure)}(?!\d)(?! \d\d\d)", answer) is not None
+    """Whether the figure stands in the answer as a whole number (not inside '11 300' or '2015').
+
+    Thousands may be grouped or not on either side: '11600' is found as '11 600' and the other way.
+    """
+    return re.search(rf"(?<!\d)(?<!\d ){figure_pattern(figure)}(?!\d)(?! \d\d\d)", answer) is not None
+
+
+def figure_pattern(figure: str) -> str:
+    """A pattern for the figure that accepts its whole part with or without a space between thousands."""
+    match = re.fullmatch(r"(\d[\d \u00a0\u202f]*\d|\d)(.*)", figure)
+    if match is None:
+        return re.escape(figure)
+    digits = re.sub(r"\D", "", match.group(1))
+    groups = [digits[max(0, end - 3) : end] for end in range(len(digits), 0, -3)][::-1]
+    return "[ \u00a0\u202f]?".join(groups) + re.escape(match.group(2))
 
 
 async def ask(store: Store, case: Case, user_language: str) -> str:
