@@ -95,6 +95,20 @@ def _statements_of(rows: Sequence[tuple[Any, ...]]) -> list[Statement]:
     return found
 
 
+def answer_queries() -> list[Select[*tuple[Any, ...]]]:
+    """The queries answers run, for the reader to prepare once the store opens."""
+    return [
+        _statements_query(),
+        _sources_query(),
+        *(
+            _current_query(years=True, measures=with_measures, groups=False, as_of=False)
+            for with_measures in (False, True)
+        ),
+        *(_figure_years_query(of_group=of_group) for of_group in (False, True)),
+        _places_stating_query(),
+    ]
+
+
 def settled_share(decided: float | None, settled: float | None) -> float | None:
     """Settled as a share of the decision, where both are known and something was decided."""
     return settled / decided if decided and settled is not None else None
@@ -228,24 +242,38 @@ async def current_figures(
 
 @cache
 def _statements_query() -> Select[*tuple[Any, ...]]:
-    """statements' query (built once)."""
-    return (
-        _statement_query()
-        .where(*_filters(years=False, measures=False, groups=False, as_of=False))
-        .order_by(
-            col(Figure.place_id),
-            col(Figure.year),
-            col(Figure.measure),
-            col(Figure.group),
-            col(Figure.as_of),
-            col(Figure.id),
-        )
+    """statements' query for the figures, by place, year, measure, group, as-of and id (built once)."""
+    query: Select[*tuple[Any, ...]] = Select(*FIGURE_COLUMNS)
+    return query.where(*_filters(years=False, measures=False, groups=False, as_of=False)).order_by(
+        col(Figure.place_id),
+        col(Figure.year),
+        col(Figure.measure),
+        col(Figure.group),
+        col(Figure.as_of),
+        col(Figure.id),
     )
 
 
+@cache
+def _sources_query() -> Select[*tuple[Any, ...]]:
+    """statements' query for the figures' sources (built once)."""
+    query: Select[*tuple[Any, ...]] = Select(*SOURCE_COLUMNS)
+    return query.where(col(Source.id).in_(bindparam("source_ids", expanding=True)))
+
+
 async def statements(db: Database, *, place_ids: Sequence[int]) -> list[Statement]:
-    """Every active statement of these places, by place, year, measure and group, oldest as-of first."""
-    return _statements_of(await _rows(db, _statements_query(), {"place_ids": list(place_ids)}))
+    """Every active statement of these places, by place, year, measure and group, oldest as-of first.
+
+    The sources are read apart: joined, their columns came again with each of a place's thousands of
+    weekly statements, a third of the read.
+    """
+    rows = await _rows(db, _statements_query(), {"place_ids": list(place_ids)})
+    figures = [FigureRow._make(row) for row in rows]
+    source_ids = sorted({figure.source_id for figure in figures})
+    sources = {
+        row[0]: SourceRow._make(row) for row in await _rows(db, _sources_query(), {"source_ids": source_ids})
+    }
+    return [Statement(figure, sources[figure.source_id]) for figure in figures]
 
 
 async def aggregates(

@@ -11,7 +11,7 @@ import asyncio
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -48,7 +48,9 @@ class Reader:
         self.path = Path(database) if sqlite_file and database else None
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="sqlite-reads") if self.path else None
         self._connection: sqlite3.Connection | None = None  # made and used in the worker thread only
-        self._compiled: dict[Select[Any], tuple[str, list[tuple[int, Callable[[Any], Any]]]]] = {}
+        self._compiled: dict[
+            Select[Any], tuple[str, list[tuple[int, Callable[[Any], Any]]]]
+        ] = {}  # in the thread too
 
     async def rows(self, statement: Select[Any], params: Mapping[str, Any]) -> Sequence[Row]:
         """The statement's rows, given its parameters (a list for an `in_` over an expanding parameter)."""
@@ -56,11 +58,17 @@ class Reader:
             async with self.engine.connect() as connection:
                 result = await connection.execute(statement, dict(params))
                 return [tuple(row) for row in result.all()]
-        sql, conversions = self._sqlite(statement)
         given = {name: _sqlite_value(value) for name, value in params.items()}
         loop = asyncio.get_running_loop()
-        found: list[Row] = await loop.run_in_executor(self._thread, self._read, sql, given)
-        return _converted(found, conversions) if conversions else found
+        found: list[Row] = await loop.run_in_executor(self._thread, self._read, statement, given)
+        return found
+
+    def prepare(self, statements: Iterable[Select[Any]]) -> None:
+        """Turn statements into SQLite SQL (1–2 ms each) in the worker thread, starting now, rather than when
+        the first question runs them."""
+        if self._thread is not None:
+            for statement in statements:
+                self._thread.submit(self._sqlite, statement)
 
     def close(self) -> None:
         """Close the connection and let the worker thread go."""
@@ -69,7 +77,8 @@ class Reader:
             self._thread.shutdown()
 
     def _sqlite(self, statement: Select[Any]) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:
-        """The statement as SQLite SQL with named parameters, and how to convert its columns (made once each)."""
+        """The statement as SQLite SQL with named parameters, and how to convert its columns (made once each,
+        in the worker thread)."""
         found = self._compiled.get(statement)
         if found is None:
             # A list parameter is passed as one JSON array: one prepared statement whatever its length.
@@ -79,13 +88,15 @@ class Reader:
             found = self._compiled[statement] = (sql, _conversions(statement))
         return found
 
-    def _read(self, sql: str, params: dict[str, Any]) -> list[Row]:
-        """Run a query in the worker thread, connecting (read-only) on first use."""
+    def _read(self, statement: Select[Any], params: dict[str, Any]) -> list[Row]:
+        """Run a query in the worker thread, connecting (read-only) on first use; its rows converted."""
         if self._connection is None:
             assert self.path is not None  # only an SQLite file has the thread
             uri = f"{self.path.absolute().as_uri()}?mode=ro"
             self._connection = sqlite3.connect(uri, uri=True, check_same_thread=True)
-        return self._connection.execute(sql, params).fetchall()
+        sql, conversions = self._sqlite(statement)
+        found = self._connection.execute(sql, params).fetchall()
+        return _converted(found, conversions) if conversions else found
 
     def _disconnect(self) -> None:
         """Close the worker thread's connection (in that thread)."""

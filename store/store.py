@@ -18,6 +18,7 @@ from store.held import HeldFigures
 from store.migrate import migrate
 from store.models import AllowedGroup, Change, Figure, GuestLanguage, Membership, Place, PlaceAlias, User
 from store.places import PlaceIndex
+from store.queries import answer_queries
 from store.reader import Reader
 from store.seed import seed
 from store.signals import ANSWERS, SUBSCRIPTION, Listener, closed_within
@@ -94,6 +95,7 @@ class Store:
                     if (await session.exec(select(Place.id).limit(1))).first() is None:
                         await seed(session)
             await store.catch_up()  # what is held from now on is read after this first look
+            store.reader.prepare(answer_queries())
         return store
 
     async def close(self) -> None:
