@@ -23,6 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql import Select
 from sqlmodel.sql.sqltypes import AutoString
 
+from store.backup import read_only
+
 Row = tuple[Any, ...]
 # A list parameter (`in_(bindparam(..., expanding=True))`), as SQLAlchemy leaves it to be filled in when run.
 EXPANDING = re.compile(r"\(__\[POSTCOMPILE_(\w+)\]\)")
@@ -92,8 +94,7 @@ class Reader:
         """Run a query in the worker thread, connecting (read-only) on first use; its rows converted."""
         if self._connection is None:
             assert self.path is not None  # only an SQLite file has the thread
-            uri = f"{self.path.absolute().as_uri()}?mode=ro"
-            self._connection = sqlite3.connect(uri, uri=True, check_same_thread=True)
+            self._connection = read_only(self.path)
         sql, conversions = self._sqlite(statement)
         found = self._connection.execute(sql, params).fetchall()
         return _converted(found, conversions) if conversions else found
