@@ -19,11 +19,13 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, String
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql import Select
 from sqlmodel.sql.sqltypes import AutoString
 
 from store.backup import read_only
+from store.metrics import DATABASE_ERRORS
 
 Row = tuple[Any, ...]
 # A list parameter (`in_(bindparam(..., expanding=True))`), as SQLAlchemy leaves it to be filled in when run.
@@ -62,7 +64,13 @@ class Reader:
                 return [tuple(row) for row in result.all()]
         given = {name: _sqlite_value(value) for name, value in params.items()}
         loop = asyncio.get_running_loop()
-        found: list[Row] = await loop.run_in_executor(self._thread, self._read, statement, given)
+        try:
+            found: list[Row] = await loop.run_in_executor(self._thread, self._read, statement, given)
+        except (
+            sqlite3.Error
+        ) as error:  # raised as the engine raises it (an outage is told apart), and counted
+            DATABASE_ERRORS.inc()
+            raise DBAPIError.instance(None, given, error, sqlite3.Error) from error
         return found
 
     def prepare(self, statements: Iterable[Select[Any]]) -> None:
@@ -72,10 +80,10 @@ class Reader:
             for statement in statements:
                 self._thread.submit(self._sqlite, statement)
 
-    def close(self) -> None:
-        """Close the connection and let the worker thread go."""
+    async def close(self) -> None:
+        """Close the connection (once the reads under way are done) and let the worker thread go."""
         if self._thread is not None:
-            self._thread.submit(self._disconnect).result()
+            await asyncio.get_running_loop().run_in_executor(self._thread, self._disconnect)
             self._thread.shutdown()
 
     def _sqlite(self, statement: Select[Any]) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:

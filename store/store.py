@@ -104,7 +104,7 @@ class Store:
         if self._watcher is not None and not self._watcher.done():
             await self._watcher
         await asyncio.gather(*self._told, return_exceptions=True)
-        self.reader.close()
+        await self.reader.close()
         await self.engine.dispose()
 
     @asynccontextmanager

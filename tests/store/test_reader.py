@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
+import pytest
+from prometheus_client import REGISTRY
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from store.db import out_of_reach
 from store.models import Figure, Source
 from store.queries import current_figures, figure_years, places_stating, places_with_figures, statements
+from store.reader import Reader
 from store.store import Store
 
 
@@ -78,3 +86,16 @@ async def test_reader_given_no_places_reads_nothing(store: Store) -> None:
     """An empty list is a list of nothing, not a missing filter."""
     assert await statements(store.reader, place_ids=[]) == []
     assert await current_figures(store.reader, place_ids=[], years=[2015]) == []
+
+
+async def test_a_database_out_of_reach_is_told_apart_and_counted(tmp_path: Path) -> None:
+    """A file that cannot be opened raises what the engine would (an outage, not a bug), counted as an error."""
+    engine = create_async_engine(f"sqlite+aiosqlite:///{tmp_path / 'missing' / 'db.sqlite3'}")
+    reader = Reader(engine)
+    errors = REGISTRY.get_sample_value("bosettingsbot_database_errors_total") or 0
+    with pytest.raises(OperationalError) as raised:
+        await statements(reader, place_ids=[1])
+    assert out_of_reach(raised.value)
+    assert REGISTRY.get_sample_value("bosettingsbot_database_errors_total") == errors + 1
+    await reader.close()
+    await engine.dispose()
