@@ -28,6 +28,7 @@ from store.backup import read_only
 from store.metrics import DATABASE_ERRORS
 
 Row = tuple[Any, ...]
+Conversions = list[tuple[int, Callable[[Any], Any]]]  # the position of each column to convert, and how
 # A list parameter (`in_(bindparam(..., expanding=True))`), as SQLAlchemy leaves it to be filled in when run.
 EXPANDING = re.compile(r"\(__\[POSTCOMPILE_(\w+)\]\)")
 NAMED = sqlite.dialect(paramstyle="named")
@@ -52,9 +53,8 @@ class Reader:
         self.path = Path(database) if sqlite_file and database else None
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="sqlite-reads") if self.path else None
         self._connection: sqlite3.Connection | None = None  # made and used in the worker thread only
-        self._compiled: dict[
-            Select[Any], tuple[str, list[tuple[int, Callable[[Any], Any]]]]
-        ] = {}  # in the thread too
+        # Each statement's SQLite SQL and conversions, made and read in the worker thread.
+        self._compiled: dict[Select[Any], tuple[str, Conversions]] = {}
 
     async def rows(self, statement: Select[Any], params: Mapping[str, Any]) -> Sequence[Row]:
         """The statement's rows, given its parameters (a list for an `in_` over an expanding parameter)."""
@@ -66,9 +66,8 @@ class Reader:
         loop = asyncio.get_running_loop()
         try:
             found: list[Row] = await loop.run_in_executor(self._thread, self._read, statement, given)
-        except (
-            sqlite3.Error
-        ) as error:  # raised as the engine raises it (an outage is told apart), and counted
+        except sqlite3.Error as error:
+            # Raised as the engine raises it, so that an outage is told apart from a bug; and counted.
             DATABASE_ERRORS.inc()
             raise DBAPIError.instance(None, given, error, sqlite3.Error) from error
         return found
@@ -86,7 +85,7 @@ class Reader:
             await asyncio.get_running_loop().run_in_executor(self._thread, self._disconnect)
             self._thread.shutdown()
 
-    def _sqlite(self, statement: Select[Any]) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:
+    def _sqlite(self, statement: Select[Any]) -> tuple[str, Conversions]:
         """The statement as SQLite SQL with named parameters, and how to convert its columns (made once each,
         in the worker thread)."""
         found = self._compiled.get(statement)
@@ -121,7 +120,7 @@ def _sqlite_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _conversions(statement: Select[Any]) -> list[tuple[int, Callable[[Any], Any]]]:
+def _conversions(statement: Select[Any]) -> Conversions:
     """The columns whose sqlite3 values need converting (booleans, days), and how."""
     found = []
     for position, column in enumerate(statement.selected_columns):
@@ -133,7 +132,7 @@ def _conversions(statement: Select[Any]) -> list[tuple[int, Callable[[Any], Any]
     return found
 
 
-def _converted(rows: list[Row], conversions: list[tuple[int, Callable[[Any], Any]]]) -> list[Row]:
+def _converted(rows: list[Row], conversions: Conversions) -> list[Row]:
     """Rows with their booleans and days converted (None stays None)."""
     converted = []
     for row in rows:
