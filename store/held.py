@@ -134,8 +134,7 @@ class HeldFigures:
         held = self.places.get(place_id)
         if held is None:
             generation = self.store.generation
-            async with self.store.unit() as session:
-                held = PlaceFigures(await statements(session, place_ids=[place_id]))
+            held = PlaceFigures(await statements(self.store.reader, place_ids=[place_id]))
             self.places.put(place_id, held, generation)
         return held
 
@@ -149,8 +148,7 @@ class HeldFigures:
             generation = self.store.generation
             index = await self.store.index()
             members = {year: index.members_in_year(place, year) for year in years}
-            async with self.store.unit() as session:
-                found = await aggregates(session, place=place, members=members, measures=measures)
+            found = await aggregates(self.store.reader, place=place, members=members, measures=measures)
             self.totals.put(key, found, generation)
         return found
 
@@ -164,8 +162,7 @@ class HeldFigures:
             members = [place_id_of(m) for m in index.members_ever(place)]
             rows: list[tuple[int, str, int]] = []
             if members:  # a municipality that was never merged from others has none: no query
-                async with self.store.unit() as session:
-                    rows = await figure_years(session, place_ids=members, group=group)
+                rows = await figure_years(self.store.reader, place_ids=members, group=group)
             found = _while_members(rows, place, index)
             self.members.put(key, found, generation)
         return found

@@ -18,6 +18,8 @@ from store.held import HeldFigures
 from store.migrate import migrate
 from store.models import AllowedGroup, Change, Figure, GuestLanguage, Membership, Place, PlaceAlias, User
 from store.places import PlaceIndex
+from store.queries import answer_queries
+from store.reader import Reader
 from store.seed import seed
 from store.signals import ANSWERS, SUBSCRIPTION, Listener, closed_within
 
@@ -69,6 +71,7 @@ class Store:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = session_factory(engine, info={"store": self})
+        self.reader = Reader(engine)  # answers' reads, outside any unit of work
         self._index: PlaceIndex | None = None
         self.generation = 0  # grows whenever committed data that answers use changes
         self.figures = HeldFigures(self)
@@ -92,6 +95,7 @@ class Store:
                     if (await session.exec(select(Place.id).limit(1))).first() is None:
                         await seed(session)
             await store.catch_up()  # what is held from now on is read after this first look
+            store.reader.prepare(answer_queries())
         return store
 
     async def close(self) -> None:
@@ -100,6 +104,7 @@ class Store:
         if self._watcher is not None and not self._watcher.done():
             await self._watcher
         await asyncio.gather(*self._told, return_exceptions=True)
+        await self.reader.close()
         await self.engine.dispose()
 
     @asynccontextmanager

@@ -89,8 +89,9 @@ class Context:
         if as_of is None:
             return await self.store.figures.totals_of(place, years, measures)
         members = {year: self.index.members_in_year(place, year) for year in years}
-        async with self.store.unit() as session:
-            return await aggregates(session, place=place, members=members, measures=measures, as_of=as_of)
+        return await aggregates(
+            self.store.reader, place=place, members=members, measures=measures, as_of=as_of
+        )
 
 
 def title(place: Place, language: str, what: str) -> str:

@@ -59,8 +59,7 @@ async def _category(question: Question, place: Place, ctx: Context) -> Reply:
     measure = CATEGORY_MEASURE[question.group]
     places = [place] if measure in (await ctx.figures(place)).years(question.group) else []
     if not places:
-        async with ctx.store.unit() as session:
-            stated = await places_stating(session, measure=measure)
+        stated = await places_stating(ctx.store.reader, measure=measure)
         places = [ctx.index.places[i] for i, group in stated if group == question.group]
     cite = Citations(ctx.language)
     lines = []
@@ -120,8 +119,7 @@ async def _ranking_lines(year: int | None, place: Place, cite: Citations, ctx: C
     counties = ctx.index.counties_within(place, year)
     if not counties:
         return []
-    async with ctx.store.unit() as session:
-        found = await aggregates(session, place=place, members={year: counties}, measures=[RESULT, RANK])
+    found = await aggregates(ctx.store.reader, place=place, members={year: counties}, measures=[RESULT, RANK])
     results = found[year].get((RESULT, Group.ALL))
     if results is None or not results.parts:
         return []
@@ -154,6 +152,5 @@ async def _results_years(place: Place, ctx: Context) -> list[int]:
     counties = [place_id_of(county) for county in ctx.index.counties_within(place)]
     if not counties:
         return []
-    async with ctx.store.unit() as session:
-        found = await figure_years(session, place_ids=counties)
+    found = await figure_years(ctx.store.reader, place_ids=counties)
     return sorted({year for _, measure, year in found if measure == RESULT})

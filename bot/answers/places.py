@@ -212,8 +212,7 @@ async def stated_elsewhere(question: Question, place: Place, ctx: Context) -> Pl
         return None
     if question.measure in (await ctx.figures(place)).years():
         return None
-    async with ctx.store.unit() as session:
-        stated = await places_stating(session, measure=question.measure)
+    stated = await places_stating(ctx.store.reader, measure=question.measure)
     found = [ctx.index.places[i] for i, _ in stated if i in ctx.index.places]
     if not found or any(other.level == "municipality" for other in found):
         return None

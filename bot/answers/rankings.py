@@ -268,8 +268,7 @@ async def _members_of(
     counties are ranked ('which county settled the most'), else the municipalities'."""
     counties = ctx.index.counties_within(place, year) if question.rank_level == "county" else []
     if counties:
-        async with ctx.store.unit() as session:
-            found = await aggregates(session, place=place, members={year: counties}, measures=[measure])
+        found = await aggregates(ctx.store.reader, place=place, members={year: counties}, measures=[measure])
         total = found[year].get((measure, question.group))
         return (total.parts if total else []), len(counties)
     total = (await ctx.totals(place, year, [measure])).get((measure, question.group))

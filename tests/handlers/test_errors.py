@@ -14,6 +14,7 @@ from telegram import Update
 from bot.runtime import BotApplication
 from bot.texts import text
 from store.db import session_factory
+from store.reader import Reader
 from store.store import Store
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, COORDINATOR_ID
@@ -27,11 +28,17 @@ async def outage(store: Store, tmp_path: Path) -> AsyncIterator[Callable[[], Non
     """Cut the store off its database, as in an outage: nothing held answers, every unit of work fails."""
     unreachable = create_async_engine(f"sqlite+aiosqlite:///{tmp_path / 'missing' / 'db.sqlite3'}")
 
+    replaced: list[Reader] = []
+
     def cut() -> None:
         store.sessions = session_factory(unreachable, info={"store": store})
+        replaced.append(store.reader)
+        store.reader = Reader(unreachable)
         store.invalidate()
 
     yield cut
+    for reader in replaced:
+        await reader.close()
     await unreachable.dispose()
 
 
