@@ -44,4 +44,4 @@ async def on_document(update: Update, context: BotContext) -> None:
         ProgressMessage(message),
         size=size,
     )
-    await send_replies(message, replies)
+    await send_replies(update, message, replies, context)
