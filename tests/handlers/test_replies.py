@@ -15,7 +15,8 @@ from handlers.replies import send_replies
 from tests.bot.test_charts import PNG, SERIES, LoopWatch
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, COORDINATOR_ID
-from tests.handlers.conftest import RecordingRequest
+from tests.handlers.conftest import RecordingRequest, process
+from tests.uploads import imdi_csv
 
 
 def received(application: BotApplication, botapi: FakeBotApi, user: int, text: str) -> Update:
@@ -82,3 +83,26 @@ async def test_a_chats_next_reply_waits_for_its_chart_and_another_chats_does_not
         ("sendMessage", "next answer"),
     ]
     assert not application.bot_data.runtime.still_sending.sending
+
+
+async def test_an_uploads_first_message_comes_after_the_chart_drawn_before_it(
+    application: BotApplication, botapi: FakeBotApi, recorder: RecordingRequest
+) -> None:
+    """An admin's file sent while their chart is still being drawn: its first message follows the chart."""
+    chart = HeldChart()
+    history = received(application, botapi, ADMIN_ID, "/history Trondheim")
+    await sent(application, history, [Reply("table"), Reply("chart", draw=chart.draw)])
+    upload = asyncio.create_task(
+        process(
+            application,
+            botapi.send_document(ADMIN_ID, "imdi.csv", imdi_csv(["5028;Melhus;Anmodning;Personer;2026;31"])),
+        )
+    )
+    await asyncio.sleep(0.05)
+    assert [method for method, _ in recorder.calls if method in ("sendMessage", "sendPhoto")] == [
+        "sendMessage"
+    ]
+    chart.go_on.set()
+    await upload
+    sent_after = [method for method, _ in recorder.calls if method in ("sendMessage", "sendPhoto")]
+    assert sent_after[:2] == ["sendMessage", "sendPhoto"] and len(sent_after) > 2
