@@ -3,12 +3,16 @@
 Run: python -m bench.telegram_bench [QUESTIONS], where QUESTIONS is a file of fresh questions (a
 held-out JSON set such as tests/heldout/questions.json, or one question a line); without it, the
 corpus's distinct bokmål questions. The baseline is a minimal python-telegram-bot echo bot
-(bench/echo_bot.py) on the same server in the same run.
+(bench/echo_bot.py) on the same server in the same run. With BENCH_PROFILE=FOLDER each bot process's
+event loop is profiled (bench/profiled.py) during the fresh questions (FOLDER/MODULE-1.prof) and the
+users asking at once (FOLDER/MODULE-2.prof).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -36,15 +40,17 @@ QUIET = 0.25  # seconds without a new reply after which a question's answer is c
 USERS = 200
 # Each asked once, so none comes from the answer cache: the corpus's distinct bokmål questions.
 FRESH = list(dict.fromkeys(case.question for case in CASES if case.language == "nb"))[:SEQUENTIAL]
+PROFILE = os.environ.get("BENCH_PROFILE")  # a folder for the bot processes' profiles, when set
 
 
 async def start(botapi: FakeBotApi, module: str, database_url: str, folder: Path) -> BotProcess:
     """Start a bot module against the server and wait until it polls."""
     log = folder / f"{module}.log"
+    profiled = ["-m", "bench.profiled", str(Path(PROFILE, module).resolve())] if PROFILE else []
     with log.open("wb") as output:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
-            "-m",
+            *(profiled or ["-m"]),
             module,
             *(["run"] if module == "bot" else []),
             cwd=folder,
@@ -87,6 +93,13 @@ async def throughput(botapi: FakeBotApi, first_user: int) -> float:
     return USERS / (time.perf_counter() - started)
 
 
+async def profiling(bot: BotProcess, on: bool) -> None:
+    """Switch the bot process's profile on or off (BENCH_PROFILE only) and give it time to take the signal."""
+    if PROFILE:
+        bot.process.send_signal(signal.SIGUSR1 if on else signal.SIGUSR2)
+        await asyncio.sleep(0.2)
+
+
 def percentile(values: list[float], share: float) -> float:
     """The value below which `share` of the values fall."""
     ordered = sorted(values)
@@ -117,11 +130,16 @@ async def run_one(
             repeated = await latencies(
                 botapi, user_base, [QUESTIONS[i % len(QUESTIONS)] for i in range(SEQUENTIAL)]
             )
+            await profiling(bot, on=True)
             used = cpu_seconds(bot.process.pid)
             fresh = await latencies(botapi, user_base, fresh_questions)
-            fresh_cpu, used = cpu_seconds(bot.process.pid) - used, cpu_seconds(bot.process.pid)
+            fresh_cpu = cpu_seconds(bot.process.pid) - used
+            await profiling(bot, on=False)
+            await profiling(bot, on=True)
+            used = cpu_seconds(bot.process.pid)
             rate = await throughput(botapi, user_base + 1)
             rate_cpu = cpu_seconds(bot.process.pid) - used
+            await profiling(bot, on=False)
             memory = peak_memory(bot.process.pid)
         finally:
             await bot.stop()

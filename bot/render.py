@@ -136,6 +136,8 @@ def _cut(line: str, limit: int) -> list[str]:
 
 def split_message(markup: str, limit: int = 4096) -> list[str]:
     """Split HTML text at line breaks into parts Telegram accepts (tags never span lines here)."""
+    if utf16_length(markup) <= limit:  # the visible text is never longer than its HTML: one part
+        return [markup] if markup.strip() else []
     lines = [
         piece
         for line in markup.split("\n")

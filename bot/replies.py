@@ -1,4 +1,4 @@
-"""What the assistant sends back: HTML text, an optional chart, optional buttons."""
+"""What the assistant sends back: HTML text, an optional chart, optional buttons; and what is still on its way."""
 
 from __future__ import annotations
 
@@ -38,3 +38,22 @@ class Reply:
     async def drawn(self) -> bytes | None:
         """The PNG as picture() gives it, drawn in a worker thread: other updates go on meanwhile."""
         return self.photo if self.draw is None else await asyncio.to_thread(self.picture)
+
+
+class StillSending:
+    """What is still being sent to each chat after its update was handled (a chart after its table):
+    the chat's next replies wait for it, other chats' do not."""
+
+    def __init__(self) -> None:
+        self.sending: dict[int, asyncio.Task[None]] = {}
+
+    async def done(self, chat: int) -> None:
+        """Wait until what is still being sent to the chat is out (its errors are its own task's)."""
+        task = self.sending.get(chat)
+        if task is not None:
+            await asyncio.wait({task})
+
+    def add(self, chat: int, task: asyncio.Task[None]) -> None:
+        """The chat's replies that are now being sent (after what was before, which they waited for)."""
+        self.sending[chat] = task
+        task.add_done_callback(lambda _: self.sending.pop(chat) if self.sending.get(chat) is task else None)

@@ -17,6 +17,7 @@ from telegram.constants import UpdateType
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.assistant import Assistant
+from bot.replies import StillSending
 from bot.settings import Settings
 from scheduler.jobs import DigestJobs
 from store.metrics import ANSWER_SECONDS, UPDATES
@@ -53,6 +54,7 @@ class Runtime:
     digest_jobs: DigestJobs | None = None  # started after the application is up (it needs the job queue)
     notices: ErrorNotices = field(default_factory=ErrorNotices)
     http: web.AppRunner | None = None  # the webhook, /healthz and /metrics, when served
+    still_sending: StillSending = field(default_factory=StillSending)  # charts after their tables
 
 
 class BotData(dict[str, object]):

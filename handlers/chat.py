@@ -32,12 +32,12 @@ async def on_message(update: Update, context: BotContext) -> None:
     text = without_mention(message.text or message.caption or "", context.bot.username)
     assistant = context.bot_data.runtime.assistant
     if caller.in_group and anonymous(message) and assistant.needs_identity(text):
-        await send_replies(message, [Reply(texts.text("group_anonymous", caller.language))])
+        await send_replies(update, message, [Reply(texts.text("group_anonymous", caller.language))], context)
         return
     if caller.in_group and assistant.needs_chat_admin(text):
         caller = replace(caller, chat_admin=await is_chat_admin(update, context))
     replies = await assistant.handle(text, caller, message.chat_id)
-    await send_replies(message, replies)
+    await send_replies(update, message, replies, context)
 
 
 def anonymous(message: Message) -> bool:
@@ -58,7 +58,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         await remove_buttons(query)
     replies = await assistant.choose(data, caller)
     if isinstance(query.message, type(update.effective_message)) and query.message is not None:
-        await send_replies(query.message, replies)
+        await send_replies(update, query.message, replies, context)
 
 
 async def remove_buttons(query: CallbackQuery) -> None:

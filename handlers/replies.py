@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import MessageLimit, ParseMode
 
 from bot.render import split_message
 from bot.replies import Reply
+from bot.runtime import BotContext
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -18,7 +19,26 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
-async def send_replies(message: Message, replies: list[Reply]) -> None:
+async def send_replies(update: Update, message: Message, replies: list[Reply], context: BotContext) -> None:
+    """Send the replies in order, after what the chat is still being sent.
+
+    A chart still to draw, and what follows it, is drawn and sent once the update is handled (the next
+    update need not wait for the drawing), and before anything else is sent to the chat. Once the
+    application is stopping, it is sent before the update counts as handled: the stop waits for that.
+    """
+    still_sending = context.bot_data.runtime.still_sending
+    await still_sending.done(message.chat_id)
+    drawn_later = next((i for i, reply in enumerate(replies) if reply.draw is not None), len(replies))
+    await send_in_order(message, replies[:drawn_later])
+    later = replies[drawn_later:]
+    if later and context.application.running:
+        task = context.application.create_task(send_in_order(message, later), update=update)
+        still_sending.add(message.chat_id, task)
+    elif later:
+        await send_in_order(message, later)
+
+
+async def send_in_order(message: Message, replies: list[Reply]) -> None:
     """Send each reply: text split at safe points, charts as photos and documents with a short caption."""
     for reply in replies:
         if reply.document is not None:

@@ -31,6 +31,7 @@ async def on_document(update: Update, context: BotContext) -> None:
     if message is None or message.document is None:
         return
     document = message.document
+    await context.bot_data.runtime.still_sending.done(message.chat_id)  # the progress comes after a chart
     caller = await caller_of(update, context)
     size = document.file_size or 0
     content = b""
@@ -44,4 +45,4 @@ async def on_document(update: Update, context: BotContext) -> None:
         ProgressMessage(message),
         size=size,
     )
-    await send_replies(message, replies)
+    await send_replies(update, message, replies, context)

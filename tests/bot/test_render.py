@@ -45,3 +45,22 @@ def test_split_cuts_an_overlong_line() -> None:
     parts = split_message("x" * 10000, 1024)
     assert all(utf16_length(part) <= 1024 for part in parts)
     assert "".join(parts) == "x" * 10000 and len(parts) == 10
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<b>Trondheim</b> 2015 · æøå 😀\n<i>Kilder:</i> IMDi &amp; kommunen",
+        "<b>" + "x" * 4089 + "</b>",  # 4096 visible units, longer as HTML
+        "😀" * 2048,
+    ],
+    ids=["card", "tags-beyond-the-limit", "astral-at-the-limit"],
+)
+def test_a_message_within_the_limit_is_one_part_as_it_is(markup: str) -> None:
+    """Within 4096 visible UTF-16 units, a message is sent whole and unchanged."""
+    assert split_message(markup) == [markup]
+
+
+def test_a_blank_message_has_no_part() -> None:
+    """Nothing visible to send: no part."""
+    assert split_message(" \n ") == []
