@@ -388,9 +388,12 @@ _words(
 _words(
     "together",
     "",
-    nb="om vi tar med|hvis vi tar med|når vi tar med|til sammen|tilsammen|sammenlagt|samlet|i sum|pluss",
-    nn="om vi tek med|om me tek med|viss vi tek med|når vi tek med|til saman|tilsaman|samanlagt|samla|i sum|pluss",
-    en="together|combined|taken together|if we include|if we add|added together|in all|plus",
+    no="sum|summen|summert|i sum|pluss",
+    nb="om vi tar med|hvis vi tar med|når vi tar med|til sammen|tilsammen|sammenlagt|samlet|legg sammen",
+    nn="om vi tek med|om me tek med|viss vi tek med|når vi tek med|til saman|tilsaman|samanlagt|samla|summar|"
+    "legg saman",
+    en="together|combined|taken together|if we include|if we add|added together|in all|plus|sum|sum of|"
+    "add up|added up|summed|cumulative|cumulatively",
 )
 # … or by the value, smallest first ('færrest'); by the share settled, 'minst' is behind first.
 _words(

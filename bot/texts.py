@@ -460,6 +460,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Tal for {name} og kommunane der: {years}.",
         "en": "Figures for {name} and its municipalities: {years}.",
     },
+    "sum_heading": {"nb": "Sum", "nn": "Sum", "en": "Total"},
     "summed_series": {
         "nb": "Ingen oppgitt total: summer over kommunene med tall (med tall/alle kommuner).",
         "nn": "Ingen oppgjeven total: summar over kommunane med tal (med tal/alle kommunar).",
@@ -508,6 +509,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Ingen år oppgitt: viser siste år med tall, {year}.",
         "nn": "Inkje år oppgitt: viser siste år med tal, {year}.",
         "en": "No year given: showing the latest year with figures, {year}.",
+    },
+    "progress_year": {
+        "nb": "Siste år med vedtak eller bosatte: {year}.",
+        "nn": "Siste år med vedtak eller busette: {year}.",
+        "en": "The latest year with a decision or settled count: {year}.",
     },
     "status_title": {"nb": "status {year}", "nn": "status {year}", "en": "status {year}"},
     "status_word": {"nb": "status", "nn": "status", "en": "status"},

@@ -60,7 +60,16 @@ MAX_PHRASE = 5
 LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
-SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
+SLOT_KINDS = (
+    "measure",
+    "group",
+    "intent",
+    "topic",
+    "rank",
+    "compare",
+    "place",
+    "whole",
+)  # 'bosatt moss 2015'
 LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
@@ -348,8 +357,10 @@ def _written_as_name(reading: _Reading, position: int) -> bool:
 
 
 def _in_place_slot(reading: _Reading, position: int) -> bool:
-    """Whether a token stands where a place is named: first, after 'i', 'status', a measure or another place."""
-    if position == 0:
+    """Whether a token stands where a place is named: first, after 'i', 'status', a measure, another place or
+    'hele' ('hele midt'), or before a level word ('the midt region', 'moss kommune')."""
+    following = reading.tokens[position + 1].norm if position + 1 < len(reading.tokens) else ""
+    if position == 0 or VOCABULARY.get(following, Meaning("", "")).kind == "level":
         return True
     return reading.tokens[position - 1].norm in PLACE_SLOTS or reading.kinds[position - 1] in SLOT_KINDS
 
@@ -365,7 +376,7 @@ def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
 
 def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
     """A token that is no place name or phrase: a word form, a word, a compound, a typo, or not understood."""
-    if token.norm.isdigit() and len(token.norm) <= 2:  # a day, a month or a count: never a place
+    if any(c.isdigit() for c in token.norm):  # a day, a month, a count or '30h': never a place
         reading.kinds.append("number")
         return
     meanings = _word_meanings(token.norm)
@@ -476,7 +487,9 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
-    summed = reading.total or question.together  # 'TOTALT', 'settled plus assigned': the status table's total
+    # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead.
+    summed = reading.total or (question.together and len(question.years) < 2)
+    question.together = question.together or (reading.total and len(question.years) > 1)
     if (
         summed
         and set(question.measures) in (set(), set(TOTAL_MEASURES[1:]))
@@ -643,7 +656,22 @@ def _is_follow_up(reading: _Reading) -> bool:
     norms = [t.norm for t in reading.tokens]
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
-    return opens or ends or reading.named == {"years"} or (reading.back and "place" not in reading.named)
+    return (
+        opens
+        or ends
+        or reading.named == {"years"}
+        or (reading.back and "place" not in reading.named)
+        or _narrows(reading)
+    )
+
+
+def _narrows(reading: _Reading) -> bool:
+    """Whether a message names only a measure or an introduction-programme category, no place, year or topic
+    ('hvor mange var EM?', 'how many finished with full-time work?'): it narrows the previous question."""
+    question = reading.question
+    own = reading.named <= {"measure", "group", "intent"} and not reading.topic
+    narrowing = "measure" in reading.named or question.intent == Intent.INTRO
+    return own and narrowing and question.intent in (Intent.FIGURE, Intent.STATUS, Intent.INTRO)
 
 
 def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = False) -> None:

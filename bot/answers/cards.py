@@ -42,6 +42,8 @@ CARD_MEASURES = (
     Measure.CAPACITY_DWELLINGS,
 )
 SNAPSHOT_MEASURES = (Measure.SETTLED, Measure.ASSIGNED)
+# How settlement is going: a year with only requests, plans or forecasts says nothing of it.
+PROGRESS_MEASURES = (Measure.DECIDED, Measure.SETTLED, Measure.ASSIGNED)
 SHOWN_SNAPSHOTS = 2  # earlier as-of dates on a status card
 
 
@@ -62,9 +64,30 @@ async def status_answer(
     lines = await card_lines(place, year, question.group, cite, ctx, measures, question.as_of_in(year))
     if not lines:
         return await no_data(place, year, ctx, measures or (), question.group, what)
+    cards = [note + _card(question, place, year, lines, ctx)]
+    progress = None if question.year or measures else await _progress_year(question, place, ctx)
+    if progress is not None and progress < year:  # the latest year is only plans: how it went before too
+        earlier = await card_lines(
+            place, progress, question.group, cite, ctx, None, question.as_of_in(progress)
+        )
+        cards.append(
+            text("progress_year", ctx.language, year=progress)
+            + "\n"
+            + _card(question, place, progress, earlier, ctx)
+        )
+    return Reply("\n\n".join(cards) + cite.render())
+
+
+def _card(question: Question, place: Place, year: int, lines: list[str], ctx: Context) -> str:
+    """A card's heading and lines."""
     what = text("status_title", ctx.language, year=year) + as_of_words(question.as_of_in(year), ctx.language)
-    heading = note + title(place, ctx.language, what)
-    return Reply("\n".join([heading, *lines]) + cite.render())
+    return "\n".join([title(place, ctx.language, what), *lines])
+
+
+async def _progress_year(question: Question, place: Place, ctx: Context) -> int | None:
+    """The latest year with figures of how settlement went: a decision, settled or assigned."""
+    year, _ = await year_for(question, place, PROGRESS_MEASURES, ctx)
+    return year
 
 
 async def card_lines(

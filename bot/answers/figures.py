@@ -16,11 +16,12 @@ from store.models import Place
 from store.queries import Aggregate, Statement
 from store.vocabulary import REVISED, Group, Measure
 
-# A figure is shown with its companion: the revised request or decision, the forecast of settlements, the
-# people the dwellings house ('100 boliger tilsier ca 250 flyktninger'), the high end of a range stated as
-# low–high ('20-90k vil søke asyl', '40-50k (5år) opphold').
+# A figure is shown with its companion: the revised request or decision (a revised one with its original), the
+# forecast of settlements, the people the dwellings house ('100 boliger tilsier ca 250 flyktninger'), the high
+# end of a range stated as low–high ('20-90k vil søke asyl', '40-50k (5år) opphold').
 COMPANIONS: dict[str, str] = {
     **REVISED,
+    **{revised: original for original, revised in REVISED.items()},
     Measure.SETTLED: Measure.SETTLED_FORECAST,
     Measure.CAPACITY_DWELLINGS: Measure.CAPACITY,
     Measure.ASYLUM_SEEKERS_FORECAST_MIN: Measure.ASYLUM_SEEKERS_FORECAST_MAX,

@@ -412,3 +412,109 @@ async def test_a_places_years_ranked_by_each_measure(
     """Trondheim's highest request and highest settled count were both in 2016 (650, 740): a ranking each."""
     replies = [plain(r.text) for r in await assistant.handle(message, caller(language))]
     assert len(replies) == 2 and "2016: 650¹" in replies[0] and "2016: 740¹" in replies[1], replies
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figures"),
+    [
+        ("hvordan ligger Klæbu an?", "nb", ("24", "18", "7")),
+        ("korleis går det med Rissa?", "nn", ("32", "18", "11")),
+        ("how far has Orkdal got?", "en", ("48", "40", "40")),
+    ],
+)
+async def test_a_status_without_a_year_also_shows_the_latest_year_with_settlement(
+    assistant: Assistant, message: str, language: str, figures: tuple[str, ...]
+) -> None:
+    """With no year named, a card of a year with only planning figures (2017) is followed by the latest year with a
+    decision or settled count (2015: request, decision, settled of seed 000)."""
+    answer = await reply(assistant, message, language=language)
+    assert "2017" in answer and "status 2015" in answer, answer
+    for figure in figures:
+        assert re.search(rf": {figure}²", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hva ble den justerte anmodningen for landet i 2016", "nb"),
+        ("tilleggsoppmodinga for heile landet 2016", "nn"),
+        ("the additional request for Norway in 2016", "en"),
+    ],
+)
+async def test_a_revised_figure_comes_with_its_original(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """The revised request (18 000) is shown beside the original it revised (14 000, seed 000)."""
+    answer = await reply(assistant, message, language=language)
+    assert "18 000¹" in answer and "14 000¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "row"),
+    [
+        ("hvor mange ble bosatt i Trondheim i alt fra 2010 til 2012", "nb", "Sum | 889 | 56"),
+        ("kor mange vart busette i Trondheim 2010-2012 til saman", "nn", "Sum | 889 | 56"),
+        ("the sum of unaccompanied minors settled in Trondheim 2010-2012", "en", "Total | 56"),
+    ],
+)
+async def test_years_asked_for_together_are_summed_below_the_series(
+    assistant: Assistant, message: str, language: str, row: str
+) -> None:
+    """'i alt', 'til saman', 'the sum of' with a range of years: the series, then the years added up (seed 004:
+    Trondheim settled 303 + 256 + 330, of them minors 29 + 11 + 16)."""
+    answer = await reply(assistant, message, language=language)
+    assert row in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("anmodning for hele midt 2016", "imdi-midt"),
+        ("kor mykje var oppmodinga for heile midt i 2016", "imdi-midt"),
+        ("what was the midt region asked to settle in 2016", "imdi-midt"),
+    ],
+)
+async def test_a_name_that_is_a_word_is_the_place_after_whole_or_before_a_level(
+    store: Store, message: str, code: str
+) -> None:
+    """'hele midt', 'the midt region': a register name that is also a common word is the place after 'hele' or
+    before its level word, not the nation."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.code.lower() for m in question.places] == [code], question.places
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "figure"),
+    [
+        (
+            "introprogrammet i Trondheim: hvor mange gikk over i arbeid?",
+            "hvor mange fikk sosialhjelp?",
+            "nb",
+            "73",
+        ),
+        ("kva skjedde etter introprogrammet i Trondheim?", "kor mange tok grunnskule?", "nn", "26"),
+        (
+            "intro programme outcomes in Trondheim",
+            "how many went to upper secondary (vgs) afterwards?",
+            "en",
+            "59",
+        ),
+        ("bosatt Melhus 2015", "hvor mange hadde de vedtatt?", "nb", "51"),
+    ],
+)
+async def test_a_question_naming_only_a_measure_or_category_narrows_the_previous(
+    assistant: Assistant, first: str, then: str, language: str, figure: str
+) -> None:
+    """A question that names a measure or a programme category but no place, year or topic keeps the previous
+    question's place and year (seed 004: Trondheim's outcomes; seed 000: Melhus's decision)."""
+    answer = await reply(assistant, first, then, language=language)
+    assert re.search(rf"\b{figure}¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    "message", ["arbeid 30t+ i Trondheim", "heiltid (30t/veka) i Trondheim", "work (30h+) Trondheim"]
+)
+async def test_a_word_with_digits_is_never_a_place(store: Store, message: str) -> None:
+    """'30h', '30t': a count with its unit is no unknown place."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.name for m in question.places] == ["Trondheim"] and not question.unknown_text
