@@ -313,7 +313,7 @@ _words(
 _words(
     "rank",
     "most",
-    no="flest|mest|størst",
+    no="flest|mest|størst|topp|toppen",
     nb="høyest",
     nn="høgast|høgste",
     en="most|highest|largest|biggest|top",

@@ -70,6 +70,7 @@ SLOT_KINDS = (
     "place",
     "whole",
 )  # 'bosatt moss 2015'
+AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
@@ -186,6 +187,7 @@ class _Reading:
     pending: str | None = None  # 'ratio', 'above' or 'below': the next measure (or number) completes it
     excluding: bool = False  # 'utenom': the places named from here on are left out
     excluded: list[str] = field(default_factory=list)  # place names read after 'utenom'
+    after: list[str] = field(default_factory=list)  # place names read after 'etter': in a ranking, left out
     including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
@@ -303,6 +305,8 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         if place_length and place_length >= phrase_length:
             name = " ".join(t.norm for t in tokens[position : position + place_length])
             (reading.excluded if reading.excluding else reading.places).append(name)
+            if position and tokens[position - 1].norm in AFTER_WORDS:
+                reading.after.append(name)
             reading.kinds.extend(["place"] * place_length)
             _end_leftover(reading)
             position += place_length
@@ -572,6 +576,9 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     """The places named exactly; otherwise the first typo of a name; otherwise the words not understood."""
     question, year = reading.question, reading.question.year
     spans = [span for span in reading.leftovers if span]
+    if question.intent == Intent.RANKING and not question.by_year:  # 'flest etter Trondheim': the others
+        reading.places = [name for name in reading.places if name not in reading.after]
+        reading.excluded.extend(reading.after)
     if reading.places:
         question.places = index.exact(reading.places[0], year=year)
         question.place_text = reading.places[0]

@@ -10,6 +10,7 @@ from bot.answers.changes import ratio_of, ratio_title
 from bot.answers.context import (
     AGGREGATE_LEVELS,
     Context,
+    as_of_words,
     caveat_words,
     label,
     latest_note,
@@ -165,7 +166,7 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
     year, note = await year_for(question, place, (measure, per), ctx, every=True)
     if year is None:
         return await status_answer(question, place, ctx)
-    found = await ctx.totals(place, year, (measure, per))
+    found = await ctx.totals(place, year, (measure, per), question.as_of_in(year))
     empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
     base = found.get((per, Group.ALL), empty)
     cite = Citations(ctx.language)
@@ -176,7 +177,10 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
         shares.reverse()
     kept = [row for row in shares if _within(row[0], question)]
     what = ratio_title(measure, per, ctx.language)
-    lines = [note + title(place, ctx.language, f"{what} {year}{_bounds_words(question, ctx.language)}")]
+    as_of = as_of_words(question.as_of_in(year), ctx.language)
+    lines = [
+        note + title(place, ctx.language, f"{what} {year}{as_of}{_bounds_words(question, ctx.language)}")
+    ]
     lines.extend(f"{i}. {_share_row(row, cite, ctx)}" for i, row in enumerate(kept, 1))
     if not kept:
         lines.append(text("none_within", ctx.language, known=len(shares)))
@@ -249,7 +253,8 @@ async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> R
     known.sort(key=lambda part: (sign * (part[1].figure.value or 0), part[0].name))
     kept = [(member, s) for member, s in known if _within(s.figure.value or 0, question)]
     order = text("smallest_first" if question.least else "largest_first", ctx.language)
-    heading = f"{what} {year}, {order}{_bounds_words(question, ctx.language)}"
+    as_of = as_of_words(question.as_of_in(year), ctx.language)
+    heading = f"{what} {year}{as_of}, {order}{_bounds_words(question, ctx.language)}"
     lines = [note + title(place, ctx.language, heading)]
     lines.extend(
         f"{i}. {escape(member.name)}: {ctx.value(s)}{cite.cite(s)}" for i, (member, s) in enumerate(kept, 1)
@@ -269,10 +274,16 @@ async def _members_of(
     counties = ctx.index.counties_within(place, year) if question.rank_level == "county" else []
     if counties:
         async with ctx.store.unit() as session:
-            found = await aggregates(session, place=place, members={year: counties}, measures=[measure])
+            found = await aggregates(
+                session,
+                place=place,
+                members={year: counties},
+                measures=[measure],
+                as_of=question.as_of_in(year),
+            )
         total = found[year].get((measure, question.group))
         return (total.parts if total else []), len(counties)
-    total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
+    total = (await ctx.totals(place, year, [measure], question.as_of_in(year))).get((measure, question.group))
     return (total.parts if total else []), len(ctx.index.members_in_year(place, year))
 
 

@@ -518,3 +518,38 @@ async def test_a_word_with_digits_is_never_a_place(store: Store, message: str) -
     """'30h', '30t': a count with its unit is no unknown place."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert [m.place.name for m in question.places] == ["Trondheim"] and not question.unknown_text
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilke kommuner hadde bosatt flest per 10. desember 2015", "nb"),
+        ("kven hadde busett flest pr 10.12.2015 i Trondheimsregionen", "nn"),
+        ("which municipalities had settled the most as of 10 December 2015", "en"),
+    ],
+)
+async def test_a_ranking_as_of_a_day_ranks_the_figures_of_that_day(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Trondheim had settled 398 by 10 December 2015 and 495 by the year's end (seed 000, seed 004): a ranking as
+    of the day shows 398, and says the day."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"1\. Trondheim: 398¹", answer) and "495" not in answer, answer
+    assert re.search(r"2015 · (per 10\.12\.2015|as of 10 Dec 2015)", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvem hadde flest utsøkte etter Trondheim i 2015", "nb"),
+        ("topp 5 i Trondheimsregionen etter Trondheim, utsøkte 2015", "nb"),
+        ("kven hadde flest utsøkte etter Trondheim i 2015", "nn"),
+        ("who had the most assigned after Trondheim in 2015", "en"),
+    ],
+)
+async def test_a_ranking_after_a_place_leaves_the_place_out(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """'flest etter Trondheim': the ranking without Trondheim, Melhus (13 assigned, seed 000) first."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"1\. Melhus: 13¹", answer) and "Trondheim:" not in answer, answer
