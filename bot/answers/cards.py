@@ -209,14 +209,14 @@ def _groups_of(measure: str, found: Keyed) -> list[str]:
     return usual + sorted(present - set(usual))
 
 
-def _with_under_15(group: str) -> list[str]:
+def with_under_15(group: str) -> list[str]:
     """The groups shown when one is asked for: minors come with the minors under 15."""
     return [group, Group.EM_UNDER_15] if group == Group.EM else [group]
 
 
 def _card_row(measure: str, found: Keyed, group: str, cite: Citations, ctx: Context) -> str:
     """One measure's line: the total and its sub-groups, each with its footnote."""
-    groups = _groups_of(measure, found) if group == Group.ALL else _with_under_15(group)
+    groups = _groups_of(measure, found) if group == Group.ALL else with_under_15(group)
     of_which = f"{text('of_which', ctx.language)} " if (measure, Group.ALL) in found else ""
     parts = []
     for key in groups:
@@ -287,7 +287,7 @@ async def _aggregate_lines(
     for measure in _card_order({m for m, _ in found}, measures):
         if measure in INTRO_MEASURES and any(key[0] == measure for key in stated):
             continue  # the place's own introduction results: as a table below
-        groups = groups_all_first(measure, found) if group == Group.ALL else _with_under_15(group)
+        groups = groups_all_first(measure, found) if group == Group.ALL else with_under_15(group)
         for key in ((measure, g) for g in groups if (measure, g) in found):
             lines.append(aggregate_line(found[key], cite, ctx))
             lines.extend(former_lines(former, key, cite, ctx) if lines[-1] else [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.answers.cards import aggregate_line, former_lines, former_totals, no_data
+from bot.answers.cards import aggregate_line, former_lines, former_totals, no_data, with_under_15
 from bot.answers.context import Context, as_of_words, groups_all_first, label, title, year_for
 from bot.render import Citations, day, number
 from bot.replies import Reply
@@ -43,7 +43,7 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
         return await no_data(place, question.year, ctx, [measure], group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
-    groups = [] if group == Group.ALL else [group]
+    groups = [] if group == Group.ALL else with_under_15(group)
     lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of_in(year))
     if not lines:
         return await no_data(place, year, ctx, [measure], group)

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from bot.answers.cards import no_data, parts_of
+from bot.answers.cards import CARD_MEASURES, no_data, parts_of
 from bot.answers.context import Context, label, revision, title
+from bot.answers.rankings import years_compared
 from bot.charts import bar_chart
 from bot.render import Citations, escape, number
 from bot.replies import Reply
@@ -23,11 +24,24 @@ UNNAMED_MEASURES = (Measure.REQUESTED, Measure.DECIDED)
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
     """Each measure asked for (see _shown_measures) over the years, or why there are no figures."""
+    if not question.measure and await _only_others_stated(question, place, ctx):
+        return [await years_compared(question, place, ctx)]
     measures = _shown_measures(question, await ctx.years(place))
     replies = [
         reply for measure in measures for reply in await _measure_series(measure, question, place, ctx)
     ]
     return replies or [await no_data(place, question.year, ctx, measures[:1], question.group)]
+
+
+async def _only_others_stated(question: Question, place: Place, ctx: Context) -> bool:
+    """Whether a larger place states figures of its own in the years asked, but no settled count: with no measure
+    named, its own figures year by year ('EM nasjonalt 2016 og 2017': the need) tell more than sums over the
+    few members with settled counts."""
+    if place.level == "municipality" or not question.years:
+        return False
+    held = await ctx.figures(place)
+    own = {s.figure.measure for s in held.current(question.years, CARD_MEASURES, [question.group])}
+    return bool(own) and Measure.SETTLED not in own
 
 
 def _shown_measures(question: Question, found: dict[str, list[int]]) -> list[str]:

@@ -553,3 +553,38 @@ async def test_a_ranking_after_a_place_leaves_the_place_out(
     """'flest etter Trondheim': the ranking without Trondheim, Melhus (13 assigned, seed 000) first."""
     answer = await reply(assistant, message, language=language)
     assert re.search(r"1\. Melhus: 13¹", answer) and "Trondheim:" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figures"),
+    [
+        ("enslige mindreårige i hele landet 2016 og 2017", "nb", ("4 400", "7 000")),
+        ("einslege mindreårige på landsbasis 2016–2017", "nn", ("4 400", "7 000")),
+        ("Norway 2016-2017", "en", ("18 000", "21 000")),
+    ],
+)
+async def test_a_larger_places_years_without_a_measure_show_its_own_figures(
+    assistant: Assistant, message: str, language: str, figures: tuple[str, ...]
+) -> None:
+    """With no measure named, the nation's own figures year by year (seed 001: the need of 4 400 and 7 000 minors,
+    18 000 and 21 000 in all), not settled counts summed over the one municipality that has them."""
+    answer = await reply(assistant, message, language=language)
+    for figure in figures:
+        assert re.search(rf"{figure}[¹²³]", answer), answer
+    assert "(1/428)" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mange enslige mindreårige ble Orkdal anmodet om i 2016", "nb"),
+        ("kor mange einslege mindreårige vart Orkdal oppmoda om for 2016", "nn"),
+        ("how many unaccompanied minors was Orkdal asked to settle in 2016", "en"),
+    ],
+)
+async def test_minors_come_with_the_minors_under_15(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """A figure for minors shows the minors under 15 beside it, as the card does (seed 000: Orkdal 12, of them 5)."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r": 12¹", answer) and re.search(r"15[\w ]*: 5¹", answer), answer
