@@ -45,7 +45,7 @@ _words(
     "measure",
     "requested",
     nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
-    "bedt",
+    "bedt|ba",
     nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne",
     en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks",
 )
@@ -91,10 +91,10 @@ _words(
 _words(
     "measure",
     "settlement_need",
-    no="behov|prognose",
+    no="behov|prognose|forventet|forventa",
     nb="bosettingsbehov",
     nn="busetjingsbehov|busettingsbehov",
-    en="settlement need|need|forecast|settlement needs",
+    en="settlement need|need|forecast|settlement needs|expected|projected|anticipated",
 )
 # 'skal bosettes i 2017': the need where no municipality is named, the request where one is.
 _words(
@@ -246,6 +246,18 @@ _words(
     en="qualification programme",
 )
 _words("group", "jobseeker_wage_subsidy", nb="lønnstilskudd", nn="lønstilskot", en="wage subsidy")
+_words(
+    "group",
+    "jobseeker_nav_measures",
+    no="tiltak i regi av nav|nav-tiltak|navtiltak|tiltak hos nav",
+    en="nav measures|nav programmes|measures run by nav",
+)
+_words(
+    "group",
+    "jobseeker_other_measures",
+    no="tiltak i regi av andre|andre tiltak|tiltak hos andre",
+    en="measures run by others|other measures",
+)
 
 # Intents: what kind of answer is wanted.
 _words(
@@ -276,7 +288,19 @@ _words(
     no="intro|introprogram|introprogrammet|introduksjonsprogram|introduksjonsprogrammet|introresultat",
     nb="introresultater|introresultatene",
     nn="introresultata",
-    en="introduction programme|introduction program|introduction|intro results|intro programme|intro program",
+    en="introduction programme|introduction program|introduction|intro results|intro programme|intro program|"
+    "after the programme|after finishing the programme|finished the programme|completed the programme|"
+    "programme outcomes|outcomes|outcome",
+)
+# What became of the participants after the programme (seed 004's 'Status etter endt program').
+_words(
+    "intent",
+    "intro",
+    nb="etter endt program|endt program|etter programmet|fullført program|avsluttet program|etter avsluttet program|"
+    "etter endt introprogram|deltakere|deltakerne|arbeidssøker|arbeidssøkere|arbeidssøkerne",
+    nn="etter avslutta program|avslutta program|fullført program|deltakarar|deltakarane|arbeidssøkjar|"
+    "arbeidssøkjarar|arbeidssøkjarane",
+    en="job seeker|job seekers|jobseeker|jobseekers",
 )
 # How much a figure rose or fell: during its year, from the year before, or between the years named.
 _words(

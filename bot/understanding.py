@@ -71,6 +71,8 @@ SLOT_KINDS = (
     "whole",
 )  # 'bosatt moss 2015'
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
+GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and the 'å bosette' completing it
+MOST_BETWEEN = 3  # words at most between them
 LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
@@ -466,7 +468,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
-    """Whether a measure word only completes the one before: 'bedt om å bosette', 'decided to settle', or
+    """Whether a measure word only completes the one before: 'bedt om å bosette', 'decided to settle' (a place
+    between: 'foreslår Drammen å bosette'), or
     'anmodet' after 'nye kommuner' (a measure whose key ends in the word's own: new_em_municipalities_requested)."""
     if any(earlier.endswith(f"_{value}") for _, earlier in reading.measures):
         return True
@@ -474,6 +477,9 @@ def _completes_measure(reading: _Reading, value: str) -> bool:
     while position >= 0 and reading.tokens[position].norm in LINKING_WORDS:
         position -= 1
     linked = position < len(reading.kinds) - 1
+    gap = 0  # 'foreslår Drammen å bosette', 'foreslo administrasjonen i Drammen å bosette'
+    while linked and position >= 0 and reading.kinds[position] in GAP_KINDS and gap < MOST_BETWEEN:
+        position, gap = position - 1, gap + 1
     return value == Measure.SETTLED and linked and position >= 0 and reading.kinds[position] == "measure"
 
 

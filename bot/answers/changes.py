@@ -132,7 +132,8 @@ def ratio_title(measure: str, per: str, language: str) -> str:
 def _within(
     held: PlaceFigures, year: int, measure: str, group: str, cite: Citations, ctx: Context
 ) -> list[str]:
-    """The change during the year: original to revised, or the first statement to the latest (none if one)."""
+    """The change during the year: original to revised, or the first statement to the latest (none if one, or if
+    the latest restates the first)."""
     found = revision(held, year, measure, group)
     if found is None:
         return []
@@ -143,8 +144,8 @@ def _within(
         return [text("change_revised", ctx.language, difference=_difference(before, after, ctx), **words)]
     statements = held.statements(year, [measure], group)
     first = min(statements, key=precedence)
-    if first.figure.as_of == original.figure.as_of:
-        return []
+    if first.figure.as_of == original.figure.as_of or first.figure.value == original.figure.value:
+        return []  # one statement, or the same figure restated: no change during the year
     dates = {"first": day(first.figure.as_of, ctx.language), "last": day(original.figure.as_of, ctx.language)}
     before, after = _stated(first, ctx), _stated(original, ctx)
     words = {"before": _shown(before, cite), "after": _shown(after, cite), **dates}

@@ -588,3 +588,37 @@ async def test_minors_come_with_the_minors_under_15(
     """A figure for minors shows the minors under 15 beside it, as the card does (seed 000: Orkdal 12, of them 5)."""
     answer = await reply(assistant, message, language=language)
     assert re.search(r": 12¹", answer) and re.search(r"15[\w ]*: 5¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figure"),
+    [
+        ("hvor mange gikk til tiltak i regi av NAV etter endt program i Trondheim", "nb", "28"),
+        ("hvor mange arbeidssøkere var på andre tiltak etter programmet i Trondheim", "nb", "2"),
+        ("kor mange var på nav-tiltak etter avslutta program i Trondheim", "nn", "28"),
+        ("Trondheim: how many job seekers were on measures run by others after the programme", "en", "2"),
+    ],
+)
+async def test_outcomes_of_the_programme_by_many_phrasings(
+    assistant: Assistant, message: str, language: str, figure: str
+) -> None:
+    """'etter endt program', 'arbeidssøkere', 'job seekers', 'tiltak i regi av NAV/andre': the programme's outcome
+    (seed 004: 28 on NAV's measures and 2 on others' of the 342 who finished in Trondheim)."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(rf": {figure}¹ (av|of) 342¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "measure", "code"),
+    [
+        ("hvor mange ba IMDi Melhus ta imot i 2016", "requested", "5028"),
+        ("hvor mange foreslo administrasjonen i Drammen å bosette i 2024", "proposed", "3301"),
+        ("kor mange flyktningar var forventa i Noreg i 2017", "settlement_need", "NO"),
+        ("how many refugees were projected for Norway in 2017", "settlement_need", "NO"),
+    ],
+)
+async def test_measures_by_more_phrasings(store: Store, message: str, measure: str, code: str) -> None:
+    """'ba … ta imot' is the request, 'forventa'/'projected' the need, and 'å bosette' after a measure and a place
+    only completes it ('foreslo … Drammen å bosette' is the proposal, not also the settled)."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.measures == [measure] and [m.place.code for m in question.places] == [code]
