@@ -71,7 +71,12 @@ SLOT_KINDS = (
     "whole",
 )  # 'bosatt moss 2015'
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
-GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and the 'å bosette' completing it
+GAP_KINDS = (
+    "place",
+    "stop",
+    "word",
+    "level",
+)  # what may stand between a measure and the 'å bosette' completing it
 MOST_BETWEEN = 3  # words at most between them
 LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
@@ -485,12 +490,18 @@ def _completes_measure(reading: _Reading, value: str) -> bool:
 
 def _with_total(reading: _Reading) -> bool:
     """Whether a group is asked beside the total: 'bosatte og EM', 'Melhus inkl. EM', 'Midt-regionen med EM',
-    'how many did Stjørdal settle and how many of them were EM' (without a place, 'of them' narrows the
-    previous answer instead)."""
+    'how many did Stjørdal settle and how many of them were EM' (without a place or measure before it, 'of them'
+    narrows the previous answer instead)."""
     position = len(reading.kinds) - 1
-    joined = position > 0 and reading.tokens[position].norm in WITH_WORDS
-    by_measure = joined and reading.kinds[position - 1] in ("measure", "place", "number", "level")
-    return by_measure or (reading.back and bool(reading.places))
+    joined = (
+        False  # 'og hvor mange EM', 'and how many minors': question words may stand after the joining word
+    )
+    while position > 0 and (reading.kinds[position] == "stop" or reading.tokens[position].norm in WITH_WORDS):
+        joined = joined or reading.tokens[position].norm in WITH_WORDS
+        position -= 1
+    by_measure = joined and reading.kinds[position] in ("measure", "place", "number", "level")
+    named_before = bool(reading.places) or bool(reading.measures)  # 'busette i 2023, og kor mange av dei'
+    return by_measure or (reading.back and named_before)
 
 
 def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:

@@ -622,3 +622,25 @@ async def test_measures_by_more_phrasings(store: Store, message: str, measure: s
     only completes it ('foreslo … Drammen å bosette' is the proposal, not also the settled)."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert question.measures == [measure] and [m.place.code for m in question.places] == [code]
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "groups"),
+    [
+        ("hvor mange ble bosatt i 2023, og hvor mange av dem var ukrainere?", "nb", ["all", "ukraine"]),
+        ("anmodning Skaun 2016, og hvor mange EM?", "nb", ["all", "em"]),
+        (
+            "kor mange vart busette i Noreg i 2023, og kor mange av dei var ukrainarar?",
+            "nn",
+            ["all", "ukraine"],
+        ),
+        ("how many did Orkdal settle in 2015, and how many minors?", "en", ["all", "em"]),
+    ],
+)
+async def test_a_group_asked_after_the_total_in_one_question_comes_with_it(
+    store: Store, message: str, language: str, groups: list[str]
+) -> None:
+    """'…, og hvor mange EM?', 'and how many of them were Ukrainians' after a measure named in the same question:
+    the total and the group, not the group alone."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.groups == groups and question.group == "all", question
