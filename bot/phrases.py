@@ -342,6 +342,14 @@ _words(
     nn="høgast|høgste",
     en="most|highest|largest|biggest|top",
 )
+# What remains of the decision: the card (decided, settled, share and what remains), or members ranked by it.
+_words(
+    "remaining",
+    "",
+    nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|for å nå",
+    nn="står att|manglar|gjenstår|att å busetje|har att|for å nå",
+    en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left",
+)
 # 'hvilket år bosatte Melhus flest': a place's years ranked, not its members.
 _words(
     "which_year",

@@ -460,6 +460,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Tal for {name} og kommunane der: {years}.",
         "en": "Figures for {name} and its municipalities: {years}.",
     },
+    "remaining_word": {"nb": "gjenstår", "nn": "att", "en": "remaining"},
     "sum_heading": {"nb": "Sum", "nn": "Sum", "en": "Total"},
     "summed_series": {
         "nb": "Ingen oppgitt total: summer over kommunene med tall (med tall/alle kommuner).",

@@ -116,6 +116,7 @@ class Question:
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
+    remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -233,6 +234,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         question.group = Group.ALL
     _settle_need(reading)
     _decide_intent(reading)
+    _remaining(question)
     _read_language(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
@@ -468,6 +470,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.back = reading.back or kind in ("back", "shift")
     reading.total = reading.total or kind == "total"
     question.together = question.together or kind == "together"
+    question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
 
@@ -671,6 +674,21 @@ def _decide_intent(reading: _Reading) -> None:
         question.intent = "figure" if question.measure else "status"
     if reading.ranked and reading.levels and question.intent in (Intent.RANKING, Intent.INTRO):
         question.rank_level = reading.levels[0]
+
+
+def _remaining(question: Question) -> None:
+    """What remains of the decision is read off the status card, or ranks members by the share settled (the most
+    remaining first): the settled and decided named with it ('å bosette', 'for å nå vedtaket') are its parts."""
+    if not question.remaining or question.intent not in (
+        *FRESH_INTENTS,
+        Intent.FIGURE,
+        Intent.RANKING,
+        Intent.CHANGE,
+    ):
+        return
+    question.measure, question.measures, question.second_measure, question.measure_years = None, [], None, []
+    question.most = question.best = question.least = False
+    question.intent = Intent.RANKING if question.intent == Intent.RANKING else Intent.STATUS
 
 
 def _is_follow_up(reading: _Reading) -> bool:

@@ -175,13 +175,15 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
         return await no_data(place, year, ctx, [per])
     if question.best or question.most:  # 'hvem har kommet lengst': the largest share first
         shares.reverse()
+    if question.remaining:  # 'hvem mangler flest': the most remaining first
+        shares.sort(key=lambda row: -_remaining_of(row))
     kept = [row for row in shares if _within(row[0], question)]
     what = ratio_title(measure, per, ctx.language)
     as_of = as_of_words(question.as_of_in(year), ctx.language)
     lines = [
         note + title(place, ctx.language, f"{what} {year}{as_of}{_bounds_words(question, ctx.language)}")
     ]
-    lines.extend(f"{i}. {_share_row(row, cite, ctx)}" for i, row in enumerate(kept, 1))
+    lines.extend(f"{i}. {_share_row(row, cite, ctx, question.remaining)}" for i, row in enumerate(kept, 1))
     if not kept:
         lines.append(text("none_within", ctx.language, known=len(shares)))
     lines.append(text("known_of", ctx.language, known=len(shares), members=base.members))
@@ -203,11 +205,22 @@ def _shares(ranked: Aggregate, base: Aggregate, left_out: frozenset[int]) -> lis
     return sorted(rows, key=lambda row: (row[0], row[1].name))
 
 
-def _share_row(row: ShareRow, cite: Citations, ctx: Context) -> str:
-    """'Melhus: 43¹ / 51² (84 %)'."""
+def _share_row(row: ShareRow, cite: Citations, ctx: Context, remaining: bool = False) -> str:
+    """'Melhus: 43¹ / 51² (84 %)', with what remains when asked: '· gjenstår 8'."""
     share, member, done, divisor = row
     shown = f"{ctx.value(done)}{cite.cite(done)} / {ctx.value(divisor)}{cite.cite(divisor)}"
-    return f"{escape(member.name)}: {shown} ({percent(share, ctx.language)})"
+    left = (
+        f" · {text('remaining_word', ctx.language)} {number(_remaining_of(row), ctx.language)}"
+        if remaining
+        else ""
+    )
+    return f"{escape(member.name)}: {shown} ({percent(share, ctx.language)}){left}"
+
+
+def _remaining_of(row: ShareRow) -> float:
+    """What remains of a member's decision (none when it has settled as many or more)."""
+    _, _, done, divisor = row
+    return max(0.0, (divisor.figure.value or 0) - (done.figure.value or 0))
 
 
 def _within(value: float, question: Question) -> bool:

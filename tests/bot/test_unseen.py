@@ -644,3 +644,36 @@ async def test_a_group_asked_after_the_total_in_one_question_comes_with_it(
     the total and the group, not the group alone."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert question.groups == groups and question.group == "all", question
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "left"),
+    [
+        ("hvor mange har Malvik igjen å bosette i 2015?", "nb", "gjenstår 10"),
+        ("hva mangler Rissa for å nå vedtaket sitt i 2015?", "nb", "gjenstår 7"),
+        ("kor mange står att for Malvik i 2015?", "nn", "att 10"),
+        ("how many does Rissa still have to settle to reach its decision for 2015?", "en", "remaining 7"),
+    ],
+)
+async def test_what_remains_of_the_decision_is_the_card(
+    assistant: Assistant, message: str, language: str, left: str
+) -> None:
+    """'igjen å bosette', 'for å nå vedtaket', 'står att', 'to reach': the card with what remains (seed 000: Malvik
+    48 − 38, Rissa 18 − 11); 'å nå' is the verb, never 'now'."""
+    answer = await reply(assistant, message, language=language)
+    assert "status 2015" in answer and left in answer and "2026" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilke kommuner mangler flest for å nå vedtaket i 2015, per 10.12.15", "nb"),
+        ("kven manglar flest busette per 10.12.2015?", "nn"),
+        ("who has the most left to settle as of 10 December 2015", "en"),
+    ],
+)
+async def test_members_ranked_by_what_remains(assistant: Assistant, message: str, language: str) -> None:
+    """The most remaining first: Trondheim 450 − 398 = 52 as of 10 December 2015 (seed 000), then Klæbu 11."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"1\. Trondheim: 398¹ / 450¹ \(88 %\) · \w+ 52", answer), answer
+    assert re.search(r"2\. Klæbu: 7¹ / 18¹ \(39 %\) · \w+ 11", answer), answer
