@@ -36,6 +36,7 @@ PARTS = {
         "per",
         "above",
         "below",
+        "at_least",
         "excluded",
     ),
 }

@@ -371,17 +371,17 @@ _words(
 _words(
     "above",
     "1",
-    nb="flere enn|mer enn",
-    nn="fleire enn|meir enn",
-    en="more than|above|exceeding",
+    nb="flere enn|mer enn|flere personer enn|flere flyktninger enn",
+    nn="fleire enn|meir enn|fleire personar enn|fleire flyktningar enn",
+    en="more than|above|exceeding|more people than|more refugees than",
 )
 _words("above", "2", nb="dobbelt så mange som", nn="dobbelt så mange som", en="twice as many as|twice")
 _words(
     "below",
     "1",
-    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd",
-    nn="færre enn|mindre enn|ikkje heile|ikkje nådd",
-    en="fewer than|less than|below|short of|not all of|not yet all of",
+    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd|færre personer enn|færre flyktninger enn",
+    nn="færre enn|mindre enn|ikkje heile|ikkje nådd|færre personar enn|færre flyktningar enn",
+    en="fewer than|less than|below|short of|not all of|not yet all of|fewer people than|fewer refugees than",
 )
 _words(
     "below",

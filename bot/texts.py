@@ -476,6 +476,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{what} relative to {per}",
     },
     "bound_above": {"nb": "over {bound}", "nn": "over {bound}", "en": "above {bound}"},
+    "bound_at_least": {"nb": "minst {bound}", "nn": "minst {bound}", "en": "at least {bound}"},
     "bound_below": {"nb": "under {bound}", "nn": "under {bound}", "en": "below {bound}"},
     "none_within": {
         "nb": "Ingen av de {known} med tall er innenfor.",

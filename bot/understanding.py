@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.dates import Dated, read_date
-from bot.forms import compound, inflected
+from bot.forms import compound, inflected, understood
 from bot.language import detect, vocabulary_languages
 from bot.phrases import (
     CODE_SLOTS,
@@ -113,6 +113,7 @@ class Question:
     )
     above: float | None = None  # members kept above this (a ratio's factor with `per`, else a value)
     below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
+    at_least: bool = False  # the bound above is reached, not passed: 'vedtatt hele anmodningen'
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
@@ -466,7 +467,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     elif kind == "level":
         reading.levels.append(value)
     else:
-        _qualifier(reading, kind, value)
+        _qualifier(reading, kind, value, len(raw.split()))
     reading.back = reading.back or kind in ("back", "shift")
     reading.total = reading.total or kind == "total"
     question.together = question.together or kind == "together"
@@ -565,7 +566,7 @@ def _measure(reading: _Reading, value: str, at: int) -> None:
     reading.named.add("measure")
 
 
-def _qualifier(reading: _Reading, kind: str, value: str) -> None:
+def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
     """Words that qualify a ranking or a figure: a ratio, a bound, an exclusion, 'which year', 'inkl.'."""
     if kind == "which_year":
         reading.question.by_year = True
@@ -573,6 +574,12 @@ def _qualifier(reading: _Reading, kind: str, value: str) -> None:
     elif kind in BOUNDS or (kind == "whole" and reading.negated):  # members kept by a bound: a ranking
         kind, value = (kind, value) if kind in BOUNDS else ("below", "1")  # 'ikke … hele vedtaket'
         reading.pending, reading.factor, reading.ranked = kind, float(value), True
+        _set_intent(reading, Intent.RANKING)
+    elif kind == "whole" and _measure_follows(
+        reading, length
+    ):  # 'vedtatt hele anmodningen': at least the request
+        reading.pending, reading.factor, reading.ranked = "above", 1.0, True
+        reading.question.at_least = True
         _set_intent(reading, Intent.RANKING)
     elif kind == "negation":
         reading.negated = True
@@ -582,6 +589,16 @@ def _qualifier(reading: _Reading, kind: str, value: str) -> None:
         reading.excluding = True
     elif kind == "including":
         reading.including = True
+
+
+def _measure_follows(reading: _Reading, length: int) -> bool:
+    """Whether the word after the phrase being read (of `length` words) names a measure ('hele anmodningen', 'the
+    whole request'; not 'hele Trøndelag')."""
+    following = len(reading.kinds) + length
+    if following >= len(reading.tokens):
+        return False
+    meaning = understood(reading.tokens[following].norm)
+    return meaning is not None and meaning.kind == "measure"
 
 
 def _set_intent(reading: _Reading, intent: str) -> None:

@@ -225,7 +225,8 @@ def _remaining_of(row: ShareRow) -> float:
 
 def _within(value: float, question: Question) -> bool:
     """Whether a share (or value) is inside the bounds asked for ('flere enn de vedtok': above 1)."""
-    return (question.above is None or value > question.above) and (
+    at_least = question.at_least and question.above is not None and value >= question.above
+    return (question.above is None or value > question.above or at_least) and (
         question.below is None or value < question.below
     )
 
@@ -236,6 +237,7 @@ def _bounds_words(question: Question, language: str) -> str:
     for key, bound in (("above", question.above), ("below", question.below)):
         if bound is not None:
             shown = percent(bound, language) if question.per else number(bound, language)
+            key = "at_least" if key == "above" and question.at_least else key
             words.append(text(f"bound_{key}", language, bound=shown))
     return "".join(f", {word}" for word in words)
 

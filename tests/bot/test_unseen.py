@@ -677,3 +677,35 @@ async def test_members_ranked_by_what_remains(assistant: Assistant, message: str
     answer = await reply(assistant, message, language=language)
     assert re.search(r"1\. Trondheim: 398¹ / 450¹ \(88 %\) · \w+ 52", answer), answer
     assert re.search(r"2\. Klæbu: 7¹ / 18¹ \(39 %\) · \w+ 11", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "kept", "left_out"),
+    [
+        ("hvilke kommuner har vedtatt hele anmodningen for 2015?", "nb", ("Malvik", "Leksvik"), ("Orkdal",)),
+        ("kven har busett heile vedtaket sitt i 2015?", "nn", ("Orkdal", "Skaun"), ("Melhus",)),
+        ("which municipalities decided the whole request in 2015", "en", ("Malvik", "Leksvik"), ("Orkdal",)),
+        (
+            "which municipalities settled more people than they had decided in 2015",
+            "en",
+            ("Skaun",),
+            ("Orkdal",),
+        ),
+    ],
+)
+async def test_bounds_by_more_phrasings(
+    assistant: Assistant, message: str, language: str, kept: tuple[str, ...], left_out: tuple[str, ...]
+) -> None:
+    """'hele anmodningen', 'heile vedtaket', 'the whole request' keep those that reached it (100 % included: Malvik
+    48 / 48, Orkdal settled 40 / 40); 'more people than' those that passed it (seed 000)."""
+    answer = await reply(assistant, message, language=language)
+    for name in kept:
+        assert re.search(rf"\d\. {name}: ", answer), answer
+    for name in left_out:
+        assert f"{name}:" not in answer, answer
+
+
+async def test_whole_before_a_place_is_no_bound(store: Store) -> None:
+    """'hele Trondheimsregionen' names the place; only 'hele' before a measure is a bound."""
+    question = parse("status hele Trondheimsregionen 2015", index=await store.index(), today=TODAY)
+    assert question.intent == "status" and question.above is None
