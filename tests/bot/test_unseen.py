@@ -709,3 +709,35 @@ async def test_whole_before_a_place_is_no_bound(store: Store) -> None:
     """'hele Trondheimsregionen' names the place; only 'hele' before a measure is a bound."""
     question = parse("status hele Trondheimsregionen 2015", index=await store.index(), today=TODAY)
     assert question.intent == "status" and question.above is None
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hva foreslo administrasjonen i Drammen for 2024?", "nb"),
+        ("kva føreslo administrasjonen i Drammen for 2024?", "nn"),
+        ("what did Drammen's administration propose for 2024?", "en"),
+    ],
+)
+async def test_a_proposal_comes_with_the_request_it_answers(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """The administration's proposal (6 minors) is shown beside the request it answers (12 minors, seed 003)."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r": 6¹", answer) and re.search(r": 12¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("anmodning og justert anmodning Drammen 2023", "nb"),
+        ("oppmoding og justert oppmoding Drammen 2023", "nn"),
+        ("request and revised request for Drammen 2023", "en"),
+    ],
+)
+async def test_a_figure_and_its_revision_named_together_are_shown_once(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Each shown beside the other, so each once (seed 003: Drammen 2023 requested 360, revised to 430)."""
+    answer = await reply(assistant, message, language=language)
+    assert answer.count("360¹") == 1 and answer.count("430¹") == 1, answer
