@@ -37,6 +37,7 @@ PARTS = {
         "above",
         "below",
         "at_least",
+        "group_share",
         "excluded",
     ),
 }

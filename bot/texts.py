@@ -460,6 +460,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Tal for {name} og kommunane der: {years}.",
         "en": "Figures for {name} and its municipalities: {years}.",
     },
+    "group_share_title": {
+        "nb": "Andel {group} av {what}",
+        "nn": "Del {group} av {what}",
+        "en": "Share of {group} in {what}",
+    },
     "remaining_word": {"nb": "gjenstår", "nn": "att", "en": "remaining"},
     "sum_heading": {"nb": "Sum", "nn": "Sum", "en": "Total"},
     "summed_series": {

@@ -70,6 +70,7 @@ SLOT_KINDS = (
     "place",
     "whole",
 )  # 'bosatt moss 2015'
+SHARE_WORDS = ("andel", "andelen", "del", "delen", "share", "proportion", "percentage", "prosentdel")
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 GAP_KINDS = (
     "place",
@@ -114,6 +115,9 @@ class Question:
     above: float | None = None  # members kept above this (a ratio's factor with `per`, else a value)
     below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
     at_least: bool = False  # the bound above is reached, not passed: 'vedtatt hele anmodningen'
+    group_share: bool = (
+        False  # members ranked by a group's share of the measure: 'høyest andel EM i plantallet'
+    )
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
@@ -236,6 +240,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _settle_need(reading)
     _decide_intent(reading)
     _remaining(question)
+    _group_share(reading)
     _read_language(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
@@ -706,6 +711,17 @@ def _remaining(question: Question) -> None:
     question.measure, question.measures, question.second_measure, question.measure_years = None, [], None, []
     question.most = question.best = question.least = False
     question.intent = Intent.RANKING if question.intent == Intent.RANKING else Intent.STATUS
+
+
+def _group_share(reading: _Reading) -> None:
+    """'høyest andel EM i plantallet', 'the largest share of minors in its request': members ranked by the group's
+    share of the measure's total, not by the group's figure."""
+    question = reading.question
+    shares = any(token.norm in SHARE_WORDS for token in reading.tokens)
+    if not shares or question.intent != Intent.RANKING or question.group == Group.ALL or question.by_year:
+        return
+    measure = question.measure or question.per or Measure.SETTLED
+    question.measure, question.per, question.group_share = measure, measure, True
 
 
 def _is_follow_up(reading: _Reading) -> bool:

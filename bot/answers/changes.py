@@ -117,6 +117,8 @@ def ratio_of(question: Question) -> tuple[str, str]:
     """The measure divided and what it is divided by: settled of the decision unless others are named."""
     if question.per is None:
         return Measure.SETTLED, Measure.DECIDED
+    if question.group_share:  # the group's share of the measure: the measure divided by itself, of everyone
+        return question.per, question.per
     measure = question.measure if question.measure not in (None, question.per) else Measure.SETTLED
     return measure, question.per
 

@@ -163,6 +163,7 @@ def _by_value(question: Question) -> bool:
 async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> Reply:
     """Members ranked by one figure as a share of another, smallest first unless the largest is asked for."""
     measure, per = ratio_of(question)
+    group = question.group if question.group_share else Group.ALL  # 'andel EM i plantallet': EM of the total
     year, note = await year_for(question, place, (measure, per), ctx, every=True)
     if year is None:
         return await status_answer(question, place, ctx)
@@ -170,7 +171,7 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
     empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
     base = found.get((per, Group.ALL), empty)
     cite = Citations(ctx.language)
-    shares = _shares(found.get((measure, Group.ALL), empty), base, _left_out(question))
+    shares = _shares(found.get((measure, group), empty), base, _left_out(question))
     if not shares:
         return await no_data(place, year, ctx, [per])
     if question.best or question.most:  # 'hvem har kommet lengst': the largest share first
@@ -178,7 +179,16 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
     if question.remaining:  # 'hvem mangler flest': the most remaining first
         shares.sort(key=lambda row: -_remaining_of(row))
     kept = [row for row in shares if _within(row[0], question)]
-    what = ratio_title(measure, per, ctx.language)
+    what = (
+        text(
+            "group_share_title",
+            ctx.language,
+            group=group_label(group, ctx.language),
+            what=short_measure_label(per, ctx.language),
+        )
+        if question.group_share
+        else ratio_title(measure, per, ctx.language)
+    )
     as_of = as_of_words(question.as_of_in(year), ctx.language)
     lines = [
         note + title(place, ctx.language, f"{what} {year}{as_of}{_bounds_words(question, ctx.language)}")

@@ -741,3 +741,20 @@ async def test_a_figure_and_its_revision_named_together_are_shown_once(
     """Each shown beside the other, so each once (seed 003: Drammen 2023 requested 360, revised to 430)."""
     answer = await reply(assistant, message, language=language)
     assert answer.count("360¹") == 1 and answer.count("430¹") == 1, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilken kommune har størst andel enslige mindreårige i plantallet for 2017?", "nb"),
+        ("kva kommune har høgast del EM i plantalet for 2017?", "nn"),
+        ("which municipality has the highest share of unaccompanied minors in its 2017 planning figure?", "en"),
+    ],
+)
+async def test_members_ranked_by_a_groups_share_of_the_measure(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """'andel EM i plantallet': the minors' share of each planning figure, largest first (seed 000: Midtre Gauldal
+    10 of 25, 40 %), not the minors' own figure (Trondheim's 250 first)."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"1\. Midtre Gauldal: 10¹ / 25¹ \(40 %\)", answer), answer
