@@ -741,12 +741,16 @@ def _is_follow_up(reading: _Reading) -> bool:
 
 
 def _narrows(reading: _Reading) -> bool:
-    """Whether a message names only a measure or an introduction-programme category, no place, year or topic
-    ('hvor mange var EM?', 'how many finished with full-time work?'): it narrows the previous question."""
+    """Whether a message names only a measure, a group asked about ('hvor mange var EM?', not 'ukrainere' alone)
+    or an introduction-programme category, and no place, year or topic ('how many finished with full-time
+    work?'): it narrows the previous question."""
     question = reading.question
     own = reading.named <= {"measure", "group", "intent"} and not reading.topic
-    narrowing = "measure" in reading.named or question.intent == Intent.INTRO
-    return own and narrowing and question.intent in (Intent.FIGURE, Intent.STATUS, Intent.INTRO)
+    asked = "group" in reading.named and "stop" in reading.kinds  # 'hvor mange', 'how many' around the group
+    narrowing = "measure" in reading.named or question.intent == Intent.INTRO or asked
+    return (
+        own and narrowing and question.intent in (Intent.UNKNOWN, Intent.FIGURE, Intent.STATUS, Intent.INTRO)
+    )
 
 
 def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = False) -> None:

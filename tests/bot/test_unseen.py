@@ -748,7 +748,10 @@ async def test_a_figure_and_its_revision_named_together_are_shown_once(
     [
         ("hvilken kommune har størst andel enslige mindreårige i plantallet for 2017?", "nb"),
         ("kva kommune har høgast del EM i plantalet for 2017?", "nn"),
-        ("which municipality has the highest share of unaccompanied minors in its 2017 planning figure?", "en"),
+        (
+            "which municipality has the highest share of unaccompanied minors in its 2017 planning figure?",
+            "en",
+        ),
     ],
 )
 async def test_members_ranked_by_a_groups_share_of_the_measure(
