@@ -91,7 +91,7 @@ _words(
 _words(
     "measure",
     "settlement_need",
-    no="behov|prognose|forventet|forventa",
+    no="behov|prognose|forvente|forventet|forventa",
     nb="bosettingsbehov",
     nn="busetjingsbehov|busettingsbehov",
     en="settlement need|need|forecast|settlement needs|expected|projected|anticipated",

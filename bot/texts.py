@@ -465,6 +465,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Del {group} av {what}",
         "en": "Share of {group} in {what}",
     },
+    "places_known": {
+        "nb": "{known} av {all} med tall",
+        "nn": "{known} av {all} med tal",
+        "en": "{known} of {all} known",
+    },
     "remaining_word": {"nb": "gjenstår", "nn": "att", "en": "remaining"},
     "sum_heading": {"nb": "Sum", "nn": "Sum", "en": "Total"},
     "summed_series": {

@@ -59,14 +59,25 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
 def _sum_line(
     values: list[dict[str, Statement]], measures: Sequence[str], cite: Citations, ctx: Context
 ) -> str:
-    """'Beregnet sum: anmodning 675¹': each measure every place has, summed."""
+    """'Beregnet sum: anmodning 675¹': each measure summed over the places with a known value, saying how many
+    of them that is where some have none ('bosatt 740¹ (1 av 2 med tall)')."""
     parts = []
     for measure in measures:
-        statements = [by_measure[measure] for by_measure in values if measure in by_measure]
-        if len(statements) == len(values) and all(s.figure.value is not None for s in statements):
+        statements = [
+            by_measure[measure]
+            for by_measure in values
+            if measure in by_measure and by_measure[measure].figure.value is not None
+        ]
+        if statements:
             total = ctx.value_of_sum(statements)
+            known = len(statements)
+            coverage = (
+                ""
+                if known == len(values)
+                else " (" + text("places_known", ctx.language, known=known, all=len(values)) + ")"
+            )
             parts.append(
-                f"{short_measure_label(measure, ctx.language)} <b>{total}</b>{cite.cite_all(statements)}"
+                f"{short_measure_label(measure, ctx.language)} <b>{total}</b>{cite.cite_all(statements)}{coverage}"
             )
     summed = text("summed", ctx.language)
     return f"{summed[:1].upper()}{summed[1:]}: " + (

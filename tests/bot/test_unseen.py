@@ -761,3 +761,32 @@ async def test_members_ranked_by_a_groups_share_of_the_measure(
     10 of 25, 40 %), not the minors' own figure (Trondheim's 250 first)."""
     answer = await reply(assistant, message, language=language)
     assert re.search(r"1\. Midtre Gauldal: 10¹ / 25¹ \(40 %\)", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "line"),
+    [
+        (
+            "hvor mange ble bosatt i Klæbu og Trondheim til sammen i 2016?",
+            "nb",
+            "Beregnet sum: bosatt 740¹ (1 av 2 med tall)",
+        ),
+        (
+            "kor mange vart busette i Klæbu og Trondheim til saman i 2016?",
+            "nn",
+            "Rekna sum: busett 740¹ (1 av 2 med tal)",
+        ),
+        (
+            "how many did Klæbu and Trondheim settle together in 2016?",
+            "en",
+            "Computed sum: settled 740¹ (1 of 2 known)",
+        ),
+    ],
+)
+async def test_a_sum_of_places_some_without_figures_says_how_many_it_has(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """Klæbu has no settled count for 2016 (seed 000 stops at 2015): the sum is Trondheim's, saying so, not 'no
+    figures'."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer, answer
