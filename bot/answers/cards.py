@@ -65,8 +65,9 @@ async def status_answer(
     if not lines:
         return await no_data(place, year, ctx, measures or (), question.group, what)
     cards = [note + _card(question, place, year, lines, ctx)]
-    progress = None if question.year or measures else await _progress_year(question, place, ctx)
-    if progress is not None and progress < year:  # the latest year is only plans: how it went before too
+    plain = question.year is None and not measures and place.level == "municipality"
+    progress = await _progress_year(question, place, ctx) if plain else None
+    if progress is not None and progress < year:  # a municipality's latest year is only plans: how it went
         earlier = await card_lines(
             place, progress, question.group, cite, ctx, None, question.as_of_in(progress)
         )
