@@ -48,8 +48,8 @@ NAMED = re.compile(
     r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b,?)?(?:\s+(?P<year>\d{4})\b)?",
     re.IGNORECASE,
 )
-NOW = re.compile(
-    r"\b(?:(?:per |pr\.? |til |fram til |frem til |akkurat |as of )?(?:nå|i dag|idag|now|today|for tiden|"
+NOW = re.compile(  # not the verb: 'for å nå vedtaket', 'to reach'
+    r"(?<!\bå )\b(?:(?:per |pr\.? |til |fram til |frem til |akkurat |as of )?(?:nå|i dag|idag|now|today|for tiden|"
     r"currently|no(?=\s*[?!.]*\s*$))|(?:per|til|akkurat|fram til) no)\b",
     re.IGNORECASE,
 )

@@ -7,9 +7,11 @@ from collections import OrderedDict
 from dataclasses import fields, replace
 from datetime import date, datetime
 
+from bot.phrases import VOCABULARY, Meaning
 from bot.understanding import Question
 from bot.wordlists import LANGUAGES
 from store.conversations import KEPT_FOR, forget_context, prune_contexts, recall_context, remember_context
+from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
 from store.store import Store
 from store.vocabulary import Intent
@@ -34,6 +36,8 @@ PARTS = {
         "per",
         "above",
         "below",
+        "at_least",
+        "group_share",
         "excluded",
     ),
 }
@@ -120,11 +124,19 @@ def follow(previous: Question, question: Question) -> Question:
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
     if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
         changes["years"] = [year + question.year_shift for year in previous.years]
+    elif _next_year(question) and previous.years:  # 'and for next year?' after 2016: 2017, not today's next
+        changes["years"] = [max(previous.years) + 1]
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
+
+
+def _next_year(question: Question) -> bool:
+    """Whether a question's year is named by 'neste år', 'next year': in a follow-up, the year after the one asked."""
+    word = normalise(question.year_word or "")
+    return VOCABULARY.get(word) == Meaning("time", "1")
 
 
 def _language(previous: Question, question: Question) -> dict[str, object]:

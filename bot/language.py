@@ -19,6 +19,7 @@ CODES = {Language.BOKMAL: "nb", Language.NYNORSK: "nn", Language.ENGLISH: "en"}
 FEWEST_WORDS = 2  # 'status Trondheim 2015' has one word of a language: it says nothing of which
 MARKER_WEIGHT = 0.5  # each word or phrase only one language has, added to lingua's confidence (0–1)
 MARGIN = 0.2  # the lead the first language needs over the second
+NORWEGIAN = ("nb", "nn")
 COMMANDS = (Meaning("intent", "help"), Meaning("intent", "start"))  # 'help' alone is a command: no language
 TAG = re.compile(r"<[^>]*>|\{[^}]*\}")  # HTML tags and placeholders in the bot's texts
 _building = threading.Lock()  # the bot builds the detector in a worker thread: a question meanwhile waits
@@ -94,4 +95,7 @@ def _detected(words: Sequence[str], phrases: Sequence[str]) -> str | None:
     confidences = detector().compute_language_confidence_values(" ".join(words))
     scores = {CODES[c.language]: c.value + MARKER_WEIGHT * markers[CODES[c.language]] for c in confidences}
     first, second = sorted(scores.values(), reverse=True)[:2]
-    return max(scores, key=scores.__getitem__) if first - second >= MARGIN else None
+    best = max(scores, key=scores.__getitem__)
+    if best in NORWEGIAN and not markers[best]:  # no word only it has: lingua alone cannot tell nb from nn
+        return None
+    return best if first - second >= MARGIN else None

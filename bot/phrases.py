@@ -45,7 +45,7 @@ _words(
     "measure",
     "requested",
     nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
-    "bedt",
+    "bedt|ba",
     nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne",
     en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks",
 )
@@ -91,10 +91,10 @@ _words(
 _words(
     "measure",
     "settlement_need",
-    no="behov|prognose",
+    no="behov|prognose|forvente|forventet|forventa",
     nb="bosettingsbehov",
     nn="busetjingsbehov|busettingsbehov",
-    en="settlement need|need|forecast|settlement needs",
+    en="settlement need|need|forecast|settlement needs|expected|projected|anticipated",
 )
 # 'skal bosettes i 2017': the need where no municipality is named, the request where one is.
 _words(
@@ -246,6 +246,18 @@ _words(
     en="qualification programme",
 )
 _words("group", "jobseeker_wage_subsidy", nb="lønnstilskudd", nn="lønstilskot", en="wage subsidy")
+_words(
+    "group",
+    "jobseeker_nav_measures",
+    no="tiltak i regi av nav|nav-tiltak|navtiltak|tiltak hos nav",
+    en="nav measures|nav programmes|measures run by nav",
+)
+_words(
+    "group",
+    "jobseeker_other_measures",
+    no="tiltak i regi av andre|andre tiltak|tiltak hos andre",
+    en="measures run by others|other measures",
+)
 
 # Intents: what kind of answer is wanted.
 _words(
@@ -276,7 +288,19 @@ _words(
     no="intro|introprogram|introprogrammet|introduksjonsprogram|introduksjonsprogrammet|introresultat",
     nb="introresultater|introresultatene",
     nn="introresultata",
-    en="introduction programme|introduction program|introduction|intro results|intro programme|intro program",
+    en="introduction programme|introduction program|introduction|intro results|intro programme|intro program|"
+    "after the programme|after finishing the programme|finished the programme|completed the programme|"
+    "programme outcomes|outcomes|outcome",
+)
+# What became of the participants after the programme (seed 004's 'Status etter endt program').
+_words(
+    "intent",
+    "intro",
+    nb="etter endt program|endt program|etter programmet|fullført program|avsluttet program|etter avsluttet program|"
+    "etter endt introprogram|deltakere|deltakerne|arbeidssøker|arbeidssøkere|arbeidssøkerne",
+    nn="etter avslutta program|avslutta program|fullført program|deltakarar|deltakarane|arbeidssøkjar|"
+    "arbeidssøkjarar|arbeidssøkjarane",
+    en="job seeker|job seekers|jobseeker|jobseekers",
 )
 # How much a figure rose or fell: during its year, from the year before, or between the years named.
 _words(
@@ -313,10 +337,18 @@ _words(
 _words(
     "rank",
     "most",
-    no="flest|mest|størst",
+    no="flest|mest|størst|topp|toppen",
     nb="høyest",
     nn="høgast|høgste",
     en="most|highest|largest|biggest|top",
+)
+# What remains of the decision: the card (decided, settled, share and what remains), or members ranked by it.
+_words(
+    "remaining",
+    "",
+    nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|for å nå",
+    nn="står att|manglar|gjenstår|att å busetje|har att|for å nå",
+    en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left",
 )
 # 'hvilket år bosatte Melhus flest': a place's years ranked, not its members.
 _words(
@@ -339,17 +371,17 @@ _words(
 _words(
     "above",
     "1",
-    nb="flere enn|mer enn",
-    nn="fleire enn|meir enn",
-    en="more than|above|exceeding",
+    nb="flere enn|mer enn|flere personer enn|flere flyktninger enn",
+    nn="fleire enn|meir enn|fleire personar enn|fleire flyktningar enn",
+    en="more than|above|exceeding|more people than|more refugees than",
 )
 _words("above", "2", nb="dobbelt så mange som", nn="dobbelt så mange som", en="twice as many as|twice")
 _words(
     "below",
     "1",
-    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd",
-    nn="færre enn|mindre enn|ikkje heile|ikkje nådd",
-    en="fewer than|less than|below|short of|not all of|not yet all of",
+    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd|færre personer enn|færre flyktninger enn",
+    nn="færre enn|mindre enn|ikkje heile|ikkje nådd|færre personar enn|færre flyktningar enn",
+    en="fewer than|less than|below|short of|not all of|not yet all of|fewer people than|fewer refugees than",
 )
 _words(
     "below",
@@ -388,9 +420,12 @@ _words(
 _words(
     "together",
     "",
-    nb="om vi tar med|hvis vi tar med|når vi tar med|til sammen|tilsammen|sammenlagt|samlet|i sum|pluss",
-    nn="om vi tek med|om me tek med|viss vi tek med|når vi tek med|til saman|tilsaman|samanlagt|samla|i sum|pluss",
-    en="together|combined|taken together|if we include|if we add|added together|in all|plus",
+    no="sum|summen|summert|i sum|pluss",
+    nb="om vi tar med|hvis vi tar med|når vi tar med|til sammen|tilsammen|sammenlagt|samlet|legg sammen",
+    nn="om vi tek med|om me tek med|viss vi tek med|når vi tek med|til saman|tilsaman|samanlagt|samla|summar|"
+    "legg saman",
+    en="together|combined|taken together|if we include|if we add|added together|in all|plus|sum|sum of|"
+    "add up|added up|summed|cumulative|cumulatively",
 )
 # … or by the value, smallest first ('færrest'); by the share settled, 'minst' is behind first.
 _words(

@@ -460,6 +460,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Tal for {name} og kommunane der: {years}.",
         "en": "Figures for {name} and its municipalities: {years}.",
     },
+    "group_share_title": {
+        "nb": "Andel {group} av {what}",
+        "nn": "Del {group} av {what}",
+        "en": "Share of {group} in {what}",
+    },
+    "places_known": {
+        "nb": "{known} av {all} med tall",
+        "nn": "{known} av {all} med tal",
+        "en": "{known} of {all} known",
+    },
+    "remaining_word": {"nb": "gjenstår", "nn": "att", "en": "remaining"},
+    "sum_heading": {"nb": "Sum", "nn": "Sum", "en": "Total"},
     "summed_series": {
         "nb": "Ingen oppgitt total: summer over kommunene med tall (med tall/alle kommuner).",
         "nn": "Ingen oppgjeven total: summar over kommunane med tal (med tal/alle kommunar).",
@@ -474,6 +486,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{what} relative to {per}",
     },
     "bound_above": {"nb": "over {bound}", "nn": "over {bound}", "en": "above {bound}"},
+    "bound_at_least": {"nb": "minst {bound}", "nn": "minst {bound}", "en": "at least {bound}"},
     "bound_below": {"nb": "under {bound}", "nn": "under {bound}", "en": "below {bound}"},
     "none_within": {
         "nb": "Ingen av de {known} med tall er innenfor.",
@@ -508,6 +521,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Ingen år oppgitt: viser siste år med tall, {year}.",
         "nn": "Inkje år oppgitt: viser siste år med tal, {year}.",
         "en": "No year given: showing the latest year with figures, {year}.",
+    },
+    "progress_year": {
+        "nb": "Siste år med vedtak eller bosatte: {year}.",
+        "nn": "Siste år med vedtak eller busette: {year}.",
+        "en": "The latest year with a decision or settled count: {year}.",
     },
     "status_title": {"nb": "status {year}", "nn": "status {year}", "en": "status {year}"},
     "status_word": {"nb": "status", "nn": "status", "en": "status"},

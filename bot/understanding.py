@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.dates import Dated, read_date
-from bot.forms import compound, inflected
+from bot.forms import compound, inflected, understood
 from bot.language import detect, vocabulary_languages
 from bot.phrases import (
     CODE_SLOTS,
@@ -60,7 +60,25 @@ MAX_PHRASE = 5
 LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
-SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place")  # 'bosatt moss 2015'
+SLOT_KINDS = (
+    "measure",
+    "group",
+    "intent",
+    "topic",
+    "rank",
+    "compare",
+    "place",
+    "whole",
+)  # 'bosatt moss 2015'
+SHARE_WORDS = ("andel", "andelen", "del", "delen", "share", "proportion", "percentage", "prosentdel")
+AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
+GAP_KINDS = (
+    "place",
+    "stop",
+    "word",
+    "level",
+)  # what may stand between a measure and the 'å bosette' completing it
+MOST_BETWEEN = 3  # words at most between them
 LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
@@ -96,9 +114,14 @@ class Question:
     )
     above: float | None = None  # members kept above this (a ratio's factor with `per`, else a value)
     below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
+    at_least: bool = False  # the bound above is reached, not passed: 'vedtatt hele anmodningen'
+    group_share: bool = (
+        False  # members ranked by a group's share of the measure: 'høyest andel EM i plantallet'
+    )
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
+    remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -177,6 +200,7 @@ class _Reading:
     pending: str | None = None  # 'ratio', 'above' or 'below': the next measure (or number) completes it
     excluding: bool = False  # 'utenom': the places named from here on are left out
     excluded: list[str] = field(default_factory=list)  # place names read after 'utenom'
+    after: list[str] = field(default_factory=list)  # place names read after 'etter': in a ranking, left out
     including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
@@ -215,6 +239,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         question.group = Group.ALL
     _settle_need(reading)
     _decide_intent(reading)
+    _remaining(question)
+    _group_share(reading)
     _read_language(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
@@ -294,6 +320,8 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         if place_length and place_length >= phrase_length:
             name = " ".join(t.norm for t in tokens[position : position + place_length])
             (reading.excluded if reading.excluding else reading.places).append(name)
+            if position and tokens[position - 1].norm in AFTER_WORDS:
+                reading.after.append(name)
             reading.kinds.extend(["place"] * place_length)
             _end_leftover(reading)
             position += place_length
@@ -348,8 +376,10 @@ def _written_as_name(reading: _Reading, position: int) -> bool:
 
 
 def _in_place_slot(reading: _Reading, position: int) -> bool:
-    """Whether a token stands where a place is named: first, after 'i', 'status', a measure or another place."""
-    if position == 0:
+    """Whether a token stands where a place is named: first, after 'i', 'status', a measure, another place or
+    'hele' ('hele midt'), or before a level word ('the midt region', 'moss kommune')."""
+    following = reading.tokens[position + 1].norm if position + 1 < len(reading.tokens) else ""
+    if position == 0 or VOCABULARY.get(following, Meaning("", "")).kind == "level":
         return True
     return reading.tokens[position - 1].norm in PLACE_SLOTS or reading.kinds[position - 1] in SLOT_KINDS
 
@@ -365,7 +395,7 @@ def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
 
 def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
     """A token that is no place name or phrase: a word form, a word, a compound, a typo, or not understood."""
-    if token.norm.isdigit() and len(token.norm) <= 2:  # a day, a month or a count: never a place
+    if any(c.isdigit() for c in token.norm):  # a day, a month, a count or '30h': never a place
         reading.kinds.append("number")
         return
     meanings = _word_meanings(token.norm)
@@ -442,16 +472,18 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     elif kind == "level":
         reading.levels.append(value)
     else:
-        _qualifier(reading, kind, value)
+        _qualifier(reading, kind, value, len(raw.split()))
     reading.back = reading.back or kind in ("back", "shift")
     reading.total = reading.total or kind == "total"
     question.together = question.together or kind == "together"
+    question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
-    """Whether a measure word only completes the one before: 'bedt om å bosette', 'decided to settle', or
+    """Whether a measure word only completes the one before: 'bedt om å bosette', 'decided to settle' (a place
+    between: 'foreslår Drammen å bosette'), or
     'anmodet' after 'nye kommuner' (a measure whose key ends in the word's own: new_em_municipalities_requested)."""
     if any(earlier.endswith(f"_{value}") for _, earlier in reading.measures):
         return True
@@ -459,24 +491,35 @@ def _completes_measure(reading: _Reading, value: str) -> bool:
     while position >= 0 and reading.tokens[position].norm in LINKING_WORDS:
         position -= 1
     linked = position < len(reading.kinds) - 1
+    gap = 0  # 'foreslår Drammen å bosette', 'foreslo administrasjonen i Drammen å bosette'
+    while linked and position >= 0 and reading.kinds[position] in GAP_KINDS and gap < MOST_BETWEEN:
+        position, gap = position - 1, gap + 1
     return value == Measure.SETTLED and linked and position >= 0 and reading.kinds[position] == "measure"
 
 
 def _with_total(reading: _Reading) -> bool:
     """Whether a group is asked beside the total: 'bosatte og EM', 'Melhus inkl. EM', 'Midt-regionen med EM',
-    'how many did Stjørdal settle and how many of them were EM' (without a place, 'of them' narrows the
-    previous answer instead)."""
+    'how many did Stjørdal settle and how many of them were EM' (without a place or measure before it, 'of them'
+    narrows the previous answer instead)."""
     position = len(reading.kinds) - 1
-    joined = position > 0 and reading.tokens[position].norm in WITH_WORDS
-    by_measure = joined and reading.kinds[position - 1] in ("measure", "place", "number", "level")
-    return by_measure or (reading.back and bool(reading.places))
+    joined = (
+        False  # 'og hvor mange EM', 'and how many minors': question words may stand after the joining word
+    )
+    while position > 0 and (reading.kinds[position] == "stop" or reading.tokens[position].norm in WITH_WORDS):
+        joined = joined or reading.tokens[position].norm in WITH_WORDS
+        position -= 1
+    by_measure = joined and reading.kinds[position] in ("measure", "place", "number", "level")
+    named_before = bool(reading.places) or bool(reading.measures)  # 'busette i 2023, og kor mange av dei'
+    return by_measure or (reading.back and named_before)
 
 
 def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
-    summed = reading.total or question.together  # 'TOTALT', 'settled plus assigned': the status table's total
+    # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead.
+    summed = reading.total or (question.together and len(question.years) < 2)
+    question.together = question.together or (reading.total and len(question.years) > 1)
     if (
         summed
         and set(question.measures) in (set(), set(TOTAL_MEASURES[1:]))
@@ -528,7 +571,7 @@ def _measure(reading: _Reading, value: str, at: int) -> None:
     reading.named.add("measure")
 
 
-def _qualifier(reading: _Reading, kind: str, value: str) -> None:
+def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
     """Words that qualify a ranking or a figure: a ratio, a bound, an exclusion, 'which year', 'inkl.'."""
     if kind == "which_year":
         reading.question.by_year = True
@@ -536,6 +579,12 @@ def _qualifier(reading: _Reading, kind: str, value: str) -> None:
     elif kind in BOUNDS or (kind == "whole" and reading.negated):  # members kept by a bound: a ranking
         kind, value = (kind, value) if kind in BOUNDS else ("below", "1")  # 'ikke … hele vedtaket'
         reading.pending, reading.factor, reading.ranked = kind, float(value), True
+        _set_intent(reading, Intent.RANKING)
+    elif kind == "whole" and _measure_follows(
+        reading, length
+    ):  # 'vedtatt hele anmodningen': at least the request
+        reading.pending, reading.factor, reading.ranked = "above", 1.0, True
+        reading.question.at_least = True
         _set_intent(reading, Intent.RANKING)
     elif kind == "negation":
         reading.negated = True
@@ -545,6 +594,16 @@ def _qualifier(reading: _Reading, kind: str, value: str) -> None:
         reading.excluding = True
     elif kind == "including":
         reading.including = True
+
+
+def _measure_follows(reading: _Reading, length: int) -> bool:
+    """Whether the word after the phrase being read (of `length` words) names a measure ('hele anmodningen', 'the
+    whole request'; not 'hele Trøndelag')."""
+    following = len(reading.kinds) + length
+    if following >= len(reading.tokens):
+        return False
+    meaning = understood(reading.tokens[following].norm)
+    return meaning is not None and meaning.kind == "measure"
 
 
 def _set_intent(reading: _Reading, intent: str) -> None:
@@ -559,6 +618,9 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     """The places named exactly; otherwise the first typo of a name; otherwise the words not understood."""
     question, year = reading.question, reading.question.year
     spans = [span for span in reading.leftovers if span]
+    if question.intent == Intent.RANKING and not question.by_year:  # 'flest etter Trondheim': the others
+        reading.places = [name for name in reading.places if name not in reading.after]
+        reading.excluded.extend(reading.after)
     if reading.places:
         question.places = index.exact(reading.places[0], year=year)
         question.place_text = reading.places[0]
@@ -636,6 +698,32 @@ def _decide_intent(reading: _Reading) -> None:
         question.rank_level = reading.levels[0]
 
 
+def _remaining(question: Question) -> None:
+    """What remains of the decision is read off the status card, or ranks members by the share settled (the most
+    remaining first): the settled and decided named with it ('å bosette', 'for å nå vedtaket') are its parts."""
+    if not question.remaining or question.intent not in (
+        *FRESH_INTENTS,
+        Intent.FIGURE,
+        Intent.RANKING,
+        Intent.CHANGE,
+    ):
+        return
+    question.measure, question.measures, question.second_measure, question.measure_years = None, [], None, []
+    question.most = question.best = question.least = False
+    question.intent = Intent.RANKING if question.intent == Intent.RANKING else Intent.STATUS
+
+
+def _group_share(reading: _Reading) -> None:
+    """'høyest andel EM i plantallet', 'the largest share of minors in its request': members ranked by the group's
+    share of the measure's total, not by the group's figure."""
+    question = reading.question
+    shares = any(token.norm in SHARE_WORDS for token in reading.tokens)
+    if not shares or question.intent != Intent.RANKING or question.group == Group.ALL or question.by_year:
+        return
+    measure = question.measure or question.per or Measure.SETTLED
+    question.measure, question.per, question.group_share = measure, measure, True
+
+
 def _is_follow_up(reading: _Reading) -> bool:
     """Whether a message builds on the previous question: 'og Malvik?', 'i fjor da?', 'what about EM?', '2016?'."""
     if reading.question.command:
@@ -643,7 +731,26 @@ def _is_follow_up(reading: _Reading) -> bool:
     norms = [t.norm for t in reading.tokens]
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
-    return opens or ends or reading.named == {"years"} or (reading.back and "place" not in reading.named)
+    return (
+        opens
+        or ends
+        or reading.named == {"years"}
+        or (reading.back and "place" not in reading.named)
+        or _narrows(reading)
+    )
+
+
+def _narrows(reading: _Reading) -> bool:
+    """Whether a message names only a measure, a group asked about ('hvor mange var EM?', not 'ukrainere' alone)
+    or an introduction-programme category, and no place, year or topic ('how many finished with full-time
+    work?'): it narrows the previous question."""
+    question = reading.question
+    own = reading.named <= {"measure", "group", "intent"} and not reading.topic
+    asked = "group" in reading.named and "stop" in reading.kinds  # 'hvor mange', 'how many' around the group
+    narrowing = "measure" in reading.named or question.intent == Intent.INTRO or asked
+    return (
+        own and narrowing and question.intent in (Intent.UNKNOWN, Intent.FIGURE, Intent.STATUS, Intent.INTRO)
+    )
 
 
 def default_to_nation(question: Question, index: PlaceIndex, *, topic: bool = False) -> None:

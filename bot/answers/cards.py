@@ -42,6 +42,8 @@ CARD_MEASURES = (
     Measure.CAPACITY_DWELLINGS,
 )
 SNAPSHOT_MEASURES = (Measure.SETTLED, Measure.ASSIGNED)
+# How settlement is going: a year with only requests, plans or forecasts says nothing of it.
+PROGRESS_MEASURES = (Measure.DECIDED, Measure.SETTLED, Measure.ASSIGNED)
 SHOWN_SNAPSHOTS = 2  # earlier as-of dates on a status card
 
 
@@ -62,9 +64,31 @@ async def status_answer(
     lines = await card_lines(place, year, question.group, cite, ctx, measures, question.as_of_in(year))
     if not lines:
         return await no_data(place, year, ctx, measures or (), question.group, what)
+    cards = [note + _card(question, place, year, lines, ctx)]
+    plain = question.year is None and not measures and place.level == "municipality"
+    progress = await _progress_year(question, place, ctx) if plain else None
+    if progress is not None and progress < year:  # a municipality's latest year is only plans: how it went
+        earlier = await card_lines(
+            place, progress, question.group, cite, ctx, None, question.as_of_in(progress)
+        )
+        cards.append(
+            text("progress_year", ctx.language, year=progress)
+            + "\n"
+            + _card(question, place, progress, earlier, ctx)
+        )
+    return Reply("\n\n".join(cards) + cite.render())
+
+
+def _card(question: Question, place: Place, year: int, lines: list[str], ctx: Context) -> str:
+    """A card's heading and lines."""
     what = text("status_title", ctx.language, year=year) + as_of_words(question.as_of_in(year), ctx.language)
-    heading = note + title(place, ctx.language, what)
-    return Reply("\n".join([heading, *lines]) + cite.render())
+    return "\n".join([title(place, ctx.language, what), *lines])
+
+
+async def _progress_year(question: Question, place: Place, ctx: Context) -> int | None:
+    """The latest year with figures of how settlement went: a decision, settled or assigned."""
+    year, _ = await year_for(question, place, PROGRESS_MEASURES, ctx)
+    return year
 
 
 async def card_lines(
@@ -186,14 +210,14 @@ def _groups_of(measure: str, found: Keyed) -> list[str]:
     return usual + sorted(present - set(usual))
 
 
-def _with_under_15(group: str) -> list[str]:
+def with_under_15(group: str) -> list[str]:
     """The groups shown when one is asked for: minors come with the minors under 15."""
     return [group, Group.EM_UNDER_15] if group == Group.EM else [group]
 
 
 def _card_row(measure: str, found: Keyed, group: str, cite: Citations, ctx: Context) -> str:
     """One measure's line: the total and its sub-groups, each with its footnote."""
-    groups = _groups_of(measure, found) if group == Group.ALL else _with_under_15(group)
+    groups = _groups_of(measure, found) if group == Group.ALL else with_under_15(group)
     of_which = f"{text('of_which', ctx.language)} " if (measure, Group.ALL) in found else ""
     parts = []
     for key in groups:
@@ -264,7 +288,7 @@ async def _aggregate_lines(
     for measure in _card_order({m for m, _ in found}, measures):
         if measure in INTRO_MEASURES and any(key[0] == measure for key in stated):
             continue  # the place's own introduction results: as a table below
-        groups = groups_all_first(measure, found) if group == Group.ALL else _with_under_15(group)
+        groups = groups_all_first(measure, found) if group == Group.ALL else with_under_15(group)
         for key in ((measure, g) for g in groups if (measure, g) in found):
             lines.append(aggregate_line(found[key], cite, ctx))
             lines.extend(former_lines(former, key, cite, ctx) if lines[-1] else [])

@@ -117,6 +117,8 @@ def ratio_of(question: Question) -> tuple[str, str]:
     """The measure divided and what it is divided by: settled of the decision unless others are named."""
     if question.per is None:
         return Measure.SETTLED, Measure.DECIDED
+    if question.group_share:  # the group's share of the measure: the measure divided by itself, of everyone
+        return question.per, question.per
     measure = question.measure if question.measure not in (None, question.per) else Measure.SETTLED
     return measure, question.per
 
@@ -132,7 +134,8 @@ def ratio_title(measure: str, per: str, language: str) -> str:
 def _within(
     held: PlaceFigures, year: int, measure: str, group: str, cite: Citations, ctx: Context
 ) -> list[str]:
-    """The change during the year: original to revised, or the first statement to the latest (none if one)."""
+    """The change during the year: original to revised, or the first statement to the latest (none if one, or if
+    the latest restates the first)."""
     found = revision(held, year, measure, group)
     if found is None:
         return []
@@ -143,8 +146,8 @@ def _within(
         return [text("change_revised", ctx.language, difference=_difference(before, after, ctx), **words)]
     statements = held.statements(year, [measure], group)
     first = min(statements, key=precedence)
-    if first.figure.as_of == original.figure.as_of:
-        return []
+    if first.figure.as_of == original.figure.as_of or first.figure.value == original.figure.value:
+        return []  # one statement, or the same figure restated: no change during the year
     dates = {"first": day(first.figure.as_of, ctx.language), "last": day(original.figure.as_of, ctx.language)}
     before, after = _stated(first, ctx), _stated(original, ctx)
     words = {"before": _shown(before, cite), "after": _shown(after, cite), **dates}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.answers.cards import aggregate_line, former_lines, former_totals, no_data
+from bot.answers.cards import aggregate_line, former_lines, former_totals, no_data, with_under_15
 from bot.answers.context import Context, as_of_words, groups_all_first, label, title, year_for
 from bot.render import Citations, day, number
 from bot.replies import Reply
@@ -16,12 +16,15 @@ from store.models import Place
 from store.queries import Aggregate, Statement
 from store.vocabulary import REVISED, Group, Measure
 
-# A figure is shown with its companion: the revised request or decision, the forecast of settlements, the
-# people the dwellings house ('100 boliger tilsier ca 250 flyktninger'), the high end of a range stated as
-# low–high ('20-90k vil søke asyl', '40-50k (5år) opphold').
+# A figure is shown with its companion: the revised request or decision (a revised one with its original), the
+# request an administration's proposal answers, the forecast of settlements, the people the dwellings house
+# ('100 boliger tilsier ca 250 flyktninger'), the high end of a range stated as low–high ('20-90k vil søke asyl',
+# '40-50k (5år) opphold').
 COMPANIONS: dict[str, str] = {
     **REVISED,
+    **{revised: original for original, revised in REVISED.items()},
     Measure.SETTLED: Measure.SETTLED_FORECAST,
+    Measure.PROPOSED: Measure.REQUESTED,
     Measure.CAPACITY_DWELLINGS: Measure.CAPACITY,
     Measure.ASYLUM_SEEKERS_FORECAST_MIN: Measure.ASYLUM_SEEKERS_FORECAST_MAX,
     Measure.RESIDENCE_PERMITS_5Y_MIN: Measure.RESIDENCE_PERMITS_5Y_MAX,
@@ -42,7 +45,7 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
         return await no_data(place, question.year, ctx, [measure], group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
-    groups = [] if group == Group.ALL else [group]
+    groups = [] if group == Group.ALL else with_under_15(group)
     lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of_in(year))
     if not lines:
         return await no_data(place, year, ctx, [measure], group)
@@ -59,9 +62,10 @@ async def several_answer(question: Question, place: Place, ctx: Context) -> Repl
     blocks: list[str] = []
     found = False
     for year, named, note in await _years_of(question, place, ctx):
-        measures = [m for m in named if m not in {COMPANIONS.get(other) for other in named}]  # shown beside
+        measures = _without_companions(named)
         lines = [
-            await _lines_of(m, place, year, groups, cite, ctx, question.as_of_in(year)) for m in measures
+            await _lines_of(m, place, year, groups, cite, ctx, question.as_of_in(year), alone=measures)
+            for m in measures
         ]
         found = found or any(lines)
         heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of_in(year), ctx.language)}")
@@ -69,6 +73,15 @@ async def several_answer(question: Question, place: Place, ctx: Context) -> Repl
     if not found:
         return await no_data(place, question.year, ctx, question.measures, question.group)
     return Reply("\n".join(blocks) + cite.render())
+
+
+def _without_companions(named: Sequence[str]) -> list[str]:
+    """The measures named, less those shown beside an earlier one ('anmodning og justert anmodning': one)."""
+    kept: list[str] = []
+    for measure in named:
+        if measure not in {COMPANIONS.get(earlier) for earlier in kept}:
+            kept.append(measure)
+    return kept
 
 
 def _rows(measures: list[str], lines: list[list[str]], ctx: Context) -> list[str]:
@@ -94,9 +107,12 @@ async def _lines_of(
     cite: Citations,
     ctx: Context,
     as_of: date | None,
+    alone: Sequence[str] = (),
 ) -> list[str]:
-    """One measure's lines and its companion's, or TOTALT worked out from settled and assigned."""
-    shown = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
+    """One measure's lines and its companion's (unless the companion is among the measures shown `alone`), or
+    TOTALT worked out from settled and assigned."""
+    companion = COMPANIONS.get(measure)
+    shown = [m for m in (measure, companion) if m is not None and (m == measure or m not in alone)]
     lines = await _measure_lines(place, year, shown, groups, cite, ctx, as_of)
     if not lines and measure == Measure.SETTLED_AND_ASSIGNED and not ctx.is_sum(place, year):
         return await _settled_and_assigned(place, year, cite, ctx)

@@ -10,6 +10,7 @@ from bot.answers.changes import ratio_of, ratio_title
 from bot.answers.context import (
     AGGREGATE_LEVELS,
     Context,
+    as_of_words,
     caveat_words,
     label,
     latest_note,
@@ -58,14 +59,25 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
 def _sum_line(
     values: list[dict[str, Statement]], measures: Sequence[str], cite: Citations, ctx: Context
 ) -> str:
-    """'Beregnet sum: anmodning 675¹': each measure every place has, summed."""
+    """'Beregnet sum: anmodning 675¹': each measure summed over the places with a known value, saying how many
+    of them that is where some have none ('bosatt 740¹ (1 av 2 med tall)')."""
     parts = []
     for measure in measures:
-        statements = [by_measure[measure] for by_measure in values if measure in by_measure]
-        if len(statements) == len(values) and all(s.figure.value is not None for s in statements):
+        statements = [
+            by_measure[measure]
+            for by_measure in values
+            if measure in by_measure and by_measure[measure].figure.value is not None
+        ]
+        if statements:
             total = ctx.value_of_sum(statements)
+            known = len(statements)
+            coverage = (
+                ""
+                if known == len(values)
+                else " (" + text("places_known", ctx.language, known=known, all=len(values)) + ")"
+            )
             parts.append(
-                f"{short_measure_label(measure, ctx.language)} <b>{total}</b>{cite.cite_all(statements)}"
+                f"{short_measure_label(measure, ctx.language)} <b>{total}</b>{cite.cite_all(statements)}{coverage}"
             )
     summed = text("summed", ctx.language)
     return f"{summed[:1].upper()}{summed[1:]}: " + (
@@ -162,22 +174,37 @@ def _by_value(question: Question) -> bool:
 async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> Reply:
     """Members ranked by one figure as a share of another, smallest first unless the largest is asked for."""
     measure, per = ratio_of(question)
+    group = question.group if question.group_share else Group.ALL  # 'andel EM i plantallet': EM of the total
     year, note = await year_for(question, place, (measure, per), ctx, every=True)
     if year is None:
         return await status_answer(question, place, ctx)
-    found = await ctx.totals(place, year, (measure, per))
+    found = await ctx.totals(place, year, (measure, per), question.as_of_in(year))
     empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
     base = found.get((per, Group.ALL), empty)
     cite = Citations(ctx.language)
-    shares = _shares(found.get((measure, Group.ALL), empty), base, _left_out(question))
+    shares = _shares(found.get((measure, group), empty), base, _left_out(question))
     if not shares:
         return await no_data(place, year, ctx, [per])
     if question.best or question.most:  # 'hvem har kommet lengst': the largest share first
         shares.reverse()
+    if question.remaining:  # 'hvem mangler flest': the most remaining first
+        shares.sort(key=lambda row: -_remaining_of(row))
     kept = [row for row in shares if _within(row[0], question)]
-    what = ratio_title(measure, per, ctx.language)
-    lines = [note + title(place, ctx.language, f"{what} {year}{_bounds_words(question, ctx.language)}")]
-    lines.extend(f"{i}. {_share_row(row, cite, ctx)}" for i, row in enumerate(kept, 1))
+    what = (
+        text(
+            "group_share_title",
+            ctx.language,
+            group=group_label(group, ctx.language),
+            what=short_measure_label(per, ctx.language),
+        )
+        if question.group_share
+        else ratio_title(measure, per, ctx.language)
+    )
+    as_of = as_of_words(question.as_of_in(year), ctx.language)
+    lines = [
+        note + title(place, ctx.language, f"{what} {year}{as_of}{_bounds_words(question, ctx.language)}")
+    ]
+    lines.extend(f"{i}. {_share_row(row, cite, ctx, question.remaining)}" for i, row in enumerate(kept, 1))
     if not kept:
         lines.append(text("none_within", ctx.language, known=len(shares)))
     lines.append(text("known_of", ctx.language, known=len(shares), members=base.members))
@@ -199,16 +226,28 @@ def _shares(ranked: Aggregate, base: Aggregate, left_out: frozenset[int]) -> lis
     return sorted(rows, key=lambda row: (row[0], row[1].name))
 
 
-def _share_row(row: ShareRow, cite: Citations, ctx: Context) -> str:
-    """'Melhus: 43¹ / 51² (84 %)'."""
+def _share_row(row: ShareRow, cite: Citations, ctx: Context, remaining: bool = False) -> str:
+    """'Melhus: 43¹ / 51² (84 %)', with what remains when asked: '· gjenstår 8'."""
     share, member, done, divisor = row
     shown = f"{ctx.value(done)}{cite.cite(done)} / {ctx.value(divisor)}{cite.cite(divisor)}"
-    return f"{escape(member.name)}: {shown} ({percent(share, ctx.language)})"
+    left = (
+        f" · {text('remaining_word', ctx.language)} {number(_remaining_of(row), ctx.language)}"
+        if remaining
+        else ""
+    )
+    return f"{escape(member.name)}: {shown} ({percent(share, ctx.language)}){left}"
+
+
+def _remaining_of(row: ShareRow) -> float:
+    """What remains of a member's decision (none when it has settled as many or more)."""
+    _, _, done, divisor = row
+    return max(0.0, (divisor.figure.value or 0) - (done.figure.value or 0))
 
 
 def _within(value: float, question: Question) -> bool:
     """Whether a share (or value) is inside the bounds asked for ('flere enn de vedtok': above 1)."""
-    return (question.above is None or value > question.above) and (
+    at_least = question.at_least and question.above is not None and value >= question.above
+    return (question.above is None or value > question.above or at_least) and (
         question.below is None or value < question.below
     )
 
@@ -219,6 +258,7 @@ def _bounds_words(question: Question, language: str) -> str:
     for key, bound in (("above", question.above), ("below", question.below)):
         if bound is not None:
             shown = percent(bound, language) if question.per else number(bound, language)
+            key = "at_least" if key == "above" and question.at_least else key
             words.append(text(f"bound_{key}", language, bound=shown))
     return "".join(f", {word}" for word in words)
 
@@ -249,7 +289,8 @@ async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> R
     known.sort(key=lambda part: (sign * (part[1].figure.value or 0), part[0].name))
     kept = [(member, s) for member, s in known if _within(s.figure.value or 0, question)]
     order = text("smallest_first" if question.least else "largest_first", ctx.language)
-    heading = f"{what} {year}, {order}{_bounds_words(question, ctx.language)}"
+    as_of = as_of_words(question.as_of_in(year), ctx.language)
+    heading = f"{what} {year}{as_of}, {order}{_bounds_words(question, ctx.language)}"
     lines = [note + title(place, ctx.language, heading)]
     lines.extend(
         f"{i}. {escape(member.name)}: {ctx.value(s)}{cite.cite(s)}" for i, (member, s) in enumerate(kept, 1)
@@ -268,10 +309,16 @@ async def _members_of(
     counties are ranked ('which county settled the most'), else the municipalities'."""
     counties = ctx.index.counties_within(place, year) if question.rank_level == "county" else []
     if counties:
-        found = await aggregates(ctx.store.reader, place=place, members={year: counties}, measures=[measure])
+        found = await aggregates(
+            ctx.store.reader,
+            place=place,
+            members={year: counties},
+            measures=[measure],
+            as_of=question.as_of_in(year),
+        )
         total = found[year].get((measure, question.group))
         return (total.parts if total else []), len(counties)
-    total = (await ctx.totals(place, year, [measure])).get((measure, question.group))
+    total = (await ctx.totals(place, year, [measure], question.as_of_in(year))).get((measure, question.group))
     return (total.parts if total else []), len(ctx.index.members_in_year(place, year))
 
 

@@ -6,16 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from bot.answers.cards import no_data, parts_of
+from bot.answers.cards import CARD_MEASURES, no_data, parts_of
 from bot.answers.context import Context, label, revision, title
+from bot.answers.rankings import years_compared
 from bot.charts import bar_chart
-from bot.render import Citations, escape
+from bot.render import Citations, escape, number
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.models import Place
 from store.queries import Statement
-from store.vocabulary import REVISED, Group, Measure
+from store.vocabulary import NON_ADDITIVE, REVISED, Group, Measure
 
 # Without a measure named, a series is of the settled; where none are known, of the request and decision.
 UNNAMED_MEASURES = (Measure.REQUESTED, Measure.DECIDED)
@@ -23,11 +24,24 @@ UNNAMED_MEASURES = (Measure.REQUESTED, Measure.DECIDED)
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
     """Each measure asked for (see _shown_measures) over the years, or why there are no figures."""
+    if not question.measure and await _only_others_stated(question, place, ctx):
+        return [await years_compared(question, place, ctx)]
     measures = _shown_measures(question, await ctx.years(place))
     replies = [
         reply for measure in measures for reply in await _measure_series(measure, question, place, ctx)
     ]
     return replies or [await no_data(place, question.year, ctx, measures[:1], question.group)]
+
+
+async def _only_others_stated(question: Question, place: Place, ctx: Context) -> bool:
+    """Whether a larger place states figures of its own in the years asked, but no settled count: with no measure
+    named, its own figures year by year ('EM nasjonalt 2016 og 2017': the need) tell more than sums over the
+    few members with settled counts."""
+    if place.level == "municipality" or not question.years:
+        return False
+    held = await ctx.figures(place)
+    own = {s.figure.measure for s in held.current(question.years, CARD_MEASURES, [question.group])}
+    return bool(own) and Measure.SETTLED not in own
 
 
 def _shown_measures(question: Question, found: dict[str, list[int]]) -> list[str]:
@@ -46,7 +60,7 @@ async def _measure_series(measure: str, question: Question, place: Place, ctx: C
     """A measure over the years: a compact table (a revision beside its original) and a bar chart (sums over
     the members where none is stated); none without figures."""
     asked: list[str] = [question.group] if question.group != Group.ALL else [Group.ALL, Group.EM]
-    series = Series(measure, ctx.language, Citations(ctx.language))
+    series = Series(measure, ctx.language, Citations(ctx.language), over_years=question.together)
     held = await ctx.figures(place)
     for statement in held.current(question.years or None, [measure], asked):
         year, group = statement.figure.year, statement.figure.group
@@ -86,6 +100,7 @@ class Series:
     bars: dict[str, dict[int, float]] = field(default_factory=dict)
     revised_bars: dict[str, dict[int, float]] = field(default_factory=dict)
     revised: bool = False  # a revision in parentheses somewhere
+    over_years: bool = False  # the years summed too: 'til sammen 2015–2017'
 
     @property
     def what(self) -> str:
@@ -145,12 +160,24 @@ class Series:
         lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
         for year in sorted(self.cells):
             lines.append(f"<code>{year}</code> | " + " | ".join(self.cells[year].get(g, "–") for g in groups))
+        if self.over_years and self.measure not in NON_ADDITIVE and len(self.cells) > 1:
+            lines.append(self._sum_row(groups, ctx))
         if self.revised:
             revised = short_measure_label(REVISED[self.measure], ctx.language)
             lines.append(text("revised_in_parentheses", ctx.language, what=revised))
         if self.summed:
             lines.append(text("summed_series", ctx.language))
         return Reply("\n".join(lines) + self.cite.render())
+
+    def _sum_row(self, groups: list[str], ctx: Context) -> str:
+        """The years added up, a column a group (the originals, not their revisions), saying how many years
+        each sum has a figure for."""
+        cells = []
+        for group in groups:
+            values = self.bars.get(group, {})
+            known = f" ({len(values)}/{len(self.cells)})" if len(values) < len(self.cells) else ""
+            cells.append(f"{number(sum(values.values()))}{known}" if values else "–")
+        return f"<code>{text('sum_heading', ctx.language)}</code> | " + " | ".join(cells)
 
     def _name(self, group: str) -> str:
         """A column's and a bar's name: the measure for everyone, else the group."""

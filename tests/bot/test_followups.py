@@ -64,6 +64,15 @@ async def answer(assistant: Assistant, message: str, chat: int = 1) -> str:
         ("oppmoding Melhus 2016", "kva med Skaun?", "5029", [2016], "requested", "all"),
         ("bosatt Melhus 2015", "hva med vedtak?", "5028", [2015], "decided", "all"),
         ("EM anmodning Trondheim 2016", "bosatte Stjørdal 2015", "5035", [2015], "settled", "all"),
+        # 'neste år', 'next year' in a follow-up: the year after the one asked, not after today's.
+        ("anmodning Orkdal 2016", "og plantallet for neste år?", "5024", [2017], "planned", "all"),
+        ("oppmoding Orkdal 2016", "kva med plantalet for neste år?", "5024", [2017], "planned", "all"),
+        ("Orkdal's request for 2016", "and next year's planning figure?", "5024", [2017], "planned", "all"),
+        # A question naming only a measure, no place or year, narrows the previous one.
+        ("bosatt Melhus 2015", "hvor mange hadde de vedtatt?", "5028", [2015], "decided", "all"),
+        ("anmodning Skaun 2016", "hvor mange var enslige mindreårige?", "5029", [2016], "requested", "em"),
+        ("oppmoding Skaun 2016", "kor mange einslege mindreårige?", "5029", [2016], "requested", "em"),
+        ("Skaun's request for 2016", "how many unaccompanied minors?", "5029", [2016], "requested", "em"),
     ],
 )
 async def test_a_follow_up_replaces_only_what_it_names(
@@ -80,7 +89,15 @@ async def test_a_follow_up_replaces_only_what_it_names(
 
 @pytest.mark.parametrize(
     "message",
-    ["status Trondheim 2015", "bosatte Norge 2014", "hvem ligger etter i Trøndelag", "Malvik", "ukrainere"],
+    [
+        "status Trondheim 2015",
+        "bosatte Norge 2014",
+        "hvem ligger etter i Trøndelag",
+        "Malvik",
+        "ukrainere",
+        "hvor mange EM ble bosatt i 2016?",
+        "hvem har flest EM?",
+    ],
 )
 async def test_full_questions_are_no_follow_ups(store: Store, message: str) -> None:
     """A question of its own, or a place or group alone without 'og', 'hva med', …, starts afresh."""

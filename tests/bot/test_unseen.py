@@ -412,3 +412,381 @@ async def test_a_places_years_ranked_by_each_measure(
     """Trondheim's highest request and highest settled count were both in 2016 (650, 740): a ranking each."""
     replies = [plain(r.text) for r in await assistant.handle(message, caller(language))]
     assert len(replies) == 2 and "2016: 650¹" in replies[0] and "2016: 740¹" in replies[1], replies
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figures"),
+    [
+        ("hvordan ligger Klæbu an?", "nb", ("24", "18", "7")),
+        ("korleis går det med Rissa?", "nn", ("32", "18", "11")),
+        ("how far has Orkdal got?", "en", ("48", "40", "40")),
+    ],
+)
+async def test_a_status_without_a_year_also_shows_the_latest_year_with_settlement(
+    assistant: Assistant, message: str, language: str, figures: tuple[str, ...]
+) -> None:
+    """With no year named, a card of a year with only planning figures (2017) is followed by the latest year with a
+    decision or settled count (2015: request, decision, settled of seed 000)."""
+    answer = await reply(assistant, message, language=language)
+    assert "2017" in answer and "status 2015" in answer, answer
+    for figure in figures:
+        assert re.search(rf": {figure}²", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hva ble den justerte anmodningen for landet i 2016", "nb"),
+        ("tilleggsoppmodinga for heile landet 2016", "nn"),
+        ("the additional request for Norway in 2016", "en"),
+    ],
+)
+async def test_a_revised_figure_comes_with_its_original(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """The revised request (18 000) is shown beside the original it revised (14 000, seed 000)."""
+    answer = await reply(assistant, message, language=language)
+    assert "18 000¹" in answer and "14 000¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "row"),
+    [
+        ("hvor mange ble bosatt i Trondheim i alt fra 2010 til 2012", "nb", "Sum | 889 | 56"),
+        ("kor mange vart busette i Trondheim 2010-2012 til saman", "nn", "Sum | 889 | 56"),
+        ("the sum of unaccompanied minors settled in Trondheim 2010-2012", "en", "Total | 56"),
+    ],
+)
+async def test_years_asked_for_together_are_summed_below_the_series(
+    assistant: Assistant, message: str, language: str, row: str
+) -> None:
+    """'i alt', 'til saman', 'the sum of' with a range of years: the series, then the years added up (seed 004:
+    Trondheim settled 303 + 256 + 330, of them minors 29 + 11 + 16)."""
+    answer = await reply(assistant, message, language=language)
+    assert row in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("anmodning for hele midt 2016", "imdi-midt"),
+        ("kor mykje var oppmodinga for heile midt i 2016", "imdi-midt"),
+        ("what was the midt region asked to settle in 2016", "imdi-midt"),
+    ],
+)
+async def test_a_name_that_is_a_word_is_the_place_after_whole_or_before_a_level(
+    store: Store, message: str, code: str
+) -> None:
+    """'hele midt', 'the midt region': a register name that is also a common word is the place after 'hele' or
+    before its level word, not the nation."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.code.lower() for m in question.places] == [code], question.places
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "figure"),
+    [
+        (
+            "introprogrammet i Trondheim: hvor mange gikk over i arbeid?",
+            "hvor mange fikk sosialhjelp?",
+            "nb",
+            "73",
+        ),
+        ("kva skjedde etter introprogrammet i Trondheim?", "kor mange tok grunnskule?", "nn", "26"),
+        (
+            "intro programme outcomes in Trondheim",
+            "how many went to upper secondary (vgs) afterwards?",
+            "en",
+            "59",
+        ),
+        ("bosatt Melhus 2015", "hvor mange hadde de vedtatt?", "nb", "51"),
+    ],
+)
+async def test_a_question_naming_only_a_measure_or_category_narrows_the_previous(
+    assistant: Assistant, first: str, then: str, language: str, figure: str
+) -> None:
+    """A question that names a measure or a programme category but no place, year or topic keeps the previous
+    question's place and year (seed 004: Trondheim's outcomes; seed 000: Melhus's decision)."""
+    answer = await reply(assistant, first, then, language=language)
+    assert re.search(rf"\b{figure}¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    "message", ["arbeid 30t+ i Trondheim", "heiltid (30t/veka) i Trondheim", "work (30h+) Trondheim"]
+)
+async def test_a_word_with_digits_is_never_a_place(store: Store, message: str) -> None:
+    """'30h', '30t': a count with its unit is no unknown place."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.name for m in question.places] == ["Trondheim"] and not question.unknown_text
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilke kommuner hadde bosatt flest per 10. desember 2015", "nb"),
+        ("kven hadde busett flest pr 10.12.2015 i Trondheimsregionen", "nn"),
+        ("which municipalities had settled the most as of 10 December 2015", "en"),
+    ],
+)
+async def test_a_ranking_as_of_a_day_ranks_the_figures_of_that_day(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Trondheim had settled 398 by 10 December 2015 and 495 by the year's end (seed 000, seed 004): a ranking as
+    of the day shows 398, and says the day."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"1\. Trondheim: 398¹", answer) and "495" not in answer, answer
+    assert re.search(r"2015 · (per 10\.12\.2015|as of 10 Dec 2015)", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvem hadde flest utsøkte etter Trondheim i 2015", "nb"),
+        ("topp 5 i Trondheimsregionen etter Trondheim, utsøkte 2015", "nb"),
+        ("kven hadde flest utsøkte etter Trondheim i 2015", "nn"),
+        ("who had the most assigned after Trondheim in 2015", "en"),
+    ],
+)
+async def test_a_ranking_after_a_place_leaves_the_place_out(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """'flest etter Trondheim': the ranking without Trondheim, Melhus (13 assigned, seed 000) first."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"1\. Melhus: 13¹", answer) and "Trondheim:" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figures"),
+    [
+        ("enslige mindreårige i hele landet 2016 og 2017", "nb", ("4 400", "7 000")),
+        ("einslege mindreårige på landsbasis 2016–2017", "nn", ("4 400", "7 000")),
+        ("Norway 2016-2017", "en", ("18 000", "21 000")),
+    ],
+)
+async def test_a_larger_places_years_without_a_measure_show_its_own_figures(
+    assistant: Assistant, message: str, language: str, figures: tuple[str, ...]
+) -> None:
+    """With no measure named, the nation's own figures year by year (seed 001: the need of 4 400 and 7 000 minors,
+    18 000 and 21 000 in all), not settled counts summed over the one municipality that has them."""
+    answer = await reply(assistant, message, language=language)
+    for figure in figures:
+        assert re.search(rf"{figure}[¹²³]", answer), answer
+    assert "(1/428)" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mange enslige mindreårige ble Orkdal anmodet om i 2016", "nb"),
+        ("kor mange einslege mindreårige vart Orkdal oppmoda om for 2016", "nn"),
+        ("how many unaccompanied minors was Orkdal asked to settle in 2016", "en"),
+    ],
+)
+async def test_minors_come_with_the_minors_under_15(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """A figure for minors shows the minors under 15 beside it, as the card does (seed 000: Orkdal 12, of them 5)."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r": 12¹", answer) and re.search(r"15[\w ]*: 5¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figure"),
+    [
+        ("hvor mange gikk til tiltak i regi av NAV etter endt program i Trondheim", "nb", "28"),
+        ("hvor mange arbeidssøkere var på andre tiltak etter programmet i Trondheim", "nb", "2"),
+        ("kor mange var på nav-tiltak etter avslutta program i Trondheim", "nn", "28"),
+        ("Trondheim: how many job seekers were on measures run by others after the programme", "en", "2"),
+    ],
+)
+async def test_outcomes_of_the_programme_by_many_phrasings(
+    assistant: Assistant, message: str, language: str, figure: str
+) -> None:
+    """'etter endt program', 'arbeidssøkere', 'job seekers', 'tiltak i regi av NAV/andre': the programme's outcome
+    (seed 004: 28 on NAV's measures and 2 on others' of the 342 who finished in Trondheim)."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(rf": {figure}¹ (av|of) 342¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "measure", "code"),
+    [
+        ("hvor mange ba IMDi Melhus ta imot i 2016", "requested", "5028"),
+        ("hvor mange foreslo administrasjonen i Drammen å bosette i 2024", "proposed", "3301"),
+        ("kor mange flyktningar var forventa i Noreg i 2017", "settlement_need", "NO"),
+        ("how many refugees were projected for Norway in 2017", "settlement_need", "NO"),
+    ],
+)
+async def test_measures_by_more_phrasings(store: Store, message: str, measure: str, code: str) -> None:
+    """'ba … ta imot' is the request, 'forventa'/'projected' the need, and 'å bosette' after a measure and a place
+    only completes it ('foreslo … Drammen å bosette' is the proposal, not also the settled)."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.measures == [measure] and [m.place.code for m in question.places] == [code]
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "groups"),
+    [
+        ("hvor mange ble bosatt i 2023, og hvor mange av dem var ukrainere?", "nb", ["all", "ukraine"]),
+        ("anmodning Skaun 2016, og hvor mange EM?", "nb", ["all", "em"]),
+        (
+            "kor mange vart busette i Noreg i 2023, og kor mange av dei var ukrainarar?",
+            "nn",
+            ["all", "ukraine"],
+        ),
+        ("how many did Orkdal settle in 2015, and how many minors?", "en", ["all", "em"]),
+    ],
+)
+async def test_a_group_asked_after_the_total_in_one_question_comes_with_it(
+    store: Store, message: str, language: str, groups: list[str]
+) -> None:
+    """'…, og hvor mange EM?', 'and how many of them were Ukrainians' after a measure named in the same question:
+    the total and the group, not the group alone."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.groups == groups and question.group == "all", question
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "left"),
+    [
+        ("hvor mange har Malvik igjen å bosette i 2015?", "nb", "gjenstår 10"),
+        ("hva mangler Rissa for å nå vedtaket sitt i 2015?", "nb", "gjenstår 7"),
+        ("kor mange står att for Malvik i 2015?", "nn", "att 10"),
+        ("how many does Rissa still have to settle to reach its decision for 2015?", "en", "remaining 7"),
+    ],
+)
+async def test_what_remains_of_the_decision_is_the_card(
+    assistant: Assistant, message: str, language: str, left: str
+) -> None:
+    """'igjen å bosette', 'for å nå vedtaket', 'står att', 'to reach': the card with what remains (seed 000: Malvik
+    48 − 38, Rissa 18 − 11); 'å nå' is the verb, never 'now'."""
+    answer = await reply(assistant, message, language=language)
+    assert "status 2015" in answer and left in answer and "2026" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilke kommuner mangler flest for å nå vedtaket i 2015, per 10.12.15", "nb"),
+        ("kven manglar flest busette per 10.12.2015?", "nn"),
+        ("who has the most left to settle as of 10 December 2015", "en"),
+    ],
+)
+async def test_members_ranked_by_what_remains(assistant: Assistant, message: str, language: str) -> None:
+    """The most remaining first: Trondheim 450 − 398 = 52 as of 10 December 2015 (seed 000), then Klæbu 11."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"1\. Trondheim: 398¹ / 450¹ \(88 %\) · \w+ 52", answer), answer
+    assert re.search(r"2\. Klæbu: 7¹ / 18¹ \(39 %\) · \w+ 11", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "kept", "left_out"),
+    [
+        ("hvilke kommuner har vedtatt hele anmodningen for 2015?", "nb", ("Malvik", "Leksvik"), ("Orkdal",)),
+        ("kven har busett heile vedtaket sitt i 2015?", "nn", ("Orkdal", "Skaun"), ("Melhus",)),
+        ("which municipalities decided the whole request in 2015", "en", ("Malvik", "Leksvik"), ("Orkdal",)),
+        (
+            "which municipalities settled more people than they had decided in 2015",
+            "en",
+            ("Skaun",),
+            ("Orkdal",),
+        ),
+    ],
+)
+async def test_bounds_by_more_phrasings(
+    assistant: Assistant, message: str, language: str, kept: tuple[str, ...], left_out: tuple[str, ...]
+) -> None:
+    """'hele anmodningen', 'heile vedtaket', 'the whole request' keep those that reached it (100 % included: Malvik
+    48 / 48, Orkdal settled 40 / 40); 'more people than' those that passed it (seed 000)."""
+    answer = await reply(assistant, message, language=language)
+    for name in kept:
+        assert re.search(rf"\d\. {name}: ", answer), answer
+    for name in left_out:
+        assert f"{name}:" not in answer, answer
+
+
+async def test_whole_before_a_place_is_no_bound(store: Store) -> None:
+    """'hele Trondheimsregionen' names the place; only 'hele' before a measure is a bound."""
+    question = parse("status hele Trondheimsregionen 2015", index=await store.index(), today=TODAY)
+    assert question.intent == "status" and question.above is None
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hva foreslo administrasjonen i Drammen for 2024?", "nb"),
+        ("kva føreslo administrasjonen i Drammen for 2024?", "nn"),
+        ("what did Drammen's administration propose for 2024?", "en"),
+    ],
+)
+async def test_a_proposal_comes_with_the_request_it_answers(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """The administration's proposal (6 minors) is shown beside the request it answers (12 minors, seed 003)."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r": 6¹", answer) and re.search(r": 12¹", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("anmodning og justert anmodning Drammen 2023", "nb"),
+        ("oppmoding og justert oppmoding Drammen 2023", "nn"),
+        ("request and revised request for Drammen 2023", "en"),
+    ],
+)
+async def test_a_figure_and_its_revision_named_together_are_shown_once(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Each shown beside the other, so each once (seed 003: Drammen 2023 requested 360, revised to 430)."""
+    answer = await reply(assistant, message, language=language)
+    assert answer.count("360¹") == 1 and answer.count("430¹") == 1, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilken kommune har størst andel enslige mindreårige i plantallet for 2017?", "nb"),
+        ("kva kommune har høgast del EM i plantalet for 2017?", "nn"),
+        (
+            "which municipality has the highest share of unaccompanied minors in its 2017 planning figure?",
+            "en",
+        ),
+    ],
+)
+async def test_members_ranked_by_a_groups_share_of_the_measure(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """'andel EM i plantallet': the minors' share of each planning figure, largest first (seed 000: Midtre Gauldal
+    10 of 25, 40 %), not the minors' own figure (Trondheim's 250 first)."""
+    answer = await reply(assistant, message, language=language)
+    assert re.search(r"1\. Midtre Gauldal: 10¹ / 25¹ \(40 %\)", answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "line"),
+    [
+        (
+            "hvor mange ble bosatt i Klæbu og Trondheim til sammen i 2016?",
+            "nb",
+            "Beregnet sum: bosatt 740¹ (1 av 2 med tall)",
+        ),
+        (
+            "kor mange vart busette i Klæbu og Trondheim til saman i 2016?",
+            "nn",
+            "Rekna sum: busett 740¹ (1 av 2 med tal)",
+        ),
+        (
+            "how many did Klæbu and Trondheim settle together in 2016?",
+            "en",
+            "Computed sum: settled 740¹ (1 of 2 known)",
+        ),
+    ],
+)
+async def test_a_sum_of_places_some_without_figures_says_how_many_it_has(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """Klæbu has no settled count for 2016 (seed 000 stops at 2015): the sum is Trondheim's, saying so, not 'no
+    figures'."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer, answer
