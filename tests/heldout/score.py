@@ -81,10 +81,17 @@ def language_words() -> dict[str, set[str]]:
     }
 
 
+QUOTED = re.compile(r"«[^»]*»|^[⁰¹²³⁴⁵⁶⁷⁸⁹]+ .*?\(\d\d\.\d\d\.\d{4}\)", re.MULTILINE)
+
+
 def language_of(answer: str, markers: dict[str, set[str]]) -> str | None:
-    """The language most of the answer's language-specific words belong to (None: no clear one)."""
+    """The language most of the answer's language-specific words belong to (None: no clear one).
+
+    Quoted names of sources (a footnote's document title and author, a table's name in «») are in the
+    source's language whatever the reply's, so they are not counted.
+    """
     found = Counter({language: 0 for language in LANGUAGES})
-    for word in WORD.findall(answer):
+    for word in WORD.findall(QUOTED.sub(" ", answer)):
         for language, own in markers.items():
             found[language] += word.lower() in own
     (best, most), (_, second) = found.most_common(2)
