@@ -69,15 +69,16 @@ async def take_update(application: BotApplication, secret: bytes, request: web.R
 
 
 async def healthz(application: BotApplication, _request: web.Request) -> web.Response:
-    """200 when the database answers, else 503; with when the latest update was handled."""
+    """200 when the database answers and the bot is not stopping, else 503; with when the latest update was handled."""
     database = await application.bot_data.runtime.store.reachable()
     last = application.last_handled
+    healthy = database and application.running
     body = {
-        "status": "ok" if database else "unhealthy",
+        "status": "ok" if healthy else "stopping" if database else "unhealthy",
         "database": "reachable" if database else "unreachable",
         "last_update": last.isoformat(timespec="seconds") if last else None,
     }
-    return web.json_response(body, status=200 if database else 503)
+    return web.json_response(body, status=200 if healthy else 503)
 
 
 async def metrics(_request: web.Request) -> web.Response:

@@ -59,15 +59,21 @@ async def deliveries(url: str) -> list[str]:
 async def test_sigterm_finishes_the_digest_in_hand(
     botapi: FakeBotApi, start_bot: StartBot, sqlite_url: str
 ) -> None:
-    """A digest on its way when SIGTERM comes arrives and is logged sent before the polling bot exits 0."""
+    """A digest on its way when SIGTERM comes arrives and is logged sent before the polling bot exits 0; meanwhile
+    /healthz says it is stopping (503), so a load balancer sends nothing more its way."""
     await due_a_minute_ago(sqlite_url, botapi)
     for method in ("sendMessage", "sendPhoto"):
         botapi.hold(method)
-    bot = await start_bot()
+    port = free_port()
+    bot = await start_bot(METRICS_PORT=str(port))
+    bot.port = port
     await botapi.wait_until(lambda: any(m in ("sendMessage", "sendPhoto") for m, _ in botapi.requests))
+    assert (await bot.get("/healthz"))[0] == 200
     bot.process.send_signal(signal.SIGTERM)
     botapi.release_pollers()
     await logged(bot, "Application is stopping")
+    status, body = await bot.get("/healthz")
+    assert status == 503 and json.loads(body)["status"] == "stopping"
     for method in ("sendMessage", "sendPhoto"):
         botapi.release(method)
     assert await bot.process.wait() == 0, bot.log
