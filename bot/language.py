@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import Counter
@@ -21,7 +22,7 @@ MARKER_WEIGHT = 0.5  # each word or phrase only one language has, added to lingu
 MARGIN = 0.2  # the lead the first language needs over the second
 # lingua's confidences lie within 0–1, so a language with this many more words of its own than any other
 # leads by at least MARGIN whatever lingua says: lingua is not asked (it costs about 0.3 ms a question)
-DECISIVE_MARKERS = 3
+DECISIVE_MARKERS = math.ceil((1 + MARGIN) / MARKER_WEIGHT)
 NORWEGIAN = ("nb", "nn")
 COMMANDS = (Meaning("intent", "help"), Meaning("intent", "start"))  # 'help' alone is a command: no language
 TAG = re.compile(r"<[^>]*>|\{[^}]*\}")  # HTML tags and placeholders in the bot's texts
