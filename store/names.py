@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o"})
 NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=8192)  # the same words come again and again: in questions, names and word lists
 def normalise(text: str) -> str:
     """Lower-case ASCII form: 'Stjørdal' and 'Stjordal' both give 'stjordal'."""
     text = text.casefold().translate(NORWEGIAN_LETTERS)

@@ -140,6 +140,7 @@ class PlaceIndex:
         self.memberships = memberships
         self.members_cache: dict[tuple[int, int], list[Place]] = {}
         self.former_cache: dict[int, list[Place]] = {}
+        self.counties_cache: dict[tuple[int, int | None], list[Place]] = {}
         self.predecessors_by_code: dict[str, list[Place]] | None = None
         self.aliases: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
@@ -283,6 +284,13 @@ class PlaceIndex:
 
     def counties_within(self, place: Place, year: int | None = None) -> list[Place]:
         """The counties whose municipalities lie in a larger place: those of a year, or of any year."""
+        key = (place_id_of(place), year)
+        if key not in self.counties_cache:  # each county's members are compared: a few ms, kept like members
+            self.counties_cache[key] = self._counties_within(place, year)
+        return self.counties_cache[key]
+
+    def _counties_within(self, place: Place, year: int | None) -> list[Place]:
+        """counties_within, computed."""
 
         def members(parent: Place) -> set[int]:
             found = self.members_ever(parent) if year is None else self.members_in_year(parent, year)
