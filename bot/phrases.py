@@ -224,7 +224,7 @@ _words(
     "work_30h_plus",
     nb="fulltid|heltid|arbeid over 30 timer",
     nn="fulltid|heiltid",
-    en="full time|full-time|work 30 hours or more",
+    en="full time|full-time|in full time|work 30 hours or more",
 )
 _words("group", "work_under_30h", no="deltid", en="part time|part-time")
 _words("group", "upper_secondary", no="videregående|vidaregåande", en="upper secondary")

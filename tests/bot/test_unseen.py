@@ -790,3 +790,33 @@ async def test_a_sum_of_places_some_without_figures_says_how_many_it_has(
     figures'."""
     answer = await reply(assistant, message, language=language)
     assert line in answer, answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how many ended up in full-time work in Trondheim after the programme?",
+        "and how many in full time jobs?",
+        "kor mange gjekk over i heiltid i Trondheim etter programmet?",
+    ],
+)
+async def test_full_time_work_after_in_is_the_group_not_a_place(store: Store, message: str) -> None:
+    """'in full' (as in 'settled in full') must not swallow 'full' of 'in full-time work' and leave 'time' to
+    be read as the municipality Time."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.group == "work_30h_plus"
+    assert "Time" not in [m.place.name for m in question.places]
+
+
+@pytest.mark.parametrize(
+    ("message", "region"),
+    [
+        ("how many refugees were settled in Mid-Norway in 2013?", "IMDi Midt-Norge"),
+        ("settled Central Norway 2011", "IMDi Midt-Norge"),
+        ("how many did Northern Norway settle in 2014", "IMDi Nord"),
+    ],
+)
+async def test_english_names_of_imdi_regions(store: Store, message: str, region: str) -> None:
+    """'Mid-Norway' is IMDi Midt-Norge, not Norway with a stray 'mid'; likewise 'Northern Norway'."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.name for m in question.places] == [region]
