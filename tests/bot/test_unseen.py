@@ -820,3 +820,19 @@ async def test_english_names_of_imdi_regions(store: Store, message: str, region:
     """'Mid-Norway' is IMDi Midt-Norge, not Norway with a stray 'mid'; likewise 'Northern Norway'."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert [m.place.name for m in question.places] == [region]
+
+
+@pytest.mark.parametrize(
+    ("message", "place"),
+    [
+        ("hvor mange bosatte Midtre Gualdal i 2016?", "Midtre Gauldal"),
+        ("kor mange busette Møre og Romsdl i 2013?", "Møre og Romsdal"),
+        ("how many did Møre og Romdal settle in 2012", "Møre og Romsdal"),
+        ("anmodning Midtre Gaudal 2016", "Midtre Gauldal"),
+    ],
+)
+async def test_a_typo_in_the_last_word_of_a_longer_name(store: Store, message: str, place: str) -> None:
+    """The first words of the name ('midtre', 'møre og') are words of their own: the typo is matched with them,
+    so 'Midtre Gaudal' is not Gausdal and 'Møre og Romsdl' not Troms."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.name for m in question.places] == [place]
