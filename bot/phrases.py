@@ -514,10 +514,11 @@ _words(
 _words(
     "back",
     "",
-    no="der|samme sted|samme plass|samme kommune|same plass|av dem|av disse|derav",
-    nb="samme sted",
-    nn="same stad|same kommune|av dei|av desse",
-    en="there|same place|the same place|same municipality|the same municipality|of them|of those|of these",
+    no="der|samme sted|samme plass|samme kommune|same plass|av dem|av disse|derav|herav",
+    nb="samme sted|hvorav",
+    nn="same stad|same kommune|av dei|av desse|kor mange av dei",
+    en="there|same place|the same place|same municipality|the same municipality|of them|of those|of these|"
+    "of whom|of which",
 )
 
 # A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):

@@ -836,3 +836,34 @@ async def test_a_typo_in_the_last_word_of_a_longer_name(store: Store, message: s
     so 'Midtre Gaudal' is not Gausdal and 'Møre og Romsdl' not Troms."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert [m.place.name for m in question.places] == [place]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "line"),
+    [
+        (
+            "hvor mange bosatte Trondheim i 2016?",
+            "herav enslige mindreårige?",
+            "nb",
+            "Bosatt, enslige mindreårige (EM): 123¹",
+        ),
+        (
+            "kor mange busette Trondheim i 2016?",
+            "kor mange av dei var EM?",
+            "nn",
+            "Busett, einslege mindreårige (EM): 123¹",
+        ),
+        (
+            "how many did Trondheim settle in 2016?",
+            "of whom unaccompanied minors?",
+            "en",
+            "Settled, unaccompanied minors: 123¹",
+        ),
+    ],
+)
+async def test_of_whom_narrows_the_previous_question_to_a_group(
+    assistant: Assistant, first: str, then: str, language: str, line: str
+) -> None:
+    """'hvorav/herav EM?', 'of whom …' keep the previous place, measure and year and ask for a group of it."""
+    answer = await reply(assistant, first, then, language=language)
+    assert line in answer, answer
