@@ -867,3 +867,19 @@ async def test_of_whom_narrows_the_previous_question_to_a_group(
     """'hvorav/herav EM?', 'of whom …' keep the previous place, measure and year and ask for a group of it."""
     answer = await reply(assistant, first, then, language=language)
     assert line in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("kor mange gjekk vidare til grunnskuleopplæring etter endt program i Trondheim?", "nn"),
+        ("hvor mange tok grunnskoleopplæring etter endt program i Trondheim?", "nb"),
+        ("how many went on to primary education after the programme in Trondheim?", "en"),
+    ],
+)
+async def test_primary_schooling_after_the_programme(store: Store, message: str, language: str) -> None:
+    """'grunnskuleopplæring' is the group primary school; 'etter endt program', the seed's own title, is
+    quoted in nynorsk too and leaves the language to the other words."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.group == "primary_school"
+    assert question.language == language
