@@ -224,12 +224,19 @@ _words(
     "work_30h_plus",
     nb="fulltid|heltid|arbeid over 30 timer",
     nn="fulltid|heiltid",
-    en="full time|full-time|work 30 hours or more",
+    en="full time|full-time|in full time|work 30 hours or more",
 )
 _words("group", "work_under_30h", no="deltid", en="part time|part-time")
 _words("group", "upper_secondary", no="videregående|vidaregåande", en="upper secondary")
 _words("group", "higher_education", nb="høyere utdanning", nn="høgare utdanning", en="higher education")
-_words("group", "primary_school", no="grunnskole|grunnskule", en="primary school")
+_words(
+    "group",
+    "primary_school",
+    no="grunnskole|grunnskule",
+    nb="grunnskoleopplæring",
+    nn="grunnskuleopplæring",
+    en="primary school|primary education",
+)
 _words("group", "health_reasons", nb="helsemessige årsaker", nn="helsemessige årsaker", en="health reasons")
 _words("group", "no_activity", no="ingen aktivitet", en="no activity")
 _words(
@@ -296,8 +303,9 @@ _words(
 _words(
     "intent",
     "intro",
-    nb="etter endt program|endt program|etter programmet|fullført program|avsluttet program|etter avsluttet program|"
-    "etter endt introprogram|deltakere|deltakerne|arbeidssøker|arbeidssøkere|arbeidssøkerne",
+    no="etter endt program|endt program|etter endt introprogram",  # the seed's table title, quoted in nynorsk too
+    nb="etter programmet|fullført program|avsluttet program|etter avsluttet program|deltakere|deltakerne|"
+    "arbeidssøker|arbeidssøkere|arbeidssøkerne",
     nn="etter avslutta program|avslutta program|fullført program|deltakarar|deltakarane|arbeidssøkjar|"
     "arbeidssøkjarar|arbeidssøkjarane",
     en="job seeker|job seekers|jobseeker|jobseekers",
@@ -514,10 +522,11 @@ _words(
 _words(
     "back",
     "",
-    no="der|samme sted|samme plass|samme kommune|same plass|av dem|av disse|derav",
-    nb="samme sted",
-    nn="same stad|same kommune|av dei|av desse",
-    en="there|same place|the same place|same municipality|the same municipality|of them|of those|of these",
+    no="der|samme sted|samme plass|samme kommune|same plass|av dem|av disse|derav|herav",
+    nb="samme sted|hvorav",
+    nn="same stad|same kommune|av dei|av desse|kor mange av dei",
+    en="there|same place|the same place|same municipality|the same municipality|of them|of those|of these|"
+    "of whom|of which",
 )
 
 # A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):

@@ -187,6 +187,7 @@ class _Reading:
     phrases: list[str] = field(default_factory=list)  # vocabulary phrases of more than one word
     places: list[str] = field(default_factory=list)  # place names read exactly, in order
     leftovers: list[list[str]] = field(default_factory=lambda: [[]])  # runs of words not understood
+    leftover_starts: list[int] = field(default_factory=list)  # the token each run begins at
     kinds: list[str] = field(default_factory=list)  # the kind of each token read ('place', 'measure', …)
     named: set[str] = field(default_factory=set)
     levels: list[str] = field(default_factory=list)
@@ -403,6 +404,8 @@ def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
         typo = _typo_of_word(token.norm)
         meanings = [typo] if typo else None
     if meanings is None:
+        if not reading.leftovers[-1]:
+            reading.leftover_starts.append(len(reading.kinds))
         reading.kinds.append("leftover")
         reading.leftovers[-1].append(token.norm)
         return
@@ -626,7 +629,11 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         question.place_text = reading.places[0]
         question.also = _further_places(reading.places[1:], question.places, index, year)
     else:
-        for span in spans:
+        for span, start in zip(spans, reading.leftover_starts, strict=True):
+            led = _led_typo(reading, span, start, index)
+            if led:
+                question.places, question.place_text = led
+                break
             for text in [" ".join(span), *(word for word in span if len(span) > 1)]:
                 matches = index.fuzzy(text, year=year) if len(text) >= SHORTEST_TYPO else []
                 if matches:
@@ -642,6 +649,24 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     else:
         question.unknown_text = " ".join(" ".join(span) for span in spans)
         reading.named.update(("place",) if question.unknown_text else ())
+
+
+def _led_typo(
+    reading: _Reading, span: list[str], start: int, index: PlaceIndex
+) -> tuple[list[PlaceMatch], str] | None:
+    """A typo of a name of several words whose first words were read as words ('Midtre Gaudal', 'Møre og
+    Romsdl'): the words before the run, with it, near a name that begins with exactly those words."""
+    for lead in range(min(MAX_PHRASE - 1, start), 0, -1):
+        before = " ".join(t.norm for t in reading.tokens[start - lead : start])
+        text = f"{before} {' '.join(span)}"
+        matches = [
+            match
+            for match in index.fuzzy(text, year=reading.question.year)
+            if normalise(match.label).startswith(f"{before} ")
+        ]
+        if matches:
+            return matches, text
+    return None
 
 
 def _further_places(

@@ -24,12 +24,12 @@ IMDI_REGIONS = {
     "IMDI-VEST": ("IMDi Vest", ["Vest"], {"11", "12", "14", "46"}),
     "IMDI-MIDT": (
         "IMDi Midt-Norge",
-        ["Midt", "Midt-Norge", "Midt-Noreg", "Midt Norge", "Region Midt"],
+        ["Midt", "Midt-Norge", "Midt-Noreg", "Midt Norge", "Region Midt", "Mid-Norway", "Central Norway"],
         {"15", "16", "17", "50"},
     ),
     "IMDI-NORD": (
         "IMDi Nord",
-        ["Nord", "Nord-Norge", "Nord-Noreg"],
+        ["Nord", "Nord-Norge", "Nord-Noreg", "Northern Norway", "North Norway"],
         {"18", "19", "20", "54", "55", "56"},
     ),
 }

@@ -790,3 +790,96 @@ async def test_a_sum_of_places_some_without_figures_says_how_many_it_has(
     figures'."""
     answer = await reply(assistant, message, language=language)
     assert line in answer, answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how many ended up in full-time work in Trondheim after the programme?",
+        "and how many in full time jobs?",
+        "kor mange gjekk over i heiltid i Trondheim etter programmet?",
+    ],
+)
+async def test_full_time_work_after_in_is_the_group_not_a_place(store: Store, message: str) -> None:
+    """'in full' (as in 'settled in full') must not swallow 'full' of 'in full-time work' and leave 'time' to
+    be read as the municipality Time."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.group == "work_30h_plus"
+    assert "Time" not in [m.place.name for m in question.places]
+
+
+@pytest.mark.parametrize(
+    ("message", "region"),
+    [
+        ("how many refugees were settled in Mid-Norway in 2013?", "IMDi Midt-Norge"),
+        ("settled Central Norway 2011", "IMDi Midt-Norge"),
+        ("how many did Northern Norway settle in 2014", "IMDi Nord"),
+    ],
+)
+async def test_english_names_of_imdi_regions(store: Store, message: str, region: str) -> None:
+    """'Mid-Norway' is IMDi Midt-Norge, not Norway with a stray 'mid'; likewise 'Northern Norway'."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.name for m in question.places] == [region]
+
+
+@pytest.mark.parametrize(
+    ("message", "place"),
+    [
+        ("hvor mange bosatte Midtre Gualdal i 2016?", "Midtre Gauldal"),
+        ("kor mange busette Møre og Romsdl i 2013?", "Møre og Romsdal"),
+        ("how many did Møre og Romdal settle in 2012", "Møre og Romsdal"),
+        ("anmodning Midtre Gaudal 2016", "Midtre Gauldal"),
+    ],
+)
+async def test_a_typo_in_the_last_word_of_a_longer_name(store: Store, message: str, place: str) -> None:
+    """The first words of the name ('midtre', 'møre og') are words of their own: the typo is matched with them,
+    so 'Midtre Gaudal' is not Gausdal and 'Møre og Romsdl' not Troms."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert [m.place.name for m in question.places] == [place]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "line"),
+    [
+        (
+            "hvor mange bosatte Trondheim i 2016?",
+            "herav enslige mindreårige?",
+            "nb",
+            "Bosatt, enslige mindreårige (EM): 123¹",
+        ),
+        (
+            "kor mange busette Trondheim i 2016?",
+            "kor mange av dei var EM?",
+            "nn",
+            "Busett, einslege mindreårige (EM): 123¹",
+        ),
+        (
+            "how many did Trondheim settle in 2016?",
+            "of whom unaccompanied minors?",
+            "en",
+            "Settled, unaccompanied minors: 123¹",
+        ),
+    ],
+)
+async def test_of_whom_narrows_the_previous_question_to_a_group(
+    assistant: Assistant, first: str, then: str, language: str, line: str
+) -> None:
+    """'hvorav/herav EM?', 'of whom …' keep the previous place, measure and year and ask for a group of it."""
+    answer = await reply(assistant, first, then, language=language)
+    assert line in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("kor mange gjekk vidare til grunnskuleopplæring etter endt program i Trondheim?", "nn"),
+        ("hvor mange tok grunnskoleopplæring etter endt program i Trondheim?", "nb"),
+        ("how many went on to primary education after the programme in Trondheim?", "en"),
+    ],
+)
+async def test_primary_schooling_after_the_programme(store: Store, message: str, language: str) -> None:
+    """'grunnskuleopplæring' is the group primary school; 'etter endt program', the seed's own title, is
+    quoted in nynorsk too and leaves the language to the other words."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.group == "primary_school"
+    assert question.language == language
