@@ -60,24 +60,11 @@ MAX_PHRASE = 5
 LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
-SLOT_KINDS = (
-    "measure",
-    "group",
-    "intent",
-    "topic",
-    "rank",
-    "compare",
-    "place",
-    "whole",
-)  # 'bosatt moss 2015'
+# 'bosatt moss 2015'
+SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole")
 SHARE_WORDS = ("andel", "andelen", "del", "delen", "share", "proportion", "percentage", "prosentdel")
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
-GAP_KINDS = (
-    "place",
-    "stop",
-    "word",
-    "level",
-)  # what may stand between a measure and the 'å bosette' completing it
+GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and its 'å bosette'
 MOST_BETWEEN = 3  # words at most between them
 LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': the settling is what was asked
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
@@ -115,9 +102,8 @@ class Question:
     above: float | None = None  # members kept above this (a ratio's factor with `per`, else a value)
     below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
     at_least: bool = False  # the bound above is reached, not passed: 'vedtatt hele anmodningen'
-    group_share: bool = (
-        False  # members ranked by a group's share of the measure: 'høyest andel EM i plantallet'
-    )
+    # members ranked by a group's share of a measure: 'høyest andel EM i plantallet'
+    group_share: bool = False
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
@@ -505,9 +491,8 @@ def _with_total(reading: _Reading) -> bool:
     'how many did Stjørdal settle and how many of them were EM' (without a place or measure before it, 'of them'
     narrows the previous answer instead)."""
     position = len(reading.kinds) - 1
-    joined = (
-        False  # 'og hvor mange EM', 'and how many minors': question words may stand after the joining word
-    )
+    # 'og hvor mange EM', 'and how many minors': question words may stand after the joining word
+    joined = False
     while position > 0 and (reading.kinds[position] == "stop" or reading.tokens[position].norm in WITH_WORDS):
         joined = joined or reading.tokens[position].norm in WITH_WORDS
         position -= 1
@@ -583,9 +568,7 @@ def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
         kind, value = (kind, value) if kind in BOUNDS else ("below", "1")  # 'ikke … hele vedtaket'
         reading.pending, reading.factor, reading.ranked = kind, float(value), True
         _set_intent(reading, Intent.RANKING)
-    elif kind == "whole" and _measure_follows(
-        reading, length
-    ):  # 'vedtatt hele anmodningen': at least the request
+    elif kind == "whole" and _measure_follows(reading, length):  # 'vedtatt hele anmodningen': at least it
         reading.pending, reading.factor, reading.ranked = "above", 1.0, True
         reading.question.at_least = True
         _set_intent(reading, Intent.RANKING)
