@@ -62,10 +62,28 @@ def load(path: Path = QUESTIONS) -> list[Case]:
     raw = json.loads(path.read_text(encoding="utf-8"))
     return [
         Case(
-            c["id"], c["question"], c["language"], c["previous"], c["figures"], date.fromisoformat(c["today"])
+            c["id"],
+            c["question"],
+            c["language"],
+            c["previous"],
+            [whole for figure in c["figures"] for whole in with_unit_applied(figure)],
+            date.fromisoformat(c["today"]),
         )
         for c in raw
     ]
+
+
+UNITS = {"k": 1_000, "M": 1_000_000}
+WITH_UNIT = re.compile(r"(\d+)(?:-(\d+))?([kM])")
+
+
+def with_unit_applied(figure: str) -> list[str]:
+    """The figures a slide's '31k', '60M' or '20-90k' stands for (31 000; 60 000 000; 20 000 and 90 000)."""
+    match = WITH_UNIT.fullmatch(figure)
+    if match is None:
+        return [figure]
+    low, high, unit = match.groups()
+    return [str(int(number) * UNITS[unit]) for number in (low, high) if number is not None]
 
 
 def language_words() -> dict[str, set[str]]:
@@ -107,8 +125,11 @@ def has_figure(answer: str, figure: str) -> bool:
 
 
 def figure_pattern(figure: str) -> str:
-    """A pattern for the figure that accepts its whole part with or without a space between thousands."""
-    match = re.fullmatch(r"(\d[\d \u00a0\u202f]*\d|\d)(.*)", figure)
+    """A pattern for the figure that accepts its whole part with or without a space between thousands.
+
+    A figure written with dots between thousands ('7.784', as Norwegian slides do) is the same number.
+    """
+    match = re.fullmatch(r"(\d{1,3}(?:\.\d{3})+|\d[\d \u00a0\u202f]*\d|\d)(.*)", figure)
     if match is None:
         return re.escape(figure)
     digits = re.sub(r"\D", "", match.group(1))
