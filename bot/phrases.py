@@ -498,6 +498,17 @@ _words(
     "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor|worldwide|globally",
 )
 
+# Tables and documents: they say nothing themselves, so that a compound of one is what its first part names
+# ('anmodningstabellen' is the request, 'vedtaksoversikten' the decision, `bot.forms.compound`).
+_words(
+    "stop",
+    "",
+    no="tabell|tabeller|oversikt|oversikter|liste|lister|statistikk|presentasjon|rapport|lysark",
+    nb="tall|tallene",
+    nn="tal|tala|talet|oversyn|oversynet",
+    en="table|tables|overview|list|lists|statistics|presentation|report|slides|slide",
+)
+
 # 'TOTALT' of the 2015 status table: settled + assigned, when no other measure is named.
 _words("total", "", no="totalt|i alt", en="total|in total|altogether")
 

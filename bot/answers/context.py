@@ -157,7 +157,10 @@ async def year_for(
     if question.year is not None:
         return question.year, ""
     group = None if question.group == Group.ALL else question.group  # EM: the latest year with EM figures
-    years = _years(_covered((await ctx.figures(place)).years(group).items(), measures), measures, every)
+    held = await ctx.figures(place)
+    years = _years(_covered(held.years(group).items(), measures), measures, every)
+    if question.as_of_day is not None:  # 'pr 10.12': the latest year with a statement made on that day
+        years = {year for year in years if _stated_on(held, year, measures, question.as_of_day)} or years
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
         years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
@@ -165,6 +168,14 @@ async def year_for(
         return None, ""
     latest = max(years)
     return latest, latest_note(latest, ctx.language)
+
+
+def _stated_on(held: PlaceFigures, year: int, measures: Sequence[str], month_day: tuple[int, int]) -> bool:
+    """Whether a year has a statement of these measures (any, if none given) as of a month and day."""
+    return any(
+        (s.figure.as_of.month, s.figure.as_of.day) == month_day
+        for s in held.statements(year, measures or None)
+    )
 
 
 def latest_note(year: int, language: str) -> str:

@@ -4,6 +4,7 @@ counties and regions, and the question's language, each in bokmål, nynorsk and 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -883,3 +884,42 @@ async def test_primary_schooling_after_the_programme(store: Store, message: str,
     question = parse(message, index=await store.index(), today=TODAY)
     assert question.group == "primary_school"
     assert question.language == language
+
+
+@pytest.mark.parametrize(
+    ("message", "measures"),
+    [
+        ("hvor mange var bosatt i Trondheim pr 10.12.15, og hvor mange var utsøkt?", ["settled", "assigned"]),
+        ("kor mange var busett i Trondheim per 10.12.2015, og kva var vedtaket?", ["settled", "decided"]),
+        ("Trondheim as of 10.12.15, settled and assigned?", ["settled", "assigned"]),
+        ("bosatt og vedtak i Trondheim per 10. desember 2015, takk", ["settled", "decided"]),
+    ],
+)
+async def test_a_date_before_a_comma_holds_for_every_measure(
+    store: Store, message: str, measures: list[str]
+) -> None:
+    """A date followed by a comma is still the date: the year and the day asked as of, for every measure."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert question.as_of == date(2015, 12, 10) and question.years == [2015]
+    assert question.measures == measures
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "figure"),
+    [
+        ("hvor mange var bosatt i Trondheim pr 10.12.15?", "og utsøkte?", "nb", "158"),
+        ("kor mange var utsøkte i Trondheim per 10.12.15?", "og kor mange var busett?", "nn", "398"),
+        ("how many were assigned to Trondheim as of 10 Dec 2015?", "and settled?", "en", "398"),
+        ("hvor mange utsøkte hadde Trondheim pr 10.12?", "og bosatte?", "nb", "398"),
+        ("how many were assigned to Trondheim as of 10 December?", "and how many settled?", "en", "398"),
+    ],
+)
+async def test_a_date_holds_for_the_follow_ups(
+    assistant: Assistant, first: str, then: str, language: str, figure: str
+) -> None:
+    """The day asked as of holds for a follow-up that names another measure; a day without a year is the latest
+    year with a statement made on that day (Trondheim's settled count per 10.12 is 2015's, though 2018 has one
+    per 31.12)."""
+    answer = await reply(assistant, first, then, language=language)
+    assert re.search(rf": {figure}¹", answer), answer
+    assert "10.12.2015" in answer or "10 Dec 2015" in answer, answer
