@@ -94,7 +94,7 @@ _words(
     no="behov|prognose|forvente|forventet|forventa",
     nb="bosettingsbehov",
     nn="busetjingsbehov|busettingsbehov",
-    en="settlement need|need|forecast|settlement needs|expected|projected|anticipated",
+    en="settlement need|need|forecast|settlement needs|expected|expect|expects|projected|anticipated",
 )
 # 'skal bosettes i 2017': the need where no municipality is named, the request where one is.
 _words(
@@ -284,10 +284,20 @@ _words(
 _words(
     "intent",
     "grant",
-    no="bonus|ekstra",
+    no="bonus",
     nb="tilskudd|tilskuddet|tilskuddene|stimuleringstilskudd|penger|kroner",
     nn="tilskot|tilskotet|tilskota|stimuleringstilskot|pengar",
-    en="grant|grants|incentive|incentives|extra grant|subsidy|money|bonus|extra|nok",
+    en="grant|grants|incentive|incentives|extra grant|subsidy|money|bonus|nok",
+)
+# 'ekstra', 'extra', 'additional' alone are no grant ('ytterligere 7000 EM', 'extra minors expected'): beside the
+# request they ask for the additional request ('hvor mange ekstra ble Norge bedt om å bosette i 2016').
+_words(
+    "extra",
+    "",
+    no="ekstra",
+    nb="ytterligere|i tillegg",
+    nn="ytterlegare|i tillegg",
+    en="extra|additional|in addition",
 )
 _words(
     "intent",

@@ -191,6 +191,7 @@ class _Reading:
     including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
+    extra: bool = False  # 'ekstra', 'additional': a request named after it is the additional request
 
 
 def _is_word(word: str) -> bool:
@@ -468,6 +469,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
+    reading.extra = reading.extra or kind == "extra"
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
@@ -545,6 +547,10 @@ def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[in
 def _measure(reading: _Reading, value: str, at: int) -> None:
     """A measure named: the one asked for, a ratio's or bound's denominator, or a later year's ('til plantall')."""
     question = reading.question
+    if (
+        reading.extra and value == Measure.REQUESTED
+    ):  # 'how many additional refugees was Norway asked to take'
+        value = Measure.REQUESTED_REVISED
     if reading.pending is not None:
         question.per = value
         if reading.pending in BOUNDS and getattr(question, reading.pending) is None:

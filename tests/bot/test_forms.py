@@ -74,7 +74,8 @@ def test_inflected_forms(word: str, meaning: Meaning) -> None:
 @pytest.mark.parametrize(
     ("word", "meanings"),
     [
-        ("ekstratilskudd", [Meaning("intent", "grant")]),
+        ("ekstratilskudd", [Meaning("extra", ""), Meaning("intent", "grant")]),
+        ("ekstraanmodning", [Meaning("extra", ""), Meaning("measure", "requested")]),
         ("integreringstilskudd", [Meaning("intent", "grant")]),
         ("emanmodning", [Meaning("group", "em"), Meaning("measure", "requested")]),
         ("anmodningstall", [Meaning("measure", "requested")]),

@@ -923,3 +923,32 @@ async def test_a_date_holds_for_the_follow_ups(
     answer = await reply(assistant, first, then, language=language)
     assert re.search(rf": {figure}¹", answer), answer
     assert "10.12.2015" in answer or "10 Dec 2015" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "measure", "group"),
+    [
+        ("hvor mange ekstra EM var forventet for 2017?", "figure", "settlement_need", "em"),
+        ("kor mange ekstra einslege mindreårige var forventa i 2017?", "figure", "settlement_need", "em"),
+        ("how many extra unaccompanied minors were expected in 2017?", "figure", "settlement_need", "em"),
+        ("what did IMDi expect for 2017", "figure", "settlement_need", "all"),
+        ("hvor mange ekstra ble Norge bedt om å bosette i 2016", "figure", "requested_revised", "all"),
+        ("kor mange ekstra vart Noreg oppmoda om å busetje i 2016", "figure", "requested_revised", "all"),
+        (
+            "how many additional refugees was Norway asked to settle in 2016",
+            "figure",
+            "requested_revised",
+            "all",
+        ),
+        ("ekstra tilskudd for EM 2016", "grant", None, "em"),
+        ("kor mykje ekstra tilskot fekk Trondheim i 2015", "grant", None, "all"),
+        ("how much extra grant did Melhus get in 2015", "grant", None, "all"),
+    ],
+)
+async def test_extra_is_a_grant_only_with_a_grant_word(
+    store: Store, message: str, intent: str, measure: str | None, group: str
+) -> None:
+    """'ekstra', 'extra', 'additional' beside people expected are the need, beside a request the additional
+    request; only a grant word (tilskudd, tilskot, grant) asks for the grants."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert (question.intent, question.measure, question.group) == (intent, measure, group)
