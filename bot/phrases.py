@@ -550,6 +550,17 @@ _words(
     "of whom|of which",
 )
 
+# The previous answer in other units or from another angle: 'hvor mange flyktninger tilsvarer det?' after the
+# dwellings asks again for the same place, year and measure (the answer holds the people they house).
+_words(
+    "back",
+    "",
+    nb="tilsvarer det|tilsvarer dette|svarer det til|hva betyr det|hva betyr dette|utgjør det|utgjør dette",
+    nn="svarar det til|tilsvarar det|kva tyder det|kva betyr det|utgjer det|utgjer dette",
+    en="does that correspond to|does this correspond to|that corresponds to|correspond to|what does that mean|"
+    "does that amount to|does that equal|is that in people|does that make",
+)
+
 # A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):
 # it changes only what it names. Without them a place or group alone ('Malvik', 'ukrainere') is a question.
 _phrases(

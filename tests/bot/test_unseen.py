@@ -952,3 +952,33 @@ async def test_extra_is_a_grant_only_with_a_grant_word(
     request; only a grant word (tilskudd, tilskot, grant) asks for the grants."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert (question.intent, question.measure, question.group) == (intent, measure, group)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "figure"),
+    [
+        (
+            "hvor mange boliger har Drammen til flyktninger i 2024?",
+            "hvor mange personer tilsvarer det?",
+            "nb",
+            "250",
+        ),
+        ("kor mange bustader har Drammen i 2024?", "kva svarar det til i personar?", "nn", "250"),
+        (
+            "Drammen's dwellings for refugees in 2024?",
+            "how many people does that correspond to?",
+            "en",
+            "250",
+        ),
+        ("vedtak Melhus 2015", "hva betyr det i antall flyktninger?", "nb", "51"),
+        ("oppmoding Skaun 2016", "kva tyder det?", "nn", "32"),
+        ("Malvik's request for 2016", "what does that mean in people?", "en", "48"),
+    ],
+)
+async def test_the_same_in_other_units_keeps_the_previous_question(
+    assistant: Assistant, first: str, then: str, language: str, figure: str
+) -> None:
+    """'hvor mange personer tilsvarer det?', 'kva svarar det til?', 'what does that mean?' name nothing new: the
+    previous place, year and measure are asked again (the dwellings come with the people they house)."""
+    answer = await reply(assistant, first, then, language=language)
+    assert re.search(rf": {figure}¹", answer), answer
