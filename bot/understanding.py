@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -172,6 +172,9 @@ class _Reading:
     words: list[str] = field(default_factory=list)  # words of a language, as written: the language's evidence
     phrases: list[str] = field(default_factory=list)  # vocabulary phrases of more than one word
     places: list[str] = field(default_factory=list)  # place names read exactly, in order
+    typos: dict[str, str] = field(
+        default_factory=dict
+    )  # names read from a typo of their last words: the typo
     leftovers: list[list[str]] = field(default_factory=lambda: [[]])  # runs of words not understood
     leftover_starts: list[int] = field(default_factory=list)  # the token each run begins at
     kinds: list[str] = field(default_factory=list)  # the kind of each token read ('place', 'measure', …)
@@ -307,6 +310,7 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         phrase_length, meaning = _phrase_at(tokens, position)
         if place_length and place_length >= phrase_length:
             name = " ".join(t.norm for t in tokens[position : position + place_length])
+            name, place_length = _typo_after(reading, position, name, place_length, index)
             (reading.excluded if reading.excluding else reading.places).append(name)
             if position and tokens[position - 1].norm in AFTER_WORDS:
                 reading.after.append(name)
@@ -344,6 +348,23 @@ def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
         if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
             return length if length > 1 or _written_as_name(reading, start) else 0
     return 0
+
+
+def _typo_after(reading: _Reading, start: int, name: str, length: int, index: PlaceIndex) -> tuple[str, int]:
+    """An exact name followed by a typo of the rest of a longer name that begins with it ('Sør-Trøndelg' is
+    Sør-Trøndelag, not IMDi Sør): the longer name and its length in tokens, the typo kept to be said; else the
+    name as read. The typo's last word is no word of ours or of the three languages."""
+    tokens = reading.tokens
+    for more in range(1, min(MAX_PHRASE - length, len(tokens) - start - length) + 1):
+        last = tokens[start + length + more - 1].norm
+        if _is_word(last) or last.isdigit():
+            continue
+        typed = " ".join(t.norm for t in tokens[start : start + length + more])
+        longer = index.longer_typo(name, typed)
+        if longer is not None:
+            reading.typos[longer] = typed
+            return longer, length + more
+    return name, length
 
 
 def _written_as_code(reading: _Reading, position: int) -> bool:
@@ -615,7 +636,11 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         reading.excluded.extend(reading.after)
     if reading.places:
         question.places = index.exact(reading.places[0], year=year)
-        question.place_text = reading.places[0]
+        question.place_text = reading.typos.get(reading.places[0], reading.places[0])
+        if (
+            reading.places[0] in reading.typos
+        ):  # said so, as any typo: 'Tolket «sor trondelg» som Sør-Trøndelag'
+            question.places = [replace(match, how="fuzzy") for match in question.places]
         question.also = _further_places(reading.places[1:], question.places, index, year)
     else:
         for span, start in zip(spans, reading.leftover_starts, strict=True):

@@ -146,6 +146,11 @@ class PlaceIndex:
         for alias in aliases:
             self.aliases[alias.key].append(alias)
         self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
+        self.longer: dict[str, list[str]] = defaultdict(list)  # names of several words by their first words
+        for key in self.name_keys:
+            words = key.split()
+            for cut in range(1, len(words)):
+                self.longer[" ".join(words[:cut])].append(key)
 
     @classmethod
     async def build(cls, session: AsyncSession) -> PlaceIndex:
@@ -197,6 +202,16 @@ class PlaceIndex:
                     alias.place_id, PlaceMatch(self.places[alias.place_id], alias.label, "fuzzy")
                 )
         return self._prefer_year(self._prefer_municipality(list(found.values())), year)
+
+    def longer_typo(self, exact: str, text: str) -> str | None:
+        """The one name of more words, beginning with an exact name, that the text is a typo of ('sor trondelg'
+        begins with IMDi Sør's 'sor' and is Sør-Trøndelag): the nearest within the text's typos."""
+        typos = allowed_typos(text)
+        distances = {key: OSA.distance(text, key, score_cutoff=typos) for key in self.longer.get(exact, ())}
+        nearest = min(distances.values(), default=typos + 1)
+        keys = [key for key, distance in distances.items() if distance == nearest <= typos]
+        places = {alias.place_id for key in keys for alias in self.aliases[key]}
+        return keys[0] if len(places) == 1 else None  # 'midt norge' and 'midt noreg' are one place
 
     def search(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
         """Exact matches if there are any, otherwise typo-tolerant ones."""

@@ -7,14 +7,22 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from bot.answers import asked_again
 from bot.assistant import Assistant
+from bot.phrases import VOCABULARY
 from bot.render import plain
-from bot.understanding import parse
+from bot.understanding import SHORTEST_TYPO, parse
+from bot.wordlists import is_common
+from store.names import normalise
 from store.store import Store
 from tests.bot.test_understanding import TODAY
 from tests.bot.test_unrehearsed import caller, reply
+
+NAME_WORDS = re.compile(r"[^\W\d_][\w -]*")  # a name of words and hyphens, without parentheses
 
 
 @pytest.mark.parametrize(
@@ -830,6 +838,10 @@ async def test_english_names_of_imdi_regions(store: Store, message: str, region:
         ("kor mange busette Møre og Romsdl i 2013?", "Møre og Romsdal"),
         ("how many did Møre og Romdal settle in 2012", "Møre og Romsdal"),
         ("anmodning Midtre Gaudal 2016", "Midtre Gauldal"),
+        ("hvor mange bosatte Sør-Trøndelg i 2015?", "Sør-Trøndelag"),
+        ("kor mange busette Nord-Trøndlag i 2015?", "Nord-Trøndelag"),
+        ("how many did Sor-Trondelg settle in 2014", "Sør-Trøndelag"),
+        ("status Indre Fosn 2016", "Indre Fosen"),
     ],
 )
 async def test_a_typo_in_the_last_word_of_a_longer_name(store: Store, message: str, place: str) -> None:
@@ -982,3 +994,39 @@ async def test_the_same_in_other_units_keeps_the_previous_question(
     previous place, year and measure are asked again (the dwellings come with the people they house)."""
     answer = await reply(assistant, first, then, language=language)
     assert re.search(rf": {figure}¹", answer), answer
+
+
+async def test_a_typo_in_a_longer_name_beats_the_exact_name_it_begins_with(store: Store) -> None:
+    """Every register name of several words that begins with a name of its own ('Sør-Trøndelag' with IMDi Sør's
+    'Sør', 'Nord-Aurdal', 'Trondheim Traante'), one letter of its last word dropped, is that name, said as a typo,
+    wherever the typo is no word itself and no nearer to another name."""
+    index = await store.index()
+    labels = sorted(
+        {
+            alias.label
+            for first, names in index.longer.items()
+            if first in index.aliases
+            for key in names
+            for alias in index.aliases[key]
+            if alias.kind == "name" and NAME_WORDS.fullmatch(alias.label)
+        }
+    )
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(label=st.sampled_from(labels), at=st.integers(min_value=0, max_value=20))
+    def check(label: str, at: int) -> None:
+        last = re.split(r"[ -]", label)[-1]
+        at = at % len(last)
+        typo = label[: len(label) - len(last)] + last[:at] + last[at + 1 :]
+        typed = normalise(typo)
+        assume(len(last) > SHORTEST_TYPO - 1 and typed not in index.aliases)
+        assume(not is_common(typed.split()[-1]) and typed.split()[-1] not in VOCABULARY)
+        assume(
+            not [key for key in index.name_keys if OSA.distance(typed, key) <= 1 and key != normalise(label)]
+        )
+        question = parse(f"bosatt {typo} 2015", index=index, today=TODAY)
+        wanted = {m.place.code for m in index.exact(label, year=2015)}
+        assert {m.place.code for m in question.places} == wanted, typo
+        assert {m.how for m in question.places} == {"fuzzy"}, typo
+
+    check()
