@@ -183,7 +183,7 @@ _words(
     no="em|ema|uma|mindreårige",
     nb="enslige mindreårige|enslig mindreårig|enslige",
     nn="einslege mindreårige|einsleg mindreårig|einslege",
-    en="unaccompanied minors|unaccompanied minor|unaccompanied|minors|uma|em",
+    en="unaccompanied minors|unaccompanied minor|unaccompanied|minors|minor|uma|em",
 )
 _words(
     "group", "em_under_15", no="under 15|under 15 år|em under 15|under femten", en="under 15|under fifteen"

@@ -70,6 +70,7 @@ LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': 
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
+AMOUNT_WORDS = ("mye", "mykje", "much")  # 'hvor mye ekstra', 'how much extra': money, not people
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
 
@@ -221,6 +222,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _read(reading, index)
     if dated is not None:
         _as_of(reading, dated)
+    _extra(reading)
     _several(reading, year_marks)
     _new_municipalities(reading.question)
     _read_years(reading, message)
@@ -537,6 +539,9 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
         and question.intent in FRESH_INTENTS
     ):
         question.measure, question.measures = Measure.SETTLED_AND_ASSIGNED, list(TOTAL_MEASURES)
+        question.intent = (
+            Intent.UNKNOWN
+        )  # 'TOTALT i statustabellen', 'the total in the status table': the figure
         reading.named.add("measure")
     total = any(with_total for _, with_total in reading.groups)
     named = list(dict.fromkeys(group for group, _ in reading.groups))
@@ -546,6 +551,25 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _extra(reading: _Reading) -> None:
+    """'ekstra', 'extra' with an amount asked ('hvor mye ekstra fikk kommunene', 'how much extra'): the grants;
+    else beside the request the additional request ('how many additional refugees was Norway asked to take')."""
+    if not reading.extra:
+        return
+    if any(token.norm in AMOUNT_WORDS for token in reading.tokens):
+        _set_intent(reading, Intent.GRANT)
+        return
+    question = reading.question
+    reading.measures = [(at, _additional(value)) for at, value in reading.measures]
+    question.measure = question.measure and _additional(question.measure)
+    question.second_measure = question.second_measure and _additional(question.second_measure)
+
+
+def _additional(measure: str) -> str:
+    """The additional request for the request; any other measure as it is."""
+    return Measure.REQUESTED_REVISED if measure == Measure.REQUESTED else measure
 
 
 def _new_municipalities(question: Question) -> None:
@@ -568,10 +592,6 @@ def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[in
 def _measure(reading: _Reading, value: str, at: int) -> None:
     """A measure named: the one asked for, a ratio's or bound's denominator, or a later year's ('til plantall')."""
     question = reading.question
-    if (
-        reading.extra and value == Measure.REQUESTED
-    ):  # 'how many additional refugees was Norway asked to take'
-        value = Measure.REQUESTED_REVISED
     if reading.pending is not None:
         question.per = value
         if reading.pending in BOUNDS and getattr(question, reading.pending) is None:

@@ -955,13 +955,17 @@ async def test_a_date_holds_for_the_follow_ups(
         ("ekstra tilskudd for EM 2016", "grant", None, "em"),
         ("kor mykje ekstra tilskot fekk Trondheim i 2015", "grant", None, "all"),
         ("how much extra grant did Melhus get in 2015", "grant", None, "all"),
+        ("hvor mye ekstra fikk Melhus for hver EM i 2016", "grant", None, "em"),
+        ("kor mykje ekstra fekk Skaun per busett i 2015", "grant", "settled", "all"),
+        ("how much extra did Malvik get per minor in 2016", "grant", None, "em"),
     ],
 )
 async def test_extra_is_a_grant_only_with_a_grant_word(
     store: Store, message: str, intent: str, measure: str | None, group: str
 ) -> None:
     """'ekstra', 'extra', 'additional' beside people expected are the need, beside a request the additional
-    request; only a grant word (tilskudd, tilskot, grant) asks for the grants."""
+    request; only a grant word (tilskudd, tilskot, grant) or an amount ('hvor mye ekstra', 'how much extra')
+    asks for the grants."""
     question = parse(message, index=await store.index(), today=TODAY)
     assert (question.intent, question.measure, question.group) == (intent, measure, group)
 
@@ -1030,3 +1034,17 @@ async def test_a_typo_in_a_longer_name_beats_the_exact_name_it_begins_with(store
         assert {m.how for m in question.places} == {"fuzzy"}, typo
 
     check()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hva er TOTALT for Melhus i statustabellen per 10.12.15",
+        "kva er totalt for Melhus i statusoversikta 2015",
+        "what is the total for Melhus in the status table for 2015",
+    ],
+)
+async def test_the_total_of_the_status_table_is_the_figure(store: Store, message: str) -> None:
+    """'TOTALT i statustabellen': the status table's total (settled + assigned), not the status card."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert (question.intent, question.measure) == ("figure", "settled_and_assigned")
