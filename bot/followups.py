@@ -113,6 +113,7 @@ def decoded(context: str, index: PlaceIndex) -> Question | None:
     stored["as_of"] = stored["as_of"] and date.fromisoformat(stored["as_of"])
     stored["named"] = frozenset(stored["named"])
     stored["languages"] = tuple(stored["languages"])
+    stored["sources"] = tuple(stored.get("sources", ()))
     if stored.get("as_of_day"):
         stored["as_of_day"] = tuple(stored["as_of_day"])
     stored["measure_years"] = [tuple(pair) for pair in stored["measure_years"]]

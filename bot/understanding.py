@@ -109,6 +109,7 @@ class Question:
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
+    sources: tuple[int, ...] = ()  # the sources named by a word of their title: 'hva sier Salomonsen om …'
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -410,6 +411,12 @@ def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
         reading.kinds.append("number")
         return
     meanings = _word_meanings(token.norm)
+    if meanings is None and token.norm in index.source_words:  # 'Salomonsen', 'Hitimana': a source, no place
+        question = reading.question
+        question.sources = tuple(sorted({*question.sources, *index.source_words[token.norm]}))
+        reading.kinds.append("source")
+        _end_leftover(reading)
+        return
     if meanings is None and not _may_be_place(token.norm, index):
         typo = _typo_of_word(token.norm)
         meanings = [typo] if typo else None

@@ -1065,3 +1065,23 @@ async def test_a_places_years_ranked_by_a_revised_figure_rank_by_its_revision(
     the revision, and each year shows its revision beside its original."""
     answer = await reply(assistant, message, language=language)
     assert top in answer and line in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "wanted", "unwanted"),
+    [
+        ("hva sier Salomonsen om bosatte i Norge i 2014 og 2015?", "nb", ("7 700", "11 000"), ("7 784", "11 300")),
+        ("kva seier Salomonsen-presentasjonen om kor mange som vart busette i 2015?", "nn", ("11 000",), ("11 300",)),
+        ("according to Salomonsen, how many refugees were settled in 2014?", "en", ("7 700",), ("7 784",)),
+        ("what does Hitimana say about the number settled in Norway in 2014", "en", ("7 784",), ("7 700",)),
+        ("hva sier Salomonsen om bosettingen i 2016 og 2017?", "nb", ("16 000", "17 000"), ()),
+    ],
+)
+async def test_a_source_named_by_its_author_answers_with_its_figures(
+    assistant: Assistant, message: str, language: str, wanted: tuple[str, ...], unwanted: tuple[str, ...]
+) -> None:
+    """A word of a source's title ('Salomonsen', 'Hitimana') names the source, never a place: the answer holds
+    that source's figures (seed 002's rounded 7 700 and 11 000, not seed 001's 7 784 and 11 300)."""
+    answer = await reply(assistant, message, language=language)
+    assert all(f"{figure}¹" in answer for figure in wanted), answer
+    assert not any(figure in answer for figure in unwanted), answer
