@@ -368,6 +368,15 @@ _words(
     nn="står att|manglar|gjenstår|att å busetje|har att|for å nå",
     en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left",
 )
+# Where one place stands in the previous ranking ('hvilken plass fikk Sør-Trøndelag?', 'where did Vestfold rank?'):
+# with a place and nothing else named, a follow-up.
+_words(
+    "position",
+    "",
+    nb="hvilken plass|hvilken plassering|hvor havnet|havnet|plasseringen|plassering",
+    nn="kva plass|kva for plass|kor hamna|hamna|plasseringa|plassering",
+    en="what position|which position|what place|which place|what rank|which rank|where did|where does|where is",
+)
 # 'hvilket år bosatte Melhus flest': a place's years ranked, not its members.
 _words(
     "which_year",

@@ -110,6 +110,7 @@ class Question:
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
     sources: tuple[int, ...] = ()  # the sources named by a word of their title: 'hva sier Salomonsen om …'
+    position: bool = False  # where a place stands in the previous ranking: 'where did Sør-Trøndelag rank?'
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -236,6 +237,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _remaining(question)
     _group_share(reading)
     _read_language(reading)
+    _position(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -500,6 +502,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
     reading.extra = reading.extra or kind == "extra"
+    question.position = question.position or kind == "position"
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
@@ -790,6 +793,15 @@ def _group_share(reading: _Reading) -> None:
     question.measure, question.per, question.group_share = measure, measure, True
 
 
+def _position(reading: _Reading) -> None:
+    """'where did Sør-Trøndelag rank?', 'hvilken plass fikk Melhus?': with a place and no year or measure, the
+    place's position in the previous ranking (its 'rank' asks for no ranking of its own); else no position."""
+    question = reading.question
+    question.position = question.position and reading.named <= {"place", "intent"} and bool(question.places)
+    if question.position:
+        reading.named.discard("intent")
+
+
 def _is_follow_up(reading: _Reading) -> bool:
     """Whether a message builds on the previous question: 'og Malvik?', 'i fjor da?', 'what about EM?', '2016?'."""
     if reading.question.command:
@@ -802,6 +814,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or ends
         or reading.named == {"years"}
         or (reading.back and "place" not in reading.named)
+        or reading.question.position
         or _narrows(reading)
     )
 

@@ -1070,8 +1070,18 @@ async def test_a_places_years_ranked_by_a_revised_figure_rank_by_its_revision(
 @pytest.mark.parametrize(
     ("message", "language", "wanted", "unwanted"),
     [
-        ("hva sier Salomonsen om bosatte i Norge i 2014 og 2015?", "nb", ("7 700", "11 000"), ("7 784", "11 300")),
-        ("kva seier Salomonsen-presentasjonen om kor mange som vart busette i 2015?", "nn", ("11 000",), ("11 300",)),
+        (
+            "hva sier Salomonsen om bosatte i Norge i 2014 og 2015?",
+            "nb",
+            ("7 700", "11 000"),
+            ("7 784", "11 300"),
+        ),
+        (
+            "kva seier Salomonsen-presentasjonen om kor mange som vart busette i 2015?",
+            "nn",
+            ("11 000",),
+            ("11 300",),
+        ),
         ("according to Salomonsen, how many refugees were settled in 2014?", "en", ("7 700",), ("7 784",)),
         ("what does Hitimana say about the number settled in Norway in 2014", "en", ("7 784",), ("7 700",)),
         ("hva sier Salomonsen om bosettingen i 2016 og 2017?", "nb", ("16 000", "17 000"), ()),
@@ -1085,3 +1095,32 @@ async def test_a_source_named_by_its_author_answers_with_its_figures(
     answer = await reply(assistant, message, language=language)
     assert all(f"{figure}¹" in answer for figure in wanted), answer
     assert not any(figure in answer for figure in unwanted), answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "wanted"),
+    [
+        (
+            "hvilket fylke hadde best introresultater i 2014?",
+            "hvilken plass fikk Møre og Romsdal?",
+            "nb",
+            "4¹",
+        ),
+        ("kva fylke hadde best introresultat i 2014?", "kva plass fekk Vestfold?", "nn", "1¹"),
+        ("which county had the best intro results in 2014?", "where did Nord-Trøndelag rank?", "en", "2¹"),
+        ("hvem bosatte flest i Trondheimsregionen i 2015?", "hvor havnet Skaun?", "nb", "8. Skaun: 14"),
+        (
+            "who settled the most in Trondheimsregionen in 2015?",
+            "what position did Malvik get?",
+            "en",
+            "5. Malvik: 38",
+        ),
+    ],
+)
+async def test_where_a_place_stands_in_the_previous_ranking(
+    assistant: Assistant, first: str, then: str, language: str, wanted: str
+) -> None:
+    """'hvilken plass fikk X?', 'where did X rank?' after a ranking: a county's own introduction results with its
+    rank, or the members' ranking again with the place's line; never a ranking of the place's own members."""
+    answer = await reply(assistant, first, then, language=language)
+    assert wanted in answer, answer
