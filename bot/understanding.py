@@ -53,6 +53,12 @@ BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a
 )
 YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
+# 'i det som i dag er Trondheim', 'present-day Trondheim': the municipality with those merged into it since.
+AS_TODAY = re.compile(
+    r"\b(?:som i dag er|som no er|som nå er|dagens|today's|present[- ]day|as it is today|what is now|what is today|"
+    r"nåværende|noverande)\b",
+    re.IGNORECASE,
+)
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
@@ -229,6 +235,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _new_municipalities(reading.question)
     _read_years(reading, message)
     _resolve_places(reading, index)
+    _as_today(question, index, message)
     _bound_without_measure(reading)
     if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
         question.group = Group.ALL
@@ -693,6 +700,21 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     else:
         question.unknown_text = " ".join(" ".join(span) for span in spans)
         reading.named.update(("place",) if question.unknown_text else ())
+
+
+def _as_today(question: Question, index: PlaceIndex, message: str) -> None:
+    """'i det som i dag er Trondheim kommune', 'present-day Trondheim': a municipality asked for a year before
+    others merged into it is summed with them (Trondheim with Klæbu, merged in 2020)."""
+    if len(question.places) != 1 or question.also or not AS_TODAY.search(message):
+        return
+    place, year = question.places[0].place, question.year
+    if place.level != "municipality" or (
+        place.valid_from is not None and (year or 0) < place.valid_from.year
+    ):
+        return  # Indre Fosen in 2016 is the sum of its predecessors already
+    merged = [p for p in index.former(place) if p.valid_to is not None and (year or 0) < p.valid_to.year]
+    question.also = [PlaceMatch(p, p.name, "exact") for p in merged]
+    question.together = bool(merged)
 
 
 def _led_typo(

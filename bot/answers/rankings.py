@@ -41,14 +41,15 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
         if year is None:
             return await no_data(places[0], None, ctx, measures[:1])
         note = latest_note(year, ctx.language)
+    as_of = question.as_of_in(year)  # 'Trondheim og Klæbu per 10.12.15': each place's figure of that day
     by_place: dict[int, dict[str, Statement]] = {place_id_of(place): {} for place in places}
     for figures in held:
-        for statement in figures.current([year], measures, [question.group]):
+        for statement in figures.current([year], measures, [question.group], as_of=as_of):
             by_place[statement.figure.place_id][statement.figure.measure] = statement
     cite = Citations(ctx.language)
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
     names = " · ".join(escape(place.name) for place in places)
-    lines = [f"{notes}{note}<b>{names}</b> · {year}{group}"]
+    lines = [f"{notes}{note}<b>{names}</b> · {year}{group}{as_of_words(as_of, ctx.language)}"]
     lines.extend(
         _compared_line(place.name, by_place[place_id_of(place)], measures, cite, ctx) for place in places
     )

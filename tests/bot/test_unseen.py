@@ -1124,3 +1124,40 @@ async def test_where_a_place_stands_in_the_previous_ranking(
     rank, or the members' ranking again with the place's line; never a ranking of the place's own members."""
     answer = await reply(assistant, first, then, language=language)
     assert wanted in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "lines"),
+    [
+        ("bosatt Trondheim og Klæbu per 10.12.15", "nb", ("Trondheim: bosatt 398¹", "Klæbu: bosatt 7¹")),
+        ("kor mange busette Melhus og Trondheim per 10.12.2015?", "nn", ("Trondheim: busett 398¹",)),
+        (
+            "settled in Trondheim and Skaun as of 10 Dec 2015",
+            "en",
+            ("Trondheim: settled 398¹", "Skaun: settled 14¹"),
+        ),
+    ],
+)
+async def test_places_side_by_side_as_of_a_day(
+    assistant: Assistant, message: str, language: str, lines: tuple[str, ...]
+) -> None:
+    """The day asked as of holds for every place named: Trondheim's 398 of 10.12.2015, not the year's 495."""
+    answer = await reply(assistant, message, language=language)
+    assert all(line in answer for line in lines) and "495" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "total"),
+    [
+        ("hvor mange var bosatt i det som i dag er Trondheim kommune pr 10.12.15?", "nb", "405"),
+        ("kor mange var busette i det som no er Trondheim, per 10.12.15?", "nn", "405"),
+        ("how many were settled in present-day Trondheim as of 10 Dec 2015?", "en", "405"),
+        ("hva ble dagens Trondheim anmodet om i 2016?", "nb", "675"),
+    ],
+)
+async def test_a_municipality_as_it_is_today_sums_those_merged_into_it(
+    assistant: Assistant, message: str, language: str, total: str
+) -> None:
+    """'det som i dag er Trondheim', 'present-day Trondheim': Trondheim with Klæbu (merged in 2020), summed."""
+    answer = await reply(assistant, message, language=language)
+    assert "Klæbu" in answer and re.search(rf"{total}¹", answer), answer
