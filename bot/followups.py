@@ -123,9 +123,8 @@ def decoded(context: str, index: PlaceIndex) -> Question | None:
 def follow(previous: Question, question: Question) -> Question:
     """The previous question with what the follow-up names replaced ('og Malvik?' changes the place only)."""
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
-    if (
-        question.position and previous.intent == Intent.RANKING
-    ):  # the ranking again: the place has its line there
+    # 'hvor havnet Melhus?' after a ranking of members: the ranking again, where the place has its line
+    if question.position and previous.intent == Intent.RANKING:
         changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}
     if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
         changes["years"] = [year + question.year_shift for year in previous.years]

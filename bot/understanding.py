@@ -181,9 +181,8 @@ class _Reading:
     words: list[str] = field(default_factory=list)  # words of a language, as written: the language's evidence
     phrases: list[str] = field(default_factory=list)  # vocabulary phrases of more than one word
     places: list[str] = field(default_factory=list)  # place names read exactly, in order
-    typos: dict[str, str] = field(
-        default_factory=dict
-    )  # names read from a typo of their last words: the typo
+    # Names read from a typo of their last words ('sor trondelg'), each with the typo, to be said.
+    typos: dict[str, str] = field(default_factory=dict)
     leftovers: list[list[str]] = field(default_factory=lambda: [[]])  # runs of words not understood
     leftover_starts: list[int] = field(default_factory=list)  # the token each run begins at
     kinds: list[str] = field(default_factory=list)  # the kind of each token read ('place', 'measure', …)
@@ -203,7 +202,7 @@ class _Reading:
     including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
-    extra: bool = False  # 'ekstra', 'additional': a request named after it is the additional request
+    extra: bool = False  # 'ekstra', 'additional': the additional request, or the grants with an amount asked
 
 
 def _is_word(word: str) -> bool:
