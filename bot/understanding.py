@@ -322,6 +322,7 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         if place_length and place_length >= phrase_length:
             name = " ".join(t.norm for t in tokens[position : position + place_length])
             name, place_length = _typo_after(reading, position, name, place_length, index)
+            name = _typo_before(reading, position, name, index)
             (reading.excluded if reading.excluding else reading.places).append(name)
             if position and tokens[position - 1].norm in AFTER_WORDS:
                 reading.after.append(name)
@@ -376,6 +377,23 @@ def _typo_after(reading: _Reading, start: int, name: str, length: int, index: Pl
             reading.typos[longer] = typed
             return longer, length + more
     return name, length
+
+
+def _typo_before(reading: _Reading, start: int, name: str, index: PlaceIndex) -> str:
+    """A word not understood before an exact name, the two a typo of a longer name that ends with it ('Sørr-Trøndelag'
+    is Sør-Trøndelag, not Trøndelag): the longer name, the word taken from the words not understood; else the name."""
+    if name in reading.typos or not reading.kinds or reading.kinds[-1] != "leftover":
+        return name
+    typed = f"{reading.tokens[start - 1].norm} {name}"
+    longer = index.longer_typo(name, typed)
+    if longer is None:
+        return name
+    reading.leftovers[-1].pop()
+    if not reading.leftovers[-1]:
+        reading.leftover_starts.pop()
+    reading.kinds[-1] = "place"
+    reading.typos[longer] = typed
+    return longer
 
 
 def _written_as_code(reading: _Reading, position: int) -> bool:

@@ -148,7 +148,8 @@ class PlaceIndex:
         for alias in aliases:
             self.aliases[alias.key].append(alias)
         self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
-        self.longer: dict[str, list[str]] = defaultdict(list)  # names of several words by their first words
+        # Names of several words by their first words and by their last ('sor', 'trondelag': Sør-Trøndelag).
+        self.longer: dict[str, list[str]] = defaultdict(list)
         # The words of the sources' titles (author and document: 'salomonsen', 'hitimana'), with the sources of each.
         self.source_words: dict[str, set[int]] = defaultdict(set)
         for source_id, source_title in (sources or {}).items():
@@ -158,6 +159,7 @@ class PlaceIndex:
             words = key.split()
             for cut in range(1, len(words)):
                 self.longer[" ".join(words[:cut])].append(key)
+                self.longer[" ".join(words[cut:])].append(key)
 
     @classmethod
     async def build(cls, session: AsyncSession) -> PlaceIndex:
@@ -212,8 +214,9 @@ class PlaceIndex:
         return self._prefer_year(self._prefer_municipality(list(found.values())), year)
 
     def longer_typo(self, exact: str, text: str) -> str | None:
-        """The one name of more words, beginning with an exact name, that the text is a typo of ('sor trondelg'
-        begins with IMDi Sør's 'sor' and is Sør-Trøndelag): the nearest within the text's typos."""
+        """The one name of more words, beginning or ending with an exact name, that the text is a typo of ('sor
+        trondelg' begins with IMDi Sør's 'sor' and is Sør-Trøndelag, 'sorr trondelag' ends with Trøndelag): the
+        nearest within the text's typos."""
         typos = allowed_typos(text)
         distances = {key: OSA.distance(text, key, score_cutoff=typos) for key in self.longer.get(exact, ())}
         nearest = min(distances.values(), default=typos + 1)
