@@ -564,10 +564,13 @@ _words(
 _words(
     "back",
     "",
-    nb="tilsvarer det|tilsvarer dette|svarer det til|hva betyr det|hva betyr dette|utgjør det|utgjør dette",
-    nn="svarar det til|tilsvarar det|kva tyder det|kva betyr det|utgjer det|utgjer dette",
+    nb="tilsvarer det|tilsvarer dette|svarer det til|hva betyr det|hva betyr dette|utgjør det|utgjør dette|"
+    "hvor mange personer er det|hvor mange flyktninger er det|hvor mange personer blir det",
+    nn="svarar det til|tilsvarar det|kva tyder det|kva betyr det|utgjer det|utgjer dette|"
+    "kor mange personar er det|kor mange flyktningar er det|kor mange personar blir det",
     en="does that correspond to|does this correspond to|that corresponds to|correspond to|what does that mean|"
-    "does that amount to|does that equal|is that in people|does that make",
+    "does that amount to|does that equal|is that in people|does that make|people is that|refugees is that|"
+    "people would that be|refugees would that be",
 )
 
 # A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):

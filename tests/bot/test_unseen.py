@@ -995,6 +995,9 @@ async def test_extra_is_a_grant_only_with_a_grant_word(
         ("vedtak Melhus 2015", "hva betyr det i antall flyktninger?", "nb", "51"),
         ("oppmoding Skaun 2016", "kva tyder det?", "nn", "32"),
         ("Malvik's request for 2016", "what does that mean in people?", "en", "48"),
+        ("boliger Drammen 2024", "hvor mange personer er det?", "nb", "250"),
+        ("bustader Drammen 2024", "kor mange personar blir det?", "nn", "250"),
+        ("dwellings Drammen 2024", "how many people would that be?", "en", "250"),
     ],
 )
 async def test_the_same_in_other_units_keeps_the_previous_question(
