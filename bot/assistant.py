@@ -263,7 +263,12 @@ class Assistant:
         """Answer an understood question."""
         index = await self.store.index()
         ctx = Context(
-            store=self.store, index=index, language=language, today=self.today(), hide_small=hide_small
+            store=self.store,
+            index=index,
+            language=language,
+            today=self.today(),
+            hide_small=hide_small,
+            sources=question.sources,
         )
         return await answer(question, ctx)
 

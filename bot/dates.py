@@ -39,7 +39,7 @@ AS_OF = r"(?:per|pr\.?|as of|as at|at|by|innen|til|fram til|frem til|i|in|ved|ut
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 NUMERIC = re.compile(
     rf"(?:(?P<before>\b{AS_OF})\s+)?(?<![\d.,])(?P<day>\d{{1,2}})[./](?P<month>\d{{1,2}})"
-    r"(?:[./](?P<year>\d{4}|\d{2}))?(?P<dot>\.)?(?![\d,]|\.\d)",
+    r"(?:[./](?P<year>\d{4}|\d{2}))?(?P<dot>\.)?(?!\d|[.,]\d)",
     re.IGNORECASE,
 )
 ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")

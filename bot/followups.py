@@ -113,6 +113,7 @@ def decoded(context: str, index: PlaceIndex) -> Question | None:
     stored["as_of"] = stored["as_of"] and date.fromisoformat(stored["as_of"])
     stored["named"] = frozenset(stored["named"])
     stored["languages"] = tuple(stored["languages"])
+    stored["sources"] = tuple(stored.get("sources", ()))
     if stored.get("as_of_day"):
         stored["as_of_day"] = tuple(stored["as_of_day"])
     stored["measure_years"] = [tuple(pair) for pair in stored["measure_years"]]
@@ -122,6 +123,9 @@ def decoded(context: str, index: PlaceIndex) -> Question | None:
 def follow(previous: Question, question: Question) -> Question:
     """The previous question with what the follow-up names replaced ('og Malvik?' changes the place only)."""
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
+    # 'hvor havnet Melhus?' after a ranking of members: the ranking again, where the place has its line
+    if question.position and previous.intent == Intent.RANKING:
+        changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}
     if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
         changes["years"] = [year + question.year_shift for year in previous.years]
     elif _next_year(question) and previous.years:  # 'and for next year?' after 2016: 2017, not today's next

@@ -44,7 +44,7 @@ def understood(word: str) -> Meaning | None:
 def compound(word: str) -> list[Meaning]:
     """What a compound of vocabulary words means: its last part, and its first where that names a group or topic.
 
-    'ekstratilskudd' is a grant, 'emanmodning' the request for minors, 'bosettingstall' settlement figures.
+    'ekstratilskudd' is an extra grant, 'emanmodning' the request for minors, 'bosettingstall' settlement figures.
     """
     for split in range(SHORTEST_FIRST, len(word) - SHORTEST_HEAD + 1):
         head = understood(word[split:])
@@ -52,7 +52,7 @@ def compound(word: str) -> list[Meaning]:
             continue
         first = _first_part(word[:split])
         meanings = [m for m in (first, head) if m is not None and m.kind not in EMPTY_KINDS]
-        return list(dict.fromkeys(meanings)) or [head]  # 'ekstra' + 'tilskudd': one grant
+        return list(dict.fromkeys(meanings)) or [head]  # 'flyktning' + 'tall': words that say nothing here
     return []
 
 

@@ -94,7 +94,7 @@ _words(
     no="behov|prognose|forvente|forventet|forventa",
     nb="bosettingsbehov",
     nn="busetjingsbehov|busettingsbehov",
-    en="settlement need|need|forecast|settlement needs|expected|projected|anticipated",
+    en="settlement need|need|forecast|settlement needs|expected|expect|expects|projected|anticipated",
 )
 # 'skal bosettes i 2017': the need where no municipality is named, the request where one is.
 _words(
@@ -183,7 +183,7 @@ _words(
     no="em|ema|uma|mindreårige",
     nb="enslige mindreårige|enslig mindreårig|enslige",
     nn="einslege mindreårige|einsleg mindreårig|einslege",
-    en="unaccompanied minors|unaccompanied minor|unaccompanied|minors|uma|em",
+    en="unaccompanied minors|unaccompanied minor|unaccompanied|minors|minor|uma|em",
 )
 _words(
     "group", "em_under_15", no="under 15|under 15 år|em under 15|under femten", en="under 15|under fifteen"
@@ -284,10 +284,20 @@ _words(
 _words(
     "intent",
     "grant",
-    no="bonus|ekstra",
+    no="bonus",
     nb="tilskudd|tilskuddet|tilskuddene|stimuleringstilskudd|penger|kroner",
     nn="tilskot|tilskotet|tilskota|stimuleringstilskot|pengar",
-    en="grant|grants|incentive|incentives|extra grant|subsidy|money|bonus|extra|nok",
+    en="grant|grants|incentive|incentives|extra grant|subsidy|money|bonus|nok",
+)
+# 'ekstra', 'extra', 'additional' alone are no grant ('ytterligere 7000 EM', 'extra minors expected'): beside the
+# request they ask for the additional request ('hvor mange ekstra ble Norge bedt om å bosette i 2016').
+_words(
+    "extra",
+    "",
+    no="ekstra",
+    nb="ytterligere|i tillegg",
+    nn="ytterlegare|i tillegg",
+    en="extra|additional|in addition",
 )
 _words(
     "intent",
@@ -357,6 +367,15 @@ _words(
     nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|for å nå",
     nn="står att|manglar|gjenstår|att å busetje|har att|for å nå",
     en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left",
+)
+# Where one place stands in the previous ranking ('hvilken plass fikk Sør-Trøndelag?', 'where did Vestfold rank?'):
+# with a place and nothing else named, a follow-up.
+_words(
+    "position",
+    "",
+    nb="hvilken plass|hvilken plassering|hvor havnet|havnet|plasseringen|plassering",
+    nn="kva plass|kva for plass|kor hamna|hamna|plasseringa|plassering",
+    en="what position|which position|what place|which place|what rank|which rank|where did|where does|where is",
 )
 # 'hvilket år bosatte Melhus flest': a place's years ranked, not its members.
 _words(
@@ -498,6 +517,17 @@ _words(
     "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor|worldwide|globally",
 )
 
+# Tables and documents: they say nothing themselves, so that a compound of one is what its first part names
+# ('anmodningstabellen' is the request, 'vedtaksoversikten' the decision, `bot.forms.compound`).
+_words(
+    "stop",
+    "",
+    no="tabell|tabeller|oversikt|oversikter|liste|lister|statistikk|presentasjon|rapport|lysark",
+    nb="tall|tallene",
+    nn="tal|tala|talet|oversyn|oversynet",
+    en="table|tables|overview|list|lists|statistics|presentation|report|slides|slide",
+)
+
 # 'TOTALT' of the 2015 status table: settled + assigned, when no other measure is named.
 _words("total", "", no="totalt|i alt", en="total|in total|altogether")
 
@@ -527,6 +557,20 @@ _words(
     nn="same stad|same kommune|av dei|av desse|kor mange av dei",
     en="there|same place|the same place|same municipality|the same municipality|of them|of those|of these|"
     "of whom|of which",
+)
+
+# The previous answer in other units or from another angle: 'hvor mange flyktninger tilsvarer det?' after the
+# dwellings asks again for the same place, year and measure (the answer holds the people they house).
+_words(
+    "back",
+    "",
+    nb="tilsvarer det|tilsvarer dette|svarer det til|hva betyr det|hva betyr dette|utgjør det|utgjør dette|"
+    "hvor mange personer er det|hvor mange flyktninger er det|hvor mange personer blir det",
+    nn="svarar det til|tilsvarar det|kva tyder det|kva betyr det|utgjer det|utgjer dette|"
+    "kor mange personar er det|kor mange flyktningar er det|kor mange personar blir det",
+    en="does that correspond to|does this correspond to|that corresponds to|correspond to|what does that mean|"
+    "does that amount to|does that equal|is that in people|does that make|people is that|refugees is that|"
+    "people would that be|refugees would that be",
 )
 
 # A follow-up opens with one of these, ends with 'da' ('i fjor da?') or names a year alone ('2016?'):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -53,6 +53,12 @@ BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a
 )
 YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
+# 'i det som i dag er Trondheim', 'present-day Trondheim': the municipality with those merged into it since.
+AS_TODAY = re.compile(
+    r"\b(?:som i dag er|som no er|som nå er|dagens|today's|present[- ]day|as it is today|what is now|what is today|"
+    r"nåværende|noverande)\b",
+    re.IGNORECASE,
+)
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
@@ -70,6 +76,7 @@ LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': 
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
+AMOUNT_WORDS = ("mye", "mykje", "much")  # 'hvor mye ekstra', 'how much extra': money, not people
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 
 
@@ -108,6 +115,8 @@ class Question:
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
+    sources: tuple[int, ...] = ()  # the sources named by a word of their title: 'hva sier Salomonsen om …'
+    position: bool = False  # where a place stands in the previous ranking: 'where did Sør-Trøndelag rank?'
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -172,6 +181,8 @@ class _Reading:
     words: list[str] = field(default_factory=list)  # words of a language, as written: the language's evidence
     phrases: list[str] = field(default_factory=list)  # vocabulary phrases of more than one word
     places: list[str] = field(default_factory=list)  # place names read exactly, in order
+    # Names read from a typo of their last words ('sor trondelg'), each with the typo, to be said.
+    typos: dict[str, str] = field(default_factory=dict)
     leftovers: list[list[str]] = field(default_factory=lambda: [[]])  # runs of words not understood
     leftover_starts: list[int] = field(default_factory=list)  # the token each run begins at
     kinds: list[str] = field(default_factory=list)  # the kind of each token read ('place', 'measure', …)
@@ -191,6 +202,7 @@ class _Reading:
     including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
+    extra: bool = False  # 'ekstra', 'additional': the additional request, or the grants with an amount asked
 
 
 def _is_word(word: str) -> bool:
@@ -217,10 +229,12 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _read(reading, index)
     if dated is not None:
         _as_of(reading, dated)
+    _extra(reading)
     _several(reading, year_marks)
     _new_municipalities(reading.question)
     _read_years(reading, message)
     _resolve_places(reading, index)
+    _as_today(question, index, message)
     _bound_without_measure(reading)
     if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
         question.group = Group.ALL
@@ -229,6 +243,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _remaining(question)
     _group_share(reading)
     _read_language(reading)
+    _position(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -306,6 +321,8 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         phrase_length, meaning = _phrase_at(tokens, position)
         if place_length and place_length >= phrase_length:
             name = " ".join(t.norm for t in tokens[position : position + place_length])
+            name, place_length = _typo_after(reading, position, name, place_length, index)
+            name = _typo_before(reading, position, name, index)
             (reading.excluded if reading.excluding else reading.places).append(name)
             if position and tokens[position - 1].norm in AFTER_WORDS:
                 reading.after.append(name)
@@ -343,6 +360,40 @@ def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
         if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
             return length if length > 1 or _written_as_name(reading, start) else 0
     return 0
+
+
+def _typo_after(reading: _Reading, start: int, name: str, length: int, index: PlaceIndex) -> tuple[str, int]:
+    """An exact name followed by a typo of the rest of a longer name that begins with it ('Sør-Trøndelg' is
+    Sør-Trøndelag, not IMDi Sør): the longer name and its length in tokens, the typo kept to be said; else the
+    name as read. The typo's last word is no word of ours or of the three languages."""
+    tokens = reading.tokens
+    for more in range(1, min(MAX_PHRASE - length, len(tokens) - start - length) + 1):
+        last = tokens[start + length + more - 1].norm
+        if _is_word(last) or last.isdigit():
+            continue
+        typed = " ".join(t.norm for t in tokens[start : start + length + more])
+        longer = index.longer_typo(name, typed)
+        if longer is not None:
+            reading.typos[longer] = typed
+            return longer, length + more
+    return name, length
+
+
+def _typo_before(reading: _Reading, start: int, name: str, index: PlaceIndex) -> str:
+    """A word not understood before an exact name, the two a typo of a longer name that ends with it ('Sørr-Trøndelag'
+    is Sør-Trøndelag, not Trøndelag): the longer name, the word taken from the words not understood; else the name."""
+    if name in reading.typos or not reading.kinds or reading.kinds[-1] != "leftover":
+        return name
+    typed = f"{reading.tokens[start - 1].norm} {name}"
+    longer = index.longer_typo(name, typed)
+    if longer is None:
+        return name
+    reading.leftovers[-1].pop()
+    if not reading.leftovers[-1]:
+        reading.leftover_starts.pop()
+    reading.kinds[-1] = "place"
+    reading.typos[longer] = typed
+    return longer
 
 
 def _written_as_code(reading: _Reading, position: int) -> bool:
@@ -386,6 +437,12 @@ def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
         reading.kinds.append("number")
         return
     meanings = _word_meanings(token.norm)
+    if meanings is None and token.norm in index.source_words:  # 'Salomonsen', 'Hitimana': a source, no place
+        question = reading.question
+        question.sources = tuple(sorted({*question.sources, *index.source_words[token.norm]}))
+        reading.kinds.append("source")
+        _end_leftover(reading)
+        return
     if meanings is None and not _may_be_place(token.norm, index):
         typo = _typo_of_word(token.norm)
         meanings = [typo] if typo else None
@@ -468,6 +525,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
+    reading.extra = reading.extra or kind == "extra"
+    question.position = question.position or kind == "position"
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
@@ -514,6 +573,9 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
         and question.intent in FRESH_INTENTS
     ):
         question.measure, question.measures = Measure.SETTLED_AND_ASSIGNED, list(TOTAL_MEASURES)
+        question.intent = (
+            Intent.UNKNOWN
+        )  # 'TOTALT i statustabellen', 'the total in the status table': the figure
         reading.named.add("measure")
     total = any(with_total for _, with_total in reading.groups)
     named = list(dict.fromkeys(group for group, _ in reading.groups))
@@ -523,6 +585,25 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _extra(reading: _Reading) -> None:
+    """'ekstra', 'extra' with an amount asked ('hvor mye ekstra fikk kommunene', 'how much extra'): the grants;
+    else beside the request the additional request ('how many additional refugees was Norway asked to take')."""
+    if not reading.extra:
+        return
+    if any(token.norm in AMOUNT_WORDS for token in reading.tokens):
+        _set_intent(reading, Intent.GRANT)
+        return
+    question = reading.question
+    reading.measures = [(at, _additional(value)) for at, value in reading.measures]
+    question.measure = question.measure and _additional(question.measure)
+    question.second_measure = question.second_measure and _additional(question.second_measure)
+
+
+def _additional(measure: str) -> str:
+    """The additional request for the request; any other measure as it is."""
+    return Measure.REQUESTED_REVISED if measure == Measure.REQUESTED else measure
 
 
 def _new_municipalities(question: Question) -> None:
@@ -609,7 +690,11 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         reading.excluded.extend(reading.after)
     if reading.places:
         question.places = index.exact(reading.places[0], year=year)
-        question.place_text = reading.places[0]
+        question.place_text = reading.typos.get(reading.places[0], reading.places[0])
+        if (
+            reading.places[0] in reading.typos
+        ):  # said so, as any typo: 'Tolket «sor trondelg» som Sør-Trøndelag'
+            question.places = [replace(match, how="fuzzy") for match in question.places]
         question.also = _further_places(reading.places[1:], question.places, index, year)
     else:
         for span, start in zip(spans, reading.leftover_starts, strict=True):
@@ -632,6 +717,21 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     else:
         question.unknown_text = " ".join(" ".join(span) for span in spans)
         reading.named.update(("place",) if question.unknown_text else ())
+
+
+def _as_today(question: Question, index: PlaceIndex, message: str) -> None:
+    """'i det som i dag er Trondheim kommune', 'present-day Trondheim': a municipality asked for a year before
+    others merged into it is summed with them (Trondheim with Klæbu, merged in 2020)."""
+    if len(question.places) != 1 or question.also or not AS_TODAY.search(message):
+        return
+    place, year = question.places[0].place, question.year
+    if place.level != "municipality" or (
+        place.valid_from is not None and (year or 0) < place.valid_from.year
+    ):
+        return  # Indre Fosen in 2016 is the sum of its predecessors already
+    merged = [p for p in index.former(place) if p.valid_to is not None and (year or 0) < p.valid_to.year]
+    question.also = [PlaceMatch(p, p.name, "exact") for p in merged]
+    question.together = bool(merged)
 
 
 def _led_typo(
@@ -732,6 +832,15 @@ def _group_share(reading: _Reading) -> None:
     question.measure, question.per, question.group_share = measure, measure, True
 
 
+def _position(reading: _Reading) -> None:
+    """'where did Sør-Trøndelag rank?', 'hvilken plass fikk Melhus?': with a place and no year or measure, the
+    place's position in the previous ranking (its 'rank' asks for no ranking of its own); else no position."""
+    question = reading.question
+    question.position = question.position and reading.named <= {"place", "intent"} and bool(question.places)
+    if question.position:
+        reading.named.discard("intent")
+
+
 def _is_follow_up(reading: _Reading) -> bool:
     """Whether a message builds on the previous question: 'og Malvik?', 'i fjor da?', 'what about EM?', '2016?'."""
     if reading.question.command:
@@ -744,6 +853,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or ends
         or reading.named == {"years"}
         or (reading.back and "place" not in reading.named)
+        or reading.question.position
         or _narrows(reading)
     )
 

@@ -32,6 +32,11 @@ class PlaceFigures:
         for statement in found:
             self.by_year.setdefault(statement.figure.year, []).append(statement)
 
+    def of_sources(self, sources: Sequence[int]) -> PlaceFigures:
+        """The statements of these sources only, where they have any; else all."""
+        found = [s for held in self.by_year.values() for s in held if s.figure.source_id in sources]
+        return PlaceFigures(found) if found else self
+
     def statements(
         self,
         year: int,

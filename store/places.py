@@ -15,10 +15,11 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from store.models import Membership, Place, PlaceAlias, place_id_of
+from store.models import Membership, Place, PlaceAlias, Source, place_id_of
 from store.names import normalise
 from store.queries import places_with_figures
 
+SOURCE_WORD = re.compile(r"[^\W\d_]{5,}")  # a word of a source's title that may name it: 'Salomonsen'
 SIMILAR = 60  # a suggested name shares at least this share (%) of its letters with the text, in order
 NORWEGIAN = re.compile("[æøåÆØÅ]")
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -133,6 +134,7 @@ class PlaceIndex:
         aliases: list[Alias],
         with_figures: set[int],
         memberships: dict[int, list[Span]],
+        sources: dict[int, str] | None = None,
     ) -> None:
         self.places = {p.id: p for p in places if p.id is not None}
         self.by_code = {p.code: p for p in places}
@@ -146,6 +148,18 @@ class PlaceIndex:
         for alias in aliases:
             self.aliases[alias.key].append(alias)
         self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
+        # Names of several words by their first words and by their last ('sor', 'trondelag': Sør-Trøndelag).
+        self.longer: dict[str, list[str]] = defaultdict(list)
+        # The words of the sources' titles (author and document: 'salomonsen', 'hitimana'), with the sources of each.
+        self.source_words: dict[str, set[int]] = defaultdict(set)
+        for source_id, source_title in (sources or {}).items():
+            for word in SOURCE_WORD.findall(source_title):
+                self.source_words[normalise(word)].add(source_id)
+        for key in self.name_keys:
+            words = key.split()
+            for cut in range(1, len(words)):
+                self.longer[" ".join(words[:cut])].append(key)
+                self.longer[" ".join(words[cut:])].append(key)
 
     @classmethod
     async def build(cls, session: AsyncSession) -> PlaceIndex:
@@ -158,7 +172,8 @@ class PlaceIndex:
             memberships[parent_id].append(Span._make(span))
         direct = await places_with_figures(session)
         with_figures = direct | _ancestors(direct, _parents(places, memberships))
-        return cls(places, aliases, with_figures, memberships)
+        sources = dict(await _rows(session, Source, ("id", "title")))
+        return cls(places, aliases, with_figures, memberships, sources)
 
     def has_figures(self, place: Place) -> bool:
         """Whether any figure is stored for the place, for a larger place's members, or for what it was made of."""
@@ -197,6 +212,17 @@ class PlaceIndex:
                     alias.place_id, PlaceMatch(self.places[alias.place_id], alias.label, "fuzzy")
                 )
         return self._prefer_year(self._prefer_municipality(list(found.values())), year)
+
+    def longer_typo(self, exact: str, text: str) -> str | None:
+        """The one name of more words, beginning or ending with an exact name, that the text is a typo of ('sor
+        trondelg' begins with IMDi Sør's 'sor' and is Sør-Trøndelag, 'sorr trondelag' ends with Trøndelag): the
+        nearest within the text's typos."""
+        typos = allowed_typos(text)
+        distances = {key: OSA.distance(text, key, score_cutoff=typos) for key in self.longer.get(exact, ())}
+        nearest = min(distances.values(), default=typos + 1)
+        keys = [key for key, distance in distances.items() if distance == nearest <= typos]
+        places = {alias.place_id for key in keys for alias in self.aliases[key]}
+        return keys[0] if len(places) == 1 else None  # 'midt norge' and 'midt noreg' are one place
 
     def search(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
         """Exact matches if there are any, otherwise typo-tolerant ones."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.render import day, escape, shown_value
@@ -32,6 +32,7 @@ class Context:
     language: str
     today: date
     hide_small: bool = False
+    sources: tuple[int, ...] = ()  # the sources a question names: their figures, where they have any
 
     def value(self, statement: Statement) -> str:
         """A figure's value ('61 %' where stated in per cent), hidden as ':' where privacy asks for it."""
@@ -54,8 +55,9 @@ class Context:
         return shown_value(value, group, self.language, hide_small=self.hide_small)
 
     async def figures(self, place: Place) -> PlaceFigures:
-        """A place's statements (held in memory once read)."""
-        return await self.store.figures.of(place_id_of(place))
+        """A place's statements (held in memory once read); of the sources named, where they state any."""
+        held = await self.store.figures.of(place_id_of(place))
+        return held.of_sources(self.sources) if self.sources else held
 
     def is_sum(self, place: Place, year: int) -> bool:
         """Whether a place's figures for a year are totals over members: a larger place's, or a merged
@@ -85,13 +87,35 @@ class Context:
         measures: Sequence[str] | None = None,
         as_of: date | None = None,
     ) -> dict[int, dict[tuple[str, str], Aggregate]]:
-        """totals for several years, in one query (held until the data changes; as of a day, read anew)."""
+        """totals for several years, in one query (held until the data changes; as of a day, read anew); a
+        total the sources named state is theirs."""
         if as_of is None:
-            return await self.store.figures.totals_of(place, years, measures)
-        members = {year: self.index.members_in_year(place, year) for year in years}
-        return await aggregates(
-            self.store.reader, place=place, members=members, measures=measures, as_of=as_of
-        )
+            totals = await self.store.figures.totals_of(place, years, measures)
+        else:
+            members = {year: self.index.members_in_year(place, year) for year in years}
+            totals = await aggregates(
+                self.store.reader, place=place, members=members, measures=measures, as_of=as_of
+            )
+        return await self._stated_by_sources(place, totals) if self.sources else totals
+
+    async def _stated_by_sources(
+        self, place: Place, totals: dict[int, dict[tuple[str, str], Aggregate]]
+    ) -> dict[int, dict[tuple[str, str], Aggregate]]:
+        """Totals whose stated figure is the named sources' own where they state one (Salomonsen's 11 000 settled
+        in 2015, not Hitimana's 11 300)."""
+        held = await self.figures(place)
+        named = {
+            (s.figure.year, s.figure.measure, s.figure.group): s
+            for s in held.current()
+            if s.figure.source_id in self.sources
+        }
+        return {
+            year: {
+                key: replace(total, stated=named.get((year, *key), total.stated))
+                for key, total in by_key.items()
+            }
+            for year, by_key in totals.items()
+        }
 
 
 def title(place: Place, language: str, what: str) -> str:
@@ -157,7 +181,10 @@ async def year_for(
     if question.year is not None:
         return question.year, ""
     group = None if question.group == Group.ALL else question.group  # EM: the latest year with EM figures
-    years = _years(_covered((await ctx.figures(place)).years(group).items(), measures), measures, every)
+    held = await ctx.figures(place)
+    years = _years(_covered(held.years(group).items(), measures), measures, every)
+    if question.as_of_day is not None:  # 'pr 10.12': the latest year with a statement made on that day
+        years = {year for year in years if _stated_on(held, year, measures, question.as_of_day)} or years
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
         years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
@@ -165,6 +192,14 @@ async def year_for(
         return None, ""
     latest = max(years)
     return latest, latest_note(latest, ctx.language)
+
+
+def _stated_on(held: PlaceFigures, year: int, measures: Sequence[str], month_day: tuple[int, int]) -> bool:
+    """Whether a year has a statement of these measures (any, if none given) as of a month and day."""
+    return any(
+        (s.figure.as_of.month, s.figure.as_of.day) == month_day
+        for s in held.statements(year, measures or None)
+    )
 
 
 def latest_note(year: int, language: str) -> str:

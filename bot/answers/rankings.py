@@ -14,6 +14,7 @@ from bot.answers.context import (
     caveat_words,
     label,
     latest_note,
+    revision,
     title,
     value_of,
     year_for,
@@ -40,14 +41,15 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
         if year is None:
             return await no_data(places[0], None, ctx, measures[:1])
         note = latest_note(year, ctx.language)
+    as_of = question.as_of_in(year)  # 'Trondheim og Klæbu per 10.12.15': each place's figure of that day
     by_place: dict[int, dict[str, Statement]] = {place_id_of(place): {} for place in places}
     for figures in held:
-        for statement in figures.current([year], measures, [question.group]):
+        for statement in figures.current([year], measures, [question.group], as_of=as_of):
             by_place[statement.figure.place_id][statement.figure.measure] = statement
     cite = Citations(ctx.language)
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
     names = " · ".join(escape(place.name) for place in places)
-    lines = [f"{notes}{note}<b>{names}</b> · {year}{group}"]
+    lines = [f"{notes}{note}<b>{names}</b> · {year}{group}{as_of_words(as_of, ctx.language)}"]
     lines.extend(
         _compared_line(place.name, by_place[place_id_of(place)], measures, cite, ctx) for place in places
     )
@@ -344,11 +346,18 @@ async def years_compared(question: Question, place: Place, ctx: Context) -> Repl
 
 
 async def _years_ranked(question: Question, place: Place, ctx: Context) -> Reply:
-    """A place's years ranked by one figure: the top year and its value first, then the series year by year."""
+    """A place's years ranked by one figure, a revised one by its revision (Drammen's decision for 2023 is 400,
+    revised from 360): the top year and its value first, then the series year by year, each revision in
+    parentheses beside its original."""
     measure = question.measure or Measure.SETTLED
     held = await ctx.figures(place)
-    stated = [s for s in held.current(question.years or None, [measure], [question.group])]
-    known = [s for s in stated if s.figure.value is not None]
+    stated = [
+        revision(held, s.figure.year, measure, question.group) or (s, None)
+        for s in held.current(question.years or None, [measure], [question.group])
+    ]
+    known = [
+        revised or original for original, revised in stated if (revised or original).figure.value is not None
+    ]
     if not known:
         return await no_data(place, question.year, ctx, [measure], question.group)
     sign = 1 if question.least else -1
@@ -358,8 +367,9 @@ async def _years_ranked(question: Question, place: Place, ctx: Context) -> Reply
     key = "fewest_in_year" if question.least else "most_in_year"
     lines = [title(place, ctx.language, f"{what}, {text('years_ranked', ctx.language)}")]
     lines.append(text(key, ctx.language, year=top.figure.year, value=f"{ctx.value(top)}{cite.cite(top)}"))
-    lines.extend(
-        f"<code>{s.figure.year}</code> | {ctx.value(s)}{cite.cite(s)}"
-        for s in sorted(stated, key=lambda s: s.figure.year)
-    )
+    for original, revised in sorted(stated, key=lambda pair: pair[0].figure.year):
+        later = f" ({ctx.value(revised)}{cite.cite(revised)})" if revised is not None else ""
+        lines.append(
+            f"<code>{original.figure.year}</code> | {ctx.value(original)}{cite.cite(original)}{later}"
+        )
     return Reply("\n".join(lines) + cite.render())

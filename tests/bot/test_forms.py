@@ -74,7 +74,8 @@ def test_inflected_forms(word: str, meaning: Meaning) -> None:
 @pytest.mark.parametrize(
     ("word", "meanings"),
     [
-        ("ekstratilskudd", [Meaning("intent", "grant")]),
+        ("ekstratilskudd", [Meaning("extra", ""), Meaning("intent", "grant")]),
+        ("ekstraanmodning", [Meaning("extra", ""), Meaning("measure", "requested")]),
         ("integreringstilskudd", [Meaning("intent", "grant")]),
         ("emanmodning", [Meaning("group", "em"), Meaning("measure", "requested")]),
         ("anmodningstall", [Meaning("measure", "requested")]),
@@ -87,3 +88,34 @@ def test_inflected_forms(word: str, meaning: Meaning) -> None:
 def test_compounds(word: str, meanings: list[Meaning]) -> None:
     """A compound means its last part, and its first where that names a group, topic or measure."""
     assert compound(word) == meanings
+
+
+# Tables and documents, as users name them: definite and plural forms of bokmål and nynorsk.
+DOCUMENTS = (
+    "tabellen",
+    "tabeller",
+    "oversikten",
+    "oversynet",
+    "lista",
+    "listen",
+    "tallene",
+    "tala",
+    "statistikken",
+)
+
+
+def test_a_table_or_document_named_after_a_measure_is_the_measure() -> None:
+    """Every one-word measure of bokmål and nynorsk, joined to a table's or document's name with or without
+    the linking 's' ('anmodningstabellen', 'vedtaksoversikten', 'plantala'), means that measure, as a form of
+    a word or as a compound."""
+    checked = 0
+    for phrase, meaning in VOCABULARY.items():
+        if meaning.kind != "measure" or " " in phrase or not PHRASE_LANGUAGES[phrase] & {"nb", "nn"}:
+            continue
+        for document in DOCUMENTS:
+            for link in ("s", ""):
+                word = f"{phrase}{link}{document}"  # 'plan' + 'tallene' is a form of 'plantall'
+                found = [understood(word)] if understood(word) else compound(word)
+                assert found == [meaning], f"{word} is not {meaning.value}"
+                checked += 1
+    assert checked > 500
