@@ -41,7 +41,8 @@ async def test_a_series_chart_is_drawn_when_it_is_sent_and_only_once(
 
 
 async def test_a_question_parsed_from_memory_is_answered_as_when_first_parsed(assistant: Assistant) -> None:
-    """Each question parsed from memory the second time is answered the same, and what is kept stays as parsed."""
+    """Each question parsed from memory the second time is answered the same, and what is kept stays as parsed,
+    its answer-cache key that of the question as parsed."""
     questions = list(dict.fromkeys(case.question for case in CASES if not case.previous))
     questions.append("hvor mange nye kommuner ble anmodet om å bosette EM i 2016")  # answering sets its group
     first = [[reply.text for reply in await assistant.ask(question)] for question in questions]
@@ -51,5 +52,9 @@ async def test_a_question_parsed_from_memory_is_answered_as_when_first_parsed(as
     index, today = await assistant.store.index(), assistant.today()
     kept = {question: assistant.parsed.get((question, today)) for question in questions}
     parsed = {question: found for question, found in kept.items() if found is not None}  # commands are not
-    assert parsed == {question: parse(question, index=index, today=today) for question in parsed}
+    reparsed = {question: parse(question, index=index, today=today) for question in parsed}
+    assert {question: found.question for question, found in parsed.items()} == reparsed
+    assert {question: found.key for question, found in parsed.items()} == {
+        question: found.key() for question, found in reparsed.items()
+    }
     assert len(parsed) > len(questions) * 0.8
