@@ -14,8 +14,10 @@ from bot.answers.context import (
     caveat_words,
     label,
     latest_note,
+    revision,
     title,
     value_of,
+    with_revision,
     year_for,
 )
 from bot.render import Citations, escape, number, percent
@@ -344,22 +346,29 @@ async def years_compared(question: Question, place: Place, ctx: Context) -> Repl
 
 
 async def _years_ranked(question: Question, place: Place, ctx: Context) -> Reply:
-    """A place's years ranked by one figure: the top year and its value first, then the series year by year."""
+    """A place's years ranked by one figure (the revised one where it was revised during the year): the top
+    year and its value first, then the series year by year, each revision beside its original."""
     measure = question.measure or Measure.SETTLED
     held = await ctx.figures(place)
-    stated = [s for s in held.current(question.years or None, [measure], [question.group])]
-    known = [s for s in stated if s.figure.value is not None]
+    stated = [
+        revision(held, s.figure.year, measure, s.figure.group) or (s, None)
+        for s in held.current(question.years or None, [measure], [question.group])
+    ]
+    known = [(original, revised) for original, revised in stated if value_of(revised or original) is not None]
     if not known:
         return await no_data(place, question.year, ctx, [measure], question.group)
     sign = 1 if question.least else -1
-    top = min(known, key=lambda s: (sign * (s.figure.value or 0), s.figure.year))
+    top = min(known, key=lambda pair: (sign * (value_of(pair[1] or pair[0]) or 0), pair[0].figure.year))
     cite = Citations(ctx.language)
     what = label(measure, question.group, ctx.language)
     key = "fewest_in_year" if question.least else "most_in_year"
     lines = [title(place, ctx.language, f"{what}, {text('years_ranked', ctx.language)}")]
-    lines.append(text(key, ctx.language, year=top.figure.year, value=f"{ctx.value(top)}{cite.cite(top)}"))
+    lines.append(text(key, ctx.language, year=top[0].figure.year, value=with_revision(*top, cite, ctx)))
     lines.extend(
-        f"<code>{s.figure.year}</code> | {ctx.value(s)}{cite.cite(s)}"
-        for s in sorted(stated, key=lambda s: s.figure.year)
+        f"<code>{original.figure.year}</code> | {with_revision(original, revised, cite, ctx)}"
+        for original, revised in stated
     )
+    if any(revised for _, revised in stated):
+        revised_name = short_measure_label(REVISED[measure], ctx.language)
+        lines.append(text("revised_in_parentheses", ctx.language, what=revised_name))
     return Reply("\n".join(lines) + cite.render())

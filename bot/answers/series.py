@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.answers.cards import CARD_MEASURES, no_data, parts_of
-from bot.answers.context import Context, label, revision, title
+from bot.answers.context import Context, label, revision, title, with_revision
 from bot.answers.rankings import years_compared
 from bot.charts import bar_chart
 from bot.render import Citations, escape, number
@@ -20,6 +20,9 @@ from store.vocabulary import NON_ADDITIVE, REVISED, Group, Measure
 
 # Without a measure named, a series is of the settled; where none are known, of the request and decision.
 UNNAMED_MEASURES = (Measure.REQUESTED, Measure.DECIDED)
+ORIGINALS = {
+    revised: original for original, revised in REVISED.items()
+}  # a revision's series is its original's
 
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
@@ -45,10 +48,11 @@ async def _only_others_stated(question: Question, place: Place, ctx: Context) ->
 
 
 def _shown_measures(question: Question, found: dict[str, list[int]]) -> list[str]:
-    """The measures named; with none, the settled, or where the place has none in the years asked, the
-    request and decision it has (Drammen 2020–2024)."""
+    """The measures named (a revision as its original, which shows it beside: 'justert anmodning 2020–2024');
+    with none, the settled, or where the place has none in the years asked, the request and decision it has
+    (Drammen 2020–2024)."""
     if question.measure:
-        return question.measures or [question.measure]
+        return list(dict.fromkeys(ORIGINALS.get(m, m) for m in question.measures or [question.measure]))
 
     def known(measure: str) -> bool:
         return any(not question.years or year in question.years for year in found.get(measure, []))
@@ -117,8 +121,11 @@ class Series:
         coverage: str = "",
     ) -> None:
         """One cell: the value as shown, the statements it rests on, its bar and how much is known."""
-        marks = self.cite.cite_all(sources)
-        self.cells.setdefault(year, {})[group] = f"{shown}{marks}{coverage}"
+        self._cell(year, group, f"{shown}{self.cite.cite_all(sources)}{coverage}", shown, value)
+
+    def _cell(self, year: int, group: str, cell: str, shown: str, value: float | None) -> None:
+        """A cell as written, and its bar where the value is known and shown."""
+        self.cells.setdefault(year, {})[group] = cell
         if value is not None and shown != ":":
             self.bars.setdefault(group, {})[year] = value
 
@@ -126,13 +133,12 @@ class Series:
         self, year: int, group: str, original: Statement, revised: Statement | None, ctx: Context
     ) -> None:
         """One year's stated figure and, in parentheses, its revision during the year: '360¹ (430¹)'."""
-        self.add(year, group, ctx.value(original), [original], original.figure.value)
+        cell = with_revision(original, revised, self.cite, ctx)
+        self._cell(year, group, cell, ctx.value(original), original.figure.value)
         if revised is None:
             return
-        shown = ctx.value(revised)
-        self.cells[year][group] += f" ({shown}{self.cite.cite(revised)})"
         self.revised = True
-        if revised.figure.value is not None and shown != ":":
+        if revised.figure.value is not None and ctx.value(revised) != ":":
             self.revised_bars.setdefault(group, {})[year] = revised.figure.value
 
     def replies(self, place: Place, asked: list[str], ctx: Context) -> list[Reply]:
