@@ -472,6 +472,21 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "remaining_word": {"nb": "gjenstår", "nn": "att", "en": "remaining"},
     "sum_heading": {"nb": "Sum", "nn": "Sum", "en": "Total"},
+    "stand_in_shown": {
+        "nb": "{what}: ingen tall for {years}; {instead} vist i stedet.",
+        "nn": "{what}: ingen tal for {years}; {instead} vist i staden.",
+        "en": "{what}: no figures for {years}; the {instead} shown instead.",
+    },
+    "missing_years": {
+        "nb": "{what}: ingen tall for {years} (men for {others}).",
+        "nn": "{what}: ingen tal for {years} (men for {others}).",
+        "en": "{what}: no figures for {years} (but for {others}).",
+    },
+    "missing_years_at_all": {
+        "nb": "{what}: ingen tall for {years}, heller ingen andre tall.",
+        "nn": "{what}: ingen tal for {years}, heller ingen andre tal.",
+        "en": "{what}: no figures for {years}, nor any others.",
+    },
     "summed_series": {
         "nb": "Ingen oppgitt total: summer over kommunene med tall (med tall/alle kommuner).",
         "nn": "Ingen oppgjeven total: summar over kommunane med tal (med tal/alle kommunar).",

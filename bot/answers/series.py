@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.answers.cards import CARD_MEASURES, no_data, parts_of
-from bot.answers.context import Context, label, revision, title, with_revision
+from bot.answers.context import Context, label, revision, span, title, with_revision
 from bot.answers.rankings import years_compared
 from bot.charts import bar_chart
 from bot.render import Citations, escape, number
@@ -20,9 +20,10 @@ from store.vocabulary import NON_ADDITIVE, REVISED, Group, Measure
 
 # Without a measure named, a series is of the settled; where none are known, of the request and decision.
 UNNAMED_MEASURES = (Measure.REQUESTED, Measure.DECIDED)
-ORIGINALS = {
-    revised: original for original, revised in REVISED.items()
-}  # a revision's series is its original's
+# A revision's series is its original's, which shows it beside.
+ORIGINALS = {revised: original for original, revised in REVISED.items()}
+# A year without a request shows what stands for it there, marked as such: the planning figure, else the need.
+STAND_INS: dict[str, tuple[str, ...]] = {Measure.REQUESTED: (Measure.PLANNED, Measure.SETTLEMENT_NEED)}
 
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
@@ -72,14 +73,20 @@ async def _measure_series(measure: str, question: Question, place: Place, ctx: C
         series.add_stated(year, group, original, revised, ctx)
     if not series.cells and ctx.index.members_ever(place):
         await _add_sums(series, place, measure, asked, question.years, ctx)
-    return series.replies(place, asked, ctx) if series.cells else []
+        series.summed = bool(series.cells)
+    for stand_in in STAND_INS.get(measure, ()):
+        await _add_stand_in(series, place, stand_in, asked, question.years, ctx)
+    if not series.cells:
+        return []
+    missing = [year for year in question.years if year not in series.cells]
+    return series.replies(place, asked, ctx, await _missing_note(measure, missing, place, ctx))
 
 
 async def _add_sums(
     series: Series, place: Place, measure: str, asked: list[str], years: Sequence[int], ctx: Context
 ) -> None:
-    """Sums over a larger place's members (a merged one's former parts), with how many are known, for each
-    year they have figures."""
+    """Sums of a measure over a larger place's members (a merged one's former parts), with how many are known,
+    for each year (of those given) they have figures."""
     covered = [y for y in (await ctx.years(place)).get(measure, []) if not years or y in years]
     for year, totals in (await ctx.totals_by_year(place, covered, [measure])).items():
         for group in asked:
@@ -88,8 +95,35 @@ async def _add_sums(
                 parts = [statement for _, statement in total.parts]
                 merged = f": {parts_of(total, series.cite, ctx)}" if place.level == "municipality" else ""
                 coverage = f" ({total.known}/{total.members}{merged})"
-                series.add(year, group, ctx.total_value(total), parts, total.computed, coverage)
-    series.summed = bool(series.cells)
+                series.add(year, group, ctx.total_value(total), parts, total.computed, coverage, measure)
+
+
+async def _add_stand_in(
+    series: Series, place: Place, stand_in: str, asked: list[str], years: Sequence[int], ctx: Context
+) -> None:
+    """What stands for the measure in the years (asked, or any) it has no figure for: the place's own, else,
+    in a series of sums, the sums over its members."""
+    held = await ctx.figures(place)
+    free = [year for year in years or held.years().get(stand_in, []) if year not in series.cells]
+    for statement in held.current(free, [stand_in], asked) if free else []:
+        year, group = statement.figure.year, statement.figure.group
+        series.add(year, group, ctx.value(statement), [statement], statement.figure.value, measure=stand_in)
+    free = [year for year in free if year not in series.cells]
+    if series.summed and free:
+        await _add_sums(series, place, stand_in, asked, free, ctx)
+
+
+async def _missing_note(measure: str, missing: list[int], place: Place, ctx: Context) -> str:
+    """For years asked with no figure of the measure nor of what stands for it: what the place has then."""
+    if not missing:
+        return ""
+    found = await ctx.years(place)
+    held = [m for m, years in found.items() if set(years) & set(missing)]
+    others = list(dict.fromkeys(short_measure_label(m, ctx.language) for m in held))
+    what, years = measure_label(measure, ctx.language), span(missing)
+    if others:
+        return text("missing_years", ctx.language, what=what, years=years, others=", ".join(others))
+    return text("missing_years_at_all", ctx.language, what=what, years=years)
 
 
 @dataclass
@@ -105,6 +139,9 @@ class Series:
     revised_bars: dict[str, dict[int, float]] = field(default_factory=dict)
     revised: bool = False  # a revision in parentheses somewhere
     over_years: bool = False  # the years summed too: 'til sammen 2015–2017'
+    # The years shown of each measure that stands in for the one asked ('plantall' for a request), and their bars.
+    stand_ins: dict[str, list[int]] = field(default_factory=dict)
+    stand_in_bars: dict[tuple[str, str], dict[int, float]] = field(default_factory=dict)
 
     @property
     def what(self) -> str:
@@ -119,9 +156,19 @@ class Series:
         sources: list[Statement],
         value: float | None,
         coverage: str = "",
+        measure: str | None = None,
     ) -> None:
-        """One cell: the value as shown, the statements it rests on, its bar and how much is known."""
-        self._cell(year, group, f"{shown}{self.cite.cite_all(sources)}{coverage}", shown, value)
+        """One cell: the value as shown, the statements it rests on, its bar and how much is known; of another
+        measure than the series', named: 'plantall 55³'."""
+        cell = f"{shown}{self.cite.cite_all(sources)}{coverage}"
+        if measure is None or measure == self.measure:
+            self._cell(year, group, cell, shown, value)
+            return
+        self.cells.setdefault(year, {})[group] = f"{short_measure_label(measure, self.language)} {cell}"
+        if year not in self.stand_ins.setdefault(measure, []):
+            self.stand_ins[measure].append(year)
+        if value is not None and shown != ":":
+            self.stand_in_bars.setdefault((measure, group), {})[year] = value
 
     def _cell(self, year: int, group: str, cell: str, shown: str, value: float | None) -> None:
         """A cell as written, and its bar where the value is known and shown."""
@@ -141,28 +188,31 @@ class Series:
         if revised.figure.value is not None and ctx.value(revised) != ":":
             self.revised_bars.setdefault(group, {})[year] = revised.figure.value
 
-    def replies(self, place: Place, asked: list[str], ctx: Context) -> list[Reply]:
-        """The table (with its sources), then a chart when there is more than one year to draw."""
+    def replies(self, place: Place, asked: list[str], ctx: Context, missing: str = "") -> list[Reply]:
+        """The table (with its sources and a note on the years asked that have nothing to show), then a chart
+        when there is more than one year to draw."""
         groups = [g for g in asked if any(g in row for row in self.cells.values())]  # no empty columns
         first, last = min(self.cells), max(self.cells)
-        span = f"{self.what} {first}" if first == last else f"{self.what} {first}–{last}"
-        replies = [self._table(place, span, groups, ctx)]
+        heading = f"{self.what} {first}" if first == last else f"{self.what} {first}–{last}"
+        replies = [self._table(place, heading, groups, ctx, missing)]
         bars: dict[str, dict[int, float]] = {}
         for group in groups:
             if group in self.bars:
                 bars[self._name(group)] = self.bars[group]
             if group in self.revised_bars:
                 bars[label(REVISED[self.measure], group, self.language)] = self.revised_bars[group]
+        for (measure, group), values in self.stand_in_bars.items():
+            bars[label(measure, group, self.language)] = values
         if first != last and bars:
             summed = f" ({text('summed', ctx.language)})" if self.summed else ""
             draw = partial(bar_chart, f"{place.name}: {self.what}{summed}", bars)
-            replies.append(Reply(f"{escape(place.name)}: {escape(span)}", draw=draw))
+            replies.append(Reply(f"{escape(place.name)}: {escape(heading)}", draw=draw))
         return replies
 
-    def _table(self, place: Place, span: str, groups: list[str], ctx: Context) -> Reply:
-        """A row a year, a column a group, and the sources below."""
+    def _table(self, place: Place, heading: str, groups: list[str], ctx: Context, missing: str) -> Reply:
+        """A row a year, a column a group, the notes, and the sources below."""
         header = " | ".join(self._name(g) for g in groups)
-        lines = [title(place, ctx.language, span)]
+        lines = [title(place, ctx.language, heading)]
         lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
         for year in sorted(self.cells):
             lines.append(f"<code>{year}</code> | " + " | ".join(self.cells[year].get(g, "–") for g in groups))
@@ -171,6 +221,12 @@ class Series:
         if self.revised:
             revised = short_measure_label(REVISED[self.measure], ctx.language)
             lines.append(text("revised_in_parentheses", ctx.language, what=revised))
+        for measure, years in self.stand_ins.items():
+            instead = short_measure_label(measure, ctx.language)
+            lines.append(
+                text("stand_in_shown", ctx.language, what=self.what, years=span(years), instead=instead)
+            )
+        lines.extend([missing] if missing else [])
         if self.summed:
             lines.append(text("summed_series", ctx.language))
         return Reply("\n".join(lines) + self.cite.render())

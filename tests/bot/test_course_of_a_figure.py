@@ -62,3 +62,54 @@ async def test_years_ranked_rank_by_the_revision_and_show_it_beside_the_original
     answer = await reply(assistant, message, language=language)
     assert top in answer and note in answer, answer
     assert_cited(answer, ("360", "58"))
+
+
+# 2. A request over the years: where a year has none, the planning figure or the settlement need, marked.
+STAND_INS = [
+    (
+        "anmodning for Melhus fra 2016 til 2017",
+        "nb",
+        "2017 | plantall 65¹",
+        "Anmodning: ingen tall for 2017; plantall",
+    ),
+    (
+        "oppmodingane til Skaun 2016–2017",
+        "nn",
+        "2017 | plantal 35¹",
+        "Oppmoding: ingen tal for 2017; plantal",
+    ),
+    (
+        "requests for Norway 2016 to 2017",
+        "en",
+        "2017 | settlement need 21 000",
+        "no figures for 2017; the settlement need",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "language", "row", "note"), STAND_INS)
+async def test_a_request_series_shows_what_stands_for_a_missing_request(
+    assistant: Assistant, message: str, language: str, row: str, note: str
+) -> None:
+    """Seed 000's planning figures of 2017 (Melhus 65, Skaun 35) and seed 001's need of 21 000 for 2017 stand
+    where there is no request, named, and the note says so."""
+    answer = await reply(assistant, message, language=language)
+    assert row in answer and note in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "note"),
+    [
+        ("vedtak Drammen 2021-2024", "nb", "Vedtak: ingen tall for 2024 (men for "),
+        ("anmodning Malvik 2016-2018", "nb", "Anmodning: ingen tall for 2018, heller ingen andre tall."),
+        ("vedtak i Drammen frå 2022 til 2024", "nn", "Vedtak: ingen tal for 2024 (men for "),
+        ("Drammen's decisions 2022-2024", "en", "Council decision: no figures for 2024 (but for "),
+    ],
+)
+async def test_a_year_asked_without_figures_says_what_exists(
+    assistant: Assistant, message: str, language: str, note: str
+) -> None:
+    """A year asked that has no figure of the measure is never left out silently: the series says what the
+    place has then (Drammen's request of 2024: 340), or that it has nothing."""
+    answer = await reply(assistant, message, language=language)
+    assert note in answer, answer
