@@ -314,12 +314,49 @@ _words(
 _words(
     "intent",
     "change",
-    nb="økte|økt|økning|økningen|øke|øker|auke|vekst|endring|endringen|endret|forskjell|forskjellen|"
-    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|hvor mange flere|hvor mye mer",
-    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir",
+    nb="økte|økt|økning|økningen|øke|øker|auke|vekst|veksten|endring|endringen|endret|forskjell|forskjellen|"
+    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|hvor mange flere|hvor mye mer|"
+    "vokste|vokst|steg|steget|stigning|stigningen",
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir|"
+    "vaks|voks|vakse|veksten|steig|stiging|stiginga",
     en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
-    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more",
+    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more|"
+    "grow|grew|grown|grows|climb|climbed",
 )
+# 'i prosent', 'by what percentage': a change is asked in per cent (the change also gives it to a tenth).
+_words(
+    "percent",
+    "",
+    no="prosent|prosentvis|prosentvise|i prosent",
+    en="percent|percentage|per cent|in percent|in per cent",
+)
+# 'opprinnelig og justert', 'original vs revised': a figure's revision during its year, compared.
+_words(
+    "revision",
+    "original",
+    nb="opprinnelig|opprinnelige|originale|første|først",
+    nn="opphavleg|opphavlege|opprinneleg|opprinnelege|første|fyrste|først",
+    en="original|originally|initial|initially|first",
+)
+_words(
+    "revision",
+    "revised",
+    nb="revidert|reviderte|justert|justerte|justering|justeringen|revisjon|revisjonen|endelig|endelige",
+    nn="revidert|reviderte|justert|justerte|justeringa|revisjonen|endeleg|endelege",
+    en="revised|revision|adjusted|adjustment|final|after the revision",
+)
+# 'hvilket år passerte Midt-Norge 1000 bosatte', 'when did Norway first exceed 10 000': the first year above the
+# number that follows; 'når', 'when' with a bound ('når kom Norge over 10 000') ask for it too.
+_words(
+    "passing",
+    "",
+    nb="passerte|passert|passere|passerer|oversteg|overstiger|oversteget|gikk over|kom over|kommet over|var over|"
+    "nådde|nådd|rundet",
+    nn="passerte|passert|passere|passerer|oversteig|overstig|gjekk over|kom over|kome over|var over|nådde|nådd|runda",
+    en="passed|pass|passes|exceeded|exceed|exceeds|went over|go over|got over|went above|rose above|surpassed|"
+    "topped|crossed|reached|reach|reaches",
+)
+_words("when", "", no="når|kva tid", en="when")
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
 
@@ -495,7 +532,7 @@ _words(
     "at|per|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
     "since|from|please|thanks|number|numbers|figure|figures|people|refugees|refugee|year|years|"
     "we|our|they|them|for|on|be|been|will|would|can|could|should|any|all|that|this|these|those|than|then|"
-    "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor|worldwide|globally",
+    "so far|yet|still|give|tell|list|same|what about|how about|where|imdi|county governor|worldwide|globally",
 )
 
 # 'TOTALT' of the 2015 status table: settled + assigned, when no other measure is named.
@@ -560,6 +597,10 @@ _phrases(
     no="nr|nummer|kode|kommunenummer|kommunenr|fylkesnummer|fylkesnr|k|f",
     en="number|no|code|k|f",
 )
+# Words that make the number after them a bound ('over 1000', as 'flere enn 1000'), and with the passing verbs
+# a number, not a year ('passerte 2000').
+NUMBER_BOUNDS: dict[str, set[str]] = defaultdict(set)
+_phrases(NUMBER_BOUNDS, None, no="over", en="over")
 CODE_SLOTS: dict[str, set[str]] = defaultdict(set, NUMBER_WORDS)
 _phrases(CODE_SLOTS, None, no="fylke|fylket|kommune|kommunen", en="county|municipality")
 

@@ -428,6 +428,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Frå {previous} til {year}: {before} → {after}: {difference}",
         "en": "From {previous} to {year}: {before} → {after}: {difference}",
     },
+    "not_revised": {
+        "nb": "{what} {year}: {value}, ikke justert i løpet av året.",
+        "nn": "{what} {year}: {value}, ikkje justert i løpet av året.",
+        "en": "{what} {year}: {value}, not revised during the year.",
+    },
+    "change_in_percent": {
+        "nb": "Endring i prosent: <b>{change}</b>",
+        "nn": "Endring i prosent: <b>{change}</b>",
+        "en": "Change in per cent: <b>{change}</b>",
+    },
+    "stand_in_value": {
+        "nb": "ingen tall; {instead} {value}",
+        "nn": "ingen tal; {instead} {value}",
+        "en": "no figures; {instead} {value}",
+    },
     "change_single": {
         "nb": "Bare ett tall for {year}: {value}; ingen tidligere å sammenligne med.",
         "nn": "Berre eitt tal for {year}: {value}; ingen tidlegare å samanlikne med.",
@@ -513,6 +528,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Høyest i {year}: <b>{value}</b>",
         "nn": "Høgast i {year}: <b>{value}</b>",
         "en": "Highest in {year}: <b>{value}</b>",
+    },
+    "first_above": {
+        "nb": "Første år over {bound}: {year}, <b>{value}</b>",
+        "nn": "Første år over {bound}: {year}, <b>{value}</b>",
+        "en": "First year above {bound}: {year}, <b>{value}</b>",
+    },
+    "none_above": {
+        "nb": "Ingen år over {bound}; høyest i {year}: <b>{value}</b>",
+        "nn": "Ingen år over {bound}; høgast i {year}: <b>{value}</b>",
+        "en": "No year above {bound}; highest in {year}: <b>{value}</b>",
     },
     "fewest_in_year": {
         "nb": "Lavest i {year}: <b>{value}</b>",

@@ -24,6 +24,7 @@ from bot.language import detect, vocabulary_languages
 from bot.phrases import (
     CODE_SLOTS,
     FOLLOW_UPS,
+    NUMBER_BOUNDS,
     NUMBER_WORDS,
     PLACE_SLOTS,
     TRAILING_FOLLOW_UPS,
@@ -41,6 +42,7 @@ from store.vocabulary import (
     GROUP_KEYS,
     INTRO_GROUPS,
     MEASURE_KEYS,
+    ORIGINALS,
     YEAR,
     Group,
     Intent,
@@ -71,6 +73,10 @@ TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNE
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
+# After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
+BOUND_WORDS = frozenset(
+    [*NUMBER_BOUNDS, *(key.split()[-1] for key, meaning in VOCABULARY.items() if meaning.kind == "passing")]
+)
 
 
 @dataclass
@@ -119,6 +125,11 @@ class Question:
     # A year for each measure, where each has its own ('anmodning 2016 og plantall 2017').
     measure_years: list[tuple[str, int]] = field(default_factory=list)
     named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
+    revision: bool = (
+        False  # the figure's revision during its year compared: 'opprinnelig og justert anmodning'
+    )
+    in_percent: bool = False  # a change asked in per cent: 'hvor mange prosent økte', 'by what percentage'
+    first_above: bool = False  # a place's first year above the bound: 'hvilket år passerte Midt-Norge 1000'
 
     def reply_language(self, chosen: str) -> str:
         """Its own language; else the caller's choice where its words allow it, else the first they allow."""
@@ -191,6 +202,9 @@ class _Reading:
     including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
+    revisions: set[str] = field(default_factory=set)  # 'original', 'revised': the words of a revision read
+    passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
+    when: bool = False  # 'når', 'when': with a bound, the first year past it
 
 
 def _is_word(word: str) -> bool:
@@ -218,7 +232,9 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if dated is not None:
         _as_of(reading, dated)
     _several(reading, year_marks)
+    _first_above(reading)
     _new_municipalities(reading.question)
+    _revision_compared(reading)
     _read_years(reading, message)
     _resolve_places(reading, index)
     _bound_without_measure(reading)
@@ -288,9 +304,10 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
 
 
 def _after_code_word(text: str, start: int) -> bool:
-    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012'), not a year."""
+    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012') or a bound
+    ('passerte 2000'), not a year."""
     before = normalise(text[:start]).split()
-    return bool(before) and before[-1] in NUMBER_WORDS
+    return bool(before) and (before[-1] in NUMBER_WORDS or before[-1] in BOUND_WORDS)
 
 
 def _read(reading: _Reading, index: PlaceIndex) -> None:
@@ -298,8 +315,13 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
     tokens = reading.tokens
     position = 0
     while position < len(tokens):
-        if tokens[position].norm.isdigit() and reading.pending in BOUNDS:  # 'flere enn 40', not county 40
+        if tokens[position].norm.isdigit() and _bound_waits(reading):  # 'flere enn 40', not county 40
             _bound(reading, float(tokens[position].norm))
+            position += 1
+            continue
+        if _bounds_number(tokens, position):  # 'over 1000': a bound as 'flere enn 1000'
+            _apply(reading, Meaning("above", "1"), tokens[position].norm, tokens[position].at)
+            reading.kinds.append("above")
             position += 1
             continue
         place_length = _place_at(reading, position, index)
@@ -326,12 +348,22 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             position += 1
 
 
+def _bound_waits(reading: _Reading) -> bool:
+    """Whether a number now is a bound: after 'flere enn', or the first after 'passerte'."""
+    return reading.pending in BOUNDS or (reading.passing and reading.question.above is None)
+
+
 def _bound(reading: _Reading, value: float) -> None:
-    """A number after 'flere enn': the bound waiting for it."""
-    assert reading.pending is not None
-    setattr(reading.question, reading.pending, value)
+    """A number after 'flere enn' or 'passerte': the bound waiting for it."""
+    setattr(reading.question, reading.pending if reading.pending in BOUNDS else "above", value)
     reading.pending = None
     reading.kinds.append("bound")
+
+
+def _bounds_number(tokens: list[Token], position: int) -> bool:
+    """Whether a word bounds the number right after it ('over 1000')."""
+    following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
+    return tokens[position].norm in NUMBER_BOUNDS and following.isdigit()
 
 
 def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
@@ -468,6 +500,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
     reading.to_settle = reading.to_settle or kind == "to_settle"
+    reading.passing = reading.passing or kind == "passing"
+    reading.when = reading.when or kind == "when"
+    question.in_percent = question.in_percent or kind == "percent"
+    reading.revisions.update((value,) if kind == "revision" else ())
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
@@ -523,6 +559,36 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _first_above(reading: _Reading) -> None:
+    """'hvilket år passerte Midt-Norge 1000 bosatte for første gang', 'når kom Norge over 10 000': a place's
+    years ranked, the first above the number (a bound of value, with a passing verb, 'når' or 'hvilket år');
+    'for første gang' is then no measure."""
+    question = reading.question
+    asks_year = reading.passing or reading.when or question.by_year
+    if question.above is None or question.per is not None or not asks_year:
+        return
+    question.first_above = question.by_year = True
+    _set_intent(reading, Intent.RANKING)
+    measures = [m for m in question.measures if m != Measure.NEW_EM_MUNICIPALITIES_REQUESTED]
+    question.measures, question.measure_years = measures, []
+    question.measure = measures[0] if measures else None
+    question.second_measure = measures[1] if len(measures) > 1 else None
+
+
+def _revision_compared(reading: _Reading) -> None:
+    """'opprinnelig og justert anmodning', 'national request for 2016: original vs revised': the figure's
+    revision during its year (first and latest statement, for a measure not revised), a change not a ranking."""
+    question = reading.question
+    revised = "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
+    if "original" not in reading.revisions or not revised or question.first_above:
+        return
+    measure = ORIGINALS.get(question.measure, question.measure) if question.measure else Measure.REQUESTED
+    question.measure, question.measures, question.second_measure = measure, [measure], None
+    question.intent, question.revision, question.versus = Intent.CHANGE, True, False
+    question.most = question.best = question.least = False
+    reading.named.update(("intent", "measure"))
 
 
 def _new_municipalities(question: Question) -> None:

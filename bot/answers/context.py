@@ -21,6 +21,8 @@ SHOWN_NAMES = 3  # places (or dates) named in a running note before '(+4)' (or a
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
 Keyed = dict[tuple[str, str], Statement]  # statements by (measure, group)
 PERCENT_MEASURES = (Measure.INTRO_RESULT_PCT, Measure.INTRO_PARTICIPANTS_PCT)  # stated in per cent: '61 %'
+# Where a year has no request, what stands for it, marked as such: the planning figure, else the settlement need.
+STAND_INS: dict[str, tuple[str, ...]] = {Measure.REQUESTED: (Measure.PLANNED, Measure.SETTLEMENT_NEED)}
 
 
 @dataclass

@@ -357,13 +357,10 @@ async def _years_ranked(question: Question, place: Place, ctx: Context) -> Reply
     known = [(original, revised) for original, revised in stated if value_of(revised or original) is not None]
     if not known:
         return await no_data(place, question.year, ctx, [measure], question.group)
-    sign = 1 if question.least else -1
-    top = min(known, key=lambda pair: (sign * (value_of(pair[1] or pair[0]) or 0), pair[0].figure.year))
     cite = Citations(ctx.language)
     what = label(measure, question.group, ctx.language)
-    key = "fewest_in_year" if question.least else "most_in_year"
     lines = [title(place, ctx.language, f"{what}, {text('years_ranked', ctx.language)}")]
-    lines.append(text(key, ctx.language, year=top[0].figure.year, value=with_revision(*top, cite, ctx)))
+    lines.append(_top_year(question, known, cite, ctx))
     lines.extend(
         f"<code>{original.figure.year}</code> | {with_revision(original, revised, cite, ctx)}"
         for original, revised in stated
@@ -372,3 +369,23 @@ async def _years_ranked(question: Question, place: Place, ctx: Context) -> Reply
         revised_name = short_measure_label(REVISED[measure], ctx.language)
         lines.append(text("revised_in_parentheses", ctx.language, what=revised_name))
     return Reply("\n".join(lines) + cite.render())
+
+
+Revised = tuple[Statement, Statement | None]  # a year's original statement and its revision, if revised
+
+
+def _top_year(question: Question, known: list[Revised], cite: Citations, ctx: Context) -> str:
+    """The year asked for: the first above the bound ('hvilket år passerte … 1000'), else the highest (lowest)."""
+    sign = 1 if question.least else -1
+    top = min(known, key=lambda pair: (sign * (value_of(pair[1] or pair[0]) or 0), pair[0].figure.year))
+    if question.first_above and question.above is not None:
+        bound = number(question.above, ctx.language)
+        above = [pair for pair in known if (value_of(pair[1] or pair[0]) or 0) > question.above]
+        if not above:
+            value = with_revision(*top, cite, ctx)
+            return text("none_above", ctx.language, bound=bound, year=top[0].figure.year, value=value)
+        first = above[0]
+        value = with_revision(*first, cite, ctx)
+        return text("first_above", ctx.language, bound=bound, year=first[0].figure.year, value=value)
+    key = "fewest_in_year" if question.least else "most_in_year"
+    return text(key, ctx.language, year=top[0].figure.year, value=with_revision(*top, cite, ctx))

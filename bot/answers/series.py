@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.answers.cards import CARD_MEASURES, no_data, parts_of
-from bot.answers.context import Context, label, revision, span, title, with_revision
+from bot.answers.context import STAND_INS, Context, label, revision, span, title, with_revision
 from bot.answers.rankings import years_compared
 from bot.charts import bar_chart
 from bot.render import Citations, escape, number
@@ -16,14 +16,10 @@ from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.models import Place
 from store.queries import Statement
-from store.vocabulary import NON_ADDITIVE, REVISED, Group, Measure
+from store.vocabulary import NON_ADDITIVE, ORIGINALS, REVISED, Group, Measure
 
 # Without a measure named, a series is of the settled; where none are known, of the request and decision.
 UNNAMED_MEASURES = (Measure.REQUESTED, Measure.DECIDED)
-# A revision's series is its original's, which shows it beside.
-ORIGINALS = {revised: original for original, revised in REVISED.items()}
-# A year without a request shows what stands for it there, marked as such: the planning figure, else the need.
-STAND_INS: dict[str, tuple[str, ...]] = {Measure.REQUESTED: (Measure.PLANNED, Measure.SETTLEMENT_NEED)}
 
 
 async def series_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
@@ -74,8 +70,11 @@ async def _measure_series(measure: str, question: Question, place: Place, ctx: C
     if not series.cells and ctx.index.members_ever(place):
         await _add_sums(series, place, measure, asked, question.years, ctx)
         series.summed = bool(series.cells)
-    for stand_in in STAND_INS.get(measure, ()):
-        await _add_stand_in(series, place, stand_in, asked, question.years, ctx)
+    sums = (False, True) if series.summed else (False,)  # each stated one first, then sums over the members
+    for summed, stand_in in [
+        (summed, stand_in) for summed in sums for stand_in in STAND_INS.get(measure, ())
+    ]:
+        await _add_stand_in(series, place, stand_in, asked, question.years, ctx, summed=summed)
     if not series.cells:
         return []
     missing = [year for year in question.years if year not in series.cells]
@@ -99,18 +98,25 @@ async def _add_sums(
 
 
 async def _add_stand_in(
-    series: Series, place: Place, stand_in: str, asked: list[str], years: Sequence[int], ctx: Context
+    series: Series,
+    place: Place,
+    stand_in: str,
+    asked: list[str],
+    years: Sequence[int],
+    ctx: Context,
+    *,
+    summed: bool,
 ) -> None:
-    """What stands for the measure in the years (asked, or any) it has no figure for: the place's own, else,
-    in a series of sums, the sums over its members."""
+    """What stands for the measure in the years (asked, or any) it has no figure for: the place's own, or the
+    sums over its members."""
     held = await ctx.figures(place)
-    free = [year for year in years or held.years().get(stand_in, []) if year not in series.cells]
-    for statement in held.current(free, [stand_in], asked) if free else []:
+    known = (await ctx.years(place) if summed else held.years()).get(stand_in, [])
+    free = [year for year in years or known if year not in series.cells]
+    if summed and free:
+        await _add_sums(series, place, stand_in, asked, free, ctx)
+    for statement in held.current(free, [stand_in], asked) if free and not summed else []:
         year, group = statement.figure.year, statement.figure.group
         series.add(year, group, ctx.value(statement), [statement], statement.figure.value, measure=stand_in)
-    free = [year for year in free if year not in series.cells]
-    if series.summed and free:
-        await _add_sums(series, place, stand_in, asked, free, ctx)
 
 
 async def _missing_note(measure: str, missing: list[int], place: Place, ctx: Context) -> str:

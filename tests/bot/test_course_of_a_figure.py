@@ -8,6 +8,8 @@ planning figures of 2017 of Trondheimsregionen), seed 001 (the nation and IMDi M
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.assistant import Assistant
@@ -113,3 +115,99 @@ async def test_a_year_asked_without_figures_says_what_exists(
     place has then (Drammen's request of 2024: 340), or that it has nothing."""
     answer = await reply(assistant, message, language=language)
     assert note in answer, answer
+
+
+# 3. 'opprinnelig og justert', 'original vs revised': the revision compared, for a larger place too (no ranking).
+REVISIONS = [
+    (
+        "den første og den justerte anmodningen til hele landet for 2016",
+        "nb",
+        "Opprinnelig 14 000¹ → justert 18 000¹",
+    ),
+    ("opphavleg mot revidert oppmoding for Noreg 2016", "nn", "Opphavleg 14 000¹ → justert 18 000¹"),
+    ("Norway's initial versus adjusted request in 2016", "en", "Original 14 000¹ → revised 18 000¹"),
+    ("opprinnelig og justert vedtak i Drammen", "nb", "Opprinnelig 360¹ → justert 400¹"),
+]
+
+
+@pytest.mark.parametrize(("message", "language", "line"), REVISIONS)
+async def test_original_and_revised_compare_the_revision(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """Seed 000: the nation's request of 2016, 14 000 and after the additional request 18 000 (minors 500 and
+    4 400); seed 003: Drammen's decision of 2023, 360 and 400 (the latest year revised, none named)."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer, answer
+    assert not re.search(r"^1\. ", answer, re.MULTILINE)  # no ranking of the municipalities
+
+
+async def test_a_figure_not_revised_says_so_with_its_value(assistant: Assistant) -> None:
+    """Trondheim's request of 2016 (650, seed 000) was not revised."""
+    answer = await reply(assistant, "original and revised request Trondheim 2016", language="en")
+    assert "Request 2016: 650¹, not revised during the year." in answer, answer
+
+
+# 4. A change in per cent: both figures, the difference, and the per cent to a tenth.
+PERCENT_CHANGES = [
+    (
+        "med hvor mange prosent vokste bosettingen i Norge fra 2013 til 2014",
+        "nb",
+        ("6 551¹", "7 784¹", "+1 233"),
+        "Endring i prosent: +18,8 %",
+    ),
+    (
+        "kor mange prosent steig vedtaket i Drammen frå 2022 til 2023",
+        "nn",
+        ("310¹", "400¹", "+90"),
+        "Endring i prosent: +29,0 %",
+    ),
+    (
+        "by how many percent did Trondheim's request grow from 2015 to 2016",
+        "en",
+        ("469¹", "650²", "+181"),
+        "Change in per cent: +38.6 %",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "language", "figures", "line"), PERCENT_CHANGES)
+async def test_a_change_in_per_cent_gives_both_figures_the_difference_and_the_per_cent(
+    assistant: Assistant, message: str, language: str, figures: tuple[str, ...], line: str
+) -> None:
+    """Seed 001: 6 551 settled in 2013, 7 784 in 2014; seed 003: Drammen's decision 310 (2022, revised) and 400
+    (2023, revised); seed 000: Trondheim's request 469 (2015) and 650 (2016)."""
+    answer = await reply(assistant, message, language=language)
+    for figure in figures:
+        assert figure in answer, answer
+    assert line in answer, answer
+
+
+async def test_a_change_to_a_year_without_a_request_uses_what_stands_for_it(assistant: Assistant) -> None:
+    """The nation's request of 2016 (18 000 after the revision) to 2017, which has only the need: 21 000."""
+    answer = await reply(assistant, "hvor mye økte anmodningen i prosent fra 2016 til 2017")
+    assert "Anmodning 2017: ingen tall; bosettingsbehov 21 000²" in answer, answer
+    assert "+3 000" in answer and "Endring i prosent: +16,7 %" in answer, answer
+
+
+# 5. The first year a figure passed a number.
+FIRST_ABOVE = [
+    (
+        "i hvilket år var IMDi Midt-Norge over 1000 bosatte for første gang",
+        "nb",
+        "Første år over 1 000: 2013, 1 028¹",
+    ),
+    ("når passerte Norge 10000 bosatte", "nb", "Første år over 10 000: 2015, 11 300¹"),
+    ("kva år kom Midt-Noreg over 1500 busette", "nn", "Første år over 1 500: 2015, 1 978¹"),
+    ("when did Trondheim first exceed 600 settled", "en", "First year above 600: 2016, 740¹"),
+    ("which year did Trondheim pass 800 settled", "en", "No year above 800; highest in 2016: 740¹"),
+]
+
+
+@pytest.mark.parametrize(("message", "language", "line"), FIRST_ABOVE)
+async def test_the_first_year_above_a_number(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """Seed 001: Midt-Norge settled 762, 883, 1 028, 1 300, 1 978 in 2011–2015, the nation 11 300 in 2015; seed
+    004: Trondheim 740 in 2016, its most."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer, answer
