@@ -78,7 +78,8 @@ async def _measure_series(measure: str, question: Question, place: Place, ctx: C
     if not series.cells:
         return []
     missing = [year for year in question.years if year not in series.cells]
-    return series.replies(place, asked, ctx, await _missing_note(measure, missing, place, ctx))
+    note = await _missing_note(measure, missing, place, question.group, ctx)
+    return series.replies(place, asked, ctx, note)
 
 
 async def _add_sums(
@@ -119,11 +120,12 @@ async def _add_stand_in(
         series.add(year, group, ctx.value(statement), [statement], statement.figure.value, measure=stand_in)
 
 
-async def _missing_note(measure: str, missing: list[int], place: Place, ctx: Context) -> str:
-    """For years asked with no figure of the measure nor of what stands for it: what the place has then."""
+async def _missing_note(measure: str, missing: list[int], place: Place, group: str, ctx: Context) -> str:
+    """For years asked with no figure of the measure nor of what stands for it: what the place has then (of the
+    group asked)."""
     if not missing:
         return ""
-    found = await ctx.years(place)
+    found = await ctx.years(place, None if group == Group.ALL else group)
     held = [m for m, years in found.items() if set(years) & set(missing)]
     others = list(dict.fromkeys(short_measure_label(m, ctx.language) for m in held))
     what, years = measure_label(measure, ctx.language), span(missing)
