@@ -334,8 +334,9 @@ _words(
 _words(
     "revision",
     "original",
-    nb="opprinnelig|opprinnelige|originale|første|først",
-    nn="opphavleg|opphavlege|opprinneleg|opprinnelege|første|fyrste|først",
+    no="original|originale|første|først",
+    nb="opprinnelig|opprinnelige",
+    nn="opphavleg|opphavlege|opprinneleg|opprinnelege|fyrste",
     en="original|originally|initial|initially|first",
 )
 _words(
@@ -597,6 +598,10 @@ _phrases(
     no="nr|nummer|kode|kommunenummer|kommunenr|fylkesnummer|fylkesnr|k|f",
     en="number|no|code|k|f",
 )
+# 'hvor mye ble anmodningen justert': how much, of a revision, asks for the revision compared.
+HOW_MUCH: dict[str, set[str]] = defaultdict(set)
+_phrases(HOW_MUCH, None, nb="hvor mye", nn="kor mykje|kor mye", en="how much")
+
 # Words that make the number after them a bound ('over 1000', as 'flere enn 1000'), and with the passing verbs
 # a number, not a year ('passerte 2000').
 NUMBER_BOUNDS: dict[str, set[str]] = defaultdict(set)

@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from rapidfuzz import process
@@ -24,6 +25,7 @@ from bot.language import detect, vocabulary_languages
 from bot.phrases import (
     CODE_SLOTS,
     FOLLOW_UPS,
+    HOW_MUCH,
     NUMBER_BOUNDS,
     NUMBER_WORDS,
     PLACE_SLOTS,
@@ -59,6 +61,7 @@ SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)"
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
 MAX_PHRASE = 5
+THOUSANDS = 3  # digits in a group of a number written '10 000'
 LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
@@ -316,8 +319,9 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
     position = 0
     while position < len(tokens):
         if tokens[position].norm.isdigit() and _bound_waits(reading):  # 'flere enn 40', not county 40
-            _bound(reading, float(tokens[position].norm))
-            position += 1
+            digits = _grouped_number(tokens, position)
+            _bound(reading, float("".join(digits)))
+            position += len(digits)
             continue
         if _bounds_number(tokens, position):  # 'over 1000': a bound as 'flere enn 1000'
             _apply(reading, Meaning("above", "1"), tokens[position].norm, tokens[position].at)
@@ -358,6 +362,17 @@ def _bound(reading: _Reading, value: float) -> None:
     setattr(reading.question, reading.pending if reading.pending in BOUNDS else "above", value)
     reading.pending = None
     reading.kinds.append("bound")
+
+
+def _grouped_number(tokens: list[Token], start: int) -> list[str]:
+    """A number's groups of digits: '10 000', '10,000' and '10.000' are one number, 10000."""
+    digits = [tokens[start].norm]
+    for before, token in pairwise(tokens[start:]):
+        apart = token.at - before.at - len(before.raw)
+        if len(token.norm) != THOUSANDS or not token.norm.isdigit() or apart != 1:
+            break
+        digits.append(token.norm)
+    return digits
 
 
 def _bounds_number(tokens: list[Token], position: int) -> bool:
@@ -578,17 +593,26 @@ def _first_above(reading: _Reading) -> None:
 
 
 def _revision_compared(reading: _Reading) -> None:
-    """'opprinnelig og justert anmodning', 'national request for 2016: original vs revised': the figure's
-    revision during its year (first and latest statement, for a measure not revised), a change not a ranking."""
+    """'opprinnelig og justert anmodning', 'national request for 2016: original vs revised', 'hvor mye ble
+    anmodningen justert': the figure's revision during its year (first and latest statement, for a measure not
+    revised), a change not a ranking."""
     question = reading.question
     revised = "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
-    if "original" not in reading.revisions or not revised or question.first_above:
+    how_much = question.intent == Intent.CHANGE or _asks_how_much(
+        reading.tokens
+    )  # 'hvor mye ble den justert'
+    if not revised or not ("original" in reading.revisions or how_much) or question.first_above:
         return
     measure = ORIGINALS.get(question.measure, question.measure) if question.measure else Measure.REQUESTED
     question.measure, question.measures, question.second_measure = measure, [measure], None
     question.intent, question.revision, question.versus = Intent.CHANGE, True, False
     question.most = question.best = question.least = False
     reading.named.update(("intent", "measure"))
+
+
+def _asks_how_much(tokens: list[Token]) -> bool:
+    """Whether a message asks how much ('hvor mye', 'kor mykje', 'how much')."""
+    return any(f"{first.norm} {second.norm}" in HOW_MUCH for first, second in pairwise(tokens))
 
 
 def _new_municipalities(question: Question) -> None:

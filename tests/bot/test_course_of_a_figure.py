@@ -127,6 +127,8 @@ REVISIONS = [
     ("opphavleg mot revidert oppmoding for Noreg 2016", "nn", "Opphavleg 14 000¹ → justert 18 000¹"),
     ("Norway's initial versus adjusted request in 2016", "en", "Original 14 000¹ → revised 18 000¹"),
     ("opprinnelig og justert vedtak i Drammen", "nb", "Opprinnelig 360¹ → justert 400¹"),
+    ("kor mykje vart vedtaket til Drammen justert i 2023", "nn", "Opphavleg 360¹ → justert 400¹"),
+    ("how much was Drammen's request revised in 2022", "en", "Original 58¹ → revised 310¹"),
 ]
 
 
@@ -200,6 +202,12 @@ FIRST_ABOVE = [
     ("kva år kom Midt-Noreg over 1500 busette", "nn", "Første år over 1 500: 2015, 1 978¹"),
     ("when did Trondheim first exceed 600 settled", "en", "First year above 600: 2016, 740¹"),
     ("which year did Trondheim pass 800 settled", "en", "No year above 800; highest in 2016: 740¹"),
+    (
+        "hvilket år ble mer enn 10 000 bosatt i Norge for første gang",
+        "nb",
+        "Første år over 10 000: 2015, 11 300¹",
+    ),
+    ("in what year were over 6,000 refugees settled in Norway", "en", "First year above 6 000: 2013, 6 551¹"),
 ]
 
 
