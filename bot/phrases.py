@@ -357,7 +357,13 @@ _words(
     en="passed|pass|passes|exceeded|exceed|exceeds|went over|go over|got over|went above|rose above|surpassed|"
     "topped|crossed|reached|reach|reaches",
 )
-_words("when", "", no="når|kva tid", en="when")
+_words(
+    "when",
+    "",
+    no="når|kva tid|første år|første året|det første året",
+    nn="fyrste år|fyrste året",
+    en="when|first year|the first year",
+)
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
 
@@ -417,17 +423,18 @@ _words(
 _words(
     "above",
     "1",
-    nb="flere enn|mer enn|flere personer enn|flere flyktninger enn",
-    nn="fleire enn|meir enn|fleire personar enn|fleire flyktningar enn",
-    en="more than|above|exceeding|more people than|more refugees than",
+    nb="flere enn|mer enn|flere personer enn|flere flyktninger enn|høyere enn|større enn",
+    nn="fleire enn|meir enn|fleire personar enn|fleire flyktningar enn|høgare enn|større enn",
+    en="more than|above|exceeding|more people than|more refugees than|higher than|greater than|larger than",
 )
 _words("above", "2", nb="dobbelt så mange som", nn="dobbelt så mange som", en="twice as many as|twice")
 _words(
     "below",
     "1",
-    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd|færre personer enn|færre flyktninger enn",
-    nn="færre enn|mindre enn|ikkje heile|ikkje nådd|færre personar enn|færre flyktningar enn",
-    en="fewer than|less than|below|short of|not all of|not yet all of|fewer people than|fewer refugees than",
+    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd|færre personer enn|færre flyktninger enn|lavere enn",
+    nn="færre enn|mindre enn|ikkje heile|ikkje nådd|færre personar enn|færre flyktningar enn|lågare enn",
+    en="fewer than|less than|below|short of|not all of|not yet all of|fewer people than|fewer refugees than|"
+    "lower than",
 )
 _words(
     "below",

@@ -248,6 +248,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _remaining(question)
     _group_share(reading)
     _read_language(reading)
+    question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)

@@ -219,3 +219,32 @@ async def test_the_first_year_above_a_number(
     004: Trondheim 740 in 2016, its most."""
     answer = await reply(assistant, message, language=language)
     assert line in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "line"),
+    [
+        (
+            "hva var det første året Norge bosatte flere enn 30 000",
+            "nb",
+            "Første år over 30 000: 2022, 31 258",
+        ),
+        (
+            "kva var det fyrste året Noreg busette fleire enn 30 000",
+            "nn",
+            "Første år over 30 000: 2022, 31 258",
+        ),
+        (
+            "which was the first year with more than 30,000 settled in Norway",
+            "en",
+            "First year above 30 000: 2022",
+        ),
+    ],
+)
+async def test_the_first_year_with_more_than_a_number(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """Seed 003: 4 489 settled in 2021, 31 258 in 2022, 33 701 in 2023; 'det første året' with a bound is the
+    first year past it, not a ranking of the municipalities."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer, answer
