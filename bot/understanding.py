@@ -232,6 +232,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     ]
     reading = _Reading(question, today, tokens)
     _read(reading, index)
+    question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
     if dated is not None:
         _as_of(reading, dated)
     _several(reading, year_marks)
@@ -248,7 +249,6 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _remaining(question)
     _group_share(reading)
     _read_language(reading)
-    question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -265,7 +265,8 @@ def _as_of(reading: _Reading, dated: Dated) -> None:
 
 
 def _read_years(reading: _Reading, message: str) -> None:
-    """Years named make a series where several are and no measure has its own ('siden 2010', '2006–2018')."""
+    """Years named make a series where several are and no measure has its own ('siden 2010', '2006–2018'), or
+    asked in per cent a change ('hvor mange prosent gikk bosettingen ned fra 2016 til 2017')."""
     question = reading.question
     if question.years:
         reading.named.add("years")
@@ -274,7 +275,7 @@ def _read_years(reading: _Reading, message: str) -> None:
         question.years = list(range(question.years[0], reading.today.year + 1))
     several = len(question.years) > 1 and not question.measure_years
     if several and question.intent in ("unknown", "status"):
-        _set_intent(reading, Intent.SERIES)
+        _set_intent(reading, Intent.CHANGE if question.in_percent else Intent.SERIES)
 
 
 def _read_language(reading: _Reading) -> None:

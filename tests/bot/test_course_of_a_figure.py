@@ -169,6 +169,12 @@ PERCENT_CHANGES = [
         ("469¹", "650²", "+181"),
         "Change in per cent: +38.6 %",
     ),
+    (
+        "kor mange prosent gjekk busetjinga i Trondheim ned frå 2016 til 2017",
+        "nn",
+        ("740¹", "675¹", "−65"),
+        "Endring i prosent: −8,8 %",
+    ),
 ]
 
 
