@@ -600,10 +600,13 @@ def _revision_compared(reading: _Reading) -> None:
     revised), a change not a ranking."""
     question = reading.question
     revised = "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
-    how_much = question.intent == Intent.CHANGE or _asks_how_much(
-        reading.tokens
-    )  # 'hvor mye ble den justert'
-    if not revised or not ("original" in reading.revisions or how_much) or question.first_above:
+    # 'hvor mye ble den justert': how much, of a revision; never 'opprinnelig anmodning og endelig vedtak'
+    how_much = question.intent == Intent.CHANGE or _asks_how_much(reading.tokens)
+    one_measure = len({ORIGINALS.get(m, m) for m in question.measures}) < 2
+    if (
+        not (revised and one_measure and ("original" in reading.revisions or how_much))
+        or question.first_above
+    ):
         return
     measure = ORIGINALS.get(question.measure, question.measure) if question.measure else Measure.REQUESTED
     question.measure, question.measures, question.second_measure = measure, [measure], None

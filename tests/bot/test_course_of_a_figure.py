@@ -13,6 +13,9 @@ import re
 import pytest
 
 from bot.assistant import Assistant
+from bot.understanding import parse
+from store.store import Store
+from tests.bot.test_understanding import TODAY
 from tests.bot.test_unrehearsed import assert_cited, reply
 
 # 1. A revised measure over the years: each revision beside its original, in the table and in years ranked.
@@ -141,6 +144,22 @@ async def test_original_and_revised_compare_the_revision(
     answer = await reply(assistant, message, language=language)
     assert line in answer, answer
     assert not re.search(r"^1\. ", answer, re.MULTILINE)  # no ranking of the municipalities
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "opprinnelig anmodning og endelig vedtak for Drammen 2023",
+        "opphavleg oppmoding og endeleg vedtak i Drammen 2023",
+        "the original request and the final decision of Drammen in 2023",
+    ],
+)
+async def test_an_original_and_a_revised_word_of_two_measures_ask_for_both(
+    store: Store, message: str
+) -> None:
+    """'opprinnelig anmodning og endelig vedtak' names two measures: both figures, not one revision."""
+    question = parse(message, index=await store.index(), today=TODAY)
+    assert not question.revision and question.measures == ["requested", "decided"]
 
 
 async def test_a_figure_not_revised_says_so_with_its_value(assistant: Assistant) -> None:
