@@ -4,6 +4,7 @@ from the year before, with both figures and the difference."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
 from bot.answers.cards import no_data
 from bot.answers.context import STAND_INS, Context, groups_all_first, label, revision, title, year_for
@@ -114,7 +115,7 @@ async def _point_or_stand_in(
     before a sum over the members), and which."""
     point = await _point(place, year, measure, group, ctx)
     stand_ins = STAND_INS.get(measure, ()) if point is None else ()
-    for summed, stand_in in [(summed, stand_in) for summed in (False, True) for stand_in in stand_ins]:
+    for summed, stand_in in product((False, True), stand_ins):
         point = await _point(place, year, stand_in, group, ctx, summed=summed)
         if point is not None:
             return point, stand_in

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import product
 
 from bot.answers.cards import CARD_MEASURES, no_data, parts_of
 from bot.answers.context import STAND_INS, Context, label, revision, span, title, with_revision
@@ -71,9 +72,7 @@ async def _measure_series(measure: str, question: Question, place: Place, ctx: C
         await _add_sums(series, place, measure, asked, question.years, ctx)
         series.summed = bool(series.cells)
     sums = (False, True) if series.summed else (False,)  # each stated one first, then sums over the members
-    for summed, stand_in in [
-        (summed, stand_in) for summed in sums for stand_in in STAND_INS.get(measure, ())
-    ]:
+    for summed, stand_in in product(sums, STAND_INS.get(measure, ())):
         await _add_stand_in(series, place, stand_in, asked, question.years, ctx, summed=summed)
     if not series.cells:
         return []
