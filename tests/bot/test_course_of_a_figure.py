@@ -273,3 +273,35 @@ async def test_the_first_year_with_more_than_a_number(
     first year past it, not a ranking of the municipalities."""
     answer = await reply(assistant, message, language=language)
     assert line in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "language", "line"),
+    [
+        (
+            "hvilket år passerte Trondheim 300 bosatte",
+            "og Melhus?",
+            "nb",
+            "Ingen år over 300; høyest i 2015: 43¹",
+        ),
+        (
+            "kva år passerte Trondheim 300 busette",
+            "kva med Melhus?",
+            "nn",
+            "Ingen år over 300; høgast i 2015: 43¹",
+        ),
+        (
+            "original vs revised request Norway 2016",
+            "and the decision of Drammen in 2023?",
+            "en",
+            "Original 360¹ → revised 400¹",
+        ),
+    ],
+)
+async def test_a_follow_up_keeps_the_course_asked(
+    assistant: Assistant, first: str, follow_up: str, language: str, line: str
+) -> None:
+    """'og Melhus?' after the first year past a number asks it of Melhus (43 settled in 2015, its only year); a
+    follow-up naming a measure keeps the revision compared."""
+    answer = await reply(assistant, first, follow_up, language=language)
+    assert line in answer, answer
