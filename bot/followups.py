@@ -39,6 +39,9 @@ PARTS = {
         "at_least",
         "group_share",
         "excluded",
+        "revision",
+        "in_percent",
+        "first_above",
     ),
 }
 

@@ -324,11 +324,55 @@ _words(
 _words(
     "intent",
     "change",
-    nb="økte|økt|økning|økningen|øke|øker|auke|vekst|endring|endringen|endret|forskjell|forskjellen|"
-    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|hvor mange flere|hvor mye mer",
-    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir",
+    nb="økte|økt|økning|økningen|øke|øker|auke|vekst|veksten|endring|endringen|endret|forskjell|forskjellen|"
+    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|hvor mange flere|hvor mye mer|"
+    "vokste|vokst|steg|steget|stigning|stigningen",
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir|"
+    "vaks|voks|vakse|veksten|steig|stiging|stiginga",
     en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
-    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more",
+    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more|"
+    "grow|grew|grown|grows|climb|climbed",
+)
+# 'i prosent', 'by what percentage': a change is asked in per cent (the change also gives it to a tenth).
+_words(
+    "percent",
+    "",
+    no="prosent|prosentvis|prosentvise|i prosent",
+    en="percent|percentage|per cent|in percent|in per cent",
+)
+# 'opprinnelig og justert', 'original vs revised': a figure's revision during its year, compared.
+_words(
+    "revision",
+    "original",
+    no="original|originale|første|først",
+    nb="opprinnelig|opprinnelige",
+    nn="opphavleg|opphavlege|opprinneleg|opprinnelege|fyrste",
+    en="original|originally|initial|initially|first",
+)
+_words(
+    "revision",
+    "revised",
+    nb="revidert|reviderte|justert|justerte|justering|justeringen|revisjon|revisjonen|endelig|endelige",
+    nn="revidert|reviderte|justert|justerte|justeringa|revisjonen|endeleg|endelege",
+    en="revised|revision|adjusted|adjustment|final|after the revision",
+)
+# 'hvilket år passerte Midt-Norge 1000 bosatte', 'when did Norway first exceed 10 000': the first year above the
+# number that follows; 'når', 'when' with a bound ('når kom Norge over 10 000') ask for it too.
+_words(
+    "passing",
+    "",
+    nb="passerte|passert|passere|passerer|oversteg|overstiger|oversteget|gikk over|kom over|kommet over|var over|"
+    "nådde|nådd|rundet",
+    nn="passerte|passert|passere|passerer|oversteig|overstig|gjekk over|kom over|kome over|var over|nådde|nådd|runda",
+    en="passed|pass|passes|exceeded|exceed|exceeds|went over|go over|got over|went above|rose above|surpassed|"
+    "topped|crossed|reached|reach|reaches",
+)
+_words(
+    "when",
+    "",
+    no="når|kva tid|første år|første året|det første året",
+    nn="fyrste år|fyrste året",
+    en="when|first year|the first year",
 )
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
@@ -398,17 +442,18 @@ _words(
 _words(
     "above",
     "1",
-    nb="flere enn|mer enn|flere personer enn|flere flyktninger enn",
-    nn="fleire enn|meir enn|fleire personar enn|fleire flyktningar enn",
-    en="more than|above|exceeding|more people than|more refugees than",
+    nb="flere enn|mer enn|flere personer enn|flere flyktninger enn|høyere enn|større enn",
+    nn="fleire enn|meir enn|fleire personar enn|fleire flyktningar enn|høgare enn|større enn",
+    en="more than|above|exceeding|more people than|more refugees than|higher than|greater than|larger than",
 )
 _words("above", "2", nb="dobbelt så mange som", nn="dobbelt så mange som", en="twice as many as|twice")
 _words(
     "below",
     "1",
-    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd|færre personer enn|færre flyktninger enn",
-    nn="færre enn|mindre enn|ikkje heile|ikkje nådd|færre personar enn|færre flyktningar enn",
-    en="fewer than|less than|below|short of|not all of|not yet all of|fewer people than|fewer refugees than",
+    nb="færre enn|mindre enn|ikke hele|ikke fullt|ikke nådd|færre personer enn|færre flyktninger enn|lavere enn",
+    nn="færre enn|mindre enn|ikkje heile|ikkje nådd|færre personar enn|færre flyktningar enn|lågare enn",
+    en="fewer than|less than|below|short of|not all of|not yet all of|fewer people than|fewer refugees than|"
+    "lower than",
 )
 _words(
     "below",
@@ -514,7 +559,7 @@ _words(
     "at|per|new|latest|who|which|there|about|and|or|get|got|taken|take|receive|received|their|its|it|"
     "since|from|please|thanks|number|numbers|figure|figures|people|refugees|refugee|year|years|"
     "we|our|they|them|for|on|be|been|will|would|can|could|should|any|all|that|this|these|those|than|then|"
-    "so far|yet|still|give|tell|list|same|what about|how about|where|when|imdi|county governor|worldwide|globally",
+    "so far|yet|still|give|tell|list|same|what about|how about|where|imdi|county governor|worldwide|globally",
 )
 
 # Tables and documents: they say nothing themselves, so that a compound of one is what its first part names
@@ -604,6 +649,14 @@ _phrases(
     no="nr|nummer|kode|kommunenummer|kommunenr|fylkesnummer|fylkesnr|k|f",
     en="number|no|code|k|f",
 )
+# 'hvor mye ble anmodningen justert': how much, of a revision, asks for the revision compared.
+HOW_MUCH: dict[str, set[str]] = defaultdict(set)
+_phrases(HOW_MUCH, None, nb="hvor mye", nn="kor mykje|kor mye", en="how much")
+
+# Words that make the number after them a bound ('over 1000', as 'flere enn 1000'), and with the passing verbs
+# a number, not a year ('passerte 2000').
+NUMBER_BOUNDS: dict[str, set[str]] = defaultdict(set)
+_phrases(NUMBER_BOUNDS, None, no="over", en="over")
 CODE_SLOTS: dict[str, set[str]] = defaultdict(set, NUMBER_WORDS)
 _phrases(CODE_SLOTS, None, no="fylke|fylket|kommune|kommunen", en="county|municipality")
 

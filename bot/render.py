@@ -40,6 +40,12 @@ def percent(share: float, language: str = "nb") -> str:
     return f"{number(round(share * 100), language)} %"
 
 
+def percent_tenths(share: float, language: str = "nb") -> str:
+    """0.4517 as '45,2 %' (English '45.2 %'): a change in per cent, to a tenth."""
+    shown = f"{share * 100:,.1f}".replace(",", " ")
+    return f"{shown if language == 'en' else shown.replace('.', ',')} %"
+
+
 def day(value: date, language: str = "nb") -> str:
     """A date as '10.12.2015' (Norwegian) or '10 Dec 2015' (English)."""
     if language == "en":

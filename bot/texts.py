@@ -428,6 +428,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Frå {previous} til {year}: {before} → {after}: {difference}",
         "en": "From {previous} to {year}: {before} → {after}: {difference}",
     },
+    "not_revised": {
+        "nb": "{what} {year}: {value}, ikke justert i løpet av året.",
+        "nn": "{what} {year}: {value}, ikkje justert i løpet av året.",
+        "en": "{what} {year}: {value}, not revised during the year.",
+    },
+    "change_in_percent": {
+        "nb": "Endring i prosent: <b>{change}</b>",
+        "nn": "Endring i prosent: <b>{change}</b>",
+        "en": "Change in per cent: <b>{change}</b>",
+    },
+    "stand_in_value": {
+        "nb": "ingen tall; {instead} {value}",
+        "nn": "ingen tal; {instead} {value}",
+        "en": "no figures; {instead} {value}",
+    },
     "change_single": {
         "nb": "Bare ett tall for {year}: {value}; ingen tidligere å sammenligne med.",
         "nn": "Berre eitt tal for {year}: {value}; ingen tidlegare å samanlikne med.",
@@ -472,6 +487,21 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "remaining_word": {"nb": "gjenstår", "nn": "att", "en": "remaining"},
     "sum_heading": {"nb": "Sum", "nn": "Sum", "en": "Total"},
+    "stand_in_shown": {
+        "nb": "{what}: ingen tall for {years}; {instead} vist i stedet.",
+        "nn": "{what}: ingen tal for {years}; {instead} vist i staden.",
+        "en": "{what}: no figures for {years}; the {instead} shown instead.",
+    },
+    "missing_years": {
+        "nb": "{what}: ingen tall for {years} (men for {others}).",
+        "nn": "{what}: ingen tal for {years} (men for {others}).",
+        "en": "{what}: no figures for {years} (but for {others}).",
+    },
+    "missing_years_at_all": {
+        "nb": "{what}: ingen tall for {years}, heller ingen andre tall.",
+        "nn": "{what}: ingen tal for {years}, heller ingen andre tal.",
+        "en": "{what}: no figures for {years}, nor any others.",
+    },
     "summed_series": {
         "nb": "Ingen oppgitt total: summer over kommunene med tall (med tall/alle kommuner).",
         "nn": "Ingen oppgjeven total: summar over kommunane med tal (med tal/alle kommunar).",
@@ -498,6 +528,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Høyest i {year}: <b>{value}</b>",
         "nn": "Høgast i {year}: <b>{value}</b>",
         "en": "Highest in {year}: <b>{value}</b>",
+    },
+    "first_above": {
+        "nb": "Første år over {bound}: {year}, <b>{value}</b>",
+        "nn": "Første år over {bound}: {year}, <b>{value}</b>",
+        "en": "First year above {bound}: {year}, <b>{value}</b>",
+    },
+    "none_above": {
+        "nb": "Ingen år over {bound}; høyest i {year}: <b>{value}</b>",
+        "nn": "Ingen år over {bound}; høgast i {year}: <b>{value}</b>",
+        "en": "No year above {bound}; highest in {year}: <b>{value}</b>",
     },
     "fewest_in_year": {
         "nb": "Lavest i {year}: <b>{value}</b>",

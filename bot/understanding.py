@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from rapidfuzz import process
@@ -24,6 +25,8 @@ from bot.language import detect, vocabulary_languages
 from bot.phrases import (
     CODE_SLOTS,
     FOLLOW_UPS,
+    HOW_MUCH,
+    NUMBER_BOUNDS,
     NUMBER_WORDS,
     PLACE_SLOTS,
     TRAILING_FOLLOW_UPS,
@@ -41,6 +44,7 @@ from store.vocabulary import (
     GROUP_KEYS,
     INTRO_GROUPS,
     MEASURE_KEYS,
+    ORIGINALS,
     YEAR,
     Group,
     Intent,
@@ -63,6 +67,7 @@ SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)"
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
 MAX_PHRASE = 5
+THOUSANDS = 3  # digits in a group of a number written '10 000'
 LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
@@ -78,6 +83,10 @@ FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a 
 BOUNDS = ("above", "below")  # the Question fields a bound sets
 AMOUNT_WORDS = ("mye", "mykje", "much")  # 'hvor mye ekstra', 'how much extra': money, not people
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
+# After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
+BOUND_WORDS = frozenset(
+    [*NUMBER_BOUNDS, *(key.split()[-1] for key, meaning in VOCABULARY.items() if meaning.kind == "passing")]
+)
 
 
 @dataclass
@@ -128,6 +137,11 @@ class Question:
     # A year for each measure, where each has its own ('anmodning 2016 og plantall 2017').
     measure_years: list[tuple[str, int]] = field(default_factory=list)
     named: frozenset[str] = frozenset()  # what it names: place, years, measure, group, intent
+    revision: bool = (
+        False  # the figure's revision during its year compared: 'opprinnelig og justert anmodning'
+    )
+    in_percent: bool = False  # a change asked in per cent: 'hvor mange prosent økte', 'by what percentage'
+    first_above: bool = False  # a place's first year above the bound: 'hvilket år passerte Midt-Norge 1000'
 
     def reply_language(self, chosen: str) -> str:
         """Its own language; else the caller's choice where its words allow it, else the first they allow."""
@@ -203,6 +217,9 @@ class _Reading:
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
     extra: bool = False  # 'ekstra', 'additional': the additional request, or the grants with an amount asked
+    revisions: set[str] = field(default_factory=set)  # 'original', 'revised': the words of a revision read
+    passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
+    when: bool = False  # 'når', 'when': with a bound, the first year past it
 
 
 def _is_word(word: str) -> bool:
@@ -227,11 +244,14 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     ]
     reading = _Reading(question, today, tokens)
     _read(reading, index)
+    question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
     if dated is not None:
         _as_of(reading, dated)
     _extra(reading)
     _several(reading, year_marks)
+    _first_above(reading)
     _new_municipalities(reading.question)
+    _revision_compared(reading)
     _read_years(reading, message)
     _resolve_places(reading, index)
     _as_today(question, index, message)
@@ -260,7 +280,8 @@ def _as_of(reading: _Reading, dated: Dated) -> None:
 
 
 def _read_years(reading: _Reading, message: str) -> None:
-    """Years named make a series where several are and no measure has its own ('siden 2010', '2006–2018')."""
+    """Years named make a series where several are and no measure has its own ('siden 2010', '2006–2018'), or
+    asked in per cent a change ('hvor mange prosent gikk bosettingen ned fra 2016 til 2017')."""
     question = reading.question
     if question.years:
         reading.named.add("years")
@@ -269,7 +290,7 @@ def _read_years(reading: _Reading, message: str) -> None:
         question.years = list(range(question.years[0], reading.today.year + 1))
     several = len(question.years) > 1 and not question.measure_years
     if several and question.intent in ("unknown", "status"):
-        _set_intent(reading, Intent.SERIES)
+        _set_intent(reading, Intent.CHANGE if question.in_percent else Intent.SERIES)
 
 
 def _read_language(reading: _Reading) -> None:
@@ -303,9 +324,10 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
 
 
 def _after_code_word(text: str, start: int) -> bool:
-    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012'), not a year."""
+    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012') or a bound
+    ('passerte 2000'), not a year."""
     before = normalise(text[:start]).split()
-    return bool(before) and before[-1] in NUMBER_WORDS
+    return bool(before) and (before[-1] in NUMBER_WORDS or before[-1] in BOUND_WORDS)
 
 
 def _read(reading: _Reading, index: PlaceIndex) -> None:
@@ -313,8 +335,14 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
     tokens = reading.tokens
     position = 0
     while position < len(tokens):
-        if tokens[position].norm.isdigit() and reading.pending in BOUNDS:  # 'flere enn 40', not county 40
-            _bound(reading, float(tokens[position].norm))
+        if tokens[position].norm.isdigit() and _bound_waits(reading):  # 'flere enn 40', not county 40
+            digits = _grouped_number(tokens, position)
+            _bound(reading, float("".join(digits)))
+            position += len(digits)
+            continue
+        if _bounds_number(tokens, position):  # 'over 1000': a bound as 'flere enn 1000'
+            _apply(reading, Meaning("above", "1"), tokens[position].norm, tokens[position].at)
+            reading.kinds.append("above")
             position += 1
             continue
         place_length = _place_at(reading, position, index)
@@ -343,12 +371,33 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             position += 1
 
 
+def _bound_waits(reading: _Reading) -> bool:
+    """Whether a number now is a bound: after 'flere enn', or the first after 'passerte'."""
+    return reading.pending in BOUNDS or (reading.passing and reading.question.above is None)
+
+
 def _bound(reading: _Reading, value: float) -> None:
-    """A number after 'flere enn': the bound waiting for it."""
-    assert reading.pending is not None
-    setattr(reading.question, reading.pending, value)
+    """A number after 'flere enn' or 'passerte': the bound waiting for it."""
+    setattr(reading.question, reading.pending if reading.pending in BOUNDS else "above", value)
     reading.pending = None
     reading.kinds.append("bound")
+
+
+def _grouped_number(tokens: list[Token], start: int) -> list[str]:
+    """A number's groups of digits: '10 000', '10,000' and '10.000' are one number, 10000."""
+    digits = [tokens[start].norm]
+    for before, token in pairwise(tokens[start:]):
+        apart = token.at - before.at - len(before.raw)
+        if len(token.norm) != THOUSANDS or not token.norm.isdigit() or apart != 1:
+            break
+        digits.append(token.norm)
+    return digits
+
+
+def _bounds_number(tokens: list[Token], position: int) -> bool:
+    """Whether a word bounds the number right after it ('over 1000')."""
+    following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
+    return tokens[position].norm in NUMBER_BOUNDS and following.isdigit()
 
 
 def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
@@ -527,6 +576,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.to_settle = reading.to_settle or kind == "to_settle"
     reading.extra = reading.extra or kind == "extra"
     question.position = question.position or kind == "position"
+    reading.passing = reading.passing or kind == "passing"
+    reading.when = reading.when or kind == "when"
+    question.in_percent = question.in_percent or kind == "percent"
+    reading.revisions.update((value,) if kind == "revision" else ())
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
@@ -604,6 +657,48 @@ def _extra(reading: _Reading) -> None:
 def _additional(measure: str) -> str:
     """The additional request for the request; any other measure as it is."""
     return Measure.REQUESTED_REVISED if measure == Measure.REQUESTED else measure
+
+
+def _first_above(reading: _Reading) -> None:
+    """'hvilket år passerte Midt-Norge 1000 bosatte for første gang', 'når kom Norge over 10 000': a place's
+    years ranked, the first above the number (a bound of value, with a passing verb, 'når' or 'hvilket år');
+    'for første gang' is then no measure."""
+    question = reading.question
+    asks_year = reading.passing or reading.when or question.by_year
+    if question.above is None or question.per is not None or not asks_year:
+        return
+    question.first_above = question.by_year = True
+    _set_intent(reading, Intent.RANKING)
+    measures = [m for m in question.measures if m != Measure.NEW_EM_MUNICIPALITIES_REQUESTED]
+    question.measures, question.measure_years = measures, []
+    question.measure = measures[0] if measures else None
+    question.second_measure = measures[1] if len(measures) > 1 else None
+
+
+def _revision_compared(reading: _Reading) -> None:
+    """'opprinnelig og justert anmodning', 'national request for 2016: original vs revised', 'hvor mye ble
+    anmodningen justert': the figure's revision during its year (first and latest statement, for a measure not
+    revised), a change not a ranking."""
+    question = reading.question
+    revised = "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
+    # 'hvor mye ble den justert': how much, of a revision; never 'opprinnelig anmodning og endelig vedtak'
+    how_much = question.intent == Intent.CHANGE or _asks_how_much(reading.tokens)
+    one_measure = len({ORIGINALS.get(m, m) for m in question.measures}) < 2
+    if (
+        not (revised and one_measure and ("original" in reading.revisions or how_much))
+        or question.first_above
+    ):
+        return
+    measure = ORIGINALS.get(question.measure, question.measure) if question.measure else Measure.REQUESTED
+    question.measure, question.measures, question.second_measure = measure, [measure], None
+    question.intent, question.revision, question.versus = Intent.CHANGE, True, False
+    question.most = question.best = question.least = False
+    reading.named.update(("intent", "measure"))
+
+
+def _asks_how_much(tokens: list[Token]) -> bool:
+    """Whether a message asks how much ('hvor mye', 'kor mykje', 'how much')."""
+    return any(f"{first.norm} {second.norm}" in HOW_MUCH for first, second in pairwise(tokens))
 
 
 def _new_municipalities(question: Question) -> None:

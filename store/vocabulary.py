@@ -120,6 +120,7 @@ REVISED: dict[str, str] = {
     Measure.REQUESTED: Measure.REQUESTED_REVISED,
     Measure.DECIDED: Measure.DECIDED_REVISED,
 }
+ORIGINALS: dict[str, str] = {revised: original for original, revised in REVISED.items()}  # and back
 # Shares and ranks: never summed over members.
 NON_ADDITIVE = frozenset(
     {Measure.INTRO_RESULT_PCT, Measure.INTRO_RESULT_RANK, Measure.INTRO_PARTICIPANTS_PCT}

@@ -4,17 +4,18 @@ from the year before, with both figures and the difference."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
 from bot.answers.cards import no_data
-from bot.answers.context import Context, label, revision, title, year_for
-from bot.render import Citations, day, number, percent
+from bot.answers.context import STAND_INS, Context, groups_all_first, label, revision, title, year_for
+from bot.render import Citations, day, number, percent, percent_tenths
 from bot.replies import Reply
-from bot.texts import measure_label, short_measure_label, text
+from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.queries import Aggregate, Statement, precedence, settled_share
-from store.vocabulary import Measure
+from store.vocabulary import REVISED, Group, Measure
 
 
 @dataclass(frozen=True)
@@ -34,19 +35,22 @@ async def change_answer(question: Question, place: Place, ctx: Context) -> Reply
     if len(question.years) > 1 or question.second_measure:
         return await _between(question, place, ctx)
     measure, group = question.measure or Measure.SETTLED, question.group
-    year, note = await year_for(question, place, (measure,), ctx)
+    year, note = await _year_of_change(question, place, measure, ctx)
     if year is None:
         return await no_data(place, question.year, ctx, [measure], group)
     held = await ctx.figures(place)
     cite = Citations(ctx.language)
-    lines = _within(held, year, measure, group, cite, ctx)
+    lines, compared = _changes_within(question, held, year, measure, cite, ctx)
     before, after = (
         await _point(place, year - 1, measure, group, ctx),
         await _point(place, year, measure, group, ctx),
     )
     if after is None:
         return await no_data(place, year, ctx, [measure], group)
-    if before is not None:
+    if question.revision and not lines:  # 'opprinnelig og justert', but it was not revised
+        what = label(measure, group, ctx.language)
+        lines.append(text("not_revised", ctx.language, what=what, year=year, value=_shown(after, cite)))
+    if before is not None and not question.revision:
         words = {
             "previous": year - 1,
             "year": year,
@@ -56,10 +60,23 @@ async def change_answer(question: Question, place: Place, ctx: Context) -> Reply
         lines.append(
             text("change_from_year", ctx.language, difference=_difference(before, after, ctx), **words)
         )
+        compared = (before, after)
     if not lines:
         lines.append(text("change_single", ctx.language, year=year, value=_shown(after, cite)))
+    lines.extend(_in_percent(compared, ctx) if question.in_percent and compared else [])
     what = f"{label(measure, group, ctx.language)} {year}, {text('change_word', ctx.language)}"
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
+
+
+async def _year_of_change(
+    question: Question, place: Place, measure: str, ctx: Context
+) -> tuple[int | None, str]:
+    """The year asked, else the latest with the measure: for its revision asked, the latest it was revised in."""
+    if question.revision and question.year is None and measure in REVISED:
+        year, note = await year_for(question, place, (measure, REVISED[measure]), ctx, every=True)
+        if year is not None:
+            return year, note
+    return await year_for(question, place, (measure,), ctx)
 
 
 async def _between(question: Question, place: Place, ctx: Context) -> Reply:
@@ -73,21 +90,57 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
             return await no_data(place, None, ctx, [first], question.group)
         years = [latest]
     ends = [(first, years[0]), (last, years[-1])]
-    points = [await _point(place, year, measure, question.group, ctx) for measure, year in ends]
+    found = [await _point_or_stand_in(place, year, measure, question.group, ctx) for measure, year in ends]
+    points = [point for point, _ in found]
     if points == [None, None]:
         return await no_data(place, years[-1], ctx, [last], question.group)
     cite = Citations(ctx.language)
     lines = [
-        f"{label(measure, question.group, ctx.language)} {year}: "
-        + (_shown(point, cite) if point is not None else text("no_figures_short", ctx.language))
-        for (measure, year), point in zip(ends, points, strict=True)
+        f"{label(measure, question.group, ctx.language)} {year}: {_end_shown(point, stand_in, cite, ctx)}"
+        for (measure, year), (point, stand_in) in zip(ends, found, strict=True)
     ]
     before, after = points
     if before is not None and after is not None:
         lines.append(f"{text('change_word', ctx.language).capitalize()}: {_difference(before, after, ctx)}")
+        lines.extend(_in_percent((before, after), ctx) if question.in_percent else [])
     what = f"{ends[0][1]}–{ends[1][1]}" if ends[0][1] != ends[1][1] else str(ends[0][1])
     heading = title(place, ctx.language, f"{what}, {text('change_word', ctx.language)}")
     return Reply("\n".join([heading, *lines]) + cite.render())
+
+
+async def _point_or_stand_in(
+    place: Place, year: int, measure: str, group: str, ctx: Context
+) -> tuple[Point | None, str | None]:
+    """A year's figure, or where it has none what stands for it (the planning figure for a request; one stated
+    before a sum over the members), and which."""
+    point = await _point(place, year, measure, group, ctx)
+    stand_ins = STAND_INS.get(measure, ()) if point is None else ()
+    for summed, stand_in in product((False, True), stand_ins):
+        point = await _point(place, year, stand_in, group, ctx, summed=summed)
+        if point is not None:
+            return point, stand_in
+    return point, None
+
+
+def _end_shown(point: Point | None, stand_in: str | None, cite: Citations, ctx: Context) -> str:
+    """One end of a change: its figure, 'ingen tall', or 'ingen tall; plantall 55¹'."""
+    if point is None:
+        return text("no_figures_short", ctx.language)
+    if stand_in is None:
+        return _shown(point, cite)
+    instead = short_measure_label(stand_in, ctx.language)
+    return text("stand_in_value", ctx.language, instead=instead, value=_shown(point, cite))
+
+
+def _in_percent(compared: tuple[Point, Point], ctx: Context) -> list[str]:
+    """The change in per cent to a tenth ('Endring i prosent: +45,2 %'), where it can be worked out."""
+    before, after = compared
+    if before.covering != after.covering or not before.value or after.value is None:
+        return []
+    change = (after.value - before.value) / before.value
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    shown = f"{sign}{percent_tenths(abs(change), ctx.language)}"
+    return [text("change_in_percent", ctx.language, change=shown)]
 
 
 async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
@@ -131,35 +184,60 @@ def ratio_title(measure: str, per: str, language: str) -> str:
     return text("ratio_title", language, **names)
 
 
+def _changes_within(
+    question: Question, held: PlaceFigures, year: int, measure: str, cite: Citations, ctx: Context
+) -> tuple[list[str], tuple[Point, Point] | None]:
+    """The change during the year of the group asked; for a revision asked of everyone, of each group stated
+    ('14 000 → 18 000', and the minors' '500 → 4 400'), and the first two figures compared."""
+    groups = [question.group]
+    if question.revision and question.group == Group.ALL:
+        groups = groups_all_first(
+            measure, {(s.figure.measure, s.figure.group) for s in held.statements(year)}
+        )
+    lines: list[str] = []
+    compared = None
+    for group in groups:
+        own, pair = _within(held, year, measure, group, cite, ctx)
+        named = "" if group == question.group else f"{group_label(group, ctx.language)}: "
+        lines.extend(named + line for line in own)
+        compared = compared or pair
+    return lines, compared
+
+
 def _within(
     held: PlaceFigures, year: int, measure: str, group: str, cite: Citations, ctx: Context
-) -> list[str]:
+) -> tuple[list[str], tuple[Point, Point] | None]:
     """The change during the year: original to revised, or the first statement to the latest (none if one, or if
-    the latest restates the first)."""
+    the latest restates the first), and the two figures compared."""
     found = revision(held, year, measure, group)
     if found is None:
-        return []
+        return [], None
     original, revised = found
     if revised is not None:
         before, after = _stated(original, ctx), _stated(revised, ctx)
         words = {"before": _shown(before, cite), "after": _shown(after, cite)}
-        return [text("change_revised", ctx.language, difference=_difference(before, after, ctx), **words)]
+        difference = _difference(before, after, ctx)
+        return [text("change_revised", ctx.language, difference=difference, **words)], (before, after)
     statements = held.statements(year, [measure], group)
     first = min(statements, key=precedence)
     if first.figure.as_of == original.figure.as_of or first.figure.value == original.figure.value:
-        return []  # one statement, or the same figure restated: no change during the year
+        return [], None  # one statement, or the same figure restated: no change during the year
     dates = {"first": day(first.figure.as_of, ctx.language), "last": day(original.figure.as_of, ctx.language)}
     before, after = _stated(first, ctx), _stated(original, ctx)
     words = {"before": _shown(before, cite), "after": _shown(after, cite), **dates}
-    return [text("change_through_year", ctx.language, difference=_difference(before, after, ctx), **words)]
+    difference = _difference(before, after, ctx)
+    return [text("change_through_year", ctx.language, difference=difference, **words)], (before, after)
 
 
-async def _point(place: Place, year: int, measure: str, group: str, ctx: Context) -> Point | None:
-    """The figure that stood at the end of a year: the revised one if revised, else a sum over the members."""
+async def _point(
+    place: Place, year: int, measure: str, group: str, ctx: Context, *, summed: bool = True
+) -> Point | None:
+    """The figure that stood at the end of a year: the revised one if revised, else a sum over the members
+    (unless not `summed`)."""
     found = revision(await ctx.figures(place), year, measure, group)
     if found is not None:
         return _stated(found[1] or found[0], ctx)
-    if not ctx.is_sum(place, year):
+    if not summed or not ctx.is_sum(place, year):
         return None
     total = (await ctx.totals(place, year, [measure])).get((measure, group))
     return _summed(total, ctx) if total is not None and total.parts and total.summable else None

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.render import day, escape, shown_value
+from bot.render import Citations, day, escape, shown_value
 from bot.texts import group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
@@ -21,6 +21,8 @@ SHOWN_NAMES = 3  # places (or dates) named in a running note before '(+4)' (or a
 AGGREGATE_LEVELS = ("county", "region", "nation", "group")
 Keyed = dict[tuple[str, str], Statement]  # statements by (measure, group)
 PERCENT_MEASURES = (Measure.INTRO_RESULT_PCT, Measure.INTRO_PARTICIPANTS_PCT)  # stated in per cent: '61 %'
+# Where a year has no request, what stands for it, marked as such: the planning figure, else the settlement need.
+STAND_INS: dict[str, tuple[str, ...]] = {Measure.REQUESTED: (Measure.PLANNED, Measure.SETTLEMENT_NEED)}
 
 
 @dataclass
@@ -240,6 +242,12 @@ def revision(
         return current, max(stated, key=precedence)
     first = min(own, key=precedence)
     return (first, current) if first.figure.value != current.figure.value else (current, None)
+
+
+def with_revision(original: Statement, revised: Statement | None, cite: Citations, ctx: Context) -> str:
+    """A stated figure and, in parentheses, its revision during the year, each cited: '360¹ (430¹)'."""
+    shown = f"{ctx.value(original)}{cite.cite(original)}"
+    return shown if revised is None else f"{shown} ({ctx.value(revised)}{cite.cite(revised)})"
 
 
 def dates_note(parts: Sequence[tuple[Place, Statement]], language: str) -> str:

@@ -14,7 +14,7 @@ from bot.understanding import Question
 from store.held import latest
 from store.models import Place
 from store.queries import Aggregate, Statement
-from store.vocabulary import REVISED, Group, Measure
+from store.vocabulary import ORIGINALS, REVISED, Group, Measure
 
 # A figure is shown with its companion: the revised request or decision (a revised one with its original), the
 # request an administration's proposal answers, the forecast of settlements, the people the dwellings house
@@ -22,7 +22,7 @@ from store.vocabulary import REVISED, Group, Measure
 # '40-50k (5år) opphold').
 COMPANIONS: dict[str, str] = {
     **REVISED,
-    **{revised: original for original, revised in REVISED.items()},
+    **ORIGINALS,
     Measure.SETTLED: Measure.SETTLED_FORECAST,
     Measure.PROPOSED: Measure.REQUESTED,
     Measure.CAPACITY_DWELLINGS: Measure.CAPACITY,

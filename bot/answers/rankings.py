@@ -17,6 +17,7 @@ from bot.answers.context import (
     revision,
     title,
     value_of,
+    with_revision,
     year_for,
 )
 from bot.render import Citations, escape, number, percent
@@ -346,30 +347,47 @@ async def years_compared(question: Question, place: Place, ctx: Context) -> Repl
 
 
 async def _years_ranked(question: Question, place: Place, ctx: Context) -> Reply:
-    """A place's years ranked by one figure, a revised one by its revision (Drammen's decision for 2023 is 400,
-    revised from 360): the top year and its value first, then the series year by year, each revision in
-    parentheses beside its original."""
+    """A place's years ranked by one figure (the revised one where it was revised during the year): the top
+    year and its value first, then the series year by year, each revision beside its original."""
     measure = question.measure or Measure.SETTLED
     held = await ctx.figures(place)
+    current = held.current(question.years or None, [measure], [question.group])
     stated = [
-        revision(held, s.figure.year, measure, question.group) or (s, None)
-        for s in held.current(question.years or None, [measure], [question.group])
+        revision(held, s.figure.year, measure, s.figure.group) or (s, None)
+        for s in sorted(current, key=lambda s: s.figure.year)
     ]
-    known = [
-        revised or original for original, revised in stated if (revised or original).figure.value is not None
-    ]
+    known = [(original, revised) for original, revised in stated if value_of(revised or original) is not None]
     if not known:
         return await no_data(place, question.year, ctx, [measure], question.group)
-    sign = 1 if question.least else -1
-    top = min(known, key=lambda s: (sign * (s.figure.value or 0), s.figure.year))
     cite = Citations(ctx.language)
     what = label(measure, question.group, ctx.language)
-    key = "fewest_in_year" if question.least else "most_in_year"
     lines = [title(place, ctx.language, f"{what}, {text('years_ranked', ctx.language)}")]
-    lines.append(text(key, ctx.language, year=top.figure.year, value=f"{ctx.value(top)}{cite.cite(top)}"))
-    for original, revised in sorted(stated, key=lambda pair: pair[0].figure.year):
-        later = f" ({ctx.value(revised)}{cite.cite(revised)})" if revised is not None else ""
-        lines.append(
-            f"<code>{original.figure.year}</code> | {ctx.value(original)}{cite.cite(original)}{later}"
-        )
+    lines.append(_top_year(question, known, cite, ctx))
+    lines.extend(
+        f"<code>{original.figure.year}</code> | {with_revision(original, revised, cite, ctx)}"
+        for original, revised in stated
+    )
+    if any(revised for _, revised in stated):
+        revised_name = short_measure_label(REVISED[measure], ctx.language)
+        lines.append(text("revised_in_parentheses", ctx.language, what=revised_name))
     return Reply("\n".join(lines) + cite.render())
+
+
+Revised = tuple[Statement, Statement | None]  # a year's original statement and its revision, if revised
+
+
+def _top_year(question: Question, known: list[Revised], cite: Citations, ctx: Context) -> str:
+    """The year asked for: the first above the bound ('hvilket år passerte … 1000'), else the highest (lowest)."""
+    sign = 1 if question.least else -1
+    top = min(known, key=lambda pair: (sign * (value_of(pair[1] or pair[0]) or 0), pair[0].figure.year))
+    if question.first_above and question.above is not None:
+        bound = number(question.above, ctx.language)
+        above = [pair for pair in known if (value_of(pair[1] or pair[0]) or 0) > question.above]
+        if not above:
+            value = with_revision(*top, cite, ctx)
+            return text("none_above", ctx.language, bound=bound, year=top[0].figure.year, value=value)
+        first = above[0]
+        value = with_revision(*first, cite, ctx)
+        return text("first_above", ctx.language, bound=bound, year=first[0].figure.year, value=value)
+    key = "fewest_in_year" if question.least else "most_in_year"
+    return text(key, ctx.language, year=top[0].figure.year, value=with_revision(*top, cite, ctx))

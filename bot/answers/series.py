@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import product
 
 from bot.answers.cards import CARD_MEASURES, no_data, parts_of
-from bot.answers.context import Context, label, revision, title
+from bot.answers.context import STAND_INS, Context, label, revision, span, title, with_revision
 from bot.answers.rankings import years_compared
 from bot.charts import bar_chart
 from bot.render import Citations, escape, number
@@ -16,7 +17,7 @@ from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
 from store.models import Place
 from store.queries import Statement
-from store.vocabulary import NON_ADDITIVE, REVISED, Group, Measure
+from store.vocabulary import NON_ADDITIVE, ORIGINALS, REVISED, Group, Measure
 
 # Without a measure named, a series is of the settled; where none are known, of the request and decision.
 UNNAMED_MEASURES = (Measure.REQUESTED, Measure.DECIDED)
@@ -45,10 +46,11 @@ async def _only_others_stated(question: Question, place: Place, ctx: Context) ->
 
 
 def _shown_measures(question: Question, found: dict[str, list[int]]) -> list[str]:
-    """The measures named; with none, the settled, or where the place has none in the years asked, the
-    request and decision it has (Drammen 2020–2024)."""
+    """The measures named (a revision as its original, which shows it beside: 'justert anmodning 2020–2024');
+    with none, the settled, or where the place has none in the years asked, the request and decision it has
+    (Drammen 2020–2024)."""
     if question.measure:
-        return question.measures or [question.measure]
+        return list(dict.fromkeys(ORIGINALS.get(m, m) for m in question.measures or [question.measure]))
 
     def known(measure: str) -> bool:
         return any(not question.years or year in question.years for year in found.get(measure, []))
@@ -68,14 +70,22 @@ async def _measure_series(measure: str, question: Question, place: Place, ctx: C
         series.add_stated(year, group, original, revised, ctx)
     if not series.cells and ctx.index.members_ever(place):
         await _add_sums(series, place, measure, asked, question.years, ctx)
-    return series.replies(place, asked, ctx) if series.cells else []
+        series.summed = bool(series.cells)
+    sums = (False, True) if series.summed else (False,)  # each stated one first, then sums over the members
+    for summed, stand_in in product(sums, STAND_INS.get(measure, ())):
+        await _add_stand_in(series, place, stand_in, asked, question.years, ctx, summed=summed)
+    if not series.cells:
+        return []
+    missing = [year for year in question.years if year not in series.cells]
+    note = await _missing_note(measure, missing, place, question.group, ctx)
+    return series.replies(place, asked, ctx, note)
 
 
 async def _add_sums(
     series: Series, place: Place, measure: str, asked: list[str], years: Sequence[int], ctx: Context
 ) -> None:
-    """Sums over a larger place's members (a merged one's former parts), with how many are known, for each
-    year they have figures."""
+    """Sums of a measure over a larger place's members (a merged one's former parts), with how many are known,
+    for each year (of those given) they have figures."""
     covered = [y for y in (await ctx.years(place)).get(measure, []) if not years or y in years]
     for year, totals in (await ctx.totals_by_year(place, covered, [measure])).items():
         for group in asked:
@@ -84,8 +94,43 @@ async def _add_sums(
                 parts = [statement for _, statement in total.parts]
                 merged = f": {parts_of(total, series.cite, ctx)}" if place.level == "municipality" else ""
                 coverage = f" ({total.known}/{total.members}{merged})"
-                series.add(year, group, ctx.total_value(total), parts, total.computed, coverage)
-    series.summed = bool(series.cells)
+                series.add(year, group, ctx.total_value(total), parts, total.computed, coverage, measure)
+
+
+async def _add_stand_in(
+    series: Series,
+    place: Place,
+    stand_in: str,
+    asked: list[str],
+    years: Sequence[int],
+    ctx: Context,
+    *,
+    summed: bool,
+) -> None:
+    """What stands for the measure in the years (asked, or any) it has no figure for: the place's own, or the
+    sums over its members."""
+    held = await ctx.figures(place)
+    known = (await ctx.years(place) if summed else held.years()).get(stand_in, [])
+    free = [year for year in years or known if year not in series.cells]
+    if summed and free:
+        await _add_sums(series, place, stand_in, asked, free, ctx)
+    for statement in held.current(free, [stand_in], asked) if free and not summed else []:
+        year, group = statement.figure.year, statement.figure.group
+        series.add(year, group, ctx.value(statement), [statement], statement.figure.value, measure=stand_in)
+
+
+async def _missing_note(measure: str, missing: list[int], place: Place, group: str, ctx: Context) -> str:
+    """For years asked with no figure of the measure nor of what stands for it: what the place has then (of the
+    group asked)."""
+    if not missing:
+        return ""
+    found = await ctx.years(place, None if group == Group.ALL else group)
+    held = [m for m, years in found.items() if set(years) & set(missing)]
+    others = list(dict.fromkeys(short_measure_label(m, ctx.language) for m in held))
+    what, years = measure_label(measure, ctx.language), span(missing)
+    if others:
+        return text("missing_years", ctx.language, what=what, years=years, others=", ".join(others))
+    return text("missing_years_at_all", ctx.language, what=what, years=years)
 
 
 @dataclass
@@ -101,6 +146,9 @@ class Series:
     revised_bars: dict[str, dict[int, float]] = field(default_factory=dict)
     revised: bool = False  # a revision in parentheses somewhere
     over_years: bool = False  # the years summed too: 'til sammen 2015–2017'
+    # The years shown of each measure that stands in for the one asked ('plantall' for a request), and their bars.
+    stand_ins: dict[str, list[int]] = field(default_factory=dict)
+    stand_in_bars: dict[tuple[str, str], dict[int, float]] = field(default_factory=dict)
 
     @property
     def what(self) -> str:
@@ -115,10 +163,23 @@ class Series:
         sources: list[Statement],
         value: float | None,
         coverage: str = "",
+        measure: str | None = None,
     ) -> None:
-        """One cell: the value as shown, the statements it rests on, its bar and how much is known."""
-        marks = self.cite.cite_all(sources)
-        self.cells.setdefault(year, {})[group] = f"{shown}{marks}{coverage}"
+        """One cell: the value as shown, the statements it rests on, its bar and how much is known; of another
+        measure than the series', named: 'plantall 55³'."""
+        cell = f"{shown}{self.cite.cite_all(sources)}{coverage}"
+        if measure is None or measure == self.measure:
+            self._cell(year, group, cell, shown, value)
+            return
+        self.cells.setdefault(year, {})[group] = f"{short_measure_label(measure, self.language)} {cell}"
+        if year not in self.stand_ins.setdefault(measure, []):
+            self.stand_ins[measure].append(year)
+        if value is not None and shown != ":":
+            self.stand_in_bars.setdefault((measure, group), {})[year] = value
+
+    def _cell(self, year: int, group: str, cell: str, shown: str, value: float | None) -> None:
+        """A cell as written, and its bar where the value is known and shown."""
+        self.cells.setdefault(year, {})[group] = cell
         if value is not None and shown != ":":
             self.bars.setdefault(group, {})[year] = value
 
@@ -126,37 +187,39 @@ class Series:
         self, year: int, group: str, original: Statement, revised: Statement | None, ctx: Context
     ) -> None:
         """One year's stated figure and, in parentheses, its revision during the year: '360¹ (430¹)'."""
-        self.add(year, group, ctx.value(original), [original], original.figure.value)
+        cell = with_revision(original, revised, self.cite, ctx)
+        self._cell(year, group, cell, ctx.value(original), original.figure.value)
         if revised is None:
             return
-        shown = ctx.value(revised)
-        self.cells[year][group] += f" ({shown}{self.cite.cite(revised)})"
         self.revised = True
-        if revised.figure.value is not None and shown != ":":
+        if revised.figure.value is not None and ctx.value(revised) != ":":
             self.revised_bars.setdefault(group, {})[year] = revised.figure.value
 
-    def replies(self, place: Place, asked: list[str], ctx: Context) -> list[Reply]:
-        """The table (with its sources), then a chart when there is more than one year to draw."""
+    def replies(self, place: Place, asked: list[str], ctx: Context, missing: str = "") -> list[Reply]:
+        """The table (with its sources and a note on the years asked that have nothing to show), then a chart
+        when there is more than one year to draw."""
         groups = [g for g in asked if any(g in row for row in self.cells.values())]  # no empty columns
         first, last = min(self.cells), max(self.cells)
-        span = f"{self.what} {first}" if first == last else f"{self.what} {first}–{last}"
-        replies = [self._table(place, span, groups, ctx)]
+        heading = f"{self.what} {first}" if first == last else f"{self.what} {first}–{last}"
+        replies = [self._table(place, heading, groups, ctx, missing)]
         bars: dict[str, dict[int, float]] = {}
         for group in groups:
             if group in self.bars:
                 bars[self._name(group)] = self.bars[group]
             if group in self.revised_bars:
                 bars[label(REVISED[self.measure], group, self.language)] = self.revised_bars[group]
+        for (measure, group), values in self.stand_in_bars.items():
+            bars[label(measure, group, self.language)] = values
         if first != last and bars:
             summed = f" ({text('summed', ctx.language)})" if self.summed else ""
             draw = partial(bar_chart, f"{place.name}: {self.what}{summed}", bars)
-            replies.append(Reply(f"{escape(place.name)}: {escape(span)}", draw=draw))
+            replies.append(Reply(f"{escape(place.name)}: {escape(heading)}", draw=draw))
         return replies
 
-    def _table(self, place: Place, span: str, groups: list[str], ctx: Context) -> Reply:
-        """A row a year, a column a group, and the sources below."""
+    def _table(self, place: Place, heading: str, groups: list[str], ctx: Context, missing: str) -> Reply:
+        """A row a year, a column a group, the notes, and the sources below."""
         header = " | ".join(self._name(g) for g in groups)
-        lines = [title(place, ctx.language, span)]
+        lines = [title(place, ctx.language, heading)]
         lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
         for year in sorted(self.cells):
             lines.append(f"<code>{year}</code> | " + " | ".join(self.cells[year].get(g, "–") for g in groups))
@@ -165,6 +228,12 @@ class Series:
         if self.revised:
             revised = short_measure_label(REVISED[self.measure], ctx.language)
             lines.append(text("revised_in_parentheses", ctx.language, what=revised))
+        for measure, years in self.stand_ins.items():
+            instead = short_measure_label(measure, ctx.language)
+            lines.append(
+                text("stand_in_shown", ctx.language, what=self.what, years=span(years), instead=instead)
+            )
+        lines.extend([missing] if missing else [])
         if self.summed:
             lines.append(text("summed_series", ctx.language))
         return Reply("\n".join(lines) + self.cite.render())
