@@ -552,12 +552,13 @@ _phrases(
 
 # Words that make the number after them a place's code: a one- or two-digit number is a code only after
 # one of these ('fylke 16', 'county 50'), never as a day or month; a year-like one only after a number
-# word or a K/F prefix ('kommunenummer 2012', 'K2012').
+# word or a K/F prefix ('kommunenummer 2012', 'K2012'), or after a level word that opens the message or
+# follows a preposition ('kommune 2017', 'i kommune 2017'; 'Trondheim kommune 2017' is the year).
 NUMBER_WORDS: dict[str, set[str]] = defaultdict(set)
 _phrases(
     NUMBER_WORDS,
     None,
-    no="nr|nummer|kode|kommunenummer|kommunenr|fylkesnummer|fylkesnr|k|f",
+    no="nr|nummer|kode|kommunenummer|kommunenr|knr|fylkesnummer|fylkesnr|fnr|k|f",
     en="number|no|code|k|f",
 )
 CODE_SLOTS: dict[str, set[str]] = defaultdict(set, NUMBER_WORDS)

@@ -32,7 +32,7 @@ from bot.phrases import (
     Meaning,
 )
 from bot.wordlists import LANGUAGES, LONGEST, is_common
-from store.bounds import MOST_PLACES, years_asked
+from store.bounds import MOST_PLACES, plausible_years, years_asked
 from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
@@ -51,7 +51,7 @@ YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*
 BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a range too
     r"\b(?:mellom|between)\s+((?:19|20)\d\d)\s+(?:og|and|to)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
-YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
+YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when it may be one (`plausible_years`)
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
@@ -276,10 +276,11 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
             first, last = sorted((int(match.group(1)), int(match.group(2))))
             years.extend(year for year in range(first, last + 1) if year in asked)
         text = ranges.sub(lambda match: " " * len(match.group()), text)
+    plausible = plausible_years(today)  # 'plantall 2017' asked in 2015 is a year, never Kvalsund's old code
     singles = [
         m
         for m in YEAR_LIKE.finditer(text)
-        if int(m.group()) in asked and not _after_code_word(text, m.start())
+        if int(m.group()) in plausible and not _after_code_word(text, m.start())
     ]
     years.extend(int(m.group()) for m in singles)
     for match in singles:
@@ -288,9 +289,13 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
 
 
 def _after_code_word(text: str, start: int) -> bool:
-    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012'), not a year."""
+    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012', 'kommune 2017'
+    opening the message or after a preposition), not a year ('Trondheim kommune 2017' is the year)."""
     before = normalise(text[:start]).split()
-    return bool(before) and before[-1] in NUMBER_WORDS
+    if not before:
+        return False
+    level_first = before[-1] in CODE_SLOTS and (len(before) == 1 or before[-2] in PLACE_SLOTS)
+    return before[-1] in NUMBER_WORDS or level_first
 
 
 def _read(reading: _Reading, index: PlaceIndex) -> None:
@@ -498,7 +503,9 @@ def _with_total(reading: _Reading) -> bool:
         position -= 1
     by_measure = joined and reading.kinds[position] in ("measure", "place", "number", "level")
     named_before = bool(reading.places) or bool(reading.measures)  # 'busette i 2023, og kor mange av dei'
-    return by_measure or (reading.back and named_before)
+    # 'plantall 2017 for Skaun, og hvor mange EM?': a question word after the joining word asks anew
+    asked_anew = joined and named_before and len(reading.kinds) - position > 2
+    return by_measure or asked_anew or (reading.back and named_before)
 
 
 def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:

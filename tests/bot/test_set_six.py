@@ -1,0 +1,63 @@
+"""Classes of failure found on held-out set 6 (issue 13): years that are also old codes, sources named as
+places, differences and sums asked for, figures only one place has, follow-ups into a place or a ranking, and
+an as-of day without a year for two measures, each in bokmål, nynorsk and English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.understanding import parse
+from store.bounds import plausible_years
+from store.store import Store
+
+BEFORE_THE_PLANS = date(2015, 12, 14)  # the day the 2016–2017 requests and plans were presented
+
+
+async def test_a_year_is_a_year_though_a_register_code_is_the_same_number(store: Store) -> None:
+    """Every register code that is also a plausible year (Kvalsund's old 2017, Alta's 2012, …) is read as the
+    year, beside a place named exactly, also when the year lies after next year."""
+    index = await store.index()
+    codes = [c for c in index.aliases if c.isdigit() and int(c) in plausible_years(BEFORE_THE_PLANS)]
+    assert len(codes) > 10  # Finnmark's old codes 2002–2030
+    for code in codes:
+        for message in (
+            f"plantall {code} for Trondheim",
+            f"kor mange vart busette i Trondheim i {code}?",
+            f"Trondheim's planning figure for {code}",
+        ):
+            question = parse(message, index=index, today=BEFORE_THE_PLANS)
+            assert [m.place.name for m in question.places] == ["Trondheim"], (message, question.places)
+            assert not question.also and question.years == [int(code)], message
+
+
+@pytest.mark.parametrize("marked", ["kommunenummer {}", "knr {}", "kommune {}", "i kommune {}", "code {}"])
+async def test_a_year_like_number_marked_as_a_code_is_the_place(store: Store, marked: str) -> None:
+    """'kommunenummer 2017', 'kommune 2017' opening the message: the code, not the year."""
+    question = parse(marked.format("2017"), index=await store.index(), today=BEFORE_THE_PLANS)
+    assert [m.place.code for m in question.places] == ["2017"] and not question.years
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Trondheim kommune 2017", "plantall for Trondheim kommune 2017", "Trondheim municipality 2017"],
+)
+async def test_a_level_word_after_a_place_leaves_the_year(store: Store, message: str) -> None:
+    """'Trondheim kommune 2017' is Trondheim in 2017."""
+    question = parse(message, index=await store.index(), today=BEFORE_THE_PLANS)
+    assert [m.place.name for m in question.places] == ["Trondheim"] and question.years == [2017]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "plantall 2017 for Skaun, og hvor mange av dem er EM?",
+        "plantal 2017 for Skaun – og kor mange einslege mindreårige?",
+        "Skaun's planning figure 2017, and how many unaccompanied minors?",
+    ],
+)
+async def test_a_group_asked_anew_after_a_measure_comes_with_the_total(store: Store, message: str) -> None:
+    """'…, og hvor mange EM?' after a measure and place asks for both the total and the group."""
+    question = parse(message, index=await store.index(), today=BEFORE_THE_PLANS)
+    assert question.groups == ["all", "em"] and question.years == [2017]
