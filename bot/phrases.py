@@ -315,11 +315,19 @@ _words(
     "intent",
     "change",
     nb="økte|økt|økning|økningen|øke|øker|auke|vekst|endring|endringen|endret|forskjell|forskjellen|"
-    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|hvor mange flere|hvor mye mer",
-    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir",
+    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|differansen|hvor mange flere|"
+    "hvor mye mer|hvor mange færre|hvor mye færre|hvor mye mindre|hvor mye større|hvor mye høyere|"
+    "hvor mye lavere|hvor stort er gapet|gapet|avstanden",
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir|"
+    "kor mange færre|kor mykje færre|kor mykje mindre|kor mykje større|kor mykje høgare|kor mykje lågare|"
+    "kor stort er gapet|gapet|avstanden",
     en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
-    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more",
+    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more|how many fewer|"
+    "how much fewer|how much less|how much smaller|how much bigger|how much larger|how much higher|"
+    "how much lower|the gap|gap",
 )
+# 'Midt-Norge minus Møre og Romsdal': the difference of the place before it and the place after it.
+_words("minus", "", no="minus|fratrukket", en="minus")
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
 

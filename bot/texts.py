@@ -413,6 +413,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "In parentheses: {what}.",
     },
     "change_word": {"nb": "endring", "nn": "endring", "en": "change"},
+    "difference_word": {"nb": "forskjell", "nn": "skilnad", "en": "difference"},
     "change_revised": {
         "nb": "Opprinnelig {before} → justert {after}: {difference}",
         "nn": "Opphavleg {before} → justert {after}: {difference}",

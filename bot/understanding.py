@@ -61,7 +61,7 @@ LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 # 'bosatt moss 2015'
-SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole")
+SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus")
 SHARE_WORDS = ("andel", "andelen", "del", "delen", "share", "proportion", "percentage", "prosentdel")
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and its 'å bosette'
@@ -444,7 +444,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.group = value if question.group in ("all", "em") else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
             reading.groups.pop()
-        reading.groups.append((value, _with_total(reading)))
+        negated = "negation" in reading.kinds[-2:]  # 'var ikke fra Ukraina': the total less the group
+        if negated:
+            _set_intent(reading, Intent.CHANGE)
+        reading.groups.append((value, negated or _with_total(reading)))
         reading.named.add("group")
         if value in INTRO_GROUPS:  # 'spor 2', 'sosialhjelp': the introduction programme's categories
             _set_intent(reading, Intent.INTRO)
@@ -585,6 +588,11 @@ def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
         reading.pending = kind
     elif kind == "exclude":
         reading.excluding = True
+    elif (
+        kind == "minus"
+    ):  # 'Trøndelag, altså Midt-Norge minus Møre og Romsdal': the place before it, less the next
+        del reading.places[:-1]
+        _set_intent(reading, Intent.CHANGE)
     elif kind == "including":
         reading.including = True
 

@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 
+from bot.assistant import Assistant
 from bot.understanding import parse
 from store.bounds import plausible_years
 from store.store import Store
+from tests.bot.test_unrehearsed import reply
 
 BEFORE_THE_PLANS = date(2015, 12, 14)  # the day the 2016–2017 requests and plans were presented
 
@@ -61,3 +63,43 @@ async def test_a_group_asked_anew_after_a_measure_comes_with_the_total(store: St
     """'…, og hvor mange EM?' after a measure and place asks for both the total and the group."""
     question = parse(message, index=await store.index(), today=BEFORE_THE_PLANS)
     assert question.groups == ["all", "em"] and question.years == [2017]
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "line"),
+    [
+        ("hvor mange færre bosatte Trondheim i 2018 enn i 2017?", "nb", "Endring: −406 (−60 %)"),
+        ("kor mange færre busette Trondheim i 2018 enn i 2017?", "nn", "Endring: −406 (−60 %)"),
+        ("how many fewer did Trondheim settle in 2018 than in 2017?", "en", "Change: −406 (−60 %)"),
+        (
+            "hvor mye større er plantallet 2017 enn anmodningen 2016 for hele Midt?",
+            "nb",
+            "Endring: +340 (+12 %)",
+        ),
+        ("bosatt 2015: Midt-Norge minus Møre og Romsdal", "nb", "Forskjell: 1 978 − 689 = 1 289"),
+        (
+            "kor mykje større var busetjinga i Midt-Noreg enn i Møre og Romsdal i 2015?",
+            "nn",
+            "1 978 − 689 = 1 289",
+        ),
+        ("IMDi Mid-Norway minus Møre og Romsdal, settled in 2015", "en", "Difference: 1 978 − 689 = 1 289"),
+        ("hvor mange av de bosatte i Norge i 2023 var ikke ukrainere?", "nb", "33 701 − 29 730 = 3 971"),
+        (
+            "kor mange av dei busette i Noreg i 2023 var ikkje frå Ukraina?",
+            "nn",
+            "Skilnad: 33 701 − 29 730 = 3 971",
+        ),
+        (
+            "how many of those settled in Norway in 2023 were not from Ukraine?",
+            "en",
+            "33 701 − 29 730 = 3 971",
+        ),
+    ],
+)
+async def test_a_difference_asked_for_is_computed(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """'hvor mange færre … enn', 'X minus Y', 'var ikke fra Ukraina': both figures and the difference as computed,
+    between two years, two measures of a year each, two places, or the total and a group."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer, answer
