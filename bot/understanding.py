@@ -391,6 +391,11 @@ def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
         reading.kinds.append("number")
         return
     meanings = _word_meanings(token.norm)
+    if meanings is None and _names_source(token.norm, index):  # 'ifølge Salomonsen', 'Salomonsens lysark'
+        reading.kinds.append("source")
+        reading.named.add("source")  # a question of its own, never a follow-up narrowing the previous one
+        _end_leftover(reading)
+        return
     if meanings is None and not _may_be_place(token.norm, index):
         typo = _typo_of_word(token.norm)
         meanings = [typo] if typo else None
@@ -414,6 +419,11 @@ def _word_meanings(word: str) -> list[Meaning] | None:
         return [found]
     parts = compound(word) if len(word) > LONGEST else []  # 'ekstratilskudd': ours, though a common word too
     return parts or ([] if _is_word(word) else compound(word) or None)
+
+
+def _names_source(word: str, index: PlaceIndex) -> bool:
+    """Whether a word is a word of a stored source's title or author, or its genitive ('Salomonsens')."""
+    return word in index.source_words or (word.endswith("s") and word[:-1] in index.source_words)
 
 
 def _may_be_place(word: str, index: PlaceIndex) -> bool:

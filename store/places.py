@@ -15,7 +15,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
-from store.models import Membership, Place, PlaceAlias, place_id_of
+from store.models import Membership, Place, PlaceAlias, Source, place_id_of
 from store.names import normalise
 from store.queries import places_with_figures
 
@@ -133,6 +133,7 @@ class PlaceIndex:
         aliases: list[Alias],
         with_figures: set[int],
         memberships: dict[int, list[Span]],
+        source_titles: list[str],
     ) -> None:
         self.places = {p.id: p for p in places if p.id is not None}
         self.by_code = {p.code: p for p in places}
@@ -146,6 +147,10 @@ class PlaceIndex:
         for alias in aliases:
             self.aliases[alias.key].append(alias)
         self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
+        # The words of the sources' titles and authors ('Salomonsen', 'livskvalitet') that name no place.
+        self.source_words = frozenset(
+            word for title in source_titles for word in normalise(title).split() if word not in self.aliases
+        )
 
     @classmethod
     async def build(cls, session: AsyncSession) -> PlaceIndex:
@@ -158,7 +163,8 @@ class PlaceIndex:
             memberships[parent_id].append(Span._make(span))
         direct = await places_with_figures(session)
         with_figures = direct | _ancestors(direct, _parents(places, memberships))
-        return cls(places, aliases, with_figures, memberships)
+        titles = list((await session.exec(select(Source.title))).all())
+        return cls(places, aliases, with_figures, memberships, titles)
 
     def has_figures(self, place: Place) -> bool:
         """Whether any figure is stored for the place, for a larger place's members, or for what it was made of."""

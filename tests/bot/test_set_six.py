@@ -4,17 +4,22 @@ an as-of day without a year for two measures, each in bokmål, nynorsk and Engli
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from sqlmodel import select
 
 from bot.assistant import Assistant
 from bot.understanding import parse
 from store.bounds import plausible_years
+from store.models import Source
+from store.names import normalise
 from store.store import Store
 from tests.bot.test_unrehearsed import reply
 
 BEFORE_THE_PLANS = date(2015, 12, 14)  # the day the 2016–2017 requests and plans were presented
+WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 async def test_a_year_is_a_year_though_a_register_code_is_the_same_number(store: Store) -> None:
@@ -103,3 +108,30 @@ async def test_a_difference_asked_for_is_computed(
     between two years, two measures of a year each, two places, or the total and a group."""
     answer = await reply(assistant, message, language=language)
     assert line in answer, answer
+
+
+async def test_the_words_of_the_sources_titles_and_authors_are_never_places(store: Store) -> None:
+    """Every word of a stored source's title or author that is no place name ('Salomonsen', 'Hitimana',
+    'livskvalitet'), as written or in the genitive, is neither a place nor an unknown one."""
+    index = await store.index()
+    async with store.unit() as session:
+        titles = (await session.exec(select(Source.title))).all()
+    words = {word for title in titles for word in WORD.findall(title) if normalise(word) not in index.aliases}
+    assert {"Salomonsen", "Hitimana", "livskvalitet"} <= words
+    for word in words:
+        for message, place in (
+            (f"bosatt i Trondheim 2015 ifølge {word}", "Trondheim"),
+            (f"{word}s lysark: hvor mange vart busette i 2015?", "Norge"),
+            (f"how many were settled in 2015 according to {word}'s slides?", "Norge"),
+        ):
+            question = parse(message, index=index, today=BEFORE_THE_PLANS)
+            assert [m.place.name for m in question.places] == [place], (message, question.places)
+            assert not question.unknown_text and not question.also, message
+
+
+async def test_a_source_named_makes_a_question_of_its_own(assistant: Assistant) -> None:
+    """'ifølge Salomonsen' with only a measure named is no follow-up of the previous question about Trondheim."""
+    answer = await reply(
+        assistant, "bosatt Trondheim 2015", "hvor mange internt fordrevne ifølge Salomonsen?"
+    )
+    assert "38 000 000" in answer and "Trondheim" not in answer.split("Kilder")[0], answer
