@@ -222,13 +222,27 @@ _words(
 _words(
     "group",
     "work_30h_plus",
-    nb="fulltid|heltid|arbeid over 30 timer",
-    nn="fulltid|heiltid",
-    en="full time|full-time|in full time|work 30 hours or more",
+    nb="fulltid|heltid|arbeid over 30 timer|30 timer eller mer|over 30 timer|minst 30 timer",
+    nn="fulltid|heiltid|arbeid over 30 timar|30 timar eller meir|over 30 timar|minst 30 timar",
+    en="full time|full-time|in full time|work 30 hours or more|30 hours or more|at least 30 hours|"
+    "more than 30 hours",
 )
-_words("group", "work_under_30h", no="deltid", en="part time|part-time")
+_words(
+    "group",
+    "work_under_30h",
+    no="deltid",
+    nb="under 30 timer|mindre enn 30 timer|29 timer eller mindre",
+    nn="under 30 timar|mindre enn 30 timar|29 timar eller mindre",
+    en="part time|part-time|under 30 hours|less than 30 hours|29 hours or less",
+)
 _words("group", "upper_secondary", no="videregående|vidaregåande", en="upper secondary")
-_words("group", "higher_education", nb="høyere utdanning", nn="høgare utdanning", en="higher education")
+_words(
+    "group",
+    "higher_education",
+    nb="høyere utdanning|og høyere",  # 'grunnskole, videregående og høyere'
+    nn="høgare utdanning|og høgare",
+    en="higher education|and higher",
+)
 _words(
     "group",
     "primary_school",
@@ -299,17 +313,34 @@ _words(
     "after the programme|after finishing the programme|finished the programme|completed the programme|"
     "programme outcomes|outcomes|outcome",
 )
-# What became of the participants after the programme (seed 004's 'Status etter endt program').
+# What became of the participants after the programme (seed 004's 'Status etter endt program'): the
+# programme's outcomes, unless counties are ranked by their results.
 _words(
-    "intent",
-    "intro",
+    "outcome",
+    "",
     no="etter endt program|endt program|etter endt introprogram",  # the seed's table title, quoted in nynorsk too
-    nb="etter programmet|fullført program|avsluttet program|etter avsluttet program|deltakere|deltakerne|"
-    "arbeidssøker|arbeidssøkere|arbeidssøkerne",
-    nn="etter avslutta program|avslutta program|fullført program|deltakarar|deltakarane|arbeidssøkjar|"
-    "arbeidssøkjarar|arbeidssøkjarane",
+    nb="etter programmet|fullført program|avsluttet program|etter avsluttet program|etter introprogrammet|"
+    "etter introduksjonsprogrammet",
+    nn="etter avslutta program|avslutta program|fullført program|etter introprogrammet|"
+    "etter introduksjonsprogrammet",
+    en="after the intro programme|after the introduction programme",
+)
+# A kind of outcome: with 'i en eller annen form' or 'til sammen', every category whose key begins with it.
+_words(
+    "outcome",
+    "jobseeker",
+    nb="arbeidssøker|arbeidssøkere|arbeidssøkerne",
+    nn="arbeidssøkjar|arbeidssøkjarar|arbeidssøkjarane",
     en="job seeker|job seekers|jobseeker|jobseekers",
 )
+_words(
+    "every_kind",
+    "",
+    nb="i en eller annen form|i alle former|alle slags|av alle slag|uansett form",
+    nn="i ei eller anna form|i alle former|alle slags|av alle slag",
+    en="of any kind|in any form|of all kinds|all kinds of|in some form",
+)
+_words("intent", "intro", nb="deltakere|deltakerne", nn="deltakarar|deltakarane")
 # How much a figure rose or fell: during its year, from the year before, or between the years named.
 _words(
     "intent",

@@ -179,6 +179,9 @@ class _Reading:
     levels: list[str] = field(default_factory=list)
     to_settle: bool = False  # 'skal bosettes'
     topic: bool = False  # 'bosetting': settlement in general
+    outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
+    outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
+    every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
     back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
     total: bool = False  # 'totalt': the status table's TOTALT (settled + assigned) when no measure is named
@@ -225,6 +228,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
         question.group = Group.ALL
     _settle_need(reading)
+    _outcomes(reading)
     _decide_intent(reading)
     _remaining(question)
     _group_share(reading)
@@ -463,6 +467,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
             _set_intent(reading, Intent.INTRO)
     elif kind == "intent":
         _set_intent(reading, value)
+    elif kind == "outcome":
+        _set_intent(reading, Intent.INTRO)
+        reading.outcome_kind = value or reading.outcome_kind
+
     elif kind in ("rank", "compare"):
         question.most = question.most or value == "most"
         question.best = question.best or value == "best"
@@ -485,6 +493,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.together = question.together or kind == "together"
     question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
+    reading.outcome = reading.outcome or kind == "outcome"
+    reading.every_kind = reading.every_kind or kind == "every_kind"
     reading.to_settle = reading.to_settle or kind == "to_settle"
 
 
@@ -710,6 +720,20 @@ def _settle_need(reading: _Reading) -> None:
         )
         question.measure = Measure.REQUESTED if municipal else Measure.SETTLEMENT_NEED
         reading.named.add("measure")
+
+
+def _outcomes(reading: _Reading) -> None:
+    """'etter endt program', 'job seekers' with no measure named and no ranking: the programme's outcomes (the
+    only place that states them answers where none is named)."""
+    question = reading.question
+    if reading.outcome and not reading.ranked and question.measure is None:
+        question.measure, question.measures = Measure.INTRO_OUTCOME, [Measure.INTRO_OUTCOME]
+        reading.named.add("measure")
+    summed = reading.every_kind or question.together or reading.including or reading.total
+    if reading.outcome_kind and summed and question.group == Group.ALL:  # 'arbeidssøkere til sammen'
+        question.groups = [group for group in INTRO_GROUPS if group.startswith(f"{reading.outcome_kind}_")]
+        question.group = question.groups[0]
+        reading.named.add("group")
 
 
 def _decide_intent(reading: _Reading) -> None:

@@ -135,3 +135,54 @@ async def test_a_source_named_makes_a_question_of_its_own(assistant: Assistant) 
         assistant, "bosatt Trondheim 2015", "hvor mange internt fordrevne ifølge Salomonsen?"
     )
     assert "38 000 000" in answer and "Trondheim" not in answer.split("Kilder")[0], answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "line"),
+    [
+        ("hvor mange var i arbeid 30 timer eller mer etter introprogrammet?", "nb", "arbeid ≥ 30 t/uke: 46"),
+        ("kor mange var i arbeid minst 30 timar etter endt program?", "nn", "arbeid ≥ 30 t/veke: 46"),
+        ("how many worked 30 hours or more after the introduction programme?", "en", "work ≥ 30 h/week: 46"),
+        (
+            "hvor mange personer er med i oversikten etter endt program?",
+            "nb",
+            "Status etter endt introprogram: 342",
+        ),
+        (
+            "how many people are in the overview after the intro programme?",
+            "en",
+            "after the intro programme: 342",
+        ),
+    ],
+)
+async def test_a_measure_only_one_place_states_is_answered_for_it(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """The programme's outcomes with no place named: Trondheim's, the only ones, said so; not the counties'
+    results ranked."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer and "Trondheim" in answer.splitlines()[0], answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "line"),
+    [
+        ("hvor mange var arbeidssøkere i en eller annen form etter endt program?", "nb", "= 36"),
+        ("kor mange arbeidssøkjarar var det til saman etter endt program?", "nn", "Til saman: "),
+        ("how many job seekers of any kind were there after the programme?", "en", "Together: "),
+        ("grunnskole, videregående og høyere til sammen etter endt program?", "nb", "Til sammen: "),
+        (
+            "kor mange gjekk til grunnskule, vidaregåande og høgare utdanning etter endt program?",
+            "nn",
+            "= 96",
+        ),
+        ("primary school, upper secondary and higher education after the programme?", "en", "= 96"),
+    ],
+)
+async def test_categories_of_the_programme_named_together_are_summed(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """Several outcome categories, or every kind of job seeker: each line, then the sum as computed (5 + 28 + 2 + 1
+    = 36; 26 + 59 + 11 = 96)."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer and ("= 36" in answer or "= 96" in answer), answer
