@@ -646,6 +646,8 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         question.places = index.exact(reading.places[0], year=year)
         question.place_text = reading.places[0]
         question.also = _further_places(reading.places[1:], question.places, index, year)
+        if not question.versus:  # 'sammenlign Indre Fosen og Rissa' compares them
+            question.also = _without_parts(question.also, question.places, index)
     else:
         for span, start in zip(spans, reading.leftover_starts, strict=True):
             led = _led_typo(reading, span, start, index)
@@ -667,6 +669,15 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     else:
         question.unknown_text = " ".join(" ".join(span) for span in spans)
         reading.named.update(("place",) if question.unknown_text else ())
+
+
+def _without_parts(also: list[PlaceMatch], first: list[PlaceMatch], index: PlaceIndex) -> list[PlaceMatch]:
+    """The further places, less those the first was made of: 'dagens Indre Fosen (Rissa og Leksvik)' is Indre
+    Fosen, whose figures before the merger are its parts' sum."""
+    if len(first) != 1 or not also:
+        return also
+    parts = {place_id_of(part) for part in index.predecessors(first[0].place)}
+    return [match for match in also if place_id_of(match.place) not in parts]
 
 
 def _led_typo(

@@ -186,3 +186,27 @@ async def test_categories_of_the_programme_named_together_are_summed(
     = 36; 26 + 59 + 11 = 96)."""
     answer = await reply(assistant, message, language=language)
     assert line in answer and ("= 36" in answer or "= 96" in answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mange var bosatt i dagens Indre Fosen (Rissa og Leksvik) per 10.12.15?", "nb"),
+        ("kor mange var busette i Indre Fosen, altså Rissa og Leksvik, per 10.12.15?", "nn"),
+        ("how many were settled in today's Indre Fosen (Rissa and Leksvik) as of 10.12.15?", "en"),
+    ],
+)
+async def test_a_merged_municipality_named_with_its_parts_answers_their_sum(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Its parts named beside it are what it was made of, not places to compare: the sum 11 + 20 = 31."""
+    answer = await reply(assistant, message, language=language)
+    assert "31¹ (2" in answer and "Rissa" in answer and "Leksvik" in answer, answer
+
+
+async def test_a_merged_municipality_compared_with_a_part_keeps_both(store: Store) -> None:
+    """'sammenlign Indre Fosen og Rissa' asks for both."""
+    question = parse(
+        "sammenlign Indre Fosen og Rissa 2015", index=await store.index(), today=BEFORE_THE_PLANS
+    )
+    assert [m.place.name for m in question.also] == ["Rissa"]
