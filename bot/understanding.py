@@ -646,7 +646,7 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         question.places = index.exact(reading.places[0], year=year)
         question.place_text = reading.places[0]
         question.also = _further_places(reading.places[1:], question.places, index, year)
-        if not question.versus:  # 'sammenlign Indre Fosen og Rissa' compares them
+        if not (question.versus or question.together or reading.including):  # 'Trondheim om vi tar med Klæbu'
             question.also = _without_parts(question.also, question.places, index)
     else:
         for span, start in zip(spans, reading.leftover_starts, strict=True):
