@@ -579,6 +579,15 @@ _phrases(
     en="what about|how about|and|and for|same for|what of",
 )
 _phrases(TRAILING_FOLLOW_UPS, None, no="da|då", en="then")
+# Where a place stood in the previous ranking: 'hvilken plass fikk Sør-Trøndelag?', 'where did Melhus rank?' (a
+# ranking word last, after the place).
+_words(
+    "placing",
+    "",
+    nb="hvilken plass|på hvilken plass|plassering|plasseringen|rangert|plassert",
+    nn="kva plass|på kva plass|plassering|plasseringa|rangert|plassert",
+    en="what place|which place|what position|which position|ranked|placed",
+)
 
 # Words after which a name that is also a common word ('i bø', 'status moss') is read as the place.
 PLACE_SLOTS: dict[str, set[str]] = defaultdict(set)

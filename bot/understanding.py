@@ -179,6 +179,8 @@ class _Reading:
     levels: list[str] = field(default_factory=list)
     to_settle: bool = False  # 'skal bosettes'
     topic: bool = False  # 'bosetting': settlement in general
+    placing: bool = False  # 'hvilken plass', 'ranked': where a place stood in a ranking
+    placed: bool = False  # a place and where it stood, nothing else: the previous ranking asked for it
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
     every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
@@ -233,6 +235,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _remaining(question)
     _group_share(reading)
     _read_language(reading)
+    _placing(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -493,6 +496,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.together = question.together or kind == "together"
     question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
+    reading.placing = reading.placing or kind == "placing"
     reading.outcome = reading.outcome or kind == "outcome"
     reading.every_kind = reading.every_kind or kind == "every_kind"
     reading.to_settle = reading.to_settle or kind == "to_settle"
@@ -792,6 +796,16 @@ def _group_share(reading: _Reading) -> None:
     question.measure, question.per, question.group_share = measure, measure, True
 
 
+def _placing(reading: _Reading) -> None:
+    """'hvilken plass fikk Sør-Trøndelag?', 'where did Melhus rank?': a place and where it stood, nothing else
+    named, asks the previous question again for that place (its ranking kept)."""
+    ranked_last = reading.kinds[-1:] == ["rank"] and "place" in reading.kinds
+    only_place = "place" in reading.named and reading.named <= {"place", "intent"}
+    if (reading.placing or ranked_last) and only_place:
+        reading.named.discard("intent")
+        reading.placed = True
+
+
 def _is_follow_up(reading: _Reading) -> bool:
     """Whether a message builds on the previous question: 'og Malvik?', 'i fjor da?', 'what about EM?', '2016?'."""
     if reading.question.command:
@@ -799,11 +813,14 @@ def _is_follow_up(reading: _Reading) -> bool:
     norms = [t.norm for t in reading.tokens]
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
+    into_place = reading.back and reading.named == {"place"}  # 'hvor mange av dem er i Trondheim?'
     return (
         opens
         or ends
         or reading.named == {"years"}
         or (reading.back and "place" not in reading.named)
+        or into_place
+        or reading.placed
         or _narrows(reading)
     )
 

@@ -210,3 +210,52 @@ async def test_a_merged_municipality_compared_with_a_part_keeps_both(store: Stor
         "sammenlign Indre Fosen og Rissa 2015", index=await store.index(), today=BEFORE_THE_PLANS
     )
     assert [m.place.name for m in question.also] == ["Rissa"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "line"),
+    [
+        ("bosatt Trondheimsregionen per 10.12.15", "hvor mange av dem er i Melhus?", "nb", "Bosatt: 43¹"),
+        (
+            "kor mange busette Trondheimsregionen per 10.12.15?",
+            "kor mange av dei er i Malvik?",
+            "nn",
+            "Busett: 38¹",
+        ),
+        (
+            "how many did the Trondheim region settle as of 10.12.15?",
+            "how many of them are in Skaun?",
+            "en",
+            "Settled: 14¹",
+        ),
+    ],
+)
+async def test_of_them_with_a_place_narrows_the_previous_question_to_it(
+    assistant: Assistant, first: str, then: str, language: str, line: str
+) -> None:
+    """'hvor mange av dem er i Melhus?' after a region's settled count as of a day: Melhus's of that day."""
+    answer = await reply(assistant, first, then, language=language)
+    assert line in answer and ("10.12.2015" in answer or "10 Dec 2015" in answer), answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "line"),
+    [
+        (
+            "hvilke fylker hadde best introresultater i 2014?",
+            "hvilken plass fikk Møre og Romsdal?",
+            "nb",
+            ": 4¹",
+        ),
+        ("kva fylke hadde best introresultat i 2014?", "kva plass fekk Vestfold?", "nn", ": 1¹"),
+        ("which counties had the best intro results in 2014?", "where did Akershus rank?", "en", ": 3¹"),
+    ],
+)
+async def test_where_a_place_stood_in_the_previous_ranking(
+    assistant: Assistant, first: str, then: str, language: str, line: str
+) -> None:
+    """'hvilken plass fikk Møre og Romsdal?', 'where did Akershus rank?' after a county ranking: that county's
+    result and stated place, not a ranking of its own municipalities."""
+    answer = await reply(assistant, first, then, language=language)
+    heading = answer.splitlines()[0]
+    assert line in answer and "2014" in heading and "Trøndelag" not in heading, answer
