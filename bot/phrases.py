@@ -366,7 +366,7 @@ _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon"
 _words(
     "rank",
     "behind",
-    no="lengst bak|lengst unna|bakpå|etter skjema|rangering|ranger|verst",
+    no="lengst bak|lengst unna|bakpå|etter skjema|rangering|ranger|rangert|verst",
     nb="ligger etter|henger etter|dårligst|dårligste|kortest|svakest|tregest",
     nn="ligg etter|heng etter|dårlegast|dårlegaste|kortast|svakast|seinast",
     en="furthest behind|behind|lagging|lagging behind|ranking|rank|worst|least progress|slowest|weakest",
@@ -584,9 +584,9 @@ _phrases(TRAILING_FOLLOW_UPS, None, no="da|då", en="then")
 _words(
     "placing",
     "",
-    nb="hvilken plass|på hvilken plass|plassering|plasseringen|rangert|plassert",
-    nn="kva plass|på kva plass|plassering|plasseringa|rangert|plassert",
-    en="what place|which place|what position|which position|ranked|placed",
+    nb="hvilken plass|på hvilken plass|plassering|plasseringen|plassert",
+    nn="kva plass|på kva plass|plassering|plasseringa|plassert",
+    en="what place|which place|what position|which position|placed",
 )
 
 # Words after which a name that is also a common word ('i bø', 'status moss') is read as the place.

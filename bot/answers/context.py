@@ -157,7 +157,10 @@ async def year_for(
     if question.year is not None:
         return question.year, ""
     group = None if question.group == Group.ALL else question.group  # EM: the latest year with EM figures
-    years = _years(_covered((await ctx.figures(place)).years(group).items(), measures), measures, every)
+    held = await ctx.figures(place)
+    years = _years(_covered(held.years(group).items(), measures), measures, every)
+    if question.as_of_day is not None:  # 'per 10. desember': the latest year stated as of that day, if any
+        years = {y for y in years if _stated_on(held, y, measures, question.as_of_in(y))} or years
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
         years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
@@ -165,6 +168,11 @@ async def year_for(
         return None, ""
     latest = max(years)
     return latest, latest_note(latest, ctx.language)
+
+
+def _stated_on(held: PlaceFigures, year: int, measures: Sequence[str], day: date | None) -> bool:
+    """Whether a year has a statement of these measures (of any, if none given) as of the day."""
+    return any(s.figure.as_of == day for s in held.statements(year, measures or None))
 
 
 def latest_note(year: int, language: str) -> str:

@@ -249,6 +249,7 @@ async def test_of_them_with_a_place_narrows_the_previous_question_to_it(
         ),
         ("kva fylke hadde best introresultat i 2014?", "kva plass fekk Vestfold?", "nn", ": 1¹"),
         ("which counties had the best intro results in 2014?", "where did Akershus rank?", "en", ": 3¹"),
+        ("hvilke fylker hadde best introresultater i 2014?", "hvor ble Vestfold rangert?", "nb", ": 1¹"),
     ],
 )
 async def test_where_a_place_stood_in_the_previous_ranking(
@@ -259,3 +260,21 @@ async def test_where_a_place_stood_in_the_previous_ranking(
     answer = await reply(assistant, first, then, language=language)
     heading = answer.splitlines()[0]
     assert line in answer and "2014" in heading and "Trøndelag" not in heading, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mange har Trondheim bosatt per 10. desember, og hvor mange er utsøkt?", "nb"),
+        ("kor mange har Trondheim busett per 10. desember, og kor mange er utsøkte?", "nn"),
+        ("how many had Trondheim settled as of 10 December, and how many were assigned?", "en"),
+    ],
+)
+async def test_two_measures_as_of_a_day_without_a_year_share_the_year_that_has_that_day(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Both measures for 2015, the year stated as of 10 December (settled 398, assigned 158), not each its own
+    latest year (settled 2018)."""
+    answer = await reply(assistant, message, language=language)
+    body = answer.split("\n\n")[0]  # the sources' titles name years too
+    assert "398¹" in body and "158¹" in body and "2018" not in body, answer
