@@ -162,9 +162,11 @@ _words(
 _words(
     "measure",
     "new_em_municipalities_requested",
-    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang|for første gang",
+    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang|for første gang|"
+    "nylig anmodet|nylig bedt",
     nn="nye kommunar|nye em-kommunar|kommunar for første gong|for første gong",
-    en="new municipalities|municipalities for the first time|first time",
+    en="new municipalities|municipalities for the first time|first time|newly asked|newly requested|"
+    "asked for the first time|new em municipalities",
 )
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")
 # The topic: a question about settlement in general wants the status card, not one measure.
@@ -451,9 +453,11 @@ _words("whole", "", nb="hele", nn="heile", en="all of|the whole|in full")
 _words(
     "exclude",
     "",
-    nb="utenom|unntatt|bortsett fra|med unntak av|uten",
-    nn="utanom|unnateke|bortsett frå|med unntak av|utan",
-    en="except|excluding|except for|apart from|other than|not counting|without|besides",
+    nb="utenom|unntatt|bortsett fra|med unntak av|uten|ser bort fra|ser vi bort fra|se bort fra|holder utenfor|"
+    "holder vi utenfor|regnet uten",
+    nn="utanom|unnateke|bortsett frå|med unntak av|utan|ser bort frå|ser vi bort frå|sjå bort frå|held utanfor",
+    en="except|excluding|except for|apart from|other than|not counting|without|besides|leaving out|leave out|"
+    "disregarding|ignoring|setting aside",
 )
 # 'inkl. EM': the total with its groups, not the group alone.
 _words(

@@ -278,3 +278,31 @@ async def test_two_measures_as_of_a_day_without_a_year_share_the_year_that_has_t
     answer = await reply(assistant, message, language=language)
     body = answer.split("\n\n")[0]  # the sources' titles name years too
     assert "398¹" in body and "158¹" in body and "2018" not in body, answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hvilken kommune har flest EM i plantallet for 2017 når vi ser bort fra Trondheim?",
+        "kva kommune har flest EM i plantalet for 2017 når vi ser bort frå Trondheim?",
+        "which municipality has the most minors in the 2017 planning figure, leaving out Trondheim?",
+    ],
+)
+async def test_setting_a_place_aside_leaves_it_out_of_the_ranking(store: Store, message: str) -> None:
+    """'ser bort fra', 'ser bort frå', 'leaving out' are exclusions, like 'utenom'."""
+    question = parse(message, index=await store.index(), today=BEFORE_THE_PLANS)
+    assert [m.place.name for m in question.excluded] == ["Trondheim"] and question.years == [2017]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hvor mange kommuner i Møre og Romsdal er nylig anmodet om å ta imot EM?",
+        "kor mange kommunar i Møre og Romsdal er bedne om å ta imot EM for første gong?",
+        "how many municipalities in Møre og Romsdal are newly asked to take unaccompanied minors?",
+    ],
+)
+async def test_newly_asked_municipalities_are_the_count_of_new_ones(store: Store, message: str) -> None:
+    """'nylig anmodet', 'newly asked': the municipalities asked to settle minors for the first time."""
+    question = parse(message, index=await store.index(), today=BEFORE_THE_PLANS)
+    assert question.measure == "new_em_municipalities_requested" and question.group == "all"
