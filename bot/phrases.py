@@ -593,6 +593,11 @@ _words(
     en="what place|which place|what position|which position|placed",
 )
 
+# 'where did Melhus rank?', 'hvor ble Melhus rangert?': a question opening with one of these and ending with a
+# ranking word, after a place, asks where the place stood.
+WHERE_WORDS: dict[str, set[str]] = defaultdict(set)
+_phrases(WHERE_WORDS, None, nb="hvor", nn="kor", en="where")
+
 # Words after which a name that is also a common word ('i bø', 'status moss') is read as the place.
 PLACE_SLOTS: dict[str, set[str]] = defaultdict(set)
 _phrases(

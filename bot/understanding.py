@@ -28,6 +28,7 @@ from bot.phrases import (
     PLACE_SLOTS,
     TRAILING_FOLLOW_UPS,
     VOCABULARY,
+    WHERE_WORDS,
     WITH_WORDS,
     Meaning,
 )
@@ -106,6 +107,7 @@ class Question:
     group_share: bool = False
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
+    without_group: str | None = None  # 'hvor mange var ikke fra Ukraina': the total less this group
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
     language: str | None = None  # the language it is written in, when that is clear
@@ -461,10 +463,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.group = value if question.group in ("all", "em") else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
             reading.groups.pop()
-        negated = "negation" in reading.kinds[-2:]  # 'var ikke fra Ukraina': the total less the group
-        if negated:
+        if "negation" in reading.kinds[-2:]:  # 'var ikke fra Ukraina': the total less the group
+            question.without_group = value
             _set_intent(reading, Intent.CHANGE)
-        reading.groups.append((value, negated or _with_total(reading)))
+        reading.groups.append((value, question.without_group == value or _with_total(reading)))
         reading.named.add("group")
         if value in INTRO_GROUPS:  # 'spor 2', 'sosialhjelp': the introduction programme's categories
             _set_intent(reading, Intent.INTRO)
@@ -799,7 +801,8 @@ def _group_share(reading: _Reading) -> None:
 def _placing(reading: _Reading) -> None:
     """'hvilken plass fikk Sør-Trøndelag?', 'where did Melhus rank?': a place and where it stood, nothing else
     named, asks the previous question again for that place (its ranking kept)."""
-    ranked_last = reading.kinds[-1:] == ["rank"] and "place" in reading.kinds
+    where = bool(reading.tokens) and reading.tokens[0].norm in WHERE_WORDS
+    ranked_last = where and reading.kinds[-1:] == ["rank"] and "place" in reading.kinds
     only_place = "place" in reading.named and reading.named <= {"place", "intent"}
     if (reading.placing or ranked_last) and only_place:
         reading.named.discard("intent")

@@ -15,7 +15,7 @@ from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.queries import Aggregate, Statement, precedence, settled_share
-from store.vocabulary import Measure
+from store.vocabulary import Group, Measure
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Point:
 async def change_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """How a figure changed in a year (original to revised, or first to latest statement) and since the year before;
     or between the years (and measures) named."""
-    if len(question.years) > 1 or question.second_measure or question.also or len(question.groups) > 1:
+    if len(question.years) > 1 or question.second_measure or question.also or question.without_group:
         return await _between(question, place, ctx)
     measure, group = question.measure or Measure.SETTLED, question.group
     year, note = await year_for(question, place, (measure,), ctx)
@@ -63,6 +63,10 @@ async def change_answer(question: Question, place: Place, ctx: Context) -> Reply
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
 
 
+# A count of dwellings set against a count of people is taken as the people the dwellings house.
+PEOPLE_OF: dict[str, str] = {Measure.CAPACITY_DWELLINGS: Measure.CAPACITY}
+
+
 class End(NamedTuple):
     """One of the two figures a change or difference is between: a place's measure and group in a year."""
 
@@ -89,10 +93,11 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
         for end, point in zip(ends, points, strict=True)
     ]
     before, after = points
-    over_time = ends[0].place == ends[1].place and ends[0].group == ends[1].group
-    word = text("change_word" if over_time else "difference_word", ctx.language)
+    first, second = ends  # one place's figure to another of it (over time: a change), or one less another
+    changed = (first.place, first.group) == (second.place, second.group)
+    word = text("change_word" if first.year != second.year else "difference_word", ctx.language)
     if before is not None and after is not None:
-        found = _difference(before, after, ctx) if over_time else _subtracted(before, after, ctx)
+        found = _difference(before, after, ctx) if changed else _subtracted(before, after, ctx)
         lines.append(f"{word.capitalize()}: {found}")
     years = sorted({end.year for end in ends})
     heading = title(place, ctx.language, f"{'–'.join(str(y) for y in years)}, {word}")
@@ -104,13 +109,16 @@ async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, En
     measure's first and last year (None when no year has either)."""
     first = question.measure or Measure.SETTLED
     last = question.second_measure or first
+    if first not in PEOPLE_OF and last not in PEOPLE_OF.values():  # 'gapet mellom anmodningen og boligene'
+        last = PEOPLE_OF.get(last, last)
     years = question.years
     if not years:  # no year named: the latest with either
         latest, _ = await year_for(question, place, (first, last), ctx)
         if latest is None:
             return None
         years = [latest]
-    groups = [*question.groups, question.group][:2] if len(question.groups) > 1 else [question.group] * 2
+    less = question.without_group
+    groups = [Group.ALL, less] if less else [question.group] * 2
     if question.also:
         other, year = question.also[0].place, years[-1]
         return End(place, first, groups[0], year), End(other, last, groups[0], year)

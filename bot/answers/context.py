@@ -159,7 +159,7 @@ async def year_for(
     group = None if question.group == Group.ALL else question.group  # EM: the latest year with EM figures
     held = await ctx.figures(place)
     years = _years(_covered(held.years(group).items(), measures), measures, every)
-    if question.as_of_day is not None:  # 'per 10. desember': the latest year stated as of that day, if any
+    if question.as_of_day is not None and len(question.measures) > 1:  # 'bosatt per 10. desember, og utsøkt?'
         years = {y for y in years if _stated_on(held, y, measures, question.as_of_in(y))} or years
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)

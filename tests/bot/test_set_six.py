@@ -99,13 +99,30 @@ async def test_a_group_asked_anew_after_a_measure_comes_with_the_total(store: St
             "en",
             "33 701 − 29 730 = 3 971",
         ),
+        (
+            "hvor stort er gapet mellom Drammens anmodning for 2024 og boligkapasiteten?",
+            "nb",
+            "Forskjell: −90",
+        ),
+        (
+            "kor stort er gapet mellom oppmodinga til Drammen i 2024 og bustadkapasiteten?",
+            "nn",
+            "Skilnad: −90",
+        ),
+        (
+            "how big is the gap between Drammen's request for 2024 and its housing capacity?",
+            "en",
+            "Difference: −90",
+        ),
     ],
 )
 async def test_a_difference_asked_for_is_computed(
     assistant: Assistant, message: str, language: str, line: str
 ) -> None:
-    """'hvor mange færre … enn', 'X minus Y', 'var ikke fra Ukraina': both figures and the difference as computed,
-    between two years, two measures of a year each, two places, or the total and a group."""
+    """'hvor mange færre … enn', 'X minus Y', 'var ikke fra Ukraina', 'gapet mellom': both figures and the
+    difference, between two years or two measures of one place (from the first to the second), or two places or
+    the total and a group (the first less the second, as computed; dwellings set against people are the people
+    they house)."""
     answer = await reply(assistant, message, language=language)
     assert line in answer, answer
 
