@@ -181,7 +181,7 @@ class _Reading:
     levels: list[str] = field(default_factory=list)
     to_settle: bool = False  # 'skal bosettes'
     topic: bool = False  # 'bosetting': settlement in general
-    placing: bool = False  # 'hvilken plass', 'ranked': where a place stood in a ranking
+    placing: bool = False  # 'hvilken plass', 'what position': where a place stood in a ranking
     placed: bool = False  # a place and where it stood, nothing else: the previous ranking asked for it
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
@@ -475,7 +475,6 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     elif kind == "outcome":
         _set_intent(reading, Intent.INTRO)
         reading.outcome_kind = value or reading.outcome_kind
-
     elif kind in ("rank", "compare"):
         question.most = question.most or value == "most"
         question.best = question.best or value == "best"
@@ -614,9 +613,8 @@ def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
         reading.pending = kind
     elif kind == "exclude":
         reading.excluding = True
-    elif (
-        kind == "minus"
-    ):  # 'Trøndelag, altså Midt-Norge minus Møre og Romsdal': the place before it, less the next
+    elif kind == "minus":
+        # 'Trøndelag, altså Midt-Norge minus Møre og Romsdal': the place just before it, less the next
         del reading.places[:-1]
         _set_intent(reading, Intent.CHANGE)
     elif kind == "including":

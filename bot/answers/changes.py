@@ -77,9 +77,9 @@ class End(NamedTuple):
 
 
 async def _between(question: Question, place: Place, ctx: Context) -> Reply:
-    """Between two figures: from the first year's to the last's ('fra anmodning 2016 til plantall 2017'), or
-    the first named less the second ('Midt-Norge minus Møre og Romsdal', 'hvor mange var ikke fra Ukraina');
-    both and the difference, as computed."""
+    """Between two figures, both shown: one place's first to its second with the per cent ('fra anmodning 2016
+    til plantall 2017', 'differansen mellom anmodning og vedtak'), or the first less the second, as computed,
+    for two places or the total and a group ('Midt-Norge minus Møre og Romsdal', 'var ikke fra Ukraina')."""
     ends = await _ends(question, place, ctx)
     if ends is None:
         return await no_data(place, None, ctx, [question.measure or Measure.SETTLED], question.group)
