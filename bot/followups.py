@@ -37,6 +37,7 @@ PARTS = {
         "above",
         "below",
         "at_least",
+        "exactly",
         "group_share",
         "excluded",
     ),

@@ -446,6 +446,14 @@ _words(
     nn="meir enn halvparten av|over halvparten av|fleire enn halvparten av",
     en="more than half of|over half of|above half of|more than half",
 )
+# 'bosatt akkurat like mange som de vedtok', 'settled exactly as many as their decision': members at the bound.
+_words(
+    "equal",
+    "1",
+    nb="akkurat like mange som|nøyaktig like mange som|like mange som|akkurat så mange som",
+    nn="akkurat like mange som|nøyaktig like mange som|like mange som|akkurat så mange som",
+    en="exactly as many as|just as many as|as many as|the same number as",
+)
 # 'har ikke bosatt hele vedtaket': a negation, then 'hele', is a bound below the measure that follows.
 _words("negation", "", nb="ikke", nn="ikkje", en="not")
 _words("whole", "", nb="hele", nn="heile", en="all of|the whole|in full")

@@ -489,6 +489,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "bound_above": {"nb": "over {bound}", "nn": "over {bound}", "en": "above {bound}"},
     "bound_at_least": {"nb": "minst {bound}", "nn": "minst {bound}", "en": "at least {bound}"},
+    "bound_exactly": {"nb": "akkurat {bound}", "nn": "akkurat {bound}", "en": "exactly {bound}"},
     "bound_below": {"nb": "under {bound}", "nn": "under {bound}", "en": "below {bound}"},
     "none_within": {
         "nb": "Ingen av de {known} med tall er innenfor.",

@@ -103,6 +103,7 @@ class Question:
     above: float | None = None  # members kept above this (a ratio's factor with `per`, else a value)
     below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
     at_least: bool = False  # the bound above is reached, not passed: 'vedtatt hele anmodningen'
+    exactly: bool = False  # the bound above is met exactly: 'bosatt akkurat like mange som de vedtok'
     # members ranked by a group's share of a measure: 'høyest andel EM i plantallet'
     group_share: bool = False
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
@@ -606,6 +607,10 @@ def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
     elif kind == "whole" and _measure_follows(reading, length):  # 'vedtatt hele anmodningen': at least it
         reading.pending, reading.factor, reading.ranked = "above", 1.0, True
         reading.question.at_least = True
+        _set_intent(reading, Intent.RANKING)
+    elif kind == "equal":  # 'akkurat like mange som de vedtok': at the bound, neither above nor below it
+        reading.pending, reading.factor, reading.ranked = "above", float(value), True
+        reading.question.at_least = reading.question.exactly = True
         _set_intent(reading, Intent.RANKING)
     elif kind == "negation":
         reading.negated = True

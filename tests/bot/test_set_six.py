@@ -323,3 +323,21 @@ async def test_newly_asked_municipalities_are_the_count_of_new_ones(store: Store
     """'nylig anmodet', 'newly asked': the municipalities asked to settle minors for the first time."""
     question = parse(message, index=await store.index(), today=BEFORE_THE_PLANS)
     assert question.measure == "new_em_municipalities_requested" and question.group == "all"
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "heading"),
+    [
+        ("hvilke kommuner har bosatt akkurat like mange som de vedtok i 2015?", "nb", "akkurat 100 %"),
+        ("kva kommunar har busett nøyaktig like mange som dei vedtok i 2015?", "nn", "akkurat 100 %"),
+        ("which municipalities settled exactly as many as their 2015 decision?", "en", "exactly 100 %"),
+    ],
+)
+async def test_exactly_as_many_as_keeps_the_members_at_the_bound(
+    assistant: Assistant, message: str, language: str, heading: str
+) -> None:
+    """'akkurat like mange som de vedtok': Orkdal 40 / 40 and Midtre Gauldal 15 / 15, not Trondheim above it."""
+    answer = await reply(assistant, message, language=language)
+    body = answer.split("\n\n")[0]
+    assert heading in body and "Orkdal: 40¹ / 40¹" in body and "Midtre Gauldal" in body, answer
+    assert "Trondheim" not in body and "Skaun" not in body, answer
