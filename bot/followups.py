@@ -25,7 +25,7 @@ PARTS = {
     "years": ("years", "year_word", "year_shift", "as_of", "as_of_day"),
     "as_of": ("as_of", "as_of_day"),
     "measure": ("measure", "measures", "measure_years", "second_measure"),
-    "group": ("group", "groups"),
+    "group": ("group", "groups", "without_group"),
     "intent": (
         "intent",
         "most",
@@ -37,6 +37,7 @@ PARTS = {
         "above",
         "below",
         "at_least",
+        "exactly",
         "group_share",
         "excluded",
         "revision",

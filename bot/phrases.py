@@ -162,9 +162,11 @@ _words(
 _words(
     "measure",
     "new_em_municipalities_requested",
-    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang|for første gang",
+    nb="nye kommuner|nye em-kommuner|nye emkommuner|nye bosettingskommuner|kommuner for første gang|for første gang|"
+    "nylig anmodet|nylig bedt",
     nn="nye kommunar|nye em-kommunar|kommunar for første gong|for første gong",
-    en="new municipalities|municipalities for the first time|first time",
+    en="new municipalities|municipalities for the first time|first time|newly asked|newly requested|"
+    "asked for the first time|new em municipalities",
 )
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")
 # The topic: a question about settlement in general wants the status card, not one measure.
@@ -222,13 +224,27 @@ _words(
 _words(
     "group",
     "work_30h_plus",
-    nb="fulltid|heltid|arbeid over 30 timer",
-    nn="fulltid|heiltid",
-    en="full time|full-time|in full time|work 30 hours or more",
+    nb="fulltid|heltid|arbeid over 30 timer|30 timer eller mer|over 30 timer|minst 30 timer",
+    nn="fulltid|heiltid|arbeid over 30 timar|30 timar eller meir|over 30 timar|minst 30 timar",
+    en="full time|full-time|in full time|work 30 hours or more|30 hours or more|at least 30 hours|"
+    "more than 30 hours",
 )
-_words("group", "work_under_30h", no="deltid", en="part time|part-time")
+_words(
+    "group",
+    "work_under_30h",
+    no="deltid",
+    nb="under 30 timer|mindre enn 30 timer|29 timer eller mindre",
+    nn="under 30 timar|mindre enn 30 timar|29 timar eller mindre",
+    en="part time|part-time|under 30 hours|less than 30 hours|29 hours or less",
+)
 _words("group", "upper_secondary", no="videregående|vidaregåande", en="upper secondary")
-_words("group", "higher_education", nb="høyere utdanning", nn="høgare utdanning", en="higher education")
+_words(
+    "group",
+    "higher_education",
+    nb="høyere utdanning|og høyere",  # 'grunnskole, videregående og høyere'
+    nn="høgare utdanning|og høgare",
+    en="higher education|and higher",
+)
 _words(
     "group",
     "primary_school",
@@ -309,29 +325,49 @@ _words(
     "after the programme|after finishing the programme|finished the programme|completed the programme|"
     "programme outcomes|outcomes|outcome",
 )
-# What became of the participants after the programme (seed 004's 'Status etter endt program').
+# What became of the participants after the programme (seed 004's 'Status etter endt program'): the
+# programme's outcomes, unless counties are ranked by their results.
 _words(
-    "intent",
-    "intro",
+    "outcome",
+    "",
     no="etter endt program|endt program|etter endt introprogram",  # the seed's table title, quoted in nynorsk too
-    nb="etter programmet|fullført program|avsluttet program|etter avsluttet program|deltakere|deltakerne|"
-    "arbeidssøker|arbeidssøkere|arbeidssøkerne",
-    nn="etter avslutta program|avslutta program|fullført program|deltakarar|deltakarane|arbeidssøkjar|"
-    "arbeidssøkjarar|arbeidssøkjarane",
+    nb="etter programmet|fullført program|avsluttet program|etter avsluttet program|etter introprogrammet|"
+    "etter introduksjonsprogrammet",
+    nn="etter avslutta program|avslutta program|fullført program|etter introprogrammet|"
+    "etter introduksjonsprogrammet",
+    en="after the intro programme|after the introduction programme",
+)
+# A kind of outcome: with 'i en eller annen form' or 'til sammen', every category whose key begins with it.
+_words(
+    "outcome",
+    "jobseeker",
+    nb="arbeidssøker|arbeidssøkere|arbeidssøkerne",
+    nn="arbeidssøkjar|arbeidssøkjarar|arbeidssøkjarane",
     en="job seeker|job seekers|jobseeker|jobseekers",
 )
+_words(
+    "every_kind",
+    "",
+    nb="i en eller annen form|i alle former|alle slags|av alle slag|uansett form",
+    nn="i ei eller anna form|i alle former|alle slags|av alle slag",
+    en="of any kind|in any form|of all kinds|all kinds of|in some form",
+)
+_words("intent", "intro", nb="deltakere|deltakerne", nn="deltakarar|deltakarane")
 # How much a figure rose or fell: during its year, from the year before, or between the years named.
 _words(
     "intent",
     "change",
     nb="økte|økt|økning|økningen|øke|øker|auke|vekst|veksten|endring|endringen|endret|forskjell|forskjellen|"
-    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|hvor mange flere|hvor mye mer|"
-    "vokste|vokst|steg|steget|stigning|stigningen",
+    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|differansen|hvor mange flere|"
+    "hvor mye mer|vokste|vokst|steg|steget|stigning|stigningen|hvor mange færre|hvor mye færre|hvor mye mindre|"
+    "hvor mye større|hvor mye høyere|hvor mye lavere|hvor stort er gapet|gapet|avstanden",
     nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir|"
-    "vaks|voks|vakse|veksten|steig|stiging|stiginga",
+    "vaks|voks|vakse|veksten|steig|stiging|stiginga|kor mange færre|kor mykje færre|kor mykje mindre|"
+    "kor mykje større|kor mykje høgare|kor mykje lågare|kor stort er gapet|gapet|avstanden",
     en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
     "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more|"
-    "grow|grew|grown|grows|climb|climbed",
+    "grow|grew|grown|grows|climb|climbed|how many fewer|how much fewer|how much less|how much smaller|"
+    "how much bigger|how much larger|how much higher|how much lower|the gap|gap",
 )
 # 'i prosent', 'by what percentage': a change is asked in per cent (the change also gives it to a tenth).
 _words(
@@ -374,6 +410,8 @@ _words(
     nn="fyrste år|fyrste året",
     en="when|first year|the first year",
 )
+# 'Midt-Norge minus Møre og Romsdal': the difference of the place before it and the place after it.
+_words("minus", "", no="minus|fratrukket", en="minus")
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
 
@@ -381,7 +419,7 @@ _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon"
 _words(
     "rank",
     "behind",
-    no="lengst bak|lengst unna|bakpå|etter skjema|rangering|ranger|verst",
+    no="lengst bak|lengst unna|bakpå|etter skjema|rangering|ranger|rangert|verst",
     nb="ligger etter|henger etter|dårligst|dårligste|kortest|svakest|tregest",
     nn="ligg etter|heng etter|dårlegast|dårlegaste|kortast|svakast|seinast",
     en="furthest behind|behind|lagging|lagging behind|ranking|rank|worst|least progress|slowest|weakest",
@@ -417,9 +455,10 @@ _words(
 _words(
     "position",
     "",
-    nb="hvilken plass|hvilken plassering|hvor havnet|havnet|plasseringen|plassering",
-    nn="kva plass|kva for plass|kor hamna|hamna|plasseringa|plassering",
-    en="what position|which position|what place|which place|what rank|which rank|where did|where does|where is",
+    nb="hvilken plass|på hvilken plass|hvilken plassering|hvor havnet|havnet|plasseringen|plassering|plassert",
+    nn="kva plass|på kva plass|kva for plass|kor hamna|hamna|plasseringa|plassering|plassert",
+    en="what position|which position|what place|which place|what rank|which rank|where did|where does|where is|"
+    "placed",
 )
 # 'hvilket år bosatte Melhus flest': a place's years ranked, not its members.
 _words(
@@ -469,6 +508,14 @@ _words(
     nn="meir enn halvparten av|over halvparten av|fleire enn halvparten av",
     en="more than half of|over half of|above half of|more than half",
 )
+# 'bosatt akkurat like mange som de vedtok', 'settled exactly as many as their decision': members at the bound.
+_words(
+    "equal",
+    "1",
+    nb="akkurat like mange som|nøyaktig like mange som|like mange som|akkurat så mange som",
+    nn="akkurat like mange som|nøyaktig like mange som|like mange som|akkurat så mange som",
+    en="exactly as many as|just as many as|as many as|the same number as",
+)
 # 'har ikke bosatt hele vedtaket': a negation, then 'hele', is a bound below the measure that follows.
 _words("negation", "", nb="ikke", nn="ikkje", en="not")
 _words("whole", "", nb="hele", nn="heile", en="all of|the whole|in full")
@@ -476,9 +523,11 @@ _words("whole", "", nb="hele", nn="heile", en="all of|the whole|in full")
 _words(
     "exclude",
     "",
-    nb="utenom|unntatt|bortsett fra|med unntak av|uten",
-    nn="utanom|unnateke|bortsett frå|med unntak av|utan",
-    en="except|excluding|except for|apart from|other than|not counting|without|besides",
+    nb="utenom|unntatt|bortsett fra|med unntak av|uten|ser bort fra|ser vi bort fra|se bort fra|holder utenfor|"
+    "holder vi utenfor|regnet uten",
+    nn="utanom|unnateke|bortsett frå|med unntak av|utan|ser bort frå|ser vi bort frå|sjå bort frå|held utanfor",
+    en="except|excluding|except for|apart from|other than|not counting|without|besides|leaving out|leave out|"
+    "disregarding|ignoring|setting aside",
 )
 # 'inkl. EM': the total with its groups, not the group alone.
 _words(
@@ -641,12 +690,13 @@ _phrases(
 
 # Words that make the number after them a place's code: a one- or two-digit number is a code only after
 # one of these ('fylke 16', 'county 50'), never as a day or month; a year-like one only after a number
-# word or a K/F prefix ('kommunenummer 2012', 'K2012').
+# word or a K/F prefix ('kommunenummer 2012', 'K2012'), or after a level word that opens the message or
+# follows a preposition ('kommune 2017', 'i kommune 2017'; 'Trondheim kommune 2017' is the year).
 NUMBER_WORDS: dict[str, set[str]] = defaultdict(set)
 _phrases(
     NUMBER_WORDS,
     None,
-    no="nr|nummer|kode|kommunenummer|kommunenr|fylkesnummer|fylkesnr|k|f",
+    no="nr|nummer|kode|kommunenummer|kommunenr|knr|fylkesnummer|fylkesnr|fnr|k|f",
     en="number|no|code|k|f",
 )
 # 'hvor mye ble anmodningen justert': how much, of a revision, asks for the revision compared.

@@ -413,6 +413,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "In parentheses: {what}.",
     },
     "change_word": {"nb": "endring", "nn": "endring", "en": "change"},
+    "difference_word": {"nb": "forskjell", "nn": "skilnad", "en": "difference"},
+    "together_word": {"nb": "Til sammen", "nn": "Til saman", "en": "Together"},
     "change_revised": {
         "nb": "Opprinnelig {before} → justert {after}: {difference}",
         "nn": "Opphavleg {before} → justert {after}: {difference}",
@@ -517,6 +519,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "bound_above": {"nb": "over {bound}", "nn": "over {bound}", "en": "above {bound}"},
     "bound_at_least": {"nb": "minst {bound}", "nn": "minst {bound}", "en": "at least {bound}"},
+    "bound_exactly": {"nb": "akkurat {bound}", "nn": "akkurat {bound}", "en": "exactly {bound}"},
     "bound_below": {"nb": "under {bound}", "nn": "under {bound}", "en": "below {bound}"},
     "none_within": {
         "nb": "Ingen av de {known} med tall er innenfor.",

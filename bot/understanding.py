@@ -35,7 +35,7 @@ from bot.phrases import (
     Meaning,
 )
 from bot.wordlists import LANGUAGES, LONGEST, is_common
-from store.bounds import MOST_PLACES, years_asked
+from store.bounds import MOST_PLACES, plausible_years, years_asked
 from store.models import place_id_of
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
@@ -55,7 +55,7 @@ YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*
 BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a range too
     r"\b(?:mellom|between)\s+((?:19|20)\d\d)\s+(?:og|and|to)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
-YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when from 1977 to next year
+YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when it may be one (`plausible_years`)
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
 # 'i det som i dag er Trondheim', 'present-day Trondheim': the municipality with those merged into it since.
 AS_TODAY = re.compile(
@@ -72,7 +72,7 @@ LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 # 'bosatt moss 2015'
-SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole")
+SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus")
 SHARE_WORDS = ("andel", "andelen", "del", "delen", "share", "proportion", "percentage", "prosentdel")
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and its 'å bosette'
@@ -118,10 +118,12 @@ class Question:
     above: float | None = None  # members kept above this (a ratio's factor with `per`, else a value)
     below: float | None = None  # members kept below this: 'less than half of their request' is 0.5
     at_least: bool = False  # the bound above is reached, not passed: 'vedtatt hele anmodningen'
+    exactly: bool = False  # the bound above is met exactly: 'bosatt akkurat like mange som de vedtok'
     # members ranked by a group's share of a measure: 'høyest andel EM i plantallet'
     group_share: bool = False
     excluded: list[PlaceMatch] = field(default_factory=list)  # left out of a ranking: 'utenom Trondheim'
     second_measure: str | None = None  # 'fra anmodning 2016 til plantall 2017': the measure of the later year
+    without_group: str | None = None  # 'hvor mange var ikke fra Ukraina': the total less this group
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
     sources: tuple[int, ...] = ()  # the sources named by a word of their title: 'hva sier Salomonsen om …'
@@ -204,6 +206,9 @@ class _Reading:
     levels: list[str] = field(default_factory=list)
     to_settle: bool = False  # 'skal bosettes'
     topic: bool = False  # 'bosetting': settlement in general
+    outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
+    outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
+    every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
     back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
     total: bool = False  # 'totalt': the status table's TOTALT (settled + assigned) when no measure is named
@@ -259,6 +264,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
         question.group = Group.ALL
     _settle_need(reading)
+    _outcomes(reading)
     _decide_intent(reading)
     _remaining(question)
     _group_share(reading)
@@ -312,10 +318,11 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
             first, last = sorted((int(match.group(1)), int(match.group(2))))
             years.extend(year for year in range(first, last + 1) if year in asked)
         text = ranges.sub(lambda match: " " * len(match.group()), text)
+    plausible = plausible_years(today)  # 'plantall 2017' asked in 2015 is a year, never Kvalsund's old code
     singles = [
         m
         for m in YEAR_LIKE.finditer(text)
-        if int(m.group()) in asked and not _after_code_word(text, m.start())
+        if int(m.group()) in plausible and not _after_code_word(text, m.start())
     ]
     years.extend(int(m.group()) for m in singles)
     for match in singles:
@@ -324,10 +331,14 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
 
 
 def _after_code_word(text: str, start: int) -> bool:
-    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012') or a bound
-    ('passerte 2000'), not a year."""
+    """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012', 'kommune 2017'
+    opening the message or after a preposition) or a bound ('passerte 2000'), not a year ('Trondheim kommune
+    2017' is the year)."""
     before = normalise(text[:start]).split()
-    return bool(before) and (before[-1] in NUMBER_WORDS or before[-1] in BOUND_WORDS)
+    if not before:
+        return False
+    level_first = before[-1] in CODE_SLOTS and (len(before) == 1 or before[-2] in PLACE_SLOTS)
+    return before[-1] in NUMBER_WORDS or before[-1] in BOUND_WORDS or level_first
 
 
 def _read(reading: _Reading, index: PlaceIndex) -> None:
@@ -340,7 +351,9 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             _bound(reading, float("".join(digits)))
             position += len(digits)
             continue
-        if _bounds_number(tokens, position):  # 'over 1000': a bound as 'flere enn 1000'
+        if (
+            _bounds_number(tokens, position) and _phrase_at(tokens, position)[0] < 2
+        ):  # 'over 1000', not 'over 30 timer'
             _apply(reading, Meaning("above", "1"), tokens[position].norm, tokens[position].at)
             reading.kinds.append("above")
             position += 1
@@ -486,10 +499,12 @@ def _read_word(reading: _Reading, token: Token, index: PlaceIndex) -> None:
         reading.kinds.append("number")
         return
     meanings = _word_meanings(token.norm)
-    if meanings is None and token.norm in index.source_words:  # 'Salomonsen', 'Hitimana': a source, no place
+    sources = _sources_named(token.norm, index) if meanings is None else set()
+    if sources:  # 'ifølge Salomonsen', 'Salomonsens lysark', 'Hitimana': a source, no place
         question = reading.question
-        question.sources = tuple(sorted({*question.sources, *index.source_words[token.norm]}))
+        question.sources = tuple(sorted({*question.sources, *sources}))
         reading.kinds.append("source")
+        reading.named.add("source")  # a question of its own, never a follow-up narrowing the previous one
         _end_leftover(reading)
         return
     if meanings is None and not _may_be_place(token.norm, index):
@@ -515,6 +530,12 @@ def _word_meanings(word: str) -> list[Meaning] | None:
         return [found]
     parts = compound(word) if len(word) > LONGEST else []  # 'ekstratilskudd': ours, though a common word too
     return parts or ([] if _is_word(word) else compound(word) or None)
+
+
+def _sources_named(word: str, index: PlaceIndex) -> set[int]:
+    """The sources a word of their titles names ('salomonsen', and its genitive 'salomonsens')."""
+    found = index.source_words.get(word) or set()
+    return found or (index.source_words.get(word[:-1]) or set() if word.endswith("s") else set())
 
 
 def _may_be_place(word: str, index: PlaceIndex) -> bool:
@@ -545,12 +566,18 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.group = value if question.group in ("all", "em") else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
             reading.groups.pop()
-        reading.groups.append((value, _with_total(reading)))
+        if "negation" in reading.kinds[-2:]:  # 'var ikke fra Ukraina': the total less the group
+            question.without_group = value
+            _set_intent(reading, Intent.CHANGE)
+        reading.groups.append((value, question.without_group == value or _with_total(reading)))
         reading.named.add("group")
         if value in INTRO_GROUPS:  # 'spor 2', 'sosialhjelp': the introduction programme's categories
             _set_intent(reading, Intent.INTRO)
     elif kind == "intent":
         _set_intent(reading, value)
+    elif kind == "outcome":
+        _set_intent(reading, Intent.INTRO)
+        reading.outcome_kind = value or reading.outcome_kind
     elif kind in ("rank", "compare"):
         question.most = question.most or value == "most"
         question.best = question.best or value == "best"
@@ -573,6 +600,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.together = question.together or kind == "together"
     question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
+    reading.outcome = reading.outcome or kind == "outcome"
+    reading.every_kind = reading.every_kind or kind == "every_kind"
     reading.to_settle = reading.to_settle or kind == "to_settle"
     reading.extra = reading.extra or kind == "extra"
     question.position = question.position or kind == "position"
@@ -610,7 +639,9 @@ def _with_total(reading: _Reading) -> bool:
         position -= 1
     by_measure = joined and reading.kinds[position] in ("measure", "place", "number", "level")
     named_before = bool(reading.places) or bool(reading.measures)  # 'busette i 2023, og kor mange av dei'
-    return by_measure or (reading.back and named_before)
+    # 'plantall 2017 for Skaun, og hvor mange EM?': a question word after the joining word asks anew
+    asked_anew = joined and named_before and len(reading.kinds) - position > 2
+    return by_measure or asked_anew or (reading.back and named_before)
 
 
 def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
@@ -748,12 +779,20 @@ def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
         reading.pending, reading.factor, reading.ranked = "above", 1.0, True
         reading.question.at_least = True
         _set_intent(reading, Intent.RANKING)
+    elif kind == "equal":  # 'akkurat like mange som de vedtok': at the bound, neither above nor below it
+        reading.pending, reading.factor, reading.ranked = "above", float(value), True
+        reading.question.at_least = reading.question.exactly = True
+        _set_intent(reading, Intent.RANKING)
     elif kind == "negation":
         reading.negated = True
     elif kind == "ratio" and reading.pending is None:  # after 'under halvparten av' the bound waits already
         reading.pending = kind
     elif kind == "exclude":
         reading.excluding = True
+    elif kind == "minus":
+        # 'Trøndelag, altså Midt-Norge minus Møre og Romsdal': the place just before it, less the next
+        del reading.places[:-1]
+        _set_intent(reading, Intent.CHANGE)
     elif kind == "including":
         reading.including = True
 
@@ -791,6 +830,8 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         ):  # said so, as any typo: 'Tolket «sor trondelg» som Sør-Trøndelag'
             question.places = [replace(match, how="fuzzy") for match in question.places]
         question.also = _further_places(reading.places[1:], question.places, index, year)
+        if not (question.versus or question.together or reading.including):  # 'Trondheim om vi tar med Klæbu'
+            question.also = _without_parts(question.also, question.places, index, year)
     else:
         for span, start in zip(spans, reading.leftover_starts, strict=True):
             led = _led_typo(reading, span, start, index)
@@ -827,6 +868,17 @@ def _as_today(question: Question, index: PlaceIndex, message: str) -> None:
     merged = [p for p in index.former(place) if p.valid_to is not None and (year or 0) < p.valid_to.year]
     question.also = [PlaceMatch(p, p.name, "exact") for p in merged]
     question.together = bool(merged)
+
+
+def _without_parts(
+    also: list[PlaceMatch], first: list[PlaceMatch], index: PlaceIndex, year: int | None
+) -> list[PlaceMatch]:
+    """The further places, less those the first is made of in the year: 'dagens Indre Fosen (Rissa og Leksvik)'
+    per 10.12.15 is Indre Fosen, that year its parts' sum ('Trondheim og Klæbu' in 2015 are two places)."""
+    if len(first) != 1 or not also or year is None:
+        return also
+    parts = {place_id_of(part) for part in index.members_in_year(first[0].place, year)}
+    return [match for match in also if place_id_of(match.place) not in parts]
 
 
 def _led_typo(
@@ -880,6 +932,20 @@ def _settle_need(reading: _Reading) -> None:
         )
         question.measure = Measure.REQUESTED if municipal else Measure.SETTLEMENT_NEED
         reading.named.add("measure")
+
+
+def _outcomes(reading: _Reading) -> None:
+    """'etter endt program', 'job seekers' with no measure named and no ranking: the programme's outcomes (the
+    only place that states them answers where none is named)."""
+    question = reading.question
+    if reading.outcome and not reading.ranked and question.measure is None:
+        question.measure, question.measures = Measure.INTRO_OUTCOME, [Measure.INTRO_OUTCOME]
+        reading.named.add("measure")
+    summed = reading.every_kind or question.together or reading.including or reading.total
+    if reading.outcome_kind and summed and question.group == Group.ALL:  # 'arbeidssøkere til sammen'
+        question.groups = [group for group in INTRO_GROUPS if group.startswith(f"{reading.outcome_kind}_")]
+        question.group = question.groups[0]
+        reading.named.add("group")
 
 
 def _decide_intent(reading: _Reading) -> None:
@@ -943,12 +1009,14 @@ def _is_follow_up(reading: _Reading) -> bool:
     norms = [t.norm for t in reading.tokens]
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
+    into_place = reading.back and reading.named == {"place"}  # 'hvor mange av dem er i Trondheim?'
     return (
         opens
         or ends
         or reading.named == {"years"}
         or (reading.back and "place" not in reading.named)
         or reading.question.position
+        or into_place
         or _narrows(reading)
     )
 

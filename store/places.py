@@ -150,11 +150,13 @@ class PlaceIndex:
         self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
         # Names of several words by their first words and by their last ('sor', 'trondelag': Sør-Trøndelag).
         self.longer: dict[str, list[str]] = defaultdict(list)
-        # The words of the sources' titles (author and document: 'salomonsen', 'hitimana'), with the sources of each.
+        # The words of the sources' titles (author and document: 'salomonsen', 'hitimana') that name no place, with
+        # the sources of each.
         self.source_words: dict[str, set[int]] = defaultdict(set)
         for source_id, source_title in (sources or {}).items():
-            for word in SOURCE_WORD.findall(source_title):
-                self.source_words[normalise(word)].add(source_id)
+            for word in map(normalise, SOURCE_WORD.findall(source_title)):
+                if word not in self.aliases:
+                    self.source_words[word].add(source_id)
         for key in self.name_keys:
             words = key.split()
             for cut in range(1, len(words)):

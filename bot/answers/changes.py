@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import product
+from typing import NamedTuple
 
 from bot.answers.cards import no_data
-from bot.answers.context import STAND_INS, Context, groups_all_first, label, revision, title, year_for
+from bot.answers.context import (
+    STAND_INS,
+    Context,
+    groups_all_first,
+    label,
+    revision,
+    shown_name,
+    title,
+    year_for,
+)
 from bot.render import Citations, day, number, percent, percent_tenths
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
@@ -32,7 +42,7 @@ class Point:
 async def change_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """How a figure changed in a year (original to revised, or first to latest statement) and since the year before;
     or between the years (and measures) named."""
-    if len(question.years) > 1 or question.second_measure:
+    if len(question.years) > 1 or question.second_measure or question.also or question.without_group:
         return await _between(question, place, ctx)
     measure, group = question.measure or Measure.SETTLED, question.group
     year, note = await _year_of_change(question, place, measure, ctx)
@@ -79,33 +89,77 @@ async def _year_of_change(
     return await year_for(question, place, (measure,), ctx)
 
 
+# A count of dwellings set against a count of people is taken as the people the dwellings house.
+PEOPLE_OF: dict[str, str] = {Measure.CAPACITY_DWELLINGS: Measure.CAPACITY}
+
+
+class End(NamedTuple):
+    """One of the two figures a change or difference is between: a place's measure and group in a year."""
+
+    place: Place
+    measure: str
+    group: str
+    year: int
+
+
 async def _between(question: Question, place: Place, ctx: Context) -> Reply:
-    """From the first year's figure to the last's ('fra anmodning 2016 til plantall 2017'): both and the difference."""
-    first = question.measure or Measure.SETTLED
-    last = question.second_measure or first
-    years = question.years
-    if not years:  # two measures, no year: the latest with either
-        latest, _ = await year_for(question, place, (first, last), ctx)
-        if latest is None:
-            return await no_data(place, None, ctx, [first], question.group)
-        years = [latest]
-    ends = [(first, years[0]), (last, years[-1])]
-    found = [await _point_or_stand_in(place, year, measure, question.group, ctx) for measure, year in ends]
+    """Between two figures, both shown: one place's first to its second with the per cent ('fra anmodning 2016
+    til plantall 2017', 'differansen mellom anmodning og vedtak'), or the first less the second, as computed,
+    for two places or the total and a group ('Midt-Norge minus Møre og Romsdal', 'var ikke fra Ukraina')."""
+    ends = await _ends(question, place, ctx)
+    if ends is None:
+        return await no_data(place, None, ctx, [question.measure or Measure.SETTLED], question.group)
+    found = [await _point_or_stand_in(end.place, end.year, end.measure, end.group, ctx) for end in ends]
     points = [point for point, _ in found]
     if points == [None, None]:
-        return await no_data(place, years[-1], ctx, [last], question.group)
+        return await no_data(place, ends[-1].year, ctx, [ends[-1].measure], ends[-1].group)
     cite = Citations(ctx.language)
     lines = [
-        f"{label(measure, question.group, ctx.language)} {year}: {_end_shown(point, stand_in, cite, ctx)}"
-        for (measure, year), (point, stand_in) in zip(ends, found, strict=True)
+        f"{_end_label(end, ends, ctx.language)}: {_end_shown(point, stand_in, cite, ctx)}"
+        for end, (point, stand_in) in zip(ends, found, strict=True)
     ]
     before, after = points
+    first, second = ends  # one place's figure to another of it (over time: a change), or one less another
+    changed = (first.place, first.group) == (second.place, second.group)
+    word = text("change_word" if first.year != second.year else "difference_word", ctx.language)
     if before is not None and after is not None:
-        lines.append(f"{text('change_word', ctx.language).capitalize()}: {_difference(before, after, ctx)}")
-        lines.extend(_in_percent((before, after), ctx) if question.in_percent else [])
-    what = f"{ends[0][1]}–{ends[1][1]}" if ends[0][1] != ends[1][1] else str(ends[0][1])
-    heading = title(place, ctx.language, f"{what}, {text('change_word', ctx.language)}")
+        between = _difference(before, after, ctx) if changed else _subtracted(before, after, ctx)
+        lines.append(f"{word.capitalize()}: {between}")
+        lines.extend(_in_percent((before, after), ctx) if question.in_percent and changed else [])
+    years = sorted({end.year for end in ends})
+    heading = title(place, ctx.language, f"{'–'.join(str(y) for y in years)}, {word}")
     return Reply("\n".join([heading, *lines]) + cite.render())
+
+
+async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, End] | None:
+    """The two figures asked between: two places, the total and a group, two measures of a year each, or one
+    measure's first and last year (None when no year has either)."""
+    first = question.measure or Measure.SETTLED
+    last = question.second_measure or first
+    if first not in PEOPLE_OF and last not in PEOPLE_OF.values():  # 'gapet mellom anmodningen og boligene'
+        last = PEOPLE_OF.get(last, last)
+    years = question.years
+    if not years:  # no year named: the latest with either
+        latest, _ = await year_for(question, place, (first, last), ctx)
+        if latest is None:
+            return None
+        years = [latest]
+    less = question.without_group
+    groups = [Group.ALL, less] if less else [question.group] * 2
+    if question.also:
+        other, year = question.also[0].place, years[-1]
+        return End(place, first, groups[0], year), End(other, last, groups[0], year)
+    if len(question.measure_years) > 1:  # each measure its year, the earlier first
+        (m1, y1), (m2, y2) = sorted(question.measure_years[:2], key=lambda pair: pair[1])
+        return End(place, m1, groups[0], y1), End(place, m2, groups[0], y2)
+    return End(place, first, groups[0], years[0]), End(place, last, groups[1], years[-1])
+
+
+def _end_label(end: End, ends: tuple[End, End], language: str) -> str:
+    """What an end is: its measure and group, with its place where the places differ and its year."""
+    where = f"{shown_name(end.place, language)}, " if ends[0].place != ends[1].place else ""
+    what = label(end.measure, end.group, language)
+    return f"{where}{what[:1].lower() + what[1:] if where else what} {end.year}"
 
 
 async def _point_or_stand_in(
@@ -260,6 +314,15 @@ def _summed(total: Aggregate, ctx: Context) -> Point:
 def _shown(point: Point, cite: Citations) -> str:
     """A point's value with its footnotes (and its coverage, for a sum)."""
     return f"{point.shown}{cite.cite_all(point.sources)}{point.coverage}"
+
+
+def _subtracted(first: Point, second: Point, ctx: Context) -> str:
+    """'1 978 − 689 = 1 289': the first less the second, as computed (':' where either is hidden)."""
+    if first.value is None or second.value is None or ":" in (first.shown, second.shown):
+        return ":"
+    found = first.value - second.value
+    sign = "−" if found < 0 else ""
+    return f"{first.shown} − {second.shown} = <b>{sign}{number(abs(found), ctx.language)}</b>"
 
 
 def _difference(before: Point, after: Point, ctx: Context) -> str:

@@ -7,7 +7,7 @@ import math
 from bot.answers.cards import card_lines, no_data, status_answer
 from bot.answers.context import Context, latest_note, title, year_for
 from bot.answers.tables import INTRO_MEASURES, table
-from bot.render import Citations, escape, percent
+from bot.render import Citations, escape, number, percent
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, text
 from bot.understanding import Question
@@ -34,7 +34,7 @@ async def intro_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """A place's introduction figures as a table (a county's with the counties ranked below it, one category
     alone when named: 'spor 2', 'sosialhjelp'); for a larger place without results of its own that year, its
     counties ranked by their results (the nation: every county with results)."""
-    if question.group in CATEGORY_MEASURE:
+    if question.group in CATEGORY_MEASURE or _categories(question):
         return await _category(question, place, ctx)
     if place.level in ("region", "nation", "group"):
         ranked = await _counties_ranked(question, place, ctx)
@@ -54,22 +54,42 @@ def county_without_results(place: Place, question: Question, ctx: Context) -> st
 
 
 async def _category(question: Question, place: Place, ctx: Context) -> Reply:
-    """One category of the programme ('spor 2', 'sosialhjelp'): its figure beside the total it is part of, for
-    the place asked about or, where it has none, the places that state it."""
-    measure = CATEGORY_MEASURE[question.group]
-    places = [place] if measure in (await ctx.figures(place)).years(question.group) else []
+    """Categories of the programme ('spor 2', 'sosialhjelp'): each figure beside the total it is part of, for
+    the place asked about or, where it has none, the places that state it; several counts summed, as computed
+    ('grunnskole, videregående og høyere til sammen': 26 + 59 + 11 = 96)."""
+    groups = _categories(question) or [question.group]
+    measure = CATEGORY_MEASURE[groups[0]]
+    places = [place] if measure in (await ctx.figures(place)).years(groups[0]) else []
     if not places:
         stated = await places_stating(ctx.store.reader, measure=measure)
-        places = [ctx.index.places[i] for i, group in stated if group == question.group]
+        places = [ctx.index.places[i] for i in dict.fromkeys(i for i, group in stated if group in groups)]
     cite = Citations(ctx.language)
     lines = []
     for where in places:
         held = await ctx.figures(where)
-        for statement in held.current(question.years or None, [measure], [question.group]):
+        statements = held.current(question.years or None, [measure], groups)
+        for statement in statements:
             lines.extend(_category_lines(where, statement, held, cite, ctx))
+        lines.extend(_sum_line(statements, ctx))
     if not lines:
         return await no_data(place, question.year, ctx, [measure], question.group)
-    return Reply("\n".join(lines) + cite.render())
+    return Reply("\n".join(dict.fromkeys(lines)) + cite.render())
+
+
+def _categories(question: Question) -> list[str]:
+    """The programme's outcome categories named, when several are: summed in the answer."""
+    named = [group for group in question.groups if CATEGORY_MEASURE.get(group) == Measure.INTRO_OUTCOME]
+    return named if len(named) > 1 else []
+
+
+def _sum_line(statements: list[Statement], ctx: Context) -> list[str]:
+    """'Til sammen: 26 + 59 + 11 = 96' for several counts of one year (none for one, or a hidden value)."""
+    values = [s.figure.value for s in statements]
+    if len(values) < 2 or len({s.figure.year for s in statements}) > 1 or None in values:
+        return []
+    parts = " + ".join(number(v, ctx.language) for v in values)
+    total = number(sum(v for v in values if v is not None), ctx.language)
+    return [f"{text('together_word', ctx.language)}: {parts} = <b>{total}</b>"]
 
 
 def _category_lines(

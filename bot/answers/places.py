@@ -207,14 +207,15 @@ async def _before_it_existed(place: Place, start: date, question: Question, ctx:
 
 async def stated_elsewhere(question: Question, place: Place, ctx: Context) -> Place | None:
     """For a measure the nation has no figure of, the place that states it instead ('27 new municipalities' of
-    Møre og Romsdal, the world's displaced); None where the nation has it or sums it over municipalities."""
+    Møre og Romsdal, the world's displaced, Trondheim's outcomes of the introduction programme, the only ones);
+    None where the nation has it or sums it over several municipalities."""
     if place.code != NATION or question.measure is None:
         return None
     if question.measure in (await ctx.figures(place)).years():
         return None
     stated = await places_stating(ctx.store.reader, measure=question.measure)
-    found = [ctx.index.places[i] for i, _ in stated if i in ctx.index.places]
-    if not found or any(other.level == "municipality" for other in found):
+    found = [ctx.index.places[i] for i in dict.fromkeys(i for i, _ in stated) if i in ctx.index.places]
+    if not found or (len(found) > 1 and any(other.level == "municipality" for other in found)):
         return None
     if question.group not in {group for i, group in stated if i == found[0].id}:
         question.group = (

@@ -249,6 +249,8 @@ def _remaining_of(row: ShareRow) -> float:
 
 def _within(value: float, question: Question) -> bool:
     """Whether a share (or value) is inside the bounds asked for ('flere enn de vedtok': above 1)."""
+    if question.exactly:
+        return value == question.above
     at_least = question.at_least and question.above is not None and value >= question.above
     return (question.above is None or value > question.above or at_least) and (
         question.below is None or value < question.below
@@ -261,7 +263,9 @@ def _bounds_words(question: Question, language: str) -> str:
     for key, bound in (("above", question.above), ("below", question.below)):
         if bound is not None:
             shown = percent(bound, language) if question.per else number(bound, language)
-            key = "at_least" if key == "above" and question.at_least else key
+            key = (
+                "exactly" if question.exactly else "at_least" if key == "above" and question.at_least else key
+            )
             words.append(text(f"bound_{key}", language, bound=shown))
     return "".join(f", {word}" for word in words)
 
