@@ -74,7 +74,7 @@ _words(
 _words(
     "measure",
     "assigned",
-    no="utsøkt|utsøkte|søkt ut|avtalt|avtalte|på veg|på vei",
+    no="utsøkt|utsøkte|søkt ut|søkte ut|avtalt|avtalte|på veg|på vei",
     nb="ikke ankommet|ikke kommet ennå|ikke bosatt ennå|venter på å flytte inn|ikke flyttet inn",
     nn="ikkje komne|ikkje kome enno|ikkje busett enno|ventar på å flytte inn|ikkje flytta inn",
     en="assigned|matched|on the way|on their way|assigned but not yet moved in|assigned but not yet settled|"
@@ -622,8 +622,9 @@ _words(
     en="table|tables|overview|list|lists|statistics|presentation|report|slides|slide",
 )
 
-# 'TOTALT' of the 2015 status table: settled + assigned, when no other measure is named.
-_words("total", "", no="totalt|i alt", en="total|in total|altogether")
+# 'TOTALT' of the 2015 status table: settled + assigned, when no other measure is named (both named is the
+# total too: 'bosatte og utsøkte', 'busette eller søkte ut').
+_words("total", "", no="totalt|totalen|i alt", en="total|in total|altogether")
 
 # Words that point back to the previous question: its place ('der', 'there'), its year ('året før', 'the
 # following year') or its figures ('av dem', 'of them'). Without a place named they make a follow-up.

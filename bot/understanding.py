@@ -641,7 +641,10 @@ def _with_total(reading: _Reading) -> bool:
     named_before = bool(reading.places) or bool(reading.measures)  # 'busette i 2023, og kor mange av dei'
     # 'plantall 2017 for Skaun, og hvor mange EM?': a question word after the joining word asks anew
     asked_anew = joined and named_before and len(reading.kinds) - position > 2
-    return by_measure or asked_anew or (reading.back and named_before)
+    after_total = reading.kinds[position : position + 1] == [
+        "total"
+    ]  # 'plantall 2017 – totalt, EM og under 15'
+    return by_measure or asked_anew or after_total or (reading.back and named_before)
 
 
 def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
@@ -650,6 +653,12 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
     # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead.
     summed = reading.total or (question.together and len(question.years) < 2)
+    if set(TOTAL_MEASURES[1:]) < set(
+        question.measures
+    ):  # 'anmodet om, og bosatte og utsøkte': their total too
+        question.measures.insert(question.measures.index(Measure.SETTLED), Measure.SETTLED_AND_ASSIGNED)
+    elif set(question.measures) == set(TOTAL_MEASURES[1:]):
+        summed = True  # 'bosatte og utsøkte', 'busette eller søkte ut': the total with its parts
     question.together = question.together or (reading.total and len(question.years) > 1)
     if (
         summed

@@ -33,6 +33,26 @@ IMDI_REGIONS = {
         {"18", "19", "20", "54", "55", "56"},
     ),
 }
+# What a county's municipalities are called together ("de sørtrønderske kommunene"): the adjective of the
+# county's name, in its plain and its inflected form (sørtrøndersk, sørtrønderske).
+COUNTY_ADJECTIVES = {
+    "Østfold": ["østfoldsk"],
+    "Vestfold": ["vestfoldsk"],
+    "Telemark": ["telemarksk"],
+    "Rogaland": ["rogalandsk"],
+    "Hordaland": ["hordalandsk"],
+    "Sør-Trøndelag": ["sørtrøndersk", "sør-trøndersk"],
+    "Nord-Trøndelag": ["nordtrøndersk", "nord-trøndersk"],
+    "Trøndelag": ["trøndersk"],
+    "Nordland": ["nordlandsk"],
+    "Finnmark": ["finnmarksk"],
+    "Agder": ["agdersk"],
+}
+# The English names of the counties that English texts spell otherwise.
+COUNTY_ENGLISH_NAMES = {
+    "Sør-Trøndelag": ["South Trøndelag", "South-Trøndelag", "South Trondelag"],
+    "Nord-Trøndelag": ["North Trøndelag", "North-Trøndelag", "North Trondelag"],
+}
 NATION = ("NO", "Norge", ["Noreg", "Norway", "landet", "hele landet", "heile landet", "nasjonalt"])
 INTERNATIONAL = {"WORLD": ("Verden", ["World", "globalt"]), "EUROPE": ("Europa", ["Europe"])}
 NAMED_GROUPS = {
@@ -242,6 +262,14 @@ def _begin(municipality: Municipality, code: str, name: str, day: date) -> None:
     if municipality.counties[0][0] != code[:2]:
         municipality.counties.insert(0, (code[:2], Period(None, day)))
         municipality.counties[1][1].start = day
+
+
+def county_other_names(name: str) -> list[str]:
+    """A county's English names and the adjectives that name its municipalities together (plain, inflected)."""
+    adjectives = [
+        form for adjective in COUNTY_ADJECTIVES.get(name, []) for form in (adjective, f"{adjective}e")
+    ]
+    return COUNTY_ENGLISH_NAMES.get(name, []) + adjectives
 
 
 def region_of_county(county_code: str) -> str | None:

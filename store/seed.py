@@ -20,6 +20,7 @@ from store.register import (
     NATION,
     Municipality,
     Period,
+    county_other_names,
     load_register,
     region_of_county,
 )
@@ -101,7 +102,8 @@ async def load_places(session: AsyncSession) -> int:
         )
         counties[county.code] = await _add_place(session, place)
         period = Period(county.start, county.end)
-        session.add_all(_aliases(place, [(county.name, period)], [(county.code, period)]))
+        names = [(county.name, period)] + [(other, period) for other in county_other_names(county.name)]
+        session.add_all(_aliases(place, names, [(county.code, period)]))
     for municipality in register.municipalities:
         await _add_municipality(session, municipality, counties, regions, nation)
     await _add_named_groups(session)

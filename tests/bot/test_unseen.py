@@ -907,9 +907,12 @@ async def test_primary_schooling_after_the_programme(store: Store, message: str,
 @pytest.mark.parametrize(
     ("message", "measures"),
     [
-        ("hvor mange var bosatt i Trondheim pr 10.12.15, og hvor mange var utsøkt?", ["settled", "assigned"]),
+        (
+            "hvor mange var bosatt i Trondheim pr 10.12.15, og hvor mange var utsøkt?",
+            ["settled_and_assigned", "settled", "assigned"],  # both parts named: their total beside them
+        ),
         ("kor mange var busett i Trondheim per 10.12.2015, og kva var vedtaket?", ["settled", "decided"]),
-        ("Trondheim as of 10.12.15, settled and assigned?", ["settled", "assigned"]),
+        ("Trondheim as of 10.12.15, settled and assigned?", ["settled_and_assigned", "settled", "assigned"]),
         ("bosatt og vedtak i Trondheim per 10. desember 2015, takk", ["settled", "decided"]),
     ],
 )
