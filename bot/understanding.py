@@ -81,7 +81,6 @@ LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': 
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
-AMOUNT_WORDS = ("mye", "mykje", "much")  # 'hvor mye ekstra', 'how much extra': money, not people
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 # After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
 BOUND_WORDS = frozenset(
@@ -685,7 +684,7 @@ def _extra(reading: _Reading) -> None:
     else beside the request the additional request ('how many additional refugees was Norway asked to take')."""
     if not reading.extra:
         return
-    if any(token.norm in AMOUNT_WORDS for token in reading.tokens):
+    if _asks_how_much(reading.tokens):  # 'hvor mye ekstra', 'how much extra': money, not people
         _set_intent(reading, Intent.GRANT)
         return
     question = reading.question
