@@ -187,3 +187,27 @@ async def test_a_webhook_elsewhere_than_here_is_refused(server: FakeBotApi, bot:
     """The local server never posts off this machine."""
     with pytest.raises(BadRequest, match=r"127\.0\.0\.1"):
         await bot.set_webhook("https://example.org/hook", secret_token="x")
+
+
+async def test_an_upload_arriving_in_small_pieces_is_read_whole(server: FakeBotApi) -> None:
+    """A sendPhoto whose body arrives split inside a small field is stored byte for byte."""
+    photo = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 160
+    field = b'--grense\r\nContent-Disposition: form-data; name="chat_id"\r\n\r\n' + str(USER).encode()
+    body = field + (
+        b'\r\n--grense\r\nContent-Disposition: form-data; name="photo"; filename="chart.png"\r\n'
+        b"Content-Type: image/png\r\n\r\n" + photo + b"\r\n--grense--\r\n"
+    )
+    head = (
+        f"POST /bot{server.token}/sendPhoto HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        f"Content-Type: multipart/form-data; boundary=grense\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    for piece in (head + field, body[len(field) : len(field) + 1], body[len(field) + 1 :]):
+        writer.write(piece)
+        await writer.drain()
+        await asyncio.sleep(0.05)
+    status = await reader.readline()
+    writer.close()
+    assert status.startswith(b"HTTP/1.1 200")
+    (sent,) = [m for m in server.messages_to(USER) if m["method"] == "sendPhoto"]
+    assert sent["photo"] == photo
