@@ -101,18 +101,26 @@ def _ancestors(place_ids: set[int], parents: dict[int, list[int]]) -> set[int]:
     return found
 
 
-def _parents(places: list[Place], memberships: dict[int, list[Span]]) -> dict[int, list[int]]:
+def _parents(
+    places: list[Place], by_any_code: dict[str, Place], memberships: dict[int, list[Span]]
+) -> dict[int, list[int]]:
     """For each place, the larger places it belongs to and the municipality it was wholly merged into."""
     parents: dict[int, list[int]] = defaultdict(list)
     for parent, members in memberships.items():
         for member in members:
             parents[member.child_id].append(parent)
-    by_code = {p.code: p for p in places}
     for place in places:
         successors = successor_codes(place)
-        if len(successors) == 1 and successors[0] in by_code and place.id is not None:
-            parents[place.id].append(place_id_of(by_code[successors[0]]))
+        if len(successors) == 1 and successors[0] in by_any_code and place.id is not None:
+            parents[place.id].append(place_id_of(by_any_code[successors[0]]))
     return parents
+
+
+def codes_ever(places: list[Place], aliases: list[Alias]) -> dict[str, Place]:
+    """Each place by its code and by the codes it had before (Drammen by 3005, its code 2020–2023)."""
+    by_id = {p.id: p for p in places}
+    former = {a.key: by_id[a.place_id] for a in aliases if a.kind == "code" and a.place_id in by_id}
+    return former | {p.code: p for p in places}
 
 
 def successor_codes(place: Place) -> list[str]:
@@ -138,12 +146,13 @@ class PlaceIndex:
     ) -> None:
         self.places = {p.id: p for p in places if p.id is not None}
         self.by_code = {p.code: p for p in places}
+        self.by_any_code = codes_ever(places, aliases)
         self.with_figures = with_figures
         self.memberships = memberships
         self.members_cache: dict[tuple[int, int], list[Place]] = {}
         self.former_cache: dict[int, list[Place]] = {}
         self.counties_cache: dict[tuple[int, int | None], list[Place]] = {}
-        self.predecessors_by_code: dict[str, list[Place]] | None = None
+        self.predecessors_by_id: dict[int, list[Place]] | None = None
         self.aliases: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
             self.aliases[alias.key].append(alias)
@@ -173,7 +182,7 @@ class PlaceIndex:
         for parent_id, *span in rows:
             memberships[parent_id].append(Span._make(span))
         direct = await places_with_figures(session)
-        with_figures = direct | _ancestors(direct, _parents(places, memberships))
+        with_figures = direct | _ancestors(direct, _parents(places, codes_ever(places, aliases), memberships))
         sources = dict(await _rows(session, Source, ("id", "title")))
         return cls(places, aliases, with_figures, memberships, sources)
 
@@ -285,9 +294,9 @@ class PlaceIndex:
         seen: set[int] = set()
         while True:
             codes = successor_codes(place)
-            if len(codes) != 1 or codes[0] not in self.by_code:
+            if len(codes) != 1 or codes[0] not in self.by_any_code:
                 return False
-            place = self.by_code[codes[0]]
+            place = self.by_any_code[codes[0]]
             if place_id_of(place) == target_id:
                 return True
             if place_id_of(place) in seen:
@@ -297,7 +306,7 @@ class PlaceIndex:
     def successors(self, place: Place) -> list[Place]:
         """What a former place became: a municipality's successors, or the counties a county's municipalities moved to."""
         if place.level == "municipality":
-            return [self.by_code[code] for code in successor_codes(place) if code in self.by_code]
+            return [self.by_any_code[code] for code in successor_codes(place) if code in self.by_any_code]
         if place.level != "county" or place.valid_to is None:
             return []
         spans = self.memberships.get(place_id_of(place), [])
@@ -358,7 +367,7 @@ class PlaceIndex:
         pending = [place]
         while pending:
             for code in successor_codes(pending.pop()):
-                successor = self.by_code.get(code)
+                successor = self.by_any_code.get(code)
                 if successor is None or place_id_of(successor) in seen:
                     continue
                 if place_id_of(successor) in ids:
@@ -369,12 +378,12 @@ class PlaceIndex:
 
     def predecessors(self, place: Place) -> list[Place]:
         """Former municipalities that were merged into this one (a split one for its part), by name."""
-        if self.predecessors_by_code is None:  # worked out once, on the first question that needs it
-            self.predecessors_by_code = defaultdict(list)
+        if self.predecessors_by_id is None:  # worked out once, on the first question that needs it
+            self.predecessors_by_id = defaultdict(list)
             for former in sorted(self.places.values(), key=lambda p: p.name):
-                for code in successor_codes(former):
-                    self.predecessors_by_code[code].append(former)
-        return self.predecessors_by_code.get(place.code, [])
+                for successor in self.successors(former) if former.level == "municipality" else []:
+                    self.predecessors_by_id[place_id_of(successor)].append(former)
+        return self.predecessors_by_id.get(place_id_of(place), [])
 
     @staticmethod
     def _prefer_municipality(matches: list[PlaceMatch]) -> list[PlaceMatch]:

@@ -238,10 +238,10 @@ def no_figures(place: Place, ctx: Context) -> str:
 
 def _successors(place: Place, ctx: Context) -> list[str]:
     """The line naming what a merged place became, if it was merged."""
-    if not (place.successor_code and place.valid_to):
+    successors = ctx.index.successors(place) if place.level == "municipality" else []
+    if not (successors and place.valid_to):
         return []
-    codes = [c for c in place.successor_code.split(",") if c in ctx.index.by_code]
-    successor = escape(", ".join(ctx.index.by_code[c].name for c in codes))
+    successor = escape(", ".join(p.name for p in successors))
     when = day(place.valid_to, ctx.language)
     return [text("merged_into", ctx.language, name=escape(place.name), successor=successor, date=when)]
 

@@ -361,6 +361,18 @@ def _place_cases() -> list[Case]:
         ),
         Case("status Rissa 2015", ("32", "18", "11"), tags=("old name",)),
         Case("status Leksvik 2016", ("17", "4"), tags=("old name",)),
+        # Merged into a municipality that has had a new code since (Drammen: 3005 in 2020–2023, 3301 from 2024).
+        Case(
+            "status Svelvik 2023",
+            ("360", "430", "400"),
+            ("Svelvik ble slått sammen med andre til Drammen fra 01.01.2020; svaret gjelder Drammen.",),
+            tags=("merged",),
+        ),
+        Case(
+            "status Kvalsund",
+            phrases=("Kvalsund ble slått sammen med andre og heter nå Hammerfest (fra 01.01.2020).",),
+            tags=("no data",),
+        ),
         Case(
             "bosatt Melhus 2020",
             phrases=("Ingen tall for Bosatt", "Melhus har tall for:", "Bosatt 2015"),

@@ -62,6 +62,15 @@ async def test_merged_municipality_knows_its_predecessors(store: Store) -> None:
     assert {p.name for p in index.predecessors(indre_fosen)} == {"Rissa", "Leksvik"}
 
 
+async def test_a_merger_is_followed_through_a_later_change_of_code(store: Store) -> None:
+    """Svelvik went into Drammen's 3005 of 2020, which is 3301 since 2024; Kvalsund into Hammerfest's 5406."""
+    index = await store.index()
+    drammen, hammerfest = index.by_code["3301"], index.by_code["5603"]
+    assert {p.name for p in index.predecessors(drammen)} == {"Nedre Eiker", "Svelvik"}
+    kvalsund = next(p for p in index.predecessors(hammerfest))
+    assert kvalsund.name == "Kvalsund" and index.successors(kvalsund) == [hammerfest]
+
+
 async def test_a_merged_municipality_is_made_of_its_former_ones_before_it_existed(store: Store) -> None:
     """Indre Fosen in 2016 is Rissa and Leksvik; from 2018 it is itself; Trondheim never sums Klæbu."""
     index = await store.index()
