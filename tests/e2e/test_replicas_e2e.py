@@ -139,6 +139,11 @@ async def test_two_webhook_replicas_share_changes_and_send_each_digest_once(
     await botapi.wait_until(lambda: sum(digests_per_chat(botapi).values()) >= KILL_AFTER, timeout=90)
     first.process.kill()
     await first.process.wait()  # reaped: its claims are seen as abandoned at once on this host
+    abandoned = {
+        chat
+        for chat, status, owner in await delivery_log(postgres_url)
+        if status == "pending" and _pid(owner) == first.process.pid
+    }
     logged = await settled(postgres_url, len(chats))
 
     got = digests_per_chat(botapi)
@@ -149,7 +154,9 @@ async def test_two_webhook_replicas_share_changes_and_send_each_digest_once(
     assert len(missing) <= 2
     senders = {_pid(owner) for _, status, owner in logged if status == "sent"}
     assert senders == {first.process.pid, second.process.pid}  # both replicas' jobs fired and sent some
-    assert "left over or failed: sent" in second.log  # the killed replica's claims, finished by its sweep
+    if abandoned:  # the killed replica had claims not yet on their way (on a loaded machine it may not)
+        assert all(statuses[chat] == "sent" for chat in abandoned)
+        assert "left over or failed: sent" in second.log  # finished by the other replica's sweep
     assert all(m["date"] >= due.timestamp() for m in botapi.sent if m["chat_id"] in chats)
 
 
