@@ -219,7 +219,12 @@ _words(
     en="social assistance|social welfare|welfare|social benefits",
 )
 _words(
-    "group", "other_benefits", nb="trygdeytelser|andre trygdeytelser", nn="trygdeytingar", en="other benefits"
+    "group",
+    "other_benefits",
+    no="trygdeytelser|andre trygdeytelser|andre ytelser",
+    nn="trygdeytingar|andre trygdeytingar|trygdeyting|andre ytingar",
+    en="other benefits|other social security benefits|social security benefits|social security|"
+    "other social benefits|other welfare benefits",
 )
 _words(
     "group",
@@ -237,7 +242,7 @@ _words(
     nn="under 30 timar|mindre enn 30 timar|29 timar eller mindre",
     en="part time|part-time|under 30 hours|less than 30 hours|29 hours or less",
 )
-_words("group", "upper_secondary", no="videregående|vidaregåande", en="upper secondary")
+_words("group", "upper_secondary", no="videregående|vidaregåande|vgs", en="upper secondary")
 _words(
     "group",
     "higher_education",
@@ -322,7 +327,6 @@ _words(
     nb="introresultater|introresultatene",
     nn="introresultata",
     en="introduction programme|introduction program|introduction|intro results|intro programme|intro program|"
-    "after the programme|after finishing the programme|finished the programme|completed the programme|"
     "programme outcomes|outcomes|outcome",
 )
 # What became of the participants after the programme (seed 004's 'Status etter endt program'): the
@@ -335,8 +339,15 @@ _words(
     "etter introduksjonsprogrammet",
     nn="etter avslutta program|avslutta program|fullført program|etter introprogrammet|"
     "etter introduksjonsprogrammet",
-    en="after the intro programme|after the introduction programme",
+    en="after the intro programme|after the introduction programme|after the programme|after the program|"
+    "after finishing the programme|after finishing the program|finished the programme|completed the programme",
 )
+# Leaving the programme early ('falt ut av helsemessige årsaker'): what became of them, the outcomes too.
+_words(
+    "outcome", "", nb="falt ut|faller ut|falle ut", nn="fall ut|fell ut|falle ut", en="dropped out|drop out"
+)
+# The outcome 'Annet' (seed 004): 'annet', 'other' name it only in a question about the outcomes.
+_words("other_outcome", "", nb="annet", nn="anna", en="other")
 # A kind of outcome: with 'i en eller annen form' or 'til sammen', every category whose key begins with it.
 _words(
     "outcome",

@@ -43,6 +43,7 @@ from store.vocabulary import (
     COMMAND,
     GROUP_KEYS,
     INTRO_GROUPS,
+    INTRO_OUTCOMES,
     MEASURE_KEYS,
     ORIGINALS,
     YEAR,
@@ -208,6 +209,7 @@ class _Reading:
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
     every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
+    other: bool = False  # 'annet', 'other': the outcome 'Annet' in a question about the outcomes
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
     back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
     total: bool = False  # 'totalt': the status table's TOTALT (settled + assigned) when no measure is named
@@ -601,6 +603,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.topic = reading.topic or kind == "topic"
     reading.outcome = reading.outcome or kind == "outcome"
     reading.every_kind = reading.every_kind or kind == "every_kind"
+    reading.other = reading.other or kind == "other_outcome"
     reading.to_settle = reading.to_settle or kind == "to_settle"
     reading.extra = reading.extra or kind == "extra"
     question.position = question.position or kind == "position"
@@ -943,10 +946,14 @@ def _settle_need(reading: _Reading) -> None:
 
 
 def _outcomes(reading: _Reading) -> None:
-    """'etter endt program', 'job seekers' with no measure named and no ranking: the programme's outcomes (the
-    only place that states them answers where none is named)."""
+    """'etter endt program', 'job seekers', an outcome named ('sosialhjelp', 'Annet' after the programme) with no
+    measure named and no ranking: the programme's outcomes (the only place that states them answers where none
+    is named)."""
     question = reading.question
-    if reading.outcome and not reading.ranked and question.measure is None:
+    if reading.other and reading.outcome and not _outcomes_named(question):  # 'How many went on to Other?'
+        question.group, question.groups = Group.OTHER, [*question.groups, Group.OTHER]
+        reading.named.add("group")
+    if (reading.outcome or _outcomes_named(question)) and not reading.ranked and question.measure is None:
         question.measure, question.measures = Measure.INTRO_OUTCOME, [Measure.INTRO_OUTCOME]
         reading.named.add("measure")
     summed = reading.every_kind or question.together or reading.including or reading.total
@@ -954,6 +961,11 @@ def _outcomes(reading: _Reading) -> None:
         question.groups = [group for group in INTRO_GROUPS if group.startswith(f"{reading.outcome_kind}_")]
         question.group = question.groups[0]
         reading.named.add("group")
+
+
+def _outcomes_named(question: Question) -> bool:
+    """Whether a category of the programme's outcomes is named ('sosialhjelp'; not a track, 'spor 2')."""
+    return any(group in INTRO_OUTCOMES for group in question.groups)
 
 
 def _decide_intent(reading: _Reading) -> None:

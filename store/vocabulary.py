@@ -129,6 +129,10 @@ NON_ADDITIVE = frozenset(
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)
 # The introduction programme's categories: its tracks and its outcomes (seed 004).
 INTRO_GROUPS = tuple(group for group in Group if group not in POPULATION_GROUPS)
+INTRO_TRACKS = (Group.TRACK_1, Group.TRACK_2, Group.TRACK_3, Group.YOUTH)  # shares of the participants
+INTRO_OUTCOMES = tuple(
+    group for group in INTRO_GROUPS if group not in INTRO_TRACKS
+)  # counts after the programme
 
 # The largest plausible value of a figure. Counts of people in a municipality, a county or the whole
 # country stay below a million; a few source figures are about Europe or the world (asylum seekers,
