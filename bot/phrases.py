@@ -190,6 +190,15 @@ _words(
 _words(
     "group", "em_under_15", no="under 15|under 15 år|em under 15|under femten", en="under 15|under fifteen"
 )
+# The rest of a group: '15 år eller eldre' are the minors less those under 15.
+_words(
+    "group_less",
+    "em_under_15",
+    no="15 år eller eldre|15 år og eldre|15 eller eldre|15 og eldre|over 15 år|eldre enn 15|eldre enn 15 år|"
+    "minst 15 år",
+    en="15 or older|15 and older|15 or over|15 and over|aged 15 or over|aged 15 and over|older than 15|"
+    "15 years or older|15 years and older|15 and above|15 or above|over 15 years",
+)
 _words(
     "group",
     "ukraine",

@@ -574,6 +574,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         reading.named.add("group")
         if value in INTRO_GROUPS:  # 'spor 2', 'sosialhjelp': the introduction programme's categories
             _set_intent(reading, Intent.INTRO)
+    elif kind == "group_less":  # 'EM … 15 år eller eldre': the group it is part of less this one
+        question.without_group = value
+        _set_intent(reading, Intent.CHANGE)
+        reading.named.add("group")
     elif kind == "intent":
         _set_intent(reading, value)
     elif kind == "outcome":
@@ -653,8 +657,9 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
-    # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead.
-    summed = reading.total or (question.together and len(question.years) < 2)
+    # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead,
+    # and 'sum EM 2016 Sør-Trøndelag' the members' figures of a group (the status table has none).
+    summed = reading.total or (question.together and len(question.years) < 2 and not reading.groups)
     if set(TOTAL_MEASURES[1:]) < set(
         question.measures
     ):  # 'anmodet om, og bosatte og utsøkte': their total too
@@ -843,6 +848,7 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         question.also = _further_places(reading.places[1:], question.places, index, year)
         if not (question.versus or question.together or reading.including):  # 'Trondheim om vi tar med Klæbu'
             question.also = _without_parts(question.also, question.places, index, year)
+            _merged_with_parts(question, index, year)
     else:
         for span, start in zip(spans, reading.leftover_starts, strict=True):
             led = _led_typo(reading, span, start, index)
@@ -890,6 +896,21 @@ def _without_parts(
         return also
     parts = {place_id_of(part) for part in index.members_in_year(first[0].place, year)}
     return [match for match in also if place_id_of(match.place) not in parts]
+
+
+def _merged_with_parts(question: Question, index: PlaceIndex, year: int | None) -> None:
+    """'Rissa og Leksvik (nå Indre Fosen)': a municipality named beside those it was made of, for a year before
+    the merger, is asked about alone (its figure is their sum)."""
+    named = [*question.places, *question.also]
+    if len(question.places) != 1 or not question.also or year is None:
+        return
+    for match in named:
+        parts = {place_id_of(part) for part in index.members_in_year(match.place, year)}
+        if match.place.level == "municipality" and all(
+            place_id_of(other.place) in parts for other in named if other is not match
+        ):
+            question.places, question.also, question.place_text = [match], [], match.label
+            return
 
 
 def _led_typo(

@@ -127,6 +127,8 @@ NON_ADDITIVE = frozenset(
 )
 # Groups of refugees (the rest of Group are categories of the intro programme).
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)
+# The group a group is part of, where not everyone: the minors under 15 of the minors.
+WHOLE_OF: dict[str, str] = {Group.EM_UNDER_15: Group.EM}
 # The introduction programme's categories: its tracks and its outcomes (seed 004).
 INTRO_GROUPS = tuple(group for group in Group if group not in POPULATION_GROUPS)
 INTRO_TRACKS = (Group.TRACK_1, Group.TRACK_2, Group.TRACK_3, Group.YOUTH)  # shares of the participants

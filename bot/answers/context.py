@@ -176,10 +176,16 @@ def caveat_words(statement: Statement, language: str) -> list[str]:
 
 
 async def year_for(
-    question: Question, place: Place, measures: Sequence[str], ctx: Context, *, every: bool = False
+    question: Question,
+    place: Place,
+    measures: Sequence[str],
+    ctx: Context,
+    *,
+    every: bool = False,
+    until: int | None = None,
 ) -> tuple[int | None, str]:
     """The year asked about, or the latest with figures of these measures (of all of them if `every`;
-    any measure if none given) and a note saying so."""
+    any measure if none given; none after `until`) and a note saying so."""
     if question.year is not None:
         return question.year, ""
     group = None if question.group == Group.ALL else question.group  # EM: the latest year with EM figures
@@ -190,6 +196,7 @@ async def year_for(
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
         years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
+    years = {year for year in years if until is None or year <= until}
     if not years:
         return None, ""
     latest = max(years)

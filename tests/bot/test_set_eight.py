@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from bot.assistant import Assistant
-from tests.bot.test_unrehearsed import reply
+from store.store import Store
+from tests.bot.test_unrehearsed import assert_cited, reply
+from tests.conftest import OSLO
 
 
 @pytest.mark.parametrize(
@@ -88,3 +92,100 @@ async def test_nynorsk_told_from_words_of_a_phrase_both_languages_share(
     user who chose bokmål too."""
     answer = await reply(assistant, message, language="nb")
     assert all(word in answer for word in words), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "parts"),
+    [
+        (
+            "Hvor mange enslige mindreårige ble Rissa og Leksvik (nå Indre Fosen) bedt om å bosette i 2016?",
+            "nb",
+            ("Rissa", "6¹", "Leksvik", "4¹", "10¹"),
+        ),
+        ("Kor mykje vart Rissa og Leksvik (no Indre Fosen) oppmoda om i 2016?", "nn", ("25¹", "17¹", "42¹")),
+        ("Rissa and Leksvik (now Indre Fosen): request 2016", "en", ("25¹", "17¹", "42¹")),
+    ],
+)
+async def test_a_merged_municipality_named_with_its_parts_is_their_sum(
+    assistant: Assistant, message: str, language: str, parts: tuple[str, ...]
+) -> None:
+    """Old names beside the municipality they were merged into: the merged one, its figure the parts' sum."""
+    answer = await reply(assistant, message, language=language)
+    assert answer.startswith("Indre Fosen") or "Indre Fosen (" in answer.splitlines()[1], answer
+    assert all(part in answer for part in parts), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "difference"),
+    [
+        (
+            "Hvor mange av de enslige mindreårige Orkdal er anmodet om for 2016 er 15 år eller eldre?",
+            "nb",
+            "12 − 5 = 7",
+        ),
+        (
+            "Kor mange av dei einslege mindreårige Melhus er oppmoda om for 2016 er 15 år eller eldre?",
+            "nn",
+            "14 − 6 = 8",
+        ),
+        ("Trondheim's 2017 planning figure: how many minors are 15 or older?", "en", "250 − 55 = 195"),
+    ],
+)
+async def test_minors_of_15_or_older_are_the_minors_less_those_under_15(
+    assistant: Assistant, message: str, language: str, difference: str
+) -> None:
+    """'15 år eller eldre': the minors less the minors under 15, as computed."""
+    answer = await reply(assistant, message, language=language)
+    assert difference in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "figure"),
+    [
+        ("sum EM 2016 Sør-Trøndelag-kommunene i tabellen", "nb", "226"),
+        ("summen av EM 2016 for dei sørtrønderske kommunane", "nn", "226"),
+        ("sum of unaccompanied minors 2016 for the South Trøndelag municipalities in the table", "en", "226"),
+    ],
+)
+async def test_a_sum_of_a_group_is_no_status_table_total(
+    assistant: Assistant, message: str, language: str, figure: str
+) -> None:
+    """'sum EM …' over a county's municipalities: the group's figures summed, not settled + assigned."""
+    answer = await reply(assistant, message, language=language)
+    assert f"{figure}¹" in answer and "Sør-Trøndelag" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "total"),
+    [
+        ("Status Midtre Gaudal", "nb", "15 + utsøkt 1 = 16"),
+        ("status Klæbu 2015", "nn", "busett 7 + utsøkt 10 = 17"),
+        ("status of Skaun 2015", "en", "14 + assigned 3 = 17"),
+    ],
+)
+async def test_a_status_card_shows_the_status_tables_total(
+    assistant: Assistant, message: str, language: str, total: str
+) -> None:
+    """Settled and assigned of the same day on a card: their total too (the status table's TOTALT)."""
+    answer = await reply(assistant, message, language=language)
+    assert total in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Status for Trondhiem please", "en"),
+        ("status Trondheim", "nb"),
+        ("korleis går det med Trondheim?", "nn"),
+    ],
+)
+async def test_a_status_without_a_year_shows_how_it_went_up_to_today(
+    store: Store, message: str, language: str
+) -> None:
+    """Asked on 14.12.2015, how settlement is going is 2015's card (450 decided, 398 + 158 per 10.12), not a
+    later year's the data happen to hold."""
+    assistant = Assistant(store, zone=OSLO, clock=lambda: datetime(2015, 12, 14, 12, tzinfo=OSLO))
+    answer = await reply(assistant, message, language=language)
+    assert "status 2015" in answer and "398 + " in answer and "158 = 556" in answer, answer
+    assert_cited(answer, ("450",))
+    assert "269" not in answer, answer
