@@ -168,6 +168,32 @@ _words(
     en="new municipalities|municipalities for the first time|first time|newly asked|newly requested|"
     "asked for the first time|new em municipalities",
 )
+# IMDi's competence programme for new settlement municipalities (seed 001): its modules.
+_words(
+    "measure",
+    "competence_modules",
+    no="kompetanseløft|kompetanseløftet",
+    nb="moduler|modulene",
+    nn="modular|modulane",
+    en="competence programme|competence boost|competence lift|modules",
+)
+# A strategy or plan (seed 002): its period and adoption, whatever measure words come with it ('vedtatt').
+_words(
+    "strategy",
+    "",
+    no="strategi|strategien|regional plan|regionale planen|regionplan|regionplanen",
+    nb="mangfoldsstrategi|mangfoldsstrategien|inkluderingsstrategi",
+    nn="mangfaldsstrategi|mangfaldsstrategien|inkluderingsstrategi",
+    en="strategy|strategic plan|diversity strategy|inclusion strategy|regional plan",
+)
+# How long something takes or lasts: with no strategy named, the time settlement itself takes (seed 004).
+_words(
+    "duration",
+    "",
+    nb="hvor lang tid|hvor lenge|hvor mange måneder",
+    nn="kor lang tid|kor lenge|kor mange månader",
+    en="how long|how much time|how many months",
+)
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")
 # The topic: a question about settlement in general wants the status card, not one measure.
 _words(

@@ -46,6 +46,7 @@ from store.vocabulary import (
     INTRO_OUTCOMES,
     MEASURE_KEYS,
     ORIGINALS,
+    PLAN_MEASURES,
     YEAR,
     Group,
     Intent,
@@ -210,6 +211,8 @@ class _Reading:
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
     every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
     other: bool = False  # 'annet', 'other': the outcome 'Annet' in a question about the outcomes
+    strategy: bool = False  # 'strategi', 'regional plan': a strategy's period and adoption
+    duration: bool = False  # 'hvor lang tid', 'how long'
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
     back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
     total: bool = False  # 'totalt': the status table's TOTALT (settled + assigned) when no measure is named
@@ -256,6 +259,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _extra(reading)
     _several(reading, year_marks)
     _first_above(reading)
+    _facts(reading)
     _new_municipalities(reading.question)
     _revision_compared(reading)
     _read_years(reading, message)
@@ -608,6 +612,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.outcome = reading.outcome or kind == "outcome"
     reading.every_kind = reading.every_kind or kind == "every_kind"
     reading.other = reading.other or kind == "other_outcome"
+    reading.strategy = reading.strategy or kind == "strategy"
+    reading.duration = reading.duration or kind == "duration"
     reading.to_settle = reading.to_settle or kind == "to_settle"
     reading.extra = reading.extra or kind == "extra"
     question.position = question.position or kind == "position"
@@ -746,6 +752,29 @@ def _revision_compared(reading: _Reading) -> None:
 def _asks_how_much(tokens: list[Token]) -> bool:
     """Whether a message asks how much ('hvor mye', 'kor mykje', 'how much')."""
     return any(f"{first.norm} {second.norm}" in HOW_MUCH for first, second in pairwise(tokens))
+
+
+def _facts(reading: _Reading) -> None:
+    """Figures of programmes and plans, not of settlement: a strategy's period and adoption ('når ble strategien
+    vedtatt', 'kva periode gjeld den regionale planen'), the competence programme's modules for new municipalities
+    and new EM municipalities both, and how long settling takes ('hvor lang tid tar bosettingen')."""
+    question = reading.question
+    if reading.strategy:
+        question.measures = list(PLAN_MEASURES)
+    elif Measure.COMPETENCE_MODULES in question.measures:
+        question.measures, question.groups = [Measure.COMPETENCE_MODULES], [Group.ALL, Group.EM]
+    elif reading.duration and not question.measures:
+        question.measures = [Measure.SETTLEMENT_MONTHS]
+    else:
+        return
+    question.measure, question.group, question.second_measure, question.measure_years = (
+        question.measures[0],
+        Group.ALL,
+        None,
+        [],
+    )
+    question.intent = Intent.FIGURE
+    reading.named.add("measure")
 
 
 def _new_municipalities(question: Question) -> None:

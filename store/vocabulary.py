@@ -37,6 +37,13 @@ class Measure(StrEnum):
     INTRO_PARTICIPANTS = "intro_participants"
     INTRO_PARTICIPANTS_PCT = "intro_participants_pct"
     INTRO_OUTCOME = "intro_outcome"
+    COMPETENCE_MODULES = (
+        "competence_modules"  # IMDi's Kompetanseløft for new settlement municipalities (seed 001)
+    )
+    PLAN_FROM = "plan_from"  # a strategy's or plan's first year (seed 002)
+    PLAN_TO = "plan_to"  # its last year
+    PLAN_ADOPTED = "plan_adopted"  # the year it was adopted, the day as the statement's as-of date
+    SETTLEMENT_MONTHS = "settlement_months"  # how long settling a refugee takes, in months (seed 004)
 
 
 class Group(StrEnum):
@@ -123,8 +130,21 @@ REVISED: dict[str, str] = {
 ORIGINALS: dict[str, str] = {revised: original for original, revised in REVISED.items()}  # and back
 # Shares and ranks: never summed over members.
 NON_ADDITIVE = frozenset(
-    {Measure.INTRO_RESULT_PCT, Measure.INTRO_RESULT_RANK, Measure.INTRO_PARTICIPANTS_PCT}
+    {
+        Measure.INTRO_RESULT_PCT,
+        Measure.INTRO_RESULT_RANK,
+        Measure.INTRO_PARTICIPANTS_PCT,
+        Measure.COMPETENCE_MODULES,
+        Measure.PLAN_FROM,
+        Measure.PLAN_TO,
+        Measure.PLAN_ADOPTED,
+        Measure.SETTLEMENT_MONTHS,
+    }
 )
+# A strategy's or plan's period and adoption: its figures are years.
+PLAN_MEASURES = (Measure.PLAN_FROM, Measure.PLAN_TO, Measure.PLAN_ADOPTED)
+# Figures that count no people (years, modules, months): never hidden as a small count, years never grouped.
+NOT_PEOPLE = frozenset({Measure.COMPETENCE_MODULES, Measure.SETTLEMENT_MONTHS, *PLAN_MEASURES})
 # Groups of refugees (the rest of Group are categories of the intro programme).
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)
 # The group a group is part of, where not everyone: the minors under 15 of the minors.

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.render import Citations, day, escape, shown_value
+from bot.render import Citations, day, escape, number, shown_value
 from bot.texts import group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
@@ -14,7 +14,7 @@ from store.models import Place, place_id_of
 from store.places import PlaceIndex
 from store.queries import Aggregate, Statement, aggregates, precedence
 from store.store import Store
-from store.vocabulary import REVISED, Group, Measure
+from store.vocabulary import NOT_PEOPLE, REVISED, Group, Measure
 
 SMALL = 5  # IMDi hides values under 5 in public tables
 SHOWN_NAMES = 3  # places (or dates) named in a running note before '(+4)' (or a span of dates)
@@ -41,6 +41,10 @@ class Context:
         figure = statement.figure
         if figure.suppressed:
             return ":"
+        if figure.measure in NOT_PEOPLE and figure.value is not None:  # '2015', '3 moduler', '1,5 måneder'
+            return (
+                str(int(figure.value)) if figure.value.is_integer() else number(figure.value, self.language)
+            )
         shown = self._shown(figure.value, figure.group)
         return f"{shown} %" if figure.measure in PERCENT_MEASURES and figure.value is not None else shown
 

@@ -189,3 +189,67 @@ async def test_a_status_without_a_year_shows_how_it_went_up_to_today(
     assert "status 2015" in answer and "398 + " in answer and "158 = 556" in answer, answer
     assert_cited(answer, ("450",))
     assert "269" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange moduler består kompetanseløftet for nye bosettingskommuner av?", "nb"),
+        ("Kor mange modular får nye EM-kommunar i kompetanseløftet?", "nn"),
+        ("How many modules does IMDi's competence programme for new municipalities have?", "en"),
+    ],
+)
+async def test_the_competence_programmes_modules_with_their_source(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """Seed 001's Kompetanseløft: 3 modules for new settlement municipalities, 2 for new EM municipalities,
+    cited with the slides and their date."""
+    answer = await reply(assistant, message, language=language)
+    assert_cited(answer, ("3", "2"))
+    assert "Hitimana" in answer and ("01.02.2016" in answer or "1 Feb 2016" in answer), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "years"),
+    [
+        (
+            "Når ble Kristiansands strategi for likestilling, inkludering og mangfold vedtatt?",
+            "nb",
+            ("2015", "2022"),
+        ),
+        ("Hvor lenge gjelder Kristiansand kommunes mangfoldsstrategi?", "nb", ("2015", "2022")),
+        (
+            "Kva periode gjeld den regionale planen for likestilling, inkludering og mangfald på Agder?",
+            "nn",
+            ("2015", "2027"),
+        ),
+        (
+            "When was Kristiansand's diversity strategy adopted, and how long does it run?",
+            "en",
+            ("2015", "2022"),
+        ),
+    ],
+)
+async def test_a_strategys_period_and_adoption(
+    assistant: Assistant, message: str, language: str, years: tuple[str, ...]
+) -> None:
+    """Seed 002's strategy and regional plan: the years they run, as years (never '2 015'), and for Kristiansand
+    the day it was adopted (25.03.2015) as the statement's date."""
+    answer = await reply(assistant, message, language=language)
+    assert_cited(answer, years)
+    assert "2 0" not in answer, answer
+    assert "Kristiansand" not in message or "25.03.2015" in answer or "25 Mar 2015" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "value"),
+    [
+        ("Hvor lang tid tar selve bosettingen i Trondheim?", "nb", "1,5"),
+        ("Kor lang tid tek sjølve busetjinga i Trondheim?", "nn", "1,5"),
+        ("How long does settlement itself take in Trondheim?", "en", "1.5"),
+    ],
+)
+async def test_how_long_settling_takes(assistant: Assistant, message: str, language: str, value: str) -> None:
+    """Seed 004: settlement itself takes about one and a half months in Trondheim."""
+    answer = await reply(assistant, message, language=language)
+    assert_cited(answer, (value,))
