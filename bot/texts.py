@@ -138,6 +138,16 @@ MEASURES: dict[str, dict[str, str]] = {
         "nn": "Tid sjølve busetjinga tek (månader)",
         "en": "Time settlement itself takes (months)",
     },
+    "intro_years": {
+        "nb": "Introprogrammets varighet (år)",
+        "nn": "Introprogrammet si lengd (år)",
+        "en": "Length of the intro programme (years)",
+    },
+    "intro_years_max": {
+        "nb": "Introprogrammets varighet, høyst (år)",
+        "nn": "Introprogrammet si lengd, høgst (år)",
+        "en": "Length of the intro programme, at most (years)",
+    },
 }
 
 SHORT_MEASURES: dict[str, dict[str, str]] = {  # a measure's name in a running line: 'bosatt 43'
@@ -249,6 +259,16 @@ SHORT_MEASURES: dict[str, dict[str, str]] = {  # a measure's name in a running l
         "nb": "tid selve bosettingen tar (måneder)",
         "nn": "tid sjølve busetjinga tek (månader)",
         "en": "time settlement itself takes (months)",
+    },
+    "intro_years": {
+        "nb": "introprogrammets varighet (år)",
+        "nn": "introprogrammet si lengd (år)",
+        "en": "length of the intro programme (years)",
+    },
+    "intro_years_max": {
+        "nb": "introprogrammets varighet, høyst (år)",
+        "nn": "introprogrammet si lengd, høgst (år)",
+        "en": "length of the intro programme, at most (years)",
     },
 }
 

@@ -44,6 +44,7 @@ from store.vocabulary import (
     GROUP_KEYS,
     INTRO_GROUPS,
     INTRO_OUTCOMES,
+    INTRO_YEARS_MEASURES,
     MEASURE_KEYS,
     ORIGINALS,
     PLAN_MEASURES,
@@ -757,14 +758,17 @@ def _asks_how_much(tokens: list[Token]) -> bool:
 def _facts(reading: _Reading) -> None:
     """Figures of programmes and plans, not of settlement: a strategy's period and adoption ('når ble strategien
     vedtatt', 'kva periode gjeld den regionale planen'), the competence programme's modules for new municipalities
-    and new EM municipalities both, and how long settling takes ('hvor lang tid tar bosettingen')."""
+    and new EM municipalities both, and how long settling or the introduction programme takes ('hvor lang tid tar
+    bosettingen', 'hvor lenge varer introprogrammet')."""
     question = reading.question
     if reading.strategy:
         question.measures = list(PLAN_MEASURES)
     elif Measure.COMPETENCE_MODULES in question.measures:
         question.measures, question.groups = [Measure.COMPETENCE_MODULES], [Group.ALL, Group.EM]
-    elif reading.duration and not question.measures:
-        question.measures = [Measure.SETTLEMENT_MONTHS]
+    elif reading.duration and not question.measures:  # the programme's years, else settling's months
+        question.measures = (
+            list(INTRO_YEARS_MEASURES) if question.intent == Intent.INTRO else [Measure.SETTLEMENT_MONTHS]
+        )
     else:
         return
     question.measure, question.group, question.second_measure, question.measure_years = (

@@ -44,6 +44,8 @@ class Measure(StrEnum):
     PLAN_TO = "plan_to"  # its last year
     PLAN_ADOPTED = "plan_adopted"  # the year it was adopted, the day as the statement's as-of date
     SETTLEMENT_MONTHS = "settlement_months"  # how long settling a refugee takes, in months (seed 004)
+    INTRO_YEARS = "intro_years"  # how long the introduction programme lasts, in years
+    INTRO_YEARS_MAX = "intro_years_max"  # and at most
 
 
 class Group(StrEnum):
@@ -139,12 +141,18 @@ NON_ADDITIVE = frozenset(
         Measure.PLAN_TO,
         Measure.PLAN_ADOPTED,
         Measure.SETTLEMENT_MONTHS,
+        Measure.INTRO_YEARS,
+        Measure.INTRO_YEARS_MAX,
     }
 )
 # A strategy's or plan's period and adoption: its figures are years.
 PLAN_MEASURES = (Measure.PLAN_FROM, Measure.PLAN_TO, Measure.PLAN_ADOPTED)
+# How long the introduction programme lasts: usually, and at most.
+INTRO_YEARS_MEASURES = (Measure.INTRO_YEARS, Measure.INTRO_YEARS_MAX)
 # Figures that count no people (years, modules, months): never hidden as a small count, years never grouped.
-NOT_PEOPLE = frozenset({Measure.COMPETENCE_MODULES, Measure.SETTLEMENT_MONTHS, *PLAN_MEASURES})
+NOT_PEOPLE = frozenset(
+    {Measure.COMPETENCE_MODULES, Measure.SETTLEMENT_MONTHS, *PLAN_MEASURES, *INTRO_YEARS_MEASURES}
+)
 # Groups of refugees (the rest of Group are categories of the intro programme).
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)
 # The group a group is part of, where not everyone: the minors under 15 of the minors.

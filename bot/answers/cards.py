@@ -30,7 +30,7 @@ from store.held import PlaceFigures
 from store.models import Place
 from store.places import valid_in
 from store.queries import Aggregate, Statement, settled_share
-from store.vocabulary import POPULATION_GROUPS, WRITABLE_MEASURES, Group, Measure
+from store.vocabulary import NOT_PEOPLE, POPULATION_GROUPS, WRITABLE_MEASURES, Group, Measure
 
 # A card shows every measure an admin may write, then the planning figures, in this order.
 CARD_MEASURES = (
@@ -155,10 +155,12 @@ async def _elsewhere(place: Place, measures: Sequence[str], group: str, what: st
 
 
 def _card_order(found: set[str], measures: Sequence[str] | None) -> list[str]:
-    """The measures of a card: the chosen ones, or the standard ones followed by any others stated."""
+    """The measures of a card: the chosen ones, or the standard ones followed by any others stated (figures that
+    count no people, a plan's years or a programme's length, only where the card would have nothing else)."""
     if measures is not None:
         return [m for m in measures if m in found]
-    return [m for m in CARD_MEASURES if m in found] + sorted(found - set(CARD_MEASURES))
+    shown = [m for m in CARD_MEASURES if m in found] + sorted(found - set(CARD_MEASURES) - NOT_PEOPLE)
+    return shown or sorted(found)
 
 
 async def _municipality_lines(

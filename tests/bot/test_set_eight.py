@@ -242,14 +242,21 @@ async def test_a_strategys_period_and_adoption(
 
 
 @pytest.mark.parametrize(
-    ("message", "language", "value"),
+    ("message", "language", "values"),
     [
-        ("Hvor lang tid tar selve bosettingen i Trondheim?", "nb", "1,5"),
-        ("Kor lang tid tek sjølve busetjinga i Trondheim?", "nn", "1,5"),
-        ("How long does settlement itself take in Trondheim?", "en", "1.5"),
+        ("Hvor lang tid tar selve bosettingen i Trondheim?", "nb", ("1,5",)),
+        ("Kor lang tid tek sjølve busetjinga i Trondheim?", "nn", ("1,5",)),
+        ("How long does settlement itself take in Trondheim?", "en", ("1.5",)),
+        ("Hvor lenge varer introduksjonsprogrammet i Trondheim?", "nb", ("2", "3")),
+        ("Kor lenge varer introprogrammet i Trondheim?", "nn", ("2", "3")),
+        ("How long is the introduction programme in Trondheim?", "en", ("2", "3")),
     ],
 )
-async def test_how_long_settling_takes(assistant: Assistant, message: str, language: str, value: str) -> None:
-    """Seed 004: settlement itself takes about one and a half months in Trondheim."""
+async def test_how_long_settling_and_the_programme_take(
+    assistant: Assistant, message: str, language: str, values: tuple[str, ...]
+) -> None:
+    """Seed 004: settlement itself takes about one and a half months in Trondheim, the programme 2 years (at most
+    3); not on the status card, where the settlement figures are."""
     answer = await reply(assistant, message, language=language)
-    assert_cited(answer, (value,))
+    assert_cited(answer, values)
+    assert "269" not in answer, answer
