@@ -95,7 +95,7 @@ def _detected(words: Sequence[str], phrases: Sequence[str]) -> str | None:
     markers = Counter(
         next(iter(found))
         for item in {*(normalise(word) for word in words), *phrases}
-        if len(found := languages_of(item)) == 1
+        if len(found := languages_of(item) | _phrase_languages(item, phrases)) == 1
     )
     (leader, most), (_, runner_up) = [*markers.most_common(2), ("", 0), ("", 0)][:2]
     if most - runner_up >= DECISIVE_MARKERS:
@@ -106,6 +106,12 @@ def _detected(words: Sequence[str], phrases: Sequence[str]) -> str | None:
     if best in NORWEGIAN and not markers[best]:  # no word only it has: lingua alone cannot tell nb from nn
         return None
     return best if first - second >= MARGIN else None
+
+
+def _phrase_languages(word: str, phrases: Sequence[str]) -> frozenset[str]:
+    """The languages of the vocabulary phrases a word was read in: 'endt' in 'etter endt program' is nynorsk
+    as much as bokmål, whatever the word lists say of it alone."""
+    return frozenset().union(*(PHRASE_LANGUAGES[p] for p in phrases if word != p and word in p.split()))
 
 
 @lru_cache(maxsize=4096)

@@ -168,6 +168,32 @@ _words(
     en="new municipalities|municipalities for the first time|first time|newly asked|newly requested|"
     "asked for the first time|new em municipalities",
 )
+# IMDi's competence programme for new settlement municipalities (seed 001): its modules.
+_words(
+    "measure",
+    "competence_modules",
+    no="kompetanseløft|kompetanseløftet",
+    nb="moduler|modulene",
+    nn="modular|modulane",
+    en="competence programme|competence boost|competence lift|modules",
+)
+# A strategy or plan (seed 002): its period and adoption, whatever measure words come with it ('vedtatt').
+_words(
+    "strategy",
+    "",
+    no="strategi|strategien|regional plan|regionale planen|regionplan|regionplanen",
+    nb="mangfoldsstrategi|mangfoldsstrategien|inkluderingsstrategi",
+    nn="mangfaldsstrategi|mangfaldsstrategien|inkluderingsstrategi",
+    en="strategy|strategic plan|diversity strategy|inclusion strategy|regional plan",
+)
+# How long something takes or lasts: with no strategy named, the time settlement itself takes (seed 004).
+_words(
+    "duration",
+    "",
+    nb="hvor lang tid|hvor lenge|hvor mange måneder",
+    nn="kor lang tid|kor lenge|kor mange månader",
+    en="how long|how much time|how many months",
+)
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")
 # The topic: a question about settlement in general wants the status card, not one measure.
 _words(
@@ -189,6 +215,15 @@ _words(
 )
 _words(
     "group", "em_under_15", no="under 15|under 15 år|em under 15|under femten", en="under 15|under fifteen"
+)
+# The rest of a group: '15 år eller eldre' are the minors less those under 15.
+_words(
+    "group_less",
+    "em_under_15",
+    no="15 år eller eldre|15 år og eldre|15 eller eldre|15 og eldre|over 15 år|eldre enn 15|eldre enn 15 år|"
+    "minst 15 år",
+    en="15 or older|15 and older|15 or over|15 and over|aged 15 or over|aged 15 and over|older than 15|"
+    "15 years or older|15 years and older|15 and above|15 or above|over 15 years",
 )
 _words(
     "group",
@@ -219,7 +254,12 @@ _words(
     en="social assistance|social welfare|welfare|social benefits",
 )
 _words(
-    "group", "other_benefits", nb="trygdeytelser|andre trygdeytelser", nn="trygdeytingar", en="other benefits"
+    "group",
+    "other_benefits",
+    no="trygdeytelser|andre trygdeytelser|andre ytelser",
+    nn="trygdeytingar|andre trygdeytingar|trygdeyting|andre ytingar",
+    en="other benefits|other social security benefits|social security benefits|social security|"
+    "other social benefits|other welfare benefits",
 )
 _words(
     "group",
@@ -237,7 +277,7 @@ _words(
     nn="under 30 timar|mindre enn 30 timar|29 timar eller mindre",
     en="part time|part-time|under 30 hours|less than 30 hours|29 hours or less",
 )
-_words("group", "upper_secondary", no="videregående|vidaregåande", en="upper secondary")
+_words("group", "upper_secondary", no="videregående|vidaregåande|vgs", en="upper secondary")
 _words(
     "group",
     "higher_education",
@@ -322,7 +362,6 @@ _words(
     nb="introresultater|introresultatene",
     nn="introresultata",
     en="introduction programme|introduction program|introduction|intro results|intro programme|intro program|"
-    "after the programme|after finishing the programme|finished the programme|completed the programme|"
     "programme outcomes|outcomes|outcome",
 )
 # What became of the participants after the programme (seed 004's 'Status etter endt program'): the
@@ -335,8 +374,15 @@ _words(
     "etter introduksjonsprogrammet",
     nn="etter avslutta program|avslutta program|fullført program|etter introprogrammet|"
     "etter introduksjonsprogrammet",
-    en="after the intro programme|after the introduction programme",
+    en="after the intro programme|after the introduction programme|after the programme|after the program|"
+    "after finishing the programme|after finishing the program|finished the programme|completed the programme",
 )
+# Leaving the programme early ('falt ut av helsemessige årsaker'): what became of them, the outcomes too.
+_words(
+    "outcome", "", nb="falt ut|faller ut|falle ut", nn="fall ut|fell ut|falle ut", en="dropped out|drop out"
+)
+# The outcome 'Annet' (seed 004): 'annet', 'other' name it only in a question about the outcomes.
+_words("other_outcome", "", nb="annet", nn="anna", en="other")
 # A kind of outcome: with 'i en eller annen form' or 'til sammen', every category whose key begins with it.
 _words(
     "outcome",

@@ -113,6 +113,41 @@ MEASURES: dict[str, dict[str, str]] = {
         "nn": "Status etter avslutta introprogram",
         "en": "Outcome after the intro programme",
     },
+    "competence_modules": {
+        "nb": "Kompetanseløft for nye bosettingskommuner, moduler à 2 dager",
+        "nn": "Kompetanseløft for nye busetjingskommunar, modular à 2 dagar",
+        "en": "Competence programme for new settlement municipalities, modules of 2 days",
+    },
+    "plan_from": {
+        "nb": "Strategi eller plan, gjelder fra",
+        "nn": "Strategi eller plan, gjeld frå",
+        "en": "Strategy or plan, in force from",
+    },
+    "plan_to": {
+        "nb": "Strategi eller plan, gjelder til",
+        "nn": "Strategi eller plan, gjeld til",
+        "en": "Strategy or plan, in force until",
+    },
+    "plan_adopted": {
+        "nb": "Strategi eller plan, vedtatt (dagen i fotnoten)",
+        "nn": "Strategi eller plan, vedteken (dagen i fotnoten)",
+        "en": "Strategy or plan, adopted (the day in the footnote)",
+    },
+    "settlement_months": {
+        "nb": "Tid selve bosettingen tar (måneder)",
+        "nn": "Tid sjølve busetjinga tek (månader)",
+        "en": "Time settlement itself takes (months)",
+    },
+    "intro_years": {
+        "nb": "Introprogrammets varighet (år)",
+        "nn": "Introprogrammet si lengd (år)",
+        "en": "Length of the intro programme (years)",
+    },
+    "intro_years_max": {
+        "nb": "Introprogrammets varighet, høyst (år)",
+        "nn": "Introprogrammet si lengd, høgst (år)",
+        "en": "Length of the intro programme, at most (years)",
+    },
 }
 
 SHORT_MEASURES: dict[str, dict[str, str]] = {  # a measure's name in a running line: 'bosatt 43'
@@ -199,6 +234,41 @@ SHORT_MEASURES: dict[str, dict[str, str]] = {  # a measure's name in a running l
         "nb": "status etter endt introprogram",
         "nn": "status etter avslutta introprogram",
         "en": "outcome after the intro programme",
+    },
+    "competence_modules": {
+        "nb": "kompetanseløft for nye bosettingskommuner, moduler à 2 dager",
+        "nn": "kompetanseløft for nye busetjingskommunar, modular à 2 dagar",
+        "en": "competence programme for new settlement municipalities, modules of 2 days",
+    },
+    "plan_from": {
+        "nb": "strategi eller plan, gjelder fra",
+        "nn": "strategi eller plan, gjeld frå",
+        "en": "strategy or plan, in force from",
+    },
+    "plan_to": {
+        "nb": "strategi eller plan, gjelder til",
+        "nn": "strategi eller plan, gjeld til",
+        "en": "strategy or plan, in force until",
+    },
+    "plan_adopted": {
+        "nb": "strategi eller plan, vedtatt (dagen i fotnoten)",
+        "nn": "strategi eller plan, vedteken (dagen i fotnoten)",
+        "en": "strategy or plan, adopted (the day in the footnote)",
+    },
+    "settlement_months": {
+        "nb": "tid selve bosettingen tar (måneder)",
+        "nn": "tid sjølve busetjinga tek (månader)",
+        "en": "time settlement itself takes (months)",
+    },
+    "intro_years": {
+        "nb": "introprogrammets varighet (år)",
+        "nn": "introprogrammet si lengd (år)",
+        "en": "length of the intro programme (years)",
+    },
+    "intro_years_max": {
+        "nb": "introprogrammets varighet, høyst (år)",
+        "nn": "introprogrammet si lengd, høgst (år)",
+        "en": "length of the intro programme, at most (years)",
     },
 }
 

@@ -43,8 +43,11 @@ from store.vocabulary import (
     COMMAND,
     GROUP_KEYS,
     INTRO_GROUPS,
+    INTRO_OUTCOMES,
+    INTRO_YEARS_MEASURES,
     MEASURE_KEYS,
     ORIGINALS,
+    PLAN_MEASURES,
     YEAR,
     Group,
     Intent,
@@ -208,6 +211,9 @@ class _Reading:
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
     every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
+    other: bool = False  # 'annet', 'other': the outcome 'Annet' in a question about the outcomes
+    strategy: bool = False  # 'strategi', 'regional plan': a strategy's period and adoption
+    duration: bool = False  # 'hvor lang tid', 'how long'
     ranked: bool = False  # 'lengst bak', 'best', 'flest'
     back: bool = False  # 'der', 'of them', 'året før': points back to the previous question
     total: bool = False  # 'totalt': the status table's TOTALT (settled + assigned) when no measure is named
@@ -254,6 +260,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _extra(reading)
     _several(reading, year_marks)
     _first_above(reading)
+    _facts(reading)
     _new_municipalities(reading.question)
     _revision_compared(reading)
     _read_years(reading, message)
@@ -572,6 +579,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         reading.named.add("group")
         if value in INTRO_GROUPS:  # 'spor 2', 'sosialhjelp': the introduction programme's categories
             _set_intent(reading, Intent.INTRO)
+    elif kind == "group_less":  # 'EM … 15 år eller eldre': the group it is part of less this one
+        question.without_group = value
+        _set_intent(reading, Intent.CHANGE)
+        reading.named.add("group")
     elif kind == "intent":
         _set_intent(reading, value)
     elif kind == "outcome":
@@ -601,6 +612,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.topic = reading.topic or kind == "topic"
     reading.outcome = reading.outcome or kind == "outcome"
     reading.every_kind = reading.every_kind or kind == "every_kind"
+    reading.other = reading.other or kind == "other_outcome"
+    reading.strategy = reading.strategy or kind == "strategy"
+    reading.duration = reading.duration or kind == "duration"
     reading.to_settle = reading.to_settle or kind == "to_settle"
     reading.extra = reading.extra or kind == "extra"
     question.position = question.position or kind == "position"
@@ -650,8 +664,9 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
-    # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead.
-    summed = reading.total or (question.together and len(question.years) < 2)
+    # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead,
+    # and 'sum EM 2016 Sør-Trøndelag' the members' figures of a group (the status table has none).
+    summed = reading.total or (question.together and len(question.years) < 2 and not reading.groups)
     if set(TOTAL_MEASURES[1:]) < set(
         question.measures
     ):  # 'anmodet om, og bosatte og utsøkte': their total too
@@ -738,6 +753,32 @@ def _revision_compared(reading: _Reading) -> None:
 def _asks_how_much(tokens: list[Token]) -> bool:
     """Whether a message asks how much ('hvor mye', 'kor mykje', 'how much')."""
     return any(f"{first.norm} {second.norm}" in HOW_MUCH for first, second in pairwise(tokens))
+
+
+def _facts(reading: _Reading) -> None:
+    """Figures of programmes and plans, not of settlement: a strategy's period and adoption ('når ble strategien
+    vedtatt', 'kva periode gjeld den regionale planen'), the competence programme's modules for new municipalities
+    and new EM municipalities both, and how long settling or the introduction programme takes ('hvor lang tid tar
+    bosettingen', 'hvor lenge varer introprogrammet')."""
+    question = reading.question
+    if reading.strategy:
+        question.measures = list(PLAN_MEASURES)
+    elif Measure.COMPETENCE_MODULES in question.measures:
+        question.measures, question.groups = [Measure.COMPETENCE_MODULES], [Group.ALL, Group.EM]
+    elif reading.duration and not question.measures:  # the programme's years, else settling's months
+        question.measures = (
+            list(INTRO_YEARS_MEASURES) if question.intent == Intent.INTRO else [Measure.SETTLEMENT_MONTHS]
+        )
+    else:
+        return
+    question.measure, question.group, question.second_measure, question.measure_years = (
+        question.measures[0],
+        Group.ALL,
+        None,
+        [],
+    )
+    question.intent = Intent.FIGURE
+    reading.named.add("measure")
 
 
 def _new_municipalities(question: Question) -> None:
@@ -840,6 +881,7 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         question.also = _further_places(reading.places[1:], question.places, index, year)
         if not (question.versus or question.together or reading.including):  # 'Trondheim om vi tar med Klæbu'
             question.also = _without_parts(question.also, question.places, index, year)
+            _merged_with_parts(question, index, year)
     else:
         for span, start in zip(spans, reading.leftover_starts, strict=True):
             led = _led_typo(reading, span, start, index)
@@ -887,6 +929,21 @@ def _without_parts(
         return also
     parts = {place_id_of(part) for part in index.members_in_year(first[0].place, year)}
     return [match for match in also if place_id_of(match.place) not in parts]
+
+
+def _merged_with_parts(question: Question, index: PlaceIndex, year: int | None) -> None:
+    """'Rissa og Leksvik (nå Indre Fosen)': a municipality named beside those it was made of, for a year before
+    the merger, is asked about alone (its figure is their sum)."""
+    named = [*question.places, *question.also]
+    if len(question.places) != 1 or not question.also or year is None:
+        return
+    for match in named:
+        parts = {place_id_of(part) for part in index.members_in_year(match.place, year)}
+        if match.place.level == "municipality" and all(
+            place_id_of(other.place) in parts for other in named if other is not match
+        ):
+            question.places, question.also, question.place_text = [match], [], match.label
+            return
 
 
 def _led_typo(
@@ -943,10 +1000,14 @@ def _settle_need(reading: _Reading) -> None:
 
 
 def _outcomes(reading: _Reading) -> None:
-    """'etter endt program', 'job seekers' with no measure named and no ranking: the programme's outcomes (the
-    only place that states them answers where none is named)."""
+    """'etter endt program', 'job seekers', an outcome named ('sosialhjelp', 'Annet' after the programme) with no
+    measure named and no ranking: the programme's outcomes (the only place that states them answers where none
+    is named)."""
     question = reading.question
-    if reading.outcome and not reading.ranked and question.measure is None:
+    if reading.other and reading.outcome and not _outcomes_named(question):  # 'How many went on to Other?'
+        question.group, question.groups = Group.OTHER, [*question.groups, Group.OTHER]
+        reading.named.add("group")
+    if (reading.outcome or _outcomes_named(question)) and not reading.ranked and question.measure is None:
         question.measure, question.measures = Measure.INTRO_OUTCOME, [Measure.INTRO_OUTCOME]
         reading.named.add("measure")
     summed = reading.every_kind or question.together or reading.including or reading.total
@@ -954,6 +1015,11 @@ def _outcomes(reading: _Reading) -> None:
         question.groups = [group for group in INTRO_GROUPS if group.startswith(f"{reading.outcome_kind}_")]
         question.group = question.groups[0]
         reading.named.add("group")
+
+
+def _outcomes_named(question: Question) -> bool:
+    """Whether a category of the programme's outcomes is named ('sosialhjelp'; not a track, 'spor 2')."""
+    return any(group in INTRO_OUTCOMES for group in question.groups)
 
 
 def _decide_intent(reading: _Reading) -> None:

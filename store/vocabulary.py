@@ -37,6 +37,15 @@ class Measure(StrEnum):
     INTRO_PARTICIPANTS = "intro_participants"
     INTRO_PARTICIPANTS_PCT = "intro_participants_pct"
     INTRO_OUTCOME = "intro_outcome"
+    COMPETENCE_MODULES = (
+        "competence_modules"  # IMDi's Kompetanseløft for new settlement municipalities (seed 001)
+    )
+    PLAN_FROM = "plan_from"  # a strategy's or plan's first year (seed 002)
+    PLAN_TO = "plan_to"  # its last year
+    PLAN_ADOPTED = "plan_adopted"  # the year it was adopted, the day as the statement's as-of date
+    SETTLEMENT_MONTHS = "settlement_months"  # how long settling a refugee takes, in months (seed 004)
+    INTRO_YEARS = "intro_years"  # how long the introduction programme lasts, in years
+    INTRO_YEARS_MAX = "intro_years_max"  # and at most
 
 
 class Group(StrEnum):
@@ -123,12 +132,37 @@ REVISED: dict[str, str] = {
 ORIGINALS: dict[str, str] = {revised: original for original, revised in REVISED.items()}  # and back
 # Shares and ranks: never summed over members.
 NON_ADDITIVE = frozenset(
-    {Measure.INTRO_RESULT_PCT, Measure.INTRO_RESULT_RANK, Measure.INTRO_PARTICIPANTS_PCT}
+    {
+        Measure.INTRO_RESULT_PCT,
+        Measure.INTRO_RESULT_RANK,
+        Measure.INTRO_PARTICIPANTS_PCT,
+        Measure.COMPETENCE_MODULES,
+        Measure.PLAN_FROM,
+        Measure.PLAN_TO,
+        Measure.PLAN_ADOPTED,
+        Measure.SETTLEMENT_MONTHS,
+        Measure.INTRO_YEARS,
+        Measure.INTRO_YEARS_MAX,
+    }
+)
+# A strategy's or plan's period and adoption: its figures are years.
+PLAN_MEASURES = (Measure.PLAN_FROM, Measure.PLAN_TO, Measure.PLAN_ADOPTED)
+# How long the introduction programme lasts: usually, and at most.
+INTRO_YEARS_MEASURES = (Measure.INTRO_YEARS, Measure.INTRO_YEARS_MAX)
+# Figures that count no people (years, modules, months): never hidden as a small count, years never grouped.
+NOT_PEOPLE = frozenset(
+    {Measure.COMPETENCE_MODULES, Measure.SETTLEMENT_MONTHS, *PLAN_MEASURES, *INTRO_YEARS_MEASURES}
 )
 # Groups of refugees (the rest of Group are categories of the intro programme).
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)
+# The group a group is part of, where not everyone: the minors under 15 of the minors.
+WHOLE_OF: dict[str, str] = {Group.EM_UNDER_15: Group.EM}
 # The introduction programme's categories: its tracks and its outcomes (seed 004).
 INTRO_GROUPS = tuple(group for group in Group if group not in POPULATION_GROUPS)
+INTRO_TRACKS = (Group.TRACK_1, Group.TRACK_2, Group.TRACK_3, Group.YOUTH)  # shares of the participants
+INTRO_OUTCOMES = tuple(
+    group for group in INTRO_GROUPS if group not in INTRO_TRACKS
+)  # counts after the programme
 
 # The largest plausible value of a figure. Counts of people in a municipality, a county or the whole
 # country stay below a million; a few source figures are about Europe or the world (asylum seekers,

@@ -30,7 +30,7 @@ from store.held import PlaceFigures
 from store.models import Place
 from store.places import valid_in
 from store.queries import Aggregate, Statement, settled_share
-from store.vocabulary import POPULATION_GROUPS, WRITABLE_MEASURES, Group, Measure
+from store.vocabulary import NOT_PEOPLE, POPULATION_GROUPS, WRITABLE_MEASURES, Group, Measure
 
 # A card shows every measure an admin may write, then the planning figures, in this order.
 CARD_MEASURES = (
@@ -86,8 +86,9 @@ def _card(question: Question, place: Place, year: int, lines: list[str], ctx: Co
 
 
 async def _progress_year(question: Question, place: Place, ctx: Context) -> int | None:
-    """The latest year with figures of how settlement went: a decision, settled or assigned."""
-    year, _ = await year_for(question, place, PROGRESS_MEASURES, ctx)
+    """The latest year with figures of how settlement went, a decision, settled or assigned, up to this year (a
+    later year's cannot be known yet: where the data hold some, they are not how it is going today)."""
+    year, _ = await year_for(question, place, PROGRESS_MEASURES, ctx, until=ctx.today.year)
     return year
 
 
@@ -154,10 +155,12 @@ async def _elsewhere(place: Place, measures: Sequence[str], group: str, what: st
 
 
 def _card_order(found: set[str], measures: Sequence[str] | None) -> list[str]:
-    """The measures of a card: the chosen ones, or the standard ones followed by any others stated."""
+    """The measures of a card: the chosen ones, or the standard ones followed by any others stated (figures that
+    count no people, a plan's years or a programme's length, only where the card would have nothing else)."""
     if measures is not None:
         return [m for m in measures if m in found]
-    return [m for m in CARD_MEASURES if m in found] + sorted(found - set(CARD_MEASURES))
+    shown = [m for m in CARD_MEASURES if m in found] + sorted(found - set(CARD_MEASURES) - NOT_PEOPLE)
+    return shown or sorted(found)
 
 
 async def _municipality_lines(
@@ -232,7 +235,8 @@ def _card_row(measure: str, found: Keyed, group: str, cite: Citations, ctx: Cont
 
 
 def _snapshots(history: list[Statement], found: Keyed, cite: Citations, ctx: Context) -> list[str]:
-    """Earlier as-of dates of settled and assigned (e.g. the status of 10.12.2015)."""
+    """Earlier as-of dates of settled and assigned (e.g. the status of 10.12.2015), and the card's own date where
+    both are stated: their total, the status table's TOTALT (Midtre Gauldal per 10.12.2015: 15 + 1 = 16)."""
     settled = found.get((Measure.SETTLED, Group.ALL))
     by_date: dict[date, dict[str, Statement]] = {}
     for statement in history:
@@ -241,7 +245,8 @@ def _snapshots(history: list[Statement], found: Keyed, cite: Citations, ctx: Con
     return [
         _snapshot(when, measures, cite, ctx)
         for when, measures in sorted(by_date.items())
-        if Measure.SETTLED in measures and (settled is None or when != settled.figure.as_of)
+        if Measure.SETTLED in measures
+        and (settled is None or when != settled.figure.as_of or len(measures) == len(SNAPSHOT_MEASURES))
     ]
 
 

@@ -25,7 +25,7 @@ from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.queries import Aggregate, Statement, precedence, settled_share
-from store.vocabulary import REVISED, Group, Measure
+from store.vocabulary import REVISED, WHOLE_OF, Group, Measure
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, En
             return None
         years = [latest]
     less = question.without_group
-    groups = [Group.ALL, less] if less else [question.group] * 2
+    groups = [WHOLE_OF.get(less, Group.ALL), less] if less else [question.group] * 2
     if question.also:
         other, year = question.also[0].place, years[-1]
         return End(place, first, groups[0], year), End(other, last, groups[0], year)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.render import Citations, day, escape, shown_value
+from bot.render import Citations, day, escape, number, shown_value
 from bot.texts import group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
@@ -14,7 +14,7 @@ from store.models import Place, place_id_of
 from store.places import PlaceIndex
 from store.queries import Aggregate, Statement, aggregates, precedence
 from store.store import Store
-from store.vocabulary import REVISED, Group, Measure
+from store.vocabulary import NOT_PEOPLE, REVISED, Group, Measure
 
 SMALL = 5  # IMDi hides values under 5 in public tables
 SHOWN_NAMES = 3  # places (or dates) named in a running note before '(+4)' (or a span of dates)
@@ -41,6 +41,10 @@ class Context:
         figure = statement.figure
         if figure.suppressed:
             return ":"
+        if figure.measure in NOT_PEOPLE and figure.value is not None:  # '2015', '3 moduler', '1,5 måneder'
+            return (
+                str(int(figure.value)) if figure.value.is_integer() else number(figure.value, self.language)
+            )
         shown = self._shown(figure.value, figure.group)
         return f"{shown} %" if figure.measure in PERCENT_MEASURES and figure.value is not None else shown
 
@@ -176,10 +180,16 @@ def caveat_words(statement: Statement, language: str) -> list[str]:
 
 
 async def year_for(
-    question: Question, place: Place, measures: Sequence[str], ctx: Context, *, every: bool = False
+    question: Question,
+    place: Place,
+    measures: Sequence[str],
+    ctx: Context,
+    *,
+    every: bool = False,
+    until: int | None = None,
 ) -> tuple[int | None, str]:
     """The year asked about, or the latest with figures of these measures (of all of them if `every`;
-    any measure if none given) and a note saying so."""
+    any measure if none given; none after `until`) and a note saying so."""
     if question.year is not None:
         return question.year, ""
     group = None if question.group == Group.ALL else question.group  # EM: the latest year with EM figures
@@ -190,6 +200,7 @@ async def year_for(
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
         years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
+    years = {year for year in years if until is None or year <= until}
     if not years:
         return None, ""
     latest = max(years)

@@ -14,14 +14,13 @@ from bot.understanding import Question
 from store.held import PlaceFigures
 from store.models import Place, place_id_of
 from store.queries import Aggregate, Statement, aggregates, figure_years, places_stating
-from store.vocabulary import INTRO_GROUPS, NON_ADDITIVE, Group, Intent, Measure
+from store.vocabulary import INTRO_GROUPS, INTRO_TRACKS, NON_ADDITIVE, Group, Intent, Measure
 
 RESULT, RANK = Measure.INTRO_RESULT_PCT, Measure.INTRO_RESULT_RANK  # stated per county (seed 001)
 NATION = "NO"
-TRACKS = (Group.TRACK_1, Group.TRACK_2, Group.TRACK_3, Group.YOUTH)  # shares of the participants (seed 004)
 # Each category of the programme, and the measure that states it: tracks by share, outcomes by count.
 CATEGORY_MEASURE: dict[str, str] = {
-    group: Measure.INTRO_PARTICIPANTS_PCT if group in TRACKS else Measure.INTRO_OUTCOME
+    group: Measure.INTRO_PARTICIPANTS_PCT if group in INTRO_TRACKS else Measure.INTRO_OUTCOME
     for group in INTRO_GROUPS
 }
 TOTAL_OF: dict[str, str] = {  # the total a category is part of
@@ -34,7 +33,7 @@ async def intro_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """A place's introduction figures as a table (a county's with the counties ranked below it, one category
     alone when named: 'spor 2', 'sosialhjelp'); for a larger place without results of its own that year, its
     counties ranked by their results (the nation: every county with results)."""
-    if question.group in CATEGORY_MEASURE or _categories(question):
+    if _categories(question):
         return await _category(question, place, ctx)
     if place.level in ("region", "nation", "group"):
         ranked = await _counties_ranked(question, place, ctx)
@@ -57,7 +56,7 @@ async def _category(question: Question, place: Place, ctx: Context) -> Reply:
     """Categories of the programme ('spor 2', 'sosialhjelp'): each figure beside the total it is part of, for
     the place asked about or, where it has none, the places that state it; several counts summed, as computed
     ('grunnskole, videregående og høyere til sammen': 26 + 59 + 11 = 96)."""
-    groups = _categories(question) or [question.group]
+    groups = _categories(question)
     measure = CATEGORY_MEASURE[groups[0]]
     places = [place] if measure in (await ctx.figures(place)).years(groups[0]) else []
     if not places:
@@ -77,15 +76,21 @@ async def _category(question: Question, place: Place, ctx: Context) -> Reply:
 
 
 def _categories(question: Question) -> list[str]:
-    """The programme's outcome categories named, when several are: summed in the answer."""
-    named = [group for group in question.groups if CATEGORY_MEASURE.get(group) == Measure.INTRO_OUTCOME]
-    return named if len(named) > 1 else []
+    """The programme's categories named, those stated by the first one's measure ('spor 1 og spor 3'; several
+    outcomes are summed in the answer); also when the total is asked beside them ('out of how many')."""
+    named = [group for group in (*question.groups, question.group) if group in CATEGORY_MEASURE]
+    return list(dict.fromkeys(g for g in named if CATEGORY_MEASURE[g] == CATEGORY_MEASURE[named[0]]))
 
 
 def _sum_line(statements: list[Statement], ctx: Context) -> list[str]:
     """'Til sammen: 26 + 59 + 11 = 96' for several counts of one year (none for one, or a hidden value)."""
     values = [s.figure.value for s in statements]
-    if len(values) < 2 or len({s.figure.year for s in statements}) > 1 or None in values:
+    if (
+        len(values) < 2
+        or any(s.figure.measure in NON_ADDITIVE for s in statements)
+        or len({s.figure.year for s in statements}) > 1
+        or None in values
+    ):
         return []
     parts = " + ".join(number(v, ctx.language) for v in values)
     total = number(sum(v for v in values if v is not None), ctx.language)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from store.names import normalise
 from store.reading.results import Problem, Reading
-from store.vocabulary import FIRST_YEAR, LARGEST_COUNT, LARGEST_VALUE, Group, Measure
+from store.vocabulary import FIRST_YEAR, LARGEST_COUNT, LARGEST_VALUE, NOT_PEOPLE, Group, Measure
 
 FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)")
 DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![.\d])")
@@ -70,7 +70,7 @@ def _number(text: str, measure: str) -> tuple[bool, float | None, str | None]:
         return False, None, "imp_negative"
     if value > largest_value(measure):
         return False, None, "imp_too_large"
-    if not value.is_integer() and not measure.endswith("_pct"):
+    if not value.is_integer() and not (measure.endswith("_pct") or measure in NOT_PEOPLE):  # 1,5 months
         return False, None, "imp_not_whole"
     if not DIGITS.fullmatch(
         cleaned
