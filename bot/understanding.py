@@ -37,7 +37,7 @@ from bot.phrases import (
 from bot.wordlists import LANGUAGES, LONGEST, is_common
 from store.bounds import MOST_PLACES, plausible_years, years_asked
 from store.models import place_id_of
-from store.names import normalise
+from store.names import normalise, words_from
 from store.places import PlaceIndex, PlaceMatch
 from store.vocabulary import (
     COMMAND,
@@ -82,6 +82,7 @@ TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNE
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
+PHRASE_WORDS = words_from(VOCABULARY)  # a question's word begins no vocabulary phrase unless listed here
 # After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
 BOUND_WORDS = frozenset(
     [*NUMBER_BOUNDS, *(key.split()[-1] for key, meaning in VOCABULARY.items() if meaning.kind == "passing")]
@@ -417,7 +418,8 @@ def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
     tokens = reading.tokens
     if tokens[start].norm.isdigit():
         return 1 if tokens[start].norm in index.aliases and _written_as_code(reading, start) else 0
-    for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
+    longest = min(MAX_PHRASE, len(tokens) - start, index.words_from.get(tokens[start].norm, 0))
+    for length in range(longest, 0, -1):
         if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
             return length if length > 1 or _written_as_name(reading, start) else 0
     return 0
@@ -485,7 +487,8 @@ def _in_place_slot(reading: _Reading, position: int) -> bool:
 
 def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
     """The longest vocabulary phrase starting at a token: its length and meaning."""
-    for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
+    longest = min(MAX_PHRASE, len(tokens) - start, PHRASE_WORDS.get(tokens[start].norm, 0))
+    for length in range(longest, 0, -1):
         meaning = VOCABULARY.get(" ".join(t.norm for t in tokens[start : start + length]))
         if meaning is not None:
             return length, meaning

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.phrases import PHRASE_LANGUAGES, VOCABULARY, Meaning
-from bot.understanding import parse
+from bot.understanding import PHRASE_WORDS, parse
 from bot.wordlists import common_words
 from store.store import Store
 
@@ -308,3 +308,11 @@ async def test_questions_without_a_place_are_about_the_nation(
 async def test_what_a_ranking_ranks(store: Store, message: str, level: str | None) -> None:
     """'which county …' ranks counties."""
     assert parse(message, index=await store.index(), today=TODAY).rank_level == level
+
+
+def test_every_vocabulary_phrase_is_listed_by_its_first_word() -> None:
+    """A phrase is looked for only at a word listed as beginning one, up to that many words: every phrase is."""
+    for phrase in VOCABULARY:
+        words = phrase.split(" ")
+        assert PHRASE_WORDS[words[0]] >= len(words)
+    assert max(PHRASE_WORDS.values()) > 1
