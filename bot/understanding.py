@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from rapidfuzz import process
@@ -165,11 +166,19 @@ class Question:
 
     def key(self) -> tuple[Any, ...]:
         """Everything the answer depends on, hashable (for the answer cache)."""
-        return tuple(_hashable(getattr(self, f.name)) for f in fields(self))
+        return tuple(map(_hashable, _FIELD_VALUES(self)))
+
+
+_FIELD_VALUES = attrgetter(*(f.name for f in fields(Question)))  # a question's fields' values, in order
+PLAIN = frozenset(
+    [str, int, bool, float, tuple, date, type(None)]
+)  # fields' types that are hashable as they are
 
 
 def _hashable(value: Any) -> Any:
     """A field's value as a hashable: a place match by its place's code, label and how it was found."""
+    if type(value) in PLAIN:
+        return value
     if isinstance(value, PlaceMatch):
         return (value.place.code, value.label, value.how)
     if isinstance(value, frozenset):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.phrases import PHRASE_LANGUAGES, VOCABULARY, Meaning
-from bot.understanding import PHRASE_WORDS, parse
+from bot.understanding import PHRASE_WORDS, Question, parse
 from bot.wordlists import common_words
 from store.store import Store
 
@@ -316,3 +318,25 @@ def test_every_vocabulary_phrase_is_listed_by_its_first_word() -> None:
         words = phrase.split(" ")
         assert PHRASE_WORDS[words[0]] >= len(words)
     assert max(PHRASE_WORDS.values()) > 1
+
+
+def _other(value: object) -> Any:
+    """A value of a field's kind other than this one."""
+    if isinstance(value, bool):
+        return not value
+    if value is None:
+        return "x"
+    if isinstance(value, int | float):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    assert isinstance(value, list | tuple | frozenset)
+    return type(value)(["x"])
+
+
+def test_the_answer_cache_key_tells_every_field_apart() -> None:
+    """Questions that differ in any one field have different keys: the answer cache never mixes them up."""
+    question = Question(text="status Trondheim 2015")
+    for changed in fields(Question):
+        other = replace(question, **{changed.name: _other(getattr(question, changed.name))})
+        assert other.key() != question.key(), changed.name
