@@ -300,8 +300,8 @@ def _read_years(reading: _Reading, message: str) -> None:
     question = reading.question
     if question.years:
         reading.named.add("years")
-    since = SINCE.search(message)
-    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
+    # not 'fra 2010 til 2012', a range already; the search last, as it costs 10-25 µs
+    if len(question.years) == 1 and SINCE.search(message):
         question.years = list(range(question.years[0], reading.today.year + 1))
     several = len(question.years) > 1 and not question.measure_years
     if several and question.intent in ("unknown", "status"):
