@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.phrases import PHRASE_LANGUAGES, VOCABULARY, Meaning
-from bot.understanding import PHRASE_WORDS, Question, parse
+from bot.understanding import BETWEEN_YEARS, PHRASE_WORDS, YEAR_DIGITS, YEAR_RANGE, Question, parse
 from bot.wordlists import common_words
 from store.store import Store
 
@@ -340,3 +340,23 @@ def test_the_answer_cache_key_tells_every_field_apart() -> None:
     for changed in fields(Question):
         other = replace(question, **{changed.name: _other(getattr(question, changed.name))})
         assert other.key() != question.key(), changed.name
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    pieces=st.lists(
+        st.one_of(
+            st.sampled_from(["2015", "1999", "2006", "-", "–", "til", "to", "mellom", "between", "og"]),
+            st.text(),
+        ),
+        max_size=6,
+    ),
+    joined=st.sampled_from([" ", ""]),
+)
+def test_no_range_of_years_is_missed_where_fewer_than_two_years_are_written(
+    pieces: list[str], joined: str
+) -> None:
+    """The patterns of a range are skipped where the text holds fewer than two years: they would find none."""
+    text = joined.join(pieces)
+    ranged = BETWEEN_YEARS.search(text) or YEAR_RANGE.search(text)
+    assert not ranged or len(YEAR_DIGITS.findall(text)) > 1
