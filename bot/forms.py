@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from bot.phrases import VOCABULARY, Meaning
 
@@ -30,6 +31,7 @@ def base_forms(word: str) -> Iterator[str]:
                 yield stem[:-1]  # planning, introduksjonsprogrammene
 
 
+@lru_cache(maxsize=8192)  # a compound asks for each of its tails: the same words again and again
 def inflected(word: str) -> Meaning | None:
     """What an inflected form of a vocabulary word means ('vedtaket' is 'vedtak')."""
     bases = (base for base in base_forms(word) if len(base) >= SHORTEST_BASE and base in VOCABULARY)

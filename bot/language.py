@@ -75,8 +75,8 @@ def detect(words: Sequence[str], phrases: Sequence[str]) -> str | None:
 
     `phrases` are the normalised phrases of the vocabulary found in it ('ligg etter'): evidence too.
     """
-    clear = _detected(words, phrases) if len(words) >= FEWEST_WORDS else None
     allowed = vocabulary_languages(words, phrases)
+    clear = _detected(words, phrases, allowed) if len(words) >= FEWEST_WORDS else None
     return clear or (allowed[0] if len(allowed) == 1 else None)
 
 
@@ -90,8 +90,12 @@ def vocabulary_languages(words: Sequence[str], phrases: Sequence[str]) -> tuple[
     return tuple(language for language in LANGUAGES if language in allowed)
 
 
-def _detected(words: Sequence[str], phrases: Sequence[str]) -> str | None:
-    """lingua's confidence with the words only one language has added, if one language leads clearly."""
+def _detected(words: Sequence[str], phrases: Sequence[str], allowed: tuple[str, ...]) -> str | None:
+    """lingua's confidence with the words only one language has added, if one language leads clearly.
+
+    lingua is not asked where the vocabulary allows one language and no other could lead whatever lingua says:
+    `detect` gives that one language either way.
+    """
     markers = Counter(
         next(iter(found))
         for item in {*(normalise(word) for word in words), *phrases}
@@ -100,6 +104,8 @@ def _detected(words: Sequence[str], phrases: Sequence[str]) -> str | None:
     (leader, most), (_, runner_up) = [*markers.most_common(2), ("", 0), ("", 0)][:2]
     if most - runner_up >= DECISIVE_MARKERS:
         return leader
+    if len(allowed) == 1 and not any(_may_lead(other, markers) for other in LANGUAGES if other != allowed[0]):
+        return None
     scores = {code: value + MARKER_WEIGHT * markers[code] for code, value in _confidences(" ".join(words))}
     first, second = sorted(scores.values(), reverse=True)[:2]
     best = max(scores, key=scores.__getitem__)
@@ -112,6 +118,15 @@ def _phrase_languages(word: str, phrases: Sequence[str]) -> frozenset[str]:
     """The languages of the vocabulary phrases a word was read in: 'endt' in 'etter endt program' is nynorsk
     as much as bokmål, whatever the word lists say of it alone."""
     return frozenset().union(*(PHRASE_LANGUAGES[p] for p in phrases if word != p and word in p.split()))
+
+
+def _may_lead(language: str, markers: Counter[str]) -> bool:
+    """Whether some confidence of lingua's (0–1) would make a language lead by MARGIN with the markers counted:
+    as `_detected` decides, with all of lingua's confidence on it."""
+    if language in NORWEGIAN and not markers[language]:
+        return False
+    ahead = markers[language] - max(markers[other] for other in LANGUAGES if other != language)
+    return 1 + MARKER_WEIGHT * ahead >= MARGIN
 
 
 @lru_cache(maxsize=4096)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from rapidfuzz import process
@@ -37,7 +38,7 @@ from bot.phrases import (
 from bot.wordlists import LANGUAGES, LONGEST, is_common
 from store.bounds import MOST_PLACES, plausible_years, years_asked
 from store.models import place_id_of
-from store.names import normalise
+from store.names import normalise, words_from
 from store.places import PlaceIndex, PlaceMatch
 from store.vocabulary import (
     COMMAND,
@@ -58,6 +59,7 @@ YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*
 BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a range too
     r"\b(?:mellom|between)\s+((?:19|20)\d\d)\s+(?:og|and|to)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # a range holds two apart: with fewer, the two above find none
 YEAR_LIKE = re.compile(r"(?<!\d)(19[789]\d|20\d\d)(?!\d)")  # a year when it may be one (`plausible_years`)
 PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the letter apart, as a number word
 # 'i det som i dag er Trondheim', 'present-day Trondheim': the municipality with those merged into it since.
@@ -85,6 +87,7 @@ TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNE
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
+PHRASE_WORDS = words_from(VOCABULARY)  # a question's word begins no vocabulary phrase unless listed here
 # After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
 BOUND_WORDS = frozenset(
     [*NUMBER_BOUNDS, *(key.split()[-1] for key, meaning in VOCABULARY.items() if meaning.kind == "passing")]
@@ -167,11 +170,19 @@ class Question:
 
     def key(self) -> tuple[Any, ...]:
         """Everything the answer depends on, hashable (for the answer cache)."""
-        return tuple(_hashable(getattr(self, f.name)) for f in fields(self))
+        return tuple(map(_hashable, _FIELD_VALUES(self)))
+
+
+_FIELD_VALUES = attrgetter(*(f.name for f in fields(Question)))  # a question's fields' values, in order
+PLAIN = frozenset(
+    [str, int, bool, float, tuple, date, type(None)]
+)  # fields' types that are hashable as they are
 
 
 def _hashable(value: Any) -> Any:
     """A field's value as a hashable: a place match by its place's code, label and how it was found."""
+    if type(value) in PLAIN:
+        return value
     if isinstance(value, PlaceMatch):
         return (value.place.code, value.label, value.how)
     if isinstance(value, frozenset):
@@ -297,8 +308,8 @@ def _read_years(reading: _Reading, message: str) -> None:
     question = reading.question
     if question.years:
         reading.named.add("years")
-    since = SINCE.search(message)
-    if since and len(question.years) == 1:  # not 'fra 2010 til 2012', a range already
+    # not 'fra 2010 til 2012', a range already; the search last, as it costs 10-25 µs
+    if len(question.years) == 1 and SINCE.search(message):
         question.years = list(range(question.years[0], reading.today.year + 1))
     several = len(question.years) > 1 and not question.measure_years
     if several and question.intent in ("unknown", "status"):
@@ -319,7 +330,8 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
     (blanked, so that offsets keep)."""
     years: list[int] = []
     asked = years_asked(today)
-    for ranges in (BETWEEN_YEARS, YEAR_RANGE):
+    ranged = len(YEAR_DIGITS.findall(text)) > 1  # else no range: its patterns cost 10-25 µs a question
+    for ranges in (BETWEEN_YEARS, YEAR_RANGE) if ranged else ():
         for match in ranges.finditer(text):
             first, last = sorted((int(match.group(1)), int(match.group(2))))
             years.extend(year for year in range(first, last + 1) if year in asked)
@@ -424,7 +436,8 @@ def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
     tokens = reading.tokens
     if tokens[start].norm.isdigit():
         return 1 if tokens[start].norm in index.aliases and _written_as_code(reading, start) else 0
-    for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
+    longest = min(MAX_PHRASE, len(tokens) - start, index.words_from.get(tokens[start].norm, 0))
+    for length in range(longest, 0, -1):
         if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
             return length if length > 1 or _written_as_name(reading, start) else 0
     return 0
@@ -492,7 +505,8 @@ def _in_place_slot(reading: _Reading, position: int) -> bool:
 
 def _phrase_at(tokens: list[Token], start: int) -> tuple[int, Meaning | None]:
     """The longest vocabulary phrase starting at a token: its length and meaning."""
-    for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
+    longest = min(MAX_PHRASE, len(tokens) - start, PHRASE_WORDS.get(tokens[start].norm, 0))
+    for length in range(longest, 0, -1):
         meaning = VOCABULARY.get(" ".join(t.norm for t in tokens[start : start + length]))
         if meaning is not None:
             return length, meaning

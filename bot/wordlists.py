@@ -10,7 +10,7 @@ Regenerate with `python -m bot.wordlists` after a new simplemma release.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.forms import base_forms
@@ -33,6 +33,7 @@ def common_words(language: str) -> frozenset[str]:
     return frozenset(path(language).read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=8192)  # asked of each word of a question, and of the words around a name
 def is_common(word: str) -> bool:
     """Whether a normalised word is a common word of nb, nn or en: listed, or, when longer than the forms
     listed, by its base form ('opprinnelige' is 'opprinnelig')."""

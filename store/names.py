@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o"})
@@ -24,3 +25,13 @@ def name_variants(official: str) -> list[str]:
     parts = [part.strip() for part in base.split(" - ") if part.strip()]
     variants = [official, base, *parts]
     return list(dict.fromkeys(variants))
+
+
+def words_from(keys: Iterable[str]) -> dict[str, int]:
+    """For each first word of normalised keys, the most words of a key that begins with it: a span of a
+    text's words can be a key only if its first word is listed, and no longer than this."""
+    longest: dict[str, int] = {}
+    for key in keys:
+        first, words = key.split(" ")[0], key.count(" ") + 1
+        longest[first] = max(words, longest.get(first, 0))
+    return longest

@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from store.models import Membership, Place, PlaceAlias, Source, place_id_of
-from store.names import normalise
+from store.names import normalise, words_from
 from store.queries import places_with_figures
 
 SOURCE_WORD = re.compile(r"[^\W\d_]{5,}")  # a word of a source's title that may name it: 'Salomonsen'
@@ -156,6 +156,7 @@ class PlaceIndex:
         self.aliases: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
             self.aliases[alias.key].append(alias)
+        self.words_from = words_from(self.aliases)  # a question's word begins no name unless listed here
         self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
         # Names of several words by their first words and by their last ('sor', 'trondelag': Sør-Trøndelag).
         self.longer: dict[str, list[str]] = defaultdict(list)

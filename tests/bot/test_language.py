@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+import itertools
+from collections import Counter
 
 import pytest
 
 from bot.assistant import Assistant
 from bot.caller import Caller
 from bot.console import ConsoleChat
+from bot.language import MARGIN, MARKER_WEIGHT, NORWEGIAN, _may_lead
 from bot.understanding import parse
+from bot.wordlists import LANGUAGES as LANGUAGE_CODES
 from store.store import Store
 from tests.bot.test_understanding import TODAY
 from tests.conftest import ADMIN_ID
@@ -103,3 +107,33 @@ async def test_the_nation_is_named_in_the_replys_language(
     """The nation's card is headed with its name in the reply's language, not always the register's Norge."""
     (reply,) = await assistant.handle(question, Caller(user_id=ADMIN_ID, language="nb", role="admin"))
     assert reply.text.startswith(f"<b>{name}</b>")
+
+
+def _clear_with(confidences: dict[str, float], markers: Counter[str]) -> str | None:
+    """The language `_detected` finds clear with these confidences of lingua's and these markers."""
+    scores = {code: value + MARKER_WEIGHT * markers[code] for code, value in confidences.items()}
+    first, second = sorted(scores.values(), reverse=True)[:2]
+    best = max(scores, key=scores.__getitem__)
+    if best in NORWEGIAN and not markers[best]:
+        return None
+    return best if first - second >= MARGIN else None
+
+
+@pytest.mark.parametrize("counts", list(itertools.product(range(4), repeat=3)), ids=str)
+def test_a_language_that_may_not_lead_is_never_clear_whatever_lingua_says(counts: tuple[int, ...]) -> None:
+    """lingua is left out only where no language but the vocabulary's could lead: over confidences from 0 to 1
+    in twentieths, a language is found clear only where `_may_lead` says it could be."""
+    markers = Counter(dict(zip(LANGUAGE_CODES, counts, strict=True)))
+    steps = [step / 20 for step in range(21)]
+    found = {
+        _clear_with(dict(zip(LANGUAGE_CODES, (a, b, 1 - a - b), strict=True)), markers)
+        for a in steps
+        for b in steps
+        if a + b <= 1
+    }
+    found |= {
+        _clear_with(dict.fromkeys(LANGUAGE_CODES, 0.0) | {code: 1.0}, markers) for code in LANGUAGE_CODES
+    }
+    assert {code for code in LANGUAGE_CODES if code in found} == {
+        code for code in LANGUAGE_CODES if _may_lead(code, markers)
+    }

@@ -64,3 +64,11 @@ def test_a_message_within_the_limit_is_one_part_as_it_is(markup: str) -> None:
 def test_a_blank_message_has_no_part() -> None:
     """Nothing visible to send: no part."""
     assert split_message(" \n ") == []
+
+
+@pytest.mark.parametrize(
+    "value", [date(1999, 1, 1), date(2015, 12, 10), date(2024, 2, 29), date(1, 1, 1), date.max], ids=str
+)
+def test_a_norwegian_day_is_written_as_strftime_writes_it(value: date) -> None:
+    """A date in Norwegian is day, month and year apart by dots, two digits for day and month."""
+    assert day(value) == value.strftime("%d.%m.%Y") and day(value, "nn") == day(value)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.phrases import PHRASE_LANGUAGES, VOCABULARY, Meaning
-from bot.understanding import parse
+from bot.understanding import BETWEEN_YEARS, PHRASE_WORDS, YEAR_DIGITS, YEAR_RANGE, Question, parse
 from bot.wordlists import common_words
 from store.store import Store
 
@@ -308,3 +310,53 @@ async def test_questions_without_a_place_are_about_the_nation(
 async def test_what_a_ranking_ranks(store: Store, message: str, level: str | None) -> None:
     """'which county …' ranks counties."""
     assert parse(message, index=await store.index(), today=TODAY).rank_level == level
+
+
+def test_every_vocabulary_phrase_is_listed_by_its_first_word() -> None:
+    """A phrase is looked for only at a word listed as beginning one, up to that many words: every phrase is."""
+    for phrase in VOCABULARY:
+        words = phrase.split(" ")
+        assert PHRASE_WORDS[words[0]] >= len(words)
+    assert max(PHRASE_WORDS.values()) > 1
+
+
+def _other(value: object) -> Any:
+    """A value of a field's kind other than this one."""
+    if isinstance(value, bool):
+        return not value
+    if value is None:
+        return "x"
+    if isinstance(value, int | float):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    assert isinstance(value, list | tuple | frozenset)
+    return type(value)(["x"])
+
+
+def test_the_answer_cache_key_tells_every_field_apart() -> None:
+    """Questions that differ in any one field have different keys: the answer cache never mixes them up."""
+    question = Question(text="status Trondheim 2015")
+    for changed in fields(Question):
+        other = replace(question, **{changed.name: _other(getattr(question, changed.name))})
+        assert other.key() != question.key(), changed.name
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    pieces=st.lists(
+        st.one_of(
+            st.sampled_from(["2015", "1999", "2006", "-", "–", "til", "to", "mellom", "between", "og"]),
+            st.text(),
+        ),
+        max_size=6,
+    ),
+    joined=st.sampled_from([" ", ""]),
+)
+def test_no_range_of_years_is_missed_where_fewer_than_two_years_are_written(
+    pieces: list[str], joined: str
+) -> None:
+    """The patterns of a range are skipped where the text holds fewer than two years: they would find none."""
+    text = joined.join(pieces)
+    ranged = BETWEEN_YEARS.search(text) or YEAR_RANGE.search(text)
+    assert not ranged or len(YEAR_DIGITS.findall(text)) > 1

@@ -98,3 +98,13 @@ async def test_a_county_knows_what_it_became(store: Store) -> None:
     assert [p.name for p in index.successors(south)] == ["Trøndelag"]
     assert [p.name for p in index.counties_within(trondelag, 2014)] == ["Nord-Trøndelag", "Sør-Trøndelag"]
     assert len(index.counties_within(index.by_code["NO"], 2014)) == 19
+
+
+async def test_every_alias_is_listed_by_its_first_word(store: Store) -> None:
+    """The parser looks for a name only at a word listed as beginning one, up to that many words: every alias is."""
+    index = await store.index()
+    assert index.aliases
+    for key in index.aliases:
+        words = key.split(" ")
+        assert index.words_from[words[0]] >= len(words)
+    assert max(index.words_from.values()) > 1

@@ -1,0 +1,39 @@
+"""Dates in questions: each pattern is skipped only where it could find nothing."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.dates import DAY_AND_MONTH, MONTH, MONTHS, NAMED, NOW, NOW_WORD, NUMERIC, WORD_RUN
+
+PIECES = [
+    *MONTHS,
+    *(name.title() for name in MONTHS),
+    *("per", "pr.", "til", "fram til", "i", "in", "å", "nå", "NÅ", "no", "i dag", "idag", "now", "today"),
+    *(
+        "for tiden",
+        "currently",
+        "10.12.15",
+        "31.12",
+        "1/7",
+        "10.",
+        "15",
+        "2015",
+        "?",
+        "!",
+        "Trondheim",
+        "des.",
+    ),
+]
+TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=8).map(" ".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=TEXTS, joined=st.sampled_from([" ", "", ".", "-"]))
+def test_a_date_pattern_finds_nothing_where_its_guard_finds_nothing(text: str, joined: str) -> None:
+    """Where read_date skips a pattern because the text lacks what every match holds, the pattern finds nothing."""
+    text = text.replace(" ", joined)
+    assert NUMERIC.search(text) is None or DAY_AND_MONTH.search(text)
+    assert NAMED.search(text) is None or any(MONTH.fullmatch(word) for word in WORD_RUN.findall(text))
+    assert NOW.search(text) is None or NOW_WORD.search(text)
