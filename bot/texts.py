@@ -414,6 +414,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "change_word": {"nb": "endring", "nn": "endring", "en": "change"},
     "difference_word": {"nb": "forskjell", "nn": "skilnad", "en": "difference"},
+    "original_word": {"nb": "opprinnelig", "nn": "opphavleg", "en": "original"},
     "together_word": {"nb": "Til sammen", "nn": "Til saman", "en": "Together"},
     "change_revised": {
         "nb": "Opprinnelig {before} → justert {after}: {difference}",

@@ -142,6 +142,8 @@ class Question:
         False  # the figure's revision during its year compared: 'opprinnelig og justert anmodning'
     )
     in_percent: bool = False  # a change asked in per cent: 'hvor mange prosent økte', 'by what percentage'
+    # Years whose figure is asked as first stated, not as revised: 'enn den opprinnelige anmodningen i 2023'.
+    original_years: list[int] = field(default_factory=list)
     first_above: bool = False  # a place's first year above the bound: 'hvilket år passerte Midt-Norge 1000'
 
     def reply_language(self, chosen: str) -> str:
@@ -222,6 +224,7 @@ class _Reading:
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
     extra: bool = False  # 'ekstra', 'additional': the additional request, or the grants with an amount asked
     revisions: set[str] = field(default_factory=set)  # 'original', 'revised': the words of a revision read
+    originals: list[int] = field(default_factory=list)  # where each 'opprinnelig', 'original' stands
     passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
     when: bool = False  # 'når', 'when': with a bound, the first year past it
 
@@ -257,6 +260,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _new_municipalities(reading.question)
     _revision_compared(reading)
     _read_years(reading, message)
+    _original_years(reading, year_marks)
     _resolve_places(reading, index)
     _as_today(question, index, message)
     _bound_without_measure(reading)
@@ -608,6 +612,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.when = reading.when or kind == "when"
     question.in_percent = question.in_percent or kind == "percent"
     reading.revisions.update((value,) if kind == "revision" else ())
+    reading.originals.extend((at,) if (kind, value) == ("revision", "original") else ())
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
@@ -733,6 +738,18 @@ def _revision_compared(reading: _Reading) -> None:
     question.intent, question.revision, question.versus = Intent.CHANGE, True, False
     question.most = question.best = question.least = False
     reading.named.update(("intent", "measure"))
+
+
+def _original_years(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
+    """'anmodningen i 2024 enn den opprinnelige i 2023', 'than originally asked for 2023': between years, the year
+    after each word of the original (else the last before it) is compared as first stated, not as revised."""
+    question = reading.question
+    if question.revision or len(question.years) < 2:
+        return
+    for at in reading.originals:
+        after = [year for where, year in year_marks if where > at]
+        before = [year for where, year in year_marks if where < at]
+        question.original_years.extend(after[:1] or before[-1:])
 
 
 def _asks_how_much(tokens: list[Token]) -> bool:
