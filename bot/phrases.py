@@ -369,6 +369,15 @@ _words(
     "grow|grew|grown|grows|climb|climbed|how many fewer|how much fewer|how much less|how much smaller|"
     "how much bigger|how much larger|how much higher|how much lower|the gap|gap",
 )
+# 'by how much did the request exceed the decision', 'how short of the request was the decision': the difference
+# between the two figures named.
+_words(
+    "intent",
+    "change",
+    nb="med hvor mye|med hvor mange",
+    nn="med kor mykje|med kor mange",
+    en="by how much|by how many|how short of|how far short of|how much short of",
+)
 # 'i prosent', 'by what percentage': a change is asked in per cent (the change also gives it to a tenth).
 _words(
     "percent",
@@ -703,6 +712,12 @@ _phrases(
 # 'hvor mye ble anmodningen justert': how much, of a revision, asks for the revision compared.
 HOW_MUCH: dict[str, set[str]] = defaultdict(set)
 _phrases(HOW_MUCH, None, nb="hvor mye", nn="kor mykje|kor mye", en="how much")
+
+# 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
+# ('hvor mye er det over samlet vedtak'), the difference to it.
+MEASURE_BOUNDS: dict[str, Meaning] = {"over": Meaning("above", "1"), "under": Meaning("below", "1")}
+# Words that may stand between such a bound and its measure: 'over samlet vedtak', 'under the request'.
+BOUND_GAP_KINDS = ("stop", "together", "whole")
 
 # Words that make the number after them a bound ('over 1000', as 'flere enn 1000'), and with the passing verbs
 # a number, not a year ('passerte 2000').

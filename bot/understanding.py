@@ -23,9 +23,11 @@ from bot.dates import Dated, read_date
 from bot.forms import compound, inflected, understood
 from bot.language import detect, vocabulary_languages
 from bot.phrases import (
+    BOUND_GAP_KINDS,
     CODE_SLOTS,
     FOLLOW_UPS,
     HOW_MUCH,
+    MEASURE_BOUNDS,
     NUMBER_BOUNDS,
     NUMBER_WORDS,
     PLACE_SLOTS,
@@ -225,6 +227,8 @@ class _Reading:
     extra: bool = False  # 'ekstra', 'additional': the additional request, or the grants with an amount asked
     revisions: set[str] = field(default_factory=set)  # 'original', 'revised': the words of a revision read
     originals: list[int] = field(default_factory=list)  # where each 'opprinnelig', 'original' stands
+    # 'hvor mye over vedtaket': the measure the other is set against, and whether it is above or below it
+    bounded: tuple[str, str] | None = None
     passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
     when: bool = False  # 'når', 'when': with a bound, the first year past it
 
@@ -255,6 +259,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if dated is not None:
         _as_of(reading, dated)
     _extra(reading)
+    _exceeded(reading)
     _several(reading, year_marks)
     _first_above(reading)
     _new_municipalities(reading.question)
@@ -361,6 +366,12 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             reading.kinds.append("above")
             position += 1
             continue
+        bound = _bounds_measure(tokens, position)  # 'over samlet vedtak', not 'over hele landet'
+        if bound is not None:
+            _apply(reading, bound, tokens[position].norm, tokens[position].at)
+            reading.kinds.append(bound.kind)
+            position += 1
+            continue
         place_length = _place_at(reading, position, index)
         phrase_length, meaning = _phrase_at(tokens, position)
         if place_length and place_length >= phrase_length:
@@ -414,6 +425,19 @@ def _bounds_number(tokens: list[Token], position: int) -> bool:
     """Whether a word bounds the number right after it ('over 1000')."""
     following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
     return tokens[position].norm in NUMBER_BOUNDS and following.isdigit()
+
+
+def _bounds_measure(tokens: list[Token], position: int) -> Meaning | None:
+    """The bound a word sets on the measure right after it ('over vedtaket', 'under samlet anmodning'), if one
+    follows with at most a stop word or two between."""
+    bound = MEASURE_BOUNDS.get(tokens[position].norm)
+    for token in tokens[position + 1 : position + 4] if bound is not None else []:
+        meaning = understood(token.norm)
+        if meaning is not None and meaning.kind == "measure":
+            return bound
+        if meaning is None or meaning.kind not in BOUND_GAP_KINDS:
+            return None
+    return None
 
 
 def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
@@ -655,6 +679,12 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
+    if reading.bounded is not None:  # 'how much above the decision were the settled': the larger first
+        bounded, side = reading.bounded
+        other = [m for m in question.measures if m != bounded] or [Measure.SETTLED]  # alone: the settled
+        question.measures = [*other, bounded] if side == "above" else [bounded, *other]
+        pair = (other[0], bounded) if side == "above" else (bounded, other[0])
+        question.measure, question.second_measure = pair
     # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead.
     summed = reading.total or (question.together and len(question.years) < 2)
     if set(TOTAL_MEASURES[1:]) < set(
@@ -663,6 +693,7 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
         question.measures.insert(question.measures.index(Measure.SETTLED), Measure.SETTLED_AND_ASSIGNED)
     elif set(question.measures) == set(TOTAL_MEASURES[1:]):
         summed = True  # 'bosatte og utsøkte', 'busette eller søkte ut': the total with its parts
+    _total_compared(question)
     question.together = question.together or (reading.total and len(question.years) > 1)
     if (
         summed
@@ -682,6 +713,21 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _total_compared(question: Question) -> None:
+    """'totalen (bosatte + utsøkte) … hvor mye er det over samlet vedtak': a difference between the status table's
+    total and another measure, not between its parts."""
+    others = [m for m in question.measures if m not in TOTAL_MEASURES[1:]]
+    if question.intent == Intent.CHANGE and Measure.SETTLED_AND_ASSIGNED in others and len(others) > 1:
+        question.measure, question.second_measure = others[0], others[1]
+
+
+def _exceeded(reading: _Reading) -> None:
+    """'hvor mye oversteg anmodningen vedtaket', 'how much did the request exceed the decision': a passing verb with
+    no number passed, asked how much, is the difference between the figures."""
+    if reading.passing and reading.question.above is None and _asks_how_much(reading.tokens):
+        _set_intent(reading, Intent.CHANGE)
 
 
 def _extra(reading: _Reading) -> None:
@@ -777,6 +823,15 @@ def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[in
 def _measure(reading: _Reading, value: str, at: int) -> None:
     """A measure named: the one asked for, a ratio's or bound's denominator, or a later year's ('til plantall')."""
     question = reading.question
+    if reading.pending in BOUNDS and reading.factor == 1 and _asks_how_much(reading.tokens):
+        # 'hvor mye er det over samlet vedtak', 'how much above their request': the difference to it
+        reading.bounded = (value, reading.pending)
+        reading.pending, reading.ranked = None, False
+        question.intent, question.above, question.below = Intent.CHANGE, None, None
+    if reading.pending in BOUNDS and question.intent == Intent.CHANGE:
+        question.intent = (
+            Intent.RANKING
+        )  # 'whose decision fell furthest short of the request': members kept by it
     if reading.pending is not None:
         question.per = value
         if reading.pending in BOUNDS and getattr(question, reading.pending) is None:
@@ -990,6 +1045,10 @@ def _decide_intent(reading: _Reading) -> None:
         question.intent = "figure" if question.measure else "status"
     if reading.ranked and reading.levels and question.intent in (Intent.RANKING, Intent.INTRO):
         question.rank_level = reading.levels[0]
+    if (
+        question.below is not None
+    ):  # 'furthest short of', 'lengst under': the furthest below first, not the best
+        question.best = False
 
 
 def _remaining(question: Question) -> None:

@@ -122,7 +122,8 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
         return await no_data(place, ends[-1].year, ctx, [ends[-1].measure], ends[-1].group)
     cite = Citations(ctx.language)
     lines = [
-        f"{_end_label(end, ends, ctx.language)}: {_end_shown(point, stand_in, cite, ctx)}"
+        f"{_end_label(end, ends, _measure_shown(end, point, stand_in), ctx.language)}: "
+        + _end_shown(point, stand_in, cite, ctx)
         for end, (point, stand_in) in zip(ends, found, strict=True)
     ]
     before, after = points
@@ -166,10 +167,10 @@ async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, En
     )
 
 
-def _end_label(end: End, ends: tuple[End, End], language: str) -> str:
-    """What an end is: its measure and group, with its place where the places differ and its year."""
+def _end_label(end: End, ends: tuple[End, End], measure: str, language: str) -> str:
+    """What an end is: the measure shown and its group, with its place where the places differ and its year."""
     where = f"{shown_name(end.place, language)}, " if ends[0].place != ends[1].place else ""
-    what = label(end.measure, end.group, language)
+    what = label(measure, end.group, language)
     first_stated = f" ({text('original_word', language)})" if end.original else ""
     return f"{where}{what[:1].lower() + what[1:] if where else what} {end.year}{first_stated}"
 
@@ -184,6 +185,13 @@ async def _point_or_stand_in(end: End, ctx: Context) -> tuple[Point | None, str 
         if point is not None:
             return point, stand_in
     return point, None
+
+
+def _measure_shown(end: End, point: Point | None, stand_in: str | None) -> str:
+    """The measure of an end's figure: its revision where that is stated as its own (Drammen's decision for 2023:
+    the revised decision, 400), else the end's."""
+    stated = point.sources[0].figure.measure if point is not None and len(point.sources) == 1 else ""
+    return stated if stand_in is None and stated == REVISED.get(end.measure) else end.measure
 
 
 def _end_shown(point: Point | None, stand_in: str | None, cite: Citations, ctx: Context) -> str:

@@ -29,7 +29,7 @@ from tests.bot.test_unrehearsed import reply
         (
             "Hvor mange færre ble Drammen anmodet om for 2024 enn 2023?",
             "nb",
-            ("Anmodning 2023: 430", "Endring: −90"),
+            ("Justert anmodning 2023: 430", "Endring: −90"),
         ),
     ],
 )
@@ -103,3 +103,70 @@ async def test_two_measures_of_one_year_are_the_first_less_the_second(
     the other, which gave 'how many more settled than decided' a minus)."""
     answer = await reply(assistant, message, language=language)
     assert difference in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mye oversteg den justerte anmodningen det justerte vedtaket i Drammen i 2023?", "nb"),
+        ("Med kor mykje var den justerte oppmodinga til Drammen over det justerte vedtaket i 2023?", "nn"),
+        ("Drammen, 2023: by how much did the revised request exceed the revised decision?", "en"),
+        ("How short of the revised 2023 request was Drammen's final decision?", "en"),
+    ],
+)
+async def test_the_revised_request_less_the_revised_decision(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """'med hvor mye', 'by how much', 'how short of', a passing verb asked how much: the difference between the two
+    measures named, each as it stood at the end of the year and labelled so (430 − 400)."""
+    answer = await reply(assistant, message, language=language)
+    assert "430 − 400 = 30" in answer and "2023: 400" in answer, answer
+    assert {"nb": "Justert vedtak", "nn": "Justert vedtak", "en": "Revised decision"}[language] in answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "difference"),
+    [
+        (
+            "Bosatte og utsøkte i Trondheimsregionen 2015: hvor mye over vedtaket er det?",
+            "nb",
+            "836 − 728 = 108",
+        ),
+        (
+            "Kor mykje er busette og utsøkte i Trondheimsregionen over vedtaket i 2015?",
+            "nn",
+            "836 − 728 = 108",
+        ),
+        (
+            "How much above the decision were settled plus assigned in the Trondheim region in 2015?",
+            "en",
+            "836 − 728 = 108",
+        ),
+        ("hvor mye under anmodningen var vedtaket i Skaun 2015?", "nb", "32 − 11 = 21"),
+        ("how much over the decision did Skaun settle in 2015?", "en", "14 − 11 = 3"),
+    ],
+)
+async def test_how_much_over_a_measure_is_the_difference_to_it(
+    assistant: Assistant, message: str, language: str, difference: str
+) -> None:
+    """'hvor mye over vedtaket', 'how much above the decision': the other measure (the status table's total where
+    settled and assigned are named together) less the one bounded, not a ranking of members."""
+    answer = await reply(assistant, message, language=language)
+    assert difference in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvilken kommune vedtok lengst under anmodningen i 2015?", "nb"),
+        ("Kva kommune låg lengst under oppmodinga med vedtaket sitt i 2015?", "nn"),
+        ("Which municipality's council decision fell furthest short of IMDi's 2015 request?", "en"),
+    ],
+)
+async def test_the_furthest_short_of_a_measure_come_first(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """'lengst under', 'fell furthest short of': the members below the bound ranked by the ratio, the furthest below
+    first (a verb of change such as 'fell' does not make it a change)."""
+    answer = await reply(assistant, message, language=language)
+    assert "1. Skaun: 11¹ / 32¹ (34 %)" in answer and "8. Trondheim" in answer, answer
