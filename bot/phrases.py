@@ -195,7 +195,7 @@ _words(
     "ukraine",
     no="ukraina",
     nb="ukrainere|fordrevne|kollektiv beskyttelse",
-    nn="ukrainarar|fordrivne|kollektivt vern",
+    nn="ukrainarar|ukrainarane|fordrivne|kollektivt vern",
     en="ukraine|ukrainians|ukrainian|collective protection",
 )
 _words(
@@ -533,10 +533,11 @@ _words(
     "exclude",
     "",
     nb="utenom|unntatt|bortsett fra|med unntak av|uten|ser bort fra|ser vi bort fra|se bort fra|holder utenfor|"
-    "holder vi utenfor|regnet uten",
-    nn="utanom|unnateke|bortsett frå|med unntak av|utan|ser bort frå|ser vi bort frå|sjå bort frå|held utanfor",
+    "holder vi utenfor|regnet uten|andre enn|andre land enn|andre steder enn",
+    nn="utanom|unnateke|bortsett frå|med unntak av|utan|ser bort frå|ser vi bort frå|sjå bort frå|held utanfor|"
+    "andre enn|andre land enn|andre stader enn",
     en="except|excluding|except for|apart from|other than|not counting|without|besides|leaving out|leave out|"
-    "disregarding|ignoring|setting aside",
+    "disregarding|ignoring|setting aside|countries other than|other countries than",
 )
 # 'inkl. EM': the total with its groups, not the group alone.
 _words(
@@ -607,7 +608,7 @@ _words(
     no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|antall|år|året|med|en|et|så|langt|"
     "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta mot|ta|fra|"
     "flyktning|da|enn|men|samme|same|folk|mange|skal|få|går|"
-    "ligger|ligg|alle|alt|oss|vi|slik|takk|vis|gi|får|blei|"
+    "ligger|ligg|alle|alt|oss|vi|slik|takk|vis|gi|får|blei|var|"
     "om lag|ca|omtrent|per|pr|no|imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
     nb="tall|personer|gikk|noen|dere|sånn|fikk|ble|mye|hvor|hva|hvem|hvilken|hvilke|hvilket|hvordan|"
     "flyktninger|bare|også|siden",

@@ -593,8 +593,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.group = value if question.group in ("all", "em") else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
             reading.groups.pop()
-        if "negation" in reading.kinds[-2:]:  # 'var ikke fra Ukraina': the total less the group
-            question.without_group = value
+        if {"negation", "exclude"} & set(reading.kinds[-2:]):  # 'ikke fra Ukraina', 'andre land enn Ukraina'
+            question.without_group = value  # the total less the group
+            reading.excluding = False  # places named after it are asked about: 'enn Ukraina … i Norge'
             _set_intent(reading, Intent.CHANGE)
         reading.groups.append((value, question.without_group == value or _with_total(reading)))
         reading.named.add("group")
@@ -705,6 +706,10 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
             Intent.UNKNOWN
         )  # 'TOTALT i statustabellen', 'the total in the status table': the figure
         reading.named.add("measure")
+    if reading.total and question.measures and not reading.groups:
+        reading.named.add(
+            "group"
+        )  # 'and the total settled that year?': everyone, after a question of a group
     total = any(with_total for _, with_total in reading.groups)
     named = list(dict.fromkeys(group for group, _ in reading.groups))
     question.groups = [Group.ALL, *named] if total and named else named

@@ -170,3 +170,65 @@ async def test_the_furthest_short_of_a_measure_come_first(
     first (a verb of change such as 'fell' does not make it a change)."""
     answer = await reply(assistant, message, language=language)
     assert "1. Skaun: 11¹ / 32¹ (34 %)" in answer and "8. Trondheim" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange ble bosatt i Norge i 2023, og hvor mange var ukrainere?", "nb"),
+        ("Kor mange flyktningar vart busette i Noreg i 2023, og kor mange var ukrainarar?", "nn"),
+        ("How many refugees were settled in Norway in 2023, and how many were from Ukraine?", "en"),
+    ],
+)
+async def test_the_total_and_a_group_asked_after_it(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """'…, og hvor mange var ukrainere?': the total beside the group ('var' is no word that ends the asking)."""
+    answer = await reply(assistant, message, language=language)
+    assert ": 33 701¹" in answer and ": 29 730¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange flyktninger fra andre land enn Ukraina ble bosatt i 2023?", "nb"),
+        ("kor mange vart busette i Noreg i 2023 utanom ukrainarane?", "nn"),
+        ("How many were settled in Norway in 2023 excluding Ukrainians?", "en"),
+    ],
+)
+async def test_the_total_less_a_group_left_out(assistant: Assistant, message: str, language: str) -> None:
+    """A group after 'andre land enn', 'utanom', 'excluding': the total less the group, and a place named after it
+    is still the place asked about."""
+    answer = await reply(assistant, message, language=language)
+    assert "33 701 − 29 730 = 3 971" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "line"),
+    [
+        (
+            "Hvor mange ukrainere ble bosatt i Norge i 2023?",
+            "og hvor mange ble bosatt totalt det året?",
+            "nb",
+            "Bosatt",
+        ),
+        (
+            "Kor mange ukrainarar vart busette i Noreg i 2023?",
+            "og kor mange vart busette i alt?",
+            "nn",
+            "Busett",
+        ),
+        (
+            "How many Ukrainian refugees were settled in Norway in 2023?",
+            "and what was the total settled that year?",
+            "en",
+            "Settled",
+        ),
+    ],
+)
+async def test_the_total_asked_after_a_group_is_everyone(
+    assistant: Assistant, first: str, then: str, language: str, line: str
+) -> None:
+    """'totalt', 'i alt', 'the total' with a measure in a follow-up: everyone, no longer the group asked before."""
+    answer = await reply(assistant, first, then, language=language)
+    assert f"{line}: 33 701¹" in answer, answer
