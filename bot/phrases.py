@@ -92,8 +92,8 @@ _words(
     "measure",
     "settlement_need",
     no="behov|prognose|forvente|forventet|forventa",
-    nb="bosettingsbehov",
-    nn="busetjingsbehov|busettingsbehov",
+    nb="bosettingsbehov|ventet",
+    nn="busetjingsbehov|busettingsbehov|venta",
     en="settlement need|need|forecast|settlement needs|expected|expect|expects|projected|anticipated",
 )
 # 'skal bosettes i 2017': the need where no municipality is named, the request where one is.
@@ -136,7 +136,12 @@ _words(
     en="asylum seekers|asylum|sought asylum|applied for asylum|seek asylum|asylum applications",
 )
 _words(
-    "measure", "displaced", no="på flukt", nb="flyktninger i verden", nn="flyktningar i verda", en="displaced"
+    "measure",
+    "displaced",
+    no="på flukt|på flukt i verden",
+    nb="flyktninger i verden|drevet på flukt",
+    nn="flyktningar i verda|driven på flukt",
+    en="displaced|on the run|fleeing|forcibly displaced|displaced people",
 )
 _words(
     "measure",

@@ -579,6 +579,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Busett av vedtaket: {share} · att {remaining}",
         "en": "Share of the decision settled: {share} · remaining {remaining}",
     },
+    "remaining_with_assigned": {
+        "nb": " ({remaining} når utsøkte regnes med)",
+        "nn": " ({remaining} når utsøkte er rekna med)",
+        "en": " ({remaining} counting those assigned)",
+    },
     "share_settled_title": {
         "nb": "Bosatt av vedtaket",
         "nn": "Busett av vedtaket",

@@ -83,6 +83,8 @@ LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': 
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
+# Counts with a forecast of their own, which a word of the need beside them asks for ('expected asylum seekers').
+FORECASTS = {Measure.ASYLUM_SEEKERS: Measure.ASYLUM_SEEKERS_FORECAST_MIN}
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 # After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
 BOUND_WORDS = frozenset(
@@ -680,6 +682,7 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
+    _forecast_named(question)
     if reading.bounded is not None:  # 'how much above the decision were the settled': the larger first
         bounded, side = reading.bounded
         other = [m for m in question.measures if m != bounded] or [Measure.SETTLED]  # alone: the settled
@@ -718,6 +721,18 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _forecast_named(question: Question) -> None:
+    """'expected asylum seekers', 'forventet antall asylsøkere': a word of the need beside a count that has a
+    forecast of its own is that forecast (seed 002's '20-90k vil søke asyl i Norge i 2016')."""
+    for counted, forecast in FORECASTS.items():
+        if {Measure.SETTLEMENT_NEED, counted} <= set(question.measures):
+            at = question.measures.index(counted)
+            question.measures = [m for m in question.measures if m not in (Measure.SETTLEMENT_NEED, counted)]
+            question.measures.insert(min(at, len(question.measures)), forecast)
+            question.measure = question.measures[0]
+            question.second_measure = question.measures[1] if len(question.measures) > 1 else None
 
 
 def _total_compared(question: Question) -> None:

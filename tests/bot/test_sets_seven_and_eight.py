@@ -232,3 +232,85 @@ async def test_the_total_asked_after_a_group_is_everyone(
     """'totalt', 'i alt', 'the total' with a measure in a follow-up: everyone, no longer the group asked before."""
     answer = await reply(assistant, first, then, language=language)
     assert f"{line}: 33 701¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "lines"),
+    [
+        (
+            "Hvor mange mangler Malvik på å nå vedtaket sitt for 2015 når vi regner med de som er søkt ut?",
+            "nb",
+            ("Bosatt + utsøkt: 38 + 6 = 44¹", "gjenstår 10 (4 når utsøkte regnes med)"),
+        ),
+        (
+            "Kor mange var Klæbu oppmoda om i 2015, og kor mange ligg an til å kome (busette og søkte ut)?",
+            "nn",
+            ("Oppmoding: 24¹", "Busett + utsøkt: 7 + 10 = 17¹", "att 11 (1 når utsøkte er rekna med)"),
+        ),
+        (
+            "How many does Malvik still need to reach its 2015 decision if we count those assigned?",
+            "en",
+            ("Settled + assigned: 38 + 6 = 44¹", "remaining 10 (4 counting those assigned)"),
+        ),
+    ],
+)
+async def test_a_status_card_shows_the_total_and_what_remains_counting_the_assigned(
+    assistant: Assistant, message: str, language: str, lines: tuple[str, ...]
+) -> None:
+    """A municipality's card with settled and assigned of the same day shows their total (the status table's
+    TOTALT) and what remains of the decision once the assigned have moved in."""
+    answer = await reply(assistant, message, language=language)
+    assert all(line in answer for line in lines), answer
+
+
+async def test_a_card_with_parts_of_different_days_shows_no_total(assistant: Assistant) -> None:
+    """Trondheim's settled count of 31.12.2015 and its assigned of 10.12.2015 are no TOTALT (the day's snapshot
+    is)."""
+    answer = await reply(assistant, "status Trondheim 2015")
+    assert "Bosatt + utsøkt" not in answer and "bosatt 398 + utsøkt 158 = 556" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "names"),
+    [
+        (
+            "Hvor mange er på flukt i verden, og hvor mange av dem er internt fordrevne?",
+            "nb",
+            ("På flukt: 60 000 000¹", "Internt fordrevne: 38 000 000¹"),
+        ),
+        (
+            "Kor mange er på flukt i verda, og kor mange av dei er internt fordrivne?",
+            "nn",
+            ("På flukt: 60 000 000¹", "Internt fordrivne: 38 000 000¹"),
+        ),
+        (
+            "How many people are on the run worldwide, and how many of them are internally displaced?",
+            "en",
+            ("Displaced: 60 000 000¹", "Internally displaced: 38 000 000¹"),
+        ),
+    ],
+)
+async def test_the_displaced_and_the_internally_displaced_both_answer(
+    assistant: Assistant, message: str, language: str, names: tuple[str, ...]
+) -> None:
+    """Seed 002's '60M på flukt' and '38M internt fordrevne', asked in one question ('on the run' is the
+    displaced), answered for the world."""
+    answer = await reply(assistant, message, language=language)
+    assert all(name in answer for name in names), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange asylsøkere var forventet til Norge i 2016?", "nb"),
+        ("Kor mange asylsøkjarar var venta til Noreg i 2016?", "nn"),
+        ("Expected number of asylum seekers to Norway in 2016, low and high estimate", "en"),
+    ],
+)
+async def test_expected_asylum_seekers_are_the_forecast(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """A word of the need beside asylum seekers asks for their forecast: seed 002's '20-90k vil søke asyl i Norge
+    i 2016', both ends."""
+    answer = await reply(assistant, message, language=language)
+    assert ": 20 000¹" in answer and ": 90 000¹" in answer, answer
