@@ -1027,7 +1027,10 @@ def _settle_need(reading: _Reading) -> None:
     """'skal bosettes': a municipality's request (also when municipalities are ranked), else the need."""
     question = reading.question
     if reading.to_settle and question.measure is None:
-        municipal = question.intent == Intent.RANKING or (
+        municipal = question.intent in (
+            Intent.RANKING,
+            Intent.CHANGE,
+        ) or (  # 'økte antallet som skal bosettes'
             bool(question.places) and question.places[0].place.level == "municipality"
         )
         question.measure = Measure.REQUESTED if municipal else Measure.SETTLEMENT_NEED

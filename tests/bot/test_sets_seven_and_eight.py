@@ -314,3 +314,32 @@ async def test_expected_asylum_seekers_are_the_forecast(
     i 2016', both ends."""
     answer = await reply(assistant, message, language=language)
     assert ": 20 000¹" in answer and ": 90 000¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "line"),
+    [
+        (
+            "Fra hvor mange til hvor mange økte antallet enslige mindreårige som skal bosettes i 2016?",
+            "nb",
+            "Opprinnelig 500¹ → justert 4 400¹",
+        ),
+        (
+            "Kor mykje auka talet på einslege mindreårige som skal busetjast i 2016?",
+            "nn",
+            "Opphavleg 500¹ → justert 4 400¹",
+        ),
+        (
+            "By how much did the number of unaccompanied minors to be settled in 2016 increase?",
+            "en",
+            "Original 500¹ → revised 4 400¹",
+        ),
+    ],
+)
+async def test_a_rise_in_those_to_be_settled_is_the_request_revised(
+    assistant: Assistant, message: str, language: str, line: str
+) -> None:
+    """'økte antallet som skal bosettes', with no place named: the request and its revision (seed 001's 500 minors,
+    revised to 4 400), not the settlement need, of which the year has one figure."""
+    answer = await reply(assistant, message, language=language)
+    assert line in answer, answer
