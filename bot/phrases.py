@@ -92,8 +92,8 @@ _words(
     "measure",
     "settlement_need",
     no="behov|prognose|forvente|forventet|forventa",
-    nb="bosettingsbehov|ventet",
-    nn="busetjingsbehov|busettingsbehov|venta",
+    nb="bosettingsbehov|var ventet|er ventet|ble ventet",
+    nn="busetjingsbehov|busettingsbehov|var venta|er venta|vart venta",
     en="settlement need|need|forecast|settlement needs|expected|expect|expects|projected|anticipated",
 )
 # 'skal bosettes i 2017': the need where no municipality is named, the request where one is.
