@@ -22,7 +22,7 @@ PLACE_LISTS = ("places", "also", "excluded")
 PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
 PARTS = {
     "place": PLACE_FIELDS,
-    "years": ("years", "year_word", "year_shift", "as_of", "as_of_day"),
+    "years": ("years", "year_word", "year_shift", "as_of", "as_of_day", "original_years"),
     "as_of": ("as_of", "as_of_day"),
     "measure": ("measure", "measures", "measure_years", "second_measure"),
     "group": ("group", "groups", "without_group"),

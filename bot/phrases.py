@@ -92,8 +92,8 @@ _words(
     "measure",
     "settlement_need",
     no="behov|prognose|forvente|forventet|forventa",
-    nb="bosettingsbehov",
-    nn="busetjingsbehov|busettingsbehov",
+    nb="bosettingsbehov|var ventet|er ventet|ble ventet",
+    nn="busetjingsbehov|busettingsbehov|var venta|er venta|vart venta",
     en="settlement need|need|forecast|settlement needs|expected|expect|expects|projected|anticipated",
 )
 # 'skal bosettes i 2017': the need where no municipality is named, the request where one is.
@@ -136,7 +136,12 @@ _words(
     en="asylum seekers|asylum|sought asylum|applied for asylum|seek asylum|asylum applications",
 )
 _words(
-    "measure", "displaced", no="på flukt", nb="flyktninger i verden", nn="flyktningar i verda", en="displaced"
+    "measure",
+    "displaced",
+    no="på flukt|på flukt i verden",
+    nb="flyktninger i verden|drevet på flukt",
+    nn="flyktningar i verda|driven på flukt",
+    en="displaced|on the run|fleeing|forcibly displaced|displaced people",
 )
 _words(
     "measure",
@@ -230,7 +235,7 @@ _words(
     "ukraine",
     no="ukraina",
     nb="ukrainere|fordrevne|kollektiv beskyttelse",
-    nn="ukrainarar|fordrivne|kollektivt vern",
+    nn="ukrainarar|ukrainarane|fordrivne|kollektivt vern",
     en="ukraine|ukrainians|ukrainian|collective protection",
 )
 _words(
@@ -415,6 +420,15 @@ _words(
     "grow|grew|grown|grows|climb|climbed|how many fewer|how much fewer|how much less|how much smaller|"
     "how much bigger|how much larger|how much higher|how much lower|the gap|gap",
 )
+# 'by how much did the request exceed the decision', 'how short of the request was the decision': the difference
+# between the two figures named.
+_words(
+    "intent",
+    "change",
+    nb="med hvor mye|med hvor mange",
+    nn="med kor mykje|med kor mange",
+    en="by how much|by how many|how short of|how far short of|how much short of",
+)
 # 'i prosent', 'by what percentage': a change is asked in per cent (the change also gives it to a tenth).
 _words(
     "percent",
@@ -570,10 +584,11 @@ _words(
     "exclude",
     "",
     nb="utenom|unntatt|bortsett fra|med unntak av|uten|ser bort fra|ser vi bort fra|se bort fra|holder utenfor|"
-    "holder vi utenfor|regnet uten",
-    nn="utanom|unnateke|bortsett frå|med unntak av|utan|ser bort frå|ser vi bort frå|sjå bort frå|held utanfor",
+    "holder vi utenfor|regnet uten|andre enn|andre land enn|andre steder enn",
+    nn="utanom|unnateke|bortsett frå|med unntak av|utan|ser bort frå|ser vi bort frå|sjå bort frå|held utanfor|"
+    "andre enn|andre land enn|andre stader enn",
     en="except|excluding|except for|apart from|other than|not counting|without|besides|leaving out|leave out|"
-    "disregarding|ignoring|setting aside",
+    "disregarding|ignoring|setting aside|countries other than|other countries than",
 )
 # 'inkl. EM': the total with its groups, not the group alone.
 _words(
@@ -644,7 +659,7 @@ _words(
     no="i|på|for|av|og|om|har|hadde|er|meg|til|sammen|antall|år|året|med|en|et|så|langt|"
     "hittil|nå|ny|nye|siste|det|de|den|seg|sin|sitt|sine|eller|fått|tatt|imot|i mot|ta mot|ta|fra|"
     "flyktning|da|enn|men|samme|same|folk|mange|skal|få|går|"
-    "ligger|ligg|alle|alt|oss|vi|slik|takk|vis|gi|får|blei|"
+    "ligger|ligg|alle|alt|oss|vi|slik|takk|vis|gi|får|blei|var|"
     "om lag|ca|omtrent|per|pr|no|imdi|bufetat|udi|statsforvaltaren|statsforvalteren|fylkesmannen",
     nb="tall|personer|gikk|noen|dere|sånn|fikk|ble|mye|hvor|hva|hvem|hvilken|hvilke|hvilket|hvordan|"
     "flyktninger|bare|også|siden",
@@ -749,6 +764,12 @@ _phrases(
 # 'hvor mye ble anmodningen justert': how much, of a revision, asks for the revision compared.
 HOW_MUCH: dict[str, set[str]] = defaultdict(set)
 _phrases(HOW_MUCH, None, nb="hvor mye", nn="kor mykje|kor mye", en="how much")
+
+# 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
+# ('hvor mye er det over samlet vedtak'), the difference to it.
+MEASURE_BOUNDS: dict[str, Meaning] = {"over": Meaning("above", "1"), "under": Meaning("below", "1")}
+# Words that may stand between such a bound and its measure: 'over samlet vedtak', 'under the request'.
+BOUND_GAP_KINDS = ("stop", "together", "whole")
 
 # Words that make the number after them a bound ('over 1000', as 'flere enn 1000'), and with the passing verbs
 # a number, not a year ('passerte 2000').

@@ -484,6 +484,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "change_word": {"nb": "endring", "nn": "endring", "en": "change"},
     "difference_word": {"nb": "forskjell", "nn": "skilnad", "en": "difference"},
+    "original_word": {"nb": "opprinnelig", "nn": "opphavleg", "en": "original"},
     "together_word": {"nb": "Til sammen", "nn": "Til saman", "en": "Together"},
     "change_revised": {
         "nb": "Opprinnelig {before} → justert {after}: {difference}",
@@ -647,6 +648,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Bosatt av vedtaket: {share} · gjenstår {remaining}",
         "nn": "Busett av vedtaket: {share} · att {remaining}",
         "en": "Share of the decision settled: {share} · remaining {remaining}",
+    },
+    "remaining_with_assigned": {
+        "nb": " ({remaining} når utsøkte regnes med)",
+        "nn": " ({remaining} når utsøkte er rekna med)",
+        "en": " ({remaining} counting those assigned)",
     },
     "share_settled_title": {
         "nb": "Bosatt av vedtaket",

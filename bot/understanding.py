@@ -24,9 +24,11 @@ from bot.dates import Dated, read_date
 from bot.forms import compound, inflected, understood
 from bot.language import detect, vocabulary_languages
 from bot.phrases import (
+    BOUND_GAP_KINDS,
     CODE_SLOTS,
     FOLLOW_UPS,
     HOW_MUCH,
+    MEASURE_BOUNDS,
     NUMBER_BOUNDS,
     NUMBER_WORDS,
     PLACE_SLOTS,
@@ -86,6 +88,8 @@ LINKING_WORDS = ("a", "to", "om")  # 'bedt om å bosette', 'decided to settle': 
 TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNED)  # TOTALT and its parts
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
+# Counts with a forecast of their own, which a word of the need beside them asks for ('expected asylum seekers').
+FORECASTS = {Measure.ASYLUM_SEEKERS: Measure.ASYLUM_SEEKERS_FORECAST_MIN}
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 PHRASE_WORDS = words_from(VOCABULARY)  # a question's word begins no vocabulary phrase unless listed here
 # After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
@@ -148,6 +152,8 @@ class Question:
         False  # the figure's revision during its year compared: 'opprinnelig og justert anmodning'
     )
     in_percent: bool = False  # a change asked in per cent: 'hvor mange prosent økte', 'by what percentage'
+    # Years whose figure is asked as first stated, not as revised: 'enn den opprinnelige anmodningen i 2023'.
+    original_years: list[int] = field(default_factory=list)
     first_above: bool = False  # a place's first year above the bound: 'hvilket år passerte Midt-Norge 1000'
 
     def reply_language(self, chosen: str) -> str:
@@ -239,6 +245,9 @@ class _Reading:
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
     extra: bool = False  # 'ekstra', 'additional': the additional request, or the grants with an amount asked
     revisions: set[str] = field(default_factory=set)  # 'original', 'revised': the words of a revision read
+    originals: list[int] = field(default_factory=list)  # where each 'opprinnelig', 'original' stands
+    # 'hvor mye over vedtaket': the measure the other is set against, and whether it is above or below it
+    bounded: tuple[str, str] | None = None
     passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
     when: bool = False  # 'når', 'when': with a bound, the first year past it
 
@@ -269,12 +278,14 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if dated is not None:
         _as_of(reading, dated)
     _extra(reading)
+    _exceeded(reading)
     _several(reading, year_marks)
     _first_above(reading)
     _facts(reading)
     _new_municipalities(reading.question)
     _revision_compared(reading)
     _read_years(reading, message)
+    _original_years(reading, year_marks)
     _resolve_places(reading, index)
     _as_today(question, index, message)
     _bound_without_measure(reading)
@@ -376,6 +387,12 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             reading.kinds.append("above")
             position += 1
             continue
+        bound = _bounds_measure(tokens, position)  # 'over samlet vedtak', not 'over hele landet'
+        if bound is not None:
+            _apply(reading, bound, tokens[position].norm, tokens[position].at)
+            reading.kinds.append(bound.kind)
+            position += 1
+            continue
         place_length = _place_at(reading, position, index)
         phrase_length, meaning = _phrase_at(tokens, position)
         if place_length and place_length >= phrase_length:
@@ -429,6 +446,19 @@ def _bounds_number(tokens: list[Token], position: int) -> bool:
     """Whether a word bounds the number right after it ('over 1000')."""
     following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
     return tokens[position].norm in NUMBER_BOUNDS and following.isdigit()
+
+
+def _bounds_measure(tokens: list[Token], position: int) -> Meaning | None:
+    """The bound a word sets on the measure right after it ('over vedtaket', 'under samlet anmodning'), if one
+    follows with at most a stop word or two between."""
+    bound = MEASURE_BOUNDS.get(tokens[position].norm)
+    for token in tokens[position + 1 : position + 4] if bound is not None else []:
+        meaning = understood(token.norm)
+        if meaning is not None and meaning.kind == "measure":
+            return bound
+        if meaning is None or meaning.kind not in BOUND_GAP_KINDS:
+            return None
+    return None
 
 
 def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
@@ -586,8 +616,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.group = value if question.group in ("all", "em") else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
             reading.groups.pop()
-        if "negation" in reading.kinds[-2:]:  # 'var ikke fra Ukraina': the total less the group
-            question.without_group = value
+        if {"negation", "exclude"} & set(reading.kinds[-2:]):  # 'ikke fra Ukraina', 'andre land enn Ukraina'
+            question.without_group = value  # the total less the group
+            reading.excluding = False  # places named after it are asked about: 'enn Ukraina … i Norge'
             _set_intent(reading, Intent.CHANGE)
         reading.groups.append((value, question.without_group == value or _with_total(reading)))
         reading.named.add("group")
@@ -636,6 +667,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.when = reading.when or kind == "when"
     question.in_percent = question.in_percent or kind == "percent"
     reading.revisions.update((value,) if kind == "revision" else ())
+    reading.originals.extend((at,) if (kind, value) == ("revision", "original") else ())
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
@@ -678,6 +710,13 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
+    _forecast_named(question)
+    if reading.bounded is not None:  # 'how much above the decision were the settled': the larger first
+        bounded, side = reading.bounded
+        other = [m for m in question.measures if m != bounded] or [Measure.SETTLED]  # alone: the settled
+        question.measures = [*other, bounded] if side == "above" else [bounded, *other]
+        pair = (other[0], bounded) if side == "above" else (bounded, other[0])
+        question.measure, question.second_measure = pair
     # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead,
     # and 'sum EM 2016 Sør-Trøndelag' the members' figures of a group (the status table has none).
     summed = reading.total or (question.together and len(question.years) < 2 and not reading.groups)
@@ -687,6 +726,7 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
         question.measures.insert(question.measures.index(Measure.SETTLED), Measure.SETTLED_AND_ASSIGNED)
     elif set(question.measures) == set(TOTAL_MEASURES[1:]):
         summed = True  # 'bosatte og utsøkte', 'busette eller søkte ut': the total with its parts
+    _total_compared(question)
     question.together = question.together or (reading.total and len(question.years) > 1)
     if (
         summed
@@ -698,6 +738,10 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
             Intent.UNKNOWN
         )  # 'TOTALT i statustabellen', 'the total in the status table': the figure
         reading.named.add("measure")
+    if reading.total and question.measures and not reading.groups:
+        reading.named.add(
+            "group"
+        )  # 'and the total settled that year?': everyone, after a question of a group
     total = any(with_total for _, with_total in reading.groups)
     named = list(dict.fromkeys(group for group, _ in reading.groups))
     question.groups = [Group.ALL, *named] if total and named else named
@@ -706,6 +750,33 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _forecast_named(question: Question) -> None:
+    """'expected asylum seekers', 'forventet antall asylsøkere': a word of the need beside a count that has a
+    forecast of its own is that forecast (seed 002's '20-90k vil søke asyl i Norge i 2016')."""
+    for counted, forecast in FORECASTS.items():
+        if {Measure.SETTLEMENT_NEED, counted} <= set(question.measures):
+            at = question.measures.index(counted)
+            question.measures = [m for m in question.measures if m not in (Measure.SETTLEMENT_NEED, counted)]
+            question.measures.insert(min(at, len(question.measures)), forecast)
+            question.measure = question.measures[0]
+            question.second_measure = question.measures[1] if len(question.measures) > 1 else None
+
+
+def _total_compared(question: Question) -> None:
+    """'totalen (bosatte + utsøkte) … hvor mye er det over samlet vedtak': a difference between the status table's
+    total and another measure, not between its parts."""
+    others = [m for m in question.measures if m not in TOTAL_MEASURES[1:]]
+    if question.intent == Intent.CHANGE and Measure.SETTLED_AND_ASSIGNED in others and len(others) > 1:
+        question.measure, question.second_measure = others[0], others[1]
+
+
+def _exceeded(reading: _Reading) -> None:
+    """'hvor mye oversteg anmodningen vedtaket', 'how much did the request exceed the decision': a passing verb with
+    no number passed, asked how much, is the difference between the figures."""
+    if reading.passing and reading.question.above is None and _asks_how_much(reading.tokens):
+        _set_intent(reading, Intent.CHANGE)
 
 
 def _extra(reading: _Reading) -> None:
@@ -764,6 +835,18 @@ def _revision_compared(reading: _Reading) -> None:
     reading.named.update(("intent", "measure"))
 
 
+def _original_years(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
+    """'anmodningen i 2024 enn den opprinnelige i 2023', 'than originally asked for 2023': between years, the year
+    after each word of the original (else the last before it) is compared as first stated, not as revised."""
+    question = reading.question
+    if question.revision or len(question.years) < 2:
+        return
+    for at in reading.originals:
+        after = [year for where, year in year_marks if where > at]
+        before = [year for where, year in year_marks if where < at]
+        question.original_years.extend(after[:1] or before[-1:])
+
+
 def _asks_how_much(tokens: list[Token]) -> bool:
     """Whether a message asks how much ('hvor mye', 'kor mykje', 'how much')."""
     return any(f"{first.norm} {second.norm}" in HOW_MUCH for first, second in pairwise(tokens))
@@ -815,6 +898,15 @@ def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[in
 def _measure(reading: _Reading, value: str, at: int) -> None:
     """A measure named: the one asked for, a ratio's or bound's denominator, or a later year's ('til plantall')."""
     question = reading.question
+    if reading.pending in BOUNDS and reading.factor == 1 and _asks_how_much(reading.tokens):
+        # 'hvor mye er det over samlet vedtak', 'how much above their request': the difference to it
+        reading.bounded = (value, reading.pending)
+        reading.pending, reading.ranked = None, False
+        question.intent, question.above, question.below = Intent.CHANGE, None, None
+    if reading.pending in BOUNDS and question.intent == Intent.CHANGE:
+        question.intent = (
+            Intent.RANKING
+        )  # 'whose decision fell furthest short of the request': members kept by it
     if reading.pending is not None:
         question.per = value
         if reading.pending in BOUNDS and getattr(question, reading.pending) is None:
@@ -1006,7 +1098,10 @@ def _settle_need(reading: _Reading) -> None:
     """'skal bosettes': a municipality's request (also when municipalities are ranked), else the need."""
     question = reading.question
     if reading.to_settle and question.measure is None:
-        municipal = question.intent == Intent.RANKING or (
+        municipal = question.intent in (
+            Intent.RANKING,
+            Intent.CHANGE,
+        ) or (  # 'økte antallet som skal bosettes'
             bool(question.places) and question.places[0].place.level == "municipality"
         )
         question.measure = Measure.REQUESTED if municipal else Measure.SETTLEMENT_NEED
@@ -1053,6 +1148,10 @@ def _decide_intent(reading: _Reading) -> None:
         question.intent = "figure" if question.measure else "status"
     if reading.ranked and reading.levels and question.intent in (Intent.RANKING, Intent.INTRO):
         question.rank_level = reading.levels[0]
+    if (
+        question.below is not None
+    ):  # 'furthest short of', 'lengst under': the furthest below first, not the best
+        question.best = False
 
 
 def _remaining(question: Question) -> None:

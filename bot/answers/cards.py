@@ -176,8 +176,12 @@ async def _municipality_lines(
     held = await ctx.figures(place)
     found = keyed(held.current(years=[year], as_of=as_of))
     order = _card_order({measure for measure, _ in found}, measures)
-    rows = (_card_row(m, found, group, cite, ctx) for m in order if m not in INTRO_MEASURES)
-    lines = [row for row in rows if row]
+    lines = []
+    for measure in (m for m in order if m not in INTRO_MEASURES):
+        row = _card_row(measure, found, group, cite, ctx)
+        lines.extend([row] if row else [])
+        if measure == Measure.ASSIGNED and group == Group.ALL:  # the status table's TOTALT after its parts
+            lines.extend(_total_row(found, cite, ctx))
     shown = [found[(m, group)] for m in order if (m, group) in found and m not in INTRO_MEASURES]
     lines.extend(disagreement_lines(held, shown, cite, ctx))
     if group != Group.ALL:
@@ -234,9 +238,35 @@ def _card_row(measure: str, found: Keyed, group: str, cite: Citations, ctx: Cont
     return f"{measure_label(measure, ctx.language)}: " + " · ".join(parts) if parts else ""
 
 
+def _total_row(found: Keyed, cite: Citations, ctx: Context) -> list[str]:
+    """The status table's TOTALT of the settled and assigned shown, where they are of the same day."""
+    return total_lines(
+        found.get((Measure.SETTLED, Group.ALL)), found.get((Measure.ASSIGNED, Group.ALL)), cite, ctx
+    )
+
+
+def same_day(settled: Statement | None, assigned: Statement | None) -> bool:
+    """Whether a settled and an assigned count are both known and of the same day: parts of one TOTALT."""
+    if settled is None or assigned is None or None in (settled.figure.value, assigned.figure.value):
+        return False
+    return settled.figure.as_of == assigned.figure.as_of
+
+
+def total_lines(
+    settled: Statement | None, assigned: Statement | None, cite: Citations, ctx: Context
+) -> list[str]:
+    """TOTALT of the status table worked out, where its parts are of the same day: 'Bosatt + utsøkt: 38 + 6 = 44',
+    cited."""
+    if settled is None or assigned is None or not same_day(settled, assigned):
+        return []
+    total = number((settled.figure.value or 0) + (assigned.figure.value or 0), ctx.language)
+    parts = f"{ctx.value(settled)} + {ctx.value(assigned)} = <b>{total}</b>"
+    name = measure_label(Measure.SETTLED_AND_ASSIGNED, ctx.language)
+    return [f"{name}: {parts}{cite.cite_all([settled, assigned])}"]
+
+
 def _snapshots(history: list[Statement], found: Keyed, cite: Citations, ctx: Context) -> list[str]:
-    """Earlier as-of dates of settled and assigned (e.g. the status of 10.12.2015), and the card's own date where
-    both are stated: their total, the status table's TOTALT (Midtre Gauldal per 10.12.2015: 15 + 1 = 16)."""
+    """Earlier as-of dates of settled and assigned (e.g. the status of 10.12.2015)."""
     settled = found.get((Measure.SETTLED, Group.ALL))
     by_date: dict[date, dict[str, Statement]] = {}
     for statement in history:
@@ -245,8 +275,7 @@ def _snapshots(history: list[Statement], found: Keyed, cite: Citations, ctx: Con
     return [
         _snapshot(when, measures, cite, ctx)
         for when, measures in sorted(by_date.items())
-        if Measure.SETTLED in measures
-        and (settled is None or when != settled.figure.as_of or len(measures) == len(SNAPSHOT_MEASURES))
+        if Measure.SETTLED in measures and (settled is None or when != settled.figure.as_of)
     ]
 
 
@@ -271,8 +300,14 @@ def _progress(found: Keyed, ctx: Context) -> str:
     share = settled_share(value_of(decided), value_of(settled))
     if decided is None or settled is None or share is None:
         return ""
-    remaining = number(max((decided.figure.value or 0) - (settled.figure.value or 0), 0), ctx.language)
-    return text("share_settled", ctx.language, share=percent(share, ctx.language), remaining=remaining)
+    left = (decided.figure.value or 0) - (settled.figure.value or 0)
+    remaining = number(max(left, 0), ctx.language)
+    line = text("share_settled", ctx.language, share=percent(share, ctx.language), remaining=remaining)
+    assigned = found.get((Measure.ASSIGNED, Group.ALL))
+    if left > 0 and assigned is not None and same_day(settled, assigned):  # 'når vi regner med de utsøkte'
+        counted = number(max(left - (assigned.figure.value or 0), 0), ctx.language)
+        line += text("remaining_with_assigned", ctx.language, remaining=counted)
+    return line
 
 
 async def _aggregate_lines(

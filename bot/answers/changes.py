@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from bot.answers.cards import no_data
 from bot.answers.context import (
+    PARTIAL,
     STAND_INS,
     Context,
     groups_all_first,
@@ -37,6 +38,7 @@ class Point:
     sources: list[Statement]
     covering: frozenset[int] = frozenset()  # the members summed; empty for a stated figure
     coverage: str = ""  # ' (10/48)' for a sum
+    whole: bool = True  # of the whole place: stated not as a part sum, or summed over every member
 
 
 async def change_answer(question: Question, place: Place, ctx: Context) -> Reply:
@@ -91,15 +93,20 @@ async def _year_of_change(
 
 # A count of dwellings set against a count of people is taken as the people the dwellings house.
 PEOPLE_OF: dict[str, str] = {Measure.CAPACITY_DWELLINGS: Measure.CAPACITY}
+# Between two figures, a year without a planning figure also takes its request: seed 000's table gives the
+# request for 2016 beside the planning figure for 2017, so that the request is 2016's plan.
+BETWEEN_STAND_INS: dict[str, tuple[str, ...]] = {**STAND_INS, Measure.PLANNED: (Measure.REQUESTED,)}
 
 
 class End(NamedTuple):
-    """One of the two figures a change or difference is between: a place's measure and group in a year."""
+    """One of the two figures a change or difference is between: a place's measure and group in a year (as first
+    stated, if `original`, not as revised)."""
 
     place: Place
     measure: str
     group: str
     year: int
+    original: bool = False
 
 
 async def _between(question: Question, place: Place, ctx: Context) -> Reply:
@@ -109,18 +116,19 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
     ends = await _ends(question, place, ctx)
     if ends is None:
         return await no_data(place, None, ctx, [question.measure or Measure.SETTLED], question.group)
-    found = [await _point_or_stand_in(end.place, end.year, end.measure, end.group, ctx) for end in ends]
+    found = [await _point_or_stand_in(end, ctx) for end in ends]
     points = [point for point, _ in found]
     if points == [None, None]:
         return await no_data(place, ends[-1].year, ctx, [ends[-1].measure], ends[-1].group)
     cite = Citations(ctx.language)
     lines = [
-        f"{_end_label(end, ends, ctx.language)}: {_end_shown(point, stand_in, cite, ctx)}"
+        f"{_end_label(end, ends, _measure_shown(end, point, stand_in), ctx.language)}: "
+        + _end_shown(point, stand_in, cite, ctx)
         for end, (point, stand_in) in zip(ends, found, strict=True)
     ]
     before, after = points
-    first, second = ends  # one place's figure to another of it (over time: a change), or one less another
-    changed = (first.place, first.group) == (second.place, second.group)
+    first, second = ends  # one place's figure to a later one of it (a change), or one less another
+    changed = (first.place, first.group) == (second.place, second.group) and first.year != second.year
     word = text("change_word" if first.year != second.year else "difference_word", ctx.language)
     if before is not None and after is not None:
         between = _difference(before, after, ctx) if changed else _subtracted(before, after, ctx)
@@ -152,28 +160,38 @@ async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, En
     if len(question.measure_years) > 1:  # each measure its year, the earlier first
         (m1, y1), (m2, y2) = sorted(question.measure_years[:2], key=lambda pair: pair[1])
         return End(place, m1, groups[0], y1), End(place, m2, groups[0], y2)
-    return End(place, first, groups[0], years[0]), End(place, last, groups[1], years[-1])
+    originals = question.original_years
+    return (
+        End(place, first, groups[0], years[0], years[0] in originals),
+        End(place, last, groups[1], years[-1], years[-1] in originals),
+    )
 
 
-def _end_label(end: End, ends: tuple[End, End], language: str) -> str:
-    """What an end is: its measure and group, with its place where the places differ and its year."""
+def _end_label(end: End, ends: tuple[End, End], measure: str, language: str) -> str:
+    """What an end is: the measure shown and its group, with its place where the places differ and its year."""
     where = f"{shown_name(end.place, language)}, " if ends[0].place != ends[1].place else ""
-    what = label(end.measure, end.group, language)
-    return f"{where}{what[:1].lower() + what[1:] if where else what} {end.year}"
+    what = label(measure, end.group, language)
+    first_stated = f" ({text('original_word', language)})" if end.original else ""
+    return f"{where}{what[:1].lower() + what[1:] if where else what} {end.year}{first_stated}"
 
 
-async def _point_or_stand_in(
-    place: Place, year: int, measure: str, group: str, ctx: Context
-) -> tuple[Point | None, str | None]:
-    """A year's figure, or where it has none what stands for it (the planning figure for a request; one stated
-    before a sum over the members), and which."""
-    point = await _point(place, year, measure, group, ctx)
-    stand_ins = STAND_INS.get(measure, ()) if point is None else ()
+async def _point_or_stand_in(end: End, ctx: Context) -> tuple[Point | None, str | None]:
+    """An end's figure, or where it has none what stands for it (the planning figure for a request, the request
+    for a planning figure; one stated before a sum over the members), and which."""
+    point = await _point(end.place, end.year, end.measure, end.group, ctx, original=end.original)
+    stand_ins = BETWEEN_STAND_INS.get(end.measure, ()) if point is None else ()
     for summed, stand_in in product((False, True), stand_ins):
-        point = await _point(place, year, stand_in, group, ctx, summed=summed)
+        point = await _point(end.place, end.year, stand_in, end.group, ctx, summed=summed)
         if point is not None:
             return point, stand_in
     return point, None
+
+
+def _measure_shown(end: End, point: Point | None, stand_in: str | None) -> str:
+    """The measure of an end's figure: its revision where that is stated as its own (Drammen's decision for 2023:
+    the revised decision, 400), else the end's."""
+    stated = point.sources[0].figure.measure if point is not None and len(point.sources) == 1 else ""
+    return stated if stand_in is None and stated == REVISED.get(end.measure) else end.measure
 
 
 def _end_shown(point: Point | None, stand_in: str | None, cite: Citations, ctx: Context) -> str:
@@ -189,7 +207,7 @@ def _end_shown(point: Point | None, stand_in: str | None, cite: Citations, ctx: 
 def _in_percent(compared: tuple[Point, Point], ctx: Context) -> list[str]:
     """The change in per cent to a tenth ('Endring i prosent: +45,2 %'), where it can be worked out."""
     before, after = compared
-    if before.covering != after.covering or not before.value or after.value is None:
+    if not _comparable(before, after) or not before.value or after.value is None:
         return []
     change = (after.value - before.value) / before.value
     sign = "+" if change > 0 else "−" if change < 0 else "±"
@@ -284,13 +302,20 @@ def _within(
 
 
 async def _point(
-    place: Place, year: int, measure: str, group: str, ctx: Context, *, summed: bool = True
+    place: Place,
+    year: int,
+    measure: str,
+    group: str,
+    ctx: Context,
+    *,
+    summed: bool = True,
+    original: bool = False,
 ) -> Point | None:
-    """The figure that stood at the end of a year: the revised one if revised, else a sum over the members
-    (unless not `summed`)."""
+    """The figure that stood at the end of a year (as first stated, if `original`): the revised one if revised,
+    else a sum over the members (unless not `summed`)."""
     found = revision(await ctx.figures(place), year, measure, group)
     if found is not None:
-        return _stated(found[1] or found[0], ctx)
+        return _stated(found[0] if original else found[1] or found[0], ctx)
     if not summed or not ctx.is_sum(place, year):
         return None
     total = (await ctx.totals(place, year, [measure])).get((measure, group))
@@ -298,17 +323,18 @@ async def _point(
 
 
 def _stated(statement: Statement, ctx: Context) -> Point:
-    """A stated figure as a point."""
-    return Point(statement.figure.value, ctx.value(statement), [statement])
+    """A stated figure as a point (not of the whole place where it is a sum of listed rows only)."""
+    whole = statement.figure.scope != PARTIAL
+    return Point(statement.figure.value, ctx.value(statement), [statement], whole=whole)
 
 
 def _summed(total: Aggregate, ctx: Context) -> Point:
     """A sum over the members with a value, and how many of how many that is."""
     covering = frozenset(place_id_of(member) for member, _ in total.parts)
     sources = [statement for _, statement in total.parts]
-    return Point(
-        total.computed, ctx.total_value(total), sources, covering, f" ({total.known}/{total.members})"
-    )
+    coverage = f" ({total.known}/{total.members})"
+    whole = total.known == total.members
+    return Point(total.computed, ctx.total_value(total), sources, covering, coverage, whole)
 
 
 def _shown(point: Point, cite: Citations) -> str:
@@ -327,7 +353,7 @@ def _subtracted(first: Point, second: Point, ctx: Context) -> str:
 
 def _difference(before: Point, after: Point, ctx: Context) -> str:
     """'+252 (+434 %)', or why there is none: a hidden value, or sums over different members."""
-    if before.covering != after.covering:
+    if not _comparable(before, after):
         return text("not_comparable", ctx.language)
     if before.value is None or after.value is None or ":" in (before.shown, after.shown):
         return ":"
@@ -337,3 +363,9 @@ def _difference(before: Point, after: Point, ctx: Context) -> str:
     if not before.value:
         return shown
     return f"{shown} ({sign}{percent(abs(change) / before.value, ctx.language)})"
+
+
+def _comparable(before: Point, after: Point) -> bool:
+    """Whether two figures cover the same: the same members summed, or each the whole place (a stated total and a
+    sum over every member: 821 stated for 2015, 1 006 summed over all ten in 2016)."""
+    return before.covering == after.covering or (before.whole and after.whole)

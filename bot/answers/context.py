@@ -23,6 +23,7 @@ Keyed = dict[tuple[str, str], Statement]  # statements by (measure, group)
 PERCENT_MEASURES = (Measure.INTRO_RESULT_PCT, Measure.INTRO_PARTICIPANTS_PCT)  # stated in per cent: '61 %'
 # Where a year has no request, what stands for it, marked as such: the planning figure, else the settlement need.
 STAND_INS: dict[str, tuple[str, ...]] = {Measure.REQUESTED: (Measure.PLANNED, Measure.SETTLEMENT_NEED)}
+PARTIAL = "partial"  # a stated total's scope where it sums the rows listed only
 
 
 @dataclass
@@ -175,7 +176,7 @@ def groups_all_first(measure: str, keys: Iterable[tuple[str, str]]) -> list[str]
 
 def caveat_words(statement: Statement, language: str) -> list[str]:
     """'bare delsum' for a stated total that covers only some places, 'avrundet' for a rounded figure."""
-    words = [text("partial_total", language)] if statement.figure.scope == "partial" else []
+    words = [text("partial_total", language)] if statement.figure.scope == PARTIAL else []
     return words + ([text("approximate", language)] if statement.figure.approximate else [])
 
 

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.answers.cards import aggregate_line, former_lines, former_totals, no_data, with_under_15
+from bot.answers.cards import (
+    aggregate_line,
+    former_lines,
+    former_totals,
+    no_data,
+    total_lines,
+    with_under_15,
+)
 from bot.answers.context import Context, as_of_words, groups_all_first, label, title, year_for
-from bot.render import Citations, day, number
+from bot.render import Citations, day
 from bot.replies import Reply
 from bot.texts import text
 from bot.understanding import Question
@@ -126,12 +133,7 @@ async def _settled_and_assigned(place: Place, year: int, cite: Citations, ctx: C
     if assigned is None:
         return []
     settled = latest(held.statements(year, [Measure.SETTLED], Group.ALL), assigned.figure.as_of)
-    values = [s.figure.value for s in (settled, assigned) if s is not None]
-    if settled is None or settled.figure.as_of != assigned.figure.as_of or None in values:
-        return []
-    total = number(sum(v for v in values if v is not None), ctx.language)
-    parts = f"{ctx.value(settled)} + {ctx.value(assigned)} = <b>{total}</b>"
-    return [f"{_name(Measure.SETTLED_AND_ASSIGNED, ctx)}: {parts}{cite.cite_all([settled, assigned])}"]
+    return total_lines(settled, assigned, cite, ctx)
 
 
 async def _years_of(question: Question, place: Place, ctx: Context) -> list[tuple[int, list[str], str]]:

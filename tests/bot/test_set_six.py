@@ -101,17 +101,17 @@ async def test_a_group_asked_anew_after_a_measure_comes_with_the_total(store: St
         (
             "hvor stort er gapet mellom Drammens anmodning for 2024 og boligkapasiteten?",
             "nb",
-            "Forskjell: −90",
+            "Forskjell: 340 − 250 = 90",
         ),
         (
             "kor stort er gapet mellom oppmodinga til Drammen i 2024 og bustadkapasiteten?",
             "nn",
-            "Skilnad: −90",
+            "Skilnad: 340 − 250 = 90",
         ),
         (
             "how big is the gap between Drammen's request for 2024 and its housing capacity?",
             "en",
-            "Difference: −90",
+            "Difference: 340 − 250 = 90",
         ),
     ],
 )
@@ -119,9 +119,9 @@ async def test_a_difference_asked_for_is_computed(
     assistant: Assistant, message: str, language: str, line: str
 ) -> None:
     """'hvor mange færre … enn', 'X minus Y', 'var ikke fra Ukraina', 'gapet mellom': both figures and the
-    difference, between two years or two measures of one place (from the first to the second), or two places or
-    the total and a group (the first less the second, as computed; dwellings set against people are the people
-    they house)."""
+    difference, between two years of one place (from the first to the second), or two measures of one year, two
+    places or the total and a group (the first less the second, as computed; dwellings set against people are the
+    people they house)."""
     answer = await reply(assistant, message, language=language)
     assert line in answer, answer
 

@@ -84,7 +84,7 @@ async def test_the_change_between_two_years(
         ("kor mykje aukar Melhus frå oppmoding 2016 til plantal 2017", "nn", ("56", "65", "+9")),
         ("how much did Drammen's request rise in 2022", "en", ("58", "310", "+252")),
         ("hvor mye økte anmodningen til Drammen i 2023", "nb", ("360", "430", "+70")),
-        ("hva er differansen mellom anmodning og vedtak i Skaun 2015", "nb", ("32¹", "11¹", "−21")),
+        ("hva er differansen mellom anmodning og vedtak i Skaun 2015", "nb", ("32¹", "11¹", "32 − 11 = 21")),
         ("how many more did Trondheim settle in 2016 than in 2015", "en", ("495¹", "740¹", "+245")),
     ],
 )
