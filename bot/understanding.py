@@ -615,7 +615,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     elif kind == "group":
         question.group = value if question.group in ("all", "em") else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
-            reading.groups.pop()
+            _, minors_with_total = reading.groups.pop()
+            if minors_with_total:  # 'anmodning og EM under 15': the total, the minors and those under 15
+                reading.groups.append((Group.EM, True))
         if {"negation", "exclude"} & set(reading.kinds[-2:]):  # 'ikke fra Ukraina', 'andre land enn Ukraina'
             question.without_group = value  # the total less the group
             reading.excluding = False  # places named after it are asked about: 'enn Ukraina … i Norge'

@@ -22,3 +22,37 @@ async def test_a_hyphenated_negated_group_is_the_total_less_the_group(
     """'ikke-ukrainske', 'non-Ukrainian': everyone settled less the Ukrainians, 33 701 − 29 730 = 3 971."""
     answer = await reply(assistant, message, language=language)
     assert "33 701 − 29 730 = 3 971" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Melhus anmodning 2016 og EM under 15", "nb"),
+        ("Melhus oppmoding 2016 og EM under 15?", "nn"),
+        ("Melhus 2016 request and UMs under 15?", "en"),
+    ],
+)
+async def test_minors_under_15_beside_the_total_bring_the_minors(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """'anmodning og EM under 15': the total, the minors and those under 15 (56, 14, 6), not the last alone."""
+    answer = await reply(assistant, message, language=language)
+    assert ": 56¹" in answer and ": 14¹" in answer and ": 6¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Midtre Gauldal anmodning 2016 og 2017, med EM under 15", "nb"),
+        ("Midtre Gauldal oppmoding 2016 og 2017, med EM under 15", "nn"),
+        ("Midtre Gauldal request 2016 and 2017, with UMs under 15", "en"),
+    ],
+)
+async def test_several_years_with_minors_under_15_show_each_group(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    """A series with 'EM under 15' beside the total: a column each for the total, the minors and those under 15."""
+    answer = await reply(assistant, message, language=language)
+    assert "2016 | 25¹ | 8¹ | 4¹" in answer, answer
+    row_2017 = answer.split("2017 | ", 1)[1].splitlines()[0]
+    assert [cell.split()[-1] for cell in row_2017.split(" | ")] == ["25¹", "10¹", "4¹"], answer
