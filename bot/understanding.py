@@ -79,7 +79,8 @@ LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 # 'bosatt moss 2015'
-SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus")
+# what a place's name may follow: 'plantall midt', 'hele midt', 'regionen midt'
+SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus", "level")
 SHARE_WORDS = ("andel", "andelen", "del", "delen", "share", "proportion", "percentage", "prosentdel")
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and its 'å bosette'
@@ -525,8 +526,8 @@ def _written_as_name(reading: _Reading, position: int) -> bool:
 
 
 def _in_place_slot(reading: _Reading, position: int) -> bool:
-    """Whether a token stands where a place is named: first, after 'i', 'status', a measure, another place or
-    'hele' ('hele midt'), or before a level word ('the midt region', 'moss kommune')."""
+    """Whether a token stands where a place is named: first, after 'i', 'status', a measure, another place,
+    'hele' ('hele midt') or a level word ('regionen midt'), or before a level word ('the midt region', 'moss kommune')."""
     following = reading.tokens[position + 1].norm if position + 1 < len(reading.tokens) else ""
     if position == 0 or VOCABULARY.get(following, Meaning("", "")).kind == "level":
         return True

@@ -56,3 +56,17 @@ async def test_several_years_with_minors_under_15_show_each_group(
     assert "2016 | 25¹ | 8¹ | 4¹" in answer, answer
     row_2017 = answer.split("2017 | ", 1)[1].splitlines()[0]
     assert [cell.split()[-1] for cell in row_2017.split(" | ")] == ["25¹", "10¹", "4¹"], answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("plantall 2017 hele regionen midt", "nb"),
+        ("plantal 2017 for heile regionen midt", "nn"),
+        ("planning figure 2017 for the whole region midt", "en"),
+    ],
+)
+async def test_a_place_named_after_its_level_word(assistant: Assistant, message: str, language: str) -> None:
+    """'regionen midt': a name that is also a word, after its level word, is the place (IMDi Midt-Norge's 3 262)."""
+    answer = await reply(assistant, message, language=language)
+    assert "3 262¹" in answer and "1 097¹" in answer and "184¹" in answer, answer
