@@ -70,3 +70,18 @@ async def test_a_place_named_after_its_level_word(assistant: Assistant, message:
     """'regionen midt': a name that is also a word, after its level word, is the place (IMDi Midt-Norge's 3 262)."""
     answer = await reply(assistant, message, language=language)
     assert "3 262¹" in answer and "1 097¹" in answer and "184¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange nye kommuner i MR er bedt om å bosette EM?", "nb"),
+        ("Kor mange nye kommunar i MR er bedne om å busetje EM?", "nn"),
+        ("How many new municipalities in MR were asked to settle unaccompanied minors?", "en"),
+    ],
+)
+async def test_a_county_by_its_abbreviation(assistant: Assistant, message: str, language: str) -> None:
+    """'MR' is Møre og Romsdal: its 27 new municipalities asked to settle minors."""
+    answer = await reply(assistant, message, language=language)
+    assert "(fylke 15)" in answer or "(county 15)" in answer, answer
+    assert ": 27¹" in answer, answer
