@@ -45,9 +45,11 @@ _words(
     "measure",
     "requested",
     nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
-    "bedt|ba",
-    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne",
-    en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks",
+    "bedt|ba|ber om|ber",
+    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne|"
+    "ber om|ber|oppmodar",
+    en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks|"
+    "asking|asking for",
 )
 _words(
     "measure",

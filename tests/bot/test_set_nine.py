@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from bot.assistant import Assistant
+from store.store import Store
 from tests.bot.test_unrehearsed import reply
+from tests.conftest import OSLO
 
 
 @pytest.mark.parametrize(
@@ -85,3 +89,20 @@ async def test_a_county_by_its_abbreviation(assistant: Assistant, message: str, 
     answer = await reply(assistant, message, language=language)
     assert "(fylke 15)" in answer or "(county 15)" in answer, answer
     assert ": 27¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange flyktninger ber IMDi kommunene om å ta imot i år?", "nb"),
+        ("Kor mange flyktningar ber IMDi kommunane om å ta imot i år?", "nn"),
+        ("How many refugees is IMDi asking municipalities to take this year?", "en"),
+    ],
+)
+async def test_what_imdi_is_asking_for_this_year_is_the_national_request(
+    store: Store, message: str, language: str
+) -> None:
+    """'ber IMDi kommunene om', 'is IMDi asking': the request, in the whole country, for the year it is (37 000 in 2024)."""
+    assistant = Assistant(store, zone=OSLO, clock=lambda: datetime(2024, 2, 5, 12, tzinfo=OSLO))
+    answer = await reply(assistant, message, language=language)
+    assert "2024" in answer and ": 37 000¹" in answer, answer
