@@ -658,6 +658,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.together = question.together or kind == "together"
     question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
+    if (
+        kind == "topic"
+    ):  # 'hva med bosettingen?' after asylum seekers: settlement in general, not the measure before
+        reading.named.add("measure")
     reading.outcome = reading.outcome or kind == "outcome"
     reading.every_kind = reading.every_kind or kind == "every_kind"
     reading.other = reading.other or kind == "other_outcome"

@@ -106,3 +106,26 @@ async def test_what_imdi_is_asking_for_this_year_is_the_national_request(
     assistant = Assistant(store, zone=OSLO, clock=lambda: datetime(2024, 2, 5, 12, tzinfo=OSLO))
     answer = await reply(assistant, message, language=language)
     assert "2024" in answer and ": 37 000¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("messages", "language"),
+    [
+        (("Hvor mange ventes å søke asyl i Norge i 2016?", "hva med bosettingen i 2016 og 2017?"), "nb"),
+        (("Kor mange er venta å søkje asyl i Noreg i 2016?", "kva med busetjinga i 2016 og 2017?"), "nn"),
+        (
+            (
+                "How many are expected to seek asylum in Norway in 2016?",
+                "what about settlement in 2016 and 2017?",
+            ),
+            "en",
+        ),
+    ],
+)
+async def test_a_follow_up_naming_settlement_leaves_the_measure_before(
+    assistant: Assistant, messages: tuple[str, str], language: str
+) -> None:
+    """'hva med bosettingen …?' after asylum seekers: settlement's figures for the years (16 000 and 17 000
+    forecast), not asylum seekers again."""
+    answer = await reply(assistant, *messages, language=language)
+    assert "16 000" in answer and "17 000" in answer, answer
