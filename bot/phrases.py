@@ -45,9 +45,11 @@ _words(
     "measure",
     "requested",
     nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
-    "bedt|ba",
-    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne",
-    en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks",
+    "bedt|ba|ber om|ber",
+    nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne|"
+    "ber om|ber|oppmodar",
+    en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks|"
+    "asking|asking for",
 )
 _words(
     "measure",
@@ -216,7 +218,7 @@ _words(
     no="em|ema|uma|mindreårige",
     nb="enslige mindreårige|enslig mindreårig|enslige",
     nn="einslege mindreårige|einsleg mindreårig|einslege",
-    en="unaccompanied minors|unaccompanied minor|unaccompanied|minors|minor|uma|em",
+    en="unaccompanied minors|unaccompanied minor|unaccompanied|minors|minor|uma|umas|ums|em",
 )
 _words(
     "group", "em_under_15", no="under 15|under 15 år|em under 15|under femten", en="under 15|under fifteen"
@@ -234,8 +236,8 @@ _words(
     "group",
     "ukraine",
     no="ukraina",
-    nb="ukrainere|fordrevne|kollektiv beskyttelse",
-    nn="ukrainarar|ukrainarane|fordrivne|kollektivt vern",
+    nb="ukrainere|ukrainske|ukrainsk|fordrevne|kollektiv beskyttelse",
+    nn="ukrainarar|ukrainarane|ukrainske|ukrainsk|fordrivne|kollektivt vern",
     en="ukraine|ukrainians|ukrainian|collective protection",
 )
 _words(
@@ -577,7 +579,8 @@ _words(
     en="exactly as many as|just as many as|as many as|the same number as",
 )
 # 'har ikke bosatt hele vedtaket': a negation, then 'hele', is a bound below the measure that follows.
-_words("negation", "", nb="ikke", nn="ikkje", en="not")
+_words("negation", "", nb="ikke", nn="ikkje", en="not|non")  # 'non-Ukrainian' is read as 'non ukrainian'
+
 _words("whole", "", nb="hele", nn="heile", en="all of|the whole|in full")
 # 'utenom Trondheim': the places named after it are left out of a ranking.
 _words(

@@ -79,7 +79,8 @@ LAST_DAY = 31  # 'per desember': the month's last day, whichever it is
 SHORTEST_TYPO = 5  # letters: a shorter word is too near too many names to be read as a typo of one
 SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name is read as the name
 # 'bosatt moss 2015'
-SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus")
+# what a place's name may follow: 'plantall midt', 'hele midt', 'regionen midt'
+SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus", "level")
 SHARE_WORDS = ("andel", "andelen", "del", "delen", "share", "proportion", "percentage", "prosentdel")
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and its 'å bosette'
@@ -525,8 +526,8 @@ def _written_as_name(reading: _Reading, position: int) -> bool:
 
 
 def _in_place_slot(reading: _Reading, position: int) -> bool:
-    """Whether a token stands where a place is named: first, after 'i', 'status', a measure, another place or
-    'hele' ('hele midt'), or before a level word ('the midt region', 'moss kommune')."""
+    """Whether a token stands where a place is named: first, after 'i', 'status', a measure, another place,
+    'hele' ('hele midt') or a level word ('regionen midt'), or before a level word ('the midt region', 'moss kommune')."""
     following = reading.tokens[position + 1].norm if position + 1 < len(reading.tokens) else ""
     if position == 0 or VOCABULARY.get(following, Meaning("", "")).kind == "level":
         return True
@@ -615,7 +616,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     elif kind == "group":
         question.group = value if question.group in ("all", "em") else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
-            reading.groups.pop()
+            _, minors_with_total = reading.groups.pop()
+            if minors_with_total:  # 'anmodning og EM under 15': the total, the minors and those under 15
+                reading.groups.append((Group.EM, True))
         if {"negation", "exclude"} & set(reading.kinds[-2:]):  # 'ikke fra Ukraina', 'andre land enn Ukraina'
             question.without_group = value  # the total less the group
             reading.excluding = False  # places named after it are asked about: 'enn Ukraina … i Norge'
@@ -655,6 +658,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.together = question.together or kind == "together"
     question.remaining = question.remaining or kind == "remaining"
     reading.topic = reading.topic or kind == "topic"
+    if (
+        kind == "topic"
+    ):  # 'hva med bosettingen?' after asylum seekers: settlement in general, not the measure before
+        reading.named.add("measure")
     reading.outcome = reading.outcome or kind == "outcome"
     reading.every_kind = reading.every_kind or kind == "every_kind"
     reading.other = reading.other or kind == "other_outcome"

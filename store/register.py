@@ -53,6 +53,8 @@ COUNTY_ENGLISH_NAMES = {
     "Sør-Trøndelag": ["South Trøndelag", "South-Trøndelag", "South Trondelag"],
     "Nord-Trøndelag": ["North Trøndelag", "North-Trøndelag", "North Trondelag"],
 }
+# The letters coordinators shorten the counties of IMDi Midt-Norge to ("nye kommuner i MR").
+COUNTY_ABBREVIATIONS = {"Møre og Romsdal": ["MR"], "Sør-Trøndelag": ["ST"], "Nord-Trøndelag": ["NT"]}
 NATION = ("NO", "Norge", ["Noreg", "Norway", "landet", "hele landet", "heile landet", "nasjonalt"])
 INTERNATIONAL = {"WORLD": ("Verden", ["World", "globalt"]), "EUROPE": ("Europa", ["Europe"])}
 NAMED_GROUPS = {
@@ -265,11 +267,11 @@ def _begin(municipality: Municipality, code: str, name: str, day: date) -> None:
 
 
 def county_other_names(name: str) -> list[str]:
-    """A county's English names and the adjectives that name its municipalities together (plain, inflected)."""
+    """A county's English names, its abbreviation and the adjectives that name its municipalities together."""
     adjectives = [
         form for adjective in COUNTY_ADJECTIVES.get(name, []) for form in (adjective, f"{adjective}e")
     ]
-    return COUNTY_ENGLISH_NAMES.get(name, []) + adjectives
+    return COUNTY_ENGLISH_NAMES.get(name, []) + COUNTY_ABBREVIATIONS.get(name, []) + adjectives
 
 
 def region_of_county(county_code: str) -> str | None:

@@ -61,7 +61,9 @@ def _shown_measures(question: Question, found: dict[str, list[int]]) -> list[str
 async def _measure_series(measure: str, question: Question, place: Place, ctx: Context) -> list[Reply]:
     """A measure over the years: a compact table (a revision beside its original) and a bar chart (sums over
     the members where none is stated); none without figures."""
-    asked: list[str] = [question.group] if question.group != Group.ALL else [Group.ALL, Group.EM]
+    # everyone: the total and the minors, and any group named beside them ('anmodning 2016 og 2017, med EM under 15')
+    everyone = list(dict.fromkeys([Group.ALL, Group.EM, *question.groups]))
+    asked: list[str] = [question.group] if question.group != Group.ALL else everyone
     series = Series(measure, ctx.language, Citations(ctx.language), over_years=question.together)
     held = await ctx.figures(place)
     for statement in held.current(question.years or None, [measure], asked):
