@@ -115,9 +115,11 @@ def _numeric(match: re.Match[str], today: date, *, dotted: bool = False) -> Date
 
 def _named(match: re.Match[str], today: date) -> Dated | None:
     """'10. desember 2015', 'December 10, 2015', 'i november 2018', 'per desember'; None for 'may' the verb."""
-    month = match.group("month").lower()
+    month = match.group("month").casefold()  # 'ſept' matches the pattern as 'sept' does
     day = match.group("day") or match.group("day_after")
     year = _full_year(match.group("year"), today)
+    if month not in MONTHS:  # a letter the pattern matched case-blind with no plain form ('İ')
+        return None
     if (month not in PLAIN_MONTHS and not (day or year or match.group("before"))) or year == 0:
         return None
     if day and not 1 <= int(day) <= 31:

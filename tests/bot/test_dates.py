@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.dates import DAY_AND_MONTH, MONTH, MONTHS, NAMED, NOW, NOW_WORD, NUMERIC, WORD_RUN
+from bot.dates import DAY_AND_MONTH, MONTH, MONTHS, NAMED, NOW, NOW_WORD, NUMERIC, WORD_RUN, Dated, read_date
 
 PIECES = [
     *MONTHS,
@@ -37,3 +39,17 @@ def test_a_date_pattern_finds_nothing_where_its_guard_finds_nothing(text: str, j
     assert NUMERIC.search(text) is None or DAY_AND_MONTH.search(text)
     assert NAMED.search(text) is None or any(MONTH.fullmatch(word) for word in WORD_RUN.findall(text))
     assert NOW.search(text) is None or NOW_WORD.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(month=st.sampled_from(sorted(MONTHS)), letter=st.sampled_from(["ſ", "K", "İ", "ı"]))
+def test_a_month_written_with_letters_that_match_case_blind_never_fails(month: str, letter: str) -> None:
+    """'10. ſept 2015' (a long s) is September; a name the pattern matches only case-blind is read or left."""
+    text = f"per 10. {month.replace('s', letter).replace('k', letter).replace('i', letter)} 2015"
+    dated, _ = read_date(text, date(2026, 12, 3))
+    assert dated is None or dated.year == 2015
+
+
+def test_a_long_s_is_an_s() -> None:
+    """'ſept' is read as 'sept'."""
+    assert read_date("bosatt per 10. ſept 2015", date(2026, 12, 3))[0] == Dated(2015, 9, 10)
