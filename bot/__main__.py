@@ -90,8 +90,11 @@ async def seed(settings: Settings) -> None:
     try:
         await migrate(store.engine)
         async with store.unit() as session:
-            places, figures = await load(session)
-        print(f"seed: {places} municipalities and {figures} figures added")
+            added = await load(session)
+        print(
+            f"seed: {added.municipalities} municipalities, {added.names} other names of places"
+            f" and {added.figures} figures added"
+        )
     finally:
         await store.close()
 

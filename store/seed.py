@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,6 +21,7 @@ from store.register import (
     NATION,
     Municipality,
     Period,
+    Register,
     county_other_names,
     load_register,
     region_of_county,
@@ -28,11 +30,11 @@ from store.register import (
 DATA = Path(__file__).parent / "data"
 
 
-def _aliases(
-    place: Place, names: Iterable[tuple[str, Period]], codes: Iterable[tuple[str, Period]]
-) -> list[PlaceAlias]:
+Periods = list[tuple[str, Period]]  # names or codes, each with the period it was valid in
+
+
+def _aliases(place_id: int, names: Periods, codes: Periods) -> list[PlaceAlias]:
     """Alias rows for every name variant and code a place had, each with its period."""
-    assert place.id is not None
     rows: dict[tuple[str, str], PlaceAlias] = {}
     for kind, entries in (("name", names), ("code", codes)):
         for label, period in entries:
@@ -42,7 +44,7 @@ def _aliases(
                 known = rows.get((key, kind))
                 if known is None:
                     rows[(key, kind)] = PlaceAlias(
-                        place_id=place.id,
+                        place_id=place_id,
                         key=key,
                         label=variant,
                         kind=kind,
@@ -65,16 +67,48 @@ def _latest(first: date | None, second: date | None) -> date | None:
     return None if first is None or second is None else max(first, second)
 
 
-def _open(label: str) -> list[tuple[str, Period]]:
-    """A name or code valid for all time."""
-    return [(label, Period(None, None))]
+def _always(labels: Iterable[str]) -> Periods:
+    """Names valid for all time."""
+    return [(label, Period(None, None)) for label in labels]
 
 
-async def _add_place(session: AsyncSession, place: Place) -> Place:
-    """Insert a place and return it with its id."""
-    session.add(place)
-    await session.flush()
-    return place
+PlaceKey = tuple[str, str]  # a place's level and code
+
+
+def wanted_aliases(register: Register) -> dict[PlaceKey, tuple[Periods, Periods]]:
+    """The names and codes of every place this version knows, by the place's level and code."""
+    wanted: dict[PlaceKey, tuple[Periods, Periods]] = {
+        ("nation", NATION[0]): (_always([NATION[1], *NATION[2]]), [])
+    }
+    for code, (name, aliases) in INTERNATIONAL.items():
+        wanted[("international", code)] = (_always([name, *aliases]), [])
+    for code, (name, aliases, _) in IMDI_REGIONS.items():
+        wanted[("region", code)] = (_always([name, *aliases]), [])
+    for county in register.counties:
+        period = Period(county.start, county.end)
+        names = [(name, period) for name in [county.name, *county_other_names(county.name)]]
+        wanted[("county", county.code)] = (names, [(county.code, period)])
+    for municipality in register.municipalities:
+        wanted[("municipality", municipality.code)] = (municipality.names, municipality.codes)
+    for code, (name, aliases, _) in NAMED_GROUPS.items():
+        wanted[("group", code)] = (_always([name, *aliases]), [])
+    return wanted
+
+
+class _Places:
+    """Inserts places, each with the names and codes this version knows for it."""
+
+    def __init__(self, session: AsyncSession, register: Register) -> None:
+        self.session = session
+        self.wanted = wanted_aliases(register)
+
+    async def add(self, place: Place) -> Place:
+        """Insert a place with its aliases and return it with its id."""
+        self.session.add(place)
+        await self.session.flush()
+        assert place.id is not None
+        self.session.add_all(_aliases(place.id, *self.wanted[(place.level, place.code)]))
+        return place
 
 
 async def load_places(session: AsyncSession) -> int:
@@ -82,15 +116,13 @@ async def load_places(session: AsyncSession) -> int:
     if (await session.exec(select(Place.id).limit(1))).first() is not None:
         return 0
     register = load_register()
-    nation = await _add_place(session, Place(code=NATION[0], name=NATION[1], level="nation"))
-    session.add_all(_aliases(nation, _open(NATION[1]) + [(a, Period(None, None)) for a in NATION[2]], []))
-    for code, (name, aliases) in INTERNATIONAL.items():
-        place = await _add_place(session, Place(code=code, name=name, level="international"))
-        session.add_all(_aliases(place, [(n, Period(None, None)) for n in [name, *aliases]], []))
+    places = _Places(session, register)
+    nation = await places.add(Place(code=NATION[0], name=NATION[1], level="nation"))
+    for code, (name, _) in INTERNATIONAL.items():
+        await places.add(Place(code=code, name=name, level="international"))
     regions: dict[str, Place] = {}
-    for code, (name, aliases, _) in IMDI_REGIONS.items():
-        regions[code] = await _add_place(session, Place(code=code, name=name, level="region"))
-        session.add_all(_aliases(regions[code], [(n, Period(None, None)) for n in [name, *aliases]], []))
+    for code, (name, _, _) in IMDI_REGIONS.items():
+        regions[code] = await places.add(Place(code=code, name=name, level="region"))
     counties: dict[str, Place] = {}
     for county in register.counties:
         place = Place(
@@ -100,26 +132,38 @@ async def load_places(session: AsyncSession) -> int:
             valid_from=county.start,
             valid_to=county.end,
         )
-        counties[county.code] = await _add_place(session, place)
-        period = Period(county.start, county.end)
-        names = [(county.name, period)] + [(other, period) for other in county_other_names(county.name)]
-        session.add_all(_aliases(place, names, [(county.code, period)]))
+        counties[county.code] = await places.add(place)
     for municipality in register.municipalities:
-        await _add_municipality(session, municipality, counties, regions, nation)
-    await _add_named_groups(session)
+        await _add_municipality(places, municipality, counties, regions, nation)
+    await _add_named_groups(places)
     return len(register.municipalities)
 
 
+async def add_missing_aliases(session: AsyncSession) -> int:
+    """Add the names and codes this version knows for stored places that the database lacks; return how many."""
+    wanted = wanted_aliases(load_register())
+    known = set((await session.exec(select(PlaceAlias.place_id, PlaceAlias.key, PlaceAlias.kind))).all())
+    missing = [
+        alias
+        for place_id, level, code in (await session.exec(select(Place.id, Place.level, Place.code))).all()
+        if place_id is not None and (level, code) in wanted
+        for alias in _aliases(place_id, *wanted[(level, code)])
+        if (alias.place_id, alias.key, alias.kind) not in known
+    ]
+    session.add_all(missing)
+    await session.flush()
+    return len(missing)
+
+
 async def _add_municipality(
-    session: AsyncSession,
+    places: _Places,
     municipality: Municipality,
     counties: dict[str, Place],
     regions: dict[str, Place],
     nation: Place,
 ) -> None:
     """Insert one municipality with its aliases and its county, region and nation memberships."""
-    place = await _add_place(
-        session,
+    place = await places.add(
         Place(
             code=municipality.code,
             name=municipality.display_name,
@@ -130,17 +174,16 @@ async def _add_municipality(
         ),
     )
     assert place.id is not None
-    session.add_all(_aliases(place, municipality.names, municipality.codes))
     for county_code, period in municipality.counties:
         county = counties[county_code]
         assert county.id is not None
-        session.add(
+        places.session.add(
             Membership(parent_id=county.id, child_id=place.id, valid_from=period.start, valid_to=period.end)
         )
     region = region_of_county(municipality.counties[-1][0])
     for parent in ([regions[region]] if region else []) + [nation]:
         assert parent.id is not None
-        session.add(
+        places.session.add(
             Membership(
                 parent_id=parent.id,
                 child_id=place.id,
@@ -150,16 +193,15 @@ async def _add_municipality(
         )
 
 
-async def _add_named_groups(session: AsyncSession) -> None:
+async def _add_named_groups(places: _Places) -> None:
     """Insert the named groups (Trondheimsregionen) with their members."""
-    for code, (name, aliases, member_codes) in NAMED_GROUPS.items():
-        group = await _add_place(session, Place(code=code, name=name, level="group"))
+    for code, (name, _, member_codes) in NAMED_GROUPS.items():
+        group = await places.add(Place(code=code, name=name, level="group"))
         assert group.id is not None
-        session.add_all(_aliases(group, [(n, Period(None, None)) for n in [name, *aliases]], []))
         for member_code in member_codes:
-            member = await place_by_code(session, member_code)
+            member = await place_by_code(places.session, member_code)
             assert member is not None and member.id is not None
-            session.add(Membership(parent_id=group.id, child_id=member.id))
+            places.session.add(Membership(parent_id=group.id, child_id=member.id))
 
 
 async def place_by_code(session: AsyncSession, code: str, year: int | None = None) -> Place | None:
@@ -257,8 +299,16 @@ async def _seed_figure(session: AsyncSession, row: dict[str, str], source: Sourc
     )
 
 
-async def seed(session: AsyncSession) -> tuple[int, int]:
-    """Load places and seed figures; return (municipalities added, figures added)."""
-    places = await load_places(session)
-    figures = await load_seed_figures(session)
-    return places, figures
+class Seeded(NamedTuple):
+    """What a seed added: municipalities (with every place), other names of places stored before, figures."""
+
+    municipalities: int
+    names: int
+    figures: int
+
+
+async def seed(session: AsyncSession) -> Seeded:
+    """Load places (or the names a database seeded by an earlier version lacks) and seed figures."""
+    municipalities = await load_places(session)
+    names = 0 if municipalities else await add_missing_aliases(session)
+    return Seeded(municipalities, names, await load_seed_figures(session))

@@ -7,11 +7,11 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import col, delete, func, select
 
-from store.models import Figure
+from store.models import Figure, PlaceAlias
 from store.queries import current_figures
-from store.seed import DATA, place_by_code, seed
+from store.seed import DATA, add_missing_aliases, place_by_code, seed
 from store.store import Store
 
 STATUS_2015 = ["1601", "1653", "1663", "1638", "1657", "1624", "1648", "1714", "1718", "1662"]
@@ -72,8 +72,39 @@ async def test_every_seed_row_is_stored_once(store: Store) -> None:
 async def test_seeding_twice_changes_nothing(store: Store) -> None:
     """A second seed adds no place and no figure."""
     async with store.unit() as session:
-        assert await seed(session) == (0, 0)
+        assert await seed(session) == (0, 0, 0)
         assert (await session.exec(select(func.count()).select_from(Figure))).one() == len(seed_rows())
+
+
+async def _stored_aliases(store: Store) -> set[tuple[object, ...]]:
+    """Every alias row as its place, key, kind, label and period."""
+    async with store.unit() as session:
+        rows = (await session.exec(select(PlaceAlias))).all()
+        return {(a.place_id, a.key, a.kind, a.label, a.valid_from, a.valid_to) for a in rows}
+
+
+async def test_a_database_seeded_without_a_later_versions_names_gets_them(store: Store) -> None:
+    """Names an earlier version lacked (county abbreviations, adjectives) are added by a second seed, no others."""
+    whole = await _stored_aliases(store)
+    later = ["mr", "st", "nt", "sortrondersk", "sortronderske", "trondersk"]
+    async with store.unit() as session:
+        await session.exec(delete(PlaceAlias).where(col(PlaceAlias.key).in_(later)))
+    assert len(await _stored_aliases(store)) == len(whole) - len(later)
+
+    async with store.unit() as session:
+        assert await seed(session) == (0, len(later), 0)
+    assert await _stored_aliases(store) == whole
+    county = (await store.index()).exact("MR", year=2019)[0].place
+    assert county.name == "Møre og Romsdal"
+
+
+async def test_every_name_and_code_is_added_again_as_the_first_seed_made_it(store: Store) -> None:
+    """Adding the missing names to a database that lost all gives back exactly the first seed's rows."""
+    whole = await _stored_aliases(store)
+    async with store.unit() as session:
+        await session.exec(delete(PlaceAlias))
+        assert await add_missing_aliases(session) == len(whole)
+    assert await _stored_aliases(store) == whole
 
 
 async def _values(
