@@ -1,13 +1,29 @@
-"""Every bench in turn (make bench): answers, Telegram round trips, charts beside other users, imports, the digest broadcast."""
+"""Every bench in turn (make bench): answers, Telegram round trips, charts beside other users, imports, the digest broadcast, memory."""
 
 from __future__ import annotations
 
 import asyncio
 import inspect
 
-from bench import answer_bench, broadcast_bench, chart_bench, import_bench, start_bench, telegram_bench
+from bench import (
+    answer_bench,
+    broadcast_bench,
+    chart_bench,
+    import_bench,
+    memory_bench,
+    start_bench,
+    telegram_bench,
+)
 
-BENCHES = (start_bench, answer_bench, telegram_bench, chart_bench, import_bench, broadcast_bench)
+BENCHES = (
+    start_bench,
+    answer_bench,
+    telegram_bench,
+    chart_bench,
+    import_bench,
+    broadcast_bench,
+    memory_bench,
+)
 
 
 def main() -> None:

@@ -12,9 +12,19 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _status(pid: int, field: str) -> float:
+    """A memory field of /proc/PID/status (VmRSS, VmHWM) in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    raise LookupError(f"no {field} for process {pid}")
+
+
 def peak_memory(pid: int) -> float:
     """The most resident memory a process has had so far (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise LookupError(f"no VmHWM for process {pid}")
+    return _status(pid, "VmHWM")
+
+
+def memory(pid: int) -> tuple[float, float]:
+    """A process's resident memory now (VmRSS) and its peak so far (VmHWM), in MB."""
+    return _status(pid, "VmRSS"), peak_memory(pid)
