@@ -57,7 +57,23 @@ from store.vocabulary import (
     Measure,
 )
 
-YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
+# What joins a range's first and last year: '2014–2018', '2014 til 2018', '2014 t.o.m. 2018', '2014 through 2018'.
+RANGE_WORDS = (
+    "til og med",
+    "t.o.m.",
+    "tom",
+    "til",
+    "to",
+    "until",
+    "till",
+    "through",
+    "thru",
+    "up to and including",
+)
+YEAR_RANGE = re.compile(
+    rf"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|{'|'.join(map(re.escape, RANGE_WORDS))})\s*((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
 BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a range too
     r"\b(?:mellom|between)\s+((?:19|20)\d\d)\s+(?:og|and|to)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
@@ -268,8 +284,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         body = body[command.end() :]
     dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
     question.years, year_marks, body = _years(body, today)
-    if dated is not None and not question.years and dated.year is not None:
-        question.years = [dated.year]
+    if dated is not None and not question.years and dated.year is not None and not dated.now:
+        question.years = [dated.year]  # 'nå', 'now': the latest figures up to today, of whichever year
     tokens = [
         Token(m.group(), n, m.start()) for m in WORD.finditer(body) for n in normalise(m.group()).split()
     ]
@@ -309,6 +325,8 @@ def _as_of(reading: _Reading, dated: Dated) -> None:
     """The day asked as of: a date, or a month and day without a year ('per 1. juli') for the year answered."""
     question = reading.question
     question.as_of = dated.as_of(question.year, reading.today)
+    if dated.now:  # 'og nå?': the latest figures, not the previous question's years
+        reading.named.update(("years", "as_of"))
     if question.as_of is None and dated.month is not None and not question.years:
         question.as_of_day = (dated.month, dated.day or LAST_DAY)
         reading.named.add("as_of")  # a follow-up's 'og per 10. desember?' keeps the previous years
