@@ -14,7 +14,7 @@ from store.conversations import KEPT_FOR, forget_context, prune_contexts, recall
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
 from store.store import Store
-from store.vocabulary import Intent
+from store.vocabulary import Group, Intent
 
 CHATS = 10_000  # chats remembered at most in memory; the longest quiet are forgotten first
 UNSTORED = ("text", "unknown_text")  # the message and the words not understood never go to the database
@@ -134,11 +134,22 @@ def follow(previous: Question, question: Question) -> Question:
         changes["years"] = [year + question.year_shift for year in previous.years]
     elif _next_year(question) and previous.years:  # 'and for next year?' after 2016: 2017, not today's next
         changes["years"] = [max(previous.years) + 1]
+    changes.update(_group_beside_total(previous, question))
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
+
+
+def _group_beside_total(previous: Question, question: Question) -> dict[str, object]:
+    """'og plantallet for 2017?' after the minors under 15 of a request: a new measure is asked for everyone, with
+    the previous question's group beside the total (whether the group was meant to carry over is not told)."""
+    new_measure = "measure" in question.named and question.measure not in (None, previous.measure)
+    if not new_measure or "group" in question.named or previous.group == Group.ALL:
+        return {}
+    groups = [group for group in previous.groups or [previous.group] if group != Group.ALL]
+    return {"group": Group.ALL, "groups": [Group.ALL, *groups], "without_group": None}
 
 
 def _next_year(question: Question) -> bool:

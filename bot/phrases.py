@@ -454,6 +454,16 @@ _words(
     nn="revidert|reviderte|justert|justerte|justeringa|revisjonen|endeleg|endelege",
     en="revised|revision|adjusted|adjustment|final|after the revision",
 )
+# 'og kor mange var det før?', 'how many before?': the figure beside its earlier statement (seed 000's 'fra 500 til
+# 4.400'), as a revision compared.
+_words(
+    "revision",
+    "earlier",
+    nb="var det før|var det tidligere|hva var det før|før det|før justeringen|før revisjonen|tidligere tall",
+    nn="var det før|var det tidlegare|kva var det før|før det|før justeringa|før revisjonen|tidlegare tal",
+    en="how many before|were there before|was it before|was it previously|were there previously|before that|"
+    "before the revision|previously|earlier figure",
+)
 # 'hvilket år passerte Midt-Norge 1000 bosatte', 'when did Norway first exceed 10 000': the first year above the
 # number that follows; 'når', 'when' with a bound ('når kom Norge over 10 000') ask for it too.
 _words(
@@ -767,6 +777,18 @@ _phrases(
 # 'hvor mye ble anmodningen justert': how much, of a revision, asks for the revision compared.
 HOW_MUCH: dict[str, set[str]] = defaultdict(set)
 _phrases(HOW_MUCH, None, nb="hvor mye", nn="kor mykje|kor mye", en="how much")
+
+# 'Skaun har bosatt flere enn de vedtok – hvor mange over?': how far one place is past the bound, the difference.
+HOW_MANY_MORE: dict[str, set[str]] = defaultdict(set)
+_phrases(
+    HOW_MANY_MORE,
+    None,
+    nb="hvor mange over|hvor mange flere|hvor mange mer|hvor mye over|hvor mange færre|hvor mange under|"
+    "hvor mange mindre|hvor mye under",
+    nn="kor mange over|kor mange fleire|kor mykje over|kor mange færre|kor mange under|kor mykje under",
+    en="how many more|how many over|how many above|how much over|how much above|how far over|how many fewer|"
+    "how many less|how many under|how many below|how far below|how far under",
+)
 
 # 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
 # ('hvor mye er det over samlet vedtak'), the difference to it.

@@ -27,6 +27,7 @@ from bot.phrases import (
     BOUND_GAP_KINDS,
     CODE_SLOTS,
     FOLLOW_UPS,
+    HOW_MANY_MORE,
     HOW_MUCH,
     MEASURE_BOUNDS,
     NUMBER_BOUNDS,
@@ -304,6 +305,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _read_years(reading, message)
     _original_years(reading, year_marks)
     _resolve_places(reading, index)
+    _difference_to_bound(reading)
     _as_today(question, index, message)
     _bound_without_measure(reading)
     if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
@@ -632,7 +634,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     if kind == "measure" and not _completes_measure(reading, value):
         _measure(reading, value, at)
     elif kind == "group":
-        question.group = value if question.group in ("all", "em") else question.group
+        # 'Skaun EM 2016? noen under 15?': those under 15 asked apart from the minors come beside them
+        apart = value == Group.EM_UNDER_15 and question.group == Group.EM and reading.kinds[-1:] != ["group"]
+        question.group = value if question.group in ("all", "em") and not apart else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
             _, minors_with_total = reading.groups.pop()
             if minors_with_total:  # 'anmodning og EM under 15': the total, the minors and those under 15
@@ -844,12 +848,13 @@ def _revision_compared(reading: _Reading) -> None:
     anmodningen justert': the figure's revision during its year (first and latest statement, for a measure not
     revised), a change not a ranking."""
     question = reading.question
-    revised = "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
+    earlier = "earlier" in reading.revisions  # 'kor mange var det før?': the first statement and the latest
+    revised = earlier or "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
     # 'hvor mye ble den justert': how much, of a revision; never 'opprinnelig anmodning og endelig vedtak'
     how_much = question.intent == Intent.CHANGE or _asks_how_much(reading.tokens)
     one_measure = len({ORIGINALS.get(m, m) for m in question.measures}) < 2
     if (
-        not (revised and one_measure and ("original" in reading.revisions or how_much))
+        not (revised and one_measure and ("original" in reading.revisions or how_much or earlier))
         or question.first_above
     ):
         return
@@ -1034,6 +1039,32 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     else:
         question.unknown_text = " ".join(" ".join(span) for span in spans)
         reading.named.update(("place",) if question.unknown_text else ())
+
+
+def _difference_to_bound(reading: _Reading) -> None:
+    """'Skaun har bosatt flere enn de vedtok – hvor mange over?', 'kor mange fleire', 'how many more': one place past
+    a bound of another measure, asked how far, is the difference of the two (the larger first), not a ranking."""
+    question = reading.question
+    factor = question.above if question.below is None else question.below
+    one_place = len(question.places) == 1 and not question.also and not reading.levels
+    if question.intent != Intent.RANKING or question.per is None or factor != 1 or not one_place:
+        return
+    if "rank" in reading.kinds or question.by_year or not _asks_how_many_more(reading.tokens):
+        return
+    measure, bound = question.measure or Measure.SETTLED, question.per
+    pair = [measure, bound] if question.below is None else [bound, measure]
+    question.measure, question.second_measure = pair
+    question.measures, question.measure_years = pair, []
+    question.per = question.above = question.below = None
+    question.at_least = question.exactly = False
+    question.intent = Intent.CHANGE
+
+
+def _asks_how_many_more(tokens: list[Token]) -> bool:
+    """Whether a message asks how many more or fewer ('hvor mange over', 'kor mange fleire', 'how many more')."""
+    norms = [token.norm for token in tokens]
+    spans = (" ".join(norms[at : at + length]) for length in (3, 2) for at in range(len(norms)))
+    return _asks_how_much(tokens) or any(span in HOW_MANY_MORE for span in spans)
 
 
 def _as_today(question: Question, index: PlaceIndex, message: str) -> None:
