@@ -148,9 +148,9 @@ _words(
 _words(
     "measure",
     "internally_displaced",
-    nb="internt fordrevne",
-    nn="internt fordrivne",
-    en="internally displaced",
+    nb="internt fordrevne|internt fordrevet|internt",  # 'på flukt, og hvor mange av dem internt?'
+    nn="internt fordrivne|internt fordriven|internt",
+    en="internally displaced|internally",
 )
 _words(
     "measure",

@@ -87,6 +87,11 @@ AS_TODAY = re.compile(
     r"nåværende|noverande)\b",
     re.IGNORECASE,
 )
+# 'Rissa (nå Indre Fosen)', 'Orkdal (Orkland now)': a place's later name, no date; beside the place it names no other.
+LATER_NAME = re.compile(
+    r"\(\s*(?:(?:nå|no|now|today|i dag)\s+(?P<after>[^()]+?)|(?P<before>[^()]+?)\s+(?:nå|no|now|today|i dag))\s*\)",
+    re.IGNORECASE,
+)
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
@@ -107,7 +112,7 @@ TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNE
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
 # Counts with a forecast of their own, which a word of the need beside them asks for ('expected asylum seekers').
-FORECASTS = {Measure.ASYLUM_SEEKERS: Measure.ASYLUM_SEEKERS_FORECAST_MIN}
+FORECASTS: dict[str, str] = {Measure.ASYLUM_SEEKERS: Measure.ASYLUM_SEEKERS_FORECAST_MIN}
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 PHRASE_WORDS = words_from(VOCABULARY)  # a question's word begins no vocabulary phrase unless listed here
 # After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
@@ -268,6 +273,7 @@ class _Reading:
     bounded: tuple[str, str] | None = None
     passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
     when: bool = False  # 'når', 'when': with a bound, the first year past it
+    later_name: bool = False  # 'Orkdal (nå Orkland)': a place's later name in brackets
 
 
 def _is_word(word: str) -> bool:
@@ -283,6 +289,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if command:
         question.command = command.group(1).lower()
         body = body[command.end() :]
+    body, later_names = LATER_NAME.subn(lambda m: f"({m['after'] or m['before']})", body)
     dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
     question.years, year_marks, body = _years(body, today)
     if dated is not None and not question.years and dated.year is not None and not dated.now:
@@ -290,7 +297,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     tokens = [
         Token(m.group(), n, m.start()) for m in WORD.finditer(body) for n in normalise(m.group()).split()
     ]
-    reading = _Reading(question, today, tokens)
+    reading = _Reading(question, today, tokens, later_name=bool(later_names))
     _read(reading, index)
     question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
     if dated is not None:
@@ -1015,6 +1022,8 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         ):  # said so, as any typo: 'Tolket «sor trondelg» som Sør-Trøndelag'
             question.places = [replace(match, how="fuzzy") for match in question.places]
         question.also = _further_places(reading.places[1:], question.places, index, year)
+        if reading.later_name:
+            question.also = _without_later_name(question, index)
         if not (question.versus or question.together or reading.including):  # 'Trondheim om vi tar med Klæbu'
             question.also = _without_parts(question.also, question.places, index, year)
             _merged_with_parts(question, index, year)
@@ -1039,6 +1048,16 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     else:
         question.unknown_text = " ".join(" ".join(span) for span in spans)
         reading.named.update(("place",) if question.unknown_text else ())
+
+
+def _without_later_name(question: Question, index: PlaceIndex) -> list[PlaceMatch]:
+    """'Orkdal (Orkland now)': the one place named with only its later name in brackets is asked about alone
+    (Orkland's other parts are not); 'Rissa og Leksvik (nå Indre Fosen)' names all of Indre Fosen, kept."""
+    later = {
+        place_id_of(successor) for match in question.places for successor in index.successors(match.place)
+    }
+    only_later = all(place_id_of(match.place) in later for match in question.also)
+    return [] if only_later else question.also
 
 
 def _difference_to_bound(reading: _Reading) -> None:
