@@ -86,9 +86,10 @@ _words(
     "measure",
     "planned",
     no="plan",
-    nb="plantall",
-    nn="plantal",
-    en="planned|planning figure|planning figures|plan",
+    nb="plantall|tenkt å ta|tenkt å ta imot|tenkt å bosette|planlagt å bosette|planlegger å bosette",
+    nn="plantal|tenkt å ta|tenkt å ta imot|tenkt å busetje|planlagt å busetje|planlegg å busetje",
+    en="planned|planning figure|planning figures|plan|meant to take|intended to take|intends to take|plans to take|"
+    "planned to take|planning to take",
 )
 _words(
     "measure",
@@ -518,9 +519,11 @@ _words(
 _words(
     "remaining",
     "",
-    nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|for å nå",
-    nn="står att|manglar|gjenstår|att å busetje|har att|for å nå",
-    en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left",
+    nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|for å nå|igjen å fylle|plasser igjen|"
+    "ledige plasser",
+    nn="står att|manglar|gjenstår|att å busetje|har att|for å nå|att å fylle|plassar att|ledige plassar",
+    en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left|"
+    "left to fill|places left|unfilled places|places still open",
 )
 # Where one place stands in the previous ranking ('hvilken plass fikk Sør-Trøndelag?', 'where did Vestfold rank?'):
 # with a place and nothing else named, a follow-up.
@@ -657,10 +660,10 @@ _words("level", "region", no="region|regionen|regioner|regionar", en="region|reg
 _words(
     "time",
     "0",
-    no="i år|iår|i aar|hittil i år",
-    nb="dette året|inneværende år",
-    nn="dette året|i inneverande år",
-    en="this year|current year|so far this year",
+    no="i år|iår|i aar|hittil i år|årets",
+    nb="dette året|inneværende år|dette årets",
+    nn="dette året|i inneverande år|dette årets",
+    en="this year|current year|so far this year|this year s|this years",
 )
 _words("time", "-1", no="i fjor|ifjor|fjoråret", nb="forrige år", nn="førre år", en="last year")
 _words("time", "1", no="neste år|til neste år", nb="kommende år", nn="komande år", en="next year|coming year")

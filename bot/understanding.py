@@ -672,8 +672,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.versus = question.versus or kind == "compare"
         reading.ranked = reading.ranked or kind == "rank"
         _set_intent(reading, Intent.RANKING)
-    elif kind == "time":
-        question.years = [reading.today.year + int(value)]
+    elif kind == "time":  # 'fra i fjor til årets': each time word a year
+        earlier = question.years if question.year_word else []
+        question.years = sorted({*earlier, reading.today.year + int(value)})
         question.year_word = raw
     elif kind == "shift":
         question.year_shift = int(value)
