@@ -70,8 +70,16 @@ _words(
     "measure",
     "settled",
     nb="bosatt|bosatte|bosette|bosatt seg|bosetter",
-    nn="busett|busette|busettast|busetjast|buset",
+    nn="busett|busette|busettast|busetjast|buset|busetje|busette seg",
     en="settled|settle|resettled|settles",
+)
+# '… enn de gjorde i 2015', 'than it did in 2015': what was done, after what was to be settled, is the settled.
+_words(
+    "measure",
+    "settled",
+    nb="enn de gjorde|enn det de gjorde|enn de faktisk gjorde|enn den gjorde",
+    nn="enn dei gjorde|enn det dei gjorde|enn dei faktisk gjorde|enn han gjorde|enn ho gjorde",
+    en="than they did|than it did|than they actually did|than it actually did",
 )
 _words(
     "measure",
@@ -104,11 +112,12 @@ _words(
     "to_settle",
     "",
     nb="skal bosettes|skal bli bosatt|må bosettes|bør bosettes|skal bosette|skal ta imot|skulle bosettes|"
-    "skulle bli bosatt",
+    "skulle bli bosatt|skulle bosette|skulle ta imot",
     nn="skal busetjast|skal busettast|skal bli busett|må busetjast|skal busetje|skal ta imot|skulle busetjast|"
-    "skulle busettast|skulle bli busett",
+    "skulle busettast|skulle bli busett|skulle busetje|skulle ta imot",
     en="to be settled|will be settled|are to be settled|must be settled|need to be settled|should be settled|"
-    "will settle|are to settle|is to settle",
+    "will settle|are to settle|is to settle|was to settle|were to settle|was supposed to settle|"
+    "were supposed to settle",
 )
 _words(
     "measure",
@@ -792,6 +801,11 @@ _phrases(
     en="how many more|how many over|how many above|how much over|how much above|how far over|how many fewer|"
     "how many less|how many under|how many below|how far below|how far under",
 )
+
+# 'hvor mange flere skulle Møre og Romsdal bosette i 2016 enn de gjorde': a modal before the settling, with the place
+# between, makes it what was to be settled.
+MODALS: dict[str, set[str]] = defaultdict(set)
+_phrases(MODALS, None, no="skal|skulle|bør|burde", en="supposed|meant")
 
 # 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
 # ('hvor mye er det over samlet vedtak'), the difference to it.

@@ -30,6 +30,7 @@ from bot.phrases import (
     HOW_MANY_MORE,
     HOW_MUCH,
     MEASURE_BOUNDS,
+    MODALS,
     NUMBER_BOUNDS,
     NUMBER_WORDS,
     PLACE_SLOTS,
@@ -247,6 +248,9 @@ class _Reading:
     named: set[str] = field(default_factory=set)
     levels: list[str] = field(default_factory=list)
     to_settle: bool = False  # 'skal bosettes'
+    to_settle_at: int | None = (
+        None  # where 'skulle bosette' stands: in a change against another measure, its own
+    )
     topic: bool = False  # 'bosetting': settlement in general
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
@@ -698,6 +702,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.strategy = reading.strategy or kind == "strategy"
     reading.duration = reading.duration or kind == "duration"
     reading.to_settle = reading.to_settle or kind == "to_settle"
+    reading.to_settle_at = (
+        at if kind == "to_settle" and reading.to_settle_at is None else reading.to_settle_at
+    )
     reading.extra = reading.extra or kind == "extra"
     question.position = question.position or kind == "position"
     reading.passing = reading.passing or kind == "passing"
@@ -746,6 +753,7 @@ def _with_total(reading: _Reading) -> bool:
 def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
+    _to_be_settled(reading)
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
     _forecast_named(question)
     if reading.bounded is not None:  # 'how much above the decision were the settled': the larger first
@@ -787,6 +795,37 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _to_be_settled(reading: _Reading) -> None:
+    """What is to be settled, the settling after a modal with the place between: alone, as 'skal bosettes' ('hvor
+    mange skal Skaun bosette i 2016': the request); in a change against another measure, the request, a measure of
+    its own with its own year ('hvor mange flere skulle Møre og Romsdal bosette i 2016 enn de gjorde i 2015')."""
+    at, question, measures = reading.to_settle_at, reading.question, reading.measures
+    if [value for _, value in measures] == [Measure.SETTLED] and _after_modal(reading, measures[0][0]):
+        reading.measures, reading.to_settle = [], True  # 'hvor mange skal Skaun bosette i 2016': the request
+        question.measure = question.second_measure = None
+        return
+    if question.intent != Intent.CHANGE:
+        return
+    if at is not None and len(measures) == 1:
+        reading.measures = sorted([(at, Measure.REQUESTED), *measures])
+    elif [value for _, value in measures] == [Measure.SETTLED] * 2 and _after_modal(reading, measures[0][0]):
+        reading.measures = [(measures[0][0], Measure.REQUESTED), measures[1]]
+    else:
+        return
+    question.measure, question.second_measure = (value for _, value in reading.measures)
+
+
+def _after_modal(reading: _Reading, at: int) -> bool:
+    """Whether the word at an offset follows a modal ('skulle', 'supposed') with at most a few words between."""
+    position = next(i for i, token in enumerate(reading.tokens) if token.at == at) - 1
+    gap = 0
+    while position >= 0 and reading.kinds[position] in GAP_KINDS and gap <= MOST_BETWEEN:
+        if reading.tokens[position].norm in MODALS:
+            return True
+        position, gap = position - 1, gap + 1
+    return False
 
 
 def _forecast_named(question: Question) -> None:

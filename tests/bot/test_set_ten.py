@@ -279,3 +279,34 @@ async def test_two_time_words_are_two_years(store: Store, message: str, language
     """'fra … i fjor til årets': 2023 and 2024, Drammen's revised request of 2023 (430) to 2024's (340)."""
     answer = await reply(on(store, date(2024, 2, 5)), message, language=language)
     assert "430¹" in answer and "340¹" in answer and "−90" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange flere skulle Møre og Romsdal bosette i 2016 enn de gjorde i 2015?", "nb"),
+        ("Kor mange fleire skulle Møre og Romsdal busetje i 2016 enn dei gjorde i 2015?", "nn"),
+        ("How many more was Møre og Romsdal supposed to settle in 2016 than it did in 2015?", "en"),
+    ],
+)
+async def test_what_was_to_be_settled_against_what_was_settled(
+    store: Store, message: str, language: str
+) -> None:
+    """'skulle … bosette i 2016 enn de gjorde i 2015': the request of 2016 (1 073) against the settled of 2015
+    (689), +384 (set 9)."""
+    answer = await reply(on(store, SLIDES_DAY), message, language=language)
+    assert "689¹" in answer and "1 073²" in answer and "+384" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange skal Skaun bosette i 2016?", "nb"),
+        ("Kor mange skal Skaun busetje i 2016?", "nn"),
+        ("How many is Skaun supposed to settle in 2016?", "en"),
+    ],
+)
+async def test_settling_after_a_modal_is_the_request(store: Store, message: str, language: str) -> None:
+    """'skal Skaun bosette', with the place between the modal and the verb, is 'skal bosettes': the request (32)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert ": 32¹" in answer and "2015" not in answer.split("\n\n")[0], answer
