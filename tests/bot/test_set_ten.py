@@ -310,3 +310,26 @@ async def test_settling_after_a_modal_is_the_request(store: Store, message: str,
     """'skal Skaun bosette', with the place between the modal and the verb, is 'skal bosettes': the request (32)."""
     answer = await reply(on(store, STATUS_DAY), message, language=language)
     assert ": 32¹" in answer and "2015" not in answer.split("\n\n")[0], answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "says"),
+    [
+        ("Hvor mange prosent økte bosettingen fra 2014 til 2015 ifølge Salomonsen?", "nb", "Kilden sier"),
+        ("Kor mykje auka busetjinga frå 2014 til 2015 ifølgje Salomonsen?", "nn", "Kjelda seier"),
+        (
+            "By what percentage did settlement rise from 2014 to 2015 according to Salomonsen?",
+            "en",
+            "The source says",
+        ),
+    ],
+)
+async def test_a_change_with_the_per_cent_its_source_states(
+    store: Store, message: str, language: str, says: str
+) -> None:
+    """Salomonsen's 7 700 → 11 000 is +43 % worked out, and the slide's own words say 45 %: both are shown (sets
+    6, 8, 9)."""
+    answer = await reply(on(store, SLIDES_DAY), message, language=language)
+    assert (
+        "(+43 %)" in answer and f"{says}: «11000 bosatt i 2015 fra 7700 i 2014 er en 45% økning»" in answer
+    ), answer
