@@ -8,13 +8,13 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 
 from bot.phrases import VOCABULARY, Meaning
-from bot.understanding import Question
+from bot.understanding import FORECASTS, Question
 from bot.wordlists import LANGUAGES
 from store.conversations import KEPT_FOR, forget_context, prune_contexts, recall_context, remember_context
 from store.names import normalise
 from store.places import PlaceIndex, PlaceMatch
 from store.store import Store
-from store.vocabulary import Intent
+from store.vocabulary import Group, Intent, Measure
 
 CHATS = 10_000  # chats remembered at most in memory; the longest quiet are forgotten first
 UNSTORED = ("text", "unknown_text")  # the message and the words not understood never go to the database
@@ -134,11 +134,32 @@ def follow(previous: Question, question: Question) -> Question:
         changes["years"] = [year + question.year_shift for year in previous.years]
     elif _next_year(question) and previous.years:  # 'and for next year?' after 2016: 2017, not today's next
         changes["years"] = [max(previous.years) + 1]
+    changes.update(_group_beside_total(previous, question))
+    changes.update(_forecast_of_previous(previous, question))
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
+
+
+def _group_beside_total(previous: Question, question: Question) -> dict[str, object]:
+    """'og plantallet for 2017?' after the minors under 15 of a request: a new measure is asked for everyone, with
+    the previous question's group beside the total (whether the group was meant to carry over is not told)."""
+    new_measure = "measure" in question.named and question.measure not in (None, previous.measure)
+    if not new_measure or "group" in question.named or previous.group == Group.ALL:
+        return {}
+    groups = [group for group in previous.groups or [previous.group] if group != Group.ALL]
+    return {"group": Group.ALL, "groups": [Group.ALL, *groups], "without_group": None}
+
+
+def _forecast_of_previous(previous: Question, question: Question) -> dict[str, object]:
+    """'and how many are expected to apply this year?' after asylum seekers: a word of the need after a count that
+    has a forecast of its own is that forecast (seed 002's '20-90k vil søke asyl i Norge i 2016')."""
+    forecast = FORECASTS.get(previous.measure or "")
+    if forecast is None or question.measures != [Measure.SETTLEMENT_NEED]:
+        return {}
+    return {"measure": forecast, "measures": [forecast], "second_measure": None, "measure_years": []}
 
 
 def _next_year(question: Question) -> bool:

@@ -70,8 +70,16 @@ _words(
     "measure",
     "settled",
     nb="bosatt|bosatte|bosette|bosatt seg|bosetter",
-    nn="busett|busette|busettast|busetjast|buset",
+    nn="busett|busette|busettast|busetjast|buset|busetje|busette seg",
     en="settled|settle|resettled|settles",
+)
+# '… enn de gjorde i 2015', 'than it did in 2015': what was done, after what was to be settled, is the settled.
+_words(
+    "measure",
+    "settled",
+    nb="enn de gjorde|enn det de gjorde|enn de faktisk gjorde|enn den gjorde",
+    nn="enn dei gjorde|enn det dei gjorde|enn dei faktisk gjorde|enn han gjorde|enn ho gjorde",
+    en="than they did|than it did|than they actually did|than it actually did",
 )
 _words(
     "measure",
@@ -86,9 +94,10 @@ _words(
     "measure",
     "planned",
     no="plan",
-    nb="plantall",
-    nn="plantal",
-    en="planned|planning figure|planning figures|plan",
+    nb="plantall|tenkt å ta|tenkt å ta imot|tenkt å bosette|planlagt å bosette|planlegger å bosette",
+    nn="plantal|tenkt å ta|tenkt å ta imot|tenkt å busetje|planlagt å busetje|planlegg å busetje",
+    en="planned|planning figure|planning figures|plan|meant to take|intended to take|intends to take|plans to take|"
+    "planned to take|planning to take",
 )
 _words(
     "measure",
@@ -103,11 +112,12 @@ _words(
     "to_settle",
     "",
     nb="skal bosettes|skal bli bosatt|må bosettes|bør bosettes|skal bosette|skal ta imot|skulle bosettes|"
-    "skulle bli bosatt",
+    "skulle bli bosatt|skulle bosette|skulle ta imot",
     nn="skal busetjast|skal busettast|skal bli busett|må busetjast|skal busetje|skal ta imot|skulle busetjast|"
-    "skulle busettast|skulle bli busett",
+    "skulle busettast|skulle bli busett|skulle busetje|skulle ta imot",
     en="to be settled|will be settled|are to be settled|must be settled|need to be settled|should be settled|"
-    "will settle|are to settle|is to settle",
+    "will settle|are to settle|is to settle|was to settle|were to settle|was supposed to settle|"
+    "were supposed to settle",
 )
 _words(
     "measure",
@@ -148,9 +158,9 @@ _words(
 _words(
     "measure",
     "internally_displaced",
-    nb="internt fordrevne",
-    nn="internt fordrivne",
-    en="internally displaced",
+    nb="internt fordrevne|internt fordrevet|internt",  # 'på flukt, og hvor mange av dem internt?'
+    nn="internt fordrivne|internt fordriven|internt",
+    en="internally displaced|internally",
 )
 _words(
     "measure",
@@ -454,6 +464,16 @@ _words(
     nn="revidert|reviderte|justert|justerte|justeringa|revisjonen|endeleg|endelege",
     en="revised|revision|adjusted|adjustment|final|after the revision",
 )
+# 'og kor mange var det før?', 'how many before?': the figure beside its earlier statement (seed 000's 'fra 500 til
+# 4.400'), as a revision compared.
+_words(
+    "revision",
+    "earlier",
+    nb="var det før|var det tidligere|hva var det før|før det|før justeringen|før revisjonen|tidligere tall",
+    nn="var det før|var det tidlegare|kva var det før|før det|før justeringa|før revisjonen|tidlegare tal",
+    en="how many before|were there before|was it before|was it previously|were there previously|before that|"
+    "before the revision|previously|earlier figure",
+)
 # 'hvilket år passerte Midt-Norge 1000 bosatte', 'when did Norway first exceed 10 000': the first year above the
 # number that follows; 'når', 'when' with a bound ('når kom Norge over 10 000') ask for it too.
 _words(
@@ -508,9 +528,11 @@ _words(
 _words(
     "remaining",
     "",
-    nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|for å nå",
-    nn="står att|manglar|gjenstår|att å busetje|har att|for å nå",
-    en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left",
+    nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|for å nå|igjen å fylle|plasser igjen|"
+    "ledige plasser",
+    nn="står att|manglar|gjenstår|att å busetje|har att|for å nå|att å fylle|plassar att|ledige plassar",
+    en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left|"
+    "left to fill|places left|unfilled places|places still open",
 )
 # Where one place stands in the previous ranking ('hvilken plass fikk Sør-Trøndelag?', 'where did Vestfold rank?'):
 # with a place and nothing else named, a follow-up.
@@ -647,10 +669,10 @@ _words("level", "region", no="region|regionen|regioner|regionar", en="region|reg
 _words(
     "time",
     "0",
-    no="i år|iår|i aar|hittil i år",
-    nb="dette året|inneværende år",
-    nn="dette året|i inneverande år",
-    en="this year|current year|so far this year",
+    no="i år|iår|i aar|hittil i år|årets",
+    nb="dette året|inneværende år|dette årets",
+    nn="dette året|i inneverande år|dette årets",
+    en="this year|current year|so far this year|this year s|this years",
 )
 _words("time", "-1", no="i fjor|ifjor|fjoråret", nb="forrige år", nn="førre år", en="last year")
 _words("time", "1", no="neste år|til neste år", nb="kommende år", nn="komande år", en="next year|coming year")
@@ -767,6 +789,23 @@ _phrases(
 # 'hvor mye ble anmodningen justert': how much, of a revision, asks for the revision compared.
 HOW_MUCH: dict[str, set[str]] = defaultdict(set)
 _phrases(HOW_MUCH, None, nb="hvor mye", nn="kor mykje|kor mye", en="how much")
+
+# 'Skaun har bosatt flere enn de vedtok – hvor mange over?': how far one place is past the bound, the difference.
+HOW_MANY_MORE: dict[str, set[str]] = defaultdict(set)
+_phrases(
+    HOW_MANY_MORE,
+    None,
+    nb="hvor mange over|hvor mange flere|hvor mange mer|hvor mye over|hvor mange færre|hvor mange under|"
+    "hvor mange mindre|hvor mye under",
+    nn="kor mange over|kor mange fleire|kor mykje over|kor mange færre|kor mange under|kor mykje under",
+    en="how many more|how many over|how many above|how much over|how much above|how far over|how many fewer|"
+    "how many less|how many under|how many below|how far below|how far under",
+)
+
+# 'hvor mange flere skulle Møre og Romsdal bosette i 2016 enn de gjorde': a modal before the settling, with the place
+# between, makes it what was to be settled.
+MODALS: dict[str, set[str]] = defaultdict(set)
+_phrases(MODALS, None, no="skal|skulle|bør|burde", en="supposed|meant")
 
 # 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
 # ('hvor mye er det over samlet vedtak'), the difference to it.

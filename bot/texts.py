@@ -506,6 +506,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{what} {year}: {value}, ikkje justert i løpet av året.",
         "en": "{what} {year}: {value}, not revised during the year.",
     },
+    "source_says": {
+        "nb": "Kilden sier: «{words}»",
+        "nn": "Kjelda seier: «{words}»",
+        "en": "The source says: «{words}»",
+    },
     "change_in_percent": {
         "nb": "Endring i prosent: <b>{change}</b>",
         "nn": "Endring i prosent: <b>{change}</b>",

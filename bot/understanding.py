@@ -27,8 +27,10 @@ from bot.phrases import (
     BOUND_GAP_KINDS,
     CODE_SLOTS,
     FOLLOW_UPS,
+    HOW_MANY_MORE,
     HOW_MUCH,
     MEASURE_BOUNDS,
+    MODALS,
     NUMBER_BOUNDS,
     NUMBER_WORDS,
     PLACE_SLOTS,
@@ -57,7 +59,23 @@ from store.vocabulary import (
     Measure,
 )
 
-YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|til|to|until)\s*((?:19|20)\d\d)(?!\d)")
+# What joins a range's first and last year: '2014–2018', '2014 til 2018', '2014 t.o.m. 2018', '2014 through 2018'.
+RANGE_WORDS = (
+    "til og med",
+    "t.o.m.",
+    "tom",
+    "til",
+    "to",
+    "until",
+    "till",
+    "through",
+    "thru",
+    "up to and including",
+)
+YEAR_RANGE = re.compile(
+    rf"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|{'|'.join(map(re.escape, RANGE_WORDS))})\s*((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
 BETWEEN_YEARS = re.compile(  # 'mellom 2006 og 2009', 'between 2006 and 2009': a range too
     r"\b(?:mellom|between)\s+((?:19|20)\d\d)\s+(?:og|and|to)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
@@ -68,6 +86,11 @@ PREFIXED_CODE = re.compile(r"\b([KkFf])-?(\d{2,4})\b")  # 'K1601', 'F-16': the l
 AS_TODAY = re.compile(
     r"\b(?:som i dag er|som no er|som nå er|dagens|today's|present[- ]day|as it is today|what is now|what is today|"
     r"nåværende|noverande)\b",
+    re.IGNORECASE,
+)
+# 'Rissa (nå Indre Fosen)', 'Orkdal (Orkland now)': a place's later name, no date; beside the place it names no other.
+LATER_NAME = re.compile(
+    r"\(\s*(?:(?:nå|no|now|today|i dag)\s+(?P<after>[^()]+?)|(?P<before>[^()]+?)\s+(?:nå|no|now|today|i dag))\s*\)",
     re.IGNORECASE,
 )
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
@@ -90,7 +113,7 @@ TOTAL_MEASURES = (Measure.SETTLED_AND_ASSIGNED, Measure.SETTLED, Measure.ASSIGNE
 FRESH_INTENTS = (Intent.UNKNOWN, Intent.STATUS, Intent.HELP, Intent.START)  # a named intent replaces these
 BOUNDS = ("above", "below")  # the Question fields a bound sets
 # Counts with a forecast of their own, which a word of the need beside them asks for ('expected asylum seekers').
-FORECASTS = {Measure.ASYLUM_SEEKERS: Measure.ASYLUM_SEEKERS_FORECAST_MIN}
+FORECASTS: dict[str, str] = {Measure.ASYLUM_SEEKERS: Measure.ASYLUM_SEEKERS_FORECAST_MIN}
 SINGLE_WORDS = [key for key in VOCABULARY if " " not in key and len(key) >= SHORTEST_TYPO]
 PHRASE_WORDS = words_from(VOCABULARY)  # a question's word begins no vocabulary phrase unless listed here
 # After these a year-like number is a bound, not a year: 'passerte 2000', 'over 2000'.
@@ -225,6 +248,9 @@ class _Reading:
     named: set[str] = field(default_factory=set)
     levels: list[str] = field(default_factory=list)
     to_settle: bool = False  # 'skal bosettes'
+    to_settle_at: int | None = (
+        None  # where 'skulle bosette' stands: in a change against another measure, its own
+    )
     topic: bool = False  # 'bosetting': settlement in general
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
@@ -251,6 +277,7 @@ class _Reading:
     bounded: tuple[str, str] | None = None
     passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
     when: bool = False  # 'når', 'when': with a bound, the first year past it
+    later_name: bool = False  # 'Orkdal (nå Orkland)': a place's later name in brackets
 
 
 def _is_word(word: str) -> bool:
@@ -266,14 +293,15 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if command:
         question.command = command.group(1).lower()
         body = body[command.end() :]
+    body, later_names = LATER_NAME.subn(lambda m: f"({m['after'] or m['before']})", body)
     dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
     question.years, year_marks, body = _years(body, today)
-    if dated is not None and not question.years and dated.year is not None:
-        question.years = [dated.year]
+    if dated is not None and not question.years and dated.year is not None and not dated.now:
+        question.years = [dated.year]  # 'nå', 'now': the latest figures up to today, of whichever year
     tokens = [
         Token(m.group(), n, m.start()) for m in WORD.finditer(body) for n in normalise(m.group()).split()
     ]
-    reading = _Reading(question, today, tokens)
+    reading = _Reading(question, today, tokens, later_name=bool(later_names))
     _read(reading, index)
     question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
     if dated is not None:
@@ -288,6 +316,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _read_years(reading, message)
     _original_years(reading, year_marks)
     _resolve_places(reading, index)
+    _difference_to_bound(reading)
     _as_today(question, index, message)
     _bound_without_measure(reading)
     if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
@@ -309,6 +338,8 @@ def _as_of(reading: _Reading, dated: Dated) -> None:
     """The day asked as of: a date, or a month and day without a year ('per 1. juli') for the year answered."""
     question = reading.question
     question.as_of = dated.as_of(question.year, reading.today)
+    if dated.now:  # 'og nå?': the latest figures, not the previous question's years
+        reading.named.update(("years", "as_of"))
     if question.as_of is None and dated.month is not None and not question.years:
         question.as_of_day = (dated.month, dated.day or LAST_DAY)
         reading.named.add("as_of")  # a follow-up's 'og per 10. desember?' keeps the previous years
@@ -614,7 +645,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     if kind == "measure" and not _completes_measure(reading, value):
         _measure(reading, value, at)
     elif kind == "group":
-        question.group = value if question.group in ("all", "em") else question.group
+        # 'Skaun EM 2016? noen under 15?': those under 15 asked apart from the minors come beside them
+        apart = value == Group.EM_UNDER_15 and question.group == Group.EM and reading.kinds[-1:] != ["group"]
+        question.group = value if question.group in ("all", "em") and not apart else question.group
         if value == Group.EM_UNDER_15 and reading.kinds[-1:] == ["group"]:  # 'EM under 15': one group
             _, minors_with_total = reading.groups.pop()
             if minors_with_total:  # 'anmodning og EM under 15': the total, the minors and those under 15
@@ -643,8 +676,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.versus = question.versus or kind == "compare"
         reading.ranked = reading.ranked or kind == "rank"
         _set_intent(reading, Intent.RANKING)
-    elif kind == "time":
-        question.years = [reading.today.year + int(value)]
+    elif kind == "time":  # 'fra i fjor til årets': each time word a year
+        earlier = question.years if question.year_word else []
+        question.years = sorted({*earlier, reading.today.year + int(value)})
         question.year_word = raw
     elif kind == "shift":
         question.year_shift = int(value)
@@ -668,6 +702,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.strategy = reading.strategy or kind == "strategy"
     reading.duration = reading.duration or kind == "duration"
     reading.to_settle = reading.to_settle or kind == "to_settle"
+    reading.to_settle_at = (
+        at if kind == "to_settle" and reading.to_settle_at is None else reading.to_settle_at
+    )
     reading.extra = reading.extra or kind == "extra"
     question.position = question.position or kind == "position"
     reading.passing = reading.passing or kind == "passing"
@@ -716,6 +753,7 @@ def _with_total(reading: _Reading) -> bool:
 def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     """Every measure and group named, and a year for each measure where each stands by its own."""
     question = reading.question
+    _to_be_settled(reading)
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
     _forecast_named(question)
     if reading.bounded is not None:  # 'how much above the decision were the settled': the larger first
@@ -757,6 +795,37 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
+
+
+def _to_be_settled(reading: _Reading) -> None:
+    """What is to be settled, the settling after a modal with the place between: alone, as 'skal bosettes' ('hvor
+    mange skal Skaun bosette i 2016': the request); in a change against another measure, the request, a measure of
+    its own with its own year ('hvor mange flere skulle Møre og Romsdal bosette i 2016 enn de gjorde i 2015')."""
+    at, question, measures = reading.to_settle_at, reading.question, reading.measures
+    if [value for _, value in measures] == [Measure.SETTLED] and _after_modal(reading, measures[0][0]):
+        reading.measures, reading.to_settle = [], True  # 'hvor mange skal Skaun bosette i 2016': the request
+        question.measure = question.second_measure = None
+        return
+    if question.intent != Intent.CHANGE:
+        return
+    if at is not None and len(measures) == 1:
+        reading.measures = sorted([(at, Measure.REQUESTED), *measures])
+    elif [value for _, value in measures] == [Measure.SETTLED] * 2 and _after_modal(reading, measures[0][0]):
+        reading.measures = [(measures[0][0], Measure.REQUESTED), measures[1]]
+    else:
+        return
+    question.measure, question.second_measure = (value for _, value in reading.measures)
+
+
+def _after_modal(reading: _Reading, at: int) -> bool:
+    """Whether the word at an offset follows a modal ('skulle', 'supposed') with at most a few words between."""
+    position = next(i for i, token in enumerate(reading.tokens) if token.at == at) - 1
+    gap = 0
+    while position >= 0 and reading.kinds[position] in GAP_KINDS and gap <= MOST_BETWEEN:
+        if reading.tokens[position].norm in MODALS:
+            return True
+        position, gap = position - 1, gap + 1
+    return False
 
 
 def _forecast_named(question: Question) -> None:
@@ -826,12 +895,13 @@ def _revision_compared(reading: _Reading) -> None:
     anmodningen justert': the figure's revision during its year (first and latest statement, for a measure not
     revised), a change not a ranking."""
     question = reading.question
-    revised = "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
+    earlier = "earlier" in reading.revisions  # 'kor mange var det før?': the first statement and the latest
+    revised = earlier or "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
     # 'hvor mye ble den justert': how much, of a revision; never 'opprinnelig anmodning og endelig vedtak'
     how_much = question.intent == Intent.CHANGE or _asks_how_much(reading.tokens)
     one_measure = len({ORIGINALS.get(m, m) for m in question.measures}) < 2
     if (
-        not (revised and one_measure and ("original" in reading.revisions or how_much))
+        not (revised and one_measure and ("original" in reading.revisions or how_much or earlier))
         or question.first_above
     ):
         return
@@ -992,6 +1062,8 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         ):  # said so, as any typo: 'Tolket «sor trondelg» som Sør-Trøndelag'
             question.places = [replace(match, how="fuzzy") for match in question.places]
         question.also = _further_places(reading.places[1:], question.places, index, year)
+        if reading.later_name:
+            question.also = _without_later_name(question, index)
         if not (question.versus or question.together or reading.including):  # 'Trondheim om vi tar med Klæbu'
             question.also = _without_parts(question.also, question.places, index, year)
             _merged_with_parts(question, index, year)
@@ -1016,6 +1088,42 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     else:
         question.unknown_text = " ".join(" ".join(span) for span in spans)
         reading.named.update(("place",) if question.unknown_text else ())
+
+
+def _without_later_name(question: Question, index: PlaceIndex) -> list[PlaceMatch]:
+    """'Orkdal (Orkland now)': the one place named with only its later name in brackets is asked about alone
+    (Orkland's other parts are not); 'Rissa og Leksvik (nå Indre Fosen)' names all of Indre Fosen, kept."""
+    later = {
+        place_id_of(successor) for match in question.places for successor in index.successors(match.place)
+    }
+    only_later = all(place_id_of(match.place) in later for match in question.also)
+    return [] if only_later else question.also
+
+
+def _difference_to_bound(reading: _Reading) -> None:
+    """'Skaun har bosatt flere enn de vedtok – hvor mange over?', 'kor mange fleire', 'how many more': one place past
+    a bound of another measure, asked how far, is the difference of the two (the larger first), not a ranking."""
+    question = reading.question
+    factor = question.above if question.below is None else question.below
+    one_place = len(question.places) == 1 and not question.also and not reading.levels
+    if question.intent != Intent.RANKING or question.per is None or factor != 1 or not one_place:
+        return
+    if "rank" in reading.kinds or question.by_year or not _asks_how_many_more(reading.tokens):
+        return
+    measure, bound = question.measure or Measure.SETTLED, question.per
+    pair = [measure, bound] if question.below is None else [bound, measure]
+    question.measure, question.second_measure = pair
+    question.measures, question.measure_years = pair, []
+    question.per = question.above = question.below = None
+    question.at_least = question.exactly = False
+    question.intent = Intent.CHANGE
+
+
+def _asks_how_many_more(tokens: list[Token]) -> bool:
+    """Whether a message asks how many more or fewer ('hvor mange over', 'kor mange fleire', 'how many more')."""
+    norms = [token.norm for token in tokens]
+    spans = (" ".join(norms[at : at + length]) for length in (3, 2) for at in range(len(norms)))
+    return _asks_how_much(tokens) or any(span in HOW_MANY_MORE for span in spans)
 
 
 def _as_today(question: Question, index: PlaceIndex, message: str) -> None:

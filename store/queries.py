@@ -42,6 +42,7 @@ class FigureRow(NamedTuple):
     source_id: int
     source_table: str
     change_id: int | None
+    note: str  # the source's own words around the figure ('… er en 45% økning')
 
 
 class SourceRow(NamedTuple):

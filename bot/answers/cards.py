@@ -174,7 +174,8 @@ async def _municipality_lines(
 ) -> list[str]:
     """Request, decision, settled, assigned with sub-groups, the intro table; for everyone also snapshots and progress."""
     held = await ctx.figures(place)
-    found = keyed(held.current(years=[year], as_of=as_of))
+    # without a day asked, as known today: a count stated later (a year's total in a later report) is not yet
+    found = keyed(held.current(years=[year], as_of=as_of or ctx.today))
     order = _card_order({measure for measure, _ in found}, measures)
     lines = []
     for measure in (m for m in order if m not in INTRO_MEASURES):
@@ -188,7 +189,7 @@ async def _municipality_lines(
         return lines
     lines.extend(intro_lines({key: s for key, s in found.items() if key[0] in order}, cite, ctx))
     recent = held.statements(year, SNAPSHOT_MEASURES, Group.ALL, latest_dates=SHOWN_SNAPSHOTS + 1)
-    lines.extend(_snapshots(recent, found, cite, ctx))
+    lines.extend(_snapshots([s for s in recent if s.figure.as_of <= ctx.today], found, cite, ctx))
     progress = _progress(found, ctx)
     return [*lines, progress] if progress else lines
 

@@ -3,6 +3,7 @@ from the year before, with both figures and the difference."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import product
 from typing import NamedTuple
@@ -19,7 +20,7 @@ from bot.answers.context import (
     title,
     year_for,
 )
-from bot.render import Citations, day, number, percent, percent_tenths
+from bot.render import Citations, day, escape, number, percent, percent_tenths
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
@@ -91,6 +92,7 @@ async def _year_of_change(
     return await year_for(question, place, (measure,), ctx)
 
 
+STATED_PER_CENT = re.compile(r"\d\s?%")  # a per cent in a source's words: '45% økning'
 # A count of dwellings set against a count of people is taken as the people the dwellings house.
 PEOPLE_OF: dict[str, str] = {Measure.CAPACITY_DWELLINGS: Measure.CAPACITY}
 # Between two figures, a year without a planning figure also takes its request: seed 000's table gives the
@@ -134,6 +136,7 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
         between = _difference(before, after, ctx) if changed else _subtracted(before, after, ctx)
         lines.append(f"{word.capitalize()}: {between}")
         lines.extend(_in_percent((before, after), ctx) if question.in_percent and changed else [])
+        lines.extend(_stated_change(before, after, ctx) if changed else [])
     years = sorted({end.year for end in ends})
     heading = title(place, ctx.language, f"{'–'.join(str(y) for y in years)}, {word}")
     return Reply("\n".join([heading, *lines]) + cite.render())
@@ -202,6 +205,14 @@ def _end_shown(point: Point | None, stand_in: str | None, cite: Citations, ctx: 
         return _shown(point, cite)
     instead = short_measure_label(stand_in, ctx.language)
     return text("stand_in_value", ctx.language, instead=instead, value=_shown(point, cite))
+
+
+def _stated_change(before: Point, after: Point, ctx: Context) -> list[str]:
+    """The source's own words of a change, where both figures are stated together with them and they give a per
+    cent (seed 002: '11000 bosatt i 2015 fra 7700 i 2014 er en 45% økning', where 7 700 → 11 000 is 43 %)."""
+    notes = {statement.figure.note for statement in [*before.sources, *after.sources]}
+    note = notes.pop() if len(notes) == 1 else ""
+    return [text("source_says", ctx.language, words=escape(note))] if STATED_PER_CENT.search(note) else []
 
 
 def _in_percent(compared: tuple[Point, Point], ctx: Context) -> list[str]:

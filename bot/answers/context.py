@@ -201,6 +201,8 @@ async def year_for(
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
         years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
+    if question.as_of is not None:  # 'nå', 'now': no year after today's
+        until = min(until or question.as_of.year, question.as_of.year)
     years = {year for year in years if until is None or year <= until}
     if not years:
         return None, ""

@@ -138,12 +138,22 @@ async def _settled_and_assigned(place: Place, year: int, cite: Citations, ctx: C
 
 async def _years_of(question: Question, place: Place, ctx: Context) -> list[tuple[int, list[str], str]]:
     """The years to show, each with its measures and the note for a year not given: a measure's own year
-    ('anmodning 2016 og plantall 2017'), else the year asked, else the measure's latest with figures."""
+    ('anmodning 2016 og plantall 2017'), else the year asked, else the latest year with figures of all the
+    measures named ('request, decision, settled': one year), else each measure's latest with figures."""
     own = dict(question.measure_years)
     by_year: dict[int, tuple[list[str], str]] = {}
+    rest = [measure for measure in question.measures if measure not in own]
+    together = [WORKED_OUT.get(measure, (measure,))[-1] for measure in rest]
+    common = await year_for(question, place, together, ctx, every=True) if len(rest) > 1 else (None, "")
     for measure in question.measures:
         found_in = WORKED_OUT.get(measure, (measure,))
-        year, note = (own[measure], "") if measure in own else await year_for(question, place, found_in, ctx)
+        year: int | None
+        if measure in own:
+            year, note = own[measure], ""
+        elif common[0] is not None:
+            year, note = common
+        else:
+            year, note = await year_for(question, place, found_in, ctx)
         if year is not None:
             by_year.setdefault(year, ([], note))[0].append(measure)
     return [(year, measures, note) for year, (measures, note) in sorted(by_year.items())]
