@@ -755,6 +755,7 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     question = reading.question
     _to_be_settled(reading)
     question.measures = list(dict.fromkeys(value for _, value in reading.measures))
+    _compared_against_last(reading)
     _forecast_named(question)
     if reading.bounded is not None:  # 'how much above the decision were the settled': the larger first
         bounded, side = reading.bounded
@@ -962,6 +963,25 @@ def _new_municipalities(question: Question) -> None:
         question.measure = question.second_measure = None
         question.measures, question.measure_years = [Measure.NEW_EM_MUNICIPALITIES_REQUESTED], []
         question.measure, question.group, question.groups = question.measures[0], Group.ALL, []
+
+
+THAN = {"enn", "than"}
+
+
+def _compared_against_last(reading: _Reading) -> None:
+    """'how many more than they decided did Skaun settle', 'flere enn vedtatt bosatte': of two measures in a
+    difference, the one after 'than' is what the other is compared against, so it comes second."""
+    question = reading.question
+    if question.intent != Intent.CHANGE or len(question.measures) != 2 or reading.bounded is not None:
+        return
+    before = sum(1 for token in reading.tokens if token.at < reading.measures[0][0])
+    between = range(
+        before - 1, max(before - 4, -1), -1
+    )  # 'than decided', 'than they decided', 'enn det dei vedtok'
+    than = next((at for at in between if reading.tokens[at].norm in THAN), None)
+    if than is not None and all(reading.kinds[at] in ("stop", "word") for at in range(than + 1, before)):
+        question.measures.reverse()
+        question.measure, question.second_measure = question.measures
 
 
 def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[int, int]]) -> int | None:

@@ -47,6 +47,22 @@ async def test_one_place_past_a_bound_asked_how_far_is_the_difference(
 @pytest.mark.parametrize(
     ("message", "language"),
     [
+        ("hvor mange flere enn vedtatt bosatte Skaun i 2015?", "nb"),
+        ("kor mange fleire enn dei vedtok busette Skaun i 2015?", "nn"),
+        ("how many more than they decided did Skaun settle in 2015?", "en"),
+    ],
+)
+async def test_the_measure_after_than_is_the_one_compared_against(
+    store: Store, message: str, language: str
+) -> None:
+    """'more than they decided' before the settled, as after it: the settled less the decision (14 − 11 = 3)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "14 − 11 = 3" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
         ("Hvor mange mangler Trondheim på vedtaket for 2015?", "nb"),
         ("Kor mange manglar Trondheim for å nå vedtaket for 2015?", "nn"),
         ("How many is Trondheim short of its 2015 decision - how many left to settle?", "en"),
