@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from store.store import Store
 
 HELD_STATEMENTS = 100_000  # at most this many statements in memory (~500 bytes each: ~50 MB)
+WARM_PLACES = 16  # places read in one query when warming: the questions asked meanwhile wait for one at most
 
 
 def _wanted(statement: Statement, measures: Sequence[str] | None, groups: Sequence[str] | None) -> bool:
@@ -133,6 +134,33 @@ class HeldFigures:
         )
         self.members: GenerationCache[set[tuple[str, int]]] = GenerationCache(store)
         self.totals: GenerationCache[Totals] = GenerationCache(store, budget=budget, weigh=_weight)
+        self.warmed: int | None = None  # the data generation whose places were last read ahead
+
+    async def keep_warm(self) -> None:
+        """Once per change of the data, read ahead the statements of the places asked about before it, then
+        of every other place with figures, as far as the budget goes: a first question about one is answered
+        from memory."""
+        generation = self.store.generation
+        if self.warmed == generation:
+            return
+        index = await self.store.index()
+        asked = [place_id for place_id in self.places.recent() if isinstance(place_id, int)]
+        await self.warm([*asked, *sorted(index.with_figures)])
+        self.warmed = generation
+
+    async def warm(self, place_ids: Sequence[int]) -> None:
+        """Hold these places' statements (read WARM_PLACES places a query), in order, until the budget is full."""
+        wanted = [place_id for place_id in dict.fromkeys(place_ids) if not self.places.holds(place_id)]
+        for start in range(0, len(wanted), WARM_PLACES):
+            chunk = wanted[start : start + WARM_PLACES]
+            generation = self.store.generation
+            by_place: dict[int, list[Statement]] = {place_id: [] for place_id in chunk}
+            for statement in await statements(self.store.reader, place_ids=chunk):
+                by_place[statement.figure.place_id].append(statement)
+            for place_id, found in by_place.items():
+                if self.places.weight + len(found) > self.places.budget:
+                    return
+                self.places.put(place_id, PlaceFigures(found), generation)
 
     async def of(self, place_id: int) -> PlaceFigures:
         """A place's statements: from memory, or read in one query."""
