@@ -14,7 +14,7 @@ from sqlmodel import col, distinct, func, select
 from store.cache import GenerationCache
 from store.held import HeldFigures, PlaceFigures, latest
 from store.models import Figure
-from store.queries import Statement, active, aggregates, current_figures, statements
+from store.queries import Aggregate, Statement, active, aggregates, current_figures, statements
 from store.store import Store
 from store.users import audit
 from tests.figures import add_statements
@@ -158,6 +158,37 @@ async def test_after_a_change_the_places_asked_about_are_warmed_first(store: Sto
     assert held is not None and [s.figure.value for s in held.current([2015], ["settled"], ["all"])] == [50]
     await figures.keep_warm()
     assert figures.places.get(melhus) is held  # once per change of the data: nothing read again
+
+
+def _totals(totals: dict[int, dict[tuple[str, str], Aggregate]]) -> list[tuple[object, ...]]:
+    """Totals as plain values: each year's and figure's place, stated statement, members' statements and count."""
+    return [
+        (year, key, t.place.code, t.stated, [(m.code, s) for m, s in t.parts], t.members)
+        for year, by_figure in totals.items()
+        for key, t in by_figure.items()
+    ]
+
+
+@pytest.mark.parametrize("measures", [None, ("settled",), ("request", "decision")], ids=["all", "one", "two"])
+async def test_totals_read_ahead_are_what_a_first_question_sums(
+    store: Store, measures: tuple[str, ...] | None
+) -> None:
+    """After keep_warm every county's, region's and the nation's totals of each year are held, and those of some
+    measures, taken from them, are what aggregates finds for those measures alone."""
+    await store.figures.keep_warm()
+    index = await store.index()
+    larger = [index.places[p] for p in index.memberships if p in index.with_figures]
+    larger = [place for place in larger if place.level != "municipality"]
+    years = sorted({year for held in store.figures.places.entries.values() for year in held.by_year})
+    assert larger and years
+    for place in larger:
+        for year in years:
+            assert store.figures.totals.holds((place.id, (year,), None))
+        for chosen in ([years[0]], years[-3:]):
+            held = await store.figures.totals_of(place, chosen, measures)
+            members = {year: index.members_in_year(place, year) for year in chosen}
+            alone = await aggregates(store.reader, place=place, members=members, measures=measures)
+            assert _totals(held) == _totals(alone)
 
 
 async def test_cache_drops_a_value_computed_before_a_change(store: Store) -> None:
