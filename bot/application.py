@@ -37,6 +37,10 @@ WARM_UP_JOB = "warm-up"
 # Seconds from start-up to the warm-up: lingua holds the GIL while it loads, and the first getUpdates must
 # leave before (the job runs once the application has started, while that request may still be on its way).
 WARM_UP_AFTER = 1.0
+KEEP_WARM_JOB = "keep-warm"
+KEEP_WARM_EVERY = (
+    30.0  # seconds between looks for changed data (reading ahead after one takes 3–7 s on national data)
+)
 
 
 async def open_runtime(settings: Settings) -> Runtime:
@@ -119,6 +123,11 @@ async def warm_up(context: BotContext) -> None:
     gc.freeze()  # what was loaded lives as long as the process, as start-up's objects do
 
 
+async def keep_warm(context: BotContext) -> None:
+    """After start-up and each change of the data, the places' statements read ahead (see HeldFigures.keep_warm)."""
+    await context.bot_data.runtime.store.figures.keep_warm()
+
+
 def menu(commands: dict[str, dict[str, str]], language: str | None) -> list[BotCommand]:
     """A command menu in a language (bokmål for Telegram's default)."""
     return [BotCommand(name, texts[language or "nb"]) for name, texts in commands.items()]
@@ -183,6 +192,9 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         gc.enable()  # python -m bot left it off while starting
         assert application.job_queue is not None
         application.job_queue.run_once(warm_up, WARM_UP_AFTER, name=WARM_UP_JOB)
+        application.job_queue.run_repeating(
+            keep_warm, KEEP_WARM_EVERY, first=WARM_UP_AFTER, name=KEEP_WARM_JOB, job_kwargs=JOB_OPTIONS
+        )
 
     async def post_shutdown(_: object) -> None:
         runtime = application.bot_data.get("runtime")

@@ -27,6 +27,9 @@ class GenerationCache(Generic[Value]):
         self.weight = 0
         self.generation = store.generation
         self.entries: OrderedDict[Hashable, Value] = OrderedDict()
+        self.forgotten: list[
+            Hashable
+        ] = []  # the keys held before the data last changed, least recently used first
 
     def get(self, key: Hashable) -> Value | None:
         """The cached value, or None if absent or the data changed since."""
@@ -46,6 +49,16 @@ class GenerationCache(Generic[Value]):
             self.put(key, value, generation)
         return value
 
+    def holds(self, key: Hashable) -> bool:
+        """Whether a value is cached for the key (not counted as a use)."""
+        self._forget_stale()
+        return key in self.entries
+
+    def recent(self) -> list[Hashable]:
+        """The keys held, and those held before the data last changed, most recently used first."""
+        self._forget_stale()
+        return list(dict.fromkeys([*reversed(self.entries), *reversed(self.forgotten)]))
+
     def put(self, key: Hashable, value: Value, generation: int) -> None:
         """Remember a value computed at the given generation (dropped if the data changed meanwhile)."""
         if generation != self.store.generation:
@@ -61,6 +74,9 @@ class GenerationCache(Generic[Value]):
     def _forget_stale(self) -> None:
         """Empty the cache if the store's data changed since its values were computed."""
         if self.generation != self.store.generation:
+            self.forgotten = (
+                list(self.entries) or self.forgotten
+            )  # two changes in a row: what was held before
             self.entries.clear()
             self.weight = 0
             self.generation = self.store.generation

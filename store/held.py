@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from store.store import Store
 
 HELD_STATEMENTS = 100_000  # at most this many statements in memory (~500 bytes each: ~50 MB)
+WARM_PLACES = 16  # places read in one query when warming: the questions asked meanwhile wait for one at most
 
 
 def _wanted(statement: Statement, measures: Sequence[str] | None, groups: Sequence[str] | None) -> bool:
@@ -133,6 +134,57 @@ class HeldFigures:
         )
         self.members: GenerationCache[set[tuple[str, int]]] = GenerationCache(store)
         self.totals: GenerationCache[Totals] = GenerationCache(store, budget=budget, weigh=_weight)
+        self.warmed: int | None = None  # the data generation whose places were last read ahead
+
+    async def keep_warm(self) -> None:
+        """Once per change of the data, read ahead the statements of the places asked about before it, then
+        of every other place with figures, as far as the budget goes: a first question about one is answered
+        from memory."""
+        generation = self.store.generation
+        if self.warmed == generation:
+            return
+        index = await self.store.index()
+        asked = [place_id for place_id in self.places.recent() if isinstance(place_id, int)]
+        await self.warm([*asked, *sorted(index.with_figures)])
+        summed = [key[0] for key in self.totals.recent() if isinstance(key, tuple)]
+        larger = [
+            p
+            for p in index.memberships
+            if p in index.with_figures and index.places[p].level != "municipality"
+        ]
+        years = sorted({year for held in self.places.entries.values() for year in held.by_year})
+        await self.warm_totals([index.places[p] for p in dict.fromkeys([*summed, *sorted(larger)])], years)
+        self.warmed = generation
+
+    async def warm(self, place_ids: Sequence[int]) -> None:
+        """Hold these places' statements (read WARM_PLACES places a query), in order, until the budget is full."""
+        wanted = [place_id for place_id in dict.fromkeys(place_ids) if not self.places.holds(place_id)]
+        for start in range(0, len(wanted), WARM_PLACES):
+            chunk = wanted[start : start + WARM_PLACES]
+            generation = self.store.generation
+            by_place: dict[int, list[Statement]] = {place_id: [] for place_id in chunk}
+            for statement in await statements(self.store.reader, place_ids=chunk):
+                by_place[statement.figure.place_id].append(statement)
+            for place_id, found in by_place.items():
+                if self.places.weight + len(found) > self.places.budget:
+                    return
+                self.places.put(place_id, PlaceFigures(found), generation)
+
+    async def warm_totals(self, places: Sequence[Place], years: Sequence[int]) -> None:
+        """Hold these larger places' totals of every measure, year by year (a query each), until the budget is full."""
+        for place in places:
+            for year in years:
+                key = (place_id_of(place), (year,), None)
+                if self.totals.holds(key):
+                    continue
+                generation = self.store.generation
+                index = await self.store.index()
+                found = await aggregates(
+                    self.store.reader, place=place, members={year: index.members_in_year(place, year)}
+                )
+                if self.totals.weight + _weight(found) > self.totals.budget:
+                    return
+                self.totals.put(key, found, generation)
 
     async def of(self, place_id: int) -> PlaceFigures:
         """A place's statements: from memory, or read in one query."""
@@ -148,7 +200,7 @@ class HeldFigures:
     ) -> Totals:
         """A larger place's stated totals and the sums over each year's members: from memory, or one query."""
         key = (place_id_of(place), tuple(years), None if measures is None else tuple(measures))
-        found = self.totals.get(key)
+        found = self.totals.get(key) or self._warmed_totals(place, years, measures)
         if found is None:
             generation = self.store.generation
             index = await self.store.index()
@@ -156,6 +208,20 @@ class HeldFigures:
             found = await aggregates(self.store.reader, place=place, members=members, measures=measures)
             self.totals.put(key, found, generation)
         return found
+
+    def _warmed_totals(
+        self, place: Place, years: Sequence[int], measures: Sequence[str] | None
+    ) -> Totals | None:
+        """A larger place's totals of some measures from its years' totals of every measure, where each year's are
+        held (read ahead); else None."""
+        by_year = {year: self.totals.get((place_id_of(place), (year,), None)) for year in years}
+        if any(held is None for held in by_year.values()):
+            return None
+        return {
+            year: {key: total for key, total in held[year].items() if measures is None or key[0] in measures}
+            for year, held in by_year.items()
+            if held is not None
+        }
 
     async def of_members(self, place: Place, group: str | None = None) -> set[tuple[str, int]]:
         """(measure, year) with figures of a larger place's municipalities (or a merged one's former ones), while members."""

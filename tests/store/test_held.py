@@ -12,9 +12,9 @@ import pytest
 from sqlmodel import col, distinct, func, select
 
 from store.cache import GenerationCache
-from store.held import HeldFigures, latest
+from store.held import HeldFigures, PlaceFigures, latest
 from store.models import Figure
-from store.queries import active, aggregates, current_figures
+from store.queries import Aggregate, Statement, active, aggregates, current_figures, statements
 from store.store import Store
 from store.users import audit
 from tests.figures import add_statements
@@ -111,6 +111,84 @@ async def test_budget_drops_the_least_recently_used(store: Store) -> None:
         await figures.of(place)
     assert set(figures.places.entries) == {trondheim, malvik}
     assert figures.places.weight == sizes[trondheim] + sizes[malvik]
+
+
+def _read(held: PlaceFigures) -> list[Statement]:
+    """A place's held statements, year by year in order."""
+    return [statement for found in held.by_year.values() for statement in found]
+
+
+async def test_warmed_places_hold_what_a_first_question_reads(store: Store) -> None:
+    """After keep_warm every place with figures is held, with the statements its own read finds, in order."""
+    await store.figures.keep_warm()
+    index = await store.index()
+    assert store.figures.warmed == store.generation
+    for place_id in sorted(index.with_figures):
+        warmed = store.figures.places.get(place_id)
+        assert warmed is not None
+        assert await store.figures.of(place_id) is warmed  # no read: a first question is answered from memory
+        alone = PlaceFigures(await statements(store.reader, place_ids=[place_id]))
+        assert (_read(warmed), list(warmed.by_year)) == (_read(alone), list(alone.by_year))
+
+
+async def test_warming_stops_at_the_budget(store: Store) -> None:
+    """Places are read ahead in the order given until the next would not fit the budget."""
+    index = await store.index()
+    trondheim, melhus, malvik = (index.by_code[code].id or 0 for code in ("5001", "5028", "5031"))
+    sizes = {place: (await store.figures.of(place)).size for place in (trondheim, melhus, malvik)}
+    figures = HeldFigures(store, budget=sizes[trondheim] + sizes[melhus] + sizes[malvik] - 1)
+    await figures.warm([trondheim, melhus, malvik])
+    assert list(figures.places.entries) == [trondheim, melhus]
+    assert figures.places.weight == sizes[trondheim] + sizes[melhus]
+
+
+async def test_after_a_change_the_places_asked_about_are_warmed_first(store: Store) -> None:
+    """A change empties what is held; keep_warm reads the places asked about before it first, as they now are."""
+    index = await store.index()
+    melhus, malvik = (index.by_code[code].id or 0 for code in ("5028", "5031"))
+    sizes = {place: (await store.figures.of(place)).size for place in (melhus, malvik)}
+    figures = HeldFigures(store, budget=sizes[melhus] + 1 + sizes[malvik])  # Melhus gains a statement
+    await figures.of(malvik)
+    await figures.of(melhus)
+    await add_statements(store, [("Melhus", 2015, "settled", 50, date(2015, 12, 20))])
+    await figures.keep_warm()
+    assert list(figures.places.entries)[:2] == [melhus, malvik]  # the most recently asked first
+    assert all(held.size == 0 for held in list(figures.places.entries.values())[2:])  # no other place fits
+    held = figures.places.get(melhus)
+    assert held is not None and [s.figure.value for s in held.current([2015], ["settled"], ["all"])] == [50]
+    await figures.keep_warm()
+    assert figures.places.get(melhus) is held  # once per change of the data: nothing read again
+
+
+def _totals(totals: dict[int, dict[tuple[str, str], Aggregate]]) -> list[tuple[object, ...]]:
+    """Totals as plain values: each year's and figure's place, stated statement, members' statements and count."""
+    return [
+        (year, key, t.place.code, t.stated, [(m.code, s) for m, s in t.parts], t.members)
+        for year, by_figure in totals.items()
+        for key, t in by_figure.items()
+    ]
+
+
+@pytest.mark.parametrize("measures", [None, ("settled",), ("request", "decision")], ids=["all", "one", "two"])
+async def test_totals_read_ahead_are_what_a_first_question_sums(
+    store: Store, measures: tuple[str, ...] | None
+) -> None:
+    """After keep_warm every county's, region's and the nation's totals of each year are held, and those of some
+    measures, taken from them, are what aggregates finds for those measures alone."""
+    await store.figures.keep_warm()
+    index = await store.index()
+    larger = [index.places[p] for p in index.memberships if p in index.with_figures]
+    larger = [place for place in larger if place.level != "municipality"]
+    years = sorted({year for held in store.figures.places.entries.values() for year in held.by_year})
+    assert larger and years
+    for place in larger:
+        for year in years:
+            assert store.figures.totals.holds((place.id, (year,), None))
+        for chosen in ([years[0]], years[-3:]):
+            held = await store.figures.totals_of(place, chosen, measures)
+            members = {year: index.members_in_year(place, year) for year in chosen}
+            alone = await aggregates(store.reader, place=place, members=members, measures=measures)
+            assert _totals(held) == _totals(alone)
 
 
 async def test_cache_drops_a_value_computed_before_a_change(store: Store) -> None:
