@@ -140,14 +140,15 @@ class PlaceIndex:
         self,
         places: list[Place],
         aliases: list[Alias],
-        with_figures: set[int],
+        with_own_figures: set[int],
         memberships: dict[int, list[Span]],
         sources: dict[int, str] | None = None,
     ) -> None:
         self.places = {p.id: p for p in places if p.id is not None}
         self.by_code = {p.code: p for p in places}
         self.by_any_code = codes_ever(places, aliases)
-        self.with_figures = with_figures
+        parents = _parents(places, self.by_any_code, memberships)  # a larger place has its members' figures
+        self.with_figures = with_own_figures | _ancestors(with_own_figures, parents)
         self.memberships = memberships
         self.members_cache: dict[tuple[int, int], list[Place]] = {}
         self.former_cache: dict[int, list[Place]] = {}
@@ -182,10 +183,9 @@ class PlaceIndex:
         rows = await _rows(session, Membership, ("parent_id", *Span._fields))
         for parent_id, *span in rows:
             memberships[parent_id].append(Span._make(span))
-        direct = await places_with_figures(session)
-        with_figures = direct | _ancestors(direct, _parents(places, codes_ever(places, aliases), memberships))
+        with_own_figures = await places_with_figures(session)
         sources = dict(await _rows(session, Source, ("id", "title")))
-        return cls(places, aliases, with_figures, memberships, sources)
+        return cls(places, aliases, with_own_figures, memberships, sources)
 
     def has_figures(self, place: Place) -> bool:
         """Whether any figure is stored for the place, for a larger place's members, or for what it was made of."""
