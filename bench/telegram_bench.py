@@ -3,9 +3,11 @@
 Run: python -m bench.telegram_bench [QUESTIONS], where QUESTIONS is a file of fresh questions (a
 held-out JSON set such as tests/heldout/questions.json, or one question a line); without it, the
 corpus's distinct bokmål questions. The baseline is a minimal python-telegram-bot echo bot
-(bench/echo_bot.py) on the same server in the same run. With BENCH_PROFILE=FOLDER each bot process's
-event loop is profiled (bench/profiled.py) during the fresh questions (FOLDER/MODULE-1.prof) and the
-users asking at once (FOLDER/MODULE-2.prof).
+(bench/echo_bot.py) running at the same time on a local server of its own: the two are asked each
+question in turn (and take turns at the bursts of users), so whatever else the machine does meanwhile
+falls on both alike. With BENCH_PROFILE=FOLDER each bot process's event loop is profiled
+(bench/profiled.py) during the fresh questions (FOLDER/MODULE-1.prof) and each burst of users asking
+at once (FOLDER/MODULE-2.prof to -4.prof).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.process import cpu_seconds, peak_memory
@@ -38,6 +41,7 @@ QUESTIONS = [
 SEQUENTIAL = 120
 QUIET = 0.25  # seconds without a new reply after which a question's answer is complete
 USERS = 200
+BURSTS = 3  # bursts of USERS for each bot, in turn
 # Each asked once, so none comes from the answer cache: the corpus's distinct bokmål questions.
 FRESH = list(dict.fromkeys(case.question for case in CASES if case.language == "nb"))[:SEQUENTIAL]
 PROFILE = os.environ.get("BENCH_PROFILE")  # a folder for the bot processes' profiles, when set
@@ -107,57 +111,78 @@ def percentile(values: list[float], share: float) -> float:
 
 
 @dataclass
+class Side:
+    """One bot under test: its process on its own local server, and its first user's id."""
+
+    label: str
+    bot: BotProcess
+    user_base: int
+
+
+@dataclass
 class Run:
     """One bot's figures: latencies in ms, replies per second, and the CPU ms its process used per message."""
 
-    repeated: list[float]
-    fresh: list[float]
-    rate: float
-    fresh_cpu: float  # per fresh question (the quiet waits between them cost next to nothing)
-    rate_cpu: float  # per reply to the users asking at once
-    memory: float  # the process's peak resident memory by the end, MB
+    repeated: list[float] = field(default_factory=list)
+    fresh: list[float] = field(default_factory=list)
+    rates: list[float] = field(default_factory=list)
+    fresh_cpu: float = 0.0  # per fresh question (the quiet waits between them cost next to nothing)
+    rate_cpu: float = 0.0  # per reply to the users asking at once
+    memory: float = 0.0  # the process's peak resident memory by the end, MB
 
 
-async def run_one(
-    module: str, database_url: str, folder: Path, user_base: int, fresh_questions: list[str]
-) -> Run:
-    """Latencies (repeated questions, then fresh ones) and throughput of one bot module on a fresh server."""
-    botapi = FakeBotApi()
-    await botapi.start()
-    try:
-        bot = await start(botapi, module, database_url, folder)
-        try:
-            repeated = await latencies(
-                botapi, user_base, [QUESTIONS[i % len(QUESTIONS)] for i in range(SEQUENTIAL)]
+async def in_turn(sides: list[Side], questions: list[str], runs: dict[str, list[float]]) -> None:
+    """Ask each question of each bot in turn, which bot goes first alternating, so both meet the same machine."""
+    for number, question in enumerate(questions):
+        for side in sides if number % 2 == 0 else sides[::-1]:
+            runs[side.label] += await latencies(side.bot.botapi, side.user_base, [question])
+
+
+async def bursts_in_turn(sides: list[Side], runs: dict[str, Run]) -> None:
+    """BURSTS bursts of USERS users at once for each bot in turn (new users each time); replies/s and CPU."""
+    for burst in range(BURSTS):
+        for side in sides if burst % 2 == 0 else sides[::-1]:
+            pid = side.bot.process.pid
+            await profiling(side.bot, on=True)
+            used = cpu_seconds(pid)
+            runs[side.label].rates.append(
+                await throughput(side.bot.botapi, side.user_base + 1 + burst * USERS)
             )
-            await profiling(bot, on=True)
-            used = cpu_seconds(bot.process.pid)
-            fresh = await latencies(botapi, user_base, fresh_questions)
-            fresh_cpu = cpu_seconds(bot.process.pid) - used
-            await profiling(bot, on=False)
-            await profiling(bot, on=True)
-            used = cpu_seconds(bot.process.pid)
-            rate = await throughput(botapi, user_base + 1)
-            rate_cpu = cpu_seconds(bot.process.pid) - used
-            await profiling(bot, on=False)
-            memory = peak_memory(bot.process.pid)
-        finally:
-            await bot.stop()
-    finally:
-        await botapi.stop()
-    # The first round of repeated questions warms up.
-    return Run(
-        repeated[len(QUESTIONS) :],
-        fresh,
-        rate,
-        fresh_cpu * 1000 / len(fresh),
-        rate_cpu * 1000 / USERS,
-        memory,
-    )
+            runs[side.label].rate_cpu += (cpu_seconds(pid) - used) * 1000 / (USERS * BURSTS)
+            await profiling(side.bot, on=False)
+
+
+async def run_both(database_url: str, folder: Path, fresh_questions: list[str]) -> dict[str, Run]:
+    """The echo bot and Bosettingsbot, each on a fresh local server, asked the same things in turn."""
+    async with AsyncExitStack() as stack:
+        sides = []
+        for label, module, user_base in (("echo", "bench.echo_bot", 10_000), ("ours", "bot", 20_000)):
+            botapi = FakeBotApi()
+            await botapi.start()
+            stack.push_async_callback(botapi.stop)
+            bot = await start(botapi, module, database_url, folder)
+            stack.push_async_callback(bot.stop)
+            sides.append(Side(label, bot, user_base))
+        runs = {side.label: Run() for side in sides}
+        repeated = {side.label: runs[side.label].repeated for side in sides}
+        await in_turn(sides, [QUESTIONS[i % len(QUESTIONS)] for i in range(SEQUENTIAL)], repeated)
+        for side in sides:  # the first round of repeated questions warms up
+            del runs[side.label].repeated[: len(QUESTIONS)]
+            await profiling(side.bot, on=True)
+        used = {side.label: cpu_seconds(side.bot.process.pid) for side in sides}
+        await in_turn(sides, fresh_questions, {side.label: runs[side.label].fresh for side in sides})
+        for side in sides:
+            spent = cpu_seconds(side.bot.process.pid) - used[side.label]
+            runs[side.label].fresh_cpu = spent * 1000 / len(fresh_questions)
+            await profiling(side.bot, on=False)
+        await bursts_in_turn(sides, runs)
+        for side in sides:
+            runs[side.label].memory = peak_memory(side.bot.process.pid)
+        return runs
 
 
 async def main() -> None:
-    """Echo bot first, then Bosettingsbot; print p50, p99, replies per second and the ratios."""
+    """Both bots asked in turn; print p50, p99, replies per second and the ratios."""
     fresh_questions, origin = chosen_questions(FRESH)
     print(f"fresh questions: {len(fresh_questions)} ({origin}), each asked once")
     with tempfile.TemporaryDirectory() as name:
@@ -165,13 +190,13 @@ async def main() -> None:
         database = databases.copy_sqlite(
             await asyncio.to_thread(databases.seed_sqlite_template, folder), folder
         )
-        echo = await run_one("bench.echo_bot", database, folder, 10_000, fresh_questions)
-        ours = await run_one("bot", database, folder, 20_000, fresh_questions)
+        runs = await run_both(database, folder, fresh_questions)
+    echo, ours = runs["echo"], runs["ours"]
     for label, run in (("echo bot (baseline)", echo), ("bosettingsbot", ours)):
         print(
             f"{label:<20} repeated p50 {statistics.median(run.repeated):5.1f} ms p99 {percentile(run.repeated, 0.99):5.1f} ms"
             f" · fresh p50 {statistics.median(run.fresh):5.1f} ms p99 {percentile(run.fresh, 0.99):5.1f} ms"
-            f" · {run.rate:4.0f} replies/s with {USERS} users at once"
+            f" · {statistics.median(run.rates):4.0f} replies/s with {USERS} users at once (median of {BURSTS})"
             f" · CPU {run.fresh_cpu:.2f} ms per fresh question, {run.rate_cpu:.2f} ms per reply at once"
             f" · peak memory {run.memory:.0f} MB"
         )
@@ -179,7 +204,7 @@ async def main() -> None:
         f"ratios: p50 {statistics.median(ours.repeated) / statistics.median(echo.repeated):.2f}× echo repeated, "
         f"fresh p50 {statistics.median(ours.fresh) / statistics.median(echo.fresh):.2f}× (target ≤ 1.2), "
         f"fresh p99 {percentile(ours.fresh, 0.99) / percentile(echo.fresh, 0.99):.2f}× (target ≤ 2); "
-        f"throughput {ours.rate / echo.rate:.2f}× echo (target ≥ 0.9); CPU per reply at once "
+        f"throughput {statistics.median(ours.rates) / statistics.median(echo.rates):.2f}× echo (target ≥ 0.9); CPU per reply at once "
         f"{ours.rate_cpu / echo.rate_cpu:.2f}× echo"
     )
 

@@ -1168,7 +1168,7 @@ def _without_parts(
     per 10.12.15 is Indre Fosen, that year its parts' sum ('Trondheim og Klæbu' in 2015 are two places)."""
     if len(first) != 1 or not also or year is None:
         return also
-    parts = {place_id_of(part) for part in index.members_in_year(first[0].place, year)}
+    parts = index.member_ids_in_year(first[0].place, year)
     return [match for match in also if place_id_of(match.place) not in parts]
 
 
@@ -1179,7 +1179,7 @@ def _merged_with_parts(question: Question, index: PlaceIndex, year: int | None) 
     if len(question.places) != 1 or not question.also or year is None:
         return
     for match in named:
-        parts = {place_id_of(part) for part in index.members_in_year(match.place, year)}
+        parts = index.member_ids_in_year(match.place, year)
         if match.place.level == "municipality" and all(
             place_id_of(other.place) in parts for other in named if other is not match
         ):

@@ -138,8 +138,8 @@ class HeldFigures:
 
     async def keep_warm(self) -> None:
         """Once per change of the data, read ahead the statements of the places asked about before it, then
-        of every other place with figures, as far as the budget goes: a first question about one is answered
-        from memory."""
+        of every other place with figures, as far as the budget goes, then the larger places' totals and the
+        years their members have figures: a first question about one is answered from memory."""
         generation = self.store.generation
         if self.warmed == generation:
             return
@@ -154,6 +154,8 @@ class HeldFigures:
         ]
         years = sorted({year for held in self.places.entries.values() for year in held.by_year})
         await self.warm_totals([index.places[p] for p in dict.fromkeys([*summed, *sorted(larger)])], years)
+        for place_id in sorted(larger):  # the years of their series (a query each)
+            await self.of_members(index.places[place_id])
         self.warmed = generation
 
     async def warm(self, place_ids: Sequence[int]) -> None:
@@ -251,11 +253,8 @@ def _while_members(
     rows: Sequence[tuple[int, str, int]], parent: Place, index: PlaceIndex
 ) -> set[tuple[str, int]]:
     """(measure, year) of the rows whose place was a member of the parent that year."""
-    members: dict[int, set[int]] = {}
-    found = set()
-    for place_id, measure, year in rows:
-        if year not in members:
-            members[year] = {place_id_of(m) for m in index.members_in_year(parent, year)}
-        if place_id in members[year]:
-            found.add((measure, year))
-    return found
+    return {
+        (measure, year)
+        for place_id, measure, year in rows
+        if place_id in index.member_ids_in_year(parent, year)
+    }

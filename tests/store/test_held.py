@@ -191,6 +191,21 @@ async def test_totals_read_ahead_are_what_a_first_question_sums(
             assert _totals(held) == _totals(alone)
 
 
+async def test_years_of_members_read_ahead_are_what_a_first_series_finds(store: Store) -> None:
+    """After keep_warm the years in which each county's, region's and the nation's members have figures are held,
+    and are what a fresh HeldFigures (nothing held) reads for the same place."""
+    await store.figures.keep_warm()
+    index = await store.index()
+    larger = [index.places[p] for p in index.memberships if p in index.with_figures]
+    larger = [place for place in larger if place.level != "municipality"]
+    assert larger
+    for place in larger:
+        assert store.figures.members.holds((place.id, None))
+        assert await store.figures.of_members(place) == await HeldFigures(store).of_members(place)
+    nation = next(place for place in larger if place.level == "nation")
+    assert ("settled", 2015) in await store.figures.of_members(nation)  # Trondheim's, among others
+
+
 async def test_cache_drops_a_value_computed_before_a_change(store: Store) -> None:
     """A value computed at an older generation is not kept."""
     cache: GenerationCache[str] = GenerationCache(store)

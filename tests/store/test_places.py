@@ -79,6 +79,9 @@ async def test_a_merged_municipality_is_made_of_its_former_ones_before_it_existe
     assert index.members_in_year(indre_fosen, 2018) == []
     assert index.members_in_year(trondheim, 2015) == []
     assert index.has_figures(indre_fosen)
+    rissa_and_leksvik = {index.by_code[code].id for code in ("1624", "1718")}
+    assert index.member_ids_in_year(indre_fosen, 2016) == rissa_and_leksvik
+    assert index.member_ids_in_year(indre_fosen, 2018) == frozenset()
 
 
 async def test_a_split_municipality_is_not_summed_into_one_of_its_successors(store: Store) -> None:
