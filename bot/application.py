@@ -38,9 +38,8 @@ WARM_UP_JOB = "warm-up"
 # leave before (the job runs once the application has started, while that request may still be on its way).
 WARM_UP_AFTER = 1.0
 KEEP_WARM_JOB = "keep-warm"
-KEEP_WARM_EVERY = (
-    30.0  # seconds between looks for changed data (reading ahead after one takes 3–7 s on national data)
-)
+# Seconds between looks for changed data (reading ahead after one takes 3–7 s of CPU on national data).
+KEEP_WARM_EVERY = 30.0
 
 
 async def open_runtime(settings: Settings) -> Runtime:

@@ -975,9 +975,8 @@ def _compared_against_last(reading: _Reading) -> None:
     if question.intent != Intent.CHANGE or len(question.measures) != 2 or reading.bounded is not None:
         return
     before = sum(1 for token in reading.tokens if token.at < reading.measures[0][0])
-    between = range(
-        before - 1, max(before - 4, -1), -1
-    )  # 'than decided', 'than they decided', 'enn det dei vedtok'
+    # up to three words back: 'than decided', 'than they decided', 'enn det dei vedtok'
+    between = range(before - 1, max(before - 4, -1), -1)
     than = next((at for at in between if reading.tokens[at].norm in THAN), None)
     if than is not None and all(reading.kinds[at] in ("stop", "word") for at in range(than + 1, before)):
         question.measures.reverse()

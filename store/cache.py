@@ -27,9 +27,8 @@ class GenerationCache(Generic[Value]):
         self.weight = 0
         self.generation = store.generation
         self.entries: OrderedDict[Hashable, Value] = OrderedDict()
-        self.forgotten: list[
-            Hashable
-        ] = []  # the keys held before the data last changed, least recently used first
+        # the keys held before the data last changed, least recently used first
+        self.forgotten: list[Hashable] = []
 
     def get(self, key: Hashable) -> Value | None:
         """The cached value, or None if absent or the data changed since."""
@@ -74,9 +73,8 @@ class GenerationCache(Generic[Value]):
     def _forget_stale(self) -> None:
         """Empty the cache if the store's data changed since its values were computed."""
         if self.generation != self.store.generation:
-            self.forgotten = (
-                list(self.entries) or self.forgotten
-            )  # two changes in a row: what was held before
+            # after two changes in a row, what was held before the first
+            self.forgotten = list(self.entries) or self.forgotten
             self.entries.clear()
             self.weight = 0
             self.generation = self.store.generation
