@@ -12,6 +12,7 @@ from store.queries import Aggregate, Statement, aggregates, current_of, figure_y
 
 if TYPE_CHECKING:
     from store.places import PlaceIndex
+    from store.reader import Reader
     from store.store import Store
 
 HELD_STATEMENTS = 100_000  # at most this many statements in memory (~500 bytes each: ~50 MB)
@@ -155,7 +156,7 @@ class HeldFigures:
         years = sorted({year for held in self.places.entries.values() for year in held.by_year})
         await self.warm_totals([index.places[p] for p in dict.fromkeys([*summed, *sorted(larger)])], years)
         for place_id in sorted(larger):  # the years of their series (a query each)
-            await self.of_members(index.places[place_id])
+            await self.of_members(index.places[place_id], reader=self.store.reading_ahead)
         self.warmed = generation
 
     async def warm(self, place_ids: Sequence[int]) -> None:
@@ -165,7 +166,7 @@ class HeldFigures:
             chunk = wanted[start : start + WARM_PLACES]
             generation = self.store.generation
             by_place: dict[int, list[Statement]] = {place_id: [] for place_id in chunk}
-            for statement in await statements(self.store.reader, place_ids=chunk):
+            for statement in await statements(self.store.reading_ahead, place_ids=chunk):
                 by_place[statement.figure.place_id].append(statement)
             for place_id, found in by_place.items():
                 if self.places.weight + len(found) > self.places.budget:
@@ -182,7 +183,7 @@ class HeldFigures:
                 generation = self.store.generation
                 index = await self.store.index()
                 found = await aggregates(
-                    self.store.reader, place=place, members={year: index.members_in_year(place, year)}
+                    self.store.reading_ahead, place=place, members={year: index.members_in_year(place, year)}
                 )
                 if self.totals.weight + _weight(found) > self.totals.budget:
                     return
@@ -225,8 +226,11 @@ class HeldFigures:
             if held is not None
         }
 
-    async def of_members(self, place: Place, group: str | None = None) -> set[tuple[str, int]]:
-        """(measure, year) with figures of a larger place's municipalities (or a merged one's former ones), while members."""
+    async def of_members(
+        self, place: Place, group: str | None = None, *, reader: Reader | None = None
+    ) -> set[tuple[str, int]]:
+        """(measure, year) with figures of a larger place's municipalities (or a merged one's former ones), while
+        members; read, where not held, through the store's reader unless told."""
         key = (place_id_of(place), group)
         found = self.members.get(key)
         if found is None:
@@ -235,7 +239,7 @@ class HeldFigures:
             members = [place_id_of(m) for m in index.members_ever(place)]
             rows: list[tuple[int, str, int]] = []
             if members:  # a municipality that was never merged from others has none: no query
-                rows = await figure_years(self.store.reader, place_ids=members, group=group)
+                rows = await figure_years(reader or self.store.reader, place_ids=members, group=group)
             found = _while_members(rows, place, index)
             self.members.put(key, found, generation)
         return found

@@ -1,8 +1,10 @@
 """Read-only queries for answers, outside any unit of work.
 
-On an SQLite file they run with the `sqlite3` module on a worker thread of their own: a query's way through
-a session, aiosqlite and SQLAlchemy's results cost 1–2 ms, against 0.2–0.3 ms for the same rows read here.
-Elsewhere (PostgreSQL, an in-memory SQLite) they run through the engine.
+On an SQLite file they run with the `sqlite3` module: a query's way through a session, aiosqlite and
+SQLAlchemy's results cost 1–2 ms, against 0.2–0.3 ms for the same rows read here. A question's reads run
+on the calling thread (the event loop's): handing a read to another thread and back cost 0.7–1 ms on a
+2-core virtual machine, more than most reads; reading ahead, which is long and nobody waits for, runs on a
+worker thread of its own. Elsewhere (PostgreSQL, an in-memory SQLite) they run through the engine.
 """
 
 from __future__ import annotations
@@ -42,29 +44,35 @@ CONVERSIONS: list[tuple[type[Any], Callable[[Any], Any] | None]] = [
     (AutoString, None),  # SQLModel's text columns: a String that only picks its length
 ]
 
+# Each statement's SQLite SQL and conversions, made once (by whichever reader first runs or prepares it).
+COMPILED: dict[Select[Any], tuple[str, Conversions]] = {}
+
 
 class Reader:
-    """Runs read-only SELECT statements built with SQLAlchemy's Core and returns their rows as tuples."""
+    """Runs read-only SELECT statements built with SQLAlchemy's Core and returns their rows as tuples: on the
+    calling thread, or (`on_thread`) on a worker thread of its own."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, on_thread: bool = False) -> None:
         self.engine = engine
         database = engine.url.database
         sqlite_file = engine.dialect.name == "sqlite" and database not in (None, "", ":memory:")
         self.path = Path(database) if sqlite_file and database else None
-        self._thread = ThreadPoolExecutor(1, thread_name_prefix="sqlite-reads") if self.path else None
-        self._connection: sqlite3.Connection | None = None  # made and used in the worker thread only
-        # Each statement's SQLite SQL and conversions, made and read in the worker thread.
-        self._compiled: dict[Select[Any], tuple[str, Conversions]] = {}
+        self._thread = (
+            ThreadPoolExecutor(1, thread_name_prefix="sqlite-reads") if self.path and on_thread else None
+        )
+        self._connection: sqlite3.Connection | None = None  # made and used in one thread only
 
     async def rows(self, statement: Select[Any], params: Mapping[str, Any]) -> Sequence[Row]:
         """The statement's rows, given its parameters (a list for an `in_` over an expanding parameter)."""
-        if self._thread is None:
+        if self.path is None:
             async with self.engine.connect() as connection:
                 result = await connection.execute(statement, dict(params))
                 return [tuple(row) for row in result.all()]
         given = {name: _sqlite_value(value) for name, value in params.items()}
-        loop = asyncio.get_running_loop()
         try:
+            if self._thread is None:
+                return self._read(statement, given)
+            loop = asyncio.get_running_loop()
             found: list[Row] = await loop.run_in_executor(self._thread, self._read, statement, given)
         except sqlite3.Error as error:
             # Raised as the engine raises it, so that an outage is told apart from a bug; and counted.
@@ -73,41 +81,43 @@ class Reader:
         return found
 
     def prepare(self, statements: Iterable[Select[Any]]) -> None:
-        """Turn statements into SQLite SQL (1–2 ms each) in the worker thread, starting now, rather than when
-        the first question runs them."""
+        """Turn statements into SQLite SQL (1–2 ms each) in the worker thread (of a reader on one), starting
+        now, rather than when the first question runs them."""
         if self._thread is not None:
             for statement in statements:
                 self._thread.submit(self._sqlite, statement)
 
     async def close(self) -> None:
         """Close the connection (once the reads under way are done) and let the worker thread go."""
-        if self._thread is not None:
+        if self._thread is None:
+            self._disconnect()
+        else:
             await asyncio.get_running_loop().run_in_executor(self._thread, self._disconnect)
             self._thread.shutdown()
 
-    def _sqlite(self, statement: Select[Any]) -> tuple[str, Conversions]:
-        """The statement as SQLite SQL with named parameters, and how to convert its columns (made once each,
-        in the worker thread)."""
-        found = self._compiled.get(statement)
+    @staticmethod
+    def _sqlite(statement: Select[Any]) -> tuple[str, Conversions]:
+        """The statement as SQLite SQL with named parameters, and how to convert its columns (made once each)."""
+        found = COMPILED.get(statement)
         if found is None:
             # A list parameter is passed as one JSON array: one prepared statement whatever its length.
             sql = EXPANDING.sub(
                 r"(SELECT value FROM json_each(:\1))", statement.compile(dialect=NAMED).string
             )
-            found = self._compiled[statement] = (sql, _conversions(statement))
+            found = COMPILED[statement] = (sql, _conversions(statement))
         return found
 
     def _read(self, statement: Select[Any], params: dict[str, Any]) -> list[Row]:
-        """Run a query in the worker thread, connecting (read-only) on first use; its rows converted."""
+        """Run a query, connecting (read-only) on first use; its rows converted."""
         if self._connection is None:
-            assert self.path is not None  # only an SQLite file has the thread
+            assert self.path is not None  # only an SQLite file is read with the sqlite3 module
             self._connection = read_only(self.path)
         sql, conversions = self._sqlite(statement)
         found = self._connection.execute(sql, params).fetchall()
         return _converted(found, conversions) if conversions else found
 
     def _disconnect(self) -> None:
-        """Close the worker thread's connection (in that thread)."""
+        """Close the connection (in the thread that made it)."""
         if self._connection is not None:
             self._connection.close()
             self._connection = None

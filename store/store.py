@@ -72,6 +72,7 @@ class Store:
         self.engine = engine
         self.sessions = session_factory(engine, info={"store": self})
         self.reader = Reader(engine)  # answers' reads, outside any unit of work
+        self.reading_ahead = Reader(engine, on_thread=True)  # the keep-warm job's, which nobody waits for
         self._index: PlaceIndex | None = None
         self.generation = 0  # grows whenever committed data that answers use changes
         self.figures = HeldFigures(self)
@@ -95,7 +96,7 @@ class Store:
                     if (await session.exec(select(Place.id).limit(1))).first() is None:
                         await seed(session)
             await store.catch_up()  # what is held from now on is read after this first look
-            store.reader.prepare(answer_queries())
+            store.reading_ahead.prepare(answer_queries())
         return store
 
     async def close(self) -> None:
@@ -105,6 +106,7 @@ class Store:
             await self._watcher
         await asyncio.gather(*self._told, return_exceptions=True)
         await self.reader.close()
+        await self.reading_ahead.close()
         await self.engine.dispose()
 
     @asynccontextmanager

@@ -32,8 +32,8 @@ async def outage(store: Store, tmp_path: Path) -> AsyncIterator[Callable[[], Non
 
     def cut() -> None:
         store.sessions = session_factory(unreachable, info={"store": store})
-        replaced.append(store.reader)
-        store.reader = Reader(unreachable)
+        replaced.extend([store.reader, store.reading_ahead])
+        store.reader, store.reading_ahead = Reader(unreachable), Reader(unreachable, on_thread=True)
         store.invalidate()
 
     yield cut

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,8 +26,11 @@ def typed(rows: Sequence[Any]) -> list[list[tuple[type, Any]]]:
     return [[(type(value), value) for value in row] for row in flat]
 
 
-async def test_reader_reads_what_a_session_reads(store: Store) -> None:
-    """Every place's statements, current figures (filtered every way), years and places stating a measure."""
+@pytest.mark.parametrize("name", ["reader", "reading_ahead"])
+async def test_reader_reads_what_a_session_reads(store: Store, name: str) -> None:
+    """Every place's statements, current figures (filtered every way), years and places stating a measure:
+    read on the calling thread, or on the worker thread that reads ahead."""
+    reader: Reader = getattr(store, name)
     index = await store.index()
     places = sorted(index.with_figures)
     async with store.unit() as session:
@@ -41,10 +45,35 @@ async def test_reader_reads_what_a_session_reads(store: Store) -> None:
             lambda db: figure_years(db, place_ids=places, group="em"),
             lambda db: places_stating(db, measure="settled"),
         ):
-            in_session, read = await db_rows(session), await db_rows(store.reader)
+            in_session, read = await db_rows(session), await db_rows(reader)
             assert in_session
             assert typed(read) == typed(in_session)
-        assert await places_with_figures(store.reader) == await places_with_figures(session)
+        assert await places_with_figures(reader) == await places_with_figures(session)
+
+
+async def test_a_question_reads_on_its_own_thread_and_reading_ahead_on_another(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question's read is not handed to another thread (that costs more than the read); reading ahead is,
+    so that the questions asked meanwhile are not kept waiting. The thread of every read is recorded."""
+    if store.reader.path is None:
+        pytest.skip("PostgreSQL is read through its engine's own connections")
+    threads: list[tuple[bool, int]] = []
+    read = Reader._read
+
+    def recorded(self: Reader, *args: Any) -> list[tuple[Any, ...]]:
+        threads.append((self is store.reader, threading.get_ident()))
+        return read(self, *args)
+
+    monkeypatch.setattr(Reader, "_read", recorded)
+    trondheim = (await store.index()).by_code["5001"].id or 0
+    await store.figures.of(trondheim)
+    await store.figures.keep_warm()
+    asked = {thread for by_reader, thread in threads if by_reader}
+    ahead = {thread for by_reader, thread in threads if not by_reader}
+    assert asked == {threading.get_ident()}
+    assert len(ahead) == 1
+    assert ahead != asked
 
 
 async def test_reader_reads_every_kind_of_value(store: Store) -> None:
