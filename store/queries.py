@@ -66,13 +66,6 @@ FIGURE_COLUMNS: list[Any] = [col(getattr(Figure, name)) for name in FigureRow._f
 SOURCE_COLUMNS: list[Any] = [col(getattr(Source, name)) for name in SourceRow._fields]
 
 
-def _statement_query() -> Select[*tuple[Any, ...]]:
-    """A query for statement rows: the figure's columns, then its source's."""
-    return Select(*FIGURE_COLUMNS, *SOURCE_COLUMNS).join_from(
-        Figure, Source, col(Source.id) == col(Figure.source_id)
-    )
-
-
 async def _rows(
     db: Database, query: Select[*tuple[Any, ...]], params: dict[str, Any]
 ) -> Sequence[tuple[Any, ...]]:
@@ -83,17 +76,16 @@ async def _rows(
     return (await (await db.connection()).execute(query, params)).all()
 
 
-def _statements_of(rows: Sequence[tuple[Any, ...]]) -> list[Statement]:
-    """Statements from rows of _statement_query (each source made once)."""
-    split = len(FIGURE_COLUMNS)
-    sources: dict[int, SourceRow] = {}
-    found = []
-    for row in rows:
-        source = sources.get(row[split])
-        if source is None:
-            source = sources[row[split]] = SourceRow._make(row[split:])
-        found.append(Statement(FigureRow._make(row[:split]), source))
-    return found
+async def _with_sources(db: Database, rows: Sequence[tuple[Any, ...]]) -> list[Statement]:
+    """Statements from rows of figures' columns, their sources read apart in one query: joined, a source's
+    columns came again with each of its figures (a third of a place's read of thousands of weekly statements,
+    a sixth of the nation's current figures)."""
+    figures = [FigureRow._make(row) for row in rows]
+    source_ids = sorted({figure.source_id for figure in figures})
+    sources = {
+        row[0]: SourceRow._make(row) for row in await _rows(db, _sources_query(), {"source_ids": source_ids})
+    }
+    return [Statement(figure, sources[figure.source_id]) for figure in figures]
 
 
 def answer_queries() -> list[Select[*tuple[Any, ...]]]:
@@ -205,7 +197,8 @@ def _current_query(*, years: bool, measures: bool, groups: bool, as_of: bool) ->
         col(Figure.measure) == latest.c.measure,
         col(Figure.group) == latest.c.group,
     ]
-    query = _statement_query().join(latest, and_(*same_figure, col(Figure.as_of) == latest.c.latest))
+    figures: Select[*tuple[Any, ...]] = Select(*FIGURE_COLUMNS)
+    query = figures.join(latest, and_(*same_figure, col(Figure.as_of) == latest.c.latest))
     return query.where(active())  # the join already keeps to the places, years and dates asked for
 
 
@@ -231,7 +224,7 @@ async def current_figures(
     )
     params = _given(place_ids=place_ids, years=years, measures=measures, groups=groups, as_of=as_of)
     current: dict[tuple[int, int, str, str], Statement] = {}
-    for statement in _statements_of(await _rows(db, query, params)):
+    for statement in await _with_sources(db, await _rows(db, query, params)):
         figure = statement.figure
         key = (figure.place_id, figure.year, figure.measure, figure.group)
         if key not in current or precedence(statement) > precedence(current[key]):
@@ -263,18 +256,8 @@ def _sources_query() -> Select[*tuple[Any, ...]]:
 
 
 async def statements(db: Database, *, place_ids: Sequence[int]) -> list[Statement]:
-    """Every active statement of these places, by place, year, measure and group, oldest as-of first.
-
-    The sources are read apart: joined, their columns came again with each of a place's thousands of
-    weekly statements, a third of the read.
-    """
-    rows = await _rows(db, _statements_query(), {"place_ids": list(place_ids)})
-    figures = [FigureRow._make(row) for row in rows]
-    source_ids = sorted({figure.source_id for figure in figures})
-    sources = {
-        row[0]: SourceRow._make(row) for row in await _rows(db, _sources_query(), {"source_ids": source_ids})
-    }
-    return [Statement(figure, sources[figure.source_id]) for figure in figures]
+    """Every active statement of these places, by place, year, measure and group, oldest as-of first."""
+    return await _with_sources(db, await _rows(db, _statements_query(), {"place_ids": list(place_ids)}))
 
 
 async def aggregates(
