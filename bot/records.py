@@ -37,7 +37,7 @@ class Records:
         if place is None or problem is not None:
             return None
         _, year, measure, group = figure
-        found = (await self.store.figures.of(place_id_of(place))).statements(year, [measure], group)
+        found = (await self.store.figures.of(place_id_of(place), [year])).statements(year, [measure], group)
         async with self.store.unit() as session:
             writers = await figure_changes(session, [s.figure for s in found])
         language = caller.language

@@ -27,6 +27,7 @@ class GenerationCache(Generic[Value]):
         self.weight = 0
         self.generation = store.generation
         self.entries: OrderedDict[Hashable, Value] = OrderedDict()
+        self.weights: dict[Hashable, int] = {}
         # the keys held before the data last changed, least recently used first
         self.forgotten: list[Hashable] = []
 
@@ -64,11 +65,13 @@ class GenerationCache(Generic[Value]):
             return
         self._forget_stale()
         if key in self.entries:
-            self.weight -= self.weigh(self.entries.pop(key))
+            del self.entries[key]
+            self.weight -= self.weights.pop(key)
         self.entries[key] = value
-        self.weight += self.weigh(value)
+        self.weights[key] = self.weigh(value)  # as put: a value grown since (more years read) is put again
+        self.weight += self.weights[key]
         while self.weight > self.budget and len(self.entries) > 1:
-            self.weight -= self.weigh(self.entries.popitem(last=False)[1])
+            self.weight -= self.weights.pop(self.entries.popitem(last=False)[0])
 
     def _forget_stale(self) -> None:
         """Empty the cache if the store's data changed since its values were computed."""
@@ -76,5 +79,6 @@ class GenerationCache(Generic[Value]):
             # after two changes in a row, what was held before the first
             self.forgotten = list(self.entries) or self.forgotten
             self.entries.clear()
+            self.weights.clear()
             self.weight = 0
             self.generation = self.store.generation

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from store.cache import GenerationCache
 from store.models import Place, place_id_of
-from store.queries import Aggregate, Statement, aggregates, current_of, figure_years, precedence, statements
+from store.queries import (
+    Aggregate,
+    Statement,
+    aggregates,
+    current_of,
+    figure_counts,
+    figure_years,
+    precedence,
+    statements,
+)
 
 if TYPE_CHECKING:
     from store.places import PlaceIndex
@@ -16,6 +25,7 @@ if TYPE_CHECKING:
     from store.store import Store
 
 HELD_STATEMENTS = 100_000  # at most this many statements in memory (~500 bytes each: ~50 MB)
+READ_WHOLE = 500  # a place with at most this many statements is read whole, in one query (~2 ms)
 WARM_PLACES = 16  # places read in one query when warming: the questions asked meanwhile wait for one at most
 
 
@@ -26,18 +36,61 @@ def _wanted(statement: Statement, measures: Sequence[str] | None, groups: Sequen
 
 
 class PlaceFigures:
-    """Every active statement of one place, by year, ordered by measure, group and as-of."""
+    """A place's active statements of the years read so far, by year, ordered by measure, group and as-of; and how
+    many statements it has of each measure, year and group (read from the index alone)."""
 
-    def __init__(self, found: Sequence[Statement]) -> None:
-        self.size = len(found)
+    def __init__(self, counts: Mapping[tuple[str, int, str], int]) -> None:
+        self.counts_of = dict(counts)
+        self.size = 0  # statements read
         self.by_year: dict[int, list[Statement]] = {}
+
+    @classmethod
+    def of_statements(cls, found: Sequence[Statement]) -> PlaceFigures:
+        """Every statement of a place, read (each year's in order)."""
+        counts: dict[tuple[str, int, str], int] = {}
         for statement in found:
-            self.by_year.setdefault(statement.figure.year, []).append(statement)
+            key = (statement.figure.measure, statement.figure.year, statement.figure.group)
+            counts[key] = counts.get(key, 0) + 1
+        held = cls(counts)
+        held.add(found, held.unread(None))
+        return held
+
+    def unread(self, years: Iterable[int] | None) -> list[int]:
+        """Those of these years (None: every one) with statements not read yet."""
+        stated = {year for _, year, _ in self.counts_of}
+        return sorted(
+            year for year in (stated if years is None else stated & set(years)) if year not in self.by_year
+        )
+
+    def add(self, found: Sequence[Statement], years: Sequence[int]) -> None:
+        """Hold the statements of these years, just read (a year read meanwhile is kept as it was)."""
+        unread = set(self.unread(years))
+        for year in unread:
+            self.by_year[year] = []
+        for statement in found:
+            if statement.figure.year in unread:
+                self.by_year[statement.figure.year].append(statement)
+                self.size += 1
 
     def of_sources(self, sources: Sequence[int]) -> PlaceFigures:
-        """The statements of these sources only, where they have any; else all."""
-        found = [s for held in self.by_year.values() for s in held if s.figure.source_id in sources]
-        return PlaceFigures(found) if found else self
+        """The statements of these sources only, where they have any; else all (every year read)."""
+        found = [s for year in self._years() for s in self._of_year(year) if s.figure.source_id in sources]
+        return PlaceFigures.of_statements(found) if found else self
+
+    def empty(self) -> bool:
+        """Whether the place has no statements at all."""
+        return not self.counts_of
+
+    def _years(self) -> list[int]:
+        """The years with statements."""
+        return sorted({year for _, year, _ in self.counts_of})
+
+    def _of_year(self, year: int) -> list[Statement]:
+        """A year's statements; a year with statements must have been read (HeldFigures.of)."""
+        found = self.by_year.get(year)
+        if found is None and self.unread([year]):
+            raise LookupError(f"the statements of {year} were not read")
+        return found or []
 
     def statements(
         self,
@@ -48,7 +101,7 @@ class PlaceFigures:
     ) -> list[Statement]:
         """A year's statements (of some measures, of one group), oldest first; or of the last few as-of dates."""
         groups = None if group is None else [group]
-        found = [s for s in self.by_year.get(year, ()) if _wanted(s, measures, groups)]
+        found = [s for s in self._of_year(year) if _wanted(s, measures, groups)]
         if latest_dates is None:
             return found
         recent = set(sorted({s.figure.as_of for s in found}, reverse=True)[:latest_dates])
@@ -64,8 +117,8 @@ class PlaceFigures:
         """The current statement per year, measure and group, as current_figures picks it (or as of a day,
         where the figure was stated by then)."""
         found: list[Statement] = []
-        for year in sorted(self.by_year if years is None else set(years)):
-            wanted = [s for s in self.by_year.get(year, ()) if _wanted(s, measures, groups)]
+        for year in self._years() if years is None else sorted(set(years)):
+            wanted = [s for s in self._of_year(year) if _wanted(s, measures, groups)]
             chosen = current_of(wanted)
             if as_of is not None:
                 chosen.update(current_of([s for s in wanted if s.figure.as_of <= as_of]))
@@ -90,21 +143,19 @@ class PlaceFigures:
 
     def counts(self, year: int, measures: Sequence[str]) -> dict[tuple[str, str], int]:
         """How many statements each figure of a year has."""
-        counted: dict[tuple[str, str], int] = {}
-        for statement in self.statements(year, measures):
-            key = (statement.figure.measure, statement.figure.group)
-            counted[key] = counted.get(key, 0) + 1
-        return counted
+        return {
+            (m, group): n
+            for (m, of_year, group), n in self.counts_of.items()
+            if of_year == year and m in measures
+        }
 
     def years(self, group: str | None = None) -> dict[str, list[int]]:
         """For each measure with figures (of one group, if given), the years covered, by measure."""
-        covered: dict[str, list[int]] = {}
-        for year in sorted(self.by_year):
-            for measure in sorted(
-                {s.figure.measure for s in self.by_year[year] if group in (None, s.figure.group)}
-            ):
-                covered.setdefault(measure, []).append(year)
-        return dict(sorted(covered.items()))
+        covered: dict[str, set[int]] = {}
+        for measure, year, of_group in self.counts_of:
+            if group in (None, of_group):
+                covered.setdefault(measure, set()).add(year)
+        return {measure: sorted(years) for measure, years in sorted(covered.items())}
 
 
 def latest(found: Sequence[Statement], as_of: date | None = None) -> Statement | None:
@@ -118,7 +169,7 @@ def disagreements(current: Sequence[Statement], every: Sequence[Statement]) -> d
     by_place: dict[int, list[Statement]] = {}
     for statement in every:
         by_place.setdefault(statement.figure.place_id, []).append(statement)
-    held = {place_id: PlaceFigures(found) for place_id, found in by_place.items()}
+    held = {place_id: PlaceFigures.of_statements(found) for place_id, found in by_place.items()}
     found = {
         s.figure.id: held[s.figure.place_id].disagreeing(s) for s in current if s.figure.place_id in held
     }
@@ -128,8 +179,9 @@ def disagreements(current: Sequence[Statement], every: Sequence[Statement]) -> d
 class HeldFigures:
     """The statements of recently asked-about places, read once per data generation."""
 
-    def __init__(self, store: Store, budget: int = HELD_STATEMENTS) -> None:
+    def __init__(self, store: Store, budget: int = HELD_STATEMENTS, read_whole: int = READ_WHOLE) -> None:
         self.store = store
+        self.read_whole = read_whole  # a place with at most this many statements is read whole
         self.places: GenerationCache[PlaceFigures] = GenerationCache(
             store, budget=budget, weigh=lambda held: held.size
         )
@@ -171,7 +223,7 @@ class HeldFigures:
             for place_id, found in by_place.items():
                 if self.places.weight + len(found) > self.places.budget:
                     return
-                self.places.put(place_id, PlaceFigures(found), generation)
+                self.places.put(place_id, PlaceFigures.of_statements(found), generation)
 
     async def warm_totals(self, places: Sequence[Place], years: Sequence[int]) -> None:
         """Hold these larger places' totals of every measure, year by year (a query each), until the budget is full."""
@@ -189,13 +241,21 @@ class HeldFigures:
                     return
                 self.totals.put(key, found, generation)
 
-    async def of(self, place_id: int) -> PlaceFigures:
-        """A place's statements: from memory, or read in one query."""
+    async def of(self, place_id: int, years: Iterable[int] | None = None) -> PlaceFigures:
+        """A place's statements of these years (None: every year; none: only how many it has): from memory, or
+        read. A place with few statements is read whole; one with many, by the years asked (a municipality's
+        weekly snapshots of 20 years are ~2 000 statements, its year's ~100)."""
+        generation = self.store.generation
         held = self.places.get(place_id)
         if held is None:
-            generation = self.store.generation
-            held = PlaceFigures(await statements(self.store.reader, place_ids=[place_id]))
-            self.places.put(place_id, held, generation)
+            held = PlaceFigures(await figure_counts(self.store.reader, place_id=place_id))
+        if sum(held.counts_of.values()) <= self.read_whole:
+            years = None
+        unread = held.unread(years)
+        if unread:
+            read = None if years is None else unread  # every year: no list of them to bind
+            held.add(await statements(self.store.reader, place_ids=[place_id], years=read), unread)
+        self.places.put(place_id, held, generation)  # weighed anew
         return held
 
     async def totals_of(

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, bindparam, func
+from sqlalchemy import ColumnElement, and_, bindparam, exists, func
 from sqlalchemy import select as core_select  # sqlmodel's select types at most four columns
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -91,7 +91,8 @@ async def _with_sources(db: Database, rows: Sequence[tuple[Any, ...]]) -> list[S
 def answer_queries() -> list[Select[*tuple[Any, ...]]]:
     """The queries answers run, for the reader to prepare once the store opens."""
     return [
-        _statements_query(),
+        *(_statements_query(years=of_years) for of_years in (False, True)),
+        _figure_counts_query(),
         _sources_query(),
         *(
             _current_query(years=True, measures=with_measures, groups=False, as_of=False)
@@ -235,10 +236,11 @@ async def current_figures(
 
 
 @cache
-def _statements_query() -> Select[*tuple[Any, ...]]:
-    """statements' query for the figures, by place, year, measure, group, as-of and id (built once)."""
+def _statements_query(*, years: bool) -> Select[*tuple[Any, ...]]:
+    """statements' query for the figures (of some years), by place, year, measure, group, as-of and id (built
+    once each)."""
     query: Select[*tuple[Any, ...]] = Select(*FIGURE_COLUMNS)
-    return query.where(*_filters(years=False, measures=False, groups=False, as_of=False)).order_by(
+    return query.where(*_filters(years=years, measures=False, groups=False, as_of=False)).order_by(
         col(Figure.place_id),
         col(Figure.year),
         col(Figure.measure),
@@ -255,9 +257,27 @@ def _sources_query() -> Select[*tuple[Any, ...]]:
     return query.where(col(Source.id).in_(bindparam("source_ids", expanding=True)))
 
 
-async def statements(db: Database, *, place_ids: Sequence[int]) -> list[Statement]:
-    """Every active statement of these places, by place, year, measure and group, oldest as-of first."""
-    return await _with_sources(db, await _rows(db, _statements_query(), {"place_ids": list(place_ids)}))
+async def statements(
+    db: Database, *, place_ids: Sequence[int], years: Sequence[int] | None = None
+) -> list[Statement]:
+    """Every active statement of these places (of some years, if given), by place, year, measure and group,
+    oldest as-of first."""
+    query = _statements_query(years=years is not None)
+    return await _with_sources(db, await _rows(db, query, _given(place_ids=place_ids, years=years)))
+
+
+@cache
+def _figure_counts_query() -> Select[*tuple[Any, ...]]:
+    """figure_counts' query (built once): read from the index of active figures alone."""
+    keys = (col(Figure.measure), col(Figure.year), col(Figure.group))
+    query: Select[*tuple[Any, ...]] = Select(*keys, func.count())
+    return query.where(active(), col(Figure.place_id) == bindparam("place_id")).group_by(*keys)
+
+
+async def figure_counts(db: Database, *, place_id: int) -> dict[tuple[str, int, str], int]:
+    """How many active statements a place has of each measure, year and group."""
+    rows = await _rows(db, _figure_counts_query(), {"place_id": place_id})
+    return {(measure, year, group): count for measure, year, group, count in rows}
 
 
 async def aggregates(
@@ -318,8 +338,10 @@ async def figure_years(
 
 @cache
 def _places_with_figures_query() -> Select[*tuple[Any, ...]]:
-    """places_with_figures' query (built once)."""
-    return Select(col(Figure.place_id)).where(active()).distinct()
+    """places_with_figures' query (built once): each place looked up in the index of active figures, not every
+    figure's place read (on a national database of weekly snapshots 1 ms against 90 ms)."""
+    stated = exists().where(col(Figure.place_id) == col(Place.id), active())
+    return Select(col(Place.id)).where(stated)
 
 
 async def places_with_figures(db: Database) -> set[int]:

@@ -173,7 +173,7 @@ async def _municipality_lines(
     as_of: date | None,
 ) -> list[str]:
     """Request, decision, settled, assigned with sub-groups, the intro table; for everyone also snapshots and progress."""
-    held = await ctx.figures(place)
+    held = await ctx.figures(place, [year])
     # without a day asked, as known today: a count stated later (a year's total in a later report) is not yet
     found = keyed(held.current(years=[year], as_of=as_of or ctx.today))
     order = _card_order({measure for measure, _ in found}, measures)

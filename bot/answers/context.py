@@ -61,10 +61,12 @@ class Context:
         """A number, or ':' when unknown or, for non-members, an EM count under 5 as IMDi hides it."""
         return shown_value(value, group, self.language, hide_small=self.hide_small)
 
-    async def figures(self, place: Place) -> PlaceFigures:
-        """A place's statements (held in memory once read); of the sources named, where they state any."""
-        held = await self.store.figures.of(place_id_of(place))
-        return held.of_sources(self.sources) if self.sources else held
+    async def figures(self, place: Place, years: Iterable[int] | None = None) -> PlaceFigures:
+        """A place's statements of these years (None: every year; none: only which it has), held in memory once
+        read; of the sources named, where they state any (every year read)."""
+        if self.sources:
+            return (await self.store.figures.of(place_id_of(place))).of_sources(self.sources)
+        return await self.store.figures.of(place_id_of(place), years)
 
     def is_sum(self, place: Place, year: int) -> bool:
         """Whether a place's figures for a year are totals over members: a larger place's, or a merged
@@ -73,7 +75,7 @@ class Context:
 
     async def years(self, place: Place, group: str | None = None) -> dict[str, list[int]]:
         """For each measure, the years with figures: the place's own and its members' (or former parts')."""
-        own = (await self.figures(place)).years(group)
+        own = (await self.figures(place, ())).years(group)
         if not self.index.members_ever(place):
             return own
         covered = {m: set(ys) for m, ys in own.items()}
@@ -194,9 +196,10 @@ async def year_for(
     if question.year is not None:
         return question.year, ""
     group = None if question.group == Group.ALL else question.group  # EM: the latest year with EM figures
-    held = await ctx.figures(place)
+    held = await ctx.figures(place, ())
     years = _years(_covered(held.years(group).items(), measures), measures, every)
     if question.as_of_day is not None:  # 'pr 10.12': the latest year with a statement made on that day
+        held = await ctx.figures(place, years)
         years = {year for year in years if _stated_on(held, year, measures, question.as_of_day)} or years
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)

@@ -128,7 +128,7 @@ async def _lines_of(
 
 async def _settled_and_assigned(place: Place, year: int, cite: Citations, ctx: Context) -> list[str]:
     """TOTALT of the status table where it is not stated: settled + assigned as of the same day, cited."""
-    held = await ctx.figures(place)
+    held = await ctx.figures(place, [year])
     assigned = latest(held.statements(year, [Measure.ASSIGNED], Group.ALL))
     if assigned is None:
         return []
@@ -170,7 +170,7 @@ async def _measure_lines(
 ) -> list[str]:
     """For each measure and group shown (every group stated, if none given): its value (as of a day, if
     asked) or total, and its other statements."""
-    held = await ctx.figures(place)
+    held = await ctx.figures(place, [year])
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
     counts = held.counts(year, measures) if truncated else {}

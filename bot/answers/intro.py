@@ -58,7 +58,7 @@ async def _category(question: Question, place: Place, ctx: Context) -> Reply:
     ('grunnskole, videregående og høyere til sammen': 26 + 59 + 11 = 96)."""
     groups = _categories(question)
     measure = CATEGORY_MEASURE[groups[0]]
-    places = [place] if measure in (await ctx.figures(place)).years(groups[0]) else []
+    places = [place] if measure in (await ctx.figures(place, ())).years(groups[0]) else []
     if not places:
         stated = await places_stating(ctx.store.reader, measure=measure)
         places = [ctx.index.places[i] for i in dict.fromkeys(i for i, group in stated if group in groups)]

@@ -202,7 +202,7 @@ async def _before_it_existed(place: Place, start: date, question: Question, ctx:
     """Whether the answer is for years before a place existed: asked so, or (no year) it has none of its own."""
     if question.years:
         return min(question.years) < start.year
-    return (await ctx.figures(place)).size == 0
+    return (await ctx.figures(place, ())).empty()
 
 
 async def stated_elsewhere(question: Question, place: Place, ctx: Context) -> Place | None:
@@ -211,7 +211,7 @@ async def stated_elsewhere(question: Question, place: Place, ctx: Context) -> Pl
     None where the nation has it or sums it over several municipalities."""
     if place.code != NATION or question.measure is None:
         return None
-    if question.measure in (await ctx.figures(place)).years():
+    if question.measure in (await ctx.figures(place, ())).years():
         return None
     stated = await places_stating(ctx.store.reader, measure=question.measure)
     found = [ctx.index.places[i] for i in dict.fromkeys(i for i, _ in stated) if i in ctx.index.places]

@@ -127,7 +127,7 @@ async def test_warmed_places_hold_what_a_first_question_reads(store: Store) -> N
         warmed = store.figures.places.get(place_id)
         assert warmed is not None
         assert await store.figures.of(place_id) is warmed  # no read: a first question is answered from memory
-        alone = PlaceFigures(await statements(store.reader, place_ids=[place_id]))
+        alone = PlaceFigures.of_statements(await statements(store.reader, place_ids=[place_id]))
         assert (_read(warmed), list(warmed.by_year)) == (_read(alone), list(alone.by_year))
 
 
@@ -307,3 +307,50 @@ async def test_closing_lets_a_look_under_way_finish(store: Store) -> None:
 async def _settled_2015(store: Store, place_id: int) -> list[float | None]:
     """A place's current settled value for 2015, as held."""
     return [s.figure.value for s in (await store.figures.of(place_id)).current([2015], ["settled"], ["all"])]
+
+
+async def test_a_place_read_by_years_holds_those_years_as_read_whole(store: Store) -> None:
+    """With many statements, only the years asked are read: each as the whole read has it, the rest refused
+    until read; which years and how many statements it has are known before any is read."""
+    trondheim = (await store.index()).by_code["5001"].id or 0
+    whole = await store.figures.of(trondheim)
+    figures = HeldFigures(store, read_whole=0)
+    counted = await figures.of(trondheim, ())
+    assert (counted.by_year, counted.size) == ({}, 0)
+    assert counted.years() == whole.years() and not counted.empty()
+    assert counted.counts(2015, ["settled", "decided"]) == whole.counts(2015, ["settled", "decided"])
+    with pytest.raises(LookupError):
+        counted.statements(2015)
+    held = await figures.of(trondheim, [2015, 1990])  # no figures of 1990: nothing to read
+    assert held is counted and list(held.by_year) == [2015]
+    assert held.statements(2015) == whole.statements(2015)
+    assert held.current([2015]) == whole.current([2015])
+    assert figures.places.weight == held.size == len(whole.statements(2015))
+    await figures.of(trondheim, [2016, 2015])
+    assert sorted(held.by_year) == [2015, 2016] and held.current([2016]) == whole.current([2016])
+    assert figures.places.weight == held.size == len(whole.statements(2015)) + len(whole.statements(2016))
+    await figures.of(trondheim)
+    assert held.current() == whole.current() and figures.places.weight == whole.size
+
+
+async def test_a_small_place_is_read_whole_whatever_the_years_asked(store: Store) -> None:
+    """At most read_whole statements: one query reads every year, so later questions read nothing."""
+    melhus = (await store.index()).by_code["5028"].id or 0
+    whole = await store.figures.of(melhus)
+    figures = HeldFigures(store, read_whole=whole.size)
+    held = await figures.of(melhus, [2015])
+    assert list(held.by_year) == list(whole.by_year) and held.size == whole.size
+
+
+async def test_a_value_grown_since_it_was_put_is_weighed_anew_when_put_again(store: Store) -> None:
+    """The cache keeps the weight each value had when put: a value that grew (more years read) is put again."""
+    cache: GenerationCache[list[int]] = GenerationCache(store, budget=5, weigh=len)
+    grown, other = [1], [1, 2]
+    cache.put("grown", grown, store.generation)
+    cache.put("other", other, store.generation)
+    grown.extend([2, 3])
+    cache.put("grown", grown, store.generation)
+    assert (cache.weight, list(cache.entries)) == (5, ["other", "grown"])
+    grown.append(4)
+    cache.put("grown", grown, store.generation)  # 6 > 5: the least recently used goes
+    assert (cache.weight, list(cache.entries)) == (4, ["grown"])

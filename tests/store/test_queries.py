@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from sqlalchemy import update
+from sqlmodel import col, select
+
 from store.models import Figure
-from store.queries import aggregates, current_figures, current_of, statements
+from store.queries import active, aggregates, current_figures, current_of, places_with_figures, statements
 from store.seed import place_by_code
 from store.store import Store
 from tests.figures import add_statements
@@ -120,3 +123,17 @@ async def test_python_and_sql_agree_on_the_current_statement(store: Store) -> No
                     (s.figure.measure, s.figure.group): s.figure.id for s in in_sql if s.figure.year == year
                 }
                 assert {key: s.figure.id for key, s in in_python.items()} == in_sql_year
+
+
+async def test_places_with_figures_are_those_with_an_active_statement(store: Store) -> None:
+    """Every place with a statement not retracted, and no other: Melhus is gone once all of its are retracted."""
+    async with store.unit() as session:
+        melhus = await place_by_code(session, "5028")
+        assert melhus is not None
+        stated = set((await session.exec(select(Figure.place_id).where(active()).distinct())).all())
+        assert await places_with_figures(session) == stated and melhus.id in stated
+        retract = (
+            update(Figure).where(col(Figure.place_id) == melhus.id).values(retracted_at=datetime.now(UTC))
+        )
+        await session.exec(retract)
+        assert await places_with_figures(session) == stated - {melhus.id}
