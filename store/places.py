@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -41,6 +42,17 @@ class Alias(NamedTuple):
     label: str
     kind: str
     valid_to: date | None
+
+
+class Register(NamedTuple):
+    """The rows of places, their aliases and memberships, as read to build an index."""
+
+    places: tuple[tuple[Any, ...], ...]
+    aliases: tuple[Alias, ...]
+    memberships: tuple[tuple[Any, ...], ...]
+
+
+PLACE_COLUMNS = tuple(Place.__table__.columns.keys())  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -144,17 +156,19 @@ class PlaceIndex:
         memberships: dict[int, list[Span]],
         sources: dict[int, str] | None = None,
     ) -> None:
+        self.register: Register | None = None  # the rows read, where built from the database
         self.places = {p.id: p for p in places if p.id is not None}
         self.by_code = {p.code: p for p in places}
         self.by_any_code = codes_ever(places, aliases)
-        parents = _parents(places, self.by_any_code, memberships)  # a larger place has its members' figures
-        self.with_figures = with_own_figures | _ancestors(with_own_figures, parents)
+        self.parents = _parents(
+            places, self.by_any_code, memberships
+        )  # a larger place has its members' figures
         self.memberships = memberships
         self.members_cache: dict[tuple[int, int], list[Place]] = {}
         self.member_ids_cache: dict[tuple[int, int], frozenset[int]] = {}
         self.former_cache: dict[int, list[Place]] = {}
         self.counties_cache: dict[tuple[int, int | None], list[Place]] = {}
-        self.predecessors_by_id: dict[int, list[Place]] | None = None
+        self.made_from: dict[int, list[Place]] | None = None  # see _made_from
         self.aliases: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
             self.aliases[alias.key].append(alias)
@@ -162,31 +176,52 @@ class PlaceIndex:
         self.name_keys = sorted({a.key for a in aliases if a.kind == "name"})
         # Names of several words by their first words and by their last ('sor', 'trondelag': Sør-Trøndelag).
         self.longer: dict[str, list[str]] = defaultdict(list)
-        # The words of the sources' titles (author and document: 'salomonsen', 'hitimana') that name no place, with
-        # the sources of each.
-        self.source_words: dict[str, set[int]] = defaultdict(set)
-        for source_id, source_title in (sources or {}).items():
-            for word in map(normalise, SOURCE_WORD.findall(source_title)):
-                if word not in self.aliases:
-                    self.source_words[word].add(source_id)
         for key in self.name_keys:
             words = key.split()
             for cut in range(1, len(words)):
                 self.longer[" ".join(words[:cut])].append(key)
                 self.longer[" ".join(words[cut:])].append(key)
+        self.with_figures: set[int] = set()
+        self.source_words: dict[str, set[int]] = defaultdict(set)
+        self._know_figures(with_own_figures, sources or {})
+
+    def _know_figures(self, with_own_figures: set[int], sources: dict[int, str]) -> None:
+        """Which places have figures (their own, or their members'), and the words of the sources' titles
+        (author and document: 'salomonsen', 'hitimana') that name no place, with the sources of each."""
+        self.with_figures = with_own_figures | _ancestors(with_own_figures, self.parents)
+        self.source_words = defaultdict(set)
+        for source_id, source_title in sources.items():
+            for word in map(normalise, SOURCE_WORD.findall(source_title)):
+                if word not in self.aliases:
+                    self.source_words[word].add(source_id)
+
+    def with_figures_of(self, with_own_figures: set[int], sources: dict[int, str]) -> PlaceIndex:
+        """This index for figures and sources as they now are, the register unchanged: what was worked out of
+        the register (members, former municipalities, counties within) is kept, not worked out anew."""
+        index = copy(self)
+        index._know_figures(with_own_figures, sources)
+        return index
 
     @classmethod
-    async def build(cls, session: AsyncSession) -> PlaceIndex:
-        """Read every place and alias from the database."""
-        places = list((await session.exec(select(Place))).all())
-        aliases = [Alias._make(row) for row in await _rows(session, PlaceAlias, Alias._fields)]
-        memberships: dict[int, list[Span]] = defaultdict(list)
-        rows = await _rows(session, Membership, ("parent_id", *Span._fields))
-        for parent_id, *span in rows:
-            memberships[parent_id].append(Span._make(span))
+    async def build(cls, session: AsyncSession, previous: PlaceIndex | None = None) -> PlaceIndex:
+        """Read every place and alias from the database; where the register is as a previous index read it
+        (only figures changed), that index for the figures as they now are."""
+        register = Register(
+            tuple(await _rows(session, Place, PLACE_COLUMNS)),
+            tuple(Alias._make(row) for row in await _rows(session, PlaceAlias, Alias._fields)),
+            tuple(await _rows(session, Membership, ("parent_id", *Span._fields))),
+        )
         with_own_figures = await places_with_figures(session)
         sources = dict(await _rows(session, Source, ("id", "title")))
-        return cls(places, aliases, with_own_figures, memberships, sources)
+        if previous is not None and previous.register == register:
+            return previous.with_figures_of(with_own_figures, sources)
+        places = list((await session.exec(select(Place))).all())
+        memberships: dict[int, list[Span]] = defaultdict(list)
+        for parent_id, *span in register.memberships:
+            memberships[parent_id].append(Span._make(span))
+        index = cls(places, list(register.aliases), with_own_figures, memberships, sources)
+        index.register = register
+        return index
 
     def has_figures(self, place: Place) -> bool:
         """Whether any figure is stored for the place, for a larger place's members, or for what it was made of."""
@@ -338,9 +373,10 @@ class PlaceIndex:
     def _counties_within(self, place: Place, year: int | None) -> list[Place]:
         """counties_within, computed."""
 
-        def members(parent: Place) -> set[int]:
-            found = self.members_ever(parent) if year is None else self.members_in_year(parent, year)
-            return {place_id_of(member) for member in found}
+        def members(parent: Place) -> set[int] | frozenset[int]:
+            if year is not None:
+                return self.member_ids_in_year(parent, year)
+            return {place_id_of(member) for member in self.members_ever(parent)}
 
         within = members(place)
         found = [
@@ -362,37 +398,33 @@ class PlaceIndex:
             ids = {s.child_id for s in spans if _overlaps(s.valid_from, s.valid_to, year)}
         else:
             first = {s.child_id for s in spans if _overlaps(s.valid_from, s.valid_to, parent.valid_from.year)}
-            ids = {
-                place_id
-                for place_id, place in self.places.items()
-                if valid_in(place, year) and (place_id in first or self._merged_into(place, first))
-            }
+            ids = {place_id for place_id in self._becoming(first) if valid_in(self.places[place_id], year)}
         found = [self.places[i] for i in ids if self.places[i].level == "municipality"]
         return sorted(found, key=lambda p: p.name)
 
-    def _merged_into(self, place: Place, ids: set[int]) -> bool:
-        """Whether a former place became, through one or more mergers, one of these places."""
-        seen: set[int] = set()
-        pending = [place]
+    def _becoming(self, ids: set[int]) -> set[int]:
+        """These places and every former place that became one of them, through one or more mergers."""
+        found, pending = set(ids), list(ids)
         while pending:
-            for code in successor_codes(pending.pop()):
-                successor = self.by_any_code.get(code)
-                if successor is None or place_id_of(successor) in seen:
-                    continue
-                if place_id_of(successor) in ids:
-                    return True
-                seen.add(place_id_of(successor))
-                pending.append(successor)
-        return False
+            for former in self._made_from().get(pending.pop(), ()):
+                if place_id_of(former) not in found:
+                    found.add(place_id_of(former))
+                    pending.append(place_id_of(former))
+        return found
+
+    def _made_from(self) -> dict[int, list[Place]]:
+        """For each place, the places (of any level) whose successor it is, by name: worked out once."""
+        if self.made_from is None:
+            self.made_from = defaultdict(list)
+            for former in sorted(self.places.values(), key=lambda p: p.name):
+                for code in successor_codes(former):
+                    if code in self.by_any_code:
+                        self.made_from[place_id_of(self.by_any_code[code])].append(former)
+        return self.made_from
 
     def predecessors(self, place: Place) -> list[Place]:
         """Former municipalities that were merged into this one (a split one for its part), by name."""
-        if self.predecessors_by_id is None:  # worked out once, on the first question that needs it
-            self.predecessors_by_id = defaultdict(list)
-            for former in sorted(self.places.values(), key=lambda p: p.name):
-                for successor in self.successors(former) if former.level == "municipality" else []:
-                    self.predecessors_by_id[place_id_of(successor)].append(former)
-        return self.predecessors_by_id.get(place_id_of(place), [])
+        return [p for p in self._made_from().get(place_id_of(place), []) if p.level == "municipality"]
 
     @staticmethod
     def _prefer_municipality(matches: list[PlaceMatch]) -> list[PlaceMatch]:

@@ -74,6 +74,9 @@ class Store:
         self.reader = Reader(engine)  # answers' reads, outside any unit of work
         self.reading_ahead = Reader(engine, on_thread=True)  # the keep-warm job's, which nobody waits for
         self._index: PlaceIndex | None = None
+        self._previous_index: PlaceIndex | None = (
+            None  # what of it holds while the register is unchanged is kept
+        )
         self.generation = 0  # grows whenever committed data that answers use changes
         self.figures = HeldFigures(self)
         self._watcher: asyncio.Task[None] | None = None
@@ -129,7 +132,8 @@ class Store:
         """The place index, built on first use and after figures or places change."""
         if self._index is None:
             async with self.unit() as session:
-                self._index = await PlaceIndex.build(session)
+                self._index = await PlaceIndex.build(session, self._previous_index)
+            self._previous_index = self._index
         return self._index
 
     async def catch_up(self) -> None:
@@ -209,7 +213,8 @@ class Store:
             log.info("the database answers again; what was held is forgotten")
 
     def invalidate(self) -> None:
-        """Forget the place index and cached answers after places, figures or users changed.
+        """Forget the place index and cached answers after places, figures or users changed (the next index keeps
+        what the last worked out of the register, where the register has not changed).
 
         Commits of ORM rows do this by themselves; bulk statements must call it.
         """

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from store.models import Place, place_id_of
 from store.store import Store
+from tests.figures import add_statements
 
 
 @pytest.mark.parametrize(
@@ -111,3 +115,33 @@ async def test_every_alias_is_listed_by_its_first_word(store: Store) -> None:
         words = key.split(" ")
         assert index.words_from[words[0]] >= len(words)
     assert max(index.words_from.values()) > 1
+
+
+async def test_after_figures_change_the_index_keeps_what_it_worked_out_of_the_register(store: Store) -> None:
+    """Oslo's first figure makes a new index that knows it has figures, and that keeps the members, former
+    municipalities and counties already worked out, the register being unchanged."""
+    before = await store.index()
+    county = before.by_code["16"]
+    members = before.members_in_year(county, 2015)
+    await add_statements(store, [("Oslo", 2015, "settled", 10, date(2015, 12, 31))])
+    after = await store.index()
+    (oslo,) = [match.place for match in after.search("Oslo")]
+    assert after is not before and after.has_figures(oslo) and not before.has_figures(oslo)
+    assert after.members_in_year(county, 2015) is members
+    assert after.has_figures(after.by_code["NO"]) and after.places is before.places
+
+
+async def test_after_the_register_changes_the_index_is_built_anew(store: Store) -> None:
+    """A place renamed: the new index finds it by its new name and works out its members anew."""
+    before = await store.index()
+    county = before.by_code["16"]
+    members = before.members_in_year(county, 2015)
+    async with store.unit() as session:
+        renamed = await session.get(Place, place_id_of(before.by_code["5028"]))
+        assert renamed is not None
+        renamed.name = "Melhus by"
+        session.add(renamed)
+    after = await store.index()
+    assert after.by_code["5028"].name == "Melhus by" and after.places is not before.places
+    assert after.members_in_year(county, 2015) is not members
+    assert [place_id_of(m) for m in after.members_in_year(county, 2015)] == [place_id_of(m) for m in members]
