@@ -77,6 +77,10 @@ class PlaceFigures:
         found = [s for year in self._years() for s in self._of_year(year) if s.figure.source_id in sources]
         return PlaceFigures.of_statements(found) if found else self
 
+    def weight(self) -> int:
+        """What it holds, counted in statements: those read, and each count of a measure, year and group as one."""
+        return self.size + len(self.counts_of)
+
     def empty(self) -> bool:
         """Whether the place has no statements at all."""
         return not self.counts_of
@@ -183,7 +187,7 @@ class HeldFigures:
         self.store = store
         self.read_whole = read_whole  # a place with at most this many statements is read whole
         self.places: GenerationCache[PlaceFigures] = GenerationCache(
-            store, budget=budget, weigh=lambda held: held.size
+            store, budget=budget, weigh=PlaceFigures.weight
         )
         self.members: GenerationCache[set[tuple[str, int]]] = GenerationCache(store)
         self.totals: GenerationCache[Totals] = GenerationCache(store, budget=budget, weigh=_weight)
@@ -221,9 +225,10 @@ class HeldFigures:
             for statement in await statements(self.store.reading_ahead, place_ids=chunk):
                 by_place[statement.figure.place_id].append(statement)
             for place_id, found in by_place.items():
-                if self.places.weight + len(found) > self.places.budget:
+                held = PlaceFigures.of_statements(found)
+                if self.places.weight + held.weight() > self.places.budget:
                     return
-                self.places.put(place_id, PlaceFigures.of_statements(found), generation)
+                self.places.put(place_id, held, generation)
 
     async def warm_totals(self, places: Sequence[Place], years: Sequence[int]) -> None:
         """Hold these larger places' totals of every measure, year by year (a query each), until the budget is full."""

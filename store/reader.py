@@ -124,9 +124,10 @@ class Reader:
 
 
 def _sqlite_value(value: Any) -> Any:
-    """A parameter as SQLAlchemy's SQLite dialect stores it: a list as a JSON array, a day as ISO text."""
+    """A parameter as SQLAlchemy's SQLite dialect stores it: a list as a JSON array (of plain values: the
+    nation's 430 place ids in one pass), a day as ISO text."""
     if isinstance(value, list | tuple):
-        return json.dumps([_sqlite_value(item) for item in value])
+        return json.dumps([item.isoformat() if isinstance(item, date) else item for item in value])
     return value.isoformat() if isinstance(value, date) else value
 
 

@@ -105,7 +105,7 @@ async def test_budget_drops_the_least_recently_used(store: Store) -> None:
     """Beyond the budget of statements the place asked about longest ago is dropped."""
     index = await store.index()
     trondheim, melhus, malvik = (index.by_code[code].id or 0 for code in ("5001", "5028", "5031"))
-    sizes = {place: (await store.figures.of(place)).size for place in (trondheim, melhus, malvik)}
+    sizes = {place: (await store.figures.of(place)).weight() for place in (trondheim, melhus, malvik)}
     figures = HeldFigures(store, budget=sizes[trondheim] + sizes[melhus])
     for place in (trondheim, melhus, trondheim, malvik):
         await figures.of(place)
@@ -135,7 +135,7 @@ async def test_warming_stops_at_the_budget(store: Store) -> None:
     """Places are read ahead in the order given until the next would not fit the budget."""
     index = await store.index()
     trondheim, melhus, malvik = (index.by_code[code].id or 0 for code in ("5001", "5028", "5031"))
-    sizes = {place: (await store.figures.of(place)).size for place in (trondheim, melhus, malvik)}
+    sizes = {place: (await store.figures.of(place)).weight() for place in (trondheim, melhus, malvik)}
     figures = HeldFigures(store, budget=sizes[trondheim] + sizes[melhus] + sizes[malvik] - 1)
     await figures.warm([trondheim, melhus, malvik])
     assert list(figures.places.entries) == [trondheim, melhus]
@@ -146,7 +146,7 @@ async def test_after_a_change_the_places_asked_about_are_warmed_first(store: Sto
     """A change empties what is held; keep_warm reads the places asked about before it first, as they now are."""
     index = await store.index()
     melhus, malvik = (index.by_code[code].id or 0 for code in ("5028", "5031"))
-    sizes = {place: (await store.figures.of(place)).size for place in (melhus, malvik)}
+    sizes = {place: (await store.figures.of(place)).weight() for place in (melhus, malvik)}
     figures = HeldFigures(store, budget=sizes[melhus] + 1 + sizes[malvik])  # Melhus gains a statement
     await figures.of(malvik)
     await figures.of(melhus)
@@ -325,12 +325,13 @@ async def test_a_place_read_by_years_holds_those_years_as_read_whole(store: Stor
     assert held is counted and list(held.by_year) == [2015]
     assert held.statements(2015) == whole.statements(2015)
     assert held.current([2015]) == whole.current([2015])
-    assert figures.places.weight == held.size == len(whole.statements(2015))
+    assert held.size == len(whole.statements(2015)) and figures.places.weight == held.weight()
     await figures.of(trondheim, [2016, 2015])
     assert sorted(held.by_year) == [2015, 2016] and held.current([2016]) == whole.current([2016])
-    assert figures.places.weight == held.size == len(whole.statements(2015)) + len(whole.statements(2016))
+    assert held.size == len(whole.statements(2015)) + len(whole.statements(2016))
+    assert figures.places.weight == held.weight() == held.size + len(whole.counts_of)
     await figures.of(trondheim)
-    assert held.current() == whole.current() and figures.places.weight == whole.size
+    assert held.current() == whole.current() and figures.places.weight == whole.weight()
 
 
 async def test_a_small_place_is_read_whole_whatever_the_years_asked(store: Store) -> None:
