@@ -252,6 +252,7 @@ class HeldFigures:
         weekly snapshots of 20 years are ~2 000 statements, its year's ~100)."""
         generation = self.store.generation
         held = self.places.get(place_id)
+        counted = held is None
         if held is None:
             held = PlaceFigures(await figure_counts(self.store.reader, place_id=place_id))
         if sum(held.counts_of.values()) <= self.read_whole:
@@ -260,7 +261,8 @@ class HeldFigures:
         if unread:
             read = None if years is None else unread  # every year: no list of them to bind
             held.add(await statements(self.store.reader, place_ids=[place_id], years=read), unread)
-        self.places.put(place_id, held, generation)  # weighed anew
+        if counted or unread:
+            self.places.put(place_id, held, generation)  # weighed anew
         return held
 
     async def totals_of(
