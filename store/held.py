@@ -41,6 +41,8 @@ class PlaceFigures:
 
     def __init__(self, counts: Mapping[tuple[str, int, str], int]) -> None:
         self.counts_of = dict(counts)
+        self.stated = sum(self.counts_of.values())  # statements it has
+        self.stated_years = sorted({year for _, year, _ in self.counts_of})
         self.size = 0  # statements read
         self.by_year: dict[int, list[Statement]] = {}
 
@@ -57,10 +59,8 @@ class PlaceFigures:
 
     def unread(self, years: Iterable[int] | None) -> list[int]:
         """Those of these years (None: every one) with statements not read yet."""
-        stated = {year for _, year, _ in self.counts_of}
-        return sorted(
-            year for year in (stated if years is None else stated & set(years)) if year not in self.by_year
-        )
+        wanted = None if years is None else set(years)
+        return [y for y in self.stated_years if (wanted is None or y in wanted) and y not in self.by_year]
 
     def add(self, found: Sequence[Statement], years: Sequence[int]) -> None:
         """Hold the statements of these years, just read (a year read meanwhile is kept as it was)."""
@@ -74,7 +74,9 @@ class PlaceFigures:
 
     def of_sources(self, sources: Sequence[int]) -> PlaceFigures:
         """The statements of these sources only, where they have any; else all (every year read)."""
-        found = [s for year in self._years() for s in self._of_year(year) if s.figure.source_id in sources]
+        found = [
+            s for year in self.stated_years for s in self._of_year(year) if s.figure.source_id in sources
+        ]
         return PlaceFigures.of_statements(found) if found else self
 
     def weight(self) -> int:
@@ -84,10 +86,6 @@ class PlaceFigures:
     def empty(self) -> bool:
         """Whether the place has no statements at all."""
         return not self.counts_of
-
-    def _years(self) -> list[int]:
-        """The years with statements."""
-        return sorted({year for _, year, _ in self.counts_of})
 
     def _of_year(self, year: int) -> list[Statement]:
         """A year's statements; a year with statements must have been read (HeldFigures.of)."""
@@ -121,7 +119,7 @@ class PlaceFigures:
         """The current statement per year, measure and group, as current_figures picks it (or as of a day,
         where the figure was stated by then)."""
         found: list[Statement] = []
-        for year in self._years() if years is None else sorted(set(years)):
+        for year in self.stated_years if years is None else sorted(set(years)):
             wanted = [s for s in self._of_year(year) if _wanted(s, measures, groups)]
             chosen = current_of(wanted)
             if as_of is not None:
@@ -255,7 +253,7 @@ class HeldFigures:
         counted = held is None
         if held is None:
             held = PlaceFigures(await figure_counts(self.store.reader, place_id=place_id))
-        if sum(held.counts_of.values()) <= self.read_whole:
+        if held.stated <= self.read_whole:
             years = None
         unread = held.unread(years)
         if unread:

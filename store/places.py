@@ -160,9 +160,8 @@ class PlaceIndex:
         self.places = {p.id: p for p in places if p.id is not None}
         self.by_code = {p.code: p for p in places}
         self.by_any_code = codes_ever(places, aliases)
-        self.parents = _parents(
-            places, self.by_any_code, memberships
-        )  # a larger place has its members' figures
+        # a larger place has its members' figures
+        self.parents = _parents(places, self.by_any_code, memberships)
         self.memberships = memberships
         self.members_cache: dict[tuple[int, int], list[Place]] = {}
         self.member_ids_cache: dict[tuple[int, int], frozenset[int]] = {}
@@ -406,10 +405,10 @@ class PlaceIndex:
         """These places and every former place that became one of them, through one or more mergers."""
         found, pending = set(ids), list(ids)
         while pending:
-            for former in self._made_from().get(pending.pop(), ()):
-                if place_id_of(former) not in found:
-                    found.add(place_id_of(former))
-                    pending.append(place_id_of(former))
+            for former in map(place_id_of, self._made_from().get(pending.pop(), ())):
+                if former not in found:
+                    found.add(former)
+                    pending.append(former)
         return found
 
     def _made_from(self) -> dict[int, list[Place]]:

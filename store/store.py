@@ -74,9 +74,8 @@ class Store:
         self.reader = Reader(engine)  # answers' reads, outside any unit of work
         self.reading_ahead = Reader(engine, on_thread=True)  # the keep-warm job's, which nobody waits for
         self._index: PlaceIndex | None = None
-        self._previous_index: PlaceIndex | None = (
-            None  # what of it holds while the register is unchanged is kept
-        )
+        # the last index built: what it worked out of the register is kept while the register is unchanged
+        self._previous_index: PlaceIndex | None = None
         self.generation = 0  # grows whenever committed data that answers use changes
         self.figures = HeldFigures(self)
         self._watcher: asyncio.Task[None] | None = None
