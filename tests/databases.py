@@ -12,10 +12,12 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from store.db import async_url
 from store.importing import apply_plan, check, source_for
 from store.reading import read_upload
+from store.signals import APPLICATION_NAME
 from store.store import Store
 
 # One template per test process, so that parallel runs on one server never drop each other's.
@@ -121,3 +123,14 @@ def template_url(server: str) -> str:
 async def drop_postgres(server: str, url: str) -> None:
     """Drop a test database."""
     await _admin(server, f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
+
+
+async def cut_listeners(session: AsyncSession) -> list[bool]:
+    """End the listening connections on the session's database as a server would, one result each (those on
+    other databases, other tests' running meanwhile, are left alone)."""
+    cut = text(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        " WHERE application_name = :name AND datname = current_database()"
+    )
+    ended = await session.exec(cut, params={"name": APPLICATION_NAME})  # type: ignore[call-overload]
+    return [was_ended for (was_ended,) in ended]

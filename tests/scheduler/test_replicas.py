@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import text
 from sqlmodel import col, select
 
 from bot.caller import Caller
@@ -17,10 +16,10 @@ from bot.runtime import BotApplication
 from scheduler.jobs import WEEKLY_JOB, job_name
 from scheduler.schedule import period_of
 from store.models import Delivery, Subscription
-from store.signals import APPLICATION_NAME
 from tests.bot.test_admin import button
 from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, OSLO, eventually
+from tests.databases import cut_listeners
 from tests.e2e.test_digest_e2e import WEEKDAYS
 from tests.scheduler.test_delivery import end_leases
 from tests.scheduler.test_jobs import digest_jobs_of, fire_time, settings_for, started, stopped
@@ -166,10 +165,7 @@ async def test_listening_again_catches_up_a_digest_missed_meanwhile(
         subscription.weekday, subscription.hour, subscription.minute = due.weekday(), due.hour, due.minute
         subscription.created_at = due - timedelta(days=7)
         session.add(subscription)
-        await session.exec(  # type: ignore[call-overload]
-            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name"),
-            params={"name": APPLICATION_NAME},
-        )
+        assert await cut_listeners(session) == [True, True]  # both replicas listen
     try:
         await botapi.wait_until(lambda: _digests(botapi, chats) == [FIRST], timeout=15)
     finally:

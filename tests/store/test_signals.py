@@ -8,12 +8,10 @@ from collections.abc import AsyncIterator
 from datetime import date
 
 import pytest
-from sqlalchemy import text
 from sqlmodel import func, select
 
 from scheduler.subscriptions import subscribe
 from store.models import Place
-from store.signals import APPLICATION_NAME
 from store.store import Store
 from tests import databases
 from tests.conftest import eventually
@@ -83,11 +81,7 @@ async def test_a_cut_listening_connection_is_made_again_and_everything_is_forgot
     held = await first.index()
     with caplog.at_level(logging.INFO, logger="store.signals"):
         async with second.unit() as session:
-            cut = await session.exec(  # type: ignore[call-overload]
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name"),
-                params={"name": APPLICATION_NAME},
-            )
-            assert cut.all() == [(True,)]
+            assert await databases.cut_listeners(session) == [True]
         assert await eventually(10, lambda: None in told)
     assert await first.index() is not held
     assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "store.signals"] == [
