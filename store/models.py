@@ -205,6 +205,7 @@ class Delivery(SQLModel, table=True):
 
 def place_id_of(place: Place) -> int:
     """The id of a stored place (places read from the database always have one)."""
-    if place.id is None:
+    place_id = place.id  # read once: an ORM attribute costs about half a microsecond
+    if place_id is None:
         raise ValueError(f"place {place.code} is not stored yet")
-    return place.id
+    return place_id
