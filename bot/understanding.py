@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from itertools import pairwise
@@ -199,27 +200,26 @@ class Question:
         return self.years[0] if len(self.years) == 1 else None
 
     def key(self) -> tuple[Any, ...]:
-        """Everything the answer depends on, hashable (for the answer cache)."""
-        return tuple(map(_hashable, _FIELD_VALUES(self)))
+        """Everything the answer depends on, hashable (for the answer cache): place matches by their place's
+        code, label and how they were found, lists as tuples, the names sorted."""
+        return (
+            _PLAIN_VALUES(self),
+            *(tuple((m.place.code, m.label, m.how) for m in matches) for matches in _MATCH_VALUES(self)),
+            *map(tuple, _LIST_VALUES(self)),
+            tuple(sorted(self.named)),
+        )
 
 
-_FIELD_VALUES = attrgetter(*(f.name for f in fields(Question)))  # a question's fields' values, in order
-PLAIN = frozenset(
-    [str, int, bool, float, tuple, date, type(None)]
-)  # fields' types that are hashable as they are
+def _fields_typed(test: Callable[[str], bool]) -> attrgetter[Any]:
+    """A getter of the values of Question's fields whose declared type passes the test, in order."""
+    return attrgetter(*(f.name for f in fields(Question) if test(str(f.type))))
 
 
-def _hashable(value: Any) -> Any:
-    """A field's value as a hashable: a place match by its place's code, label and how it was found."""
-    if type(value) in PLAIN:
-        return value
-    if isinstance(value, PlaceMatch):
-        return (value.place.code, value.label, value.how)
-    if isinstance(value, frozenset):
-        return tuple(sorted(value))
-    if isinstance(value, list):
-        return tuple(_hashable(item) for item in value)
-    return value
+# Question's fields by what their values need to be hashable ('named', the one set, is sorted by key()): one
+# call each, not one per field, as the key is made for every question
+_MATCH_VALUES = _fields_typed(lambda kind: kind == "list[PlaceMatch]")
+_LIST_VALUES = _fields_typed(lambda kind: kind.startswith("list[") and kind != "list[PlaceMatch]")
+_PLAIN_VALUES = _fields_typed(lambda kind: not kind.startswith(("list[", "frozenset[")))
 
 
 class Token(NamedTuple):

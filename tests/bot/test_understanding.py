@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from bot.phrases import PHRASE_LANGUAGES, VOCABULARY, Meaning
 from bot.understanding import BETWEEN_YEARS, PHRASE_WORDS, YEAR_DIGITS, YEAR_RANGE, Question, parse
 from bot.wordlists import common_words
+from store.models import Place
+from store.places import PlaceMatch
 from store.store import Store
 
 TODAY = date(2026, 11, 23)
@@ -320,8 +322,10 @@ def test_every_vocabulary_phrase_is_listed_by_its_first_word() -> None:
     assert max(PHRASE_WORDS.values()) > 1
 
 
-def _other(value: object) -> Any:
-    """A value of a field's kind other than this one."""
+def _other(kind: str, value: object) -> Any:
+    """A value of a field's kind (its declared type) other than this one."""
+    if kind == "list[PlaceMatch]":
+        return [PlaceMatch(Place(code="5001", name="Trondheim", level="municipality"), "Trondheim", "exact")]
     if isinstance(value, bool):
         return not value
     if value is None:
@@ -338,7 +342,9 @@ def test_the_answer_cache_key_tells_every_field_apart() -> None:
     """Questions that differ in any one field have different keys: the answer cache never mixes them up."""
     question = Question(text="status Trondheim 2015")
     for changed in fields(Question):
-        other = replace(question, **{changed.name: _other(getattr(question, changed.name))})
+        other = replace(
+            question, **{changed.name: _other(str(changed.type), getattr(question, changed.name))}
+        )
         assert other.key() != question.key(), changed.name
 
 
