@@ -92,7 +92,11 @@ class Assistant:
 
     def today(self) -> date:
         """Today's date in the configured time zone."""
-        return self.clock().astimezone(self.zone).date()
+        return self._day_of(self.clock())
+
+    def _day_of(self, moment: datetime) -> date:
+        """A moment's date in the configured time zone."""
+        return moment.astimezone(self.zone).date()
 
     async def caller(self, user_id: int, telegram_code: str | None = None, chat: int | None = None) -> Caller:
         """The caller's role and language (a choice made with /language wins over Telegram's), in a group chat if given."""
@@ -172,26 +176,25 @@ class Assistant:
 
         The same question on the same data is answered from memory.
         """
-        generation = self.store.generation
-        question, question_key = await self._understood(message, chat)
+        generation, now = self.store.generation, self.clock()  # one moment for the whole question
+        question, question_key = await self._understood(message, chat, now)
         language = question.reply_language(language)
-        key = (question_key, language, hide_small, self.today())
+        key = (question_key, language, hide_small, self._day_of(now))
         replies = self.answers.get(key)
         if replies is None:
-            replies = await self._answer(question, language, hide_small)
+            replies = await self._answer(question, language, hide_small, self._day_of(now))
             self.answers.put(key, replies, generation)
         return replies
 
     async def understand(self, message: str, chat: int | None = None) -> Question:
         """Parse a message; a follow-up in a chat builds on the chat's previous question, which it replaces."""
-        return (await self._understood(message, chat)).question
+        return (await self._understood(message, chat, self.clock())).question
 
-    async def _understood(self, message: str, chat: int | None) -> Parsed:
-        """The message understood as `understand` does, with its key for the answer cache."""
-        parsed = await self._parsed(message)
+    async def _understood(self, message: str, chat: int | None, now: datetime) -> Parsed:
+        """The message understood as `understand` does at this moment, with its key for the answer cache."""
+        parsed = await self._parsed(message, self._day_of(now))
         if chat is None:
             return parsed
-        now = self.clock()
         previous = await self.conversations.recall(chat, now)
         if previous is not None and parsed.question.follow_up:
             followed = follow(previous, parsed.question)
@@ -199,9 +202,9 @@ class Assistant:
         await self.conversations.remember(chat, parsed.question, now)
         return parsed
 
-    async def _parsed(self, message: str) -> Parsed:
+    async def _parsed(self, message: str, today: date) -> Parsed:
         """A message parsed, from memory if parsed today on the same data (a copy: answering may set its fields)."""
-        generation, today = self.store.generation, self.today()
+        generation = self.store.generation
         parsed = self.parsed.get((message, today))
         if parsed is None:
             question = parse(message, index=await self.store.index(), today=today)
@@ -211,8 +214,9 @@ class Assistant:
 
     async def compute(self, message: str, language: str, hide_small: bool) -> list[Reply]:
         """Understand a question and compute its answer, without the caches or a chat's context."""
-        question = parse(message, index=await self.store.index(), today=self.today())
-        return await self._answer(question, question.reply_language(language), hide_small)
+        today = self.today()
+        question = parse(message, index=await self.store.index(), today=today)
+        return await self._answer(question, question.reply_language(language), hide_small, today)
 
     async def choose(self, data: str, caller: Caller) -> list[Reply]:
         """Answer a button press: Save or Cancel, a subscription's button, or a question repeated for a place."""
@@ -225,10 +229,11 @@ class Assistant:
             return await self.digests.button(data, caller)
         if data.startswith(PRIVACY_PREFIX):
             return await self.privacy.button(data, caller)
-        question = asked_again(data, await self.store.index(), self.today())
+        today = self.today()
+        question = asked_again(data, await self.store.index(), today)
         if question is None:  # forged, or from an older version of the bot
             return [Reply(text("button_unknown", caller.language))]
-        return await self._answer(question, caller.language, caller.hides_small)
+        return await self._answer(question, caller.language, caller.hides_small, today)
 
     async def upload(
         self,
@@ -271,14 +276,14 @@ class Assistant:
         for subscription_id in subscriptions:
             await self.digests.changed(subscription_id)
 
-    async def _answer(self, question: Question, language: str, hide_small: bool) -> list[Reply]:
-        """Answer an understood question."""
+    async def _answer(self, question: Question, language: str, hide_small: bool, today: date) -> list[Reply]:
+        """Answer an understood question on this day."""
         index = await self.store.index()
         ctx = Context(
             store=self.store,
             index=index,
             language=language,
-            today=self.today(),
+            today=today,
             hide_small=hide_small,
             sources=question.sources,
         )

@@ -29,10 +29,15 @@ READ_WHOLE = 500  # a place with at most this many statements is read whole, in 
 WARM_PLACES = 16  # places read in one query when warming: the questions asked meanwhile wait for one at most
 
 
-def _wanted(statement: Statement, measures: Sequence[str] | None, groups: Sequence[str] | None) -> bool:
-    """Whether a statement is of one of the measures and groups (None: any)."""
-    figure = statement.figure
-    return (measures is None or figure.measure in measures) and (groups is None or figure.group in groups)
+def _wanted(
+    found: Sequence[Statement], measures: Sequence[str] | None, groups: Sequence[str] | None
+) -> list[Statement]:
+    """The statements of one of the measures and groups (None: any)."""
+    return [
+        s
+        for s in found
+        if (measures is None or s.figure.measure in measures) and (groups is None or s.figure.group in groups)
+    ]
 
 
 class PlaceFigures:
@@ -103,7 +108,7 @@ class PlaceFigures:
     ) -> list[Statement]:
         """A year's statements (of some measures, of one group), oldest first; or of the last few as-of dates."""
         groups = None if group is None else [group]
-        found = [s for s in self._of_year(year) if _wanted(s, measures, groups)]
+        found = _wanted(self._of_year(year), measures, groups)
         if latest_dates is None:
             return found
         recent = set(sorted({s.figure.as_of for s in found}, reverse=True)[:latest_dates])
@@ -120,7 +125,7 @@ class PlaceFigures:
         where the figure was stated by then)."""
         found: list[Statement] = []
         for year in self.stated_years if years is None else sorted(set(years)):
-            wanted = [s for s in self._of_year(year) if _wanted(s, measures, groups)]
+            wanted = _wanted(self._of_year(year), measures, groups)
             chosen = current_of(wanted)
             if as_of is not None:
                 chosen.update(current_of([s for s in wanted if s.figure.as_of <= as_of]))
