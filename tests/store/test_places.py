@@ -88,6 +88,33 @@ async def test_a_merged_municipality_is_made_of_its_former_ones_before_it_existe
     assert index.member_ids_in_year(indre_fosen, 2018) == frozenset()
 
 
+async def test_a_larger_places_members_are_the_municipalities_of_its_spans_that_year_by_name(
+    store: Store,
+) -> None:
+    """The nation's and each county's members of a year, worked out from plain ids, are the municipalities whose
+    membership overlaps that year, sorted by name, with their ids alongside (counties before they existed aside)."""
+    index = await store.index()
+    larger = [p for p in index.places.values() if p.level in ("nation", "county")]
+    for parent in larger:
+        spans = index.memberships.get(place_id_of(parent), [])
+        for year in (2006, 2015, 2020, 2024):
+            if parent.valid_from is not None and parent.valid_from > date(year, 12, 31):
+                continue  # before it existed: its first members' predecessors (tested above)
+            members = index.members_in_year(parent, year)
+            expected = {
+                s.child_id
+                for s in spans
+                if (s.valid_from is None or s.valid_from <= date(year, 12, 31))
+                and (s.valid_to is None or s.valid_to > date(year, 1, 1))
+                and index.places[s.child_id].level == "municipality"
+            }
+            assert {place_id_of(p) for p in members} == expected, (parent.name, year)
+            assert [p.name for p in members] == sorted(p.name for p in members)
+            assert index.member_ids_in_year(parent, year) == expected
+    nation = next(p for p in larger if p.level == "nation")
+    assert len(index.members_in_year(nation, 2015)) == 428
+
+
 async def test_a_split_municipality_is_not_summed_into_one_of_its_successors(store: Store) -> None:
     """Orkland was made of Agdenes, Meldal and Orkdal wholly, and of part of Snillfjord (the change list)."""
     index = await store.index()
