@@ -178,11 +178,11 @@ class Assistant:
         """
         generation, now = self.store.generation, self.clock()  # one moment for the whole question
         question, question_key = await self._understood(message, chat, now)
-        language = question.reply_language(language)
-        key = (question_key, language, hide_small, self._day_of(now))
+        language, today = question.reply_language(language), self._day_of(now)
+        key = (question_key, language, hide_small, today)
         replies = self.answers.get(key)
         if replies is None:
-            replies = await self._answer(question, language, hide_small, self._day_of(now))
+            replies = await self._answer(question, language, hide_small, today)
             self.answers.put(key, replies, generation)
         return replies
 
