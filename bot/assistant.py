@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -210,7 +209,7 @@ class Assistant:
             question = parse(message, index=await self.store.index(), today=today)
             parsed = Parsed(question, question.key())  # before answering sets any field of a copy
             self.parsed.put((message, today), parsed, generation)
-        return Parsed(copy.copy(parsed.question), parsed.key)
+        return Parsed(parsed.question.copy(), parsed.key)
 
     async def compute(self, message: str, language: str, hide_small: bool) -> list[Reply]:
         """Understand a question and compute its answer, without the caches or a chat's context."""

@@ -55,9 +55,9 @@ NOW = re.compile(  # not the verb: 'for å nå vedtaket', 'to reach'
 )
 
 # What each date above cannot do without: where a text has none of it, the pattern finds nothing there and
-# is not run (NUMERIC and NAMED try their alternatives at every letter: 10-25 µs a question).
+# is not run (NUMERIC and NAMED try their alternatives at every letter: 10-25 µs a question). NAMED's month
+# is a whole word, a run of WORD_RUN.
 DAY_AND_MONTH = re.compile(r"\d[./]\d")
-MONTH = re.compile(_MONTH, re.IGNORECASE)  # NAMED's month is a whole word, a run of WORD_RUN
 WORD_RUN = re.compile(r"\w+")
 NOW_WORD = re.compile(r"\b(?:nå|i dag|idag|now|today|for tiden|currently|no)\b", re.IGNORECASE)
 
@@ -96,11 +96,16 @@ def read_date(text: str, today: date) -> tuple[Dated | None, str]:
     text = ISO.sub(lambda m: taken(_numeric(m, today, dotted=True), m), text)
     if DAY_AND_MONTH.search(text):
         text = NUMERIC.sub(lambda m: taken(_numeric(m, today), m), text)
-    if any(MONTH.fullmatch(word) for word in WORD_RUN.findall(text)):
+    if names_month(text):
         text = NAMED.sub(lambda m: taken(_named(m, today), m), text)
     if NOW_WORD.search(text):
         text = NOW.sub(lambda m: taken(Dated(year=today.year, now=True), m), text)
     return (found[0] if found else None), text
+
+
+def names_month(text: str) -> bool:
+    """Whether a word of the text is a month's name (any case): else no month NAMED finds is one _named takes."""
+    return any(word.casefold() in MONTHS for word in WORD_RUN.findall(text))
 
 
 def _numeric(match: re.Match[str], today: date, *, dotted: bool = False) -> Dated | None:

@@ -123,7 +123,7 @@ BOUND_WORDS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Question:
     """What a message asks for, as far as it could be understood."""
 
@@ -199,6 +199,10 @@ class Question:
         """The single year asked about, if exactly one was."""
         return self.years[0] if len(self.years) == 1 else None
 
+    def copy(self) -> Question:
+        """A shallow copy, as copy.copy makes (which is slow for slots): its lists are the same lists."""
+        return Question(*_ALL_VALUES(self))
+
     def key(self) -> tuple[Any, ...]:
         """Everything the answer depends on, hashable (for the answer cache): place matches by their place's
         code, label and how they were found, lists as tuples, the names sorted."""
@@ -220,6 +224,7 @@ def _fields_typed(test: Callable[[str], bool]) -> attrgetter[Any]:
 _MATCH_VALUES = _fields_typed(lambda kind: kind == "list[PlaceMatch]")
 _LIST_VALUES = _fields_typed(lambda kind: kind.startswith("list[") and kind != "list[PlaceMatch]")
 _PLAIN_VALUES = _fields_typed(lambda kind: not kind.startswith(("list[", "frozenset[")))
+_ALL_VALUES = _fields_typed(lambda _kind: True)
 
 
 class Token(NamedTuple):
@@ -230,7 +235,7 @@ class Token(NamedTuple):
     at: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Reading:
     """What has been read of a message so far."""
 
@@ -395,11 +400,21 @@ def _after_code_word(text: str, start: int) -> bool:
     """Whether a number follows a word that makes it a code ('kommunenummer 2012', 'K2012', 'kommune 2017'
     opening the message or after a preposition) or a bound ('passerte 2000'), not a year ('Trondheim kommune
     2017' is the year)."""
-    before = normalise(text[:start]).split()
+    before = _last_words(text[:start], 2)
     if not before:
         return False
     level_first = before[-1] in CODE_SLOTS and (len(before) == 1 or before[-2] in PLACE_SLOTS)
     return before[-1] in NUMBER_WORDS or before[-1] in BOUND_WORDS or level_first
+
+
+def _last_words(text: str, count: int) -> list[str]:
+    """A text's last words, normalised one written word at a time (those come again: the text's whole does not)."""
+    words: list[str] = []
+    for written in reversed(text.split()):
+        words[:0] = normalise(written).split()
+        if len(words) >= count:
+            break
+    return words[-count:]
 
 
 def _read(reading: _Reading, index: PlaceIndex) -> None:

@@ -177,6 +177,7 @@ class PlaceIndex:
         self.members_cache: dict[tuple[int, int], tuple[list[Place], frozenset[int]]] = {}
         self.former_cache: dict[int, list[Place]] = {}
         self.counties_cache: dict[tuple[int, int | None], list[Place]] = {}
+        self.exact_cache: dict[str, tuple[date, list[PlaceMatch]]] = {}  # by name, as of a day
         self.made_from: dict[int, list[Place]] | None = None  # see _made_from
         self.aliases: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
@@ -238,15 +239,23 @@ class PlaceIndex:
 
     def exact(self, text: str, *, year: int | None = None) -> list[PlaceMatch]:
         """Places whose name or code is exactly the text (ignoring case and æøå spelling: 'Stjordal', 'Maalselv')."""
+        key, today = normalise(text), date.today()
+        day, matches = self.exact_cache.get(key, (None, []))
+        if day != today:
+            matches = self._exact(key, today)
+            if matches:  # a name's, as of today: what is no name is not kept
+                self.exact_cache[key] = (today, matches)
+        return self._prefer_year(list(matches), year)
+
+    def _exact(self, key: str, today: date) -> list[PlaceMatch]:
+        """The places a normalised name or code names as of today, a municipality before a county of its name."""
         found: dict[int, PlaceMatch] = {}
-        today = date.today()
-        key = normalise(text)
         for alias in self.aliases.get(key) or self.aliases.get(key.replace("aa", "a"), []):
             place = self.places[alias.place_id]
             old = alias.valid_to is not None and alias.valid_to <= today and place.valid_to != alias.valid_to
             how = "old" if old else "code" if alias.kind == "code" else "exact"
             found.setdefault(alias.place_id, PlaceMatch(place, alias.label, how))
-        return self._prefer_year(self._prefer_municipality(list(found.values())), year)
+        return self._prefer_municipality(list(found.values()))
 
     def fuzzy(self, text: str, *, year: int | None = None, limit: int = 5) -> list[PlaceMatch]:
         """Places whose name is within a few typing errors of the text: the nearest, or those equally near."""
