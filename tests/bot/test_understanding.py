@@ -11,9 +11,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.phrases import PHRASE_LANGUAGES, VOCABULARY, Meaning
-from bot.understanding import BETWEEN_YEARS, PHRASE_WORDS, YEAR_DIGITS, YEAR_RANGE, Question, parse
+from bot.understanding import (
+    BETWEEN_YEARS,
+    PHRASE_WORDS,
+    YEAR_DIGITS,
+    YEAR_RANGE,
+    Question,
+    _last_words,
+    parse,
+)
 from bot.wordlists import common_words
 from store.models import Place
+from store.names import normalise
 from store.places import PlaceMatch
 from store.store import Store
 
@@ -346,6 +355,34 @@ def test_the_answer_cache_key_tells_every_field_apart() -> None:
             question, **{changed.name: _other(str(changed.type), getattr(question, changed.name))}
         )
         assert other.key() != question.key(), changed.name
+
+
+def test_a_copy_of_a_question_holds_every_field_and_is_set_apart() -> None:
+    """A question's copy (answering sets fields of the copy) equals it in each field, and setting one leaves it."""
+    question = Question(text="status Trondheim 2015")
+    for changed in fields(Question):
+        other = replace(
+            question, **{changed.name: _other(str(changed.type), getattr(question, changed.name))}
+        )
+        duplicate = other.copy()
+        assert duplicate == other and duplicate is not other, changed.name
+        setattr(duplicate, changed.name, getattr(question, changed.name))
+        assert getattr(other, changed.name) != getattr(question, changed.name), changed.name
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(["kommune", "nr.", "K-", "Bø", "Ås", "Tromsø–", "é", "\u0301", "ß"]),
+            st.text("aø1 .-,'\t\n"),
+        )
+    ).map(" ".join),
+    count=st.integers(1, 3),
+)
+def test_a_texts_last_words_are_those_of_the_whole_normalised(text: str, count: int) -> None:
+    """The last words, normalised a written word at a time, are the last words of the whole text normalised."""
+    assert _last_words(text, count) == normalise(text).split()[-count:]
 
 
 @settings(max_examples=1000, deadline=None)

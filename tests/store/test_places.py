@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 
 from store.models import Place, place_id_of
 from store.store import Store
@@ -142,6 +143,16 @@ async def test_every_alias_is_listed_by_its_first_word(store: Store) -> None:
         words = key.split(" ")
         assert index.words_from[words[0]] >= len(words)
     assert max(index.words_from.values()) > 1
+
+
+async def test_a_names_exact_matches_are_kept_for_the_day_and_worked_out_anew_the_next(store: Store) -> None:
+    """1601 is Trondheim's code in 2017 and its old code since 2018: what was kept on a day in 2017 is not
+    said later, and the list a caller gets is its own."""
+    index = await store.index()
+    with time_machine.travel(date(2017, 6, 1), tick=False):
+        index.exact("1601").clear()
+        assert [(m.place.code, m.how) for m in index.exact("1601")] == [("5001", "code")]
+    assert [(m.place.code, m.how) for m in index.exact("1601")] == [("5001", "old")]
 
 
 async def test_after_figures_change_the_index_keeps_what_it_worked_out_of_the_register(store: Store) -> None:
