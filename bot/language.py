@@ -69,13 +69,13 @@ def languages_of(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def detect(words: Sequence[str], phrases: Sequence[str]) -> str | None:
+def detect(words: Sequence[str], phrases: Sequence[str], allowed: tuple[str, ...]) -> str | None:
     """The language of a question's words (as written, places and numbers left out), if it is clear:
     by lingua and the words only one language has, else by the bot's vocabulary words alone.
 
-    `phrases` are the normalised phrases of the vocabulary found in it ('ligg etter'): evidence too.
+    `phrases` are the normalised phrases of the vocabulary found in it ('ligg etter'): evidence too; `allowed`
+    the languages its vocabulary allows (`vocabulary_languages`).
     """
-    allowed = vocabulary_languages(words, phrases)
     clear = _detected(words, phrases, allowed) if len(words) >= FEWEST_WORDS else None
     return clear or (allowed[0] if len(allowed) == 1 else None)
 

@@ -368,8 +368,8 @@ def _read_language(reading: _Reading) -> None:
     """The question's language, or the languages its vocabulary allows when that is not clear."""
     question = reading.question
     language_words = [word for word in reading.words if not word.isupper()]  # 'EM', 'UMA': any language's
-    question.language = detect(language_words, reading.phrases)
     allowed = vocabulary_languages(language_words, reading.phrases)
+    question.language = detect(language_words, reading.phrases, allowed)
     question.languages = allowed if question.language is None and len(allowed) < len(LANGUAGES) else ()
 
 
