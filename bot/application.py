@@ -12,7 +12,7 @@ from typing import cast
 from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
+from telegram.ext import ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
@@ -25,7 +25,7 @@ from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 from handlers import register
 from scheduler.delivery import Broadcaster
 from scheduler.jobs import JOB_OPTIONS, DigestJobs
-from scheduler.telegram import TelegramSender
+from scheduler.telegram import FloodWaits, TelegramSender
 from store.conversations import KEPT_FOR
 from store.store import Store
 from store.users import ensure_admins, list_users
@@ -209,7 +209,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)
         .context_types(ContextTypes(bot_data=BotData))
-        .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3))
+        .rate_limiter(FloodWaits())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

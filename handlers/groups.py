@@ -31,6 +31,8 @@ def addressed(message: Message, username: str, bot_id: int) -> bool:
 
 def without_mention(text: str, username: str) -> str:
     """The text with the bot's @username taken out (a command's /status@name becomes /status)."""
+    if "@" not in text:  # most texts: no pattern made or run
+        return text.strip()
     return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
 
 

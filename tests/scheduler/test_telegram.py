@@ -1,16 +1,20 @@
-"""The Telegram sender: python-telegram-bot's errors told apart by whether the request may have arrived."""
+"""The Telegram sender: python-telegram-bot's errors told apart by whether the request may have arrived; and the
+waits flood control asks of every request."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import cast
 
 import httpx
 import pytest
 from telegram import Bot
-from telegram.error import NetworkError, TimedOut
+from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.ext import ExtBot
 
 from scheduler.delivery import OutcomeUnknown, Transient
-from scheduler.telegram import TelegramSender
+from scheduler.telegram import FloodWaits, TelegramSender
 from tests.botapi.server import FakeBotApi
 from tests.conftest import COORDINATOR_ID
 
@@ -89,3 +93,48 @@ async def test_network_errors_are_told_apart_by_whether_the_request_left(
 ) -> None:
     with pytest.raises(translated):
         await TelegramSender(cast(Bot, FailingBot(error))).send_text(COORDINATOR_ID, "hei")
+
+
+def flood_bot(botapi: FakeBotApi) -> ExtBot[int]:
+    """A bot on the local Bot API whose requests wait as flood control asks; one message a second to a chat."""
+    botapi.per_chat_rate = 1
+    for user_id in (COORDINATOR_ID, COORDINATOR_ID + 1):
+        botapi.add_user(user_id)
+    return ExtBot(botapi.token, base_url=botapi.base_url, rate_limiter=FloodWaits())
+
+
+async def test_a_request_refused_by_flood_control_is_sent_again_after_the_wait(botapi: FakeBotApi) -> None:
+    """The second message to a chat within a second gets 429 and a second's wait: it arrives after it."""
+    async with flood_bot(botapi) as bot:
+        started = time.monotonic()
+        await bot.send_message(COORDINATOR_ID, "én")
+        await bot.send_message(COORDINATOR_ID, "to")
+        waited = time.monotonic() - started
+    assert [message["text"] for message in botapi.messages_to(COORDINATOR_ID)] == ["én", "to"]
+    assert botapi.count_429 == 1 and waited >= 1
+
+
+async def test_while_flood_control_makes_one_request_wait_every_other_waits_too(botapi: FakeBotApi) -> None:
+    """A message to another chat, sent while a refused one waits, goes out only once the wait is over."""
+    async with flood_bot(botapi) as bot:
+        await bot.send_message(COORDINATOR_ID, "én")
+        refused = asyncio.create_task(bot.send_message(COORDINATOR_ID, "to"))
+        await asyncio.sleep(0.3)
+        started = time.monotonic()
+        await bot.send_message(COORDINATOR_ID + 1, "annen chat")
+        held = time.monotonic() - started
+        await refused
+    assert held >= 0.6 and botapi.count_429 == 1
+    assert [message["text"] for message in botapi.messages_to(COORDINATOR_ID + 1)] == ["annen chat"]
+
+
+async def test_a_request_refused_more_times_than_it_may_be_retried_raises_the_refusal(
+    botapi: FakeBotApi,
+) -> None:
+    """Flood control's clock standing still, every retry is refused: after the retries asked, RetryAfter."""
+    botapi.clock = lambda: 0.0
+    async with flood_bot(botapi) as bot:
+        await bot.send_message(COORDINATOR_ID, "én")
+        with pytest.raises(RetryAfter):
+            await bot.send_message(COORDINATOR_ID, "to", rate_limit_args=1)
+    assert botapi.count_429 == 2 and len(botapi.messages_to(COORDINATOR_ID)) == 1
