@@ -248,7 +248,8 @@ class PlaceIndex:
         return self._prefer_year(list(matches), year)
 
     def _exact(self, key: str, today: date) -> list[PlaceMatch]:
-        """The places a normalised name or code names as of today, a municipality before a county of its name."""
+        """The places a normalised name or code names as of today (where a municipality and a county share it, the
+        municipality)."""
         found: dict[int, PlaceMatch] = {}
         for alias in self.aliases.get(key) or self.aliases.get(key.replace("aa", "a"), []):
             place = self.places[alias.place_id]
