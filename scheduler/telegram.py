@@ -1,5 +1,5 @@
-"""Sending over Telegram: the digest sender (python-telegram-bot's errors mapped to what delivery understands),
-and the waits Telegram's flood control asks of every request."""
+"""Sending over Telegram: requests with JSON bodies, the digest sender (python-telegram-bot's errors mapped to
+what delivery understands), and the waits Telegram's flood control asks of every request."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from telegram import Bot, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
+from telegram.request import HTTPXRequest
 
 from scheduler.delivery import Blocked, OutcomeUnknown, RetryLater, Transient
 
@@ -32,6 +33,33 @@ def wait_of(error: RetryAfter) -> float:
     """The seconds flood control asks to wait (a timedelta where python-telegram-bot gives one)."""
     wait = error.retry_after
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
+class JsonBodies(httpx.AsyncClient):
+    """An httpx client that posts a Bot API request's parameters as one JSON object (files still as multipart).
+
+    python-telegram-bot posts them form-encoded, a Python call per byte of the text: about 26 µs for a reply of
+    500 bytes, against 3 µs as JSON. The Bot API takes either; the values stay the strings python-telegram-bot
+    made of them (a keyboard as its JSON text, as python-telegram-bot 13 sent it).
+    """
+
+    async def request(
+        self, method: str, url: httpx.URL | str, *, data: Any = None, files: Any = None, **kwargs: Any
+    ) -> httpx.Response:
+        """The request sent, its parameters as JSON unless it carries files."""
+        if files:
+            return await super().request(method, url, data=data, files=files, **kwargs)
+        return await super().request(method, url, json=data, **kwargs)
+
+
+class JsonRequest(HTTPXRequest):
+    """python-telegram-bot's HTTPXRequest, posting through JsonBodies."""
+
+    __slots__ = ()
+
+    def _build_client(self) -> httpx.AsyncClient:
+        """A JsonBodies client with the settings HTTPXRequest gathered."""
+        return JsonBodies(**self._client_kwargs)
 
 
 class FloodWaits(BaseRateLimiter[int]):

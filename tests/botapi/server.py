@@ -189,6 +189,7 @@ class FakeBotApi:
         self.port = 0
         self.sent: list[Json] = []
         self.requests: list[tuple[str, Json]] = []
+        self.bodies: list[tuple[str, str]] = []  # each HTTP call's method and its body's content type
         self.errors: list[tuple[str, int, str]] = []
         self.commands: dict[tuple[str, str], list[Json]] = {}
         self.count_429 = 0
@@ -506,6 +507,7 @@ class FakeBotApi:
 
     async def _api(self, request: web.Request) -> web.Response:
         """Dispatch one Bot API call over HTTP."""
+        self.bodies.append((request.match_info["method"], request.content_type))
         try:
             status, body = await self.answer(
                 request.match_info["method"], await self._params(request), token=request.match_info["token"]
@@ -558,19 +560,19 @@ class FakeBotApi:
         raise BadGateway()
 
     async def _params(self, request: web.Request) -> Json:
-        """Form, multipart or JSON parameters, with JSON-encoded values decoded."""
-        if request.content_type == "application/json":
-            return dict(await request.json())
+        """Form, multipart or JSON parameters, with JSON-encoded values decoded (a JSON body's strings too, as
+        the Bot API reads them: a keyboard may come as its JSON text)."""
+        fields = await request.json() if request.content_type == "application/json" else await request.post()
         params: Json = {}
-        for key, value in (await request.post()).items():
+        for key, value in fields.items():
             if isinstance(value, web.FileField):
                 params[key] = {"filename": value.filename, "content": value.file.read()}
-            elif key in RAW_FIELDS:
+            elif key in RAW_FIELDS or not isinstance(value, str):
                 params[key] = value
             else:
                 try:
                     params[key] = json.loads(value)
-                except (TypeError, ValueError):
+                except ValueError:
                     params[key] = value
         return params
 

@@ -68,6 +68,8 @@ async def test_stranger_is_refused_and_ambiguous_place_gets_buttons(
     botapi.press_button(ADMIN_ID, choice["message_id"], buttons[1]["callback_data"])
     (answer,) = await botapi.wait_for(ADMIN_ID, 1, after=1)
     assert "Herøy (Nordland)" in answer["text"]
+    # The keyboard came in a JSON body, as the bot sends every request without files.
+    assert {kind for method, kind in botapi.bodies if method == "sendMessage"} == {"application/json"}
 
 
 async def test_series_comes_with_a_chart(botapi: FakeBotApi, start_bot: StartBot) -> None:
@@ -77,6 +79,7 @@ async def test_series_comes_with_a_chart(botapi: FakeBotApi, start_bot: StartBot
     table, chart = await botapi.wait_for(ADMIN_ID, 2)
     assert "2006" in table["text"] and "740" in table["text"]
     assert chart["method"] == "sendPhoto" and chart["photo"].startswith(b"\x89PNG")
+    assert ("sendPhoto", "multipart/form-data") in botapi.bodies  # a file still goes as multipart
 
 
 async def test_token_never_logged(botapi: FakeBotApi, start_bot: StartBot) -> None:
