@@ -15,12 +15,11 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import select
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bot.digest_composer import DigestComposer
 from scheduler.delivery import WORKERS, Broadcaster
 from scheduler.schedule import period_of
-from scheduler.telegram import TelegramSender
+from scheduler.telegram import JsonRequest, TelegramSender
 from store.models import Figure, Place, Source
 from store.store import Store
 from tests.botapi.server import FakeBotApi
@@ -86,7 +85,7 @@ async def main() -> None:
         await botapi.start()
         store = await Store.open(url)
         await subscribers(store, botapi)
-        bot = Bot(botapi.token, base_url=botapi.base_url, request=HTTPXRequest(connection_pool_size=WORKERS))
+        bot = Bot(botapi.token, base_url=botapi.base_url, request=JsonRequest(connection_pool_size=WORKERS))
         sender = TimedSender(bot)
         async with bot:
             broadcaster = Broadcaster(store, sender, compose=DigestComposer(store, OSLO), zone=OSLO)
