@@ -28,7 +28,7 @@ from scheduler.jobs import JOB_OPTIONS, DigestJobs
 from scheduler.telegram import FloodWaits, JsonRequest, TelegramSender
 from store.conversations import KEPT_FOR
 from store.store import Store
-from store.users import ensure_admins, list_users
+from store.users import list_users
 
 log = logging.getLogger(__name__)
 REFRESH_JOB = "imdi-refresh"
@@ -44,9 +44,7 @@ KEEP_WARM_EVERY = 30.0
 
 async def open_runtime(settings: Settings) -> Runtime:
     """Open the store (migrated and seeded), make the first admins, build the assistant."""
-    store = await Store.open(settings.database_url)
-    async with store.unit() as session:
-        await ensure_admins(session, admin_ids=settings.admin_ids)
+    store = await Store.open(settings.database_url, admins=settings.admin_ids)
     await store.watch()  # looks now, while nothing is held yet, then every two seconds
     assistant = Assistant(
         store,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager, suppress
 
 from sqlalchemy import event, text
@@ -22,6 +22,7 @@ from store.queries import answer_queries
 from store.reader import Reader
 from store.seed import seed
 from store.signals import ANSWERS, SUBSCRIPTION, Listener, closed_within
+from store.users import ensure_admins
 
 # What answers and access rest on (a guest's language: the reply language of someone without access).
 ANSWER_TABLES = (Figure, Membership, Place, PlaceAlias, User, GuestLanguage, AllowedGroup)
@@ -53,7 +54,7 @@ event.listen(Session, "after_commit", _invalidate_after_commit)
 
 @asynccontextmanager
 async def one_at_a_time(engine: AsyncEngine) -> AsyncIterator[None]:
-    """On PostgreSQL, under an advisory lock: replicas starting together migrate and seed one after another."""
+    """On PostgreSQL, under an advisory lock: replicas starting together migrate, seed and add admins in turn."""
     if engine.dialect.name != "postgresql":
         yield
         return
@@ -88,8 +89,8 @@ class Store:
         self._told: set[asyncio.Task[None]] = set()
 
     @classmethod
-    async def open(cls, url: str, *, prepare: bool = True) -> Store:
-        """Connect; with `prepare`, migrate and load the seed figures into an empty database."""
+    async def open(cls, url: str, *, prepare: bool = True, admins: Iterable[int] = ()) -> Store:
+        """Connect; with `prepare`, migrate, load the seed figures into an empty database and make `admins` admins."""
         store = cls(make_engine(url))
         if prepare:
             async with one_at_a_time(store.engine):
@@ -97,6 +98,7 @@ class Store:
                 async with store.unit() as session:
                     if (await session.exec(select(Place.id).limit(1))).first() is None:
                         await seed(session)
+                    await ensure_admins(session, admin_ids=admins)
             await store.catch_up()  # what is held from now on is read after this first look
             store.reading_ahead.prepare(answer_queries())
         return store

@@ -11,13 +11,16 @@ import pytest
 from sqlmodel import func, select
 
 from scheduler.subscriptions import subscribe
-from store.models import Place
+from store.models import Change, Place, User
 from store.store import Store
+from store.vocabulary import Role
 from tests import databases
 from tests.conftest import eventually
 from tests.figures import add_statements
 
 HEARD_WITHIN = 1.0  # seconds: the issue's bound for another replica to answer with a change
+ADMINS = (1001, 1002)  # the ADMIN_IDS the replicas start with
+REPLICAS = 4
 
 
 @pytest.fixture
@@ -93,19 +96,23 @@ async def test_a_cut_listening_connection_is_made_again_and_everything_is_forgot
     assert await eventually(HEARD_WITHIN, lambda: first.generation > generation)
 
 
-async def test_replicas_starting_together_on_an_empty_database_migrate_and_seed_once(
+async def test_replicas_starting_together_on_an_empty_database_migrate_seed_and_add_admins_once(
     postgres_server: str | None,
 ) -> None:
-    """Two processes opening a new database at once: one migrates and seeds, the other waits and finds it done."""
+    """Replicas opening a new database at once: one migrates, seeds and adds the admins, the others wait and find it
+    done (CI once saw a second replica die adding the same ADMIN_IDS user)."""
     if postgres_server is None:
         pytest.skip("no PostgreSQL server (set TEST_POSTGRES_URL)")
     url = await databases.empty_postgres(postgres_server)
     try:
-        first, second = await asyncio.gather(Store.open(url), Store.open(url))
-        async with first.unit() as session:
+        stores = await asyncio.gather(*(Store.open(url, admins=ADMINS) for _ in range(REPLICAS)))
+        async with stores[0].unit() as session:
             places = (await session.exec(select(func.count()).select_from(Place))).one()
-        await first.close()
-        await second.close()
+            admins = (await session.exec(select(User.id).where(User.role == Role.ADMIN))).all()
+            added = (await session.exec(select(Change.summary).where(Change.action == "adduser"))).all()
+        assert sorted(admins) == sorted(ADMINS)
+        assert len(added) == len(ADMINS)
+        await asyncio.gather(*(store.close() for store in stores))
         template = await Store.open(databases.template_url(postgres_server), prepare=False)
         async with template.unit() as session:
             assert places == (await session.exec(select(func.count()).select_from(Place))).one()
