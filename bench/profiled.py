@@ -10,6 +10,7 @@ import cProfile
 import runpy
 import signal
 import sys
+from collections.abc import Callable
 from types import FrameType
 
 
@@ -33,14 +34,22 @@ class Stretches:
         self.profile.dump_stats(f"{self.prefix}-{self.dumped}.prof")
 
 
-def main() -> None:
-    """Install the signal handlers and run the module as `python -m MODULE ARGUMENTS...` would."""
-    prefix, module, *arguments = sys.argv[1:]
-    stretches = Stretches(prefix)
-    signal.signal(signal.SIGUSR1, stretches.start)
-    signal.signal(signal.SIGUSR2, stretches.stop)
+Handler = Callable[[int, FrameType | None], None]
+
+
+def run_switched(module: str, arguments: list[str], on: Handler, off: Handler) -> None:
+    """Run a module as `python -m MODULE ARGUMENTS...` would, with `on` called at SIGUSR1 and `off` at SIGUSR2."""
+    signal.signal(signal.SIGUSR1, on)
+    signal.signal(signal.SIGUSR2, off)
     sys.argv = [module, *arguments]
     runpy.run_module(module, run_name="__main__", alter_sys=True)
+
+
+def main() -> None:
+    """Profile the stretches between the signals of `python -m bench.profiled PREFIX MODULE ARGUMENTS...`."""
+    prefix, module, *arguments = sys.argv[1:]
+    stretches = Stretches(prefix)
+    run_switched(module, arguments, stretches.start, stretches.stop)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ corpus's distinct bokmål questions. The baseline is a minimal python-telegram-b
 question in turn (and take turns at the bursts of users), so whatever else the machine does meanwhile
 falls on both alike. With BENCH_PROFILE=FOLDER each bot process's event loop is profiled
 (bench/profiled.py) during the fresh questions (FOLDER/MODULE-1.prof) and each burst of users asking
-at once (FOLDER/MODULE-2.prof to -4.prof).
+at once (FOLDER/MODULE-2.prof to -4.prof). With BENCH_PHASES=FOLDER each update's way from
+python-telegram-bot's process_update to its first sendMessage request is timed step by step instead
+(bench/phases.py; FOLDER/MODULE-1.phases for the fresh questions), and the medians are printed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.phases import medians
 from bench.process import cpu_seconds, peak_memory
 from bench.questions import chosen_questions
 from tests import databases
@@ -45,16 +48,16 @@ BURSTS = 3  # bursts of USERS for each bot, in turn
 # Each asked once, so none comes from the answer cache: the corpus's distinct bokmål questions.
 FRESH = list(dict.fromkeys(case.question for case in CASES if case.language == "nb"))[:SEQUENTIAL]
 PROFILE = os.environ.get("BENCH_PROFILE")  # a folder for the bot processes' profiles, when set
+PHASES = os.environ.get("BENCH_PHASES")  # a folder for their updates' times step by step, when set
 
 
 async def start(botapi: FakeBotApi, module: str, database_url: str, folder: Path) -> BotProcess:
     """Start a bot module against the server and wait until it polls."""
     log = folder / f"{module}.log"
-    profiled = ["-m", "bench.profiled", str(Path(PROFILE, module).resolve())] if PROFILE else []
     with log.open("wb") as output:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
-            *(profiled or ["-m"]),
+            *launcher(module),
             module,
             *(["run"] if module == "bot" else []),
             cwd=folder,
@@ -64,6 +67,14 @@ async def start(botapi: FakeBotApi, module: str, database_url: str, folder: Path
         )
     await wait_for_polling(botapi, process, log)
     return BotProcess(process, log, botapi)
+
+
+def launcher(module: str) -> list[str]:
+    """How a bot module is run: under the profiler or the step timer when asked, else as it is."""
+    for wrapper, folder in (("bench.profiled", PROFILE), ("bench.phases", PHASES)):
+        if folder:
+            return ["-m", wrapper, str(Path(folder, module).resolve())]
+    return ["-m"]
 
 
 async def settled(botapi: FakeBotApi, user: int) -> None:
@@ -98,8 +109,9 @@ async def throughput(botapi: FakeBotApi, first_user: int) -> float:
 
 
 async def profiling(bot: BotProcess, on: bool) -> None:
-    """Switch the bot process's profile on or off (BENCH_PROFILE only) and give it time to take the signal."""
-    if PROFILE:
+    """Switch the bot process's profile or step timer on or off (BENCH_PROFILE, BENCH_PHASES) and give it time
+    to take the signal."""
+    if PROFILE or PHASES:
         bot.process.send_signal(signal.SIGUSR1 if on else signal.SIGUSR2)
         await asyncio.sleep(0.2)
 
@@ -207,6 +219,18 @@ async def main() -> None:
         f"throughput {statistics.median(ours.rates) / statistics.median(echo.rates):.2f}× echo (target ≥ 0.9); CPU per reply at once "
         f"{ours.rate_cpu / echo.rate_cpu:.2f}× echo"
     )
+    if PHASES:
+        print_phases(Path(PHASES))
+
+
+def print_phases(folder: Path) -> None:
+    """Each bot's steps during the fresh questions: median µs from process_update (queue: before it)."""
+    for module in ("bench.echo_bot", "bot"):
+        steps = medians(folder / f"{module}-1.phases")
+        print(
+            f"{module:<15} steps, median µs: "
+            + " ".join(f"{step} {value:.0f}" for step, value in steps.items())
+        )
 
 
 if __name__ == "__main__":
