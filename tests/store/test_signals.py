@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import func, select
 
 from scheduler.subscriptions import subscribe
+from store import store as store_module
 from store.models import Change, Place, User
 from store.store import Store
 from store.vocabulary import Role
@@ -94,6 +97,28 @@ async def test_a_cut_listening_connection_is_made_again_and_everything_is_forgot
     generation = first.generation
     await add_statements(second, [("Melhus", 2015, "settled", 51, date(2015, 12, 21))])
     assert await eventually(HEARD_WITHIN, lambda: first.generation > generation)
+
+
+async def test_the_admins_are_made_before_the_prepare_lock_is_let_go(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What one replica adds under the lock the next finds there: with the admins added after it, two replicas
+    starting together could both add the same ADMIN_IDS user (a replica died of it in CI)."""
+    at_release: list[list[int]] = []
+    locked = store_module.one_at_a_time
+
+    @asynccontextmanager
+    async def checked(engine: AsyncEngine) -> AsyncIterator[None]:
+        async with locked(engine):
+            yield
+            async with engine.connect() as connection:
+                admins = await connection.execute(select(User.id).where(User.role == Role.ADMIN))
+                at_release.append(sorted(admins.scalars()))
+
+    monkeypatch.setattr(store_module, "one_at_a_time", checked)
+    opened = await Store.open(database_url, admins=ADMINS)
+    await opened.close()
+    assert at_release == [sorted(ADMINS)]
 
 
 async def test_replicas_starting_together_on_an_empty_database_migrate_seed_and_add_admins_once(
