@@ -62,6 +62,7 @@ ALLOWED_TAGS = {
 }
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^<>]*)?)\s*>")
 ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+MARKUP = re.compile(r"[<&>]")  # where a tag or an entity may begin; the rest of a text is visible as it is
 BAD_GATEWAY = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>"
 TEXT_LIMIT = 4096
 WEBHOOK_RETRY = 0.1  # seconds before a refused or failed post is tried again (Telegram waits longer)
@@ -95,55 +96,50 @@ def parse_html(text: str) -> str:
     visible: list[str] = []
     open_tags: list[str] = []
     position = 0
-    while position < len(text):
-        character = text[position]
-        if character == "<":
-            match = TAG.match(text, position)
-            offset = len(text[:position].encode())
-            if match is None:
-                raise ApiError(
-                    400, f"Bad Request: can't parse entities: Unexpected character at byte offset {offset}"
-                )
-            closing, name = match.group(1) == "/", match.group(2).lower()
-            if name not in ALLOWED_TAGS:
-                raise ApiError(
-                    400,
-                    f'Bad Request: can\'t parse entities: Unsupported start tag "{name}" at byte offset {offset}',
-                )
-            if closing:
-                if not open_tags or open_tags[-1] != name:
-                    raise ApiError(
-                        400,
-                        f"Bad Request: can't parse entities: Unmatched end tag at byte offset {offset}",
-                    )
-                open_tags.pop()
-            else:
-                open_tags.append(name)
-            position = match.end()
-        elif character == "&":
+    while (special := MARKUP.search(text, position)) is not None:  # the text up to it is visible as it is
+        visible.append(text[position : special.start()])
+        position = special.start()
+        if special.group() == "<":
+            position = _tag(text, position, open_tags)
+        elif special.group() == "&":
             match = ENTITY.match(text, position)
             if match is None:
-                offset = len(text[:position].encode())
-                raise ApiError(
-                    400,
-                    f"Bad Request: can't parse entities: Character entity expected at byte offset {offset}",
-                )
+                raise _unparsable(f"Character entity expected at byte offset {_byte_offset(text, position)}")
             visible.append(html.unescape(match.group(0)))
             position = match.end()
-        elif character == ">":
-            raise ApiError(
-                400,
-                f"Bad Request: can't parse entities: Unexpected end tag at byte offset {len(text[:position].encode())}",
-            )
         else:
-            visible.append(character)
-            position += 1
+            raise _unparsable(f"Unexpected end tag at byte offset {_byte_offset(text, position)}")
+    visible.append(text[position:])
     if open_tags:
-        raise ApiError(
-            400,
-            f"Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"{open_tags[-1]}\"",
-        )
+        raise _unparsable(f'Can\'t find end tag corresponding to start tag "{open_tags[-1]}"')
     return "".join(visible)
+
+
+def _tag(text: str, position: int, open_tags: list[str]) -> int:
+    """Read the tag at a position into the open tags; where it ends."""
+    match = TAG.match(text, position)
+    if match is None:
+        raise _unparsable(f"Unexpected character at byte offset {_byte_offset(text, position)}")
+    closing, name = match.group(1) == "/", match.group(2).lower()
+    if name not in ALLOWED_TAGS:
+        raise _unparsable(f'Unsupported start tag "{name}" at byte offset {_byte_offset(text, position)}')
+    if not closing:
+        open_tags.append(name)
+    elif open_tags and open_tags[-1] == name:
+        open_tags.pop()
+    else:
+        raise _unparsable(f"Unmatched end tag at byte offset {_byte_offset(text, position)}")
+    return match.end()
+
+
+def _byte_offset(text: str, position: int) -> int:
+    """Where a character stands in the text's UTF-8 bytes, as Telegram's errors count."""
+    return len(text[:position].encode())
+
+
+def _unparsable(reason: str) -> ApiError:
+    """Telegram's answer to markup it cannot parse."""
+    return ApiError(400, f"Bad Request: can't parse entities: {reason}")
 
 
 def visible_text(text: str, parse_mode: str | None) -> str:
@@ -188,6 +184,7 @@ class FakeBotApi:
         self.group_per_minute = group_per_minute  # Telegram's 20 a minute to a group, when set
         self.port = 0
         self.sent: list[Json] = []
+        self._sent_to: dict[int, list[Json]] = defaultdict(list)  # the same, by chat
         self.requests: list[tuple[str, Json]] = []
         self.bodies: list[tuple[str, str]] = []  # each HTTP call's method and its body's content type
         self.errors: list[tuple[str, int, str]] = []
@@ -212,6 +209,8 @@ class FakeBotApi:
         self._recent: deque[float] = deque()
         self._recent_by_chat: dict[int, deque[float]] = defaultdict(deque)
         self._waiters: list[asyncio.Future[None]] = []
+        # Those waiting for messages to one chat: woken by what is sent there, not by every request.
+        self._chat_waiters: dict[int, list[asyncio.Future[None]]] = defaultdict(list)
         self._draining = False
         self._runner: web.AppRunner | None = None
         self._webhook: Json | None = None  # setWebhook's parameters while a webhook is set
@@ -447,7 +446,7 @@ class FakeBotApi:
 
     def messages_to(self, chat_id: int) -> list[Json]:
         """Every message the bot sent (or edited) in a chat, in order."""
-        return [m for m in self.sent if m["chat_id"] == chat_id]
+        return list(self._sent_to.get(chat_id, ()))
 
     async def wait_for(
         self, chat_id: int, count: int = 1, *, after: int = 0, timeout: float = 10.0
@@ -464,7 +463,7 @@ class FakeBotApi:
                 raise TimeoutError(
                     f"{len(found)} of {count} messages to {chat_id} after {after} in {timeout} s; all: {texts}; errors: {self.errors[-5:]}"
                 )
-            await self._next_change(remaining)
+            await self._next_change(remaining, self._chat_waiters[chat_id])
 
     async def wait_for_request(self, method: str, *, after: int = 0, timeout: float = 10.0) -> Json:
         """Wait until the bot calls `method` (at or after index `after` of the requests); its parameters."""
@@ -489,17 +488,26 @@ class FakeBotApi:
                 )
             await self._next_change(remaining)
 
-    def _notify(self) -> None:
-        """Wake every poller and waiter."""
+    def _notify(self, chat_id: int | None = None) -> None:
+        """Wake every poller and waiter, and those waiting for messages to the chat if one was sent to."""
         waiters, self._waiters = self._waiters, []
+        if chat_id is not None:
+            waiters += self._chat_waiters.pop(chat_id, [])
         for waiter in waiters:
             if not waiter.done():
                 waiter.set_result(None)
 
-    async def _next_change(self, timeout: float) -> None:
-        """Wait until something is requested, sent or queued, or the timeout passes."""
+    def _record(self, record: Json) -> None:
+        """Record a message sent or edited, and wake those waiting for it."""
+        self.sent.append(record)
+        self._sent_to[record["chat_id"]].append(record)
+        self._notify(record["chat_id"])
+
+    async def _next_change(self, timeout: float, waiters: list[asyncio.Future[None]] | None = None) -> None:
+        """Wait until something is requested, sent or queued (or sent to one chat, with its waiters), or the
+        timeout passes."""
         waiter = asyncio.get_running_loop().create_future()
-        self._waiters.append(waiter)
+        (self._waiters if waiters is None else waiters).append(waiter)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(waiter, timeout=timeout)
 
@@ -656,8 +664,7 @@ class FakeBotApi:
             "reply_markup": params.get("reply_markup"),
             "date": message["date"],
         }
-        self.sent.append(record)
-        self._notify()
+        self._record(record)
         return message | {"_record": record}
 
     # --- methods (one per Bot API method used)
@@ -923,7 +930,7 @@ class FakeBotApi:
             message["reply_markup"] = params["reply_markup"]
         else:
             message.pop("reply_markup", None)
-        self.sent.append(
+        self._record(
             {
                 "method": "editMessageText",
                 "chat_id": key[0],
@@ -935,7 +942,6 @@ class FakeBotApi:
                 "date": message["edit_date"],
             }
         )
-        self._notify()
         return message
 
     async def _m_editMessageReplyMarkup(self, params: Json) -> Json:
