@@ -10,7 +10,7 @@ from aiohttp import web
 from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
 
-from tests.botapi.server import FakeBotApi, Json
+from tests.botapi.server import ApiError, FakeBotApi, Json, parse_html
 
 USER = 42
 
@@ -48,6 +48,24 @@ async def test_html_is_checked_like_telegram(server: FakeBotApi, bot: Bot) -> No
         with pytest.raises(BadRequest, match=r"(?i)parse entities"):
             await bot.send_message(USER, broken, parse_mode="HTML")
     assert len(server.messages_to(USER)) == 1
+
+
+def test_html_is_read_to_its_visible_text_and_its_errors_say_where_in_bytes() -> None:
+    """Entities unescaped, tags dropped; each malformed piece named with its UTF-8 byte offset, as Telegram does."""
+    assert (
+        parse_html("<b>Bosatt</b> &amp; vedtak · Ø &lt;5&gt; &#39;x&#x27;") == "Bosatt & vedtak · Ø <5> 'x'"
+    )
+    for broken, reason in (
+        ("Ø < 5", "Unexpected character at byte offset 3"),
+        ("Ø <foo>x</foo>", 'Unsupported start tag "foo" at byte offset 3'),
+        ("<b>Ø</i>", "Unmatched end tag at byte offset 5"),
+        ("Ø & b", "Character entity expected at byte offset 3"),
+        ("Ø > b", "Unexpected end tag at byte offset 3"),
+        ("<b><i>Ø</i>", 'Can\'t find end tag corresponding to start tag "b"'),
+    ):
+        with pytest.raises(ApiError) as raised:
+            parse_html(broken)
+        assert raised.value.description == f"Bad Request: can't parse entities: {reason}"
 
 
 async def test_message_length_is_counted_after_parsing(server: FakeBotApi, bot: Bot) -> None:
