@@ -44,7 +44,7 @@ QUESTIONS = [
 SEQUENTIAL = 120
 QUIET = 0.25  # seconds without a new reply after which a question's answer is complete
 USERS = 200
-BURSTS = 7  # bursts of USERS for each bot, in turn (the median of seven: the machine swings from one to the next)
+BURSTS = 7  # bursts of USERS for each bot, in turn (the machine swings from one to the next)
 # Each asked once, so none comes from the answer cache: the corpus's distinct bokmål questions.
 FRESH = list(dict.fromkeys(case.question for case in CASES if case.language == "nb"))[:SEQUENTIAL]
 PROFILE = os.environ.get("BENCH_PROFILE")  # a folder for the bot processes' profiles, when set
