@@ -7,7 +7,7 @@ corpus's distinct bokmål questions. The baseline is a minimal python-telegram-b
 question in turn (and take turns at the bursts of users), so whatever else the machine does meanwhile
 falls on both alike. With BENCH_PROFILE=FOLDER each bot process's event loop is profiled
 (bench/profiled.py) during the fresh questions (FOLDER/MODULE-1.prof) and each burst of users asking
-at once (FOLDER/MODULE-2.prof to -4.prof). With BENCH_PHASES=FOLDER each update's way from
+at once (FOLDER/MODULE-2.prof to -8.prof, one per burst). With BENCH_PHASES=FOLDER each update's way from
 python-telegram-bot's process_update to its first sendMessage request is timed step by step instead
 (bench/phases.py; FOLDER/MODULE-1.phases for the fresh questions), and the medians are printed.
 """
