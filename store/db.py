@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from store.metrics import DATABASE_ERRORS
 
 DEFAULT_DATABASE_URL = "sqlite:///data/bosettingsbot.sqlite3"
+WAL_SIZE_LIMIT = 64 * 2**20  # bytes of write-ahead log kept on disk once it has been folded back
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}
 # Errors that say the database cannot be used right now, not that a question was wrong: a server that is
 # down, refusing, restarting, out of connections or dropping them (OSError covers ConnectionRefusedError
@@ -48,15 +49,31 @@ def _enable_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> No
     cursor.close()
 
 
+def _write_ahead(dbapi_connection: object, _record: object) -> None:
+    """Keep a file's changes in a write-ahead log until they are committed, so that reading never waits for a
+    write: with SQLite's default journal, a long transaction (a national import's Save) locked the file for
+    its readers, and a question's read on the event loop held up the loop, the writer with it, and failed after
+    five seconds with 'database is locked'. SQLite folds the log back into the file once it passes 1 000 pages;
+    after a long transaction the log's file is cut back to WAL_SIZE_LIMIT."""
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
+    cursor.close()
+
+
 def make_engine(url: str) -> AsyncEngine:
     """Create the async engine for a database URL, making the SQLite folder if needed."""
     full = async_url(url)
     parsed = make_url(full)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(full, pool_pre_ping=parsed.get_backend_name() != "sqlite")
-    if parsed.get_backend_name() == "sqlite":
+    sqlite = parsed.get_backend_name() == "sqlite"
+    sqlite_file = sqlite and parsed.database not in (None, "", ":memory:")
+    if sqlite_file:
+        Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(full, pool_pre_ping=not sqlite)
+    if sqlite:
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
+    if sqlite_file:
+        event.listen(engine.sync_engine, "connect", _write_ahead)
     event.listen(engine.sync_engine, "handle_error", _count_error)
     return engine
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -128,3 +129,24 @@ async def test_a_database_out_of_reach_is_told_apart_and_counted(tmp_path: Path)
     assert REGISTRY.get_sample_value("bosettingsbot_database_errors_total") == errors + 1
     await reader.close()
     await engine.dispose()
+
+
+async def test_reading_does_not_wait_for_a_write_in_another_connection(sqlite_url: str) -> None:
+    """With a write transaction open on the file elsewhere (an import's Save, the command line), the place
+    index is built through a session and a question's rows are read on the event loop's thread at once: before,
+    both waited for the lock, the loop with them, and failed after five seconds with 'database is locked'."""
+    store = await Store.open(sqlite_url)
+    assert store.reader.path is not None
+    writer = sqlite3.connect(store.reader.path, isolation_level=None)
+    try:
+        writer.execute("BEGIN EXCLUSIVE")
+        writer.execute("DELETE FROM figure")  # not committed: what others read stays as it was
+        places = sorted((await store.index()).with_figures)
+        read = await statements(store.reader, place_ids=places)
+        async with store.unit() as session:
+            in_session = await statements(session, place_ids=places)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        await store.close()
+    assert read and typed(read) == typed(in_session)
