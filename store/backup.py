@@ -45,9 +45,13 @@ def restore(source: Path, url: str) -> None:
 
 
 def copy(source: Path, target: Path) -> None:
-    """Copy one SQLite database into another, page by page, under SQLite's locks (its online backup API)."""
+    """Copy one SQLite database into another, page by page, under SQLite's locks (its online backup API).
+
+    The copy is one file, without the bot's write-ahead log: opened read-only (a restore's check) it leaves no
+    `-wal` and `-shm` files beside it; the bot's engine turns the log on again at its first connection."""
     with closing(read_only(source)) as origin, closing(sqlite3.connect(target)) as destination:
         origin.backup(destination)
+        destination.execute("PRAGMA journal_mode=DELETE")
 
 
 def read_only(path: Path) -> sqlite3.Connection:

@@ -179,6 +179,8 @@ def test_backup_then_restore_brings_the_database_back(folder: Path, sqlite_url: 
         done.stderr
     )
     assert figure_total(sqlite_url) == seeded
+    # The backup is one file: read for the restore, it left no write-ahead log's -wal and -shm beside it.
+    assert sorted(path.name for path in folder.glob("kopi.sqlite3*")) == ["kopi.sqlite3"]
 
 
 def test_backup_of_postgresql_says_to_use_pg_dump(folder: Path) -> None:
