@@ -1,4 +1,5 @@
-"""Every bench in turn (make bench): answers, Telegram round trips, charts beside other users, imports, the digest broadcast, memory."""
+"""Every bench in turn (make bench): answers, Telegram round trips, charts beside other users, imports,
+questions after a change of the data, the digest broadcast, memory."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import inspect
 from bench import (
     answer_bench,
     broadcast_bench,
+    change_bench,
     chart_bench,
     import_bench,
     memory_bench,
@@ -21,6 +23,7 @@ BENCHES = (
     telegram_bench,
     chart_bench,
     import_bench,
+    change_bench,
     broadcast_bench,
     memory_bench,
 )

@@ -196,13 +196,13 @@ class HeldFigures:
         self.totals: GenerationCache[Totals] = GenerationCache(store, budget=budget, weigh=_weight)
         self.warmed: int | None = None  # the data generation whose places were last read ahead
 
-    async def keep_warm(self) -> None:
+    async def keep_warm(self) -> bool:
         """Once per change of the data, read ahead the statements of the places asked about before it, then
         of every other place with figures, as far as the budget goes, then the larger places' totals and the
-        years their members have figures: a first question about one is answered from memory."""
+        years their members have figures: a first question about one is answered from memory. Whether it read."""
         generation = self.store.generation
         if self.warmed == generation:
-            return
+            return False
         index = await self.store.index()
         asked = [place_id for place_id in self.places.recent() if isinstance(place_id, int)]
         await self.warm([*asked, *sorted(index.with_figures)])
@@ -217,6 +217,7 @@ class HeldFigures:
         for place_id in sorted(larger):  # the years of their series (a query each)
             await self.of_members(index.places[place_id], reader=self.store.reading_ahead)
         self.warmed = generation
+        return True
 
     async def warm(self, place_ids: Sequence[int]) -> None:
         """Hold these places' statements (read WARM_PLACES places a query), in order, until the budget is full."""
