@@ -7,8 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.runtime import BotApplication
-from bot.texts import text
-from handlers import KNOWN_COMMANDS
+from bot.texts import ADMIN_COMMANDS, COMMANDS, text
 from store.store import Store
 from store.users import add_user
 from store.vocabulary import Role
@@ -16,6 +15,7 @@ from tests.botapi.server import FakeBotApi
 from tests.conftest import ADMIN_ID, COORDINATOR_ID
 from tests.handlers.conftest import OPS_CHAT_ID, RecordingRequest, process
 
+KNOWN_COMMANDS = (*COMMANDS, *ADMIN_COMMANDS, "historikk")  # /historikk is /history in Norwegian
 NUMBERS = st.from_regex(r"[#+-]?[0-9²³¹⁰٠-٩０-９]{1,25}( (admin|coordinator|[0-9]{1,4}))?", fullmatch=True)
 WORDS = st.sampled_from(
     ["Trondheim", "2015", "bosatt", "EM", "admin", "mandag", "08:00", ",", "#", "csv", "nn"]
