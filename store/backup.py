@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from store.db import sqlite_file
+
 PART = ".part"  # a backup is written beside its file under this suffix, then renamed: never half a file
 
 
@@ -20,9 +22,10 @@ def database_file(url: str) -> Path:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         raise BackupRefused("backup and restore are for SQLite; on PostgreSQL use pg_dump and pg_restore")
-    if parsed.database in (None, "", ":memory:"):
+    file = sqlite_file(parsed)
+    if file is None:
         raise BackupRefused("an in-memory database has no file to back up")
-    return Path(parsed.database)
+    return file
 
 
 def backup(url: str, target: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import asyncpg
 from sqlalchemy import event
-from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -61,18 +61,24 @@ def _write_ahead(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
+def sqlite_file(url: URL) -> Path | None:
+    """The file of an SQLite database's URL; None for another database or an in-memory one."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(url.database))
+
+
 def make_engine(url: str) -> AsyncEngine:
     """Create the async engine for a database URL, making the SQLite folder if needed."""
     full = async_url(url)
     parsed = make_url(full)
-    sqlite = parsed.get_backend_name() == "sqlite"
-    sqlite_file = sqlite and parsed.database not in (None, "", ":memory:")
-    if sqlite_file:
-        Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+    sqlite, file = parsed.get_backend_name() == "sqlite", sqlite_file(parsed)
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(full, pool_pre_ping=not sqlite)
     if sqlite:
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
-    if sqlite_file:
+    if file is not None:
         event.listen(engine.sync_engine, "connect", _write_ahead)
     event.listen(engine.sync_engine, "handle_error", _count_error)
     return engine

@@ -16,7 +16,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, String
@@ -27,6 +26,7 @@ from sqlalchemy.sql import Select
 from sqlmodel.sql.sqltypes import AutoString
 
 from store.backup import read_only
+from store.db import sqlite_file
 from store.metrics import DATABASE_ERRORS
 
 Row = tuple[Any, ...]
@@ -54,9 +54,7 @@ class Reader:
 
     def __init__(self, engine: AsyncEngine, *, on_thread: bool = False) -> None:
         self.engine = engine
-        database = engine.url.database
-        sqlite_file = engine.dialect.name == "sqlite" and database not in (None, "", ":memory:")
-        self.path = Path(database) if sqlite_file and database else None
+        self.path = sqlite_file(engine.url)
         self._thread = (
             ThreadPoolExecutor(1, thread_name_prefix="sqlite-reads") if self.path and on_thread else None
         )
