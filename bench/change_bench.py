@@ -100,9 +100,8 @@ async def measure(way: str) -> dict[str, Any]:
     """One run of a way, from start-up to the questions after the read-ahead that follows the Save."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        template = await asyncio.to_thread(
-            databases.seed_sqlite_template, folder
-        )  # it runs a loop of its own
+        # The template's seeding runs an event loop of its own: in a worker thread, beside this one.
+        template = await asyncio.to_thread(databases.seed_sqlite_template, folder)
         store = await Store.open(databases.copy_sqlite(template, folder))
         assistant = Assistant(store, zone=OSLO, open_access=True)
         assistant.warm_up()
@@ -110,7 +109,8 @@ async def measure(way: str) -> dict[str, Any]:
         gc.freeze()  # start-up's objects, as the bot's post_init and warm-up job do
         await timed_upload(store, national_csv())
         asked, collections = await questions(store), FullCollections()
-        reading, during = asyncio.create_task(WAYS[way](store.figures)), list[float]()
+        reading = asyncio.create_task(WAYS[way](store.figures))
+        during: list[float] = []
         started = time.perf_counter()
         while not reading.done():
             during.append(await timed(assistant, asked[len(during)], len(during)))

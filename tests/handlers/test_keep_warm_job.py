@@ -56,9 +56,8 @@ async def test_what_the_job_reads_ahead_is_left_out_of_full_collections(applicat
     assert held is not None
     statement = next(s for statements in held.by_year.values() for s in statements)
     assert gc.is_tracked(statement)
-    assert all(
-        o is not statement for o in gc.get_objects()
-    )  # frozen: in no generation the collector passes over
+    # Frozen: in none of the generations the collector passes over.
+    assert all(o is not statement for o in gc.get_objects())
     frozen = gc.get_freeze_count()
     await application.job_queue.run_once(keep_warm, 60).run(application)
     assert gc.get_freeze_count() <= frozen  # frozen objects still go when nothing refers to them
