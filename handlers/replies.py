@@ -22,11 +22,21 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 async def send_replies(update: Update, message: Message, replies: list[Reply], context: BotContext) -> None:
     """Send the replies in order, after what the chat is still being sent.
 
-    A chart still to draw, and what follows it, is drawn and sent once the update is handled (the next
-    update need not wait for the drawing), and before anything else is sent to the chat. Once the
-    application is stopping, it is sent before the update counts as handled: the stop waits for that.
+    While more updates wait to be handled (a burst), the replies are sent by a task and the next update is
+    read meanwhile (StillSending bounds how many such tasks are on their way). Otherwise they are sent within
+    the update, but a chart still to draw, and what follows it, is drawn and sent once the update is handled
+    (the next update need not wait for the drawing), and before anything else is sent to the chat. Once the
+    application is stopping, all is sent before the update counts as handled: the stop waits for that.
     """
     still_sending = context.bot_data.runtime.still_sending
+    application = context.application
+    if application.running and application.update_queue.qsize():
+        await still_sending.queue(
+            message.chat_id,
+            lambda: send_in_order(message, replies),
+            lambda sending: application.create_task(sending, update=update),
+        )
+        return
     await still_sending.done(message.chat_id)
     drawn_later = next((i for i, reply in enumerate(replies) if reply.draw is not None), len(replies))
     await send_in_order(message, replies[:drawn_later])

@@ -11,6 +11,7 @@ import pytest
 
 from bot.__main__ import REJECTED_TOKEN
 from bot.render import plain
+from bot.replies import AT_ONCE
 from tests.bot.question_cases import CASES
 from tests.bot.test_questions import CITED
 from tests.botapi.server import FakeBotApi
@@ -37,6 +38,35 @@ async def test_status_card_over_telegram(botapi: FakeBotApi, start_bot: StartBot
         assert figure in card["text"]
     assert "Fremtidige integreringsutfordringer" in card["text"] and "per 31.12.2015" in card["text"]
     assert await bot.stop() == 0
+
+
+async def test_a_burst_is_read_on_while_replies_are_on_their_way(
+    botapi: FakeBotApi, start_bot: StartBot
+) -> None:
+    """Updates waiting behind one are handled while its reply is on its way: with Telegram's answers held, the
+    bot has AT_ONCE replies out at once (one at a time would have one), no more; then everyone is answered, and a
+    user's second question after their first."""
+    await start_bot(ACCESS="open")
+    users = [9100 + number for number in range(5)]
+    botapi.hold("sendMessage")
+    for user in users:
+        botapi.send_text(user, "status Melhus 2015")
+    botapi.send_text(users[0], "status Trondheim 2015")
+
+    def replies_out() -> list[int]:
+        return [params["chat_id"] for method, params in botapi.requests if method == "sendMessage"]
+
+    await botapi.wait_until(lambda: len(replies_out()) == AT_ONCE)
+    await asyncio.sleep(0.5)
+    assert (
+        replies_out() == users[:AT_ONCE]
+    )  # the first users' cards (one at a time: the first's, then its timeout)
+    botapi.release("sendMessage")
+    for user in users[1:]:
+        (card,) = await botapi.wait_for(user, 1)
+        assert "Melhus" in card["text"]
+    first, second = await botapi.wait_for(users[0], 2)
+    assert "Melhus" in first["text"] and "Trondheim" in second["text"]
 
 
 async def test_start_help_and_command_menus(botapi: FakeBotApi, start_bot: StartBot) -> None:
