@@ -9,7 +9,8 @@ falls on both alike. With BENCH_PROFILE=FOLDER each bot process's event loop is 
 (bench/profiled.py) during the fresh questions (FOLDER/MODULE-1.prof) and each burst of users asking
 at once (FOLDER/MODULE-2.prof to -8.prof, one per burst). With BENCH_PHASES=FOLDER each update's way from
 python-telegram-bot's process_update to its first sendMessage request is timed step by step instead
-(bench/phases.py; FOLDER/MODULE-1.phases for the fresh questions), and the medians are printed.
+(bench/phases.py; FOLDER/MODULE-1.phases for the fresh questions), and the medians are printed. With
+BENCH_ROUND_TRIP_MS=MS both local servers answer each call MS milliseconds late, as Telegram's round trip would.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ BURSTS = 7  # bursts of USERS for each bot, in turn (the machine swings from one
 FRESH = list(dict.fromkeys(case.question for case in CASES if case.language == "nb"))[:SEQUENTIAL]
 PROFILE = os.environ.get("BENCH_PROFILE")  # a folder for the bot processes' profiles, when set
 PHASES = os.environ.get("BENCH_PHASES")  # a folder for their updates' times step by step, when set
+ROUND_TRIP = float(os.environ.get("BENCH_ROUND_TRIP_MS", "0")) / 1000  # each Bot API answer's delay, when set
 
 
 async def start(botapi: FakeBotApi, module: str, database_url: str, folder: Path) -> BotProcess:
@@ -186,6 +188,7 @@ async def run_both(database_url: str, folder: Path, fresh_questions: list[str]) 
         sides = []
         for label, module, user_base in (("echo", "bench.echo_bot", 10_000), ("ours", "bot", 20_000)):
             botapi = FakeBotApi()
+            botapi.round_trip = ROUND_TRIP
             await botapi.start()
             stack.push_async_callback(botapi.stop)
             bot = await start(botapi, module, database_url, folder)

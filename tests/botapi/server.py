@@ -221,6 +221,7 @@ class FakeBotApi:
         # Each post of an update: the address, the update's id, and the HTTP status or the error's name.
         self.webhook_posts: list[tuple[str, int, int | str]] = []
         self._held: dict[str, asyncio.Event] = {}  # methods whose calls wait until released
+        self.round_trip = 0.0  # seconds each HTTP answer waits, as Telegram's round trip would (a bench's)
 
     # --- lifecycle
 
@@ -522,6 +523,8 @@ class FakeBotApi:
             )
         except BadGateway:
             return web.Response(status=502, text=BAD_GATEWAY, content_type="text/html")
+        if self.round_trip:
+            await asyncio.sleep(self.round_trip)
         return web.json_response(body, status=status)
 
     async def answer(self, method: str, params: Json, *, token: str | None = None) -> tuple[int, Json]:

@@ -41,6 +41,18 @@ async def test_get_me_and_updates(server: FakeBotApi, bot: Bot) -> None:
     assert updates[1].message and updates[1].message.entities[0].type == "bot_command"
 
 
+async def test_a_round_trip_delays_each_answer_and_not_the_recording(server: FakeBotApi, bot: Bot) -> None:
+    """With `round_trip` set, a call is recorded when it arrives and answered that long after (a bench's Telegram)."""
+    server.round_trip = 1.0
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    sending = asyncio.create_task(bot.send_message(USER, "hei"))
+    await server.wait_for(USER, 1)
+    arrived = loop.time()
+    await sending
+    assert arrived - started < 1.0 <= loop.time() - started
+
+
 async def test_html_is_checked_like_telegram(server: FakeBotApi, bot: Bot) -> None:
     """Valid HTML is accepted; a bare '<', an unknown tag or an unclosed tag is a 400 parse error."""
     await bot.send_message(USER, "<b>Bosatt</b> &amp; vedtak: 11 600", parse_mode="HTML")
