@@ -41,8 +41,8 @@ async def send_replies(update: Update, message: Message, replies: list[Reply], c
     drawn_later = next((i for i, reply in enumerate(replies) if reply.draw is not None), len(replies))
     await send_in_order(message, replies[:drawn_later])
     later = replies[drawn_later:]
-    if later and context.application.running:
-        task = context.application.create_task(send_in_order(message, later), update=update)
+    if later and application.running:
+        task = application.create_task(send_in_order(message, later), update=update)
         still_sending.add(message.chat_id, task)
     elif later:
         await send_in_order(message, later)
