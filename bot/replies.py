@@ -74,7 +74,7 @@ class StillSending:
         """Send to the chat after what it is still being sent, in a task `start` makes, once fewer than `at_once`
         queued sends are on their way (waiting here until then)."""
         await self.places.acquire()
-        previous = self.sending.get(chat)
+        previous = self.sending.get(chat)  # taken now: once added, the chat's entry is this send's own task
 
         async def in_turn() -> None:
             """The chat's previous sends out, then this one; its place given back either way."""
