@@ -239,6 +239,10 @@ async def main() -> None:
         f"throughput {statistics.median(ours.rates) / statistics.median(echo.rates):.2f}× echo (target ≥ 0.9); CPU per reply at once "
         f"{ours.rate_cpu / echo.rate_cpu:.2f}× echo"
     )
+    extra = statistics.median(mine - theirs for mine, theirs in zip(ours.fresh, echo.fresh, strict=True))
+    print(
+        f"a fresh question costs {extra:+.2f} ms beyond the echo bot's reply (median of each question's difference)"
+    )
     if PHASES:
         print_phases(Path(PHASES))
 
