@@ -1,5 +1,5 @@
-"""Every bench in turn (make bench): answers, Telegram round trips, charts beside other users, imports,
-questions after a change of the data, the digest broadcast, memory."""
+"""Every bench in turn (make bench): how cold the machine makes code, cold start, answers, Telegram round
+trips, charts beside other users, imports, questions after a change of the data, the digest broadcast, memory."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from bench import (
     broadcast_bench,
     change_bench,
     chart_bench,
+    cold_machine,
     import_bench,
     memory_bench,
     start_bench,
@@ -18,6 +19,7 @@ from bench import (
 )
 
 BENCHES = (
+    cold_machine,
     start_bench,
     answer_bench,
     telegram_bench,
