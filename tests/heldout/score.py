@@ -124,6 +124,9 @@ def has_figure(answer: str, figure: str) -> bool:
     return re.search(rf"(?<!\d)(?<!\d ){figure_pattern(figure)}(?!\d)(?! \d\d\d)", answer) is not None
 
 
+SPACE = "[ \u00a0\u202f]?"  # between thousands, and before a per cent sign
+
+
 def figure_pattern(figure: str) -> str:
     """A pattern for the figure that accepts its whole part with or without a space between thousands.
 
@@ -134,7 +137,18 @@ def figure_pattern(figure: str) -> str:
         return re.escape(figure)
     digits = re.sub(r"\D", "", match.group(1))
     groups = [digits[max(0, end - 3) : end] for end in range(len(digits), 0, -3)][::-1]
-    return "[ \u00a0\u202f]?".join(groups) + re.escape(match.group(2))
+    return SPACE.join(groups) + rest_pattern(match.group(2))
+
+
+def rest_pattern(rest: str) -> str:
+    """A pattern for what follows a figure's whole part: its decimals after a comma or a point (as the
+    answer's language writes them), and a per cent sign with or without a space before it ('61%', '61 %')."""
+    decimals = re.match(r"[,.](\d+)", rest)
+    start = f"[,.]{decimals.group(1)}" if decimals else ""
+    after = rest[decimals.end() :] if decimals else rest
+    if after.strip() == "%":
+        return f"{start}{SPACE}%"
+    return start + re.escape(after)
 
 
 async def ask(store: Store, case: Case, user_language: str) -> str:

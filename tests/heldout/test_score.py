@@ -12,10 +12,15 @@ from tests.heldout.score import has_figure, with_unit_applied
         ("7.784", "Bosatt: 7784"),
         ("11600", "Vedtak: 11 600"),
         ("33 701", "33701 i alt"),
+        ("61%", "1. Vestfold 61 %"),
+        ("44 %", "Sør-Trøndelag 44%"),
+        ("6,6 %", "youth 6.6 %"),
+        ("1,5", "Tid (måneder): 1,5"),
     ],
 )
 def test_a_figure_is_found_with_or_without_its_thousands_separator(figure: str, answer: str) -> None:
-    """Dots, spaces or nothing between thousands: the same number."""
+    """Dots, spaces or nothing between thousands, a decimal comma or point, a space or none before '%': the
+    same number."""
     assert has_figure(answer, figure)
 
 
@@ -26,6 +31,8 @@ def test_a_figure_is_found_with_or_without_its_thousands_separator(figure: str, 
         ("784", "Bosatt: 7 784"),
         ("2015", "Bosatt: 12 015"),
         ("6,6", "ungdom 6,65 %"),
+        ("61%", "Vestfold 161 %"),
+        ("6,6 %", "ungdom 16,6 %"),
     ],
 )
 def test_a_figure_inside_a_larger_number_is_not_found(figure: str, answer: str) -> None:
