@@ -94,6 +94,8 @@ LATER_NAME = re.compile(
     r"\(\s*(?:(?:nå|no|now|today|i dag)\s+(?P<after>[^()]+?)|(?P<before>[^()]+?)\s+(?:nå|no|now|today|i dag))\s*\)",
     re.IGNORECASE,
 )
+# 'Nord- og Sør-Trøndelag', 'Aust- eller Vest-Agder': a first part that takes the ending of the hyphenated word after it
+SUSPENDED = re.compile(r"(?<![-\w])([^\W\d_]+)-\s+(og|eller|and|or)\s+([^\W\d_]+)-([^\W\d_]+)", re.IGNORECASE)
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
@@ -298,6 +300,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if command:
         question.command = command.group(1).lower()
         body = body[command.end() :]
+    body = _suspended_compounds(body)
     body, later_names = LATER_NAME.subn(lambda m: f"({m['after'] or m['before']})", body)
     dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
     question.years, year_marks, body = _years(body, today)
@@ -337,6 +340,13 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
     return question
+
+
+def _suspended_compounds(text: str) -> str:
+    """'Nord- og Sør-Trøndelag' written out as 'Nord-Trøndelag og Sør-Trøndelag'."""
+    if "- " not in text:
+        return text
+    return SUSPENDED.sub(lambda m: f"{m[1]}-{m[4]} {m[2]} {m[3]}-{m[4]}", text)
 
 
 def _as_of(reading: _Reading, dated: Dated) -> None:
