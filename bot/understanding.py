@@ -1330,13 +1330,19 @@ def _remaining(question: Question) -> None:
 
 def _group_share(reading: _Reading) -> None:
     """'høyest andel EM i plantallet', 'the largest share of minors in its request': members ranked by the group's
-    share of the measure's total, not by the group's figure."""
+    share of the measure's total, not by the group's figure; 'hvor stor andel av anmodningen er EM', 'what share
+    of the request is minors' (no measure of its own beside the one shared): one place's."""
     question = reading.question
-    shares = any(token.norm in SHARE_WORDS for token in reading.tokens)
-    if not shares or question.intent != Intent.RANKING or question.group == Group.ALL or question.by_year:
+    if question.group == Group.ALL or question.by_year:
         return
-    measure = question.measure or question.per or Measure.SETTLED
-    question.measure, question.per, question.group_share = measure, measure, True
+    if question.intent != Intent.RANKING:
+        own = question.per is not None and question.measure is None
+        if own and question.intent in (Intent.FIGURE, Intent.STATUS):
+            question.measure, question.group_share = question.per, True
+        return
+    if any(token.norm in SHARE_WORDS for token in reading.tokens):
+        measure = question.measure or question.per or Measure.SETTLED
+        question.measure, question.per, question.group_share = measure, measure, True
 
 
 def _position(reading: _Reading) -> None:

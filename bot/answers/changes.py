@@ -232,21 +232,31 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     year, note = await year_for(question, place, (measure, per), ctx, every=True)
     if year is None:
         return await no_data(place, question.year, ctx, [measure, per], question.group)
-    points = [await _point(place, year, m, question.group, ctx) for m in (measure, per)]
+    of_whom = Group.ALL if question.group_share else question.group  # a group's share: of everyone's figure
+    groups = (question.group, of_whom)
+    points = [await _point(place, year, m, g, ctx) for m, g in zip((measure, per), groups, strict=True)]
     if points == [None, None]:
         return await no_data(place, year, ctx, [measure, per], question.group)
     cite = Citations(ctx.language)
     lines = [
-        f"{label(m, question.group, ctx.language)}: "
+        f"{label(m, g, ctx.language)}: "
         + (_shown(point, cite) if point is not None else text("no_figures_short", ctx.language))
-        for m, point in zip((measure, per), points, strict=True)
+        for m, g, point in zip((measure, per), groups, points, strict=True)
     ]
     part, whole = points
     share = settled_share(whole.value if whole else None, part.value if part else None)
     if share is not None:
         lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
-    what = f"{ratio_title(measure, per, ctx.language)} {year}"
+    what = f"{_ratio_heading(question, measure, per, ctx.language)} {year}"
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
+
+
+def _ratio_heading(question: Question, measure: str, per: str, language: str) -> str:
+    """'Andel EM av anmodning' for a group's share of a measure, else the ratio's title ('Bosatt av vedtaket')."""
+    if question.group_share:
+        group, what = group_label(question.group, language), short_measure_label(per, language)
+        return text("group_share_title", language, group=group, what=what)
+    return ratio_title(measure, per, language)
 
 
 def ratio_of(question: Question) -> tuple[str, str]:
