@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from itertools import product
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ from bot.answers.context import (
     PARTIAL,
     STAND_INS,
     Context,
+    as_of_words,
     groups_all_first,
     label,
     revision,
@@ -102,13 +104,14 @@ BETWEEN_STAND_INS: dict[str, tuple[str, ...]] = {**STAND_INS, Measure.PLANNED: (
 
 class End(NamedTuple):
     """One of the two figures a change or difference is between: a place's measure and group in a year (as first
-    stated, if `original`, not as revised)."""
+    stated, if `original`, not as revised; as it stood on a day, if `as_of`)."""
 
     place: Place
     measure: str
     group: str
     year: int
     original: bool = False
+    as_of: date | None = None
 
 
 async def _between(question: Question, place: Place, ctx: Context) -> Reply:
@@ -138,7 +141,8 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
         lines.extend(_in_percent((before, after), ctx) if question.in_percent and changed else [])
         lines.extend(_stated_change(before, after, ctx) if changed else [])
     years = sorted({end.year for end in ends})
-    heading = title(place, ctx.language, f"{'–'.join(str(y) for y in years)}, {word}")
+    as_of = as_of_words(ends[-1].as_of, ctx.language)
+    heading = title(place, ctx.language, f"{'–'.join(str(y) for y in years)}, {word}{as_of}")
     return Reply("\n".join([heading, *lines]) + cite.render())
 
 
@@ -157,16 +161,19 @@ async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, En
         years = [latest]
     less = question.without_group
     groups = [WHOLE_OF.get(less, Group.ALL), less] if less else [question.group] * 2
+    on = question.as_of_in  # 'pr 10.12': each end as it stood on that day of its year
     if question.also:
         other, year = question.also[0].place, years[-1]
-        return End(place, first, groups[0], year), End(other, last, groups[0], year)
+        return End(place, first, groups[0], year, as_of=on(year)), End(
+            other, last, groups[0], year, as_of=on(year)
+        )
     if len(question.measure_years) > 1:  # each measure its year, the earlier first
         (m1, y1), (m2, y2) = sorted(question.measure_years[:2], key=lambda pair: pair[1])
-        return End(place, m1, groups[0], y1), End(place, m2, groups[0], y2)
+        return End(place, m1, groups[0], y1, as_of=on(y1)), End(place, m2, groups[0], y2, as_of=on(y2))
     originals = question.original_years
     return (
-        End(place, first, groups[0], years[0], years[0] in originals),
-        End(place, last, groups[1], years[-1], years[-1] in originals),
+        End(place, first, groups[0], years[0], years[0] in originals, on(years[0])),
+        End(place, last, groups[1], years[-1], years[-1] in originals, on(years[-1])),
     )
 
 
@@ -181,10 +188,12 @@ def _end_label(end: End, ends: tuple[End, End], measure: str, language: str) -> 
 async def _point_or_stand_in(end: End, ctx: Context) -> tuple[Point | None, str | None]:
     """An end's figure, or where it has none what stands for it (the planning figure for a request, the request
     for a planning figure; one stated before a sum over the members), and which."""
-    point = await _point(end.place, end.year, end.measure, end.group, ctx, original=end.original)
+    point = await _point(
+        end.place, end.year, end.measure, end.group, ctx, original=end.original, as_of=end.as_of
+    )
     stand_ins = BETWEEN_STAND_INS.get(end.measure, ()) if point is None else ()
     for summed, stand_in in product((False, True), stand_ins):
-        point = await _point(end.place, end.year, stand_in, end.group, ctx, summed=summed)
+        point = await _point(end.place, end.year, stand_in, end.group, ctx, summed=summed, as_of=end.as_of)
         if point is not None:
             return point, stand_in
     return point, None
@@ -233,8 +242,10 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     if year is None:
         return await no_data(place, question.year, ctx, [measure, per], question.group)
     of_whom = Group.ALL if question.group_share else question.group  # a group's share: of everyone's figure
-    groups = (question.group, of_whom)
-    points = [await _point(place, year, m, g, ctx) for m, g in zip((measure, per), groups, strict=True)]
+    groups, as_of = (question.group, of_whom), question.as_of_in(year)
+    points = [
+        await _point(place, year, m, g, ctx, as_of=as_of) for m, g in zip((measure, per), groups, strict=True)
+    ]
     if points == [None, None]:
         return await no_data(place, year, ctx, [measure, per], question.group)
     cite = Citations(ctx.language)
@@ -247,7 +258,7 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     share = settled_share(whole.value if whole else None, part.value if part else None)
     if share is not None:
         lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
-    what = f"{_ratio_heading(question, measure, per, ctx.language)} {year}"
+    what = f"{_ratio_heading(question, measure, per, ctx.language)} {year}{as_of_words(as_of, ctx.language)}"
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
 
 
@@ -331,15 +342,22 @@ async def _point(
     *,
     summed: bool = True,
     original: bool = False,
+    as_of: date | None = None,
 ) -> Point | None:
-    """The figure that stood at the end of a year (as first stated, if `original`): the revised one if revised,
-    else a sum over the members (unless not `summed`)."""
-    found = revision(await ctx.figures(place), year, measure, group)
-    if found is not None:
-        return _stated(found[0] if original else found[1] or found[0], ctx)
+    """The figure that stood at the end of a year (as first stated, if `original`; on a day, if `as_of`): the
+    revised one if revised, else a sum over the members (unless not `summed`)."""
+    held = await ctx.figures(place)
+    if as_of is not None:
+        stated = held.current([year], [measure], [group], as_of=as_of)
+        if stated:
+            return _stated(stated[0], ctx)
+    else:
+        found = revision(held, year, measure, group)
+        if found is not None:
+            return _stated(found[0] if original else found[1] or found[0], ctx)
     if not summed or not ctx.is_sum(place, year):
         return None
-    total = (await ctx.totals(place, year, [measure])).get((measure, group))
+    total = (await ctx.totals(place, year, [measure], as_of)).get((measure, group))
     return _summed(total, ctx) if total is not None and total.parts and total.summable else None
 
 

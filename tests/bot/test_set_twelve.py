@@ -17,6 +17,9 @@ from tests.bot.test_unrehearsed import reply
 
 SLIDES_DAY = date(2016, 2, 15)  # seed 001's slides are of February 2016
 REQUEST_DAY = date(2015, 12, 11)  # seed 000's requests of 2016-2017 are of 11.12.15
+LATER_DAY = date(2019, 1, 20)  # seed 004, with Trondheim's 495 settled in 2015, is of January 2019
+SHARE = (": 398¹", ": 450¹", "88 %")  # Trondheim's settled of its decision as of 10.12.15
+DIFFERENCE = ("398 − 57 = 341",)  # Trondheim's settled less Stjørdal's as of 10.12.15
 
 
 @pytest.mark.parametrize(
@@ -103,5 +106,25 @@ async def test_a_group_with_a_measure_of_its_own_is_still_the_measure_of_the_oth
     store: Store, message: str, language: str
 ) -> None:
     """With the settled named, the minors settled of the minors requested (123 of 160)."""
-    question = parse(message, index=await store.index(), today=date(2019, 1, 20))
+    question = parse(message, index=await store.index(), today=LATER_DAY)
     assert (question.measure, question.per, question.group_share) == ("settled", "requested", False)
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "day", "wanted"),
+    [
+        ("Hvor stor andel av vedtaket har Trondheim bosatt per 10.12?", "nb", REQUEST_DAY, SHARE),
+        ("Kor stor del av vedtaket har Trondheim busett per 10.12.15?", "nn", LATER_DAY, SHARE),
+        ("What share of its 2015 decision had Trondheim settled as of 10 Dec 2015?", "en", LATER_DAY, SHARE),
+        ("Hvor mange flere har Trondheim bosatt enn Stjørdal pr 10.12?", "nb", REQUEST_DAY, DIFFERENCE),
+        ("Kor mange fleire har Trondheim busett enn Stjørdal per 10.12.15?", "nn", LATER_DAY, DIFFERENCE),
+        ("How many more had Trondheim settled than Stjørdal as of 10.12.2015?", "en", LATER_DAY, DIFFERENCE),
+    ],
+)
+async def test_a_share_or_difference_as_of_a_day_takes_the_figures_of_that_day(
+    store: Store, message: str, language: str, day: date, wanted: tuple[str, ...]
+) -> None:
+    """Trondheim's settled as of 10.12.15, 398 (of 450, 88 %; less Stjørdal's 57, 341), not the year's 495 stated
+    in a report of 2019."""
+    answer = await reply(on(store, day), message, language=language)
+    assert all(part in answer for part in wanted) and "495" not in answer, answer
