@@ -96,6 +96,10 @@ LATER_NAME = re.compile(
 )
 # 'Nord- og Sør-Trøndelag', 'Aust- eller Vest-Agder': a first part that takes the ending of the hyphenated word after it
 SUSPENDED = re.compile(r"(?<![-\w])([^\W\d_]+)-\s+(og|eller|and|or)\s+([^\W\d_]+)-([^\W\d_]+)", re.IGNORECASE)
+# 'hvilke kommuner i Sør-Trøndelag har …', 'kva for kommunar …', 'which municipalities …': the members asked for
+WHICH_MEMBERS = re.compile(
+    r"\b(?:hvilke|kva(?: for(?: nokre)?)?|which|what) (?:kommuner|kommunar|municipalities|fylker|fylke|counties)\b"
+)
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
@@ -332,6 +336,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _settle_need(reading)
     _outcomes(reading)
     _decide_intent(reading)
+    _which_members(reading)
     _remaining(question)
     _group_share(reading)
     _read_language(reading)
@@ -1326,6 +1331,20 @@ def _remaining(question: Question) -> None:
     question.measure, question.measures, question.second_measure, question.measure_years = None, [], None, []
     question.most = question.best = question.least = False
     question.intent = Intent.RANKING if question.intent == Intent.RANKING else Intent.STATUS
+
+
+def _which_members(reading: _Reading) -> None:
+    """'hvilke kommuner i Sør-Trøndelag har EM under 15 i anmodningen for 2016?': a figure of a county, region or
+    the nation asked for by its members, with no ranking word, lists them by it, largest first."""
+    question = reading.question
+    asks_figure = question.intent in (Intent.FIGURE, Intent.STATUS) and question.per is None
+    if not asks_figure or not (question.measure or question.group != Group.ALL):
+        return
+    if not question.places or question.places[0].place.level == "municipality":
+        return
+    if WHICH_MEMBERS.search(" ".join(token.norm for token in reading.tokens)):
+        question.intent, question.most = Intent.RANKING, True
+        reading.named.add("intent")
 
 
 def _group_share(reading: _Reading) -> None:

@@ -128,3 +128,35 @@ async def test_a_share_or_difference_as_of_a_day_takes_the_figures_of_that_day(
     in a report of 2019."""
     answer = await reply(on(store, day), message, language=language)
     assert all(part in answer for part in wanted) and "495" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilke kommuner i Sør-Trøndelag har EM under 15 i anmodningen for 2016?", "nb"),
+        ("Kva kommunar i Sør-Trøndelag har EM under 15 år i oppmodinga for 2016?", "nn"),
+        ("which municipalities in Sør-Trøndelag have minors under 15 in the 2016 request?", "en"),
+    ],
+)
+async def test_which_members_have_a_figure_lists_them_largest_first(
+    store: Store, message: str, language: str
+) -> None:
+    """'hvilke kommuner i Sør-Trøndelag har …': the municipalities by their figure (Trondheim 40, Melhus 6,
+    Orkdal 5, Midtre Gauldal 4, …), not the county's sum of 55."""
+    answer = await reply(on(store, REQUEST_DAY), message, language=language)
+    listed = ["1. Trondheim: 40¹", "2. Melhus: 6¹", "3. Orkdal: 5¹", "4. Midtre Gauldal: 4¹"]
+    assert all(row in answer for row in listed), answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hvilke kommuner er i Trondheimsregionen?",  # no figure asked: the region's card
+        "hvilke kommuner i Trøndelag er lengst bak vedtaket i 2015?",  # a ranking word of its own
+        "hvilke kommuner har Trondheim anmodning for i 2016?",  # a municipality has no members
+    ],
+)
+async def test_which_members_without_a_figure_of_members_reads_as_before(store: Store, message: str) -> None:
+    """Only a figure asked of a county, region or the nation by 'which municipalities' is listed by value."""
+    question = parse(message, index=await store.index(), today=REQUEST_DAY)
+    assert not question.most
