@@ -23,14 +23,21 @@ async def test_answers_read_by_year_are_those_read_whole(database_url: str, ques
     store = await Store.open(database_url)
     try:
         whole, by_year = store.figures, HeldFigures(store, read_whole=0)
+        compared_in_part = False  # some answer compared while a place it may read was held in part
         for case in load(questions):
             store.figures = whole
             expected = await _ask_anew(store, case)
             store.figures = by_year
+            compared_in_part = compared_in_part or _held_in_part(by_year)
             assert await _ask_anew(store, case) == expected, case.question
-        assert any(held.by_year and held.unread(None) for held in by_year.places.entries.values())  # in part
+        assert compared_in_part
     finally:
         await store.close()
+
+
+def _held_in_part(held: HeldFigures) -> bool:
+    """Whether some place is held with only some of its years read."""
+    return any(place.by_year and place.unread(None) for place in held.places.entries.values())
 
 
 async def _ask_anew(store: Store, case: Case) -> str:
