@@ -100,6 +100,10 @@ SUSPENDED = re.compile(r"(?<![-\w])([^\W\d_]+)-\s+(og|eller|and|or)\s+([^\W\d_]+
 WHICH_MEMBERS = re.compile(
     r"\b(?:hvilke|kva(?: for(?: nokre)?)?|which|what) (?:kommuner|kommunar|municipalities|fylker|fylke|counties)\b"
 )
+# Words that set two figures apart: with the introduction programme named, two places' results compared.
+APART_WORDS = frozenset(
+    ("prosentpoeng", "prosentpoenget", "prosentpoenga", "percentage", "points", "forskjell")
+)
 SINCE = re.compile(r"(?<!\d)(siden|sidan|since|fra|frå|from)\s+((?:19|20)\d\d)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
@@ -337,6 +341,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _outcomes(reading)
     _decide_intent(reading)
     _which_members(reading)
+    _intro_results_apart(reading)
     _remaining(question)
     _group_share(reading)
     _read_language(reading)
@@ -1345,6 +1350,19 @@ def _which_members(reading: _Reading) -> None:
     if WHICH_MEMBERS.search(" ".join(token.norm for token in reading.tokens)):
         question.intent, question.most = Intent.RANKING, True
         reading.named.add("intent")
+
+
+def _intro_results_apart(reading: _Reading) -> None:
+    """'hvor mange prosentpoeng bedre var Nord-Trøndelag enn Sør-Trøndelag på introresultater i 2014?',
+    'forskjellen mellom … på introresultater': two places' results of the programme, the first less the second."""
+    question = reading.question
+    if len(question.also) != 1 or question.measure is not None or question.group != Group.ALL:
+        return
+    intro = any(VOCABULARY.get(token.norm) == ("intent", Intent.INTRO) for token in reading.tokens)
+    apart = question.intent == Intent.CHANGE or any(token.norm in APART_WORDS for token in reading.tokens)
+    if intro and apart:
+        question.intent, question.measure = Intent.CHANGE, Measure.INTRO_RESULT_PCT
+        reading.named.update(("intent", "measure"))
 
 
 def _group_share(reading: _Reading) -> None:

@@ -160,3 +160,28 @@ async def test_which_members_without_a_figure_of_members_reads_as_before(store: 
     """Only a figure asked of a county, region or the nation by 'which municipalities' is listed by value."""
     question = parse(message, index=await store.index(), today=REQUEST_DAY)
     assert not question.most
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "difference"),
+    [
+        (
+            "Hvor mange prosentpoeng skiller Nord- og Sør-Trøndelag på introresultater 2014?",
+            "nb",
+            "58 % − 44 % = 14",
+        ),
+        (
+            "Kor mange prosentpoeng skil Vestfold og Akershus på introresultata i 2014?",
+            "nn",
+            "61 % − 55 % = 6",
+        ),
+        ("difference between Vestfold and Akershus in intro results 2014", "en", "61 % − 55 % = 6"),
+    ],
+)
+async def test_two_places_intro_results_apart(
+    store: Store, message: str, language: str, difference: str
+) -> None:
+    """Two counties' shares in work or education after the programme, the first less the second, not the first
+    county's table alone (nor their settled, when 'forskjellen mellom' asked for a change)."""
+    answer = await reply(on(store, SLIDES_DAY), message, language=language)
+    assert difference in answer, answer
