@@ -164,9 +164,8 @@ async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, En
     on = question.as_of_in  # 'pr 10.12': each end as it stood on that day of its year
     if question.also:
         other, year = question.also[0].place, years[-1]
-        return End(place, first, groups[0], year, as_of=on(year)), End(
-            other, last, groups[0], year, as_of=on(year)
-        )
+        ours = End(place, first, groups[0], year, as_of=on(year))
+        return ours, ours._replace(place=other, measure=last)
     if len(question.measure_years) > 1:  # each measure its year, the earlier first
         (m1, y1), (m2, y2) = sorted(question.measure_years[:2], key=lambda pair: pair[1])
         return End(place, m1, groups[0], y1, as_of=on(y1)), End(place, m2, groups[0], y2, as_of=on(y2))

@@ -3,6 +3,7 @@ exactly as when each place is read whole."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 
 import pytest
@@ -36,13 +37,13 @@ async def test_answers_read_by_year_are_those_read_whole(database_url: str, ques
         await store.close()
 
 
-def _years_held_in_part(held: HeldFigures) -> dict[int, set[int]]:
+def _years_held_in_part(held: HeldFigures) -> dict[Hashable, set[int]]:
     """The years read of each place held with only some of its years read."""
     entries = held.places.entries.items()
     return {key: set(place.by_year) for key, place in entries if place.by_year and place.unread(None)}
 
 
-def _years_added(held: HeldFigures, before: dict[int, set[int]]) -> bool:
+def _years_added(held: HeldFigures, before: dict[Hashable, set[int]]) -> bool:
     """Whether a place held in part before has more of its years read now (the years read before kept)."""
     now = held.places.entries
     return any(key in now and set(now[key].by_year) > years for key, years in before.items())
