@@ -810,6 +810,10 @@ _phrases(MODALS, None, no="skal|skulle|bør|burde", en="supposed|meant")
 # 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
 # ('hvor mye er det over samlet vedtak'), the difference to it.
 MEASURE_BOUNDS: dict[str, Meaning] = {"over": Meaning("above", "1"), "under": Meaning("below", "1")}
+# Words whose 'over' is their own, not a bound: 'oversikt over anmodning og vedtak', 'liste over bosatte'.
+OVER_OF = frozenset(
+    ("oversikt", "oversikten", "oversyn", "overblikk", "liste", "lista", "listen", "tabell", "tabellen")
+)
 # Words that may stand between such a bound and its measure: 'over samlet vedtak', 'under the request'.
 BOUND_GAP_KINDS = ("stop", "together", "whole")
 

@@ -34,6 +34,7 @@ from bot.phrases import (
     MODALS,
     NUMBER_BOUNDS,
     NUMBER_WORDS,
+    OVER_OF,
     PLACE_SLOTS,
     TRAILING_FOLLOW_UPS,
     VOCABULARY,
@@ -341,6 +342,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _outcomes(reading)
     _decide_intent(reading)
     _which_members(reading)
+    _two_figures_apart(reading)
     _intro_results_apart(reading)
     _remaining(question)
     _group_share(reading)
@@ -519,6 +521,8 @@ def _bounds_measure(tokens: list[Token], position: int) -> Meaning | None:
     """The bound a word sets on the measure right after it ('over vedtaket', 'under samlet anmodning'), if one
     follows with at most a stop word or two between."""
     bound = MEASURE_BOUNDS.get(tokens[position].norm)
+    if position and tokens[position - 1].norm in OVER_OF:  # 'oversikt over anmodning': what it shows
+        return None
     for token in tokens[position + 1 : position + 4] if bound is not None else []:
         meaning = understood(token.norm)
         if meaning is not None and meaning.kind == "measure":
@@ -1350,6 +1354,43 @@ def _which_members(reading: _Reading) -> None:
     if WHICH_MEMBERS.search(" ".join(token.norm for token in reading.tokens)):
         question.intent, question.most = Intent.RANKING, True
         reading.named.add("intent")
+
+
+def _two_figures_apart(reading: _Reading) -> None:
+    """One place's two figures set side by side ('how does Midt-Norge's 2016 need compare with what it settled in
+    2015') or one against the whole of another ('bosatte Trondheim flere enn vedtaket i 2015?', 'more or fewer
+    than it was asked to'): both figures and the difference, not a ranking of one."""
+    question = reading.question
+    if question.intent != Intent.RANKING or question.also or question.measure is None:
+        return
+    ranked = question.most or question.least or question.best or question.by_year or question.first_above
+    if ranked or len(question.groups) > 1:
+        return
+    municipal = bool(question.places) and question.places[0].place.level == "municipality"  # none: the nation
+    whole_bound = (
+        question.per is not None and 1.0 in (question.above, question.below) and not question.at_least
+    )
+    total = set(question.measures) == set(TOTAL_MEASURES[1:])  # 'både busette og utsøkte': their total
+    if whole_bound and (municipal or question.together) and (len(question.measures) == 1 or total):
+        second = question.per
+        question.measure = Measure.SETTLED_AND_ASSIGNED if total else question.measure
+    elif question.versus and question.per is None and _two_ends(question, municipal):
+        second = question.second_measure
+    else:
+        return
+    question.intent, question.second_measure, question.versus = Intent.CHANGE, second, False
+    question.per = question.above = question.below = None
+    question.at_least = question.exactly = False
+
+
+def _two_ends(question: Question, municipal: bool) -> bool:
+    """Whether a place's figures side by side are two: a measure in two years, each of two measures in its year,
+    or a municipality's two measures in one year."""
+    if len(question.measure_years) == 2:
+        return True
+    if len(question.measures) == 1:
+        return len(question.years) == 2
+    return municipal and len(question.measures) == 2 and len(question.years) <= 1
 
 
 def _intro_results_apart(reading: _Reading) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from itertools import product
 from typing import NamedTuple
 
-from bot.answers.cards import no_data
+from bot.answers.cards import no_data, same_day
 from bot.answers.context import (
     PARTIAL,
     STAND_INS,
@@ -354,10 +354,28 @@ async def _point(
         found = revision(held, year, measure, group)
         if found is not None:
             return _stated(found[0] if original else found[1] or found[0], ctx)
+    if measure == Measure.SETTLED_AND_ASSIGNED and group == Group.ALL:  # TOTALT not stated: from its parts
+        worked = _settled_and_assigned(held, year, as_of, ctx)
+        if worked is not None:
+            return worked
     if not summed or not ctx.is_sum(place, year):
         return None
     total = (await ctx.totals(place, year, [measure], as_of)).get((measure, group))
     return _summed(total, ctx) if total is not None and total.parts and total.summable else None
+
+
+def _settled_and_assigned(held: PlaceFigures, year: int, as_of: date | None, ctx: Context) -> Point | None:
+    """The status table's TOTALT worked out from its parts of one day (the day the assigned were last counted by
+    `as_of`): Melhus's 43 settled + 13 assigned on 10.12.2015 are 56."""
+    assigned = held.current([year], [Measure.ASSIGNED], [Group.ALL], as_of=as_of)
+    if not assigned:
+        return None
+    counted = assigned[0].figure.as_of
+    settled = held.current([year], [Measure.SETTLED], [Group.ALL], as_of=counted)
+    if not settled or not same_day(settled[0], assigned[0]):
+        return None
+    value = (settled[0].figure.value or 0) + (assigned[0].figure.value or 0)
+    return Point(value, number(value, ctx.language), [settled[0], assigned[0]])
 
 
 def _stated(statement: Statement, ctx: Context) -> Point:

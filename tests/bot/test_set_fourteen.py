@@ -1,0 +1,102 @@
+"""Classes of failure found on held-out set 14, each in bokmål, nynorsk and English.
+
+Figures are seed 000's status table of 10.12.15 and requests of 2016-2017, seed 003's national figures and
+seed 004's settled in Trondheim; each test's clock is a day its figures were known on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.understanding import parse
+from store.store import Store
+from tests.bot.test_set_ten import on
+from tests.bot.test_unrehearsed import reply
+
+STATUS_DAY = date(2015, 12, 11)  # seed 000's status table is of 10.12.15
+LATER_DAY = date(
+    2019, 1, 20
+)  # seed 004, with Trondheim's 495 settled in 2015 and 740 in 2016, is of January 2019
+DRAMMEN_DAY = date(2024, 2, 1)  # seed 003, with the national request of 2024, is of 31 January 2024
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "day", "difference"),
+    [
+        ("Bosatte Trondheim flere enn vedtaket sitt i 2015?", "nb", LATER_DAY, "495 − 450 = 45"),
+        ("Har Melhus busett færre enn vedtaket for 2015?", "nn", STATUS_DAY, "43 − 51 = −8"),
+        ("Did Trondheim settle more or fewer than its 2016 request?", "en", LATER_DAY, "740 − 650 = 90"),
+        (
+            "Har Trondheim bosatt og utsøkt til sammen flere enn vedtaket for 2015?",
+            "nb",
+            STATUS_DAY,
+            "556 − 450 = 106",
+        ),
+        ("Er Melhus over vedtaket for 2015 med busette og utsøkte?", "nn", STATUS_DAY, "56 − 51 = 5"),
+        ("Have Melhus settled and assigned more than their 2015 decision?", "en", STATUS_DAY, "56 − 51 = 5"),
+    ],
+)
+async def test_one_municipality_against_the_whole_of_a_measure_is_the_difference(
+    store: Store, message: str, language: str, day: date, difference: str
+) -> None:
+    """'bosatte Trondheim flere enn vedtaket?': both figures and how far apart they are, not the status card (a
+    ranking of one place); the settled and assigned named together are the status table's total (43 + 13)."""
+    answer = await reply(on(store, day), message, language=language)
+    assert difference in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "day", "change"),
+    [
+        ("Trondheim bosatt 2015 sammenlignet med 2016", "nb", LATER_DAY, "+245"),
+        ("Samanlikn oppmodinga 2016 med plantalet 2017 for Stjørdal", "nn", STATUS_DAY, "+15"),
+        (
+            "How does Norway's 2024 request compare with the number settled in 2023?",
+            "en",
+            DRAMMEN_DAY,
+            "+3 299",
+        ),
+    ],
+)
+async def test_two_figures_of_a_place_side_by_side_show_the_change(
+    store: Store, message: str, language: str, day: date, change: str
+) -> None:
+    """A place's measure in two years, or two measures each of its year, compared: both and the change between
+    them (495 → 740; Stjørdal's request 80 → its planning figure 95; settled 33 701 → requested 37 000)."""
+    answer = await reply(on(store, day), message, language=language)
+    assert change in answer, answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Har Melhus bosatt hele vedtaket for 2015?",  # the card: its share settled and what remains
+        "Hvem har bosatt flere enn vedtaket i Trøndelag i 2015?",  # members kept by the bound
+        "Trondheim 2015 vs 2016",  # no measure: the card's figures, year by year
+        "Trondheim vs Melhus bosatt 2015",  # two places
+    ],
+)
+async def test_rankings_and_side_by_side_without_two_figures_read_as_before(
+    store: Store, message: str
+) -> None:
+    """Only one place's two figures become a difference."""
+    question = parse(message, index=await store.index(), today=STATUS_DAY)
+    assert question.intent == "ranking", question
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Gi meg en oversikt over anmodning og vedtak for Skaun 2015",
+        "Kan du gje meg eit oversyn over oppmoding og vedtak for Skaun 2015?",
+        "liste over anmodning og vedtak for Skaun 2015",
+    ],
+)
+async def test_over_after_an_overview_is_no_bound(store: Store, message: str) -> None:
+    """'oversikt over anmodning': the figures named, not those above the request."""
+    question = parse(message, index=await store.index(), today=STATUS_DAY)
+    assert (question.per, question.above, question.measures) == (None, None, ["requested", "decided"]), (
+        question
+    )
