@@ -587,6 +587,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "largest_first": {"nb": "størst først", "nn": "størst først", "en": "largest first"},
     "share_word": {"nb": "Andel", "nn": "Del", "en": "Share"},
+    "part_share_title": {
+        "nb": "{what}, andel av {whole}",
+        "nn": "{what}, del av {whole}",
+        "en": "{what}, share of {whole}",
+    },
     "smallest_first": {"nb": "minst først", "nn": "minst først", "en": "smallest first"},
     "ratio_title": {
         "nb": "{what} i forhold til {per}",

@@ -43,7 +43,7 @@ from bot.phrases import (
 )
 from bot.wordlists import LANGUAGES, LONGEST, is_common
 from store.bounds import MOST_PLACES, plausible_years, years_asked
-from store.models import place_id_of
+from store.models import Place, place_id_of
 from store.names import normalise, words_from
 from store.places import PlaceIndex, PlaceMatch
 from store.vocabulary import (
@@ -191,6 +191,9 @@ class Question:
     # Years whose figure is asked as first stated, not as revised: 'enn den opprinnelige anmodningen i 2023'.
     original_years: list[int] = field(default_factory=list)
     first_above: bool = False  # a place's first year above the bound: 'hvilket år passerte Midt-Norge 1000'
+    # The first place's share of the figure of the one it lies in: 'hvor stor del av Midt-Norges anmodning står
+    # Trondheim for' (the place it lies in is the further place).
+    part_share: bool = False
 
     def reply_language(self, chosen: str) -> str:
         """Its own language; else the caller's choice where its words allow it, else the first they allow."""
@@ -343,6 +346,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _decide_intent(reading)
     _which_members(reading)
     _two_figures_apart(reading)
+    _part_share(reading, index)
     _intro_results_apart(reading)
     _remaining(question)
     _group_share(reading)
@@ -1122,7 +1126,10 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         question.also = _further_places(reading.places[1:], question.places, index, year)
         if reading.later_name:
             question.also = _without_later_name(question, index)
-        if not (question.versus or question.together or reading.including):  # 'Trondheim om vi tar med Klæbu'
+        shared = any(
+            token.norm in SHARE_WORDS for token in reading.tokens
+        )  # 'hvor stor del av Midt står Trondheim for'
+        if not (question.versus or question.together or reading.including or shared):  # 'Trondheim med Klæbu'
             question.also = _without_parts(question.also, question.places, index, year)
             _merged_with_parts(question, index, year)
     else:
@@ -1391,6 +1398,42 @@ def _two_ends(question: Question, municipal: bool) -> bool:
     if len(question.measures) == 1:
         return len(question.years) == 2
     return municipal and len(question.measures) == 2 and len(question.years) <= 1
+
+
+def _part_share(reading: _Reading, index: PlaceIndex) -> None:
+    """'hvor stor del av Midt-regionens anmodning står Trondheim for', 'what share of Norway's settled were in
+    Midt-Norge': of two places, one within the other, with a share word, the part's share of the whole's figure."""
+    question = reading.question
+    if (
+        len(question.places) != 1
+        or len(question.also) != 1
+        or question.intent not in (*FRESH_INTENTS, Intent.FIGURE)
+    ):
+        return
+    if not any(token.norm in SHARE_WORDS for token in reading.tokens) or len(question.measures) > 1:
+        return
+    first, further = question.places[0], question.also[0]
+    year = question.year or reading.today.year
+    if _lies_in(first.place, further.place, index, year):
+        part, whole = first, further
+    elif _lies_in(further.place, first.place, index, year):
+        part, whole = further, first
+    else:
+        return
+    question.places, question.also, question.part_share = [part], [whole], True
+    question.measure, question.per = question.per or question.measure or Measure.SETTLED, None
+    question.intent = Intent.FIGURE
+    reading.named.update(("measure", "intent"))
+
+
+def _lies_in(part: Place, whole: Place, index: PlaceIndex, year: int) -> bool:
+    """Whether a place lies within another in a year: a municipality among its members, a county among its
+    counties, anything but the nation in the nation."""
+    if whole.level == "nation":
+        return part.level != "nation"
+    if part.level == "municipality":
+        return place_id_of(part) in index.member_ids_in_year(whole, year)
+    return part in index.counties_within(whole, year)
 
 
 def _intro_results_apart(reading: _Reading) -> None:

@@ -4,7 +4,7 @@ the introduction programme."""
 from __future__ import annotations
 
 from bot.answers.cards import status_answer
-from bot.answers.changes import change_answer, ratio_answer
+from bot.answers.changes import change_answer, part_share_answer, ratio_answer
 from bot.answers.context import Context
 from bot.answers.figures import figure_answer, several_answer
 from bot.answers.grants import grant_answer
@@ -59,6 +59,8 @@ async def answer(question: Question, ctx: Context) -> list[Reply]:
         return [choose_place(question, ctx.language)]
     match = question.places[0]
     place, notes = match.place, match_notes(match, question, ctx.language)
+    if question.part_share:  # 'hvor stor del av Midt-Norges anmodning står Trondheim for'
+        return [await part_share_answer(question, place, question.also[0].place, ctx)]
     if question.also and question.intent not in NOT_COMPARED:
         if 1 + len(question.also) > MOST_PLACES:
             return [Reply(text("too_many_places", ctx.language, most=MOST_PLACES))]

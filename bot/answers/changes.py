@@ -261,6 +261,30 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
 
 
+async def part_share_answer(question: Question, part: Place, whole: Place, ctx: Context) -> Reply:
+    """A place's share of a figure of the place it lies in ('hvor stor del av Midt-Norges anmodning for 2016 står
+    Trondheim for': 650 of 2 922, 22 %)."""
+    measure, group = question.measure or Measure.SETTLED, question.group
+    year, note = await year_for(question, whole, (measure,), ctx)
+    if year is None:
+        return await no_data(whole, question.year, ctx, [measure], group)
+    as_of = question.as_of_in(year)
+    points = [await _point(place, year, measure, group, ctx, as_of=as_of) for place in (part, whole)]
+    cite = Citations(ctx.language)
+    lines = [
+        f"{escape(shown_name(place, ctx.language))}: "
+        + (_shown(point, cite) if point is not None else text("no_figures_short", ctx.language))
+        for place, point in zip((part, whole), points, strict=True)
+    ]
+    share = settled_share(*(point.value if point else None for point in reversed(points)))
+    if share is not None:
+        lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
+    whole_name = shown_name(whole, ctx.language)
+    what = text("part_share_title", ctx.language, what=label(measure, group, ctx.language), whole=whole_name)
+    heading = title(part, ctx.language, f"{what} {year}{as_of_words(as_of, ctx.language)}")
+    return Reply("\n".join([note + heading, *lines]) + cite.render())
+
+
 def _ratio_heading(question: Question, measure: str, per: str, language: str) -> str:
     """'Andel EM av anmodning' for a group's share of a measure, else the ratio's title ('Bosatt av vedtaket')."""
     if question.group_share:

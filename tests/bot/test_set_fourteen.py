@@ -19,6 +19,7 @@ STATUS_DAY = date(2015, 12, 11)  # seed 000's status table is of 10.12.15
 LATER_DAY = date(
     2019, 1, 20
 )  # seed 004, with Trondheim's 495 settled in 2015 and 740 in 2016, is of January 2019
+SLIDES_DAY = date(2016, 2, 15)  # seed 001's slides, with the settled by county, are of February 2016
 DRAMMEN_DAY = date(2024, 2, 1)  # seed 003, with the national request of 2024, is of 31 January 2024
 
 
@@ -100,3 +101,54 @@ async def test_over_after_an_overview_is_no_bound(store: Store, message: str) ->
     assert (question.per, question.above, question.measures) == (None, None, ["requested", "decided"]), (
         question
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "day", "wanted"),
+    [
+        (
+            "Hvor stor andel av anmodningen til Trondheimsregionen for 2016 gjelder Melhus?",
+            "nb",
+            STATUS_DAY,
+            ("Melhus: 56¹", "Trondheimsregionen: 1 006¹", "Andel: 6 %"),
+        ),
+        (
+            "Kor stor del av oppmodinga i Midt-Noreg 2016 står Trondheim for?",
+            "nn",
+            STATUS_DAY,
+            ("Trondheim: 650¹", "IMDi Midt-Norge: 2 922¹", "Del: 22 %"),
+        ),
+        (
+            "What share of all refugees settled in Norway in 2015 went to Møre og Romsdal?",
+            "en",
+            SLIDES_DAY,
+            ("Møre og Romsdal: 689¹", "Norway: 11 300¹", "Share: 6 %"),
+        ),
+        (
+            "Hvor stor andel av de bosatte i Midt-Norge i 2014 var i Møre og Romsdal?",
+            "nb",
+            SLIDES_DAY,
+            ("Møre og Romsdal: 468¹", "IMDi Midt-Norge: 1 300¹", "Andel: 36 %"),
+        ),
+    ],
+)
+async def test_a_place_s_share_of_the_place_it_lies_in(
+    store: Store, message: str, language: str, day: date, wanted: tuple[str, ...]
+) -> None:
+    """'hvor stor del av Midt-Norges anmodning står Trondheim for': the part's figure, the whole's and the share
+    (Trondheim 650 of Midt-Norge's 2 922, 22 %), not the whole's own ratio of two measures."""
+    answer = await reply(on(store, day), message, language=language)
+    assert all(part in answer for part in wanted), answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hvor stor andel av vedtaket har Trondheim og Melhus bosatt i 2015?",  # neither lies in the other
+        "hvor stor andel av bosatte i Trondheim er EM i 2016?",  # one place: a group's share
+    ],
+)
+async def test_a_share_without_a_place_within_another_is_no_part_share(store: Store, message: str) -> None:
+    """Only a place within the other named makes a part's share."""
+    question = parse(message, index=await store.index(), today=STATUS_DAY)
+    assert not question.part_share, question
