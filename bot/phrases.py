@@ -259,7 +259,14 @@ _words(
 )
 _words("group", "family", nb="familiegjenforente", nn="familiesameinte", en="family reunification")
 # The introduction programme's tracks and outcomes (seed 004): a question naming one is about the programme.
-_words("group", "track_1", no="spor 1|spor én|spor en|spor ein", en="track 1|track one")
+_words(
+    "group",
+    "track_1",
+    no="spor 1|spor én|spor en|spor ein",
+    nb="lav eller ingen utdanning|lite eller ingen utdanning|lav utdanning|ingen utdanning",
+    nn="låg eller inga utdanning|lita eller inga utdanning|låg utdanning|inga utdanning",
+    en="track 1|track one|little or no education|low or no education|no education|low education",
+)
 _words("group", "track_2", no="spor 2|spor to", en="track 2|track two")
 _words("group", "track_3", no="spor 3|spor tre", en="track 3|track three")
 _words("group", "youth", no="ungdom|ungdomsspor", en="youth|youth track")
@@ -407,6 +414,20 @@ _words(
     nb="arbeidssøker|arbeidssøkere|arbeidssøkerne",
     nn="arbeidssøkjar|arbeidssøkjarar|arbeidssøkjarane",
     en="job seeker|job seekers|jobseeker|jobseekers",
+)
+# Kinds of outcome named by one word for several categories: 'i arbeid' (full and part time), 'utdanning'
+# (primary school, upper secondary, higher); in a question about the programme, those categories summed.
+_words(
+    "outcome_kind",
+    "work",
+    no="arbeid|i arbeid|ut i arbeid|jobb|i jobb|sysselsatt|sysselsette|sysselsatte",
+    en="work|in work|into work|employment|employed|a job|jobs|paid work",
+)
+_words(
+    "outcome_kind",
+    "education",
+    no="utdanning|utdannelse|ordinær utdanning|i utdanning|skole|skule|skolegang|skulegang",
+    en="education|in education|into education|school|schooling|studies",
 )
 _words(
     "every_kind",

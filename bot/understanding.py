@@ -101,6 +101,11 @@ SUSPENDED = re.compile(r"(?<![-\w])([^\W\d_]+)-\s+(og|eller|and|or)\s+([^\W\d_]+
 WHICH_MEMBERS = re.compile(
     r"\b(?:hvilke|kva(?: for(?: nokre)?)?|which|what) (?:kommuner|kommunar|municipalities|fylker|fylke|counties)\b"
 )
+# The programme's outcomes each kind of outcome sums: 'i arbeid' is full and part time.
+OUTCOME_KINDS = {
+    "work": (Group.WORK_30H_PLUS, Group.WORK_UNDER_30H),
+    "education": (Group.PRIMARY_SCHOOL, Group.UPPER_SECONDARY, Group.HIGHER_EDUCATION),
+}
 # Words that set two figures apart: with the introduction programme named, two places' results compared.
 APART_WORDS = frozenset(
     ("prosentpoeng", "prosentpoenget", "prosentpoenga", "percentage", "points", "forskjell")
@@ -273,6 +278,7 @@ class _Reading:
     topic: bool = False  # 'bosetting': settlement in general
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
+    kind_groups: list[str] = field(default_factory=list)  # 'i arbeid', 'utdanning': the categories they sum
     every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
     other: bool = False  # 'annet', 'other': the outcome 'Annet' in a question about the outcomes
     strategy: bool = False  # 'strategi', 'regional plan': a strategy's period and adoption
@@ -712,6 +718,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     elif kind == "outcome":
         _set_intent(reading, Intent.INTRO)
         reading.outcome_kind = value or reading.outcome_kind
+    elif kind == "outcome_kind":
+        reading.kind_groups.extend(OUTCOME_KINDS[value])
     elif kind in ("rank", "compare"):
         question.most = question.most or value == "most"
         question.best = question.best or value == "best"
@@ -1304,6 +1312,12 @@ def _outcomes(reading: _Reading) -> None:
         question.groups = [group for group in INTRO_GROUPS if group.startswith(f"{reading.outcome_kind}_")]
         question.group = question.groups[0]
         reading.named.add("group")
+    about_programme = question.intent == Intent.INTRO and not reading.ranked
+    if reading.kind_groups and about_programme and question.group == Group.ALL:  # 'gikk ut i arbeid'
+        question.groups = list(dict.fromkeys(reading.kind_groups))
+        question.group = question.groups[0]
+        question.measure, question.measures = Measure.INTRO_OUTCOME, [Measure.INTRO_OUTCOME]
+        reading.named.update(("group", "measure"))
 
 
 def _outcomes_named(question: Question) -> bool:

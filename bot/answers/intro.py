@@ -69,7 +69,7 @@ async def _category(question: Question, place: Place, ctx: Context) -> Reply:
         statements = held.current(question.years or None, [measure], groups)
         for statement in statements:
             lines.extend(_category_lines(where, statement, held, cite, ctx))
-        lines.extend(_sum_line(statements, ctx))
+        lines.extend(_sum_line(statements, held, cite, ctx))
     if not lines:
         return await no_data(place, question.year, ctx, [measure], question.group)
     return Reply("\n".join(dict.fromkeys(lines)) + cite.render())
@@ -82,8 +82,9 @@ def _categories(question: Question) -> list[str]:
     return list(dict.fromkeys(g for g in named if CATEGORY_MEASURE[g] == CATEGORY_MEASURE[named[0]]))
 
 
-def _sum_line(statements: list[Statement], ctx: Context) -> list[str]:
-    """'Til sammen: 26 + 59 + 11 = 96' for several counts of one year (none for one, or a hidden value)."""
+def _sum_line(statements: list[Statement], held: PlaceFigures, cite: Citations, ctx: Context) -> list[str]:
+    """'Til sammen: 26 + 59 + 11 = 96 av 342 (28 %)' for several counts of one year, with the total they are part
+    of where it is stated (none for one count, or a hidden value)."""
     values = [s.figure.value for s in statements]
     if (
         len(values) < 2
@@ -93,8 +94,13 @@ def _sum_line(statements: list[Statement], ctx: Context) -> list[str]:
     ):
         return []
     parts = " + ".join(number(v, ctx.language) for v in values)
-    total = number(sum(v for v in values if v is not None), ctx.language)
-    return [f"{text('together_word', ctx.language)}: {parts} = <b>{total}</b>"]
+    summed = sum(v for v in values if v is not None)
+    line = f"{text('together_word', ctx.language)}: {parts} = <b>{number(summed, ctx.language)}</b>"
+    figure = statements[0].figure
+    for whole in held.current([figure.year], [TOTAL_OF[figure.measure]], [Group.ALL]):
+        line += " " + text("of_total", ctx.language, total=f"{ctx.value(whole)}{cite.cite(whole)}")
+        line += f" ({percent(summed / whole.figure.value, ctx.language)})" if whole.figure.value else ""
+    return [line]
 
 
 def _category_lines(

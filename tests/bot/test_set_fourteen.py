@@ -152,3 +152,59 @@ async def test_a_share_without_a_place_within_another_is_no_part_share(store: St
     """Only a place within the other named makes a part's share."""
     question = parse(message, index=await store.index(), today=STATUS_DAY)
     assert not question.part_share, question
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "summed"),
+    [
+        (
+            "Hvor mange kom i jobb etter introduksjonsprogrammet i Trondheim?",
+            "nb",
+            "46 + 62 = 108 av 342¹ (32 %)",
+        ),
+        (
+            "Kor mange gjekk over i arbeid etter introprogrammet i Trondheim?",
+            "nn",
+            "46 + 62 = 108 av 342¹ (32 %)",
+        ),
+        (
+            "How many in Trondheim went on to education after the introduction programme?",
+            "en",
+            "11 + 26 + 59 = 96 of 342¹ (28 %)",
+        ),
+        (
+            "Hvor stor andel gikk til arbeid eller utdanning etter introprogrammet i Trondheim?",
+            "nb",
+            "= 204 av 342¹ (60 %)",
+        ),
+    ],
+)
+async def test_a_kind_of_outcome_sums_its_categories(
+    store: Store, message: str, language: str, summed: str
+) -> None:
+    """'i arbeid' after the programme is full and part time (46 + 62), 'utdanning' primary school, upper secondary
+    and higher (26 + 59 + 11), each sum beside the 342 who finished, not the whole status card."""
+    answer = await reply(on(store, LATER_DAY), message, language=language)
+    assert summed in answer and "sosialhjelp" not in answer and "social assistance" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange i introprogrammet i Trondheim har lav eller ingen utdanning?", "nb"),
+        ("Kor mange i introprogrammet i Trondheim har låg eller inga utdanning?", "nn"),
+        ("How many intro participants in Trondheim have little or no education?", "en"),
+    ],
+)
+async def test_little_or_no_education_is_track_one(store: Store, message: str, language: str) -> None:
+    """'lav eller ingen utdanning' is the programme's track 1 (32 % of 579), not the outcome 'education'."""
+    question = parse(message, index=await store.index(), today=LATER_DAY)
+    assert question.group == "track_1", question
+
+
+async def test_work_outside_the_programme_is_no_outcome(store: Store) -> None:
+    """Without the programme named, 'arbeid' asks for no outcome."""
+    question = parse(
+        "Hvor mange bosatte Trondheim i 2016 med tanke på arbeid?", index=await store.index(), today=LATER_DAY
+    )
+    assert question.measure == "settled" and question.group == "all", question
