@@ -828,6 +828,10 @@ _phrases(
 MODALS: dict[str, set[str]] = defaultdict(set)
 _phrases(MODALS, None, no="skal|skulle|bør|burde", en="supposed|meant")
 
+# After a modal, with the place between, what is to be received: 'hvor mange EM skal Trondheim ha i 2017'.
+TO_HAVE: dict[str, set[str]] = defaultdict(set)
+_phrases(TO_HAVE, None, no="ha|motta|ta|få|ta imot", en="have|take|receive|get|take in")
+
 # 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
 # ('hvor mye er det over samlet vedtak'), the difference to it.
 MEASURE_BOUNDS: dict[str, Meaning] = {"over": Meaning("above", "1"), "under": Meaning("below", "1")}

@@ -36,6 +36,7 @@ from bot.phrases import (
     NUMBER_WORDS,
     OVER_OF,
     PLACE_SLOTS,
+    TO_HAVE,
     TRAILING_FOLLOW_UPS,
     VOCABULARY,
     WITH_WORDS,
@@ -279,6 +280,9 @@ class _Reading:
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
     outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
     kind_groups: list[str] = field(default_factory=list)  # 'i arbeid', 'utdanning': the categories they sum
+    time_marks: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # where each time word stands, and its year
     every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
     other: bool = False  # 'annet', 'other': the outcome 'Annet' in a question about the outcomes
     strategy: bool = False  # 'strategi', 'regional plan': a strategy's period and adoption
@@ -727,10 +731,10 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.versus = question.versus or kind == "compare"
         reading.ranked = reading.ranked or kind == "rank"
         _set_intent(reading, Intent.RANKING)
-    elif kind == "time":  # 'fra i fjor til årets': each time word a year
-        earlier = question.years if question.year_word else []
-        question.years = sorted({*earlier, reading.today.year + int(value)})
+    elif kind == "time":  # 'fra i fjor til årets': each time word a year, where it stands
+        question.years = sorted({*question.years, reading.today.year + int(value)})
         question.year_word = raw
+        reading.time_marks.append((at, reading.today.year + int(value)))
     elif kind == "shift":
         question.year_shift = int(value)
         question.years = [reading.today.year + int(value)]  # without a previous question: from this year
@@ -844,7 +848,8 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     question.groups = [Group.ALL, *named] if total and named else named
     if total and named:
         question.group = Group.ALL  # the total and its groups
-    pairs = [(value, _year_of(at, reading.measures, year_marks)) for at, value in reading.measures]
+    marks = sorted([*year_marks, *reading.time_marks])
+    pairs = [(value, _year_of(at, reading.measures, marks)) for at, value in reading.measures]
     if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
         question.measure_years = [(value, year) for value, year in pairs if year]
 
@@ -854,6 +859,8 @@ def _to_be_settled(reading: _Reading) -> None:
     mange skal Skaun bosette i 2016': the request); in a change against another measure, the request, a measure of
     its own with its own year ('hvor mange flere skulle Møre og Romsdal bosette i 2016 enn de gjorde i 2015')."""
     at, question, measures = reading.to_settle_at, reading.question, reading.measures
+    if not measures and _modal_then_have(reading):  # 'hvor mange EM skal Trondheim ha i 2017': to be settled
+        reading.to_settle = True
     if [value for _, value in measures] == [Measure.SETTLED] and _after_modal(reading, measures[0][0]):
         reading.measures, reading.to_settle = [], True  # 'hvor mange skal Skaun bosette i 2016': the request
         question.measure = question.second_measure = None
@@ -862,11 +869,29 @@ def _to_be_settled(reading: _Reading) -> None:
         return
     if at is not None and len(measures) == 1:
         reading.measures = sorted([(at, Measure.REQUESTED), *measures])
-    elif [value for _, value in measures] == [Measure.SETTLED] * 2 and _after_modal(reading, measures[0][0]):
-        reading.measures = [(measures[0][0], Measure.REQUESTED), measures[1]]
+    elif len(measures) == 2 and measures[0][1] == Measure.SETTLED and _after_modal(reading, measures[0][0]):
+        reading.measures = [
+            (measures[0][0], Measure.REQUESTED),
+            measures[1],
+        ]  # 'skal Trondheim busetje … enn'
     else:
         return
     question.measure, question.second_measure = (value for _, value in reading.measures)
+
+
+def _modal_then_have(reading: _Reading) -> bool:
+    """Whether a modal is followed, a place or a few words between, by a verb of receiving ('skal Trondheim ha',
+    'is Trondheim supposed to take')."""
+    tokens, kinds = reading.tokens, reading.kinds
+    for start, token in enumerate(tokens):
+        if token.norm not in MODALS:
+            continue
+        for position in range(start + 1, min(start + MOST_BETWEEN + 3, len(tokens))):
+            if tokens[position].norm in TO_HAVE:
+                return True
+            if kinds[position] not in GAP_KINDS:
+                break
+    return False
 
 
 def _after_modal(reading: _Reading, at: int) -> bool:

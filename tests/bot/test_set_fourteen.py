@@ -208,3 +208,54 @@ async def test_work_outside_the_programme_is_no_outcome(store: Store) -> None:
         "Hvor mange bosatte Trondheim i 2016 med tanke på arbeid?", index=await store.index(), today=LATER_DAY
     )
     assert question.measure == "settled" and question.group == "all", question
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "day", "wanted"),
+    [
+        (
+            "Hvor mange flere skal Melhus bosette i 2016 enn de vedtok i fjor?",
+            "nb",
+            SLIDES_DAY,
+            ("Vedtak 2015: 51¹", "Anmodning 2016: 56", "+5"),
+        ),
+        (
+            "Kor mange fleire skal Skaun busetje i 2016 enn dei vedtok i fjor?",
+            "nn",
+            SLIDES_DAY,
+            ("Vedtak 2015: 11¹", "Oppmoding 2016: 32", "+21"),
+        ),
+        (
+            "How many more is Trondheim supposed to settle in 2016 than it decided for 2015?",
+            "en",
+            STATUS_DAY,
+            ("Council decision 2015: 450¹", "Request 2016: 650", "+200"),
+        ),
+        (
+            "Hvor mange flere EM skal Melhus ha i 2017 enn i 2016?",
+            "nb",
+            STATUS_DAY,
+            ("2016: 14¹", "plantall 24¹", "+10"),
+        ),
+        (
+            "Kor mange fleire einslege mindreårige skal Trondheim ta imot i 2017 enn i 2016?",
+            "nn",
+            STATUS_DAY,
+            ("2016: 160¹", "plantal 250¹", "+90"),
+        ),
+        (
+            "How many more minors is Trondheim supposed to take in 2017 than in 2016?",
+            "en",
+            STATUS_DAY,
+            ("2016: 160¹", "planning figure 250¹", "+90"),
+        ),
+    ],
+)
+async def test_what_is_to_be_settled_against_another_year(
+    store: Store, message: str, language: str, day: date, wanted: tuple[str, ...]
+) -> None:
+    """'skal Melhus bosette i 2016 enn de vedtok i fjor': the request of the year named against the decision of the
+    year a time word names (both kept, each with its measure); 'skal Trondheim ha', 'supposed to take' without a
+    measure is what is to be settled, the request (the planning figure standing in for 2017's)."""
+    answer = await reply(on(store, day), message, language=language)
+    assert all(part in answer for part in wanted), answer
