@@ -19,7 +19,7 @@ from store.vocabulary import Group, Intent, Measure
 CHATS = 10_000  # chats remembered at most in memory; the longest quiet are forgotten first
 UNSTORED = ("text", "unknown_text")  # the message and the words not understood never go to the database
 PLACE_LISTS = ("places", "also", "excluded")
-PLACE_FIELDS = ("places", "place_text", "also", "unknown_text")
+PLACE_FIELDS = ("places", "place_text", "also", "unknown_text", "part_share")
 PARTS = {
     "place": PLACE_FIELDS,
     "years": ("years", "year_word", "year_shift", "as_of", "as_of_day", "original_years"),
@@ -45,6 +45,9 @@ PARTS = {
         "first_above",
     ),
 }
+
+
+DIRECTIONS = ("most", "best", "least")  # what 'og lavest?' changes of a ranking
 
 
 class Conversations:
@@ -127,6 +130,8 @@ def decoded(context: str, index: PlaceIndex) -> Question | None:
 def follow(previous: Question, question: Question) -> Question:
     """The previous question with what the follow-up names replaced ('og Malvik?' changes the place only)."""
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
+    if _turned_around(previous, question):  # 'og lavest?' after a ranking: its ratio and bounds kept
+        changes = {name: getattr(question, name) for name in DIRECTIONS}
     # 'hvor havnet Melhus?' after a ranking of members: the ranking again, where the place has its line
     if question.position and previous.intent == Intent.RANKING:
         changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}
@@ -141,6 +146,11 @@ def follow(previous: Question, question: Question) -> Question:
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
+
+
+def _turned_around(previous: Question, question: Question) -> bool:
+    """Whether a follow-up only turns the previous ranking around ('og lavest?', 'and the fewest?')."""
+    return question.named == {"intent"} and question.intent == previous.intent == Intent.RANKING
 
 
 def _group_beside_total(previous: Question, question: Question) -> dict[str, object]:

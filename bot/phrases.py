@@ -624,7 +624,13 @@ _words(
 # 'har ikke bosatt hele vedtaket': a negation, then 'hele', is a bound below the measure that follows.
 _words("negation", "", nb="ikke", nn="ikkje", en="not|non")  # 'non-Ukrainian' is read as 'non ukrainian'
 
-_words("whole", "", nb="hele", nn="heile", en="all of|the whole|in full")
+_words(
+    "whole",
+    "",
+    nb="hele|nådd|nådd sitt|nådd sin|nådde",
+    nn="heile|nådd|nådd sitt|nådd sitt eige|nådde",
+    en="all of|the whole|in full|reached|reached its|reached their|reached the|met its|met their",
+)
 # 'utenom Trondheim': the places named after it are left out of a ranking.
 _words(
     "exclude",

@@ -33,8 +33,11 @@ SHARE_MEASURES = (Measure.DECIDED, Measure.SETTLED)  # what the share of the dec
 
 
 async def compare_answer(question: Question, places: list[Place], ctx: Context, notes: str) -> Reply:
-    """Places named together, side by side for one year: their own figures and share of the decision settled."""
+    """Places named together, side by side for one year: their own figures and share of the decision settled
+    (with the figures it is worked out of when asked who has come furthest: 'hvem har kommet lengst')."""
     measures = _compared_measures(question, PROGRESS_MEASURES)
+    if question.best:
+        measures = tuple(dict.fromkeys((*measures, *SHARE_MEASURES)))
     held = [await ctx.figures(place) for place in places]
     year, note = question.year, ""
     if year is None:

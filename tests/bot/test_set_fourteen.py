@@ -259,3 +259,56 @@ async def test_what_is_to_be_settled_against_another_year(
     measure is what is to be settled, the request (the planning figure standing in for 2017's)."""
     answer = await reply(on(store, day), message, language=language)
     assert all(part in answer for part in wanted), answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        ("Hvem har bosatt mest i forhold til anmodningen i Trondheimsregionen i 2015?", "og lavest?", "nb"),
+        ("Kven har busett mest i høve til oppmodinga i Trondheimsregionen i 2015?", "og lågast?", "nn"),
+        (
+            "Who settled the most relative to their request in the Trondheim region in 2015?",
+            "and the lowest?",
+            "en",
+        ),
+    ],
+)
+async def test_a_ranking_turned_around_keeps_its_ratio(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """'og lavest?' after a ranking by the settled of the request: the same ratio, smallest first (Klæbu 7 of its
+    request 24, 29 %), not the share of the decision (7 of 18)."""
+    answer = await reply(on(store, STATUS_DAY), first, then, language=language)
+    assert "1. Klæbu: 7¹ / 24¹ (29 %)" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvem har kommet lengst mot vedtaket i 2015, Melhus eller Malvik?", "nb"),
+        ("Kven har kome lengst mot vedtaket i 2015, Melhus eller Malvik?", "nn"),
+        ("Who has come furthest towards the decision in 2015, Melhus or Malvik?", "en"),
+    ],
+)
+async def test_who_has_come_furthest_of_two_places_shows_their_progress(
+    store: Store, message: str, language: str
+) -> None:
+    """Two places and 'kommet lengst' with the decision named: each one's decision, settled and share settled (Melhus 43 of 51, 84 %;
+    Malvik 38 of 48, 79 %)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert all(part in answer for part in ("51¹", "43¹", "84 %", "48¹", "38¹", "79 %")), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Har Stjørdal nådd vedtaket sitt for 2015?", "nb"),
+        ("Har Stjørdal nådd vedtaket for 2015?", "nn"),
+        ("Has Stjørdal reached its 2015 decision?", "en"),
+    ],
+)
+async def test_reached_the_decision_shows_what_remains(store: Store, message: str, language: str) -> None:
+    """'nådd vedtaket', 'reached its decision': the status card with its share settled and what remains (57 of 60,
+    95 %, 3 left), not the decision alone."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "95 %" in answer and "60¹" in answer and "57¹" in answer and " 3" in answer, answer
