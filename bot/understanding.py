@@ -352,6 +352,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if reading.including:  # 'inkl. EM', 'out of how many in total': everyone, with the groups
         question.group = Group.ALL
     _settle_need(reading)
+    _settlement_forecasts(question)
     _outcomes(reading)
     _decide_intent(reading)
     _which_members(reading)
@@ -705,7 +706,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
             _, minors_with_total = reading.groups.pop()
             if minors_with_total:  # 'anmodning og EM under 15': the total, the minors and those under 15
                 reading.groups.append((Group.EM, True))
-        if {"negation", "exclude"} & set(reading.kinds[-2:]):  # 'ikke fra Ukraina', 'andre land enn Ukraina'
+        if _group_negated(reading):  # 'ikke fra Ukraina', 'som ikke kom fra Ukraina', 'andre land enn Ukraina'
             question.without_group = value  # the total less the group
             reading.excluding = False  # places named after it are asked about: 'enn Ukraina … i Norge'
             _set_intent(reading, Intent.CHANGE)
@@ -767,6 +768,17 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.in_percent = question.in_percent or kind == "percent"
     reading.revisions.update((value,) if kind == "revision" else ())
     reading.originals.extend((at,) if (kind, value) == ("revision", "original") else ())
+
+
+def _group_negated(reading: _Reading) -> bool:
+    """Whether the group being read follows a negation or exclusion, a few plain words between ('ikke fra', 'som
+    ikke kom fra', 'andre land enn', 'not from')."""
+    for kind in reversed(reading.kinds[-MOST_BETWEEN:]):
+        if kind in ("negation", "exclude"):
+            return True
+        if kind not in ("stop", "word"):
+            return False
+    return False
 
 
 def _completes_measure(reading: _Reading, value: str) -> bool:
@@ -915,6 +927,17 @@ def _forecast_named(question: Question) -> None:
             question.measures.insert(min(at, len(question.measures)), forecast)
             question.measure = question.measures[0]
             question.second_measure = question.measures[1] if len(question.measures) > 1 else None
+
+
+def _settlement_forecasts(question: Question) -> None:
+    """Settlement to come is forecast two ways in the seeds, as the need (seed 001's '21.000 … skal bosettes i 2017
+    (prognose)') and as the settled forecast (seed 002's '16k/2016 17k/2017'): the settled forecast asked, or the
+    need asked of a source, is answered with both (each source states its own)."""
+    alone = question.measures in ([], [question.measure])
+    forecast = question.measure == Measure.SETTLED_FORECAST
+    if alone and (forecast or (question.measure == Measure.SETTLEMENT_NEED and question.sources)):
+        question.measures = [Measure.SETTLEMENT_NEED, Measure.SETTLED_FORECAST]
+        question.measure, question.second_measure = question.measures
 
 
 def _total_compared(question: Question) -> None:

@@ -217,6 +217,8 @@ async def stated_elsewhere(question: Question, place: Place, ctx: Context) -> Pl
     found = [ctx.index.places[i] for i in dict.fromkeys(i for i, _ in stated) if i in ctx.index.places]
     if not found or (len(found) > 1 and any(other.level == "municipality" for other in found)):
         return None
+    if found[0].id == place.id:  # the nation states it after all (of a source named, say): no note
+        return None
     if question.group not in {group for i, group in stated if i == found[0].id}:
         question.group = (
             Group.ALL
