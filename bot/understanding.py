@@ -706,7 +706,9 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
             _, minors_with_total = reading.groups.pop()
             if minors_with_total:  # 'anmodning og EM under 15': the total, the minors and those under 15
                 reading.groups.append((Group.EM, True))
-        if _group_negated(reading):  # 'ikke fra Ukraina', 'som ikke kom fra Ukraina', 'andre land enn Ukraina'
+        if _group_negated(
+            reading
+        ):  # 'ikke fra Ukraina', 'som ikke kom fra Ukraina', 'andre land enn Ukraina'
             question.without_group = value  # the total less the group
             reading.excluding = False  # places named after it are asked about: 'enn Ukraina … i Norge'
             _set_intent(reading, Intent.CHANGE)
