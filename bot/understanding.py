@@ -1432,7 +1432,7 @@ def _two_figures_apart(reading: _Reading) -> None:
     2015') or one against the whole of another ('bosatte Trondheim flere enn vedtaket i 2015?', 'more or fewer
     than it was asked to'): both figures and the difference, not a ranking of one."""
     question = reading.question
-    if question.intent != Intent.RANKING or question.also or question.measure is None:
+    if question.intent != Intent.RANKING or len(question.also) > 1 or question.measure is None:
         return
     ranked = question.most or question.least or question.best or question.by_year or question.first_above
     if ranked or len(question.groups) > 1:
@@ -1442,7 +1442,13 @@ def _two_figures_apart(reading: _Reading) -> None:
         question.per is not None and 1.0 in (question.above, question.below) and not question.at_least
     )
     total = set(question.measures) == set(TOTAL_MEASURES[1:])  # 'både busette og utsøkte': their total
-    if whole_bound and (municipal or question.together) and (len(question.measures) == 1 or total):
+    if (
+        question.also
+    ):  # 'sammenlign Melhus og Malvik på bosatte': two places' one figure, the first less the other
+        if not (question.versus and question.per is None and len(question.measures) == 1):
+            return
+        second = question.measure
+    elif whole_bound and (municipal or question.together) and (len(question.measures) == 1 or total):
         second = question.per
         question.measure = Measure.SETTLED_AND_ASSIGNED if total else question.measure
     elif question.versus and question.per is None and _two_ends(question, municipal):
@@ -1461,6 +1467,11 @@ def _two_ends(question: Question, municipal: bool) -> bool:
         return True
     if len(question.measures) == 1:
         return len(question.years) == 2
+    if (
+        Measure.SETTLED_AND_ASSIGNED in question.measures
+    ):  # 'settled plus assigned … vs its decision': their total
+        question.measures = [m for m in question.measures if m not in TOTAL_MEASURES[1:]]
+        question.measure, question.second_measure = (question.measures + [None])[:2]
     return municipal and len(question.measures) == 2 and len(question.years) <= 1
 
 

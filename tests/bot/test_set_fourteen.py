@@ -76,13 +76,13 @@ async def test_two_figures_of_a_place_side_by_side_show_the_change(
         "Har Melhus bosatt hele vedtaket for 2015?",  # the card: its share settled and what remains
         "Hvem har bosatt flere enn vedtaket i Trøndelag i 2015?",  # members kept by the bound
         "Trondheim 2015 vs 2016",  # no measure: the card's figures, year by year
-        "Trondheim vs Melhus bosatt 2015",  # two places
+        "Trondheim vs Melhus 2015",  # two places, no measure: their cards' figures side by side
     ],
 )
 async def test_rankings_and_side_by_side_without_two_figures_read_as_before(
     store: Store, message: str
 ) -> None:
-    """Only one place's two figures become a difference."""
+    """Only two figures become a difference."""
     question = parse(message, index=await store.index(), today=STATUS_DAY)
     assert question.intent == "ranking", question
 
@@ -354,3 +354,19 @@ async def test_settlement_to_come_is_answered_by_both_its_forecasts(
     assert (
         "hele landet;" not in answer and "heile landet;" not in answer and "whole country;" not in answer
     ), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "difference"),
+    [
+        ("Sammenlign Melhus og Malvik på bosatte per 10.12.15", "nb", "43 − 38 = 5"),
+        ("Samanlikn oppmodinga for 2016 til Melhus og Stjørdal", "nn", "56 − 80 = −24"),
+        ("Compare Malvik and Melhus on settled refugees as of 10 Dec 2015", "en", "38 − 43 = −5"),
+    ],
+)
+async def test_two_places_compared_on_one_figure_show_the_difference(
+    store: Store, message: str, language: str, difference: str
+) -> None:
+    """Two places set side by side on one measure: both figures and the first less the other."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert difference in answer, answer
