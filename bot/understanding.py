@@ -1429,50 +1429,58 @@ def _which_members(reading: _Reading) -> None:
 
 def _two_figures_apart(reading: _Reading) -> None:
     """One place's two figures set side by side ('how does Midt-Norge's 2016 need compare with what it settled in
-    2015') or one against the whole of another ('bosatte Trondheim flere enn vedtaket i 2015?', 'more or fewer
-    than it was asked to'): both figures and the difference, not a ranking of one."""
+    2015'), two places' one figure ('sammenlign Melhus og Malvik på bosatte') or one figure against the whole of
+    another ('bosatte Trondheim flere enn vedtaket i 2015?', 'more or fewer than it was asked to'): both figures
+    and the difference, not a ranking of one."""
     question = reading.question
     if question.intent != Intent.RANKING or len(question.also) > 1 or question.measure is None:
         return
     ranked = question.most or question.least or question.best or question.by_year or question.first_above
-    if ranked or len(question.groups) > 1:
+    ends = None if ranked or len(question.groups) > 1 else _apart_measures(question)
+    if ends is None:
         return
+    question.measures = _total_for_parts(question)
+    question.measure, question.second_measure = ends
+    question.intent, question.versus = Intent.CHANGE, False
+    question.per = question.above = question.below = None
+    question.at_least = question.exactly = False
+
+
+def _apart_measures(question: Question) -> tuple[str, str | None] | None:
+    """The measures of the two figures set apart (the second None where both are one measure's), or None where
+    the figures asked are not two."""
+    if question.also:
+        two_places = question.versus and question.per is None and len(question.measures) == 1
+        return (question.measure or Measure.SETTLED, question.measure) if two_places else None
     municipal = bool(question.places) and question.places[0].place.level == "municipality"  # none: the nation
     whole_bound = (
         question.per is not None and 1.0 in (question.above, question.below) and not question.at_least
     )
     total = set(question.measures) == set(TOTAL_MEASURES[1:])  # 'både busette og utsøkte': their total
-    if (
-        question.also
-    ):  # 'sammenlign Melhus og Malvik på bosatte': two places' one figure, the first less the other
-        if not (question.versus and question.per is None and len(question.measures) == 1):
-            return
-        second = question.measure
-    elif whole_bound and (municipal or question.together) and (len(question.measures) == 1 or total):
-        second = question.per
-        question.measure = Measure.SETTLED_AND_ASSIGNED if total else question.measure
-    elif question.versus and question.per is None and _two_ends(question, municipal):
-        second = question.second_measure
-    else:
-        return
-    question.intent, question.second_measure, question.versus = Intent.CHANGE, second, False
-    question.per = question.above = question.below = None
-    question.at_least = question.exactly = False
+    if whole_bound and (municipal or question.together) and (len(question.measures) == 1 or total):
+        return Measure.SETTLED_AND_ASSIGNED if total else question.measure or Measure.SETTLED, question.per
+    measures = _total_for_parts(question)
+    if question.versus and question.per is None and _two_ends(question, measures, municipal):
+        return measures[0], measures[1] if len(measures) == 2 else question.second_measure
+    return None
 
 
-def _two_ends(question: Question, municipal: bool) -> bool:
+def _total_for_parts(question: Question) -> list[str]:
+    """The measures named, the status table's total standing for its parts where it is among them ('settled plus
+    assigned … vs its decision')."""
+    if Measure.SETTLED_AND_ASSIGNED not in question.measures:
+        return question.measures
+    return [m for m in question.measures if m not in TOTAL_MEASURES[1:]]
+
+
+def _two_ends(question: Question, measures: list[str], municipal: bool) -> bool:
     """Whether a place's figures side by side are two: a measure in two years, each of two measures in its year,
     or a municipality's two measures in one year."""
     if len(question.measure_years) == 2:
         return True
-    if len(question.measures) == 1:
+    if len(measures) == 1:
         return len(question.years) == 2
-    if (
-        Measure.SETTLED_AND_ASSIGNED in question.measures
-    ):  # 'settled plus assigned … vs its decision': their total
-        question.measures = [m for m in question.measures if m not in TOTAL_MEASURES[1:]]
-        question.measure, question.second_measure = (question.measures + [None])[:2]
-    return municipal and len(question.measures) == 2 and len(question.years) <= 1
+    return municipal and len(measures) == 2 and len(question.years) <= 1
 
 
 def _part_share(reading: _Reading, index: PlaceIndex) -> None:
