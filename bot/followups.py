@@ -47,7 +47,7 @@ PARTS = {
 }
 
 
-DIRECTIONS = ("most", "best", "least")  # what 'og lavest?' changes of a ranking
+DIRECTIONS = ("most", "best", "least", "in_percent")  # what 'og lavest?' changes of a ranking
 
 
 class Conversations:
@@ -137,6 +137,8 @@ def follow(previous: Question, question: Question) -> Question:
         changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}
     if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
         changes["years"] = [year + question.year_shift for year in previous.years]
+        if question.versus:  # 'sammenlignet med året før?': both years, and the change between them
+            changes.update(years=sorted({*previous.years, *changes["years"]}), intent=Intent.CHANGE)
     elif _next_year(question) and previous.years:  # 'and for next year?' after 2016: 2017, not today's next
         changes["years"] = [max(previous.years) + 1]
     changes.update(_group_beside_total(previous, question))
@@ -149,8 +151,9 @@ def follow(previous: Question, question: Question) -> Question:
 
 
 def _turned_around(previous: Question, question: Question) -> bool:
-    """Whether a follow-up only turns the previous ranking around ('og lavest?', 'and the fewest?')."""
-    return question.named == {"intent"} and question.intent == previous.intent == Intent.RANKING
+    """Whether a follow-up only turns the previous ranking around ('og lavest?', 'and the fewest?') or asks its
+    change again ('hvor stor er økningen?' after a revision)."""
+    return question.named == {"intent"} and question.intent == previous.intent
 
 
 def _group_beside_total(previous: Question, question: Question) -> dict[str, object]:

@@ -407,7 +407,8 @@ _words(
 )
 # The outcome 'Annet' (seed 004): 'annet', 'other' name it only in a question about the outcomes.
 _words("other_outcome", "", nb="annet", nn="anna", en="other")
-# A kind of outcome: with 'i en eller annen form' or 'til sammen', every category whose key begins with it.
+# A kind of outcome, every category of it summed ('arbeidssøkere': on NAV's measures, KVP, wage subsidy, others'); it
+# names the programme's outcomes by itself.
 _words(
     "outcome",
     "jobseeker",
@@ -429,6 +430,7 @@ _words(
     no="utdanning|utdannelse|ordinær utdanning|i utdanning|skole|skule|skolegang|skulegang",
     en="education|in education|into education|school|schooling|studies",
 )
+# 'i en eller annen form', 'in any form': said of a kind of outcome, whose categories are summed anyway.
 _words(
     "every_kind",
     "",

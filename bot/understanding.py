@@ -106,6 +106,7 @@ WHICH_MEMBERS = re.compile(
 OUTCOME_KINDS = {
     "work": (Group.WORK_30H_PLUS, Group.WORK_UNDER_30H),
     "education": (Group.PRIMARY_SCHOOL, Group.UPPER_SECONDARY, Group.HIGHER_EDUCATION),
+    "jobseeker": tuple(group for group in Group if group.startswith("jobseeker_")),
 }
 # Words that set two figures apart: with the introduction programme named, two places' results compared.
 APART_WORDS = frozenset(
@@ -278,12 +279,12 @@ class _Reading:
     )
     topic: bool = False  # 'bosetting': settlement in general
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
-    outcome_kind: str = ""  # 'arbeidssøkere': the categories whose keys begin with it ('jobseeker_…')
-    kind_groups: list[str] = field(default_factory=list)  # 'i arbeid', 'utdanning': the categories they sum
+    kind_groups: list[str] = field(
+        default_factory=list
+    )  # 'i arbeid', 'arbeidssøkere': the categories they sum
     time_marks: list[tuple[int, int]] = field(
         default_factory=list
     )  # where each time word stands, and its year
-    every_kind: bool = False  # 'i en eller annen form': every category of that kind, summed
     other: bool = False  # 'annet', 'other': the outcome 'Annet' in a question about the outcomes
     strategy: bool = False  # 'strategi', 'regional plan': a strategy's period and adoption
     duration: bool = False  # 'hvor lang tid', 'how long'
@@ -724,7 +725,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         _set_intent(reading, value)
     elif kind == "outcome":
         _set_intent(reading, Intent.INTRO)
-        reading.outcome_kind = value or reading.outcome_kind
+        reading.kind_groups.extend(OUTCOME_KINDS.get(value, ()))  # 'arbeidssøkere': its categories
     elif kind == "outcome_kind":
         reading.kind_groups.extend(OUTCOME_KINDS[value])
     elif kind in ("rank", "compare"):
@@ -755,7 +756,6 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     ):  # 'hva med bosettingen?' after asylum seekers: settlement in general, not the measure before
         reading.named.add("measure")
     reading.outcome = reading.outcome or kind == "outcome"
-    reading.every_kind = reading.every_kind or kind == "every_kind"
     reading.other = reading.other or kind == "other_outcome"
     reading.strategy = reading.strategy or kind == "strategy"
     reading.duration = reading.duration or kind == "duration"
@@ -1162,7 +1162,13 @@ def _measure_follows(reading: _Reading, length: int) -> bool:
 def _set_intent(reading: _Reading, intent: str) -> None:
     """A named intent replaces a weaker one; the introduction programme replaces a ranking ('best intro results')."""
     question = reading.question
-    if question.intent in FRESH_INTENTS or (intent == Intent.INTRO and question.intent == Intent.RANKING):
+    # 'Midt-Norge 2011 vs 2015, how big was the increase?': side by side, the change between them
+    changed = intent == Intent.CHANGE and question.versus and not reading.ranked
+    if (
+        question.intent in FRESH_INTENTS
+        or (intent == Intent.INTRO and question.intent == Intent.RANKING)
+        or changed
+    ):
         question.intent = intent
     reading.named.add("intent")
 
@@ -1357,11 +1363,6 @@ def _outcomes(reading: _Reading) -> None:
     if (reading.outcome or _outcomes_named(question)) and not reading.ranked and question.measure is None:
         question.measure, question.measures = Measure.INTRO_OUTCOME, [Measure.INTRO_OUTCOME]
         reading.named.add("measure")
-    summed = reading.every_kind or question.together or reading.including or reading.total
-    if reading.outcome_kind and summed and question.group == Group.ALL:  # 'arbeidssøkere til sammen'
-        question.groups = [group for group in INTRO_GROUPS if group.startswith(f"{reading.outcome_kind}_")]
-        question.group = question.groups[0]
-        reading.named.add("group")
     about_programme = question.intent == Intent.INTRO and not reading.ranked
     if reading.kind_groups and about_programme and question.group == Group.ALL:  # 'gikk ut i arbeid'
         question.groups = list(dict.fromkeys(reading.kind_groups))
@@ -1566,6 +1567,9 @@ def _is_follow_up(reading: _Reading) -> bool:
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
     into_place = reading.back and reading.named == {"place"}  # 'hvor mange av dem er i Trondheim?'
+    change_only = (
+        reading.named == {"intent"} and reading.question.intent == Intent.CHANGE
+    )  # 'hvor stor er økningen?'
     return (
         opens
         or ends
@@ -1573,6 +1577,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or (reading.back and "place" not in reading.named)
         or reading.question.position
         or into_place
+        or change_only
         or _narrows(reading)
     )
 
