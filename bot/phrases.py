@@ -211,6 +211,13 @@ _words(
     nn="kor lang tid|kor lenge|kor mange månader",
     en="how long|how much time|how many months",
 )
+# When IMDi began its work (seed 001's 'IMDi operativ 01.01.06').
+_words(
+    "measure",
+    "imdi_operational",
+    no="operativ|operativt|imdi opprettet|imdi oppretta|imdi etablert|imdi etablert|imdi startet|imdi starta",
+    en="operational|became operational|become operational|imdi established|imdi founded|imdi set up|imdi created",
+)
 _words("measure", "settled_forecast", nb="prognose bosatte", nn="prognose busette", en="settlement forecast")
 # The topic: a question about settlement in general wants the status card, not one measure.
 _words(

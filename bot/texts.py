@@ -133,6 +133,11 @@ MEASURES: dict[str, dict[str, str]] = {
         "nn": "Strategi eller plan, vedteken (dagen i fotnoten)",
         "en": "Strategy or plan, adopted (the day in the footnote)",
     },
+    "imdi_operational": {
+        "nb": "IMDi operativ (dagen i fotnoten)",
+        "nn": "IMDi operativ (dagen i fotnoten)",
+        "en": "IMDi operational (the day in the footnote)",
+    },
     "settlement_months": {
         "nb": "Tid selve bosettingen tar (måneder)",
         "nn": "Tid sjølve busetjinga tek (månader)",
@@ -254,6 +259,11 @@ SHORT_MEASURES: dict[str, dict[str, str]] = {  # a measure's name in a running l
         "nb": "strategi eller plan, vedtatt (dagen i fotnoten)",
         "nn": "strategi eller plan, vedteken (dagen i fotnoten)",
         "en": "strategy or plan, adopted (the day in the footnote)",
+    },
+    "imdi_operational": {
+        "nb": "IMDi operativ (dagen i fotnoten)",
+        "nn": "IMDi operativ (dagen i fotnoten)",
+        "en": "IMDi operational (the day in the footnote)",
     },
     "settlement_months": {
         "nb": "tid selve bosettingen tar (måneder)",

@@ -43,6 +43,9 @@ class Measure(StrEnum):
     PLAN_FROM = "plan_from"  # a strategy's or plan's first year (seed 002)
     PLAN_TO = "plan_to"  # its last year
     PLAN_ADOPTED = "plan_adopted"  # the year it was adopted, the day as the statement's as-of date
+    IMDI_OPERATIONAL = (
+        "imdi_operational"  # the year IMDi began its work, the day as the as-of date (seed 001)
+    )
     SETTLEMENT_MONTHS = "settlement_months"  # how long settling a refugee takes, in months (seed 004)
     INTRO_YEARS = "intro_years"  # how long the introduction programme lasts, in years
     INTRO_YEARS_MAX = "intro_years_max"  # and at most
@@ -140,6 +143,7 @@ NON_ADDITIVE = frozenset(
         Measure.PLAN_FROM,
         Measure.PLAN_TO,
         Measure.PLAN_ADOPTED,
+        Measure.IMDI_OPERATIONAL,
         Measure.SETTLEMENT_MONTHS,
         Measure.INTRO_YEARS,
         Measure.INTRO_YEARS_MAX,
@@ -151,7 +155,13 @@ PLAN_MEASURES = (Measure.PLAN_FROM, Measure.PLAN_TO, Measure.PLAN_ADOPTED)
 INTRO_YEARS_MEASURES = (Measure.INTRO_YEARS, Measure.INTRO_YEARS_MAX)
 # Figures that count no people (years, modules, months): never hidden as a small count, years never grouped.
 NOT_PEOPLE = frozenset(
-    {Measure.COMPETENCE_MODULES, Measure.SETTLEMENT_MONTHS, *PLAN_MEASURES, *INTRO_YEARS_MEASURES}
+    {
+        Measure.COMPETENCE_MODULES,
+        Measure.SETTLEMENT_MONTHS,
+        Measure.IMDI_OPERATIONAL,
+        *PLAN_MEASURES,
+        *INTRO_YEARS_MEASURES,
+    }
 )
 # Groups of refugees (the rest of Group are categories of the intro programme).
 POPULATION_GROUPS = (Group.ALL, Group.EM, Group.EM_UNDER_15, Group.UKRAINE, Group.RESETTLEMENT, Group.FAMILY)

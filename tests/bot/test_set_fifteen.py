@@ -98,3 +98,19 @@ async def test_job_seekers_are_their_categories_summed(
     + 1 + 2), with or without 'til sammen'."""
     answer = await reply(on(store, LATER_DAY), message, language=language)
     assert summed in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Når ble IMDi opprettet?", "nb"),
+        ("Når vart IMDi operativt?", "nn"),
+        ("When was IMDi established?", "en"),
+    ],
+)
+async def test_when_imdi_began_its_work(store: Store, message: str, language: str) -> None:
+    """Seed 001's 'IMDi operativ 01.01.06': the year, with the day in its footnote."""
+    answer = await reply(on(store, SLIDES_DAY), message, language=language)
+    assert (
+        "IMDi operat" in answer and ": 2006¹" in answer and ("01.01.2006" in answer or "1 Jan 2006" in answer)
+    ), answer

@@ -47,8 +47,8 @@ def test_every_document_is_transcribed() -> None:
             + 10 * 6
             + 3 * 6
             + 6,  # status table + totals, requests + subtotals, bullets
-            # settled 2011-15, needs 2016, intro, outlook, EM, grants, the competence programme's modules
-            "seed-001": 5 * 3 + 3 + 5 * 2 + 6 + 1 + 2 + 2,
+            # settled 2011-15, needs 2016, intro, outlook, EM, grants, the competence programme's modules, IMDi's start
+            "seed-001": 5 * 3 + 3 + 5 * 2 + 6 + 1 + 2 + 2 + 1,
             # global migration bullets and the 2014/2015 comparison; Kristiansand's strategy and Agder's plan
             "seed-002": 13 + 3 + 2,
             "seed-003": 5 + 15 + 4,  # national figures, Drammen 2020-2024, capacity and EM
