@@ -129,9 +129,9 @@ _words(
 _words(
     "measure",
     "capacity_dwellings",
-    nb="boliger|boligene|bolig",
-    nn="bustader|bustadene|bustad",
-    en="dwellings|housing|homes",
+    nb="boliger|boligene|bolig|boligkapasitet|boligkapasiteten",
+    nn="bustader|bustadene|bustad|bustadkapasitet|bustadkapasiteten",
+    en="dwellings|housing|homes|housing capacity",
 )
 _words(
     "measure",
@@ -846,6 +846,15 @@ _phrases(MODALS, None, no="skal|skulle|bør|burde", en="supposed|meant")
 # After a modal, with the place between, what is to be received: 'hvor mange EM skal Trondheim ha i 2017'.
 TO_HAVE: dict[str, set[str]] = defaultdict(set)
 _phrases(TO_HAVE, None, no="ha|motta|ta|få|ta imot", en="have|take|receive|get|take in")
+
+# Whether one figure is enough for another: 'holder boligene til å dekke anmodningen', 'enough to cover the request'.
+COVER_WORDS: dict[str, set[str]] = defaultdict(set)
+_phrases(
+    COVER_WORDS,
+    None,
+    no="dekke|dekker|dekkje|holder|strekker|mangler|manglar",
+    en="cover|covers|enough|short",
+)
 
 # 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
 # ('hvor mye er det over samlet vedtak'), the difference to it.

@@ -27,6 +27,7 @@ from bot.language import detect, vocabulary_languages
 from bot.phrases import (
     BOUND_GAP_KINDS,
     CODE_SLOTS,
+    COVER_WORDS,
     FOLLOW_UPS,
     HOW_MANY_MORE,
     HOW_MUCH,
@@ -360,6 +361,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _two_figures_apart(reading)
     _part_share(reading, index)
     _intro_results_apart(reading)
+    _capacity_covers(reading)
     _remaining(question)
     _group_share(reading)
     _read_language(reading)
@@ -1397,6 +1399,23 @@ def _decide_intent(reading: _Reading) -> None:
         question.below is not None
     ):  # 'furthest short of', 'lengst under': the furthest below first, not the best
         question.best = False
+
+
+def _capacity_covers(reading: _Reading) -> None:
+    """'holder boligene til å dekke anmodningen?', 'hvor mye mangler Drammen i boligkapasitet for hele anmodningen':
+    capacity set against another figure, both and the difference, not what remains of the decision."""
+    question = reading.question
+    named = list(dict.fromkeys([*question.measures, *([question.per] if question.per else [])]))
+    capacity = {Measure.CAPACITY, Measure.CAPACITY_DWELLINGS} & set(named)
+    if capacity and len(named) > 2:  # 'kapasitet for å kunne bosette hele anmodningen': settling is its use
+        named = [measure for measure in named if measure != Measure.SETTLED]
+    covers = any(token.norm in COVER_WORDS for token in reading.tokens)
+    if len(named) != 2 or not capacity or not covers or question.intent in (Intent.SERIES, Intent.GRANT):
+        return
+    question.measure, question.second_measure = named
+    question.intent, question.remaining, question.per = Intent.CHANGE, False, None
+    question.above = question.below = None
+    question.at_least = False
 
 
 def _remaining(question: Question) -> None:

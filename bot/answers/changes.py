@@ -153,6 +153,8 @@ async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, En
     last = question.second_measure or first
     if first not in PEOPLE_OF and last not in PEOPLE_OF.values():  # 'gapet mellom anmodningen og boligene'
         last = PEOPLE_OF.get(last, last)
+    if last not in PEOPLE_OF and first not in PEOPLE_OF.values():  # 'dekker boligene anmodningen'
+        first = PEOPLE_OF.get(first, first)
     years = question.years
     if not years:  # no year named: the latest with either
         latest, _ = await year_for(question, place, (first, last), ctx)

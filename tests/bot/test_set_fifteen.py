@@ -1,7 +1,7 @@
 """Classes of failure found on held-out set 15, each in bokmål, nynorsk and English.
 
 Figures are seed 004's settled in Trondheim and outcomes of the programme, seed 000's national requests of 2016
-and seed 001's settled by county; each test's clock is a day its figures were known on.
+seed 001's settled by county and seed 003's Drammen; each test's clock is a day its figures were known on.
 """
 
 from __future__ import annotations
@@ -14,13 +14,10 @@ from store.store import Store
 from tests.bot.test_set_ten import on
 from tests.bot.test_unrehearsed import reply
 
-STATUS_DAY = date(
-    2015, 12, 11
-)  # seed 000, with the national request of 2016 and its addition, is of 11.12.15
+STATUS_DAY = date(2015, 12, 11)  # seed 000, with the national request of 2016 and its addition
 SLIDES_DAY = date(2016, 2, 15)  # seed 001's slides, with the settled by county, are of February 2016
-LATER_DAY = date(
-    2019, 1, 20
-)  # seed 004, with Trondheim's settled 2006-2018 and its outcomes, is of January 2019
+LATER_DAY = date(2019, 1, 20)  # seed 004, with Trondheim's settled 2006-2018 and its outcomes
+DRAMMEN_DAY = date(2024, 2, 1)  # seed 003, with Drammen's capacity and request for 2024
 
 
 @pytest.mark.parametrize(
@@ -114,3 +111,19 @@ async def test_when_imdi_began_its_work(store: Store, message: str, language: st
     assert (
         "IMDi operat" in answer and ": 2006¹" in answer and ("01.01.2006" in answer or "1 Jan 2006" in answer)
     ), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Holder boligkapasiteten i Drammen til å dekke anmodningen for 2024?", "nb"),
+        ("Kor mykje manglar Drammen i bustadkapasitet for å dekkje oppmodinga for 2024?", "nn"),
+        ("Is Drammen's housing capacity enough to cover its 2024 request?", "en"),
+    ],
+)
+async def test_capacity_against_the_request_is_their_difference(
+    store: Store, message: str, language: str
+) -> None:
+    """Drammen's 100 dwellings, about 250 people, against its request of 340 for 2024: 90 short."""
+    answer = await reply(on(store, DRAMMEN_DAY), message, language=language)
+    assert "250 − 340 = −90" in answer, answer
