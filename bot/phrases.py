@@ -847,6 +847,15 @@ _phrases(MODALS, None, no="skal|skulle|bør|burde", en="supposed|meant")
 TO_HAVE: dict[str, set[str]] = defaultdict(set)
 _phrases(TO_HAVE, None, no="ha|motta|ta|få|ta imot", en="have|take|receive|get|take in")
 
+# A cause, not a group asked about: 'økte anmodningen på grunn av ukrainerne', 'rose because of the Ukrainians'.
+_words(
+    "cause",
+    "",
+    nb="på grunn av|pga|grunnet|som følge av",
+    nn="på grunn av|grunna|som følgje av",
+    en="because of|due to|owing to|as a result of",
+)
+
 # Whether one figure is enough for another: 'holder boligene til å dekke anmodningen', 'enough to cover the request'.
 COVER_WORDS: dict[str, set[str]] = defaultdict(set)
 _phrases(

@@ -701,6 +701,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question, (kind, value) = reading.question, meaning
     if kind == "measure" and not _completes_measure(reading, value):
         _measure(reading, value, at)
+    elif kind == "group" and _after_cause(reading):  # 'på grunn av ukrainerne': why, not whom
+        return
     elif kind == "group":
         # 'Skaun EM 2016? noen under 15?': those under 15 asked apart from the minors come beside them
         apart = value == Group.EM_UNDER_15 and question.group == Group.EM and reading.kinds[-1:] != ["group"]
@@ -772,6 +774,12 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     question.in_percent = question.in_percent or kind == "percent"
     reading.revisions.update((value,) if kind == "revision" else ())
     reading.originals.extend((at,) if (kind, value) == ("revision", "original") else ())
+
+
+def _after_cause(reading: _Reading) -> bool:
+    """Whether the word being read follows a cause ('på grunn av', 'because of the'), only stop words between."""
+    before = [kind for kind in reading.kinds if kind != "stop"]
+    return before[-1:] == ["cause"]
 
 
 def _group_negated(reading: _Reading) -> bool:

@@ -127,3 +127,20 @@ async def test_capacity_against_the_request_is_their_difference(
     """Drammen's 100 dwellings, about 250 people, against its request of 340 for 2024: 90 short."""
     answer = await reply(on(store, DRAMMEN_DAY), message, language=language)
     assert "250 − 340 = −90" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mye økte Drammens anmodning i 2022 på grunn av ukrainerne?", "nb"),
+        ("Kor mykje auka oppmodinga til Drammen i 2022 på grunn av ukrainarane?", "nn"),
+        ("How much did Drammen's request for 2022 rise because of the Ukrainians?", "en"),
+    ],
+)
+async def test_a_group_named_as_the_cause_is_not_the_group_asked(
+    store: Store, message: str, language: str
+) -> None:
+    """'på grunn av ukrainerne', 'because of the Ukrainians': why the request rose (58 → 310, +252), not the
+    Ukrainians' own request, which Drammen does not state."""
+    answer = await reply(on(store, DRAMMEN_DAY), message, language=language)
+    assert "58¹" in answer and "310¹" in answer and "+252" in answer, answer
