@@ -359,6 +359,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _decide_intent(reading)
     _which_members(reading)
     _two_figures_apart(reading)
+    _less_a_member(reading)
     _part_share(reading, index)
     _intro_results_apart(reading)
     _capacity_covers(reading)
@@ -1455,6 +1456,17 @@ def _which_members(reading: _Reading) -> None:
         reading.named.add("intent")
 
 
+def _less_a_member(reading: _Reading) -> None:
+    """'Trondheimsregionen uten Trondheim: hvor mange bosatte': a figure of a place less one of its members left out,
+    the first less the other (643 − 398), not the place's whole figure."""
+    question = reading.question
+    if question.intent not in (Intent.FIGURE, Intent.STATUS) or len(question.excluded) != 1 or question.also:
+        return
+    if len(question.places) == 1 and question.measure is not None and len(question.measures) <= 1:
+        question.also, question.excluded, question.intent = question.excluded, [], Intent.CHANGE
+        question.second_measure = question.measure
+
+
 def _two_figures_apart(reading: _Reading) -> None:
     """One place's two figures set side by side ('how does Midt-Norge's 2016 need compare with what it settled in
     2015'), two places' one figure ('sammenlign Melhus og Malvik på bosatte') or one figure against the whole of
@@ -1568,6 +1580,13 @@ def _group_share(reading: _Reading) -> None:
     if question.group == Group.ALL or question.by_year:
         return
     if question.intent != Intent.RANKING:
+        # 'what share of Trondheim's settlements were minors': settlement in general shared is the settled
+        if (
+            reading.topic
+            and question.per is None
+            and any(token.norm in SHARE_WORDS for token in reading.tokens)
+        ):
+            question.per = Measure.SETTLED
         own = question.per is not None and question.measure is None
         if own and question.intent in (Intent.FIGURE, Intent.STATUS):
             question.measure, question.group_share = question.per, True

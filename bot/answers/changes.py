@@ -121,7 +121,7 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
     ends = await _ends(question, place, ctx)
     if ends is None:
         return await no_data(place, None, ctx, [question.measure or Measure.SETTLED], question.group)
-    found = [await _point_or_stand_in(end, ctx) for end in ends]
+    found = await _same_day(ends, [await _point_or_stand_in(end, ctx) for end in ends], ctx)
     points = [point for point, _ in found]
     if points == [None, None]:
         return await no_data(place, ends[-1].year, ctx, [ends[-1].measure], ends[-1].group)
@@ -144,6 +144,24 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
     as_of = as_of_words(ends[-1].as_of, ctx.language)
     heading = title(place, ctx.language, f"{'–'.join(str(y) for y in years)}, {word}{as_of}")
     return Reply("\n".join([heading, *lines]) + cite.render())
+
+
+Found = tuple[Point | None, str | None]  # an end's figure and the measure standing in for its own, if any
+
+
+async def _same_day(ends: tuple[End, End], found: list[Found], ctx: Context) -> list[Found]:
+    """Two places' figures of one year as of the same day: the one stated later taken as it stood on the other's day,
+    where it was stated then (Trondheim's 398 of 10.12.2015 beside the region's 643 of that day, not its 495 of
+    31.12)."""
+    first, second = (
+        point.sources[0].figure.as_of if point and len(point.sources) == 1 else None for point, _ in found
+    )
+    apart = ends[0].place != ends[1].place and ends[0].year == ends[1].year
+    if not apart or first is None or second is None or first == second:
+        return found
+    later = 0 if first > second else 1
+    again = await _point_or_stand_in(ends[later]._replace(as_of=min(first, second)), ctx)
+    return [again if index == later and again[0] is not None else end for index, end in enumerate(found)]
 
 
 async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, End] | None:

@@ -144,3 +144,32 @@ async def test_a_group_named_as_the_cause_is_not_the_group_asked(
     Ukrainians' own request, which Drammen does not state."""
     answer = await reply(on(store, DRAMMEN_DAY), message, language=language)
     assert "58¹" in answer and "310¹" in answer and "+252" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor stor andel av bosettingen i Trondheim i 2016 var EM?", "nb"),
+        ("Kor stor del av busetjinga i Trondheim i 2016 var einslege mindreårige?", "nn"),
+        ("What share of Trondheim's 2016 settlements were unaccompanied minors?", "en"),
+    ],
+)
+async def test_a_group_s_share_of_settlement(store: Store, message: str, language: str) -> None:
+    """Settlement in general shared by a group is the settled: 123 minors of 740, 17 %."""
+    answer = await reply(on(store, LATER_DAY), message, language=language)
+    assert "123¹" in answer and "740¹" in answer and "17 %" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Trondheimsregionen uten Trondheim: hvor mange bosatte i 2015?", "nb"),
+        ("Kor mange har Trondheimsregionen busett utanom Trondheim i 2015?", "nn"),
+        ("How many did the Trondheim region settle excluding Trondheim in 2015?", "en"),
+    ],
+)
+async def test_a_place_less_a_member_left_out(store: Store, message: str, language: str) -> None:
+    """The region's settled less Trondheim's, both as of the region's day (10.12.2015: 643 − 398 = 245), not
+    Trondheim's year-end 495 of a later report."""
+    answer = await reply(on(store, LATER_DAY), message, language=language)
+    assert "643 − 398 = 245" in answer, answer
