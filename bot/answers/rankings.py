@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import product
 
 from bot.answers.cards import CARD_MEASURES, no_data, status_answer
 from bot.answers.changes import ratio_of, ratio_title
@@ -342,14 +343,16 @@ async def _own_years(question: Question, place: Place, ctx: Context) -> Reply:
 
 
 async def years_compared(question: Question, place: Place, ctx: Context) -> Reply:
-    """One place's figures for the years named, a line a year: 'Orkdal 2016 vs 2017'."""
+    """One place's figures for the years named, a line a year and group: 'Orkdal 2016 vs 2017', 'settled and
+    minors in 2015 vs 2016'."""
     measures = _compared_measures(question, CARD_MEASURES)
     held = await ctx.figures(place)
     cite = Citations(ctx.language)
     lines = [title(place, ctx.language, " · ".join(str(year) for year in question.years))]
-    for year in question.years:
-        values = {s.figure.measure: s for s in held.current([year], measures, [question.group])}
-        lines.append(_compared_line(str(year), values, measures, cite, ctx))
+    for year, group in product(question.years, question.groups or [question.group]):
+        values = {s.figure.measure: s for s in held.current([year], measures, [group])}
+        name = str(year) if group == Group.ALL else f"{year}, {group_label(group, ctx.language)}"
+        lines.append(_compared_line(name, values, measures, cite, ctx))
     return Reply("\n".join(lines) + cite.render())
 
 

@@ -370,3 +370,17 @@ async def test_two_places_compared_on_one_figure_show_the_difference(
     """Two places set side by side on one measure: both figures and the first less the other."""
     answer = await reply(on(store, STATUS_DAY), message, language=language)
     assert difference in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Trondheim: bosatte og enslige mindreårige 2015 vs 2016", "nb"),
+        ("Trondheim busette og einslege mindreårige 2015 mot 2016", "nn"),
+        ("Trondheim: settled refugees and unaccompanied minors in 2015 vs 2016", "en"),
+    ],
+)
+async def test_years_side_by_side_show_each_group_named(store: Store, message: str, language: str) -> None:
+    """The total and the minors named, each year: 495 and 44 in 2015, 740 and 123 in 2016."""
+    answer = await reply(on(store, LATER_DAY), message, language=language)
+    assert all(f" {figure}¹" in answer for figure in ("495", "44", "740", "123")), answer
