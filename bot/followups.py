@@ -132,6 +132,12 @@ def follow(previous: Question, question: Question) -> Question:
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
     if _turned_around(previous, question):  # 'og lavest?' after a ranking: its ratio and bounds kept
         changes = {name: getattr(question, name) for name in DIRECTIONS}
+    if _same_comparison(previous, question):  # 'and how did the minors compare with the request?': theirs
+        changes = {
+            name: value
+            for name, value in changes.items()
+            if name not in (*PARTS["intent"], *PARTS["measure"])
+        }
     # 'hvor havnet Melhus?' after a ranking of members: the ranking again, where the place has its line
     if question.position and previous.intent == Intent.RANKING:
         changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}
@@ -154,6 +160,15 @@ def _turned_around(previous: Question, question: Question) -> bool:
     """Whether a follow-up only turns the previous ranking around ('og lavest?', 'and the fewest?') or asks its
     change again ('hvor stor er økningen?' after a revision)."""
     return question.named == {"intent"} and question.intent == previous.intent
+
+
+def _same_comparison(previous: Question, question: Question) -> bool:
+    """Whether a follow-up sets a group or place side by side with one of the two figures the previous question
+    set apart ('Did Trondheim settle more than it was asked to?', then 'and how did the minors compare with the
+    request?'): the same difference, of the group or place named."""
+    if not question.versus or previous.intent != Intent.CHANGE or previous.second_measure is None:
+        return False
+    return question.measure in (None, previous.measure, previous.second_measure)
 
 
 def _group_beside_total(previous: Question, question: Question) -> dict[str, object]:

@@ -173,3 +173,31 @@ async def test_a_place_less_a_member_left_out(store: Store, message: str, langua
     Trondheim's year-end 495 of a later report."""
     answer = await reply(on(store, LATER_DAY), message, language=language)
     assert "643 − 398 = 245" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        (
+            "Bosatte Trondheim flere enn anmodningen i 2016?",
+            "og hvordan var EM sammenlignet med anmodningen?",
+            "nb",
+        ),
+        (
+            "Busette Trondheim fleire enn oppmodinga i 2016?",
+            "og korleis var EM samanlikna med oppmodinga?",
+            "nn",
+        ),
+        (
+            "Did Trondheim settle more or fewer refugees than it was asked to in 2016?",
+            "And how did the unaccompanied minors compare with the 2016 request?",
+            "en",
+        ),
+    ],
+)
+async def test_a_group_compared_after_a_difference_is_the_same_difference(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """After settled against the request (740 − 650), the minors compared with the request: 123 − 160 = −37."""
+    answer = await reply(on(store, LATER_DAY), first, then, language=language)
+    assert "123 − 160 = −37" in answer, answer
