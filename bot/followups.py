@@ -163,9 +163,9 @@ def _turned_around(previous: Question, question: Question) -> bool:
 
 
 def _same_comparison(previous: Question, question: Question) -> bool:
-    """Whether a follow-up sets a group or place side by side with one of the two figures the previous question
+    """Whether a follow-up sets a group side by side with one of the two figures the previous question
     set apart ('Did Trondheim settle more than it was asked to?', then 'and how did the minors compare with the
-    request?'): the same difference, of the group or place named."""
+    request?'): the same difference, of the group named."""
     if not question.versus or previous.intent != Intent.CHANGE or previous.second_measure is None:
         return False
     return question.measure in (None, previous.measure, previous.second_measure)

@@ -280,9 +280,8 @@ class _Reading:
     )
     topic: bool = False  # 'bosetting': settlement in general
     outcome: bool = False  # 'etter endt program': what became of the introduction programme's participants
-    kind_groups: list[str] = field(
-        default_factory=list
-    )  # 'i arbeid', 'arbeidssøkere': the categories they sum
+    # 'i arbeid', 'arbeidssøkere': the categories they sum
+    kind_groups: list[str] = field(default_factory=list)
     time_marks: list[tuple[int, int]] = field(
         default_factory=list
     )  # where each time word stands, and its year
@@ -309,6 +308,7 @@ class _Reading:
     passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
     when: bool = False  # 'når', 'when': with a bound, the first year past it
     later_name: bool = False  # 'Orkdal (nå Orkland)': a place's later name in brackets
+    shares: bool = False  # a share word ('andel', 'del', 'share'): a share of something is asked
 
 
 def _is_word(word: str) -> bool:
@@ -333,7 +333,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     tokens = [
         Token(m.group(), n, m.start()) for m in WORD.finditer(body) for n in normalise(m.group()).split()
     ]
-    reading = _Reading(question, today, tokens, later_name=bool(later_names))
+    shares = any(token.norm in SHARE_WORDS for token in tokens)
+    reading = _Reading(question, today, tokens, later_name=bool(later_names), shares=shares)
     _read(reading, index)
     question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
     if dated is not None:
@@ -712,9 +713,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
             _, minors_with_total = reading.groups.pop()
             if minors_with_total:  # 'anmodning og EM under 15': the total, the minors and those under 15
                 reading.groups.append((Group.EM, True))
-        if _group_negated(
-            reading
-        ):  # 'ikke fra Ukraina', 'som ikke kom fra Ukraina', 'andre land enn Ukraina'
+        # 'ikke fra Ukraina', 'som ikke kom fra Ukraina', 'andre land enn Ukraina'
+        if _group_negated(reading):
             question.without_group = value  # the total less the group
             reading.excluding = False  # places named after it are asked about: 'enn Ukraina … i Norge'
             _set_intent(reading, Intent.CHANGE)
@@ -895,10 +895,8 @@ def _to_be_settled(reading: _Reading) -> None:
     if at is not None and len(measures) == 1:
         reading.measures = sorted([(at, Measure.REQUESTED), *measures])
     elif len(measures) == 2 and measures[0][1] == Measure.SETTLED and _after_modal(reading, measures[0][0]):
-        reading.measures = [
-            (measures[0][0], Measure.REQUESTED),
-            measures[1],
-        ]  # 'skal Trondheim busetje … enn'
+        # 'skal Trondheim busetje i 2016 enn kommunen har vedteke for 2015'
+        reading.measures = [(measures[0][0], Measure.REQUESTED), measures[1]]
     else:
         return
     question.measure, question.second_measure = (value for _, value in reading.measures)
@@ -1201,10 +1199,8 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         question.also = _further_places(reading.places[1:], question.places, index, year)
         if reading.later_name:
             question.also = _without_later_name(question, index)
-        shared = any(
-            token.norm in SHARE_WORDS for token in reading.tokens
-        )  # 'hvor stor del av Midt står Trondheim for'
-        if not (question.versus or question.together or reading.including or shared):  # 'Trondheim med Klæbu'
+        # 'Trondheim med Klæbu' is Trondheim's parts, 'hvor stor del av Midt står Trondheim for' a member's share
+        if not (question.versus or question.together or reading.including or reading.shares):
             question.also = _without_parts(question.also, question.places, index, year)
             _merged_with_parts(question, index, year)
     else:
@@ -1252,11 +1248,17 @@ def _difference_to_bound(reading: _Reading) -> None:
         return
     measure, bound = question.measure or Measure.SETTLED, question.per
     pair = [measure, bound] if question.below is None else [bound, measure]
-    question.measure, question.second_measure = pair
+    _as_difference(question, *pair)
     question.measures, question.measure_years = pair, []
+
+
+def _as_difference(question: Question, first: str, second: str | None) -> None:
+    """The question made the difference of two figures (the first less the second, or one measure's between
+    years or places): no ranking, ratio, bound or remainder left."""
+    question.measure, question.second_measure = first, second
+    question.intent, question.versus, question.remaining = Intent.CHANGE, False, False
     question.per = question.above = question.below = None
     question.at_least = question.exactly = False
-    question.intent = Intent.CHANGE
 
 
 def _asks_how_many_more(tokens: list[Token]) -> bool:
@@ -1421,10 +1423,7 @@ def _capacity_covers(reading: _Reading) -> None:
     covers = any(token.norm in COVER_WORDS for token in reading.tokens)
     if len(named) != 2 or not capacity or not covers or question.intent in (Intent.SERIES, Intent.GRANT):
         return
-    question.measure, question.second_measure = named
-    question.intent, question.remaining, question.per = Intent.CHANGE, False, None
-    question.above = question.below = None
-    question.at_least = False
+    _as_difference(question, *named)
 
 
 def _remaining(question: Question) -> None:
@@ -1463,8 +1462,8 @@ def _less_a_member(reading: _Reading) -> None:
     if question.intent not in (Intent.FIGURE, Intent.STATUS) or len(question.excluded) != 1 or question.also:
         return
     if len(question.places) == 1 and question.measure is not None and len(question.measures) <= 1:
-        question.also, question.excluded, question.intent = question.excluded, [], Intent.CHANGE
-        question.second_measure = question.measure
+        question.also, question.excluded = question.excluded, []
+        _as_difference(question, question.measure, question.measure)
 
 
 def _two_figures_apart(reading: _Reading) -> None:
@@ -1480,10 +1479,7 @@ def _two_figures_apart(reading: _Reading) -> None:
     if ends is None:
         return
     question.measures = _total_for_parts(question)
-    question.measure, question.second_measure = ends
-    question.intent, question.versus = Intent.CHANGE, False
-    question.per = question.above = question.below = None
-    question.at_least = question.exactly = False
+    _as_difference(question, *ends)
 
 
 def _apart_measures(question: Question) -> tuple[str, str | None] | None:
@@ -1533,7 +1529,7 @@ def _part_share(reading: _Reading, index: PlaceIndex) -> None:
         or question.intent not in (*FRESH_INTENTS, Intent.FIGURE)
     ):
         return
-    if not any(token.norm in SHARE_WORDS for token in reading.tokens) or len(question.measures) > 1:
+    if not reading.shares or len(question.measures) > 1:
         return
     first, further = question.places[0], question.also[0]
     year = question.year or reading.today.year
@@ -1581,17 +1577,13 @@ def _group_share(reading: _Reading) -> None:
         return
     if question.intent != Intent.RANKING:
         # 'what share of Trondheim's settlements were minors': settlement in general shared is the settled
-        if (
-            reading.topic
-            and question.per is None
-            and any(token.norm in SHARE_WORDS for token in reading.tokens)
-        ):
+        if reading.topic and question.per is None and reading.shares:
             question.per = Measure.SETTLED
         own = question.per is not None and question.measure is None
         if own and question.intent in (Intent.FIGURE, Intent.STATUS):
             question.measure, question.group_share = question.per, True
         return
-    if any(token.norm in SHARE_WORDS for token in reading.tokens):
+    if reading.shares:
         measure = question.measure or question.per or Measure.SETTLED
         question.measure, question.per, question.group_share = measure, measure, True
 
@@ -1613,9 +1605,8 @@ def _is_follow_up(reading: _Reading) -> bool:
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
     into_place = reading.back and reading.named == {"place"}  # 'hvor mange av dem er i Trondheim?'
-    change_only = (
-        reading.named == {"intent"} and reading.question.intent == Intent.CHANGE
-    )  # 'hvor stor er økningen?'
+    # 'hvor stor er økningen?'
+    change_only = reading.named == {"intent"} and reading.question.intent == Intent.CHANGE
     return (
         opens
         or ends
