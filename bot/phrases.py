@@ -868,6 +868,9 @@ _phrases(
 # 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
 # ('hvor mye er det over samlet vedtak'), the difference to it.
 MEASURE_BOUNDS: dict[str, Meaning] = {"over": Meaning("above", "1"), "under": Meaning("below", "1")}
+# A comparative split by the measure it counts ('flere utsøkte enn bosatte', 'fewer settled than decided') is
+# read as if it stood at its 'enn' ('utsøkte flere enn bosatte'): the measure after 'enn' bounds the first.
+SPLIT_COMPARATIVES = frozenset(normalise(word) for word in ("flere", "fleire", "færre", "more", "fewer"))
 # Words whose 'over' is their own, not a bound: 'oversikt over anmodning og vedtak', 'liste over bosatte'.
 OVER_OF = frozenset(
     ("oversikt", "oversikten", "oversyn", "overblikk", "liste", "lista", "listen", "tabell", "tabellen")

@@ -37,6 +37,7 @@ from bot.phrases import (
     NUMBER_WORDS,
     OVER_OF,
     PLACE_SLOTS,
+    SPLIT_COMPARATIVES,
     TO_HAVE,
     TRAILING_FOLLOW_UPS,
     VOCABULARY,
@@ -333,6 +334,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     tokens = [
         Token(m.group(), n, m.start()) for m in WORD.finditer(body) for n in normalise(m.group()).split()
     ]
+    tokens = _comparative_joined(tokens)
     shares = any(token.norm in SHARE_WORDS for token in tokens)
     reading = _Reading(question, today, tokens, later_name=bool(later_names), shares=shares)
     _read(reading, index)
@@ -379,6 +381,43 @@ def _suspended_compounds(text: str) -> str:
     if "- " not in text:
         return text
     return SUSPENDED.sub(lambda m: f"{m[1]}-{m[4]} {m[2]} {m[3]}-{m[4]}", text)
+
+
+def _comparative_joined(tokens: list[Token]) -> list[Token]:
+    """'flere utsøkte enn bosatte' read as 'utsøkte flere enn bosatte': a comparative split from its 'enn' by the
+    measure it counts moves to the 'enn', where a measure follows it ('enn de vedtok'; not 'enn i fjor')."""
+    for at, token in enumerate(tokens):
+        if token.norm in SPLIT_COMPARATIVES:
+            than = at + 1 + _measure_length(tokens, at + 1)
+            if (
+                than > at + 1
+                and than < len(tokens)
+                and tokens[than].norm in THAN
+                and _measure_follows_than(tokens, than + 1)
+            ):
+                return [*tokens[:at], *tokens[at + 1 : than], token, *tokens[than:]]
+    return tokens
+
+
+def _measure_length(tokens: list[Token], start: int) -> int:
+    """How many words the measure starting at a token takes (0 if none starts there)."""
+    if start >= len(tokens):
+        return 0
+    length, meaning = _phrase_at(tokens, start)
+    if meaning is None:
+        meaning, length = understood(tokens[start].norm), 1
+    return length if meaning is not None and meaning.kind == "measure" else 0
+
+
+def _measure_follows_than(tokens: list[Token], start: int) -> bool:
+    """Whether a measure follows, with only stop words before it ('enn de vedtok', 'than their request')."""
+    for position in range(start, len(tokens)):
+        if _measure_length(tokens, position):
+            return True
+        meaning = understood(tokens[position].norm)
+        if meaning is None or meaning.kind != "stop":
+            return False
+    return False
 
 
 def _as_of(reading: _Reading, dated: Dated) -> None:
