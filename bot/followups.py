@@ -149,6 +149,7 @@ def follow(previous: Question, question: Question) -> Question:
         changes["years"] = [max(previous.years) + 1]
     changes.update(_group_beside_total(previous, question))
     changes.update(_forecast_of_previous(previous, question))
+    changes.update(_share_of_previous(previous, question))
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
@@ -188,6 +189,14 @@ def _forecast_of_previous(previous: Question, question: Question) -> dict[str, o
     if forecast is None or question.measures != [Measure.SETTLEMENT_NEED]:
         return {}
     return {"measure": forecast, "measures": [forecast], "second_measure": None, "measure_years": []}
+
+
+def _share_of_previous(previous: Question, question: Question) -> dict[str, object]:
+    """'hvor mye er det i prosent av vedtakene?' after a count: the count asked before, as a share of the measure
+    named now (Trondheimsregionen's 643 settled of its 728 decided)."""
+    if question.per is None or question.measure is not None or previous.measure is None:
+        return {}
+    return {"measure": previous.measure, "measures": previous.measures, "per": question.per}
 
 
 def _next_year(question: Question) -> bool:

@@ -6,6 +6,7 @@ Each meaning is listed with its phrasings per language: `no` for both bokmål an
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -249,6 +250,9 @@ _words(
     en="15 or older|15 and older|15 or over|15 and over|aged 15 or over|aged 15 and over|older than 15|"
     "15 years or older|15 years and older|15 and above|15 or above|over 15 years",
 )
+_words("group_less", "em_under_15", no="15plus", en="15plus")  # '15+', as parse writes it
+AGE_PLUS = re.compile(r"(?<!\d)15 ?\+")  # 'EM 15+', 'aged 15+'
+
 _words(
     "group",
     "ukraine",
@@ -358,9 +362,9 @@ _words(
     "intent",
     "status",
     no="status",
-    nb="hvor langt|kommet|komme|hvordan går det|hvordan ligger",
-    nn="kor langt|kome|komne|korleis går det|korleis ligg",
-    en="status|how far|progress|how is it going|how are things",
+    nb="hvor langt|kommet|komme|hvordan går det|hvordan ligger|i mål|i rute",
+    nn="kor langt|kome|komne|korleis går det|korleis ligg|i mål|i rute",
+    en="status|how far|progress|how is it going|how are things|on target|reached the target",
 )
 _words(
     "intent",
@@ -451,14 +455,16 @@ _words(
     "intent",
     "change",
     nb="økte|økt|økning|økningen|øke|øker|auke|vekst|veksten|endring|endringen|endret|forskjell|forskjellen|"
-    "nedgang|nedgangen|falt|gikk ned|gikk opp|reduksjon|reduserte|differanse|differansen|hvor mange flere|"
+    "nedgang|nedgangen|falt|faller|synker|sank|gikk ned|gikk opp|går ned|går opp|reduksjon|reduserte|differanse|"
+    "differansen|hvor mange flere|"
     "hvor mye mer|vokste|vokst|steg|steget|stigning|stigningen|hvor mange færre|hvor mye færre|hvor mye mindre|"
     "hvor mye større|hvor mye høyere|hvor mye lavere|hvor stort er gapet|gapet|avstanden",
-    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|kor mange fleire|kor mykje meir|"
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|går ned|går opp|kor mange fleire|kor mykje meir|"
     "vaks|voks|vakse|veksten|steig|stiging|stiginga|kor mange færre|kor mykje færre|kor mykje mindre|"
     "kor mykje større|kor mykje høgare|kor mykje lågare|kor stort er gapet|gapet|avstanden",
     en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
-    "decrease|decreased|fell|drop|dropped|went up|went down|how many more|how much more|"
+    "decrease|decreased|decreases|fell|falls|drop|drops|dropped|went up|went down|go up|goes up|go down|goes down|"
+    "rises|how many more|how much more|"
     "grow|grew|grown|grows|climb|climbed|how many fewer|how much fewer|how much less|how much smaller|"
     "how much bigger|how much larger|how much higher|how much lower|the gap|gap",
 )
@@ -586,10 +592,12 @@ _words(
 _words(
     "ratio",
     "1",
-    nb="i forhold til|sett i forhold til|relativt til|andel av|prosent av|del av|sammenlignet med sin|av sin|av sitt",
-    nn="i høve til|samanlikna med|delen av|prosent av|del av|av si|av sitt",
+    nb="i forhold til|sett i forhold til|relativt til|andel av|prosent av|i prosent av|del av|sammenlignet med sin|"
+    "av sin|av sitt",
+    nn="i høve til|samanlikna med|delen av|prosent av|i prosent av|del av|av si|av sitt",
     en="relative to|in relation to|compared to their|compared to its|share of|share of its|share of their|"
-    "share of the|proportion of|percent of|per cent of|of its|of their",
+    "share of the|proportion of|percent of|per cent of|in percent of|as a percentage of|as a share of|of its|"
+    "of their",
 )
 # 'flere enn de vedtok', 'less than half of their request': members kept by such a ratio (or a number).
 _words(
@@ -868,6 +876,17 @@ _phrases(
 # 'over', 'under' before a measure bound it as 'flere enn', 'færre enn' do ('bosatt over vedtaket'); asked how much
 # ('hvor mye er det over samlet vedtak'), the difference to it.
 MEASURE_BOUNDS: dict[str, Meaning] = {"over": Meaning("above", "1"), "under": Meaning("below", "1")}
+# Words that point to a document, so that two words of its title name it ('i presentasjonen «Integrering og
+# livskvalitet»', 'according to the Integrering og livskvalitet talk'); quotation marks do so too.
+SOURCE_CUES = frozenset(
+    normalise(word)
+    for word in (
+        *("ifølge", "ifølgje", "according", "presentasjonen", "presentasjon", "presentation", "foredraget"),
+        *("foredrag", "talk", "lysarket", "lysarkene", "lysbiletet", "lysbileta", "slide", "slides"),
+        *("rapporten", "report"),
+    )
+)
+QUOTES = frozenset("«»\"“”'‘’")
 # A comparative split by the measure it counts ('flere utsøkte enn bosatte', 'fewer settled than decided') is
 # read as if it stood at its 'enn' ('utsøkte flere enn bosatte'): the measure after 'enn' bounds the first.
 SPLIT_COMPARATIVES = frozenset(normalise(word) for word in ("flere", "fleire", "færre", "more", "fewer"))

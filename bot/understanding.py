@@ -25,6 +25,7 @@ from bot.dates import Dated, read_date
 from bot.forms import compound, inflected, understood
 from bot.language import detect, vocabulary_languages
 from bot.phrases import (
+    AGE_PLUS,
     BOUND_GAP_KINDS,
     CODE_SLOTS,
     COVER_WORDS,
@@ -37,6 +38,8 @@ from bot.phrases import (
     NUMBER_WORDS,
     OVER_OF,
     PLACE_SLOTS,
+    QUOTES,
+    SOURCE_CUES,
     SPLIT_COMPARATIVES,
     TO_HAVE,
     TRAILING_FOLLOW_UPS,
@@ -125,7 +128,18 @@ SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name i
 # 'bosatt moss 2015'
 # what a place's name may follow: 'plantall midt', 'hele midt', 'regionen midt'
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus", "level")
-SHARE_WORDS = ("andel", "andelen", "del", "delen", "share", "proportion", "percentage", "prosentdel")
+SHARE_WORDS = (
+    "andel",
+    "andelen",
+    "del",
+    "delen",
+    "share",
+    "proportion",
+    "percentage",
+    "prosentdel",
+    "utgjor",
+    "utgjer",
+)
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and its 'å bosette'
 MOST_BETWEEN = 3  # words at most between them
@@ -326,6 +340,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         question.command = command.group(1).lower()
         body = body[command.end() :]
     body = _suspended_compounds(body)
+    if "+" in body:
+        body = AGE_PLUS.sub("15plus", body)
     body, later_names = LATER_NAME.subn(lambda m: f"({m['after'] or m['before']})", body)
     dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
     question.years, year_marks, body = _years(body, today)
@@ -338,6 +354,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     shares = any(token.norm in SHARE_WORDS for token in tokens)
     reading = _Reading(question, today, tokens, later_name=bool(later_names), shares=shares)
     _read(reading, index)
+    _title_named(reading, index, message)
     question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
     if dated is not None:
         _as_of(reading, dated)
@@ -458,14 +475,15 @@ def _years(text: str, today: date) -> tuple[list[int], list[tuple[int, int]], st
     """Explicit years and ranges, where each single year stands (offset, year), and the text without them
     (blanked, so that offsets keep)."""
     years: list[int] = []
-    asked = years_asked(today)
+    plausible = plausible_years(today)  # 'plantall 2017' asked in 2015 is a year, never Kvalsund's old code
     ranged = len(YEAR_DIGITS.findall(text)) > 1  # else no range: its patterns cost 10-25 µs a question
     for ranges in (BETWEEN_YEARS, YEAR_RANGE) if ranged else ():
         for match in ranges.finditer(text):
             first, last = sorted((int(match.group(1)), int(match.group(2))))
-            years.extend(year for year in range(first, last + 1) if year in asked)
+            # 'fra 2016 til 2017' asked in 2015 whole; '2020–2099' up to next year
+            kept = plausible if last in plausible else years_asked(today)
+            years.extend(year for year in range(first, last + 1) if year in kept)
         text = ranges.sub(lambda match: " " * len(match.group()), text)
-    plausible = plausible_years(today)  # 'plantall 2017' asked in 2015 is a year, never Kvalsund's old code
     singles = [
         m
         for m in YEAR_LIKE.finditer(text)
@@ -710,6 +728,20 @@ def _word_meanings(word: str) -> list[Meaning] | None:
         return [found]
     parts = compound(word) if len(word) > LONGEST else []  # 'ekstratilskudd': ours, though a common word too
     return parts or ([] if _is_word(word) else compound(word) or None)
+
+
+def _title_named(reading: _Reading, index: PlaceIndex, message: str) -> None:
+    """A document named by two words of its title in a row, where the message points to a document (quotes,
+    'ifølge', 'presentasjonen': 'i presentasjonen «Integrering og livskvalitet»')."""
+    norms = [token.norm for token in reading.tokens]
+    if SOURCE_CUES.isdisjoint(norms) and QUOTES.isdisjoint(message):
+        return
+    named = set().union(
+        *(index.title_pairs.get(pair, ()) for pair in pairwise(n for n in norms if len(n) > 3))
+    )
+    if named:
+        reading.question.sources = tuple(sorted({*reading.question.sources, *named}))
+        reading.named.add("source")
 
 
 def _sources_named(word: str, index: PlaceIndex) -> set[int]:
@@ -1175,7 +1207,8 @@ def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
         kind, value = (kind, value) if kind in BOUNDS else ("below", "1")  # 'ikke … hele vedtaket'
         reading.pending, reading.factor, reading.ranked = kind, float(value), True
         _set_intent(reading, Intent.RANKING)
-    elif kind == "whole" and _measure_follows(reading, length):  # 'vedtatt hele anmodningen': at least it
+    # 'vedtatt hele anmodningen': at least it; not a share's whole ('utgjør Trondheim av hele anmodningen')
+    elif kind == "whole" and not (reading.shares and reading.places) and _measure_follows(reading, length):
         reading.pending, reading.factor, reading.ranked = "above", 1.0, True
         reading.question.at_least = True
         _set_intent(reading, Intent.RANKING)
@@ -1390,9 +1423,23 @@ def _bound_without_measure(reading: _Reading) -> None:
         question.per = Measure.DECIDED
 
 
+def _future_change(reading: _Reading) -> bool:
+    """Whether a change is asked, no measure named, into a year still to come: nothing of it is settled yet."""
+    question = reading.question
+    years = question.years
+    return (
+        question.intent == Intent.CHANGE
+        and question.measure is None
+        and bool(years)
+        and years[-1] > reading.today.year
+    )
+
+
 def _settle_need(reading: _Reading) -> None:
     """'skal bosettes': a municipality's request (also when municipalities are ranked), else the need."""
     question = reading.question
+    if _future_change(reading):  # 'hvor mye øker Stjørdal fra 2016 til 2017' asked in 2015: what is planned
+        reading.to_settle = True
     if reading.to_settle and question.measure is None:
         municipal = question.intent in (
             Intent.RANKING,
@@ -1511,23 +1558,26 @@ def _two_figures_apart(reading: _Reading) -> None:
     another ('bosatte Trondheim flere enn vedtaket i 2015?', 'more or fewer than it was asked to'): both figures
     and the difference, not a ranking of one."""
     question = reading.question
+    if question.measure is None and reading.topic and question.versus and len(question.years) == 2:
+        question.measure, question.measures = Measure.SETTLED, [Measure.SETTLED]  # 'settlement 2014 vs 2015'
     if question.intent != Intent.RANKING or len(question.also) > 1 or question.measure is None:
         return
     ranked = question.most or question.least or question.best or question.by_year or question.first_above
-    ends = None if ranked or len(question.groups) > 1 else _apart_measures(question)
+    ends = None if ranked or len(question.groups) > 1 else _apart_measures(question, reading.total)
     if ends is None:
         return
     question.measures = _total_for_parts(question)
     _as_difference(question, *ends)
 
 
-def _apart_measures(question: Question) -> tuple[str, str | None] | None:
+def _apart_measures(question: Question, own_total: bool) -> tuple[str, str | None] | None:
     """The measures of the two figures set apart (the second None where both are one measure's), or None where
-    the figures asked are not two."""
+    the figures asked are not two; a larger place's own figures are two where its total is named ('Trondheim
+    region: total request vs total decisions'), else its members are set side by side."""
     if question.also:
         two_places = question.versus and question.per is None and len(question.measures) == 1
         return (question.measure or Measure.SETTLED, question.measure) if two_places else None
-    municipal = bool(question.places) and question.places[0].place.level == "municipality"  # none: the nation
+    municipal = own_total or (bool(question.places) and question.places[0].place.level == "municipality")
     whole_bound = (
         question.per is not None and 1.0 in (question.above, question.below) and not question.at_least
     )
@@ -1610,7 +1660,8 @@ def _intro_results_apart(reading: _Reading) -> None:
 def _group_share(reading: _Reading) -> None:
     """'høyest andel EM i plantallet', 'the largest share of minors in its request': members ranked by the group's
     share of the measure's total, not by the group's figure; 'hvor stor andel av anmodningen er EM', 'what share
-    of the request is minors' (no measure of its own beside the one shared): one place's."""
+    of the request is minors', 'EM-andel i Trondheims anmodning' (no measure of its own beside the one shared):
+    one place's."""
     question = reading.question
     if question.group == Group.ALL or question.by_year:
         return
@@ -1618,8 +1669,12 @@ def _group_share(reading: _Reading) -> None:
         # 'what share of Trondheim's settlements were minors': settlement in general shared is the settled
         if reading.topic and question.per is None and reading.shares:
             question.per = Measure.SETTLED
+        # 'EM-andel i Trondheims anmodning': the measure named is the one shared
+        one_place = question.intent in (Intent.FIGURE, Intent.STATUS)
+        if one_place and reading.shares and question.per is None and question.measure is not None:
+            question.per, question.measure = question.measure, None
         own = question.per is not None and question.measure is None
-        if own and question.intent in (Intent.FIGURE, Intent.STATUS):
+        if own and one_place:
             question.measure, question.group_share = question.per, True
         return
     if reading.shares:
@@ -1644,8 +1699,8 @@ def _is_follow_up(reading: _Reading) -> bool:
     opens = any(" ".join(norms[:length]) in FOLLOW_UPS for length in (1, 2, 3))
     ends = bool(norms) and norms[-1] in TRAILING_FOLLOW_UPS
     into_place = reading.back and reading.named == {"place"}  # 'hvor mange av dem er i Trondheim?'
-    # 'hvor stor er økningen?'
-    change_only = reading.named == {"intent"} and reading.question.intent == Intent.CHANGE
+    # 'hvor stor er økningen?', 'er de i mål?'
+    change_only = reading.named == {"intent"} and reading.question.intent in (Intent.CHANGE, Intent.STATUS)
     return (
         opens
         or ends

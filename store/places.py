@@ -9,6 +9,7 @@ from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -22,6 +23,7 @@ from store.names import normalise, words_from
 from store.queries import places_with_figures
 
 SOURCE_WORD = re.compile(r"[^\W\d_]{5,}")  # a word of a source's title that may name it: 'Salomonsen'
+TITLE_WORD = re.compile(r"[^\W\d_]{4,}")  # a title's words but the smallest ('og', 'av'), for its pairs
 SIMILAR = 60  # a suggested name shares at least this share (%) of its letters with the text, in order
 NORWEGIAN = re.compile("[æøåÆØÅ]")
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -193,17 +195,21 @@ class PlaceIndex:
                 self.longer[" ".join(words[cut:])].append(key)
         self.with_figures: set[int] = set()
         self.source_words: dict[str, set[int]] = defaultdict(set)
+        self.title_pairs: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._know_figures(with_own_figures, sources or {})
 
     def _know_figures(self, with_own_figures: set[int], sources: dict[int, str]) -> None:
         """Which places have figures (their own, or their members'), and the words of the sources' titles
-        (author and document: 'salomonsen', 'hitimana') that name no place, with the sources of each."""
+        (author and document: 'salomonsen', 'hitimana') that name no place, and their titles' pairs of words
+        ('integrering', 'livskvalitet'), with the sources of each."""
         self.with_figures = with_own_figures | _ancestors(with_own_figures, self.parents)
-        self.source_words = defaultdict(set)
+        self.source_words, self.title_pairs = defaultdict(set), defaultdict(set)
         for source_id, source_title in sources.items():
             for word in map(normalise, SOURCE_WORD.findall(source_title)):
                 if word not in self.aliases:
                     self.source_words[word].add(source_id)
+            for pair in pairwise(map(normalise, TITLE_WORD.findall(source_title))):
+                self.title_pairs[pair].add(source_id)
 
     def with_figures_of(self, with_own_figures: set[int], sources: dict[int, str]) -> PlaceIndex:
         """This index for figures and sources as they now are, the register unchanged: what was worked out of

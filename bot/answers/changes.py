@@ -174,8 +174,10 @@ async def _ends(question: Question, place: Place, ctx: Context) -> tuple[End, En
     if last not in PEOPLE_OF and first not in PEOPLE_OF.values():  # 'dekker boligene anmodningen'
         first = PEOPLE_OF.get(first, first)
     years = question.years
-    if not years:  # no year named: the latest with either
-        latest, _ = await year_for(question, place, (first, last), ctx)
+    if not years:  # no year named: the latest with both, else with either
+        latest, _ = await year_for(question, place, (first, last), ctx, every=True)
+        if latest is None:
+            latest, _ = await year_for(question, place, (first, last), ctx)
         if latest is None:
             return None
         years = [latest]
@@ -277,6 +279,9 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     share = settled_share(whole.value if whole else None, part.value if part else None)
     if share is not None:
         lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
+    if share is not None and part and whole and (measure, per) == (Measure.SETTLED, Measure.DECIDED):
+        left = number(max(0.0, (whole.value or 0) - (part.value or 0)), ctx.language)  # Rissa: 7 to go
+        lines[-1] += f" · {text('remaining_word', ctx.language)} {left}"
     what = f"{_ratio_heading(question, measure, per, ctx.language)} {year}{as_of_words(as_of, ctx.language)}"
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
 

@@ -107,16 +107,23 @@ def _category_lines(
     place: Place, statement: Statement, held: PlaceFigures, cite: Citations, ctx: Context
 ) -> list[str]:
     """'Trondheim · introprogram 2018' and 'Status etter endt introprogram, sosialhjelp: 73¹ av 342¹ (21 %)'
-    (a track's share: '40 %¹ av 579¹')."""
+    (a track's share, with how many that comes to: '40 %¹ av 579¹ (≈ 232)')."""
     figure, language = statement.figure, ctx.language
     share = figure.measure in NON_ADDITIVE
     value = f"{ctx.value(statement)}{cite.cite(statement)}"
     line = f"{measure_label(figure.measure, language)}, {group_label(figure.group, language)}: <b>{value}</b>"
     for total in held.current([figure.year], [TOTAL_OF[figure.measure]], [Group.ALL]):
         line += " " + text("of_total", language, total=f"{ctx.value(total)}{cite.cite(total)}")
-        if not share and total.figure.value and figure.value is not None:
-            line += f" ({percent(figure.value / total.figure.value, language)})"
+        whole = total.figure.value
+        if whole and figure.value is not None:
+            part = _about(figure.value, whole, language) if share else percent(figure.value / whole, language)
+            line += f" ({part})"
     return [title(place, language, f"{text('intro_word', language)} {figure.year}"), line]
+
+
+def _about(share: float, total: float, language: str) -> str:
+    """How many a share in per cent of a total comes to, rounded: '≈ 232' (40 % of 579)."""
+    return f"≈ {number(round(share * total / 100), language)}"
 
 
 async def _counties_ranked(question: Question, place: Place, ctx: Context) -> Reply | None:

@@ -81,3 +81,236 @@ async def test_more_than_last_year_is_no_measure_bound(store: Store, message: st
     assert "i forhold til" not in answer and "relative to" not in answer and "i høve til" not in answer, (
         answer
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "wanted"),
+    [
+        ("Hvor mye øker Stjørdal fra 2016 til 2017?", "nb", "80¹"),
+        ("Kor mykje aukar Stjørdal frå 2016 til 2017?", "nn", "80¹"),
+        ("How much does Stjørdal go up from 2016 to 2017?", "en", "80¹"),
+    ],
+)
+async def test_a_change_into_years_to_come_is_of_what_is_planned(
+    store: Store, message: str, language: str, wanted: str
+) -> None:
+    """A change asked in December 2015 into 2017 (a range past next year, read whole), no measure named: nothing of
+    it is settled yet, so the request for 2016 against the planning figure for 2017 (80 → 95, +15)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert wanted in answer and "95¹" in answer and "+15" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Har Leksvik bosatt flere enn de ble anmodet om?", "nb"),
+        ("Har Leksvik busett fleire enn dei vart oppmoda om?", "nn"),
+        ("Has Leksvik settled more than it was requested to?", "en"),
+    ],
+)
+async def test_two_measures_without_a_year_are_of_the_latest_year_with_both(
+    store: Store, message: str, language: str
+) -> None:
+    """Two measures set against each other, no year named: the latest year with both (2015: 20 − 17 = 3), not the
+    latest with either (2016, which has a request and nothing settled)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "20 − 17 = 3" in answer, answer
+
+
+SLIDES_DAY = date(2016, 3, 10)  # seed 002's slides, of early 2016
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange ble bosatt i 2014 og 2015 i presentasjonen «Integrering og livskvalitet»?", "nb"),
+        ("Kor mange vart busette i 2014 og 2015 ifølgje «Integrering og livskvalitet»?", "nn"),
+        ("How many were settled in 2014 and 2015 according to the 'Integrering og livskvalitet' talk?", "en"),
+    ],
+)
+async def test_a_document_named_by_its_title_gives_its_own_figures(
+    store: Store, message: str, language: str
+) -> None:
+    """Two words of a document's title in a row, quoted or after 'ifølge', name it: its own rounded figures (7 700
+    and 11 000), not seed 001's exact 7 784 and 11 300."""
+    answer = await reply(on(store, SLIDES_DAY), message, language=language)
+    assert "7 700¹" in answer and "11 000¹" in answer and "7 784" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hva er status for bosetting og integrering i Trondheim i 2015?", "nb"),
+        ("Kva er status for busetjing og integrering i Trondheim i 2015?", "nn"),
+        ("What is the status of settlement and integration in Trondheim in 2015?", "en"),
+    ],
+)
+async def test_title_words_without_a_pointer_to_a_document_name_none(
+    store: Store, message: str, language: str
+) -> None:
+    """'bosetting og integrering' (words of seed 001's title) with no quotes nor 'ifølge': Trondheim's own card
+    from every source, the request of 469 among it."""
+    answer = await reply(on(store, SLIDES_DAY), message, language=language)
+    assert "469¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "wanted"),
+    [
+        ("EM 15+ i Midt-Norges anmodning for 2016?", "nb", "716 − 125 = 591"),
+        ("Melhus EM over 15 år i 2017", "nn", "24 − 9 = 15"),
+        ("How many unaccompanied minors aged 15+ are in the Midt request for 2016?", "en", "716 − 125 = 591"),
+    ],
+)
+async def test_minors_of_15_and_over_are_the_minors_less_those_under_15(
+    store: Store, message: str, language: str, wanted: str
+) -> None:
+    """'15+' as '15 and over': the minors less those under 15 (Midt's request 716 − 125); a year to come with no
+    measure named is its planning figure (Melhus 2017: 24 − 9)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert wanted in answer, answer
+
+
+LATER_DAY = date(2019, 2, 10)  # seed 004, with Trondheim's intro programme of 2018
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Omtrent hvor mange introdeltakere i Trondheim er i spor 2?", "nb"),
+        ("Om lag kor mange introdeltakarar i Trondheim er i spor 2?", "nn"),
+        ("Roughly how many intro participants in Trondheim are in track 2?", "en"),
+    ],
+)
+async def test_a_track_s_share_comes_with_how_many_it_is(store: Store, message: str, language: str) -> None:
+    """A track given in per cent of the participants: how many that comes to beside it (40 % of 579 ≈ 232)."""
+    answer = await reply(on(store, LATER_DAY), message, language=language)
+    assert "40 %¹" in answer and "579¹" in answer and "≈ 232" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "wanted"),
+    [
+        ("Hvor langt har Rissa kommet i forhold til vedtaket?", "nb", "gjenstår 7"),
+        ("Kor langt har Rissa kome i høve til vedtaket?", "nn", "att 7"),
+        ("How far has Rissa come relative to its decision?", "en", "remaining 7"),
+    ],
+)
+async def test_the_share_of_the_decision_settled_says_what_remains(
+    store: Store, message: str, language: str, wanted: str
+) -> None:
+    """One place's share of its decision settled, as the status card does: what remains of it (18 − 11 = 7)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "61 %" in answer and wanted in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Trondheimsregionen: samlet anmodning 2015 mot totalt vedtak", "nb"),
+        ("Trondheimsregionen: total oppmoding 2015 mot totalt vedtak", "nn"),
+        ("Trondheim region: total 2015 request vs total decisions", "en"),
+    ],
+)
+async def test_a_larger_place_s_own_totals_set_against_each_other(
+    store: Store, message: str, language: str
+) -> None:
+    """A region's total request against its total decisions: its own two figures and the difference (821 − 728 =
+    93), not its members ranked by each."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "821 − 728 = 93" in answer and "Stjørdal" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Trondheim bosetting 2014 mot 2015", "nb"),
+        ("Trondheim busetjing 2014 mot 2015", "nn"),
+        ("Trondheim settlement 2014 vs 2015", "en"),
+    ],
+)
+async def test_settlement_in_two_years_set_against_each_other_is_the_change(
+    store: Store, message: str, language: str
+) -> None:
+    """'bosetting 2014 mot 2015' (settlement in general, two years): what was settled in each and the change (340
+    → 495, +155)."""
+    answer = await reply(on(store, LATER_DAY), message, language=language)
+    assert "340¹" in answer and "495¹" in answer and "+155" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        (
+            "Hvor mange har Trondheimsregionen bosatt per 10.12.15?",
+            "hvor mye er det i prosent av vedtakene?",
+            "nb",
+        ),
+        (
+            "Kor mange har Trondheimsregionen busett per 10.12.15?",
+            "kor mykje er det i prosent av vedtaka?",
+            "nn",
+        ),
+        (
+            "How many had the Trondheim region settled as of 10.12.15?",
+            "as a percentage of the decisions?",
+            "en",
+        ),
+    ],
+)
+async def test_a_count_then_its_share_of_another_measure(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """'hvor mye er det i prosent av vedtakene?' after a count: that count as a share of the measure named (643 of
+    728, 88 %), not the measure alone."""
+    answer = await reply(on(store, STATUS_DAY), first, then, language=language)
+    assert "643¹" in answer and "728¹" in answer and "88 %" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        ("Hvor mange har Melhus vedtatt å bosette i 2015?", "er de i mål?", "nb"),
+        ("Kor mange har Melhus vedteke å busetje i 2015?", "er dei i mål?", "nn"),
+        ("How many did Melhus decide to settle in 2015?", "are they on target?", "en"),
+    ],
+)
+async def test_whether_a_place_is_there_follows_the_previous_question(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """'er de i mål?' after a place's decision: that place's status, its share settled with what remains (84 %,
+    8), not a question back about which place."""
+    answer = await reply(on(store, STATUS_DAY), first, then, language=language)
+    assert "84 %" in answer and "43¹" in answer and "51¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("EM-andel i Trondheims anmodning 2016?", "nb"),
+        ("Delen EM i oppmodinga til Trondheim for 2016?", "nn"),
+        ("Share of minors in Trondheim's 2016 request?", "en"),
+    ],
+)
+async def test_a_group_s_share_of_one_place_s_measure(store: Store, message: str, language: str) -> None:
+    """'EM-andel i Trondheims anmodning': the minors' share of the measure named for the place (160 of 650, 25 %),
+    not the minors' figure alone."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "160¹" in answer and "650¹" in answer and "25 %" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mye utgjør Trondheim av hele anmodningen i Midt for 2016, i prosent?", "nb"),
+        ("Kor mykje utgjer Trondheim av heile oppmodinga i Midt for 2016?", "nn"),
+        ("What share of the whole Midt request for 2016 is Trondheim's?", "en"),
+    ],
+)
+async def test_what_a_place_makes_up_of_the_whole_of_a_larger_one(
+    store: Store, message: str, language: str
+) -> None:
+    """'utgjør Trondheim av hele anmodningen i Midt': its share of the region's (650 of 2 922, 22 %); 'hele' is
+    the whole shared, no bound."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "650¹" in answer and "2 922¹" in answer and "22 %" in answer, answer

@@ -116,13 +116,15 @@ async def test_unknown_places_stay_unknown(store: Store, message: str) -> None:
         ("Trondheim 1900–2099", 1977, 2027),
         ("Trondheim 2020–2099", 2020, 2027),
         ("Trondheim 2006-2018", 2006, 2018),
+        ("Trondheim 2026-2030", 2026, 2030),
     ],
-    ids=["both ends beyond", "to the end of the century", "within"],
+    ids=["both ends beyond", "to the end of the century", "within", "to a plan's year"],
 )
 async def test_a_year_range_is_bounded_by_the_years_a_question_may_ask(
     store: Store, text: str, first: int, last: int
 ) -> None:
-    """A range in free text keeps the years from the register's first year to next year."""
+    """A range in free text keeps the years from the register's first year to next year, or to its end where that
+    may be a year (up to 25 years ahead: a plan's)."""
     question = parse(text, index=await store.index(), today=TODAY)
     assert question.years == list(range(first, last + 1))
 
