@@ -653,10 +653,10 @@ _words(
     "exclude",
     "",
     nb="utenom|unntatt|bortsett fra|med unntak av|uten|ser bort fra|ser vi bort fra|se bort fra|holder utenfor|"
-    "holder vi utenfor|regnet uten|andre enn|andre land enn|andre steder enn",
+    "holder vi utenfor|regnet uten|andre enn|andre land enn|andre steder enn|utenfor",
     nn="utanom|unnateke|bortsett frå|med unntak av|utan|ser bort frå|ser vi bort frå|sjå bort frå|held utanfor|"
-    "andre enn|andre land enn|andre stader enn",
-    en="except|excluding|except for|apart from|other than|not counting|without|besides|leaving out|leave out|"
+    "andre enn|andre land enn|andre stader enn|utanfor",
+    en="except|excluding|except for|apart from|other than|not counting|without|besides|leaving out|leave out|outside|"
     "disregarding|ignoring|setting aside|countries other than|other countries than",
 )
 # 'inkl. EM': the total with its groups, not the group alone.
@@ -748,7 +748,7 @@ _words(
     "",
     no="tabell|tabeller|oversikt|oversikter|liste|lister|statistikk|presentasjon|rapport|lysark",
     nb="tall|tallene",
-    nn="tal|tala|talet|oversyn|oversynet",
+    nn="tal|tala|talet|oversyn|oversynet|lysbilete|lysbiletet|lysbileta",
     en="table|tables|overview|list|lists|statistics|presentation|report|slides|slide",
 )
 
@@ -886,7 +886,7 @@ SOURCE_CUES = frozenset(
         *("rapporten", "report"),
     )
 )
-QUOTES = frozenset("«»\"“”'‘’")
+QUOTES = frozenset('«»"“”')  # not the apostrophe: 'Midt-Norge's request' quotes nothing
 # A comparative split by the measure it counts ('flere utsøkte enn bosatte', 'fewer settled than decided') is
 # read as if it stood at its 'enn' ('utsøkte flere enn bosatte'): the measure after 'enn' bounds the first.
 SPLIT_COMPARATIVES = frozenset(normalise(word) for word in ("flere", "fleire", "færre", "more", "fewer"))

@@ -128,6 +128,7 @@ SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name i
 # 'bosatt moss 2015'
 # what a place's name may follow: 'plantall midt', 'hele midt', 'regionen midt'
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus", "level")
+MOVED_WORDS = ("ned", "opp", "down")  # between years, a change ('gikk … ned'; not 'up': 'add up')
 SHARE_WORDS = (
     "andel",
     "andelen",
@@ -459,7 +460,9 @@ def _read_years(reading: _Reading, message: str) -> None:
         question.years = list(range(question.years[0], reading.today.year + 1))
     several = len(question.years) > 1 and not question.measure_years
     if several and question.intent in ("unknown", "status"):
-        _set_intent(reading, Intent.CHANGE if question.in_percent else Intent.SERIES)
+        # 'gikk bosettingen i Trondheim ned fra 2017 til 2018': a verb's 'ned' apart from it
+        moved = any(token.norm in MOVED_WORDS for token in reading.tokens)
+        _set_intent(reading, Intent.CHANGE if question.in_percent or moved else Intent.SERIES)
 
 
 def _read_language(reading: _Reading) -> None:
@@ -1042,13 +1045,21 @@ def _extra(reading: _Reading) -> None:
     else beside the request the additional request ('how many additional refugees was Norway asked to take')."""
     if not reading.extra:
         return
-    if _asks_how_much(reading.tokens):  # 'hvor mye ekstra', 'how much extra': money, not people
+    # 'hvor mye ekstra', 'how much extra', 'ekstra per flyktning': money, not people
+    if _asks_how_much(reading.tokens) or _per_head(reading.tokens):
         _set_intent(reading, Intent.GRANT)
         return
     question = reading.question
     reading.measures = [(at, _additional(value)) for at, value in reading.measures]
     question.measure = question.measure and _additional(question.measure)
     question.second_measure = question.second_measure and _additional(question.second_measure)
+
+
+def _per_head(tokens: list[Token]) -> bool:
+    """Whether 'ekstra' or 'extra' is followed by 'per' ('ekstra per flyktning bosatt'): an amount for each."""
+    return any(
+        first.norm in ("ekstra", "extra") and second.norm == "per" for first, second in pairwise(tokens)
+    )
 
 
 def _additional(measure: str) -> str:

@@ -209,7 +209,8 @@ class PlaceIndex:
                 if word not in self.aliases:
                     self.source_words[word].add(source_id)
             for pair in pairwise(map(normalise, TITLE_WORD.findall(source_title))):
-                self.title_pairs[pair].add(source_id)
+                if not (pair[0] in self.aliases or pair[1] in self.aliases):  # 'Midt-Norge' names the region
+                    self.title_pairs[pair].add(source_id)
 
     def with_figures_of(self, with_own_figures: set[int], sources: dict[int, str]) -> PlaceIndex:
         """This index for figures and sources as they now are, the register unchanged: what was worked out of

@@ -314,3 +314,66 @@ async def test_what_a_place_makes_up_of_the_whole_of_a_larger_one(
     the whole shared, no bound."""
     answer = await reply(on(store, STATUS_DAY), message, language=language)
     assert "650¹" in answer and "2 922¹" in answer and "22 %" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mye av Midt-Norges anmodning for 2016 gjelder kommuner utenfor Trondheimsregionen?", "nb"),
+        ("Kor mykje av oppmodinga til Midt-Noreg for 2016 gjeld kommunar utanfor Trondheimsregionen?", "nn"),
+        ("How much of Midt-Norge's 2016 request is for municipalities outside the Trondheim region?", "en"),
+    ],
+)
+async def test_a_whole_outside_a_part_of_it_is_the_whole_less_the_part(
+    store: Store, message: str, language: str
+) -> None:
+    """'utenfor Trondheimsregionen' as 'uten': the region's request less the group's, summed over its members
+    (2 922 − 1 006 = 1 916)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "2 922 − 1 006 = 1 916" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hva fikk kommunene ekstra per flyktning bosatt utover anmodningen i 2015?", "nb"),
+        ("Kva fekk kommunane ekstra per flyktning busett utover oppmodinga i 2015?", "nn"),
+        ("What did municipalities get extra per refugee settled beyond the request in 2015?", "en"),
+    ],
+)
+async def test_extra_per_refugee_is_the_grant(store: Store, message: str, language: str) -> None:
+    """'ekstra per flyktning': an amount for each, the extra grant (50 000 kr per refugee beyond the request), not
+    the additional request."""
+    answer = await reply(on(store, date(2016, 3, 10)), message, language=language)
+    assert "50 000¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mye gikk bosettingen i Trondheim ned fra 2017 til 2018?", "nb"),
+        ("Kor mykje gjekk busetjinga i Trondheim ned frå 2017 til 2018?", "nn"),
+        ("How far did settlement in Trondheim go down from 2017 to 2018?", "en"),
+    ],
+)
+async def test_a_verb_s_down_apart_from_it_between_years_is_the_change(
+    store: Store, message: str, language: str
+) -> None:
+    """'gikk bosettingen … ned fra 2017 til 2018': the change (675 → 269, −406), not the two years side by side."""
+    answer = await reply(on(store, LATER_DAY), message, language=language)
+    assert "675¹" in answer and "269¹" in answer and "−406" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange ble bosatt i Norge i 2015 ifølge lysarket om global migrasjon?", "nb"),
+        ("Kor mange vart busette i 2015 ifølgje lysbiletet om global migrasjon?", "nn"),
+        ("How many were settled in Norway in 2015 according to the global migration slide?", "en"),
+    ],
+)
+async def test_a_slide_named_is_no_place(store: Store, message: str, language: str) -> None:
+    """'lysbiletet' (nynorsk for the slide) is a document word, not an unknown place: the settled of 2015 with the
+    slide's rounded 11 000."""
+    answer = await reply(on(store, date(2016, 3, 10)), message, language=language)
+    assert "11 000" in answer and "11 300" in answer, answer
