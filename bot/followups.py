@@ -43,6 +43,7 @@ PARTS = {
         "revision",
         "in_percent",
         "first_above",
+        "by_difference",
     ),
 }
 

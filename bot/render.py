@@ -19,6 +19,11 @@ SMALL = 5  # IMDi hides values under 5 in public tables
 SMALL_GROUPS = ("em", "em_under_15")  # the groups whose small values it hides
 
 
+def signed(value: float, language: str = "nb") -> str:
+    """A difference written with a minus sign where it is below nothing ('−45', not '-45'), else as a number."""
+    return f"−{number(-value, language)}" if value < 0 else number(value, language)
+
+
 def number(value: float | None, language: str = "nb") -> str:
     """11600 as '11 600', 6.6 as '6,6' (English keeps the decimal point)."""
     if value is None:

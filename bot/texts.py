@@ -603,6 +603,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{what}, share of {whole}",
     },
     "smallest_first": {"nb": "minst først", "nn": "minst først", "en": "smallest first"},
+    "difference_title": {
+        "nb": "Forskjell mellom {what} og {other}",
+        "nn": "Skilnad mellom {what} og {other}",
+        "en": "Difference between {what} and {other}",
+    },
     "ratio_title": {
         "nb": "{what} i forhold til {per}",
         "nn": "{what} i høve til {per}",

@@ -218,6 +218,8 @@ class Question:
     # The first place's share of the figure of the one it lies in: 'hvor stor del av Midt-Norges anmodning står
     # Trondheim for' (the place it lies in is the further place).
     part_share: bool = False
+    # Members ranked by the difference of two figures: 'størst avstand mellom anmodning og vedtak'.
+    by_difference: bool = False
 
     def reply_language(self, chosen: str) -> str:
         """Its own language; else the caller's choice where its words allow it, else the first they allow."""
@@ -317,6 +319,7 @@ class _Reading:
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
     extra: bool = False  # 'ekstra', 'additional': the additional request, or the grants with an amount asked
+    change_word: bool = False  # 'avstand', 'forskjell', 'gap': a change or difference named
     revisions: set[str] = field(default_factory=set)  # 'original', 'revised': the words of a revision read
     originals: list[int] = field(default_factory=list)  # where each 'opprinnelig', 'original' stands
     # 'hvor mye over vedtaket': the measure the other is set against, and whether it is above or below it
@@ -379,6 +382,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _outcomes(reading)
     _decide_intent(reading)
     _which_members(reading)
+    _ranked_by_difference(reading)
     _two_figures_apart(reading)
     _less_a_member(reading)
     _part_share(reading, index)
@@ -801,6 +805,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         _set_intent(reading, Intent.CHANGE)
         reading.named.add("group")
     elif kind == "intent":
+        reading.change_word = reading.change_word or value == Intent.CHANGE
         _set_intent(reading, value)
     elif kind == "outcome":
         _set_intent(reading, Intent.INTRO)
@@ -1561,6 +1566,15 @@ def _less_a_member(reading: _Reading) -> None:
     if len(question.places) == 1 and question.measure is not None and len(question.measures) <= 1:
         question.also, question.excluded = question.excluded, []
         _as_difference(question, question.measure, question.measure)
+
+
+def _ranked_by_difference(reading: _Reading) -> None:
+    """'hvilken kommune har størst avstand mellom anmodning og vedtak', 'the biggest gap between request and
+    decision': members ranked by the difference of the two measures named, not by each."""
+    question = reading.question
+    two = question.second_measure is not None and question.measure != question.second_measure
+    if reading.change_word and question.intent == Intent.RANKING and two and question.per is None:
+        question.by_difference = True
 
 
 def _two_figures_apart(reading: _Reading) -> None:

@@ -22,7 +22,7 @@ from bot.answers.context import (
     title,
     year_for,
 )
-from bot.render import Citations, day, escape, number, percent, percent_tenths
+from bot.render import Citations, day, escape, number, percent, percent_tenths, signed
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
@@ -451,9 +451,7 @@ def _subtracted(first: Point, second: Point, ctx: Context) -> str:
     """'1 978 − 689 = 1 289': the first less the second, as computed (':' where either is hidden)."""
     if first.value is None or second.value is None or ":" in (first.shown, second.shown):
         return ":"
-    found = first.value - second.value
-    sign = "−" if found < 0 else ""
-    return f"{first.shown} − {second.shown} = <b>{sign}{number(abs(found), ctx.language)}</b>"
+    return f"{first.shown} − {second.shown} = <b>{signed(first.value - second.value, ctx.language)}</b>"
 
 
 def _difference(before: Point, after: Point, ctx: Context) -> str:

@@ -21,7 +21,7 @@ from bot.answers.context import (
     with_revision,
     year_for,
 )
-from bot.render import Citations, escape, number, percent
+from bot.render import Citations, escape, number, percent, signed
 from bot.replies import Reply
 from bot.texts import group_label, short_measure_label, text
 from bot.understanding import Question
@@ -131,6 +131,8 @@ def _caveats(statement: Statement, language: str) -> str:
 async def rankings_answer(question: Question, place: Place, ctx: Context) -> list[Reply]:
     """A ranking for each measure named ('flest anmodet og vedtatt', 'hvilket år … anmodet og bosatte flest'),
     else the one ranking."""
+    if question.by_difference and not _own_years_asked(question, place):
+        return [await _ranking_by_difference(question, place, ctx)]
     if _ranked_by_each(question, place):
         return [await ranking_answer(_only(question, m), place, ctx) for m in question.measures]
     return [await ranking_answer(question, place, ctx)]
@@ -216,6 +218,58 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
         lines.append(text("none_within", ctx.language, known=len(shares)))
     lines.append(text("known_of", ctx.language, known=len(shares), members=base.members))
     return Reply("\n".join(lines) + cite.render())
+
+
+async def _ranking_by_difference(question: Question, place: Place, ctx: Context) -> Reply:
+    """Members ranked by how far apart two of their figures are ('størst avstand mellom anmodning og vedtak':
+    Skaun 32 − 11 = 21 first), the largest apart first unless the least is asked for."""
+    measure, other = question.measure or Measure.REQUESTED, question.second_measure or Measure.DECIDED
+    year, note = await year_for(question, place, (measure, other), ctx, every=True)
+    if year is None:
+        return await status_answer(question, place, ctx)
+    found = await ctx.totals(place, year, (measure, other), question.as_of_in(year))
+    empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
+    others = {member.id: s for member, s in found.get((other, question.group), empty).parts}
+    left_out = _left_out(question)
+    rows = [
+        (member, s, others[member.id])
+        for member, s in found.get((measure, question.group), empty).parts
+        if member.id in others
+        and None not in (value_of(s), value_of(others[member.id]))
+        and place_id_of(member) not in left_out
+    ]
+    if not rows:
+        return await no_data(place, year, ctx, [measure, other], question.group)
+    sign = 1 if question.least else -1
+    rows.sort(key=lambda row: (sign * abs(_apart(row)), row[0].name))
+    cite = Citations(ctx.language)
+    names = {
+        "what": short_measure_label(measure, ctx.language),
+        "other": short_measure_label(other, ctx.language),
+    }
+    order = text("smallest_first" if question.least else "largest_first", ctx.language)
+    as_of = as_of_words(question.as_of_in(year), ctx.language)
+    heading = f"{text('difference_title', ctx.language, **names)} {year}{as_of}, {order}"
+    lines = [note + title(place, ctx.language, heading)]
+    lines.extend(f"{i}. {_apart_line(row, cite, ctx)}" for i, row in enumerate(rows, 1))
+    lines.append(
+        text("known_of", ctx.language, known=len(rows), members=len(ctx.index.members_in_year(place, year)))
+    )
+    return Reply("\n".join(lines) + cite.render())
+
+
+def _apart_line(row: tuple[Place, Statement, Statement], cite: Citations, ctx: Context) -> str:
+    """'Skaun: 32¹ − 11¹ = 21' (':' for the difference where either figure is hidden)."""
+    member, first, second = row
+    shown = ctx.value(first), ctx.value(second)
+    apart = ":" if ":" in shown else signed(_apart(row), ctx.language)
+    return f"{escape(member.name)}: {shown[0]}{cite.cite(first)} − {shown[1]}{cite.cite(second)} = {apart}"
+
+
+def _apart(row: tuple[Place, Statement, Statement]) -> float:
+    """How far a member's first figure is above its second (below it: less than nothing)."""
+    _, first, second = row
+    return (value_of(first) or 0) - (value_of(second) or 0)
 
 
 ShareRow = tuple[float, Place, Statement, Statement]  # share, member, its figure, what it is divided by

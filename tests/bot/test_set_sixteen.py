@@ -377,3 +377,40 @@ async def test_a_slide_named_is_no_place(store: Store, message: str, language: s
     slide's rounded 11 000."""
     answer = await reply(on(store, date(2016, 3, 10)), message, language=language)
     assert "11 000" in answer and "11 300" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvilken kommune har størst avstand mellom anmodning og vedtak for 2015?", "nb"),
+        ("Kva kommune har størst skilnad mellom oppmoding og vedtak i 2015?", "nn"),
+        ("Which municipality has the biggest gap between request and decision in 2015?", "en"),
+    ],
+)
+async def test_members_ranked_by_the_gap_between_two_measures(
+    store: Store, message: str, language: str
+) -> None:
+    """'størst avstand mellom anmodning og vedtak': members ranked by the difference, Skaun first (32 − 11 = 21),
+    then Trondheim (469 − 450 = 19), not a ranking by each measure."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "1. Skaun: 32¹ − 11¹ = 21" in answer and "2. Trondheim: 469¹ − 450¹ = 19" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvilke kommuner i Trondheimsregionen har minst forskjell mellom vedtak og bosatte i 2015?", "nb"),
+        ("Kva kommunar i Trondheimsregionen har minst skilnad mellom vedtak og busette i 2015?", "nn"),
+        (
+            "Which municipalities in the Trondheim region have the smallest gap between decision and settled in 2015?",
+            "en",
+        ),
+    ],
+)
+async def test_the_smallest_gap_first_with_its_sign(store: Store, message: str, language: str) -> None:
+    """The least asked: the smallest difference first (none apart: Midtre Gauldal, Orkdal), Trondheim's settled
+    above its decision last, written with a minus sign (450 − 495 = −45, its settled of the year's end)."""
+    answer = await reply(on(store, LATER_DAY), message, language=language)
+    lines = answer.splitlines()
+    assert "Midtre Gauldal: 15¹ − 15¹ = 0" in lines[1], answer
+    assert "Trondheim: 450¹ − 495² = −45" in answer and "-45" not in answer, answer
