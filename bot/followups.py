@@ -139,6 +139,8 @@ def follow(previous: Question, question: Question) -> Question:
             for name, value in changes.items()
             if name not in (*PARTS["intent"], *PARTS["measure"])
         }
+    if question.against:  # 'bedre enn Sør-Trøndelag?': the previous place set against the one named
+        changes = {"also": question.places, "versus": True}
     # 'hvor havnet Melhus?' after a ranking of members: the ranking again, where the place has its line
     if question.position and previous.intent == Intent.RANKING:
         changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}

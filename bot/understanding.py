@@ -141,6 +141,7 @@ SHARE_WORDS = (
     "utgjor",
     "utgjer",
 )
+THAN = frozenset(("enn", "than"))
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and its 'å bosette'
 MOST_BETWEEN = 3  # words at most between them
@@ -220,6 +221,8 @@ class Question:
     part_share: bool = False
     # Members ranked by the difference of two figures: 'størst avstand mellom anmodning og vedtak'.
     by_difference: bool = False
+    # Its places are set against the previous question's: 'hvor mange prosentpoeng bedre enn Sør-Trøndelag er det?'
+    against: bool = False
 
     def reply_language(self, chosen: str) -> str:
         """Its own language; else the caller's choice where its words allow it, else the first they allow."""
@@ -315,6 +318,7 @@ class _Reading:
     excluding: bool = False  # 'utenom': the places named from here on are left out
     excluded: list[str] = field(default_factory=list)  # place names read after 'utenom'
     after: list[str] = field(default_factory=list)  # place names read after 'etter': in a ranking, left out
+    than: list[str] = field(default_factory=list)  # place names read after 'enn', 'than': compared against
     including: bool = False  # 'inkl. EM', 'out of … in total': the total with its groups, not the group alone
     factor: float = 1.0  # a bound's factor: 'under halvparten av' is 0.5
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
@@ -555,6 +559,8 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             (reading.excluded if reading.excluding else reading.places).append(name)
             if position and tokens[position - 1].norm in AFTER_WORDS:
                 reading.after.append(name)
+            if position and tokens[position - 1].norm in THAN:
+                reading.than.append(name)
             reading.kinds.extend(["place"] * place_length)
             _end_leftover(reading)
             position += place_length
@@ -1162,9 +1168,6 @@ def _new_municipalities(question: Question) -> None:
         question.measure, question.group, question.groups = question.measures[0], Group.ALL, []
 
 
-THAN = {"enn", "than"}
-
-
 def _compared_against_last(reading: _Reading) -> None:
     """'how many more than they decided did Skaun settle', 'flere enn vedtatt bosatte': of two measures in a
     difference, the one after 'than' is what the other is compared against, so it comes second."""
@@ -1726,6 +1729,7 @@ def _is_follow_up(reading: _Reading) -> bool:
     into_place = reading.back and reading.named == {"place"}  # 'hvor mange av dem er i Trondheim?'
     # 'hvor stor er økningen?', 'er de i mål?'
     change_only = reading.named == {"intent"} and reading.question.intent in (Intent.CHANGE, Intent.STATUS)
+    reading.question.against = reading.named == {"place"} and reading.places == reading.than
     return (
         opens
         or ends
@@ -1734,6 +1738,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or reading.question.position
         or into_place
         or change_only
+        or reading.question.against
         or _narrows(reading)
     )
 

@@ -7,7 +7,7 @@ import math
 from bot.answers.cards import card_lines, no_data, status_answer
 from bot.answers.context import Context, latest_note, title, year_for
 from bot.answers.tables import INTRO_MEASURES, table
-from bot.render import Citations, escape, number, percent
+from bot.render import Citations, escape, number, percent, signed
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, text
 from bot.understanding import Question
@@ -140,9 +140,35 @@ async def _county(question: Question, place: Place, ctx: Context) -> Reply:
     lines = await card_lines(place, year, Group.ALL, cite, ctx, INTRO_MEASURES) if year else []
     if year is None or not lines:
         return await status_answer(question, place, ctx, INTRO_MEASURES, text("intro_word", ctx.language))
+    lines.extend(await _results_apart(question, place, year, cite, ctx))
     among = await _ranking_lines(year, ctx.index.by_code[NATION], cite, ctx)
     heading = note + title(place, ctx.language, f"{text('intro_word', ctx.language)} {year}")
     return Reply("\n".join([heading, *lines, *(["", *among] if among else [])]) + cite.render())
+
+
+async def _results_apart(
+    question: Question, place: Place, year: int, cite: Citations, ctx: Context
+) -> list[str]:
+    """'Forskjell: Vestfold 61 %¹ − Sør-Trøndelag 44 %¹ = 17 prosentpoeng': a county's result less another's
+    named beside it (none where either has no result that year)."""
+    others = [match.place for match in question.also if match.place.level == "county"]
+    results = [
+        (await ctx.figures(county)).current([year], [RESULT], [Group.ALL]) for county in (place, *others[:1])
+    ]
+    if (
+        len(results) < 2
+        or not all(results)
+        or None in (results[0][0].figure.value, results[1][0].figure.value)
+    ):
+        return []
+    mine, theirs = results[0][0], results[1][0]
+    apart = signed((mine.figure.value or 0) - (theirs.figure.value or 0), ctx.language)
+    shown = [
+        f"{escape(county.name)} {ctx.value(s)}{cite.cite(s)}"
+        for county, s in ((place, mine), (others[0], theirs))
+    ]
+    word = text("difference_word", ctx.language).capitalize()
+    return [f"{word}: {shown[0]} − {shown[1]} = <b>{apart}</b> {text('percentage_points', ctx.language)}"]
 
 
 async def _ranking_lines(year: int | None, place: Place, cite: Citations, ctx: Context) -> list[str]:

@@ -414,3 +414,35 @@ async def test_the_smallest_gap_first_with_its_sign(store: Store, message: str, 
     lines = answer.splitlines()
     assert "Midtre Gauldal: 15¹ − 15¹ = 0" in lines[1], answer
     assert "Trondheim: 450¹ − 495² = −45" in answer and "-45" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "points"),
+    [
+        (
+            "Hva var introresultatet for Vestfold i 2014?",
+            "hvor mange prosentpoeng bedre enn Sør-Trøndelag er det?",
+            "nb",
+            "prosentpoeng",
+        ),
+        (
+            "Kva var introresultatet for Vestfold i 2014?",
+            "kor mange prosentpoeng betre enn Sør-Trøndelag er det?",
+            "nn",
+            "prosentpoeng",
+        ),
+        (
+            "What was Vestfold's intro result in 2014?",
+            "how many percentage points better than Sør-Trøndelag is that?",
+            "en",
+            "percentage points",
+        ),
+    ],
+)
+async def test_a_place_named_after_than_sets_the_previous_place_against_it(
+    store: Store, first: str, then: str, language: str, points: str
+) -> None:
+    """'… bedre enn Sør-Trøndelag er det?' after Vestfold's result: Vestfold's result less Sør-Trøndelag's (61 −
+    44 = 17 percentage points), not Sør-Trøndelag alone."""
+    answer = await reply(on(store, date(2016, 3, 10)), first, then, language=language)
+    assert "61 %¹ − Sør-Trøndelag 44 %¹ = 17 " + points in answer, answer
