@@ -911,5 +911,5 @@ _phrases(
     WITH_WORDS,
     None,
     no="og|med|inkl|inkludert|iberekna|medrekna|pluss|herav|hvorav|derav",
-    en="and|with|incl|including|plus|of which",
+    en="and|with|incl|including|include|plus|of which",
 )

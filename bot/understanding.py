@@ -388,6 +388,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _which_members(reading)
     _ranked_by_difference(reading)
     _two_figures_apart(reading)
+    _assigned_included(reading)
     _less_a_member(reading)
     _part_share(reading, index)
     _intro_results_apart(reading)
@@ -1569,6 +1570,24 @@ def _less_a_member(reading: _Reading) -> None:
     if len(question.places) == 1 and question.measure is not None and len(question.measures) <= 1:
         question.also, question.excluded = question.excluded, []
         _as_difference(question, question.measure, question.measure)
+
+
+def _assigned_included(reading: _Reading) -> None:
+    """'hvor mye ligger Trondheim over vedtaket når vi tar med de utsøkte', 'med utsøkte': the assigned taken with
+    the settled, their total set against the other figure (556 − 450), not the assigned alone."""
+    question = reading.question
+    if (
+        question.intent != Intent.CHANGE
+        or question.measure != Measure.ASSIGNED
+        or question.second_measure is None
+    ):
+        return
+    at = next(offset for offset, value in reading.measures if value == Measure.ASSIGNED)
+    named = next(index for index, token in enumerate(reading.tokens) if token.at >= at)
+    before = {token.norm for token in reading.tokens[max(0, named - 3) : named]}
+    if question.together or not before.isdisjoint(WITH_WORDS):
+        question.measure = Measure.SETTLED_AND_ASSIGNED
+        question.measures = [Measure.SETTLED_AND_ASSIGNED, *question.measures[1:]]
 
 
 def _ranked_by_difference(reading: _Reading) -> None:

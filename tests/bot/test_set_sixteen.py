@@ -446,3 +446,20 @@ async def test_a_place_named_after_than_sets_the_previous_place_against_it(
     44 = 17 percentage points), not Sør-Trøndelag alone."""
     answer = await reply(on(store, date(2016, 3, 10)), first, then, language=language)
     assert "61 %¹ − Sør-Trøndelag 44 %¹ = 17 " + points in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mye ligger Trondheim over vedtaket når vi tar med de utsøkte?", "nb"),
+        ("Kor mykje ligg Trondheim over vedtaket når vi tek med dei utsøkte?", "nn"),
+        ("How far above its decision is Trondheim if we include those assigned?", "en"),
+    ],
+)
+async def test_the_assigned_taken_with_the_settled_against_a_bound(
+    store: Store, message: str, language: str
+) -> None:
+    """'når vi tar med de utsøkte': the settled and assigned together (398 + 158, the status table's 556) against
+    the decision (556 − 450 = 106), not the assigned alone."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "556 − 450 = 106" in answer, answer
