@@ -505,10 +505,12 @@ _words(
 _words(
     "revision",
     "earlier",
-    nb="var det før|var det tidligere|hva var det før|før det|før justeringen|før revisjonen|tidligere tall",
-    nn="var det før|var det tidlegare|kva var det før|før det|før justeringa|før revisjonen|tidlegare tal",
+    nb="var det før|var det tidligere|hva var det før|før det|før justeringen|før revisjonen|tidligere tall|"
+    "sammenlignet med før|sammenlignet med tidligere",
+    nn="var det før|var det tidlegare|kva var det før|før det|før justeringa|før revisjonen|tidlegare tal|"
+    "samanlikna med før|samanlikna med tidlegare",
     en="how many before|were there before|was it before|was it previously|were there previously|before that|"
-    "before the revision|previously|earlier figure",
+    "before the revision|previously|earlier figure|compared with before|compared to before",
 )
 # 'hvilket år passerte Midt-Norge 1000 bosatte', 'when did Norway first exceed 10 000': the first year above the
 # number that follows; 'når', 'when' with a bound ('når kom Norge over 10 000') ask for it too.

@@ -1104,13 +1104,16 @@ def _revision_compared(reading: _Reading) -> None:
     revised = earlier or "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
     # 'hvor mye ble den justert': how much, of a revision; never 'opprinnelig anmodning og endelig vedtak'
     how_much = question.intent == Intent.CHANGE or _asks_how_much(reading.tokens)
-    one_measure = len({ORIGINALS.get(m, m) for m in question.measures}) < 2
+    # 'økte bosettingsbehovet fra opprinnelig anmodning til tilleggsanmodningen': the measure and its revision
+    with_revision = [ORIGINALS[m] for m in question.measures if ORIGINALS.get(m) in question.measures]
+    one_measure = len({ORIGINALS.get(m, m) for m in with_revision or question.measures}) < 2
     if (
         not (revised and one_measure and ("original" in reading.revisions or how_much or earlier))
         or question.first_above
     ):
         return
     measure = ORIGINALS.get(question.measure, question.measure) if question.measure else Measure.REQUESTED
+    measure = with_revision[0] if with_revision else measure
     question.measure, question.measures, question.second_measure = measure, [measure], None
     question.intent, question.revision, question.versus = Intent.CHANGE, True, False
     question.most = question.best = question.least = False

@@ -463,3 +463,43 @@ async def test_the_assigned_taken_with_the_settled_against_a_bound(
     the decision (556 − 450 = 106), not the assigned alone."""
     answer = await reply(on(store, STATUS_DAY), message, language=language)
     assert "556 − 450 = 106" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        (
+            "Hvor mye økte det nasjonale bosettingsbehovet for 2016 fra opprinnelig anmodning til tilleggsanmodningen?",
+            "nb",
+        ),
+        ("Kor mykje auka oppmodinga for 2016 frå den opphavlege oppmodinga til tilleggsoppmodinga?", "nn"),
+        (
+            "How much did the 2016 national need grow from the original request to the additional request?",
+            "en",
+        ),
+    ],
+)
+async def test_a_measure_and_its_revision_named_are_the_revision(
+    store: Store, message: str, language: str
+) -> None:
+    """'fra opprinnelig anmodning til tilleggsanmodningen' (the need named too): the request's revision, 14 000 →
+    18 000, +4 000, not the need against the request."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "14 000¹" in answer and "18 000¹" in answer and "+4 000" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mange enslige mindreårige skal bosettes i Norge i 2016, sammenlignet med før?", "nb"),
+        ("Kor mange einslege mindreårige skal busetjast i Noreg i 2016, samanlikna med før?", "nn"),
+        ("How many unaccompanied minors are to be settled in Norway in 2016, compared with before?", "en"),
+    ],
+)
+async def test_compared_with_before_is_the_earlier_statement(
+    store: Store, message: str, language: str
+) -> None:
+    """'sammenlignet med før': the figure beside its earlier statement (the minors' request 500 → 4 400), not the
+    members ranked."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "500¹" in answer and "4 400¹" in answer and "+3 900" in answer, answer
