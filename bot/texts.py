@@ -495,6 +495,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "change_word": {"nb": "endring", "nn": "endring", "en": "change"},
     "difference_word": {"nb": "forskjell", "nn": "skilnad", "en": "difference"},
     "percentage_points": {"nb": "prosentpoeng", "nn": "prosentpoeng", "en": "percentage points"},
+    "days_in_all": {"nb": "{days} dager i alt", "nn": "{days} dagar i alt", "en": "{days} days in all"},
     "original_word": {"nb": "opprinnelig", "nn": "opphavleg", "en": "original"},
     "together_word": {"nb": "Til sammen", "nn": "Til saman", "en": "Together"},
     "change_revised": {

@@ -128,6 +128,7 @@ WRITABLE_MEASURES = (
     Measure.PLANNED,
 )
 # Measures that state a revision of another during the year: the revised request and decision.
+DAYS_A_MODULE = 2  # the competence programme's modules are 'à 2 dager' (seed 001)
 REVISED: dict[str, str] = {
     Measure.REQUESTED: Measure.REQUESTED_REVISED,
     Measure.DECIDED: Measure.DECIDED_REVISED,

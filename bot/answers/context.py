@@ -14,7 +14,7 @@ from store.models import Place, place_id_of
 from store.places import PlaceIndex
 from store.queries import Aggregate, Statement, aggregates, precedence
 from store.store import Store
-from store.vocabulary import NOT_PEOPLE, REVISED, Group, Measure
+from store.vocabulary import DAYS_A_MODULE, NOT_PEOPLE, REVISED, Group, Measure
 
 SMALL = 5  # IMDi hides values under 5 in public tables
 SHOWN_NAMES = 3  # places (or dates) named in a running note before '(+4)' (or a span of dates)
@@ -177,9 +177,13 @@ def groups_all_first(measure: str, keys: Iterable[tuple[str, str]]) -> list[str]
 
 
 def caveat_words(statement: Statement, language: str) -> list[str]:
-    """'bare delsum' for a stated total that covers only some places, 'avrundet' for a rounded figure."""
-    words = [text("partial_total", language)] if statement.figure.scope == PARTIAL else []
-    return words + ([text("approximate", language)] if statement.figure.approximate else [])
+    """'bare delsum' for a stated total that covers only some places, 'avrundet' for a rounded figure, '6 dager i
+    alt' for the competence programme's modules of two days each."""
+    figure = statement.figure
+    words = [text("partial_total", language)] if figure.scope == PARTIAL else []
+    if figure.measure == Measure.COMPETENCE_MODULES and figure.value is not None:
+        words.append(text("days_in_all", language, days=number(figure.value * DAYS_A_MODULE, language)))
+    return words + ([text("approximate", language)] if figure.approximate else [])
 
 
 async def year_for(

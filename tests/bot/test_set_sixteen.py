@@ -503,3 +503,28 @@ async def test_compared_with_before_is_the_earlier_statement(
     members ranked."""
     answer = await reply(on(store, STATUS_DAY), message, language=language)
     assert "500¹" in answer and "4 400¹" in answer and "+3 900" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "days"),
+    [
+        (
+            "Hvor mange dager er Kompetanseløftet for nye bosettingskommuner til sammen?",
+            "nb",
+            "6 dager i alt",
+        ),
+        ("Kor mange dagar varer Kompetanseløftet for nye EM-kommunar?", "nn", "4 dagar i alt"),
+        (
+            "How many days does the competence programme for new settlement municipalities take?",
+            "en",
+            "6 days in all",
+        ),
+    ],
+)
+async def test_the_competence_programme_s_modules_in_days(
+    store: Store, message: str, language: str, days: str
+) -> None:
+    """The modules of two days each, counted in days beside them (3 modules: 6 days; for new EM municipalities
+    2: 4 days)."""
+    answer = await reply(on(store, date(2016, 3, 10)), message, language=language)
+    assert days in answer, answer
