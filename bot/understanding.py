@@ -1598,7 +1598,10 @@ def _ranked_by_difference(reading: _Reading) -> None:
     decision': members ranked by the difference of the two measures named, not by each."""
     question = reading.question
     two = question.second_measure is not None and question.measure != question.second_measure
-    if reading.change_word and question.intent == Intent.RANKING and two and question.per is None:
+    # 'Trondheimsregionen: anmodning 2015 mot vedtak': a larger place's members, each figure against the other
+    larger = bool(question.places) and question.places[0].place.level != "municipality" and not reading.total
+    versus = question.versus and larger and len(question.years) < 2 and not (question.most or question.least)
+    if (reading.change_word or versus) and question.intent == Intent.RANKING and two and question.per is None:
         question.by_difference = True
 
 

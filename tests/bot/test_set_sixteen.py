@@ -528,3 +528,20 @@ async def test_the_competence_programme_s_modules_in_days(
     2: 4 days)."""
     answer = await reply(on(store, date(2016, 3, 10)), message, language=language)
     assert days in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Trondheimsregionen: anmodning 2015 mot vedtak", "nb"),
+        ("Trondheimsregionen: oppmoding 2015 mot vedtak", "nn"),
+        ("Trondheim region: request 2015 vs decision", "en"),
+    ],
+)
+async def test_a_larger_place_s_two_measures_against_each_other_member_by_member(
+    store: Store, message: str, language: str
+) -> None:
+    """A region's two measures set against each other, no total named: each member's figures apart (Skaun 32 − 11
+    = 21 first) and, both stated, the region's own (821 − 728 = 93), not a ranking by each measure."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "1. Skaun: 32¹ − 11¹ = 21" in answer and "821¹ − 728¹ = 93" in answer, answer
