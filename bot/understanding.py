@@ -397,6 +397,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _group_share(reading)
     _read_language(reading)
     _position(reading)
+    # 'hvor mange prosentpoeng bedre enn Sør-Trøndelag er det?': only a place compared against is named
+    question.against = reading.named == {"place"} and reading.places == reading.than
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -417,8 +419,7 @@ def _comparative_joined(tokens: list[Token]) -> list[Token]:
         if token.norm in SPLIT_COMPARATIVES:
             than = at + 1 + _measure_length(tokens, at + 1)
             if (
-                than > at + 1
-                and than < len(tokens)
+                at + 1 < than < len(tokens)
                 and tokens[than].norm in THAN
                 and _measure_follows_than(tokens, than + 1)
             ):
@@ -1585,8 +1586,10 @@ def _assigned_included(reading: _Reading) -> None:
         or question.second_measure is None
     ):
         return
-    at = next(offset for offset, value in reading.measures if value == Measure.ASSIGNED)
-    named = next(index for index, token in enumerate(reading.tokens) if token.at >= at)
+    at = next((offset for offset, value in reading.measures if value == Measure.ASSIGNED), None)
+    named = next(
+        (index for index, token in enumerate(reading.tokens) if at is not None and token.at >= at), 0
+    )
     before = {token.norm for token in reading.tokens[max(0, named - 3) : named]}
     if question.together or not before.isdisjoint(WITH_WORDS):
         question.measure = Measure.SETTLED_AND_ASSIGNED
@@ -1754,7 +1757,6 @@ def _is_follow_up(reading: _Reading) -> bool:
     into_place = reading.back and reading.named == {"place"}  # 'hvor mange av dem er i Trondheim?'
     # 'hvor stor er økningen?', 'er de i mål?'
     change_only = reading.named == {"intent"} and reading.question.intent in (Intent.CHANGE, Intent.STATUS)
-    reading.question.against = reading.named == {"place"} and reading.places == reading.than
     return (
         opens
         or ends

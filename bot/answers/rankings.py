@@ -256,7 +256,9 @@ async def _ranking_by_difference(question: Question, place: Place, ctx: Context)
         total.stated for m in (measure, other) if (total := found.get((m, question.group))) and total.stated
     ]
     if len(stated) == 2:  # a sum over some members set against a stated total would say nothing
-        lines.append(_totals_apart(place, stated[0], stated[1], cite, ctx))
+        lines.append(
+            _apart_line((place, stated[0], stated[1]), cite, ctx)
+        )  # the place's own, below its members
     lines.append(
         text("known_of", ctx.language, known=len(rows), members=len(ctx.index.members_in_year(place, year)))
     )
@@ -264,18 +266,11 @@ async def _ranking_by_difference(question: Question, place: Place, ctx: Context)
 
 
 def _apart_line(row: tuple[Place, Statement, Statement], cite: Citations, ctx: Context) -> str:
-    """'Skaun: 32¹ − 11¹ = 21' (':' for the difference where either figure is hidden)."""
+    """'Skaun: 32¹ − 11¹ = 21', a member's or the place's own two figures apart (':' where either is hidden)."""
     member, first, second = row
     shown = ctx.value(first), ctx.value(second)
     apart = ":" if ":" in shown else signed(_apart(row), ctx.language)
     return f"{escape(member.name)}: {shown[0]}{cite.cite(first)} − {shown[1]}{cite.cite(second)} = {apart}"
-
-
-def _totals_apart(place: Place, first: Statement, second: Statement, cite: Citations, ctx: Context) -> str:
-    """'Trondheimsregionen: 821¹ − 728¹ = 93': the larger place's own stated totals apart."""
-    shown = ctx.value(first), ctx.value(second)
-    apart = ":" if ":" in shown else signed((value_of(first) or 0) - (value_of(second) or 0), ctx.language)
-    return f"{escape(place.name)}: {shown[0]}{cite.cite(first)} − {shown[1]}{cite.cite(second)} = {apart}"
 
 
 def _apart(row: tuple[Place, Statement, Statement]) -> float:
