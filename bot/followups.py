@@ -8,7 +8,7 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 
 from bot.phrases import VOCABULARY, Meaning
-from bot.understanding import FORECASTS, Question
+from bot.understanding import FORECASTS, TOTAL_MEASURES, Question
 from bot.wordlists import LANGUAGES
 from store.conversations import KEPT_FOR, forget_context, prune_contexts, recall_context, remember_context
 from store.names import normalise
@@ -141,6 +141,11 @@ def follow(previous: Question, question: Question) -> Question:
         }
     if question.against:  # 'bedre enn Sør-Trøndelag?': the previous place set against the one named
         changes = {"also": question.places, "versus": True}
+    if (
+        question.share_of_place
+    ):  # 'hvor stor andel er det av Midt-Norge?': the previous figure, of the place's
+        measure = previous.measure or Measure.SETTLED
+        changes = {"also": question.places, "part_share": True, "intent": Intent.FIGURE, "measure": measure}
     # 'hvor havnet Melhus?' after a ranking of members: the ranking again, where the place has its line
     if question.position and previous.intent == Intent.RANKING:
         changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}
@@ -153,6 +158,7 @@ def follow(previous: Question, question: Question) -> Question:
     changes.update(_group_beside_total(previous, question))
     changes.update(_forecast_of_previous(previous, question))
     changes.update(_share_of_previous(previous, question))
+    changes.update(_count_added(previous, question))
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
@@ -196,10 +202,32 @@ def _forecast_of_previous(previous: Question, question: Question) -> dict[str, o
 
 def _share_of_previous(previous: Question, question: Question) -> dict[str, object]:
     """'hvor mye er det i prosent av vedtakene?' after a count: the count asked before, as a share of the measure
-    named now (Trondheimsregionen's 643 settled of its 728 decided)."""
-    if question.per is None or question.measure is not None or previous.measure is None:
+    named now (Trondheimsregionen's 643 settled of its 728 decided); 'hvor mange prosent av alle bosatte var
+    det?' after the minors settled, or 'hvor mange prosent var ukrainere?' after those settled: the group's share
+    of everyone's count asked before."""
+    if previous.measure is None:
         return {}
-    return {"measure": previous.measure, "measures": previous.measures, "per": question.per}
+    if question.group_share:  # the group named now, of the count named now or asked before
+        measure = question.measure if "measure" in question.named else previous.measure
+        return {"measure": measure, "measures": [measure], "per": measure, "group_share": True}
+    if question.per is None or question.measure is not None:
+        return {}
+    group_share = question.per == previous.measure and previous.group != Group.ALL
+    return {
+        "measure": previous.measure,
+        "measures": previous.measures,
+        "per": question.per,
+        "group_share": group_share,
+    }
+
+
+def _count_added(previous: Question, question: Question) -> dict[str, object]:
+    """'og hvor mange blir det totalt med de bosatte?' after the assigned, or the other way round: the two counts
+    together, with each (Trondheim's 398 settled + 158 assigned = 556)."""
+    counts = {previous.measure, question.measure}
+    if not question.added or counts != {Measure.SETTLED, Measure.ASSIGNED}:
+        return {}
+    return {"measure": Measure.SETTLED_AND_ASSIGNED, "measures": list(TOTAL_MEASURES), "second_measure": None}
 
 
 def _next_year(question: Question) -> bool:

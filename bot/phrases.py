@@ -598,7 +598,8 @@ _words(
     "av sin|av sitt",
     nn="i høve til|samanlikna med|delen av|prosent av|i prosent av|del av|av si|av sitt",
     en="relative to|in relation to|compared to their|compared to its|share of|share of its|share of their|"
-    "share of the|proportion of|percent of|per cent of|in percent of|as a percentage of|as a share of|of its|"
+    "share of the|proportion of|percent of|per cent of|percentage of|in percent of|as a percentage of|as a share of|"
+    "of its|"
     "of their",
 )
 # 'flere enn de vedtok', 'less than half of their request': members kept by such a ratio (or a number).

@@ -707,6 +707,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Ekstra tilskot per busett",
         "en": "Extra grant per person settled",
     },
+    "grant_supposed_title": {
+        "nb": "Ekstra tilskudd for {count} bosatte",
+        "nn": "Ekstra tilskot for {count} busette",
+        "en": "Extra grant for {count} settled",
+    },
     "more_statements": {
         "nb": "  … og {count} tidligere oppgaver",
         "nn": "  … og {count} tidlegare oppgåver",

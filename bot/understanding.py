@@ -129,6 +129,10 @@ SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name i
 # what a place's name may follow: 'plantall midt', 'hele midt', 'regionen midt'
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus", "level")
 MOVED_WORDS = ("ned", "opp", "down")  # between years, a change ('gikk … ned'; not 'up': 'add up')
+ADDING_WORDS = ("med", "inkl", "inkludert", "pluss", "medrekna", "with", "including", "plus")
+WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?: \d{3})*(?![\d.,]\d)")  # '4', '100 000'
+MOST_SUPPOSED = 9_999  # people supposed settled for a grant; more is an amount
+OF_WORDS = ("av", "of")  # 'how much of the decision'
 SHARE_WORDS = (
     "andel",
     "andelen",
@@ -196,6 +200,8 @@ class Question:
     without_group: str | None = None  # 'hvor mange var ikke fra Ukraina': the total less this group
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
+    added: bool = False  # the one count named is added to the previous question's: 'og med de utsøkte?'
+    supposed: int | None = None  # a grant for a number supposed settled: 'hvis vi bosetter 4 EM, hva får vi?'
     sources: tuple[int, ...] = ()  # the sources named by a word of their title: 'hva sier Salomonsen om …'
     position: bool = False  # where a place stands in the previous ranking: 'where did Sør-Trøndelag rank?'
     language: str | None = None  # the language it is written in, when that is clear
@@ -223,6 +229,8 @@ class Question:
     by_difference: bool = False
     # Its places are set against the previous question's: 'hvor mange prosentpoeng bedre enn Sør-Trøndelag er det?'
     against: bool = False
+    # the previous question's place as a share of the one named: 'hvor stor andel er det av Midt-Norge?'
+    share_of_place: bool = False
 
     def reply_language(self, chosen: str) -> str:
         """Its own language; else the caller's choice where its words allow it, else the first they allow."""
@@ -348,8 +356,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         question.command = command.group(1).lower()
         body = body[command.end() :]
     body = _suspended_compounds(body)
-    if "+" in body:
-        body = AGE_PLUS.sub("15plus", body)
+    if "+" in body:  # 'EM 15+'; 'anmodning + EM', 'bosatte + utsøkte': with
+        body = AGE_PLUS.sub("15plus", body).replace("+", " pluss ")
     body, later_names = LATER_NAME.subn(lambda m: f"({m['after'] or m['before']})", body)
     dated, body = read_date(PREFIXED_CODE.sub(r"\1 \2", body), today)
     question.years, year_marks, body = _years(body, today)
@@ -367,6 +375,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if dated is not None:
         _as_of(reading, dated)
     _extra(reading)
+    if question.intent == Intent.GRANT:
+        question.supposed = _supposed(body)
     _exceeded(reading)
     _several(reading, year_marks)
     _first_above(reading)
@@ -389,6 +399,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _ranked_by_difference(reading)
     _two_figures_apart(reading)
     _assigned_included(reading)
+    _count_added(reading)
+    _share_of_first(reading)
     _less_a_member(reading)
     _part_share(reading, index)
     _intro_results_apart(reading)
@@ -399,6 +411,8 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _position(reading)
     # 'hvor mange prosentpoeng bedre enn Sør-Trøndelag er det?': only a place compared against is named
     question.against = reading.named == {"place"} and reading.places == reading.than
+    one_place = reading.named == {"place"} and len(question.places) == 1
+    question.share_of_place = reading.shares and one_place and not question.against
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -1068,6 +1082,13 @@ def _extra(reading: _Reading) -> None:
     question.second_measure = question.second_measure and _additional(question.second_measure)
 
 
+def _supposed(body: str) -> int | None:
+    """The number of people a grant is asked for ('hvis vi bosetter 4 enslige mindreårige', 'for 10 more'): the
+    first whole number up to MOST_SUPPOSED, the years taken out before; None if there is none."""
+    counts = (int(match.group().replace(" ", "")) for match in WHOLE_NUMBER.finditer(body))
+    return next((count for count in counts if 0 < count <= MOST_SUPPOSED), None)
+
+
 def _per_head(tokens: list[Token]) -> bool:
     """Whether 'ekstra' or 'extra' is followed by 'per' ('ekstra per flyktning bosatt'): an amount for each."""
     return any(
@@ -1596,6 +1617,36 @@ def _assigned_included(reading: _Reading) -> None:
         question.measures = [Measure.SETTLED_AND_ASSIGNED, *question.measures[1:]]
 
 
+def _count_added(reading: _Reading) -> None:
+    """'og hvor mange blir det totalt med de bosatte?', 'og med de utsøkte?': the settled or the assigned, the one
+    count named, with a word that adds it (a follow-up adds it to the other count, asked before)."""
+    question = reading.question
+    if question.measures not in ([Measure.SETTLED], [Measure.ASSIGNED]) or len(reading.measures) != 1:
+        return
+    at = next(index for index, token in enumerate(reading.tokens) if token.at >= reading.measures[0][0])
+    question.added = any(token.norm in ADDING_WORDS for token in reading.tokens[max(0, at - 3) : at])
+
+
+def _share_of_first(reading: _Reading) -> None:
+    """'how much of the combined 2015 decision has been settled?', 'hvor mye av vedtaket har Melhus bosatt?': the
+    measure named second as a share of the one named right after 'how much of'."""
+    question = reading.question
+    if question.intent not in (Intent.FIGURE, Intent.STATUS) or question.per or len(reading.measures) != 2:
+        return
+    (first_at, first), (_, second) = reading.measures
+    norms = [token.norm for token in reading.tokens]
+    asked = next((at for at in range(len(norms) - 2) if f"{norms[at]} {norms[at + 1]}" in HOW_MUCH), None)
+    if asked is None or norms[asked + 2] not in OF_WORDS or reading.tokens[asked + 2].at > first_at:
+        return
+    if first != second:
+        question.measure, question.per, question.second_measure, question.measures = (
+            second,
+            first,
+            None,
+            [second],
+        )
+
+
 def _ranked_by_difference(reading: _Reading) -> None:
     """'hvilken kommune har størst avstand mellom anmodning og vedtak', 'the biggest gap between request and
     decision': members ranked by the difference of the two measures named, not by each."""
@@ -1726,7 +1777,15 @@ def _group_share(reading: _Reading) -> None:
         if reading.topic and question.per is None and reading.shares:
             question.per = Measure.SETTLED
         # 'EM-andel i Trondheims anmodning': the measure named is the one shared
-        one_place = question.intent in (Intent.FIGURE, Intent.STATUS)
+        one_place = question.intent in (
+            Intent.FIGURE,
+            Intent.STATUS,
+            Intent.UNKNOWN,
+        )  # unknown: a follow-up's
+        unmeasured = question.measure is None and question.per is None and "group" in reading.named
+        if one_place and unmeasured:
+            _group_share_unmeasured(reading)
+            return
         if one_place and reading.shares and question.per is None and question.measure is not None:
             question.per, question.measure = question.measure, None
         own = question.per is not None and question.measure is None
@@ -1736,6 +1795,14 @@ def _group_share(reading: _Reading) -> None:
     if reading.shares:
         measure = question.measure or question.per or Measure.SETTLED
         question.measure, question.per, question.group_share = measure, measure, True
+
+
+def _group_share_unmeasured(reading: _Reading) -> None:
+    """'hvor stor andel var EM i Trondheim i 2016?', 'hvor mange prosent var ukrainere?': a group's share of those
+    settled, no measure named (a follow-up's share is of the measure asked before)."""
+    question = reading.question
+    if reading.shares or question.in_percent:
+        question.measure, question.per, question.group_share = Measure.SETTLED, Measure.SETTLED, True
 
 
 def _position(reading: _Reading) -> None:
@@ -1766,6 +1833,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or into_place
         or change_only
         or reading.question.against
+        or reading.question.share_of_place
         or _narrows(reading)
     )
 

@@ -26,7 +26,10 @@ async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
     cite = Citations(ctx.language)
     lines: list[str] = []
     applied: list[Statement] = []
-    if place.level == "municipality":
+    if question.supposed is not None:
+        applied = _rules_asked(question, rules)
+        lines = _supposed_lines(question.supposed, nation, applied, cite, ctx) if applied else []
+    elif place.level == "municipality":
         year, note = await year_for(question, place, (Measure.SETTLED,), ctx)
         applied = [rule for rule in rules if rule.figure.year == year]
         if year is not None and applied:
@@ -36,6 +39,26 @@ async def grant_answer(question: Question, place: Place, ctx: Context) -> Reply:
         lines.append(title(nation, ctx.language, text("grant_rules_title", ctx.language)))
         lines.extend(_rule_line(rule, cite, ctx) for rule in others)
     return Reply("\n".join(lines) + cite.render())
+
+
+def _rules_asked(question: Question, rules: list[Statement]) -> list[Statement]:
+    """The rules of the year asked (any year if none), those for the group asked where it has one."""
+    of_year = [rule for rule in rules if question.year is None or rule.figure.year == question.year]
+    of_group = [rule for rule in of_year if rule.figure.group == question.group]
+    return of_group or of_year
+
+
+def _supposed_lines(
+    count: int, nation: Place, applied: list[Statement], cite: Citations, ctx: Context
+) -> list[str]:
+    """The rules applied to a number of people supposed settled ('hvis vi bosetter 4 EM i 2016')."""
+    heading = title(nation, ctx.language, text("grant_supposed_title", ctx.language, count=count))
+    lines = [heading]
+    for rule in applied:
+        name = label(rule.figure.measure, rule.figure.group, ctx.language)
+        head = f"{rule.figure.year}: {name}: {number(rule.figure.value)}{cite.cite(rule)}"
+        lines.append(_product(head, number(count), count, rule.figure.value or 0))
+    return [*lines, ""]
 
 
 def _rule_line(rule: Statement, cite: Citations, ctx: Context) -> str:
