@@ -155,6 +155,8 @@ def follow(previous: Question, question: Question) -> Question:
             changes.update(years=sorted({*previous.years, *changes["years"]}), intent=Intent.CHANGE)
     elif _next_year(question) and previous.years:  # 'and for next year?' after 2016: 2017, not today's next
         changes["years"] = [max(previous.years) + 1]
+    elif _change_since_previous(previous, question):  # 'and how many more in 2015?' after 2011: from 2011
+        changes["years"] = sorted({*previous.years, *question.years})
     changes.update(_group_beside_total(previous, question))
     changes.update(_forecast_of_previous(previous, question))
     changes.update(_share_of_previous(previous, question))
@@ -228,6 +230,13 @@ def _count_added(previous: Question, question: Question) -> dict[str, object]:
     if not question.added or counts != {Measure.SETTLED, Measure.ASSIGNED}:
         return {}
     return {"measure": Measure.SETTLED_AND_ASSIGNED, "measures": list(TOTAL_MEASURES), "second_measure": None}
+
+
+def _change_since_previous(previous: Question, question: Question) -> bool:
+    """Whether a follow-up asks a change into another year than the one asked before ('and how many more were
+    settled in 2015?' after 2011): the change from that year, not from the year before."""
+    one_each = len(previous.years) == 1 and len(question.years) == 1 and previous.years != question.years
+    return one_each and question.intent == Intent.CHANGE and {"intent", "years"} <= question.named
 
 
 def _next_year(question: Question) -> bool:

@@ -160,7 +160,7 @@ _words(
     "measure",
     "internally_displaced",
     nb="internt fordrevne|internt fordrevet|internt",  # 'på flukt, og hvor mange av dem internt?'
-    nn="internt fordrivne|internt fordriven|internt",
+    nn="internt fordrivne|internt fordriven|internt fordrevne|internt",  # the source's own term, quoted
     en="internally displaced|internally",
 )
 _words(
@@ -898,7 +898,7 @@ OVER_OF = frozenset(
     ("oversikt", "oversikten", "oversyn", "overblikk", "liste", "lista", "listen", "tabell", "tabellen")
 )
 # Words that may stand between such a bound and its measure: 'over samlet vedtak', 'under the request'.
-BOUND_GAP_KINDS = ("stop", "together", "whole")
+BOUND_GAP_KINDS = ("stop", "together", "whole", "level")  # 'level': 'over det kommunen har'
 
 # Words that make the number after them a bound ('over 1000', as 'flere enn 1000'), and with the passing verbs
 # a number, not a year ('passerte 2000').

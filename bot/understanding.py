@@ -132,6 +132,7 @@ MOVED_WORDS = ("ned", "opp", "down")  # between years, a change ('gikk … ned';
 ADDING_WORDS = ("med", "inkl", "inkludert", "pluss", "medrekna", "with", "including", "plus")
 WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?: \d{3})*(?![\d.,]\d)")  # '4', '100 000'
 MOST_SUPPOSED = 9_999  # people supposed settled for a grant; more is an amount
+SHORTEST_GENITIVE_NAME = 3  # 'Drammens'; not 'Has' as Hå's
 OF_WORDS = ("av", "of")  # 'how much of the decision'
 SHARE_WORDS = (
     "andel",
@@ -398,6 +399,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _which_members(reading)
     _ranked_by_difference(reading)
     _two_figures_apart(reading)
+    _capacity_in_persons(question)
     _assigned_included(reading)
     _count_added(reading)
     _share_of_first(reading)
@@ -568,8 +570,10 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             continue
         place_length = _place_at(reading, position, index)
         phrase_length, meaning = _phrase_at(tokens, position)
-        if place_length and place_length >= phrase_length:
-            name = " ".join(t.norm for t in tokens[position : position + place_length])
+        genitive = None if place_length or phrase_length > 1 else _genitive_at(reading, position, index)
+        if genitive or (place_length and place_length >= phrase_length):
+            place_length = place_length or 1
+            name = genitive or " ".join(t.norm for t in tokens[position : position + place_length])
             name, place_length = _typo_after(reading, position, name, place_length, index)
             name = _typo_before(reading, position, name, index)
             (reading.excluded if reading.excluding else reading.places).append(name)
@@ -625,15 +629,17 @@ def _bounds_number(tokens: list[Token], position: int) -> bool:
 
 def _bounds_measure(tokens: list[Token], position: int) -> Meaning | None:
     """The bound a word sets on the measure right after it ('over vedtaket', 'under samlet anmodning'), if one
-    follows with at most a stop word or two between."""
+    follows with at most two stop words between, and the municipality ('over det kommunen har kapasitet til')."""
     bound = MEASURE_BOUNDS.get(tokens[position].norm)
     if position and tokens[position - 1].norm in OVER_OF:  # 'oversikt over anmodning': what it shows
         return None
-    for token in tokens[position + 1 : position + 4] if bound is not None else []:
+    gap = 0
+    for token in tokens[position + 1 :] if bound is not None else []:
         meaning = understood(token.norm)
         if meaning is not None and meaning.kind == "measure":
             return bound
-        if meaning is None or meaning.kind not in BOUND_GAP_KINDS:
+        gap += meaning is None or meaning.kind != "level"
+        if meaning is None or meaning.kind not in BOUND_GAP_KINDS or gap > 2:
             return None
     return None
 
@@ -689,6 +695,15 @@ def _written_as_code(reading: _Reading, position: int) -> bool:
     return len(reading.tokens[position].norm) > 2 or (
         position > 0 and reading.tokens[position - 1].norm in CODE_SLOTS
     )
+
+
+def _genitive_at(reading: _Reading, position: int, index: PlaceIndex) -> str | None:
+    """The name a token is the genitive of ('Drammens anmodning', 'trondheimsregionens'), if the token is no
+    word of its own ('Has' is not Hå's) and the name no shorter than SHORTEST_GENITIVE_NAME."""
+    name = reading.tokens[position].norm[:-1]
+    if len(name) < SHORTEST_GENITIVE_NAME or not reading.tokens[position].norm.endswith("s"):
+        return None
+    return name if name in index.aliases and not _is_word(name + "s") else None
 
 
 def _written_as_name(reading: _Reading, position: int) -> bool:
@@ -1367,6 +1382,17 @@ def _difference_to_bound(reading: _Reading) -> None:
     pair = [measure, bound] if question.below is None else [bound, measure]
     _as_difference(question, *pair)
     question.measures, question.measure_years = pair, []
+
+
+def _capacity_in_persons(question: Question) -> None:
+    """'hvor mye ligger anmodningen over boligkapasiteten': people set against housing are set against the
+    people it houses (Drammen's 250), not its dwellings (100)."""
+    measures = question.measures
+    if question.intent != Intent.CHANGE or len(measures) != 2 or Measure.CAPACITY_DWELLINGS not in measures:
+        return
+    if Measure.CAPACITY not in measures:
+        question.measures = [Measure.CAPACITY if m == Measure.CAPACITY_DWELLINGS else m for m in measures]
+        question.measure, question.second_measure = question.measures
 
 
 def _as_difference(question: Question, first: str, second: str | None) -> None:
