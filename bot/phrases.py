@@ -458,13 +458,13 @@ _words(
     "nedgang|nedgangen|falt|faller|synker|sank|gikk ned|gikk opp|går ned|går opp|reduksjon|reduserte|differanse|"
     "differansen|hvor mange flere|"
     "hvor mye mer|vokste|vokst|steg|steget|stigning|stigningen|hvor mange færre|hvor mye færre|hvor mye mindre|"
-    "hvor mye større|hvor mye høyere|hvor mye lavere|hvor stort er gapet|gapet|avstand|avstanden",
-    nn="auka|auken|aukar|endra|skilnad|skilnaden|nedgangen|gjekk ned|gjekk opp|går ned|går opp|kor mange fleire|kor mykje meir|"
+    "hvor mye større|hvor mye høyere|hvor mye lavere|hvor stort er gapet|gapet|avstand|avstanden|skiller|skilte",
+    nn="auka|auken|aukar|endra|skilnad|skilnaden|skil|skilde|nedgangen|gjekk ned|gjekk opp|går ned|går opp|kor mange fleire|kor mykje meir|"
     "vaks|voks|vakse|veksten|steig|stiging|stiginga|kor mange færre|kor mykje færre|kor mykje mindre|"
     "kor mykje større|kor mykje høgare|kor mykje lågare|kor stort er gapet|gapet|avstand|avstanden",
     en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
     "decrease|decreased|decreases|fell|falls|drop|drops|dropped|went up|went down|go up|goes up|go down|goes down|"
-    "rises|how many more|how much more|"
+    "rises|how many more|how much more|differ|differs|differed|"
     "grow|grew|grown|grows|climb|climbed|how many fewer|how much fewer|how much less|how much smaller|"
     "how much bigger|how much larger|how much higher|how much lower|the gap|gap",
 )

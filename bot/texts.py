@@ -577,6 +577,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "remaining_word": {"nb": "gjenstår", "nn": "att", "en": "remaining"},
     "sum_heading": {"nb": "Sum", "nn": "Sum", "en": "Total"},
+    "average_heading": {"nb": "Snitt per år", "nn": "Snitt per år", "en": "Average a year"},
     "stand_in_shown": {
         "nb": "{what}: ingen tall for {years}; {instead} vist i stedet.",
         "nn": "{what}: ingen tal for {years}; {instead} vist i staden.",
@@ -591,6 +592,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "{what}: ingen tall for {years}, heller ingen andre tall.",
         "nn": "{what}: ingen tal for {years}, heller ingen andre tal.",
         "en": "{what}: no figures for {years}, nor any others.",
+    },
+    "summed_years": {
+        "nb": "{years}: ingen oppgitt total; summer over kommunene med tall (med tall/alle kommuner).",
+        "nn": "{years}: inga oppgjeven total; summar over kommunane med tal (med tal/alle kommunar).",
+        "en": "{years}: no stated total; sums over the municipalities with figures (with figures/all municipalities).",
     },
     "summed_series": {
         "nb": "Ingen oppgitt total: summer over kommunene med tall (med tall/alle kommuner).",

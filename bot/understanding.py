@@ -147,6 +147,19 @@ SHARE_WORDS = (
     "utgjer",
 )
 THAN = frozenset(("enn", "than"))
+# the years' mean asked beside them: 'i snitt per år 2016–2018', 'average settled per year'
+AVERAGE_WORDS = frozenset(
+    (
+        "snitt",
+        "snittet",
+        "gjennomsnitt",
+        "gjennomsnittet",
+        "gjennomsnittlig",
+        "gjennomsnittleg",
+        "average",
+        "mean",
+    )
+)
 AFTER_WORDS = ("etter", "after")  # 'hvem har flest etter Trondheim': the ranking without Trondheim
 GAP_KINDS = ("place", "stop", "word", "level")  # what may stand between a measure and its 'å bosette'
 MOST_BETWEEN = 3  # words at most between them
@@ -202,6 +215,7 @@ class Question:
     together: bool = False  # the places named summed as well as each: 'Trondheim om vi tar med Klæbu'
     remaining: bool = False  # what remains of the decision: 'hvor mange gjenstår', 'hvem mangler flest'
     added: bool = False  # the one count named is added to the previous question's: 'og med de utsøkte?'
+    average: bool = False  # the years' mean beside them: 'i snitt per år 2016–2018'
     supposed: int | None = None  # a grant for a number supposed settled: 'hvis vi bosetter 4 EM, hva får vi?'
     sources: tuple[int, ...] = ()  # the sources named by a word of their title: 'hva sier Salomonsen om …'
     position: bool = False  # where a place stands in the previous ranking: 'where did Sør-Trøndelag rank?'
@@ -369,6 +383,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     ]
     tokens = _comparative_joined(tokens)
     shares = any(token.norm in SHARE_WORDS for token in tokens)
+    question.average = any(token.norm in AVERAGE_WORDS for token in tokens)
     reading = _Reading(question, today, tokens, later_name=bool(later_names), shares=shares)
     _read(reading, index)
     _title_named(reading, index, message)

@@ -54,7 +54,7 @@ COUNTY_ENGLISH_NAMES = {
     "Nord-Trøndelag": ["North Trøndelag", "North-Trøndelag", "North Trondelag"],
 }
 # The letters coordinators shorten the counties of IMDi Midt-Norge to ("nye kommuner i MR").
-COUNTY_ABBREVIATIONS = {"Møre og Romsdal": ["MR"], "Sør-Trøndelag": ["ST"], "Nord-Trøndelag": ["NT"]}
+COUNTY_ABBREVIATIONS = {"Møre og Romsdal": ["MR", "M&R"], "Sør-Trøndelag": ["ST"], "Nord-Trøndelag": ["NT"]}
 NATION = ("NO", "Norge", ["Noreg", "Norway", "landet", "hele landet", "heile landet", "nasjonalt"])
 INTERNATIONAL = {"WORLD": ("Verden", ["World", "globalt"]), "EUROPE": ("Europa", ["Europe"])}
 NAMED_GROUPS = {

@@ -64,16 +64,21 @@ async def _measure_series(measure: str, question: Question, place: Place, ctx: C
     # everyone: the total and the minors, and any group named beside them ('anmodning 2016 og 2017, med EM under 15')
     everyone = list(dict.fromkeys([Group.ALL, Group.EM, *question.groups]))
     asked: list[str] = [question.group] if question.group != Group.ALL else everyone
-    series = Series(measure, ctx.language, Citations(ctx.language), over_years=question.together)
+    series = Series(
+        measure, ctx.language, Citations(ctx.language), over_years=question.together, average=question.average
+    )
     held = await ctx.figures(place)
     for statement in held.current(question.years or None, [measure], asked):
         year, group = statement.figure.year, statement.figure.group
         original, revised = revision(held, year, measure, group) or (statement, None)
         series.add_stated(year, group, original, revised, ctx)
-    if not series.cells and ctx.index.members_ever(place):
+    members = ctx.index.members_ever(place)
+    if not series.cells and members:
         await _add_sums(series, place, measure, asked, question.years, ctx)
         series.summed = bool(series.cells)
-    sums = (False, True) if series.summed else (False,)  # each stated one first, then sums over the members
+    if members and not series.summed and (free := [y for y in question.years if y not in series.cells]):
+        await _add_sums(series, place, measure, asked, free, ctx)  # 2015's stated, 2016's summed
+    sums = (False, True) if members else (False,)  # each stated one first, then sums over the members
     for summed, stand_in in product(sums, STAND_INS.get(measure, ())):
         await _add_stand_in(series, place, stand_in, asked, question.years, ctx, summed=summed)
     if not series.cells:
@@ -97,6 +102,7 @@ async def _add_sums(
                 merged = f": {parts_of(total, series.cite, ctx)}" if place.level == "municipality" else ""
                 coverage = f" ({total.known}/{total.members}{merged})"
                 series.add(year, group, ctx.total_value(total), parts, total.computed, coverage, measure)
+                series.summed_in.add(year)
 
 
 async def _add_stand_in(
@@ -143,11 +149,13 @@ class Series:
     language: str
     cite: Citations
     summed: bool = False  # sums over the members, as no total is stated
+    summed_in: set[int] = field(default_factory=set)  # the years of a sum over the members
     cells: dict[int, dict[str, str]] = field(default_factory=dict)
     bars: dict[str, dict[int, float]] = field(default_factory=dict)
     revised_bars: dict[str, dict[int, float]] = field(default_factory=dict)
     revised: bool = False  # a revision in parentheses somewhere
     over_years: bool = False  # the years summed too: 'til sammen 2015–2017'
+    average: bool = False  # the years' mean too: 'i snitt per år 2016–2018'
     # The years shown of each measure that stands in for the one asked ('plantall' for a request), and their bars.
     stand_ins: dict[str, list[int]] = field(default_factory=dict)
     stand_in_bars: dict[tuple[str, str], dict[int, float]] = field(default_factory=dict)
@@ -225,8 +233,9 @@ class Series:
         lines.append(f"<code>{text('year_heading', ctx.language)}</code> | {escape(header)}")
         for year in sorted(self.cells):
             lines.append(f"<code>{year}</code> | " + " | ".join(self.cells[year].get(g, "–") for g in groups))
-        if self.over_years and self.measure not in NON_ADDITIVE and len(self.cells) > 1:
-            lines.append(self._sum_row(groups, ctx))
+        if self.measure not in NON_ADDITIVE and len(self.cells) > 1:
+            lines.extend([self._sum_row(groups, ctx)] if self.over_years else [])
+            lines.extend([self._average_row(groups, ctx)] if self.average else [])
         if self.revised:
             revised = short_measure_label(REVISED[self.measure], ctx.language)
             lines.append(text("revised_in_parentheses", ctx.language, what=revised))
@@ -238,6 +247,8 @@ class Series:
         lines.extend([missing] if missing else [])
         if self.summed:
             lines.append(text("summed_series", ctx.language))
+        elif self.summed_in:  # some years stated, some summed
+            lines.append(text("summed_years", ctx.language, years=span(sorted(self.summed_in))))
         return Reply("\n".join(lines) + self.cite.render())
 
     def _sum_row(self, groups: list[str], ctx: Context) -> str:
@@ -246,9 +257,22 @@ class Series:
         cells = []
         for group in groups:
             values = self.bars.get(group, {})
-            known = f" ({len(values)}/{len(self.cells)})" if len(values) < len(self.cells) else ""
-            cells.append(f"{number(sum(values.values()))}{known}" if values else "–")
+            cells.append(f"{number(sum(values.values()))}{self._coverage(values)}" if values else "–")
         return f"<code>{text('sum_heading', ctx.language)}</code> | " + " | ".join(cells)
+
+    def _average_row(self, groups: list[str], ctx: Context) -> str:
+        """The years' mean, a column a group, over the years each has a figure for ('≈ 561' where not whole)."""
+        cells = []
+        for group in groups:
+            values = self.bars.get(group, {})
+            mean = sum(values.values()) / len(values) if values else None
+            about = "" if mean is None or mean.is_integer() else "≈ "
+            cells.append("–" if mean is None else f"{about}{number(round(mean))}{self._coverage(values)}")
+        return f"<code>{text('average_heading', ctx.language)}</code> | " + " | ".join(cells)
+
+    def _coverage(self, values: dict[int, float]) -> str:
+        """' (2/3)' where a column has figures for fewer years than the table shows, else nothing."""
+        return f" ({len(values)}/{len(self.cells)})" if len(values) < len(self.cells) else ""
 
     def _name(self, group: str) -> str:
         """A column's and a bar's name: the measure for everyone, else the group."""
