@@ -16,6 +16,7 @@ from store.places import PlaceIndex, PlaceMatch
 from store.store import Store
 from store.vocabulary import Group, Intent, Measure
 
+PLAN_MEASURES = (Measure.PLAN_FROM, Measure.PLAN_TO, Measure.PLAN_ADOPTED)  # a strategy's or plan's
 CHATS = 10_000  # chats remembered at most in memory; the longest quiet are forgotten first
 UNSTORED = ("text", "unknown_text")  # the message and the words not understood never go to the database
 PLACE_LISTS = ("places", "also", "excluded")
@@ -161,6 +162,7 @@ def follow(previous: Question, question: Question) -> Question:
     changes.update(_forecast_of_previous(previous, question))
     changes.update(_share_of_previous(previous, question))
     changes.update(_count_added(previous, question))
+    changes.update(_plan_adopted(previous, question))
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
@@ -237,6 +239,14 @@ def _change_since_previous(previous: Question, question: Question) -> bool:
     settled in 2015?' after 2011): the change from that year, not from the year before."""
     one_each = len(previous.years) == 1 and len(question.years) == 1 and previous.years != question.years
     return one_each and question.intent == Intent.CHANGE and {"intent", "years"} <= question.named
+
+
+def _plan_adopted(previous: Question, question: Question) -> dict[str, object]:
+    """'når ble den vedtatt?' after a strategy's period: the strategy's adoption, not a council's decision on
+    settlement."""
+    if previous.measure not in PLAN_MEASURES or question.measures != [Measure.DECIDED]:
+        return {}
+    return {"measure": Measure.PLAN_ADOPTED, "measures": [Measure.PLAN_ADOPTED]}
 
 
 def _next_year(question: Question) -> bool:

@@ -65,7 +65,7 @@ _words(
     no="vedtak|vedtaket|vedtaksplasser|vedta|vedtok",
     nb="vedtatt|vedtatte|vedtakene|vedtar",
     nn="vedteke|vedtekne|vedtaka|vedtek",
-    en="decision|decisions|decided|decide|decides|pledged|agreed|agree|council decision",
+    en="decision|decisions|decided|decide|decides|pledged|agreed|agree|council decision|adopted|adopt",
 )
 _words(
     "measure",

@@ -347,6 +347,7 @@ class _Reading:
     negated: bool = False  # 'ikke', 'not': 'ikke bosatt hele vedtaket' is a bound below the decision
     extra: bool = False  # 'ekstra', 'additional': the additional request, or the grants with an amount asked
     change_word: bool = False  # 'avstand', 'forskjell', 'gap': a change or difference named
+    cause_named: bool = False  # a group named a change by the word after it: 'the Ukraine increase'
     revisions: set[str] = field(default_factory=set)  # 'original', 'revised': the words of a revision read
     originals: list[int] = field(default_factory=list)  # where each 'opprinnelig', 'original' stands
     # 'hvor mye over vedtaket': the measure the other is set against, and whether it is above or below it
@@ -835,6 +836,11 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         _measure(reading, value, at)
     elif kind == "group" and _after_cause(reading):  # 'på grunn av ukrainerne': why, not whom
         return
+    elif kind == "group" and _names_a_change(
+        reading
+    ):  # 'after the Ukraine increase': why, and no change asked
+        reading.cause_named = True
+        return
     elif kind == "group":
         # 'Skaun EM 2016? noen under 15?': those under 15 asked apart from the minors come beside them
         apart = value == Group.EM_UNDER_15 and question.group == Group.EM and reading.kinds[-1:] != ["group"]
@@ -856,6 +862,8 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         question.without_group = value
         _set_intent(reading, Intent.CHANGE)
         reading.named.add("group")
+    elif kind == "intent" and reading.cause_named and value == Intent.CHANGE:
+        reading.cause_named = False  # the change the group before it names
     elif kind == "intent":
         reading.change_word = reading.change_word or value == Intent.CHANGE
         _set_intent(reading, value)
@@ -912,6 +920,15 @@ def _after_cause(reading: _Reading) -> bool:
     """Whether the word being read follows a cause ('på grunn av', 'because of the'), only stop words between."""
     before = [kind for kind in reading.kinds if kind != "stop"]
     return before[-1:] == ["cause"]
+
+
+def _names_a_change(reading: _Reading) -> bool:
+    """Whether the group being read names a change by the word after it ('after the Ukraine increase',
+    'Ukraina-økningen'): why a figure changed, not whom it counts."""
+    following = len(reading.kinds) + 1
+    if following >= len(reading.tokens):
+        return False
+    return understood(reading.tokens[following].norm) == Meaning("intent", Intent.CHANGE)
 
 
 def _group_negated(reading: _Reading) -> bool:

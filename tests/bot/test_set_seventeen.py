@@ -323,3 +323,51 @@ async def test_a_series_sums_the_members_in_the_years_without_a_stated_total(
     (1 006, 10 of 10), said to be one; not 2016 left out while the note says a request exists."""
     answer = await reply(on(store, date(2016, 2, 18)), message, language=language)
     assert "821" in answer and "1 006" in answer and "(10/10)" in answer and summed in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        ("Hvilken periode gjelder Kristiansands strategi for likestilling?", "når ble den vedtatt?", "nb"),
+        ("Kva periode gjeld strategien til Kristiansand for likestilling?", "når vart han vedteken?", "nn"),
+        ("What period does the Kristiansand strategy cover?", "when was it adopted?", "en"),
+    ],
+)
+async def test_when_a_strategy_asked_before_was_adopted_is_its_adoption(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """'når ble den vedtatt?' after Kristiansand's strategy: adopted 25.03.2015 (the day in its footnote), not
+    'no council decision'."""
+    answer = await reply(on(store, date(2016, 3, 2)), first, then, language=language)
+    assert ": 2015¹" in answer and ("25.03.2015" in answer or "25 Mar 2015" in answer), answer
+    assert "2022" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        (
+            "Hvor mange flyktninger er Drammen bedt om å bosette i 2024?",
+            "og hvor mange vedtok de å ta i 2022 etter Ukraina-økningen?",
+            "nb",
+        ),
+        (
+            "Kor mange flyktningar er Drammen beden om å busette i 2024?",
+            "og kor mange vedtok dei å ta i 2022 etter Ukraina-auken?",
+            "nn",
+        ),
+        (
+            "Drammen: how many refugees is it asked to settle in 2024?",
+            "and how many did it decide to take in 2022 after the Ukraine increase?",
+            "en",
+        ),
+    ],
+)
+async def test_a_group_naming_a_change_is_why_not_whom(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """'og hvor mange vedtok de å ta i 2022 etter Ukraina-økningen?' after Drammen's request for 2024: the
+    decision of 2022, 58 revised to 310; not the Ukrainians' decision of 2024 (none), nor a change to 2024."""
+    answer = await reply(on(store, date(2024, 2, 7)), first, then, language=language)
+    assert ": 58¹" in answer and ": 310¹" in answer, answer
+    assert "2024" not in answer.split("\n")[0] and "Ukrain" not in answer, answer
