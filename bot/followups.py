@@ -8,7 +8,7 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 
 from bot.phrases import VOCABULARY, Meaning
-from bot.understanding import FORECASTS, TOTAL_MEASURES, Question
+from bot.understanding import FORECASTS, TOTAL_MEASURES, Question, capacity_in_persons
 from bot.wordlists import LANGUAGES
 from store.conversations import KEPT_FOR, forget_context, prune_contexts, recall_context, remember_context
 from store.names import normalise
@@ -142,9 +142,7 @@ def follow(previous: Question, question: Question) -> Question:
         }
     if question.against:  # 'bedre enn Sør-Trøndelag?': the previous place set against the one named
         changes = {"also": question.places, "versus": True}
-    if (
-        question.share_of_place
-    ):  # 'hvor stor andel er det av Midt-Norge?': the previous figure, of the place's
+    if question.share_of_place:  # 'hvor stor andel er det av Midt-Norge?': the previous figure, of its
         measure = previous.measure or Measure.SETTLED
         changes = {"also": question.places, "part_share": True, "intent": Intent.FIGURE, "measure": measure}
     # 'hvor havnet Melhus?' after a ranking of members: the ranking again, where the place has its line
@@ -158,6 +156,8 @@ def follow(previous: Question, question: Question) -> Question:
         changes["years"] = [max(previous.years) + 1]
     elif _change_since_previous(previous, question):  # 'and how many more in 2015?' after 2011: from 2011
         changes["years"] = sorted({*previous.years, *question.years})
+    if question.measure_against and len(previous.years) == 1 and previous.measure:
+        changes = _measures_apart(previous, question)  # 'hvor mye mer er det enn de bosatte i fjor?'
     changes.update(_group_beside_total(previous, question))
     changes.update(_forecast_of_previous(previous, question))
     changes.update(_share_of_previous(previous, question))
@@ -165,6 +165,7 @@ def follow(previous: Question, question: Question) -> Question:
     changes.update(_plan_adopted(previous, question))
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, **changes)
+    capacity_in_persons(merged)  # 'hvor mange færre flyktninger er det enn anmodningen?' after the dwellings
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
@@ -247,6 +248,21 @@ def _plan_adopted(previous: Question, question: Question) -> dict[str, object]:
     if previous.measure not in PLAN_MEASURES or question.measures != [Measure.DECIDED]:
         return {}
     return {"measure": Measure.PLAN_ADOPTED, "measures": [Measure.PLAN_ADOPTED]}
+
+
+def _measures_apart(previous: Question, question: Question) -> dict[str, object]:
+    """'hvor mye mer er det enn de bosatte i fjor?' after Møre og Romsdal's need for 2016: that figure less the
+    measure named, of its own year if it names one (1 073 − 689 = 384)."""
+    first, second = previous.measure, question.measure
+    year, other_year = previous.years[0], (question.years or previous.years)[0]
+    return {
+        "intent": Intent.CHANGE,
+        "measure": first,
+        "second_measure": second,
+        "measures": [first, second],
+        "measure_years": [(first, year), (second, other_year)],
+        "years": sorted({year, other_year}),
+    }
 
 
 def _next_year(question: Question) -> bool:

@@ -129,10 +129,23 @@ SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name i
 # what a place's name may follow: 'plantall midt', 'hele midt', 'regionen midt'
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus", "level")
 MOVED_WORDS = ("ned", "opp", "down")  # between years, a change ('gikk … ned'; not 'up': 'add up')
-ADDING_WORDS = ("med", "inkl", "inkludert", "pluss", "medrekna", "with", "including", "plus")
+ADDING_WORDS = (
+    "med",
+    "inkl",
+    "inkludert",
+    "pluss",
+    "medregnet",
+    "iberegnet",
+    "medrekna",
+    "iberekna",
+    "with",
+    "including",
+    "plus",
+)
 WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?: \d{3})*(?![\d.,]\d)")  # '4', '100 000'
 MOST_SUPPOSED = 9_999  # people supposed settled for a grant; more is an amount
 SHORTEST_GENITIVE_NAME = 3  # 'Drammens'; not 'Has' as Hå's
+ARTICLES = ("the", "den", "det", "de", "dei")
 OF_WORDS = ("av", "of")  # 'how much of the decision'
 SHARE_WORDS = (
     "andel",
@@ -244,6 +257,8 @@ class Question:
     by_difference: bool = False
     # Its places are set against the previous question's: 'hvor mange prosentpoeng bedre enn Sør-Trøndelag er det?'
     against: bool = False
+    # the one measure named after 'enn' set against the previous figure: 'hvor mye mer er det enn de bosatte i fjor?'
+    measure_against: bool = False
     # the previous question's place as a share of the one named: 'hvor stor andel er det av Midt-Norge?'
     share_of_place: bool = False
 
@@ -415,7 +430,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _which_members(reading)
     _ranked_by_difference(reading)
     _two_figures_apart(reading)
-    _capacity_in_persons(question)
+    capacity_in_persons(question)
     _assigned_included(reading)
     _count_added(reading)
     _share_of_first(reading)
@@ -431,6 +446,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     question.against = reading.named == {"place"} and reading.places == reading.than
     one_place = reading.named == {"place"} and len(question.places) == 1
     question.share_of_place = reading.shares and one_place and not question.against
+    question.measure_against = _measure_after_than(reading)
     question.follow_up = _is_follow_up(reading)
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
@@ -1416,15 +1432,18 @@ def _difference_to_bound(reading: _Reading) -> None:
     question.measures, question.measure_years = pair, []
 
 
-def _capacity_in_persons(question: Question) -> None:
+def capacity_in_persons(question: Question) -> None:
     """'hvor mye ligger anmodningen over boligkapasiteten': people set against housing are set against the
     people it houses (Drammen's 250), not its dwellings (100)."""
     measures = question.measures
     if question.intent != Intent.CHANGE or len(measures) != 2 or Measure.CAPACITY_DWELLINGS not in measures:
         return
-    if Measure.CAPACITY not in measures:
-        question.measures = [Measure.CAPACITY if m == Measure.CAPACITY_DWELLINGS else m for m in measures]
-        question.measure, question.second_measure = question.measures
+    if Measure.CAPACITY in measures:
+        return
+    in_persons: dict[str, str] = {Measure.CAPACITY_DWELLINGS: Measure.CAPACITY}
+    question.measures = [in_persons.get(m, m) for m in measures]
+    question.measure, question.second_measure = question.measures
+    question.measure_years = [(in_persons.get(m, m), year) for m, year in question.measure_years]
 
 
 def _as_difference(question: Question, first: str, second: str | None) -> None:
@@ -1687,22 +1706,35 @@ def _count_added(reading: _Reading) -> None:
 
 def _share_of_first(reading: _Reading) -> None:
     """'how much of the combined 2015 decision has been settled?', 'hvor mye av vedtaket har Melhus bosatt?': the
-    measure named second as a share of the one named right after 'how much of'."""
+    measure named second as a share of the one named right after 'how much of'; 'hvor mye er det av
+    anmodningen?', one measure right after 'av': the previous figure's share of it."""
     question = reading.question
-    if question.intent not in (Intent.FIGURE, Intent.STATUS) or question.per or len(reading.measures) != 2:
+    if question.intent not in (Intent.FIGURE, Intent.STATUS) or question.per or not reading.measures:
         return
-    (first_at, first), (_, second) = reading.measures
     norms = [token.norm for token in reading.tokens]
     asked = next((at for at in range(len(norms) - 2) if f"{norms[at]} {norms[at + 1]}" in HOW_MUCH), None)
-    if asked is None or norms[asked + 2] not in OF_WORDS or reading.tokens[asked + 2].at > first_at:
+    if asked is None:
         return
-    if first != second:
-        question.measure, question.per, question.second_measure, question.measures = (
-            second,
-            first,
-            None,
-            [second],
-        )
+    (first_at, first), *rest = reading.measures
+    if not rest and "place" not in reading.named and _of_before(reading, first_at):
+        question.per, question.measure, question.measures = first, None, []
+    elif len(rest) == 1 and norms[asked + 2] in OF_WORDS and reading.tokens[asked + 2].at < first_at:
+        second = rest[0][1]
+        if first != second:
+            question.measure, question.per, question.second_measure, question.measures = (
+                second,
+                first,
+                None,
+                [second],
+            )
+
+
+def _of_before(reading: _Reading, at: int) -> bool:
+    """Whether 'av' or 'of' stands right before the word at an offset, an article between at most ('of the')."""
+    before = [token.norm for token in reading.tokens if token.at < at][-2:]
+    if before and before[-1] in ARTICLES:  # 'of the request', 'av den justerte'
+        before.pop()
+    return bool(before) and before[-1] in OF_WORDS
 
 
 def _ranked_by_difference(reading: _Reading) -> None:
@@ -1872,6 +1904,18 @@ def _position(reading: _Reading) -> None:
         reading.named.discard("intent")
 
 
+def _measure_after_than(reading: _Reading) -> bool:
+    """Whether a change names one measure, after 'enn' or 'than', and no place ('hvor mye mer er det enn de
+    bosatte i fjor?'): the previous question's figure is set against it."""
+    question = reading.question
+    measures = {value for _, value in reading.measures}
+    if question.intent != Intent.CHANGE or len(measures) != 1 or "place" in reading.named:
+        return False
+    at = reading.measures[0][0]
+    before = [token.norm for token in reading.tokens if token.at < at]
+    return any(norm in THAN for norm in before[-MOST_BETWEEN - 1 :])  # 'enn det som vart busett'
+
+
 def _is_follow_up(reading: _Reading) -> bool:
     """Whether a message builds on the previous question: 'og Malvik?', 'i fjor da?', 'what about EM?', '2016?'."""
     if reading.question.command:
@@ -1892,6 +1936,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or change_only
         or reading.question.against
         or reading.question.share_of_place
+        or reading.question.measure_against
         or _narrows(reading)
     )
 

@@ -13,6 +13,7 @@ from bot.answers.cards import no_data, same_day
 from bot.answers.context import (
     PARTIAL,
     STAND_INS,
+    WORKED_OUT,
     Context,
     as_of_words,
     groups_all_first,
@@ -259,7 +260,8 @@ def _in_percent(compared: tuple[Point, Point], ctx: Context) -> list[str]:
 async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     """One figure as a share of another for a place and year ('hvor stor andel av anmodningen har Melhus vedtatt')."""
     measure, per = ratio_of(question)
-    year, note = await year_for(question, place, (measure, per), ctx, every=True)
+    stored = [WORKED_OUT.get(m, (m,))[-1] for m in (measure, per)]  # TOTALT's year: the assigned's
+    year, note = await year_for(question, place, stored, ctx, every=True)
     if year is None:
         return await no_data(place, question.year, ctx, [measure, per], question.group)
     of_whom = Group.ALL if question.group_share else question.group  # a group's share: of everyone's figure

@@ -23,6 +23,10 @@ Keyed = dict[tuple[str, str], Statement]  # statements by (measure, group)
 PERCENT_MEASURES = (Measure.INTRO_RESULT_PCT, Measure.INTRO_PARTICIPANTS_PCT)  # stated in per cent: '61 %'
 # Where a year has no request, what stands for it, marked as such: the planning figure, else the settlement need.
 STAND_INS: dict[str, tuple[str, ...]] = {Measure.REQUESTED: (Measure.PLANNED, Measure.SETTLEMENT_NEED)}
+# TOTALT is worked out from settled and assigned where it is not stated: their years are its years.
+WORKED_OUT: dict[str, tuple[str, ...]] = {
+    Measure.SETTLED_AND_ASSIGNED: (Measure.SETTLED_AND_ASSIGNED, Measure.ASSIGNED)
+}
 PARTIAL = "partial"  # a stated total's scope where it sums the rows listed only
 
 

@@ -13,7 +13,7 @@ from bot.answers.cards import (
     total_lines,
     with_under_15,
 )
-from bot.answers.context import Context, as_of_words, groups_all_first, label, title, year_for
+from bot.answers.context import WORKED_OUT, Context, as_of_words, groups_all_first, label, title, year_for
 from bot.render import Citations, day
 from bot.replies import Reply
 from bot.texts import text
@@ -35,10 +35,6 @@ COMPANIONS: dict[str, str] = {
     Measure.CAPACITY_DWELLINGS: Measure.CAPACITY,
     Measure.ASYLUM_SEEKERS_FORECAST_MIN: Measure.ASYLUM_SEEKERS_FORECAST_MAX,
     Measure.RESIDENCE_PERMITS_5Y_MIN: Measure.RESIDENCE_PERMITS_5Y_MAX,
-}
-# TOTALT is worked out from settled and assigned where it is not stated: their years are its years.
-WORKED_OUT: dict[str, tuple[str, ...]] = {
-    Measure.SETTLED_AND_ASSIGNED: (Measure.SETTLED_AND_ASSIGNED, Measure.ASSIGNED)
 }
 SHOWN_STATEMENTS = 5  # earlier statements under a figure
 
