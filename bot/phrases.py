@@ -70,9 +70,9 @@ _words(
 _words(
     "measure",
     "settled",
-    nb="bosatt|bosatte|bosette|bosatt seg|bosetter",
-    nn="busett|busette|busettast|busetjast|buset|busetje|busette seg",
-    en="settled|settle|resettled|settles",
+    nb="bosatt|bosatte|bosette|bosatt seg|bosetter|tok imot|tatt imot|tar imot|tok i mot|tatt i mot",
+    nn="busett|busette|busettast|busetjast|buset|busetje|busette seg|tok imot|teke imot|tek imot",
+    en="settled|settle|resettled|settles|took in|taken in",  # not 'take in': 'will Trondheim take in 2017'
 )
 # '… enn de gjorde i 2015', 'than it did in 2015': what was done, after what was to be settled, is the settled.
 _words(
@@ -566,9 +566,11 @@ _words(
 _words(
     "remaining",
     "",
-    nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|for å nå|igjen å fylle|plasser igjen|"
+    nb="gjenstår|gjenstående|mangler|står igjen|igjen å bosette|har igjen|har de igjen|har vi igjen|for å nå|"
+    "igjen å fylle|plasser igjen|"
     "ledige plasser",
-    nn="står att|manglar|gjenstår|att å busetje|har att|for å nå|att å fylle|plassar att|ledige plassar",
+    nn="står att|manglar|gjenstår|att å busetje|har att|har dei att|har vi att|for å nå|att å fylle|plassar att|"
+    "ledige plassar",
     en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left|"
     "left to fill|places left|unfilled places|places still open",
 )

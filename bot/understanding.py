@@ -1546,12 +1546,14 @@ def _bound_without_measure(reading: _Reading) -> None:
 
 
 def _future_change(reading: _Reading) -> bool:
-    """Whether a change is asked, no measure named, into a year still to come: nothing of it is settled yet."""
+    """Whether a change is asked, no measure named, into a year still to come: nothing of it is settled yet
+    ('året etter' is the year after the previous question's, not after today's)."""
     question = reading.question
     years = question.years
     return (
         question.intent == Intent.CHANGE
         and question.measure is None
+        and not question.year_shift
         and bool(years)
         and years[-1] > reading.today.year
     )
@@ -1833,11 +1835,15 @@ def _part_share(reading: _Reading, index: PlaceIndex) -> None:
 
 def _lies_in(part: Place, whole: Place, index: PlaceIndex, year: int) -> bool:
     """Whether a place lies within another in a year: a municipality among its members, a county among its
-    counties, anything but the nation in the nation."""
+    counties, a group of municipalities all among them (Trondheimsregionen in Midt-Norge), anything but the
+    nation in the nation."""
     if whole.level == "nation":
         return part.level != "nation"
     if part.level == "municipality":
         return place_id_of(part) in index.member_ids_in_year(whole, year)
+    if part.level == "group":
+        members = index.member_ids_in_year(part, year)
+        return bool(members) and members <= index.member_ids_in_year(whole, year)
     return part in index.counties_within(whole, year)
 
 
