@@ -49,7 +49,7 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
     as_of = question.as_of_in(year)  # 'Trondheim og Klæbu per 10.12.15': each place's figure of that day
     by_place: dict[int, dict[str, Statement]] = {place_id_of(place): {} for place in places}
     for figures in held:
-        for statement in figures.current([year], measures, [question.group], as_of=as_of):
+        for statement in figures.current([year], measures, [question.group], as_of=ctx.known_on(as_of, year)):
             by_place[statement.figure.place_id][statement.figure.measure] = statement
     cite = Citations(ctx.language)
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
@@ -187,7 +187,7 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
     year, note = await year_for(question, place, (measure, per), ctx, every=True)
     if year is None:
         return await status_answer(question, place, ctx)
-    found = await ctx.totals(place, year, (measure, per), question.as_of_in(year))
+    found = await ctx.totals(place, year, (measure, per), ctx.known_on(question.as_of_in(year), year))
     empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
     base = found.get((per, Group.ALL), empty)
     cite = Citations(ctx.language)
@@ -227,7 +227,7 @@ async def _ranking_by_difference(question: Question, place: Place, ctx: Context)
     year, note = await year_for(question, place, (measure, other), ctx, every=True)
     if year is None:
         return await status_answer(question, place, ctx)
-    found = await ctx.totals(place, year, (measure, other), question.as_of_in(year))
+    found = await ctx.totals(place, year, (measure, other), ctx.known_on(question.as_of_in(year), year))
     empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
     others = {member.id: s for member, s in found.get((other, question.group), empty).parts}
     left_out = _left_out(question)
@@ -386,11 +386,12 @@ async def _members_of(
             place=place,
             members={year: counties},
             measures=[measure],
-            as_of=question.as_of_in(year),
+            as_of=ctx.known_on(question.as_of_in(year), year),
         )
         total = found[year].get((measure, question.group))
         return (total.parts if total else []), len(counties)
-    total = (await ctx.totals(place, year, [measure], question.as_of_in(year))).get((measure, question.group))
+    known = ctx.known_on(question.as_of_in(year), year)
+    total = (await ctx.totals(place, year, [measure], known)).get((measure, question.group))
     return (total.parts if total else []), len(ctx.index.members_in_year(place, year))
 
 

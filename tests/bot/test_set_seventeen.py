@@ -537,3 +537,42 @@ async def test_a_group_of_municipalities_has_a_share_of_the_region_they_lie_in(
     """Trondheimsregionen's share of Midt-Norge's request for 2016: its members' 1 006 of 2 922, 34 %."""
     answer = await reply(on(store, date(2016, 1, 10)), message, language=language)
     assert "1 006" in answer and "2 922" in answer and "34 %" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "heading"),
+    [
+        ("Hvor mange prosent av vedtaket har Trondheim bosatt så langt i år?", "nb", "Bosatt av vedtaket"),
+        ("Kor mange prosent av vedtaket har Trondheim busett så langt i år?", "nn", "Busett av vedtaket"),
+        ("What share of its decision has Trondheim settled so far this year?", "en", "Share of the decision"),
+    ],
+)
+async def test_a_share_this_year_takes_the_figures_known_today(
+    store: Store, message: str, language: str, heading: str
+) -> None:
+    """Asked on 14.12.2015: Trondheim's 398 settled of 450 (88 %, 52 to go), as the status table of 10.12 says;
+    not the 495 of 31.12.2015 a report of 2019 gives, which nobody knew that day."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert heading in answer and "398" in answer and "88 %" in answer and "52" in answer, answer
+    assert "495" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvilken kommune i Trondheimsregionen har flest igjen å bosette for å nå vedtaket for 2015?", "nb"),
+        ("kva kommune i Trondheimsregionen har flest att å busetje for å nå vedtaket for 2015?", "nn"),
+        (
+            "which municipality in the Trondheim region has the most left to settle to reach its 2015 decision?",
+            "en",
+        ),
+    ],
+)
+async def test_a_ranking_of_this_year_takes_the_figures_known_today(
+    store: Store, message: str, language: str
+) -> None:
+    """Asked on 14.12.2015, what each member has left of its decision: Trondheim first with 52 (398 of 450),
+    not last with the 495 of 31.12 from a later report."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert answer.splitlines()[1].startswith("1. Trondheim: 398"), answer
+    assert "495" not in answer, answer
