@@ -915,6 +915,6 @@ WITH_WORDS: dict[str, set[str]] = defaultdict(set)
 _phrases(
     WITH_WORDS,
     None,
-    no="og|med|inkl|inkludert|iberekna|medrekna|pluss|herav|hvorav|derav",
+    no="og|med|inkl|inkludert|iberekna|medrekna|iberegnet|medregnet|pluss|herav|hvorav|derav",
     en="and|with|incl|including|include|plus|of which",
 )

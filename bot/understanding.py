@@ -129,19 +129,8 @@ SHORTEST_WORD_NAME = 5  # letters: a longer common word that is exactly a name i
 # what a place's name may follow: 'plantall midt', 'hele midt', 'regionen midt'
 SLOT_KINDS = ("measure", "group", "intent", "topic", "rank", "compare", "place", "whole", "minus", "level")
 MOVED_WORDS = ("ned", "opp", "down")  # between years, a change ('gikk … ned'; not 'up': 'add up')
-ADDING_WORDS = (
-    "med",
-    "inkl",
-    "inkludert",
-    "pluss",
-    "medregnet",
-    "iberegnet",
-    "medrekna",
-    "iberekna",
-    "with",
-    "including",
-    "plus",
-)
+# of those, the words that add a count to another ('med de utsøkte'; not 'og', which only joins)
+ADDING_WORDS = frozenset(WITH_WORDS) - {"og", "and", "herav", "hvorav", "derav"}
 WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?: \d{3})*(?![\d.,]\d)")  # '4', '100 000'
 MOST_SUPPOSED = 9_999  # people supposed settled for a grant; more is an amount
 SHORTEST_GENITIVE_NAME = 3  # 'Drammens'; not 'Has' as Hå's
@@ -665,13 +654,15 @@ def _bounds_measure(tokens: list[Token], position: int) -> Meaning | None:
     bound = MEASURE_BOUNDS.get(tokens[position].norm)
     if position and tokens[position - 1].norm in OVER_OF:  # 'oversikt over anmodning': what it shows
         return None
-    gap = 0
+    gap = 0  # words between, the municipality's own not counted
     for token in tokens[position + 1 :] if bound is not None else []:
         meaning = understood(token.norm)
         if meaning is not None and meaning.kind == "measure":
             return bound
-        gap += meaning is None or meaning.kind != "level"
-        if meaning is None or meaning.kind not in BOUND_GAP_KINDS or gap > 2:
+        if meaning is None or meaning.kind not in BOUND_GAP_KINDS:
+            return None
+        gap += meaning.kind != "level"
+        if gap > 2:
             return None
     return None
 
@@ -852,9 +843,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
         _measure(reading, value, at)
     elif kind == "group" and _after_cause(reading):  # 'på grunn av ukrainerne': why, not whom
         return
-    elif kind == "group" and _names_a_change(
-        reading
-    ):  # 'after the Ukraine increase': why, and no change asked
+    elif kind == "group" and _names_a_change(reading):  # 'after the Ukraine increase': why; no change asked
         reading.cause_named = True
         return
     elif kind == "group":
@@ -1436,14 +1425,17 @@ def capacity_in_persons(question: Question) -> None:
     """'hvor mye ligger anmodningen over boligkapasiteten': people set against housing are set against the
     people it houses (Drammen's 250), not its dwellings (100)."""
     measures = question.measures
-    if question.intent != Intent.CHANGE or len(measures) != 2 or Measure.CAPACITY_DWELLINGS not in measures:
+    if question.intent != Intent.CHANGE or len(measures) != 2 or Measure.CAPACITY in measures:
         return
-    if Measure.CAPACITY in measures:
-        return
-    in_persons: dict[str, str] = {Measure.CAPACITY_DWELLINGS: Measure.CAPACITY}
-    question.measures = [in_persons.get(m, m) for m in measures]
-    question.measure, question.second_measure = question.measures
-    question.measure_years = [(in_persons.get(m, m), year) for m, year in question.measure_years]
+    if Measure.CAPACITY_DWELLINGS in measures:
+        question.measures = [_in_persons(m) for m in measures]
+        question.measure, question.second_measure = question.measures
+        question.measure_years = [(_in_persons(m), year) for m, year in question.measure_years]
+
+
+def _in_persons(measure: str) -> str:
+    """A measure counted in people: the capacity in people for the capacity in dwellings."""
+    return Measure.CAPACITY if measure == Measure.CAPACITY_DWELLINGS else measure
 
 
 def _as_difference(question: Question, first: str, second: str | None) -> None:
@@ -1686,14 +1678,15 @@ def _assigned_included(reading: _Reading) -> None:
         or question.second_measure is None
     ):
         return
-    at = next((offset for offset, value in reading.measures if value == Measure.ASSIGNED), None)
-    named = next(
-        (index for index, token in enumerate(reading.tokens) if at is not None and token.at >= at), 0
-    )
-    before = {token.norm for token in reading.tokens[max(0, named - 3) : named]}
-    if question.together or not before.isdisjoint(WITH_WORDS):
+    at = next((offset for offset, value in reading.measures if value == Measure.ASSIGNED), 0)
+    if question.together or not WITH_WORDS.keys().isdisjoint(_norms_before(reading, at, MOST_BETWEEN)):
         question.measure = Measure.SETTLED_AND_ASSIGNED
         question.measures = [Measure.SETTLED_AND_ASSIGNED, *question.measures[1:]]
+
+
+def _norms_before(reading: _Reading, at: int, count: int) -> list[str]:
+    """The last `count` words (normalised) before an offset of the message."""
+    return [token.norm for token in reading.tokens if token.at < at][-count:]
 
 
 def _count_added(reading: _Reading) -> None:
@@ -1702,8 +1695,7 @@ def _count_added(reading: _Reading) -> None:
     question = reading.question
     if question.measures not in ([Measure.SETTLED], [Measure.ASSIGNED]) or len(reading.measures) != 1:
         return
-    at = next(index for index, token in enumerate(reading.tokens) if token.at >= reading.measures[0][0])
-    question.added = any(token.norm in ADDING_WORDS for token in reading.tokens[max(0, at - 3) : at])
+    question.added = not ADDING_WORDS.isdisjoint(_norms_before(reading, reading.measures[0][0], MOST_BETWEEN))
 
 
 def _share_of_first(reading: _Reading) -> None:
@@ -1723,17 +1715,17 @@ def _share_of_first(reading: _Reading) -> None:
     elif len(rest) == 1 and norms[asked + 2] in OF_WORDS and reading.tokens[asked + 2].at < first_at:
         second = rest[0][1]
         if first != second:
-            question.measure, question.per, question.second_measure, question.measures = (
+            question.measure, question.measures, question.per, question.second_measure = (
                 second,
+                [second],
                 first,
                 None,
-                [second],
             )
 
 
 def _of_before(reading: _Reading, at: int) -> bool:
     """Whether 'av' or 'of' stands right before the word at an offset, an article between at most ('of the')."""
-    before = [token.norm for token in reading.tokens if token.at < at][-2:]
+    before = _norms_before(reading, at, 2)
     if before and before[-1] in ARTICLES:  # 'of the request', 'av den justerte'
         before.pop()
     return bool(before) and before[-1] in OF_WORDS
@@ -1873,11 +1865,8 @@ def _group_share(reading: _Reading) -> None:
         if reading.topic and question.per is None and reading.shares:
             question.per = Measure.SETTLED
         # 'EM-andel i Trondheims anmodning': the measure named is the one shared
-        one_place = question.intent in (
-            Intent.FIGURE,
-            Intent.STATUS,
-            Intent.UNKNOWN,
-        )  # unknown: a follow-up's
+        # 'EM-andel i Trondheims anmodning' and a follow-up's (no place, its intent still unknown)
+        one_place = question.intent in (Intent.FIGURE, Intent.STATUS, Intent.UNKNOWN)
         unmeasured = question.measure is None and question.per is None and "group" in reading.named
         if one_place and unmeasured:
             _group_share_unmeasured(reading)
@@ -1917,9 +1906,8 @@ def _measure_after_than(reading: _Reading) -> bool:
     measures = {value for _, value in reading.measures}
     if question.intent != Intent.CHANGE or len(measures) != 1 or "place" in reading.named:
         return False
-    at = reading.measures[0][0]
-    before = [token.norm for token in reading.tokens if token.at < at]
-    return any(norm in THAN for norm in before[-MOST_BETWEEN - 1 :])  # 'enn det som vart busett'
+    before = _norms_before(reading, reading.measures[0][0], MOST_BETWEEN + 1)  # 'enn det som vart busett'
+    return not THAN.isdisjoint(before)
 
 
 def _is_follow_up(reading: _Reading) -> bool:

@@ -266,7 +266,7 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
         return await no_data(place, question.year, ctx, [measure, per], question.group)
     of_whom = Group.ALL if question.group_share else question.group  # a group's share: of everyone's figure
     groups, as_of = (question.group, of_whom), question.as_of_in(year)
-    known = ctx.known_on(as_of, year)
+    known = ctx.known_on(question, year)
     points = [
         await _point(place, year, m, g, ctx, as_of=known) for m, g in zip((measure, per), groups, strict=True)
     ]

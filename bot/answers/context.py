@@ -72,10 +72,10 @@ class Context:
             return (await self.store.figures.of(place_id_of(place))).of_sources(self.sources)
         return await self.store.figures.of(place_id_of(place), years)
 
-    def known_on(self, as_of: date | None, year: int) -> date | None:
+    def known_on(self, question: Question, year: int) -> date | None:
         """The day whose figures answer: the one asked as of, else today for this year's (a figure of a day after
         today cannot be known yet: 398 settled on 10.12.2015, not a later report's 495 of 31.12)."""
-        return as_of or (self.today if year == self.today.year else None)
+        return question.as_of_in(year) or (self.today if year == self.today.year else None)
 
     def is_sum(self, place: Place, year: int) -> bool:
         """Whether a place's figures for a year are totals over members: a larger place's, or a merged

@@ -55,9 +55,7 @@ def _supposed_lines(
     heading = title(nation, ctx.language, text("grant_supposed_title", ctx.language, count=count))
     lines = [heading]
     for rule in applied:
-        name = label(rule.figure.measure, rule.figure.group, ctx.language)
-        head = f"{rule.figure.year}: {name}: {number(rule.figure.value)}{cite.cite(rule)}"
-        lines.append(_product(head, number(count), count, rule.figure.value or 0))
+        lines.append(_product(_rule_line(rule, cite, ctx), number(count), count, rule.figure.value or 0))
     return [*lines, ""]
 
 

@@ -47,9 +47,10 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
             return await no_data(places[0], None, ctx, measures[:1])
         note = latest_note(year, ctx.language)
     as_of = question.as_of_in(year)  # 'Trondheim og Klæbu per 10.12.15': each place's figure of that day
+    known = ctx.known_on(question, year)
     by_place: dict[int, dict[str, Statement]] = {place_id_of(place): {} for place in places}
     for figures in held:
-        for statement in figures.current([year], measures, [question.group], as_of=ctx.known_on(as_of, year)):
+        for statement in figures.current([year], measures, [question.group], as_of=known):
             by_place[statement.figure.place_id][statement.figure.measure] = statement
     cite = Citations(ctx.language)
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
@@ -187,7 +188,7 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
     year, note = await year_for(question, place, (measure, per), ctx, every=True)
     if year is None:
         return await status_answer(question, place, ctx)
-    found = await ctx.totals(place, year, (measure, per), ctx.known_on(question.as_of_in(year), year))
+    found = await ctx.totals(place, year, (measure, per), ctx.known_on(question, year))
     empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
     base = found.get((per, Group.ALL), empty)
     cite = Citations(ctx.language)
@@ -227,7 +228,7 @@ async def _ranking_by_difference(question: Question, place: Place, ctx: Context)
     year, note = await year_for(question, place, (measure, other), ctx, every=True)
     if year is None:
         return await status_answer(question, place, ctx)
-    found = await ctx.totals(place, year, (measure, other), ctx.known_on(question.as_of_in(year), year))
+    found = await ctx.totals(place, year, (measure, other), ctx.known_on(question, year))
     empty = Aggregate(place, year, "", Group.ALL, None, [], 0)
     others = {member.id: s for member, s in found.get((other, question.group), empty).parts}
     left_out = _left_out(question)
@@ -386,12 +387,13 @@ async def _members_of(
             place=place,
             members={year: counties},
             measures=[measure],
-            as_of=ctx.known_on(question.as_of_in(year), year),
+            as_of=ctx.known_on(question, year),
         )
         total = found[year].get((measure, question.group))
         return (total.parts if total else []), len(counties)
-    known = ctx.known_on(question.as_of_in(year), year)
-    total = (await ctx.totals(place, year, [measure], known)).get((measure, question.group))
+    total = (await ctx.totals(place, year, [measure], ctx.known_on(question, year))).get(
+        (measure, question.group)
+    )
     return (total.parts if total else []), len(ctx.index.members_in_year(place, year))
 
 
