@@ -24,8 +24,10 @@ lint: $(STAMP)  ## formatting, lint, types and the import layers
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
+# The tests marked alone time sends against the local server's rate limits: they run after the rest, by themselves.
 test: lint  ## lint, types and the whole test suite, on two workers (each with its own test databases)
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 -m "not alone"
+	$(PY) -m pytest -q -m alone
 
 bench: $(STAMP)  ## speed and memory figures (see README)
 	$(PY) -m bench

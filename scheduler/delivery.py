@@ -115,8 +115,9 @@ class Sender(Protocol):
 
 
 class RateLimit:
-    """Sends spaced evenly at `per_second` overall, `interval` after the last one to a chat arrived, and
-    at most `per_group_minute` to a group chat (a negative chat id) in any minute."""
+    """Sends spaced evenly at `per_second` overall and never more than that within a second (a late wake-up
+    catches up without a burst), `interval` after the last one to a chat arrived, and at most
+    `per_group_minute` to a group chat (a negative chat id) in any minute."""
 
     def __init__(
         self,
@@ -132,6 +133,7 @@ class RateLimit:
         self.sleep = sleep
         self.per_group_minute = per_group_minute
         self.next_free = 0.0
+        self.taken: deque[float] = deque(maxlen=max(1, int(per_second)))  # when the latest slots were taken
         self.last_to: dict[int, float] = {}
         self.to_group: defaultdict[int, deque[float]] = defaultdict(deque)  # when each group's sends arrived
         self.group_pending: Counter[int] = Counter()  # places taken whose send has not yet arrived
@@ -181,7 +183,7 @@ class RateLimit:
         if last is not None and self.clock() < last + self.interval:
             await self.sleep(last + self.interval - self.clock())
         async with self.lock:
-            slot = max(self.next_free, self.clock())
+            slot = max(self.next_free, self.clock(), self._second_free())
             side = asyncio.ensure_future(meanwhile()) if meanwhile else None
             await self.sleep(max(slot - self.clock(), 0))
             if side is not None and not side.done():
@@ -190,6 +192,11 @@ class RateLimit:
             elif side is not None:
                 side.result()
             self.next_free = slot + self.spacing  # on a fixed grid: a late wake-up does not slow the rest
+            self.taken.append(self.clock())
+
+    def _second_free(self) -> float:
+        """When a slot no longer makes more than `per_second` within a second (0 while there are fewer)."""
+        return self.taken[0] + 1 if len(self.taken) == self.taken.maxlen else 0.0
 
     def sent(self, chat_id: int) -> None:
         """A message to the chat has arrived: the chat's pause and a group's minute start now."""

@@ -405,6 +405,20 @@ class TimedRecorder(Recorder):
         return await super()._send(chat_id, text, photo)
 
 
+async def test_a_late_wake_up_catches_up_without_a_burst() -> None:
+    """A sender held up for half a second (a busy machine) sends no more than its 28 within any second."""
+    clock = ManualClock()
+    limit = RateLimit(interval=0, clock=clock, sleep=clock.sleep)
+    times = []
+    for n in range(100):
+        if n == 40:
+            clock.now += 0.5
+        await limit.wait(n)
+        times.append(clock())
+    assert all(later - earlier > 1 - 1e-9 for earlier, later in zip(times, times[28:], strict=False))
+    assert times[-1] - times[0] < 100 / 28 + 0.5 + 0.1  # it did catch up: the pause cost no more than itself
+
+
 async def test_a_group_gets_at_most_twenty_messages_a_minute(store: Store) -> None:
     """25 digests to one group: no 21 of its messages within a minute; all of them are sent."""
     group = -100777
