@@ -316,8 +316,8 @@ _words("group", "upper_secondary", no="videregående|vidaregåande|vgs", en="upp
 _words(
     "group",
     "higher_education",
-    nb="høyere utdanning|og høyere",  # 'grunnskole, videregående og høyere'
-    nn="høgare utdanning|og høgare",
+    nb="høyere utdanning|og høyere|eller høyere",  # 'grunnskole, videregående og høyere'
+    nn="høgare utdanning|og høgare|eller høgare",
     en="higher education|and higher",
 )
 _words(
@@ -326,7 +326,7 @@ _words(
     no="grunnskole|grunnskule",
     nb="grunnskoleopplæring",
     nn="grunnskuleopplæring",
-    en="primary school|primary education",
+    en="primary school|primary education|primary",
 )
 _words("group", "health_reasons", nb="helsemessige årsaker", nn="helsemessige årsaker", en="health reasons")
 _words("group", "no_activity", no="ingen aktivitet", en="no activity")
@@ -343,7 +343,9 @@ _words(
     no="kvp|kvalifiseringsprogram|kvalifiseringsprogrammet",
     en="qualification programme",
 )
-_words("group", "jobseeker_wage_subsidy", nb="lønnstilskudd", nn="lønstilskot", en="wage subsidy")
+_words(
+    "group", "jobseeker_wage_subsidy", nb="lønnstilskudd", nn="lønstilskot|lønnstilskot", en="wage subsidy"
+)
 _words(
     "group",
     "jobseeker_nav_measures",
@@ -572,6 +574,7 @@ _words(
     nn="står att|manglar|gjenstår|att å busetje|har att|har dei att|har vi att|for å nå|att å fylle|plassar att|"
     "ledige plassar",
     en="remaining|remain|remains|left to settle|still to settle|still to be settled|to reach|left to go|are left|is left|"
+    "still need to settle|still needs to settle|still has to settle|still have to settle|"
     "left to fill|places left|unfilled places|places still open",
 )
 # Where one place stands in the previous ranking ('hvilken plass fikk Sør-Trøndelag?', 'where did Vestfold rank?'):

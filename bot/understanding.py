@@ -97,6 +97,9 @@ AS_TODAY = re.compile(
     re.IGNORECASE,
 )
 # 'Rissa (nå Indre Fosen)', 'Orkdal (Orkland now)': a place's later name, no date; beside the place it names no other.
+BRACKETED = re.compile(
+    r"\([^()]*\)"
+)  # 'Leksvik (Nord-Trøndelag)': a county or region after a place says where it lies
 LATER_NAME = re.compile(
     r"\(\s*(?:(?:nå|no|now|today|i dag)\s+(?P<after>[^()]+?)|(?P<before>[^()]+?)\s+(?:nå|no|now|today|i dag))\s*\)",
     re.IGNORECASE,
@@ -359,6 +362,8 @@ class _Reading:
     passing: bool = False  # 'passerte', 'exceeded': the number that follows is a bound passed
     when: bool = False  # 'når', 'when': with a bound, the first year past it
     later_name: bool = False  # 'Orkdal (nå Orkland)': a place's later name in brackets
+    brackets: list[tuple[int, int]] = field(default_factory=list)  # where each '(…)' of the message stands
+    bracketed: list[str] = field(default_factory=list)  # place names read within brackets
     shares: bool = False  # a share word ('andel', 'del', 'share'): a share of something is asked
 
 
@@ -389,7 +394,10 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     tokens = _comparative_joined(tokens)
     shares = any(token.norm in SHARE_WORDS for token in tokens)
     question.average = any(token.norm in AVERAGE_WORDS for token in tokens)
-    reading = _Reading(question, today, tokens, later_name=bool(later_names), shares=shares)
+    brackets = [match.span() for match in BRACKETED.finditer(body)]
+    reading = _Reading(
+        question, today, tokens, later_name=bool(later_names), brackets=brackets, shares=shares
+    )
     _read(reading, index)
     _title_named(reading, index, message)
     question.in_percent = question.in_percent or "%" in body  # 'hvor mange % økte'
@@ -598,6 +606,8 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
             name, place_length = _typo_after(reading, position, name, place_length, index)
             name = _typo_before(reading, position, name, index)
             (reading.excluded if reading.excluding else reading.places).append(name)
+            if any(start < tokens[position].at < end for start, end in reading.brackets):
+                reading.bracketed.append(name)
             if position and tokens[position - 1].norm in AFTER_WORDS:
                 reading.after.append(name)
             if position and tokens[position - 1].norm in THAN:
@@ -1368,6 +1378,7 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
         question.also = _further_places(reading.places[1:], question.places, index, year)
         if reading.later_name:
             question.also = _without_later_name(question, index)
+        question.also = _without_where_it_lies(question, reading.bracketed, index, year)
         # 'Trondheim med Klæbu' is Trondheim's parts, 'hvor stor del av Midt står Trondheim for' a member's share
         if not (question.versus or question.together or reading.including or reading.shares):
             question.also = _without_parts(question.also, question.places, index, year)
@@ -1393,6 +1404,24 @@ def _resolve_places(reading: _Reading, index: PlaceIndex) -> None:
     else:
         question.unknown_text = " ".join(" ".join(span) for span in spans)
         reading.named.update(("place",) if question.unknown_text else ())
+
+
+def _without_where_it_lies(
+    question: Question, bracketed: list[str], index: PlaceIndex, year: int | None
+) -> list[PlaceMatch]:
+    """The further places, less a county or region in brackets that the one place asked about belongs to:
+    'Leksvik (Nord-Trøndelag)' is Leksvik alone."""
+    if len(question.places) != 1 or not bracketed:
+        return question.also
+    first = place_id_of(question.places[0].place)
+    around = {
+        place_id_of(match.place)
+        for name in bracketed
+        for match in index.exact(name, year=year)
+        if match.place.level != "municipality"  # 'Rissa og Leksvik (nå Indre Fosen)': the merger, kept
+        and first in {place_id_of(member) for member in index.members_ever(match.place)}
+    }
+    return [match for match in question.also if place_id_of(match.place) not in around]
 
 
 def _without_later_name(question: Question, index: PlaceIndex) -> list[PlaceMatch]:

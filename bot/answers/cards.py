@@ -321,7 +321,7 @@ async def _aggregate_lines(
     as_of: date | None = None,
 ) -> list[str]:
     """Stated totals and computed sums with coverage (as of a day, if asked), for a county, region, nation,
-    group or merged municipality."""
+    group or merged municipality; the share of the decision settled where both are stated."""
     found = await ctx.totals(place, year, measures, as_of)
     stated = {key: total.stated for key, total in found.items() if total.stated and key[0] in INTRO_MEASURES}
     former = await former_totals(place, year, measures, ctx)
@@ -335,6 +335,7 @@ async def _aggregate_lines(
             lines.extend(former_lines(former, key, cite, ctx) if lines[-1] else [])
     if group == Group.ALL:
         lines.extend(intro_lines(stated, cite, ctx))
+        lines.append(_progress({key: total.stated for key, total in found.items() if total.stated}, ctx))
     return [line for line in lines if line]
 
 
