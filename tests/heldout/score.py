@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.assistant import Assistant
 from bot.caller import Caller
@@ -44,6 +45,7 @@ class Case:
     previous: str | None
     figures: list[str]
     today: date
+    earlier: tuple[str, ...] = ()  # a chain's questions before the previous one, first asked first
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,21 @@ def load(path: Path = QUESTIONS) -> list[Case]:
             c["previous"],
             [whole for figure in c["figures"] for whole in with_unit_applied(figure)],
             date.fromisoformat(c["today"]),
+            _earlier(raw[:at], c["previous"]),
         )
-        for c in raw
+        for at, c in enumerate(raw)
     ]
+
+
+def _earlier(before: list[dict[str, Any]], previous: str | None) -> tuple[str, ...]:
+    """The questions a follow-up's previous question itself followed, first asked first: each the nearest case
+    above whose question is the one before ('og i 2016?' after 'og i Midt-Norge?' after the first question)."""
+    chain: list[str] = []
+    while previous is not None and len(chain) < len(before):
+        asked = next((c for c in reversed(before) if c["question"] == previous), None)
+        previous = asked and asked["previous"]
+        chain.extend([previous] if previous else [])
+    return tuple(reversed(chain))
 
 
 UNITS = {"k": 1_000, "M": 1_000_000}
@@ -152,13 +166,14 @@ def rest_pattern(rest: str) -> str:
 
 
 async def ask(store: Store, case: Case, user_language: str) -> str:
-    """The console chat's output for the case's question (after its previous question, if any)."""
+    """The console chat's output for the case's question (after its previous question and theirs, if any)."""
     clock = datetime(case.today.year, case.today.month, case.today.day, 12, tzinfo=OSLO)
     assistant = Assistant(store, zone=OSLO, clock=lambda: clock)
     caller = Caller(user_id=COORDINATOR_ID, language=user_language, role="coordinator")
     chat = ConsoleChat(assistant, caller, output=io.StringIO())
-    if case.previous:
-        await chat.say(case.previous)
+    for said in (*case.earlier, case.previous):
+        if said:
+            await chat.say(said)
     chat.output = io.StringIO()
     await chat.say(case.question)
     return chat.output.getvalue()

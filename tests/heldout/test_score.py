@@ -1,8 +1,11 @@
-"""The held-out scorer finds a figure however the seed writes it."""
+"""The held-out scorer finds a figure however the seed writes it, and asks a chain of follow-ups in turn."""
+
+import json
+from pathlib import Path
 
 import pytest
 
-from tests.heldout.score import has_figure, with_unit_applied
+from tests.heldout.score import has_figure, load, with_unit_applied
 
 
 @pytest.mark.parametrize(
@@ -53,3 +56,18 @@ def test_a_figure_inside_a_larger_number_is_not_found(figure: str, answer: str) 
 def test_a_slides_unit_is_applied(figure: str, wholes: list[str]) -> None:
     """'31k' is 31 000, '20-90k' both ends of the range; a plain figure stays as written."""
     assert with_unit_applied(figure) == wholes
+
+
+def test_a_follow_up_of_a_follow_up_is_asked_after_the_whole_chain(tmp_path: Path) -> None:
+    """A chain of three: the last is asked after the first two, in order; another chain's same words do not mix."""
+    asked = [("status Melhus", None), ("og i 2016?", "status Melhus"), ("hvor mange EM?", "og i 2016?")]
+    asked += [("status Malvik", None), ("og i 2016?", "status Malvik"), ("og bosatt?", "og i 2016?")]
+    file = tmp_path / "questions.json"
+    cases = [
+        {"id": str(n), "language": "nb", "previous": previous, "question": question, "seed": "000"}
+        | {"today": "2015-12-14", "figures": ["1"]}
+        for n, (question, previous) in enumerate(asked)
+    ]
+    file.write_text(json.dumps(cases), encoding="utf-8")
+    loaded = load(file)
+    assert [case.earlier for case in loaded] == [(), (), ("status Melhus",), (), (), ("status Malvik",)]
