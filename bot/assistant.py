@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ from bot.texts import text
 from bot.understanding import Question, parse
 from bot.uploads import Progress, Uploads, may_download
 from store.cache import GenerationCache
+from store.places import PlaceMatch
 from store.store import Store
 from store.vocabulary import COMMAND
 
@@ -183,6 +185,10 @@ class Assistant:
         if replies is None:
             replies = await self._answer(question, language, hide_small, today)
             self.answers.put(key, replies, generation)
+        first = replies[0].ranked_first if replies else None
+        if chat is not None and first is not None:  # for 'that municipality' in the next question
+            ranked = replace(question, first_ranked=[PlaceMatch(first, first.name, "exact")])
+            await self.conversations.remember(chat, ranked, now)
         return replies
 
     async def understand(self, message: str, chat: int | None = None) -> Question:

@@ -6,6 +6,7 @@ import json
 from collections import OrderedDict
 from dataclasses import fields, replace
 from datetime import date, datetime
+from typing import Any
 
 from bot.phrases import VOCABULARY, Meaning
 from bot.understanding import FORECASTS, TOTAL_MEASURES, Question, capacity_in_persons
@@ -19,7 +20,7 @@ from store.vocabulary import Group, Intent, Measure
 PLAN_MEASURES = (Measure.PLAN_FROM, Measure.PLAN_TO, Measure.PLAN_ADOPTED)  # a strategy's or plan's
 CHATS = 10_000  # chats remembered at most in memory; the longest quiet are forgotten first
 UNSTORED = ("text", "unknown_text")  # the message and the words not understood never go to the database
-PLACE_LISTS = ("places", "also", "excluded")
+PLACE_LISTS = ("places", "also", "excluded", "first_ranked")
 PLACE_FIELDS = ("places", "place_text", "also", "unknown_text", "part_share")
 PARTS = {
     "place": PLACE_FIELDS,
@@ -116,7 +117,9 @@ def decoded(context: str, index: PlaceIndex) -> Question | None:
     stored = json.loads(context)
     try:
         for name in PLACE_LISTS:
-            stored[name] = [PlaceMatch(index.by_code[code], label, how) for code, label, how in stored[name]]
+            stored[name] = [
+                PlaceMatch(index.by_code[code], label, how) for code, label, how in stored.get(name, [])
+            ]
     except KeyError:
         return None
     stored["as_of"] = stored["as_of"] and date.fromisoformat(stored["as_of"])
@@ -131,6 +134,8 @@ def decoded(context: str, index: PlaceIndex) -> Question | None:
 
 def follow(previous: Question, question: Question) -> Question:
     """The previous question with what the follow-up names replaced ('og Malvik?' changes the place only)."""
+    if question.leader and previous.first_ranked:
+        return _of_the_first(previous, question)
     changes = {name: getattr(question, name) for part in question.named for name in PARTS.get(part, ())}
     if _turned_around(previous, question):  # 'og lavest?' after a ranking: its ratio and bounds kept
         changes = {name: getattr(question, name) for name in DIRECTIONS}
@@ -169,6 +174,17 @@ def follow(previous: Question, question: Question) -> Question:
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
+
+
+def _of_the_first(previous: Question, question: Question) -> Question:
+    """'What is that municipality asked to settle in 2016?' after a ranking: the follow-up as asked, of the place
+    the ranking put first, in the ranking's years unless it names its own."""
+    first = previous.first_ranked
+    changes: dict[str, Any] = {"places": first, "place_text": first[0].label, "also": [], "follow_up": True}
+    changes.update(years=question.years or previous.years, **_language(previous, question))
+    if "intent" not in question.named:
+        changes["intent"] = Intent.FIGURE if question.measure else Intent.STATUS
+    return replace(question, **changes)
 
 
 def _turned_around(previous: Question, question: Question) -> bool:

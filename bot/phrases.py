@@ -577,6 +577,13 @@ _words(
     "still need to settle|still needs to settle|still has to settle|still have to settle|"
     "left to fill|places left|unfilled places|places still open",
 )
+# The place the previous ranking put first ('what is that municipality asked to settle in 2016?').
+_words(
+    "leader",
+    "",
+    no="den kommunen|denne kommunen|det fylket|dette fylket",
+    en="that municipality|this municipality|that county|this county",
+)
 # Where one place stands in the previous ranking ('hvilken plass fikk Sør-Trøndelag?', 'where did Vestfold rank?'):
 # with a place and nothing else named, a follow-up.
 _words(

@@ -7,6 +7,8 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
+from store.models import Place
+
 Button = tuple[str, str]  # (label, callback data of at most 64 bytes)
 Document = tuple[str, bytes]  # (file name, content)
 AT_ONCE = 2  # queued sends on their way together (see StillSending)
@@ -24,6 +26,7 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     document: Document | None = None
     draw: Callable[[], bytes] | None = field(default=None, repr=False)
+    ranked_first: Place | None = None  # the place a ranking put first: 'that municipality' in a follow-up
 
     @property
     def has_picture(self) -> bool:

@@ -224,6 +224,10 @@ class Question:
     supposed: int | None = None  # a grant for a number supposed settled: 'hvis vi bosetter 4 EM, hva får vi?'
     sources: tuple[int, ...] = ()  # the sources named by a word of their title: 'hva sier Salomonsen om …'
     position: bool = False  # where a place stands in the previous ranking: 'where did Sør-Trøndelag rank?'
+    leader: bool = False  # 'that municipality', 'den kommunen': the place the previous ranking put first
+    first_ranked: list[PlaceMatch] = field(
+        default_factory=list
+    )  # the place this question's ranking put first
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()
@@ -924,6 +928,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     )
     reading.extra = reading.extra or kind == "extra"
     question.position = question.position or kind == "position"
+    question.leader = question.leader or kind == "leader"
     reading.passing = reading.passing or kind == "passing"
     reading.when = reading.when or kind == "when"
     question.in_percent = question.in_percent or kind == "percent"
@@ -1955,6 +1960,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or reading.named == {"years"}
         or (reading.back and "place" not in reading.named)
         or reading.question.position
+        or (reading.question.leader and reading.question.intent != Intent.RANKING)
         or into_place
         or change_only
         or reading.question.against

@@ -218,7 +218,7 @@ async def _ranking_by_ratio(question: Question, place: Place, ctx: Context) -> R
     if not kept:
         lines.append(text("none_within", ctx.language, known=len(shares)))
     lines.append(text("known_of", ctx.language, known=len(shares), members=base.members))
-    return Reply("\n".join(lines) + cite.render())
+    return Reply("\n".join(lines) + cite.render(), ranked_first=kept[0][1] if kept else None)
 
 
 async def _ranking_by_difference(question: Question, place: Place, ctx: Context) -> Reply:
@@ -263,7 +263,7 @@ async def _ranking_by_difference(question: Question, place: Place, ctx: Context)
     lines.append(
         text("known_of", ctx.language, known=len(rows), members=len(ctx.index.members_in_year(place, year)))
     )
-    return Reply("\n".join(lines) + cite.render())
+    return Reply("\n".join(lines) + cite.render(), ranked_first=rows[0][0])
 
 
 def _apart_line(row: tuple[Place, Statement, Statement], cite: Citations, ctx: Context) -> str:
@@ -372,7 +372,7 @@ async def _ranking_by_value(question: Question, place: Place, ctx: Context) -> R
         lines.append(text("none_within", ctx.language, known=len(known)))
     key = "counties_known" if question.rank_level == "county" else "known_of"
     lines.append(text(key, ctx.language, known=len(known), members=members))
-    return Reply("\n".join(lines) + cite.render())
+    return Reply("\n".join(lines) + cite.render(), ranked_first=kept[0][0] if kept else None)
 
 
 async def _members_of(

@@ -168,6 +168,25 @@ async def test_a_follow_up_landing_on_another_replica_finds_its_context(
         await second_store.close()
 
 
+async def test_the_first_of_a_ranking_is_found_through_another_replica(
+    postgres_url: str, moving: Clock
+) -> None:
+    """'den kommunen' after a ranking asked through one replica is the place it put first, through the other."""
+    first_store, second_store = await Store.open(postgres_url), await Store.open(postgres_url)
+    try:
+        first, second = (
+            Assistant(s, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=moving)
+            for s in (first_store, second_store)
+        )
+        assert "1. Skaun" in await answer(
+            first, "hvilken kommune har lavest vedtak i forhold til anmodningen i 2015?"
+        )
+        assert "Skaun (kommune 5029) · 2016" in await answer(second, "hva ble den kommunen bedt om i 2016?")
+    finally:
+        await first_store.close()
+        await second_store.close()
+
+
 async def test_stored_contexts_are_pruned_and_forgotten(postgres_url: str, moving: Clock) -> None:
     """Older than half an hour they are deleted; a forgotten user's goes at once."""
     opened = await Store.open(postgres_url)

@@ -133,3 +133,40 @@ async def test_primary_alone_in_a_list_of_schooling_is_primary_school(
     """'primary, upper secondary and higher': 26 + 59 + 11 = 96 of Trondheim's 342."""
     answer = await reply(on(store, OUTCOMES_DAY), message, language=language)
     assert "96" in answer and "26" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("ranking", "then", "language", "asked"),
+    [
+        (
+            "hvilken kommune har lavest vedtak i forhold til anmodningen i 2015?",
+            "hva ble den kommunen bedt om i 2016?",
+            "nb",
+            "Anmodning: 32",
+        ),
+        (
+            "kva kommune har lågast vedtak i høve til oppmodinga i 2015?",
+            "kva vart den kommunen oppmoda om i 2016?",
+            "nn",
+            "Oppmoding: 32",
+        ),
+        (
+            "Which municipality's 2015 council decision was furthest below its request?",
+            "What is that municipality asked to settle in 2016, and what is its planning figure for 2017?",
+            "en",
+            "Planning figure: 35",
+        ),
+    ],
+)
+async def test_that_municipality_after_a_ranking_is_the_one_it_put_first(
+    store: Store, ranking: str, then: str, language: str, asked: str
+) -> None:
+    """Skaun decided 11 of its 32 (34 %), first of the ranking: 'den kommunen' is Skaun, asked of 2016 (and 2017)."""
+    answer = await reply(on(store, STATUS_DAY), ranking, then, language=language)
+    assert "Skaun" in answer and asked in answer and "Norge" not in answer and "Norway" not in answer, answer
+
+
+async def test_that_municipality_after_a_place_is_that_place(store: Store) -> None:
+    """With no ranking before, 'den kommunen' is the place asked about before: Melhus's request of 2016, 56."""
+    answer = await reply(on(store, STATUS_DAY), "status Melhus 2015", "hva ble den kommunen bedt om i 2016?")
+    assert "Melhus" in answer and "Anmodning: 56" in answer, answer
