@@ -1934,14 +1934,14 @@ def _position(reading: _Reading) -> None:
 
 
 def _measure_after_than(reading: _Reading) -> bool:
-    """Whether a change names one measure, after 'enn' or 'than', and no place ('hvor mye mer er det enn de
-    bosatte i fjor?'): the previous question's figure is set against it."""
+    """Whether a change names one measure, after 'enn', 'than' or 'short of', and no place ('hvor mye mer er
+    det enn de bosatte i fjor?'): the previous question's figure is set against it."""
     question = reading.question
     measures = {value for _, value in reading.measures}
     if question.intent != Intent.CHANGE or len(measures) != 1 or "place" in reading.named:
         return False
     before = _norms_before(reading, reading.measures[0][0], MOST_BETWEEN + 1)  # 'enn det som vart busett'
-    return not THAN.isdisjoint(before)
+    return not THAN.isdisjoint(before) or "short" in before  # 'how far short of the request is that?'
 
 
 def _is_follow_up(reading: _Reading) -> bool:

@@ -170,3 +170,31 @@ async def test_that_municipality_after_a_place_is_that_place(store: Store) -> No
     """With no ranking before, 'den kommunen' is the place asked about before: Melhus's request of 2016, 56."""
     answer = await reply(on(store, STATUS_DAY), "status Melhus 2015", "hva ble den kommunen bedt om i 2016?")
     assert "Melhus" in answer and "Anmodning: 56" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        (
+            "Hva vedtok Drammen for 2023 etter justeringen?",
+            "hvor mye mindre enn den justerte anmodningen er det?",
+            "nb",
+        ),
+        (
+            "Kva vedtok Drammen for 2023 etter justeringa?",
+            "kor mykje mindre enn den justerte oppmodinga er det?",
+            "nn",
+        ),
+        (
+            "What did Drammen's council decide for 2023 after the revision?",
+            "And how far short of the revised request was that?",
+            "en",
+        ),
+    ],
+)
+async def test_how_far_short_of_a_measure_sets_the_previous_figure_against_it(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """'how far short of the revised request was that?' after Drammen's revised decision of 2023: 400 − 430."""
+    answer = await reply(on(store, date(2024, 2, 6)), first, then, language=language)
+    assert "400 − 430 = −30" in answer, answer
