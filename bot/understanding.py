@@ -61,6 +61,7 @@ from store.vocabulary import (
     MEASURE_KEYS,
     ORIGINALS,
     PLAN_MEASURES,
+    WHOLE_OF,
     YEAR,
     Group,
     Intent,
@@ -1910,6 +1911,10 @@ def _group_share(reading: _Reading) -> None:
         own = question.per is not None and question.measure is None
         if own and one_place:
             question.measure, question.group_share = question.per, True
+            # 'andel av EM-anmodningen under 15 år': the under-15s' share of the minors
+            question.group = next(
+                (g for g in question.groups if WHOLE_OF.get(g) in question.groups), question.group
+            )
         return
     if reading.shares:
         measure = question.measure or question.per or Measure.SETTLED

@@ -264,7 +264,7 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     year, note = await year_for(question, place, stored, ctx, every=True)
     if year is None:
         return await no_data(place, question.year, ctx, [measure, per], question.group)
-    of_whom = Group.ALL if question.group_share else question.group  # a group's share: of everyone's figure
+    of_whom = _shared_of(question) if question.group_share else question.group
     groups, as_of = (question.group, of_whom), question.as_of_in(year)
     known = ctx.known_on(question, year)
     points = [
@@ -311,6 +311,13 @@ async def part_share_answer(question: Question, part: Place, whole: Place, ctx: 
     what = text("part_share_title", ctx.language, what=label(measure, group, ctx.language), whole=whole_name)
     heading = title(part, ctx.language, f"{what} {year}{as_of_words(as_of, ctx.language)}")
     return Reply("\n".join([note + heading, *lines]) + cite.render())
+
+
+def _shared_of(question: Question) -> str:
+    """Whose figure a group's share is of: everyone's, or the minors' where their under-15s are named beside
+    them ('hvor stor andel av EM-anmodningen er under 15 år': 40 of 160)."""
+    whole = WHOLE_OF.get(question.group)
+    return whole if whole in question.groups else Group.ALL
 
 
 def _ratio_heading(question: Question, measure: str, per: str, language: str) -> str:

@@ -213,7 +213,8 @@ async def year_for(
     years = _years(_covered(held.years(group).items(), measures), measures, every)
     if question.as_of_day is not None:  # 'pr 10.12': the latest year with a statement made on that day
         held = await ctx.figures(place, years)
-        years = {year for year in years if _stated_on(held, year, measures, question.as_of_day)} or years
+        on_day = {year for year in years if _stated_on(held, year, measures, question.as_of_day)}
+        years = on_day or _last_such_day(question.as_of_day, ctx.today, years)
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
         years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
@@ -224,6 +225,13 @@ async def year_for(
         return None, ""
     latest = max(years)
     return latest, latest_note(latest, ctx.language)
+
+
+def _last_such_day(month_day: tuple[int, int], today: date, years: set[int]) -> set[int]:
+    """The year of the latest such day up to today ('per 10. desember' asked on 14.12.2015: 2015; its members'
+    statements of that day, for a county or the nation), if it has figures; else all the years."""
+    year = today.year if month_day <= (today.month, today.day) else today.year - 1
+    return {year} if year in years else years
 
 
 def _stated_on(held: PlaceFigures, year: int, measures: Sequence[str], month_day: tuple[int, int]) -> bool:

@@ -198,3 +198,36 @@ async def test_how_far_short_of_a_measure_sets_the_previous_figure_against_it(
     """'how far short of the revised request was that?' after Drammen's revised decision of 2023: 400 − 430."""
     answer = await reply(on(store, date(2024, 2, 6)), first, then, language=language)
     assert "400 − 430 = −30" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvilken kommune har flest bosatte per 10. desember utenom Trondheim?", "nb"),
+        ("Kva kommune har flest busette per 10. desember når vi ser bort frå Trondheim?", "nn"),
+        ("Which municipality had settled the most as of 10 December, leaving out Trondheim?", "en"),
+    ],
+)
+async def test_a_day_without_a_year_is_the_latest_such_day_up_to_today(
+    store: Store, message: str, language: str
+) -> None:
+    """'per 10. desember' asked on 16.12.2015, of a country with no statement of its own that day: the members'
+    counts of 10.12.2015 (Stjørdal's 57 first without Trondheim), not the nation's latest year."""
+    answer = await reply(on(store, date(2015, 12, 16)), message, language=language)
+    assert "2015" in answer and "1. Stjørdal: 57" in answer and "2023" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "share"),
+    [
+        ("hvor stor andel av EM-anmodningen til Melhus for 2016 er under 15 år?", "nb", "Andel: 43 %"),
+        ("kor stor del av EM-oppmodinga til Melhus for 2016 er under 15 år?", "nn", "Del: 43 %"),
+        ("What share of Melhus's 2016 UMA request is under 15?", "en", "Share: 43 %"),
+    ],
+)
+async def test_the_under_15s_share_named_with_the_minors_is_of_the_minors(
+    store: Store, message: str, language: str, share: str
+) -> None:
+    """Melhus's request for 2016 holds 14 minors, 6 of them under 15: 43 % of the minors (not 14 of all 56)."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "6" in answer and "14" in answer and share in answer and "56" not in answer, answer
