@@ -226,6 +226,9 @@ def _share_of_previous(previous: Question, question: Question) -> dict[str, obje
     named now (Trondheimsregionen's 643 settled of its 728 decided); 'hvor mange prosent av alle bosatte var
     det?' after the minors settled, or 'hvor mange prosent var ukrainere?' after those settled: the group's share
     of everyone's count asked before."""
+    if _percent_of_a_group(previous, question):  # 'og i prosent?' after the minors settled: of all settled
+        counted = previous.measure or Measure.SETTLED
+        return {"measure": counted, "measures": [counted], "per": counted, "group_share": True}
     if previous.measure is None:
         return {}
     if question.group_share:  # the group named now, of the count named now or asked before
@@ -240,6 +243,13 @@ def _share_of_previous(previous: Question, question: Question) -> dict[str, obje
         "per": question.per,
         "group_share": group_share,
     }
+
+
+def _percent_of_a_group(previous: Question, question: Question) -> bool:
+    """Whether a follow-up asks only for per cent ('og i prosent?', 'what percentage is that?') after a group's
+    figure: the group's share of everyone's."""
+    asked = previous.intent in (Intent.FIGURE, Intent.STATUS) and previous.group != Group.ALL
+    return asked and question.in_percent and not question.named
 
 
 def _count_added(previous: Question, question: Question) -> dict[str, object]:

@@ -46,9 +46,9 @@ _words(
     "measure",
     "requested",
     nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
-    "bedt|ba|ber om|ber",
+    "bedt|ba|ber om|ber|anm",  # 'anm.', as coordinators shorten it
     nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne|"
-    "ber om|ber|oppmodar",
+    "ber om|ber|oppmodar|anm",
     en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks|"
     "asking|asking for",
 )

@@ -436,6 +436,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _assigned_included(reading)
     _count_added(reading)
     _share_of_first(reading)
+    _share_of_second(reading)
     _less_a_member(reading)
     _part_share(reading, index)
     _intro_results_apart(reading)
@@ -1043,9 +1044,15 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     if total and named:
         question.group = Group.ALL  # the total and its groups
     marks = sorted([*year_marks, *reading.time_marks])
-    pairs = [(value, _year_of(at, reading.measures, marks)) for at, value in reading.measures]
-    if len(question.measures) > 1 and len({year for _, year in pairs if year}) > 1:
-        question.measure_years = [(value, year) for value, year in pairs if year]
+    # 'anm 2015, 2016 og plantall 2017': both years of the request (the intent is decided later)
+    listed = question.intent in (Intent.FIGURE, Intent.STATUS, Intent.UNKNOWN)
+    pairs = [
+        (value, year)
+        for at, value in reading.measures
+        for year in _years_of(at, reading.measures, marks, listed)
+    ]
+    if len(question.measures) > 1 and len({year for _, year in pairs}) > 1:
+        question.measure_years = pairs
 
 
 def _to_be_settled(reading: _Reading) -> None:
@@ -1277,12 +1284,15 @@ def _compared_against_last(reading: _Reading) -> None:
         question.measure, question.second_measure = question.measures
 
 
-def _year_of(at: int, measures: list[tuple[int, str]], year_marks: list[tuple[int, int]]) -> int | None:
-    """The year that goes with a measure: the first after it (before the next measure), else the last before."""
+def _years_of(
+    at: int, measures: list[tuple[int, str]], year_marks: list[tuple[int, int]], every: bool
+) -> list[int]:
+    """The years that go with a measure: the first after it (before the next measure; all of those if `every`),
+    else the last before."""
     following = min((other for other, _ in measures if other > at), default=None)
     after = [year for where, year in year_marks if where > at and (following is None or where < following)]
     before = [year for where, year in year_marks if where < at]
-    return after[0] if after else before[-1] if before else None
+    return (after if every else after[:1]) or before[-1:]
 
 
 def _measure(reading: _Reading, value: str, at: int) -> None:
@@ -1758,6 +1768,24 @@ def _share_of_first(reading: _Reading) -> None:
             )
 
 
+def _share_of_second(reading: _Reading) -> None:
+    """'malvik % bosatt av vedtak 2015', 'andel bosatt av vedtaket', 'share settled of decision': with a share word
+    or '%', the measure named first as a share of the one right after 'av' or 'of'."""
+    question = reading.question
+    shared = reading.shares or question.in_percent
+    if not shared or question.per or question.intent not in (Intent.FIGURE, Intent.STATUS):
+        return
+    if len(reading.measures) == 2 and _of_before(reading, reading.measures[1][0]):
+        (_, first), (_, second) = reading.measures
+        if first != second:
+            question.measure, question.measures, question.per, question.second_measure = (
+                first,
+                [first],
+                second,
+                None,
+            )
+
+
 def _of_before(reading: _Reading, at: int) -> bool:
     """Whether 'av' or 'of' stands right before the word at an offset, an article between at most ('of the')."""
     before = _norms_before(reading, at, 2)
@@ -1966,6 +1994,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or (reading.back and "place" not in reading.named)
         or reading.question.position
         or (reading.question.leader and reading.question.intent != Intent.RANKING)
+        or (reading.question.in_percent and not reading.named)  # 'what percentage is that?'
         or into_place
         or change_only
         or reading.question.against

@@ -136,21 +136,24 @@ async def _years_of(question: Question, place: Place, ctx: Context) -> list[tupl
     """The years to show, each with its measures and the note for a year not given: a measure's own year
     ('anmodning 2016 og plantall 2017'), else the year asked, else the latest year with figures of all the
     measures named ('request, decision, settled': one year), else each measure's latest with figures."""
-    own = dict(question.measure_years)
+    own: dict[str, list[int]] = {}
+    for named, its_year in question.measure_years:
+        own.setdefault(named, []).append(its_year)
     by_year: dict[int, tuple[list[str], str]] = {}
     rest = [measure for measure in question.measures if measure not in own]
     together = [WORKED_OUT.get(measure, (measure,))[-1] for measure in rest]
     common = await year_for(question, place, together, ctx, every=True) if len(rest) > 1 else (None, "")
     for measure in question.measures:
         found_in = WORKED_OUT.get(measure, (measure,))
-        year: int | None
+        years: list[int | None]
         if measure in own:
-            year, note = own[measure], ""
+            years, note = [*own[measure]], ""
         elif common[0] is not None:
-            year, note = common
+            years, note = [common[0]], common[1]
         else:
             year, note = await year_for(question, place, found_in, ctx)
-        if year is not None:
+            years = [year]
+        for year in (y for y in years if y is not None):
             by_year.setdefault(year, ([], note))[0].append(measure)
     return [(year, measures, note) for year, (measures, note) in sorted(by_year.items())]
 

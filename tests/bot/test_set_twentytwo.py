@@ -231,3 +231,60 @@ async def test_the_under_15s_share_named_with_the_minors_is_of_the_minors(
     """Melhus's request for 2016 holds 14 minors, 6 of them under 15: 43 % of the minors (not 14 of all 56)."""
     answer = await reply(on(store, STATUS_DAY), message, language=language)
     assert "6" in answer and "14" in answer and share in answer and "56" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "share"),
+    [
+        ("malvik % bosatt av vedtak 2015", "nb", "Andel: 79 %"),
+        ("Malvik: del busette av vedtaket 2015", "nn", "Del: 79 %"),
+        ("share settled of decision Malvik 2015", "en", "Share: 79 %"),
+    ],
+)
+async def test_a_share_word_before_two_measures_joined_by_of_is_the_first_of_the_second(
+    store: Store, message: str, language: str, share: str
+) -> None:
+    """'% bosatt av vedtak': Malvik's 38 settled of its 48 decided, 79 %, not the two counts side by side."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "38" in answer and "48" in answer and share in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "share"),
+    [
+        ("Hvor mange enslige mindreårige bosatte Trondheim i 2016?", "og i prosent?", "nb", "Andel: 17 %"),
+        (
+            "Kor mange einslege mindreårige busette Trondheim i 2016?",
+            "kor mange prosent er det?",
+            "nn",
+            "Del: 17 %",
+        ),
+        (
+            "How many unaccompanied minors did Trondheim settle in 2016?",
+            "What percentage is that?",
+            "en",
+            "Share: 17 %",
+        ),
+    ],
+)
+async def test_per_cent_alone_after_a_group_is_its_share_of_everyone(
+    store: Store, first: str, then: str, language: str, share: str
+) -> None:
+    """'og i prosent?' after Trondheim's 123 minors settled in 2016: 123 of all 740 settled, 17 %."""
+    answer = await reply(on(store, date(2019, 2, 12)), first, then, language=language)
+    assert "123" in answer and "740" in answer and share in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("stjørdal anm 2015, 2016 og plantall 2017", "nb"),
+        ("stjørdal anm 2015, 2016 og plantal 2017", "nn"),
+        ("Stjørdal request 2015 and 2016 and planning figure 2017", "en"),
+    ],
+)
+async def test_years_listed_after_a_measure_all_go_with_it(store: Store, message: str, language: str) -> None:
+    """'anm 2015, 2016 og plantall 2017' ('anm' as coordinators shorten it): Stjørdal's request of 71 and 80, and
+    its planning figure of 95."""
+    answer = await reply(on(store, STATUS_DAY), message, language=language)
+    assert "71" in answer and "80" in answer and "95" in answer, answer
