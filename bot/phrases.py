@@ -874,9 +874,9 @@ _phrases(TO_HAVE, None, no="ha|motta|ta|få|ta imot", en="have|take|receive|get|
 _words(
     "cause",
     "",
-    nb="på grunn av|pga|grunnet|som følge av",
-    nn="på grunn av|grunna|som følgje av",
-    en="because of|due to|owing to|as a result of",
+    nb="på grunn av|pga|grunnet|som følge av|krigen i|krigen mot|invasjonen av",  # 'etter at krigen i Ukraina startet'
+    nn="på grunn av|grunna|som følgje av|krigen i|krigen mot|invasjonen av",
+    en="because of|due to|owing to|as a result of|the war in|war in|the war against|the invasion of|invasion of",
 )
 
 # Whether one figure is enough for another: 'holder boligene til å dekke anmodningen', 'enough to cover the request'.

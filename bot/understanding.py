@@ -140,6 +140,7 @@ MOST_SUPPOSED = 9_999  # people supposed settled for a grant; more is an amount
 SHORTEST_GENITIVE_NAME = 3  # 'Drammens'; not 'Has' as Hå's
 ARTICLES = ("the", "den", "det", "de", "dei")
 OF_WORDS = ("av", "of")  # 'how much of the decision'
+QUOTING_WORDS = ("om", "på", "of", "for", "to", "settle", "bosette", "busetje", "ta", "take")  # 'bedt om 650'
 SHARE_WORDS = (
     "andel",
     "andelen",
@@ -432,6 +433,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     _which_members(reading)
     _ranked_by_difference(reading)
     _two_figures_apart(reading)
+    _against_a_quoted_figure(reading)
     capacity_in_persons(question)
     _assigned_included(reading)
     _count_added(reading)
@@ -1822,6 +1824,21 @@ def _two_figures_apart(reading: _Reading) -> None:
         return
     question.measures = _total_for_parts(question)
     _as_difference(question, *ends)
+
+
+def _against_a_quoted_figure(reading: _Reading) -> None:
+    """'Trondheim ble bedt om 650 i 2016 – hvor mange ble faktisk bosatt?': a figure quoted after the first of two
+    measures, the second is asked against it: the second less the first (740 − 650 = 90)."""
+    question = reading.question
+    if len(reading.measures) != 2 or len(question.places) != 1 or question.also:
+        return
+    (first_at, first), (second_at, second) = reading.measures
+    after = [token for token in reading.tokens if first_at < token.at < second_at]
+    while after and after[0].norm in QUOTING_WORDS:
+        after.pop(0)
+    if first != second and after and after[0].raw.isdigit():  # years are blanked out of the text by now
+        _as_difference(question, second, first)
+        question.measures = [second, first]
 
 
 def _apart_measures(question: Question, own_total: bool) -> tuple[str, str | None] | None:

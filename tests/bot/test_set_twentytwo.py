@@ -288,3 +288,36 @@ async def test_years_listed_after_a_measure_all_go_with_it(store: Store, message
     its planning figure of 95."""
     answer = await reply(on(store, STATUS_DAY), message, language=language)
     assert "71" in answer and "80" in answer and "95" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Hvor mye økte Drammens vedtak i 2022 etter at krigen i Ukraina startet?", "nb"),
+        ("Kor mykje auka vedtaket til Drammen i 2022 etter at krigen i Ukraina starta?", "nn"),
+        ("How much did Drammen's decision for 2022 increase after the war in Ukraine began?", "en"),
+    ],
+)
+async def test_the_war_in_ukraine_is_why_a_figure_changed_not_whom_it_counts(
+    store: Store, message: str, language: str
+) -> None:
+    """'etter at krigen i Ukraina startet': Drammen's decision for 2022 revised from 58 to 310 (+252), not a
+    count of Ukrainians that does not exist."""
+    answer = await reply(on(store, date(2024, 2, 6)), message, language=language)
+    assert "58" in answer and "310" in answer and "+252" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Trondheim fikk anmodning om 650 for 2016 – hvor mange ble faktisk bosatt det året?", "nb"),
+        ("Trondheim vart oppmoda om 650 i 2016 – kor mange vart faktisk busette?", "nn"),
+        ("Trondheim was asked to settle 650 in 2016 - how many were actually settled?", "en"),
+    ],
+)
+async def test_a_figure_quoted_after_a_measure_is_what_the_other_is_set_against(
+    store: Store, message: str, language: str
+) -> None:
+    """'bedt om 650 … hvor mange ble faktisk bosatt?': Trondheim's 740 settled in 2016 against its request of 650."""
+    answer = await reply(on(store, date(2019, 2, 12)), message, language=language)
+    assert "740 − 650 = 90" in answer, answer
