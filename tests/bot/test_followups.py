@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -150,41 +151,39 @@ async def test_a_stored_question_reads_back_as_it_was_understood(store: Store) -
         assert not {"text", "unknown_text"} & set(json.loads(encoded(question)))
 
 
-async def test_a_follow_up_landing_on_another_replica_finds_its_context(
-    postgres_url: str, moving: Clock
-) -> None:
-    """Two replicas on one PostgreSQL database: asked through one, followed up through the other."""
+@pytest.fixture
+async def replicas(postgres_url: str, moving: Clock) -> AsyncIterator[tuple[Assistant, Assistant]]:
+    """Two replicas of the bot on one PostgreSQL database."""
     first_store, second_store = await Store.open(postgres_url), await Store.open(postgres_url)
     try:
-        first, second = (
-            Assistant(s, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=moving)
-            for s in (first_store, second_store)
+        yield (
+            Assistant(first_store, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=moving),
+            Assistant(second_store, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=moving),
         )
-        await answer(first, "anmodning Melhus 2016")
-        assert "Malvik (kommune 5031) · 2016" in await answer(second, "og Malvik?")
-        assert "Anmodning: 48¹" in await answer(first, "og Malvik?")
     finally:
         await first_store.close()
         await second_store.close()
+
+
+async def test_a_follow_up_landing_on_another_replica_finds_its_context(
+    replicas: tuple[Assistant, Assistant],
+) -> None:
+    """Two replicas on one PostgreSQL database: asked through one, followed up through the other."""
+    first, second = replicas
+    await answer(first, "anmodning Melhus 2016")
+    assert "Malvik (kommune 5031) · 2016" in await answer(second, "og Malvik?")
+    assert "Anmodning: 48¹" in await answer(first, "og Malvik?")
 
 
 async def test_the_first_of_a_ranking_is_found_through_another_replica(
-    postgres_url: str, moving: Clock
+    replicas: tuple[Assistant, Assistant],
 ) -> None:
     """'den kommunen' after a ranking asked through one replica is the place it put first, through the other."""
-    first_store, second_store = await Store.open(postgres_url), await Store.open(postgres_url)
-    try:
-        first, second = (
-            Assistant(s, zone=OSLO, admin_ids=frozenset({ADMIN_ID}), clock=moving)
-            for s in (first_store, second_store)
-        )
-        assert "1. Skaun" in await answer(
-            first, "hvilken kommune har lavest vedtak i forhold til anmodningen i 2015?"
-        )
-        assert "Skaun (kommune 5029) · 2016" in await answer(second, "hva ble den kommunen bedt om i 2016?")
-    finally:
-        await first_store.close()
-        await second_store.close()
+    first, second = replicas
+    assert "1. Skaun" in await answer(
+        first, "hvilken kommune har lavest vedtak i forhold til anmodningen i 2015?"
+    )
+    assert "Skaun (kommune 5029) · 2016" in await answer(second, "hva ble den kommunen bedt om i 2016?")
 
 
 async def test_stored_contexts_are_pruned_and_forgotten(postgres_url: str, moving: Clock) -> None:
