@@ -461,7 +461,8 @@ _words(
     "differansen|hvor mange flere|"
     "hvor mye mer|vokste|vokst|steg|steget|stigning|stigningen|hvor mange færre|hvor mye færre|hvor mye mindre|"
     "hvor mye større|hvor mye høyere|hvor mye lavere|hvor stort er gapet|gapet|avstand|avstanden|skiller|skilte",
-    nn="auka|auken|aukar|endra|skilnad|skilnaden|skil|skilde|nedgangen|gjekk ned|gjekk opp|går ned|går opp|kor mange fleire|kor mykje meir|"
+    nn="auka|auke|auken|aukar|endra|endring|endringa|vekst|nedgang|skilnad|skilnaden|skil|skilde|nedgangen|"
+    "gjekk ned|gjekk opp|går ned|går opp|kor mange fleire|kor mykje meir|"
     "vaks|voks|vakse|veksten|steig|stiging|stiginga|kor mange færre|kor mykje færre|kor mykje mindre|"
     "kor mykje større|kor mykje høgare|kor mykje lågare|kor stort er gapet|gapet|avstand|avstanden",
     en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"

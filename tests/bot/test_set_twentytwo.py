@@ -321,3 +321,32 @@ async def test_a_figure_quoted_after_a_measure_is_what_the_other_is_set_against(
     """'bedt om 650 … hvor mange ble faktisk bosatt?': Trondheim's 740 settled in 2016 against its request of 650."""
     answer = await reply(on(store, date(2019, 2, 12)), message, language=language)
     assert "740 − 650 = 90" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "last", "language", "span"),
+    [
+        (
+            "bosatte møre og romsdal 2014",
+            "hva med året etter?",
+            "økning i prosent?",
+            "nb",
+            "Fra 2014 til 2015",
+        ),
+        ("busette møre og romsdal 2014", "kva med året etter?", "auke i prosent?", "nn", "Frå 2014 til 2015"),
+        (
+            "settled møre og romsdal 2014",
+            "what about the year after?",
+            "increase in percent?",
+            "en",
+            "From 2014",
+        ),
+    ],
+)
+async def test_a_nynorsk_noun_of_change_keeps_the_chat_in_nynorsk(
+    store: Store, first: str, then: str, last: str, language: str, span: str
+) -> None:
+    """'auke' is nynorsk's noun as well as a bokmål form: 'auke i prosent?' after nynorsk questions is answered in
+    nynorsk (Møre og Romsdal's 468 → 689, +47 %), not in bokmål."""
+    answer = await reply(on(store, date(2016, 3, 1)), first, then, last, language=language)
+    assert span in answer and "+47" in answer, answer

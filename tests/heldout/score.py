@@ -201,6 +201,8 @@ def report(results: list[Result]) -> str:
     lines = []
     for language in (*LANGUAGES, "all"):
         mine = [r for r in results if language in ("all", r.case.language)]
+        if not mine:  # a file of one language's questions
+            continue
         right = sum(r.figures_right for r in mine)
         spoken = sum(r.language_found == r.case.language for r in mine)
         told = sum(r.language_for_bokmal_user == r.case.language for r in mine)
