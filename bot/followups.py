@@ -166,6 +166,7 @@ def follow(previous: Question, question: Question) -> Question:
     changes.update(_group_beside_total(previous, question))
     changes.update(_forecast_of_previous(previous, question))
     changes.update(_share_of_previous(previous, question))
+    changes.update(_change_in_percent(previous, question))
     changes.update(_count_added(previous, question))
     changes.update(_plan_adopted(previous, question))
     changes.update(text=question.text, **_language(previous, question))
@@ -243,6 +244,15 @@ def _share_of_previous(previous: Question, question: Question) -> dict[str, obje
         "per": question.per,
         "group_share": group_share,
     }
+
+
+def _change_in_percent(previous: Question, question: Question) -> dict[str, object]:
+    """'og i prosent?' after a series of years ('Møre og Romsdal bosatt 2014 til 2015'): the change between them
+    in per cent (468 → 689, +47 %)."""
+    asked = previous.intent == Intent.SERIES and len(previous.years) > 1 and previous.group == Group.ALL
+    if not (asked and question.in_percent and not question.named):
+        return {}
+    return {"intent": Intent.CHANGE, "in_percent": True}
 
 
 def _percent_of_a_group(previous: Question, question: Question) -> bool:

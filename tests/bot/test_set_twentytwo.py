@@ -350,3 +350,19 @@ async def test_a_nynorsk_noun_of_change_keeps_the_chat_in_nynorsk(
     nynorsk (Møre og Romsdal's 468 → 689, +47 %), not in bokmål."""
     answer = await reply(on(store, date(2016, 3, 1)), first, then, last, language=language)
     assert span in answer and "+47" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        ("Møre og Romsdal bosatt 2014 til 2015", "og i prosent?", "nb"),
+        ("Kor mange vart busette i Møre og Romsdal i 2014 og 2015?", "kor mange prosent er det?", "nn"),
+        ("settled in Møre og Romsdal 2014 to 2015", "what percentage is that?", "en"),
+    ],
+)
+async def test_per_cent_alone_after_a_series_is_the_change_in_per_cent(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """'og i prosent?' after Møre og Romsdal's settled of 2014 and 2015: 468 → 689, +47 %, not the series again."""
+    answer = await reply(on(store, date(2016, 3, 1)), first, then, language=language)
+    assert "+221" in answer and "+47 %" in answer, answer
