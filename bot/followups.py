@@ -170,7 +170,7 @@ def follow(previous: Question, question: Question) -> Question:
     changes.update(_count_added(previous, question))
     changes.update(_plan_adopted(previous, question))
     changes.update(text=question.text, **_language(previous, question))
-    merged = replace(previous, follow_up=True, **changes)
+    merged = replace(previous, follow_up=True, first_ranked=[], **changes)  # a ranking answered sets it anew
     capacity_in_persons(merged)  # 'hvor mange færre flyktninger er det enn anmodningen?' after the dwellings
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
@@ -227,7 +227,8 @@ def _share_of_previous(previous: Question, question: Question) -> dict[str, obje
     named now (Trondheimsregionen's 643 settled of its 728 decided); 'hvor mange prosent av alle bosatte var
     det?' after the minors settled, or 'hvor mange prosent var ukrainere?' after those settled: the group's share
     of everyone's count asked before."""
-    if _percent_of_a_group(previous, question):  # 'og i prosent?' after the minors settled: of all settled
+    of_a_group = previous.intent in (Intent.FIGURE, Intent.STATUS) and previous.group != Group.ALL
+    if of_a_group and _percent_alone(question):  # 'og i prosent?' after the minors settled: of all settled
         counted = previous.measure or Measure.SETTLED
         return {"measure": counted, "measures": [counted], "per": counted, "group_share": True}
     if previous.measure is None:
@@ -250,16 +251,14 @@ def _change_in_percent(previous: Question, question: Question) -> dict[str, obje
     """'og i prosent?' after a series of years ('Møre og Romsdal bosatt 2014 til 2015'): the change between them
     in per cent (468 → 689, +47 %)."""
     asked = previous.intent == Intent.SERIES and len(previous.years) > 1 and previous.group == Group.ALL
-    if not (asked and question.in_percent and not question.named):
+    if not (asked and _percent_alone(question)):
         return {}
     return {"intent": Intent.CHANGE, "in_percent": True}
 
 
-def _percent_of_a_group(previous: Question, question: Question) -> bool:
-    """Whether a follow-up asks only for per cent ('og i prosent?', 'what percentage is that?') after a group's
-    figure: the group's share of everyone's."""
-    asked = previous.intent in (Intent.FIGURE, Intent.STATUS) and previous.group != Group.ALL
-    return asked and question.in_percent and not question.named
+def _percent_alone(question: Question) -> bool:
+    """Whether a follow-up asks only for per cent ('og i prosent?', 'what percentage is that?')."""
+    return question.in_percent and not question.named
 
 
 def _count_added(previous: Question, question: Question) -> dict[str, object]:

@@ -98,13 +98,12 @@ AS_TODAY = re.compile(
     re.IGNORECASE,
 )
 # 'Rissa (nå Indre Fosen)', 'Orkdal (Orkland now)': a place's later name, no date; beside the place it names no other.
-BRACKETED = re.compile(
-    r"\([^()]*\)"
-)  # 'Leksvik (Nord-Trøndelag)': a county or region after a place says where it lies
 LATER_NAME = re.compile(
     r"\(\s*(?:(?:nå|no|now|today|i dag)\s+(?P<after>[^()]+?)|(?P<before>[^()]+?)\s+(?:nå|no|now|today|i dag))\s*\)",
     re.IGNORECASE,
 )
+# 'Leksvik (Nord-Trøndelag)': a county or region in brackets after a place says where it lies.
+BRACKETED = re.compile(r"\([^()]*\)")
 # 'Nord- og Sør-Trøndelag', 'Aust- eller Vest-Agder': a first part that takes the ending of the hyphenated word after it
 SUSPENDED = re.compile(r"(?<![-\w])([^\W\d_]+)-\s+(og|eller|and|or)\s+([^\W\d_]+)-([^\W\d_]+)", re.IGNORECASE)
 # 'hvilke kommuner i Sør-Trøndelag har …', 'kva for kommunar …', 'which municipalities …': the members asked for
@@ -227,9 +226,8 @@ class Question:
     sources: tuple[int, ...] = ()  # the sources named by a word of their title: 'hva sier Salomonsen om …'
     position: bool = False  # where a place stands in the previous ranking: 'where did Sør-Trøndelag rank?'
     leader: bool = False  # 'that municipality', 'den kommunen': the place the previous ranking put first
-    first_ranked: list[PlaceMatch] = field(
-        default_factory=list
-    )  # the place this question's ranking put first
+    # The place this question's ranking put first, set once it is answered (kept with the chat's context).
+    first_ranked: list[PlaceMatch] = field(default_factory=list)
     language: str | None = None  # the language it is written in, when that is clear
     # Else the languages its vocabulary allows ('vedtak': nb or nn), when not all three.
     languages: tuple[str, ...] = ()

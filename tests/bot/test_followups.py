@@ -88,6 +88,19 @@ async def test_a_follow_up_replaces_only_what_it_names(
     assert (merged.years, merged.measure, merged.group) == (years, measure, group)
 
 
+async def test_an_earlier_rankings_first_place_does_not_outlive_the_next_question(store: Store) -> None:
+    """A follow-up merged from a ranking starts without the place it put first: its own answer sets it anew, so
+    'den kommunen' never points at a ranking two questions back."""
+    index = await store.index()
+    ranking = parse("hvilken kommune har flest bosatte i 2015?", index=index, today=TODAY)
+    (skaun,) = index.exact("Skaun")
+    ranked = replace(ranking, first_ranked=[skaun])
+    merged = followups.follow(ranked, parse("og i 2014?", index=index, today=TODAY))
+    assert merged.years == [2014] and merged.first_ranked == []
+    leader = followups.follow(ranked, parse("hva ble den kommunen bedt om?", index=index, today=TODAY))
+    assert [m.place.name for m in leader.places] == ["Skaun"]
+
+
 @pytest.mark.parametrize(
     "message",
     [
