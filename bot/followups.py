@@ -155,7 +155,8 @@ def follow(previous: Question, question: Question) -> Question:
         changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}
     if question.year_shift and previous.years:  # 'og året før?': from the previous question's years
         changes["years"] = [year + question.year_shift for year in previous.years]
-        if question.versus:  # 'sammenlignet med året før?': both years, and the change between them
+        # 'sammenlignet med året før?', 'hvor stor nedgang fra året før?': both years, and the change between them
+        if question.versus or question.intent == Intent.CHANGE:
             changes.update(years=sorted({*previous.years, *changes["years"]}), intent=Intent.CHANGE)
     elif _next_year(question) and previous.years:  # 'and for next year?' after 2016: 2017, not today's next
         changes["years"] = [max(previous.years) + 1]

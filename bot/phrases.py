@@ -72,8 +72,8 @@ _words(
     "settled",
     nb="bosatt|bosatte|bosette|bosatt seg|bosetter|tok imot|tatt imot|tar imot|tok i mot|tatt i mot",
     nn="busett|busette|busettast|busetjast|buset|busetje|busette seg|tok imot|teke imot|tek imot",
-    en="settled|settle|resettled|settles|took in|taken in",  # not 'take in': 'will Trondheim take in 2017'
-)
+    en="settled|settle|resettled|settles|took in|taken in|moved in|had moved in|have moved in|has moved in",
+)  # not 'take in': 'will Trondheim take in 2017'; 'moved in' (not 'move in': 'waiting to move in' is assigned)
 # '… enn de gjorde i 2015', 'than it did in 2015': what was done, after what was to be settled, is the settled.
 _words(
     "measure",
@@ -406,8 +406,9 @@ _words(
 _words(
     "outcome",
     "",
-    no="etter endt program|endt program|etter endt introprogram",  # the seed's table title, quoted in nynorsk too
-    nb="etter programmet|fullført program|avsluttet program|etter avsluttet program|etter introprogrammet|"
+    # the seed's table title, quoted in nynorsk too; 'programmet' is both languages' definite form
+    no="etter endt program|endt program|etter endt introprogram|etter programmet",
+    nb="fullført program|avsluttet program|etter avsluttet program|etter introprogrammet|"
     "etter introduksjonsprogrammet",
     nn="etter avslutta program|avslutta program|fullført program|etter introprogrammet|"
     "etter introduksjonsprogrammet",
@@ -458,14 +459,14 @@ _words(
     "change",
     nb="økte|økt|økning|økningen|øke|øker|auke|vekst|veksten|endring|endringen|endret|forskjell|forskjellen|"
     "nedgang|nedgangen|falt|faller|synker|sank|gikk ned|gikk opp|går ned|går opp|reduksjon|reduserte|differanse|"
-    "differansen|hvor mange flere|"
+    "differansen|diff|hvor mange flere|"
     "hvor mye mer|vokste|vokst|steg|steget|stigning|stigningen|hvor mange færre|hvor mye færre|hvor mye mindre|"
     "hvor mye større|hvor mye høyere|hvor mye lavere|hvor stort er gapet|gapet|avstand|avstanden|skiller|skilte",
-    nn="auka|auke|auken|aukar|endra|endring|endringa|vekst|nedgang|skilnad|skilnaden|skil|skilde|nedgangen|"
+    nn="auka|auke|auken|aukar|endra|endring|endringa|vekst|nedgang|skilnad|skilnaden|skil|skilde|nedgangen|diff|"
     "gjekk ned|gjekk opp|går ned|går opp|kor mange fleire|kor mykje meir|"
     "vaks|voks|vakse|veksten|steig|stiging|stiginga|kor mange færre|kor mykje færre|kor mykje mindre|"
     "kor mykje større|kor mykje høgare|kor mykje lågare|kor stort er gapet|gapet|avstand|avstanden",
-    en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|"
+    en="rise|rose|risen|increase|increased|increases|growth|change|changed|difference|diff|"
     "decrease|decreased|decreases|fell|falls|drop|drops|dropped|went up|went down|go up|goes up|go down|goes down|"
     "rises|how many more|how much more|differ|differs|differed|"
     "grow|grew|grown|grows|climb|climbed|how many fewer|how much fewer|how much less|how much smaller|"
@@ -595,13 +596,14 @@ _words(
     en="what position|which position|what place|which place|what rank|which rank|where did|where does|where is|"
     "placed",
 )
-# 'hvilket år bosatte Melhus flest': a place's years ranked, not its members.
+# 'hvilket år bosatte Melhus flest', 'Trondheim's peak year': a place's years ranked, not its members.
 _words(
     "which_year",
     "",
+    no="toppåret|rekordåret",  # not the plural: 'i toppårene 2015–2017' names the years
     nb="hvilket år|hvilke år|i hvilket år|hvilket år har",
     nn="kva år|kva for år|kva for eit år|i kva år",
-    en="which year|what year|in which year|in what year|which years",
+    en="which year|what year|in which year|in what year|which years|peak year|record year|best year",
 )
 # 'i forhold til anmodningen', 'share of its decision': the next measure named divides the first.
 _words(

@@ -152,6 +152,9 @@ SHARE_WORDS = (
     "utgjor",
     "utgjer",
 )
+MUCH_OF = frozenset(
+    (("mye", "av"), ("mykje", "av"), ("much", "of"))
+)  # 'hvor mye av Midt-Norges bosetting var i ...'
 THAN = frozenset(("enn", "than"))
 # the years' mean asked beside them: 'i snitt per år 2016–2018', 'average settled per year'
 AVERAGE_WORDS = frozenset(
@@ -396,7 +399,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
         Token(m.group(), n, m.start()) for m in WORD.finditer(body) for n in normalise(m.group()).split()
     ]
     tokens = _comparative_joined(tokens)
-    shares = any(token.norm in SHARE_WORDS for token in tokens)
+    shares = any(token.norm in SHARE_WORDS for token in tokens) or _much_of(tokens)
     question.average = any(token.norm in AVERAGE_WORDS for token in tokens)
     brackets = [match.span() for match in BRACKETED.finditer(body)]
     reading = _Reading(
@@ -454,6 +457,11 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     question.named = frozenset(reading.named)
     default_to_nation(question, index, topic=reading.topic or reading.to_settle)
     return question
+
+
+def _much_of(tokens: list[Token]) -> bool:
+    """Whether 'mye av' ('much of') asks for a share: 'hvor mye av Midt-Norges bosetting var i Møre og Romsdal'."""
+    return any((first.norm, second.norm) in MUCH_OF for first, second in pairwise(tokens))
 
 
 def _suspended_compounds(text: str) -> str:
@@ -607,8 +615,10 @@ def _read(reading: _Reading, index: PlaceIndex) -> None:
         phrase_length, meaning = _phrase_at(tokens, position)
         genitive = None if place_length or phrase_length > 1 else _genitive_at(reading, position, index)
         if genitive or (place_length and place_length >= phrase_length):
-            place_length = place_length or 1
-            name = genitive or " ".join(t.norm for t in tokens[position : position + place_length])
+            name, place_length = genitive or (
+                " ".join(t.norm for t in tokens[position : position + place_length]),
+                place_length,
+            )
             name, place_length = _typo_after(reading, position, name, place_length, index)
             name = _typo_before(reading, position, name, index)
             (reading.excluded if reading.excluding else reading.places).append(name)
@@ -736,13 +746,18 @@ def _written_as_code(reading: _Reading, position: int) -> bool:
     )
 
 
-def _genitive_at(reading: _Reading, position: int, index: PlaceIndex) -> str | None:
-    """The name a token is the genitive of ('Drammens anmodning', 'trondheimsregionens'), if the token is no
-    word of its own ('Has' is not Hå's) and the name no shorter than SHORTEST_GENITIVE_NAME."""
-    name = reading.tokens[position].norm[:-1]
-    if len(name) < SHORTEST_GENITIVE_NAME or not reading.tokens[position].norm.endswith("s"):
-        return None
-    return name if name in index.aliases and not _is_word(name + "s") else None
+def _genitive_at(reading: _Reading, position: int, index: PlaceIndex) -> tuple[str, int] | None:
+    """The name the words from a token are the genitive of ('Drammens anmodning', 'Midt-Norges bosetting'), and
+    how many words, if the last is no word of its own ('Has' is not Hå's) and the name no shorter than
+    SHORTEST_GENITIVE_NAME."""
+    tokens = reading.tokens
+    longest = min(MAX_PHRASE, len(tokens) - position, index.words_from.get(tokens[position].norm, 1))
+    for length in range(longest, 0, -1):
+        last = tokens[position + length - 1].norm
+        name = " ".join([*(t.norm for t in tokens[position : position + length - 1]), last[:-1]])
+        if len(name) >= SHORTEST_GENITIVE_NAME and last.endswith("s") and name in index.aliases:
+            return (name, length) if not _is_word(last) else None
+    return None
 
 
 def _written_as_name(reading: _Reading, position: int) -> bool:

@@ -82,8 +82,9 @@ def wanted_aliases(register: Register) -> dict[PlaceKey, tuple[Periods, Periods]
     }
     for code, (name, aliases) in INTERNATIONAL.items():
         wanted[("international", code)] = (_always([name, *aliases]), [])
-    for code, (name, aliases, _) in IMDI_REGIONS.items():
-        wanted[("region", code)] = (_always([name, *aliases]), [])
+    for code, (name, aliases, _) in IMDI_REGIONS.items():  # 'IMDi Midt' as 'Midt' and 'IMDi Midt-Norge'
+        known = dict.fromkeys([name, *aliases, *(f"IMDi {alias}" for alias in aliases)])
+        wanted[("region", code)] = (_always(list(known)), [])
     for county in register.counties:
         period = Period(county.start, county.end)
         names = [(name, period) for name in [county.name, *county_other_names(county.name)]]

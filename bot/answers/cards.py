@@ -126,9 +126,8 @@ async def no_data(
         else text("no_data_at_all", ctx.language, what=named)
     )
     cite = Citations(ctx.language)
-    instead = await card_lines(place, year, group, cite, ctx) if year else []
-    if year and not instead and group != Group.ALL:  # none of the group that year: everyone's
-        instead = await card_lines(place, year, Group.ALL, cite, ctx)
+    # everyone's figures of that year, a group's as parts of them: 'Plantall: 160 · herav EM: 8'
+    instead = await card_lines(place, year, Group.ALL, cite, ctx) if year else []
     if not instead:
         return Reply(f"{head}\n{await what_exists(place, ctx, group)}")
     lines = [head, text("figures_instead", ctx.language, name=escape(place.name), year=year), *instead]

@@ -49,7 +49,10 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
     groups = [] if group == Group.ALL else with_under_15(group)
-    lines = await _measure_lines(place, year, measures, groups, cite, ctx, question.as_of_in(year))
+    as_of = question.as_of_in(year)
+    if groups and await _measure_lines(place, year, measures, groups, Citations(ctx.language), ctx, as_of):
+        groups = [Group.ALL, *groups]  # a group's figure with the whole it is part of
+    lines = await _measure_lines(place, year, measures, groups, cite, ctx, as_of)
     if not lines:
         return await no_data(place, year, ctx, [measure], group)
     heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of_in(year), ctx.language)}")

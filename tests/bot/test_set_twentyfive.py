@@ -1,0 +1,152 @@
+"""Classes of failure found on held-out set 25, each in bokmål, nynorsk and English where the words differ.
+
+Figures are seed 000's tables of 10–11 December 2015, seed 001's settled by year and county, and seed 004's
+Trondheim figures 2006–2019; each test's clock is a day its figures were known on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from store.store import Store
+from tests.bot.test_set_ten import on
+from tests.bot.test_unrehearsed import reply
+
+REQUESTS_DAY = date(2015, 12, 14)
+REGIONS_DAY = date(2016, 3, 1)
+TRONDHEIM_DAY = date(2019, 1, 28)
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "asked"),
+    [
+        ("imdi midt: samlet anmodning 2016", "nb", "Anmodning: 2 922"),
+        ("imdi midt: samla oppmoding 2016", "nn", "Oppmoding: 2 922"),
+        ("IMDi Midt request 2016", "en", "Request: 2 922"),
+    ],
+)
+async def test_imdi_before_a_regions_short_name_is_the_region(
+    store: Store, message: str, language: str, asked: str
+) -> None:
+    """'IMDi Midt' is IMDi Midt-Norge (its stated request for 2016, 2 922), not IMDi the directorate (Norway)."""
+    answer = await reply(on(store, REQUESTS_DAY), message, language=language)
+    assert "IMDi Midt-Norge" in answer and asked in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mye av midt-norges bosetting i 2015 var i møre og romsdal?", "nb"),
+        ("kor mykje av midt-noregs busetjing i 2015 var i møre og romsdal?", "nn"),
+        ("how much of Mid-Norway's settlement in 2015 was in Møre og Romsdal?", "en"),
+    ],
+)
+async def test_how_much_of_a_two_word_regions_figure_is_a_counties_share(
+    store: Store, message: str, language: str
+) -> None:
+    """'Midt-Norges' is the region's genitive (not Norway's), and 'hvor mye av' asks a share: 689 of 1 978."""
+    answer = await reply(on(store, REGIONS_DAY), message, language=language)
+    assert "689" in answer and "1 978" in answer and "35 %" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("norge bosatte 2011 og 2012, diff", "nb"),
+        ("noreg busette 2011 og 2012, diff", "nn"),
+        ("norway settled 2011 and 2012, diff", "en"),
+    ],
+)
+async def test_diff_asks_the_change_between_the_years(store: Store, message: str, language: str) -> None:
+    """'diff' after two years of Norway's settled (5 423, 5 594) is the change between them, +171."""
+    answer = await reply(on(store, REGIONS_DAY), message, language=language)
+    assert "+171" in answer, answer
+
+
+async def test_moved_in_is_settled(store: Store) -> None:
+    """'how many had moved in by 10 December' after Trondheim's request and decision: settled as of that day, 398."""
+    answer = await reply(
+        on(store, REQUESTS_DAY),
+        "What was Trondheim's 2015 request and what did the council decide?",
+        "and how many of those had actually moved in by 10 December?",
+        language="en",
+    )
+    assert "Settled: 398" in answer, answer
+
+
+async def test_after_the_programme_in_nynorsk_is_answered_in_nynorsk(store: Store) -> None:
+    """'kor mange på KVP etter programmet': 'programmet' is nynorsk as much as bokmål, so 'kor' decides."""
+    answer = await reply(on(store, TRONDHEIM_DAY), "kor mange på KVP etter programmet", language="nb")
+    assert "arbeidssøkjar på KVP: 5" in answer and "Kjelder" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "peak"),
+    [
+        ("hva var toppåret for em i trondheim?", "nb", "Høyest i 2016: 123"),
+        ("kva var toppåret for em i trondheim?", "nn", "Høgast i 2016: 123"),
+        (
+            "What was Trondheim's peak year for unaccompanied minors, and how many?",
+            "en",
+            "Highest in 2016: 123",
+        ),
+    ],
+)
+async def test_the_peak_year_ranks_a_places_years(
+    store: Store, message: str, language: str, peak: str
+) -> None:
+    """Trondheim's peak year for minors settled is 2016, with 123."""
+    answer = await reply(on(store, TRONDHEIM_DAY), message, language=language)
+    assert peak in answer, answer
+
+
+async def test_the_peak_years_named_are_years_not_a_question_of_which(store: Store) -> None:
+    """'i toppårene 2015–2017' names the years: their sum 495 + 740 + 675 = 1 910."""
+    answer = await reply(
+        on(store, TRONDHEIM_DAY), "Hvor mange bosatte Trondheim til sammen i toppårene 2015–2017?"
+    )
+    assert "1 910" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "whole"),
+    [
+        ("em anmodning 2016 midtre gauldal", "nb", "Anmodning: 25"),
+        ("em oppmoding 2016 midtre gauldal", "nn", "Oppmoding: 25"),
+        ("midtre gauldal 2016 request – minors and under-15s?", "en", "Request: 25"),
+    ],
+)
+async def test_a_groups_figure_comes_with_the_whole_it_is_part_of(
+    store: Store, message: str, language: str, whole: str
+) -> None:
+    """Midtre Gauldal's 2016 request for minors (8, 4 under 15) shown with its whole request, 25."""
+    answer = await reply(on(store, REQUESTS_DAY), message, language=language)
+    assert whole in answer and "8" in answer and "4" in answer, answer
+
+
+async def test_a_groups_figures_of_a_year_without_the_measure_come_with_their_whole(store: Store) -> None:
+    """No settled minors for Trondheim in 2019: its planning figure is shown, 160 of which 8 minors (not 8 alone)."""
+    answer = await reply(
+        on(store, TRONDHEIM_DAY),
+        "How many unaccompanied minors will Trondheim settle in 2019?",
+        language="en",
+    )
+    assert "Planning figure: 160¹ · of which unaccompanied minors: 8" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        ("trondheim i fjor, bosatte og em", "hvor stor nedgang fra året før?", "nb"),
+        ("trondheim i fjor, busette og em", "kor stor nedgang frå året før?", "nn"),
+        ("trondheim last year, settled and minors", "how big a drop from the year before?", "en"),
+    ],
+)
+async def test_a_change_from_the_year_before_ends_in_the_year_asked(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """After Trondheim's 2018 (asked in 2019 as last year), the fall from the year before is 675 → 269, −406."""
+    answer = await reply(on(store, TRONDHEIM_DAY), first, then, language=language)
+    assert "675" in answer and "269" in answer and "−406" in answer, answer
