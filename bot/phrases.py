@@ -62,7 +62,7 @@ _words(
 _words(
     "measure",
     "decided",
-    no="vedtak|vedtaket|vedtaksplasser|vedta|vedtok",
+    no="vedtak|vedtaket|vedtaksplasser|vedta|vedtok|vedt",
     nb="vedtatt|vedtatte|vedtakene|vedtar",
     nn="vedteke|vedtekne|vedtaka|vedtek",
     en="decision|decisions|decided|decide|decides|pledged|agreed|agree|council decision|adopted|adopt",
@@ -299,16 +299,17 @@ _words(
 _words(
     "group",
     "work_30h_plus",
-    nb="fulltid|heltid|arbeid over 30 timer|30 timer eller mer|over 30 timer|minst 30 timer",
-    nn="fulltid|heiltid|arbeid over 30 timar|30 timar eller meir|over 30 timar|minst 30 timar",
+    no="over 30 t|minst 30 t",  # 't' for hours, as the seed's table writes them ('Arbeid ≥ 30t pr uke')
+    nb="fulltid|heltid|arbeid over 30 timer|30 timer eller mer|over 30 timer|minst 30 timer|30 t eller mer",
+    nn="fulltid|heiltid|arbeid over 30 timar|30 timar eller meir|over 30 timar|minst 30 timar|30 t eller meir",
     en="full time|full-time|in full time|work 30 hours or more|30 hours or more|at least 30 hours|"
     "more than 30 hours",
 )
 _words(
     "group",
     "work_under_30h",
-    no="deltid",
-    nb="under 30 timer|mindre enn 30 timer|29 timer eller mindre",
+    no="deltid|under 30 t|29 t eller mindre",
+    nb="under 30 timer|mindre enn 30 timer|29 timer eller mindre|mindre enn 30 t",
     nn="under 30 timar|mindre enn 30 timar|29 timar eller mindre",
     en="part time|part-time|under 30 hours|less than 30 hours|29 hours or less",
 )
@@ -407,7 +408,8 @@ _words(
     "outcome",
     "",
     # the seed's table title, quoted in nynorsk too; 'programmet' is both languages' definite form
-    no="etter endt program|endt program|etter endt introprogram|etter programmet",
+    no="etter endt program|endt program|etter endt introprogram|etter programmet|etter intro|etter introen|"
+    "etter endt intro",
     nb="fullført program|avsluttet program|etter avsluttet program|etter introprogrammet|"
     "etter introduksjonsprogrammet",
     nn="etter avslutta program|avslutta program|fullført program|etter introprogrammet|"
@@ -437,6 +439,12 @@ _words(
     "work",
     no="arbeid|i arbeid|ut i arbeid|jobb|i jobb|sysselsatt|sysselsette|sysselsatte",
     en="work|in work|into work|employment|employed|a job|jobs|paid work",
+)
+_words(
+    "outcome_kind",
+    "tracks",
+    no="spor|sporene|spora|fordeling på spor|fordelinga på spor|fordelingen på spor|per spor|etter spor",
+    en="tracks|by track|per track|the tracks|split by track",
 )
 _words(
     "outcome_kind",
@@ -689,9 +697,9 @@ _words(
 _words(
     "together",
     "",
-    no="sum|summen|summert|i sum|pluss",
+    no="sum|summen|summert|i sum|pluss|samla",  # 'samla' is bokmål's too ('samla anm 2016')
     nb="om vi tar med|hvis vi tar med|når vi tar med|til sammen|tilsammen|sammenlagt|samlet|legg sammen",
-    nn="om vi tek med|om me tek med|viss vi tek med|når vi tek med|til saman|tilsaman|samanlagt|samla|summar|"
+    nn="om vi tek med|om me tek med|viss vi tek med|når vi tek med|til saman|tilsaman|samanlagt|summar|"
     "legg saman",
     en="together|combined|taken together|if we include|if we add|added together|in all|plus|sum|sum of|"
     "add up|added up|summed|cumulative|cumulatively",

@@ -57,6 +57,7 @@ from store.vocabulary import (
     GROUP_KEYS,
     INTRO_GROUPS,
     INTRO_OUTCOMES,
+    INTRO_TRACKS,
     INTRO_YEARS_MEASURES,
     MEASURE_KEYS,
     ORIGINALS,
@@ -115,6 +116,7 @@ OUTCOME_KINDS = {
     "work": (Group.WORK_30H_PLUS, Group.WORK_UNDER_30H),
     "education": (Group.PRIMARY_SCHOOL, Group.UPPER_SECONDARY, Group.HIGHER_EDUCATION),
     "jobseeker": tuple(group for group in Group if group.startswith("jobseeker_")),
+    "tracks": INTRO_TRACKS,  # the participants' shares by track: no outcome
 }
 # Words that set two figures apart: with the introduction programme named, two places' results compared.
 APART_WORDS = frozenset(
@@ -1638,12 +1640,17 @@ def _outcomes(reading: _Reading) -> None:
     if (reading.outcome or _outcomes_named(question)) and not reading.ranked and question.measure is None:
         question.measure, question.measures = Measure.INTRO_OUTCOME, [Measure.INTRO_OUTCOME]
         reading.named.add("measure")
-    about_programme = question.intent == Intent.INTRO and not reading.ranked
-    if reading.kind_groups and about_programme and question.group == Group.ALL:  # 'gikk ut i arbeid'
-        question.groups = list(dict.fromkeys(reading.kind_groups))
+    if not reading.kind_groups or question.group != Group.ALL or reading.ranked:
+        return
+    # 'gikk ut i arbeid' about the programme; 'og i utdanning?', 'hvor mange i arbeid?' alone: the same
+    alone = question.intent == Intent.UNKNOWN and question.measure is None and not reading.places
+    if question.intent == Intent.INTRO or alone:
+        question.intent, question.groups = Intent.INTRO, list(dict.fromkeys(reading.kind_groups))
         question.group = question.groups[0]
-        question.measure, question.measures = Measure.INTRO_OUTCOME, [Measure.INTRO_OUTCOME]
-        reading.named.update(("group", "measure"))
+        outcomes = not set(question.groups) <= set(INTRO_TRACKS)
+        question.measure = Measure.INTRO_OUTCOME if outcomes else None
+        question.measures = [question.measure] if question.measure else []
+        reading.named.update(("group", "measure", "intent"))
 
 
 def _outcomes_named(question: Question) -> bool:

@@ -150,3 +150,75 @@ async def test_a_change_from_the_year_before_ends_in_the_year_asked(
     """After Trondheim's 2018 (asked in 2019 as last year), the fall from the year before is 675 → 269, −406."""
     answer = await reply(on(store, TRONDHEIM_DAY), first, then, language=language)
     assert "675" in answer and "269" in answer and "−406" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "parts"),
+    [
+        ("hvor mange var i arbeid etter endt intro?", "og i utdanning?", "nb", "11 + 26 + 59 = 96"),
+        ("kor mange var i arbeid etter endt intro?", "og i utdanning?", "nn", "11 + 26 + 59 = 96"),
+        ("how many were in work after the programme?", "and in education?", "en", "11 + 26 + 59 = 96"),
+        (
+            "hvor mange på sosial stønad etter endt intro i trondheim?",
+            "og i arbeid, begge kategorier?",
+            "nb",
+            "46 + 62 = 108",
+        ),
+    ],
+)
+async def test_a_kind_of_outcome_alone_after_the_outcomes_is_that_kind(
+    store: Store, first: str, then: str, language: str, parts: str
+) -> None:
+    """'og i utdanning?' after the outcomes of Trondheim's programme: its schooling categories summed."""
+    answer = await reply(on(store, TRONDHEIM_DAY), first, then, language=language)
+    assert parts in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "track"),
+    [
+        ("antall i intro i trondheim nov 2018", "fordeling på spor?", "nb", "spor 2 (videregående): 40 %"),
+        ("kor mange er i intro i trondheim?", "fordelinga på spor?", "nn", "spor 2 (vidaregåande): 40 %"),
+        (
+            "how many intro participants in trondheim?",
+            "split by track?",
+            "en",
+            "track 2 (upper secondary): 40 %",
+        ),
+    ],
+)
+async def test_the_tracks_alone_after_the_participants_are_their_shares(
+    store: Store, first: str, then: str, language: str, track: str
+) -> None:
+    """'fordeling på spor?' after Trondheim's participants: the shares by track (32, 40, 19 %, youth 6.6 %)."""
+    answer = await reply(on(store, TRONDHEIM_DAY), first, then, language=language)
+    assert track in answer and "32 %" in answer and "19 %" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("arbeid minst 30 t i uka etter intro", ("46",)),
+        ("hvor mange står som 'annet' etter intro", ("13",)),
+        ("hvor mange i arbeid?", ("46 + 62 = 108",)),
+    ],
+)
+async def test_after_intro_and_hours_as_t_name_the_programmes_outcomes(
+    store: Store, message: str, figures: tuple[str, ...]
+) -> None:
+    """'etter intro' is after the programme, '30 t' is 30 hours, 'i arbeid' alone its work: Trondheim's outcomes of 342."""
+    answer = await reply(on(store, TRONDHEIM_DAY), message)
+    assert "342" in answer and all(figure in answer for figure in figures), answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("klæbu: vedt. og bosatte 2015?", ("Vedtak: 18", "Bosatt: 7")),
+        ("rissa + leksvik samla anm 2016?", ("Beregnet sum: anmodning 42",)),
+    ],
+)
+async def test_bokmal_short_forms_are_bokmal(store: Store, message: str, figures: tuple[str, ...]) -> None:
+    """'vedt.' is the decision, and 'samla' is bokmål as much as nynorsk: a bokmål user's reply is in bokmål."""
+    answer = await reply(on(store, REQUESTS_DAY), message, language="nb")
+    assert all(figure in answer for figure in figures) and "Kilder" in answer, answer
