@@ -170,6 +170,7 @@ def follow(previous: Question, question: Question) -> Question:
     changes.update(_change_in_percent(previous, question))
     changes.update(_count_added(previous, question))
     changes.update(_plan_adopted(previous, question))
+    changes.update(_results_ranked(previous, question))
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, first_ranked=[], **changes)  # a ranking answered sets it anew
     capacity_in_persons(merged)  # 'hvor mange færre flyktninger er det enn anmodningen?' after the dwellings
@@ -284,6 +285,13 @@ def _plan_adopted(previous: Question, question: Question) -> dict[str, object]:
     if previous.measure not in PLAN_MEASURES or question.measures != [Measure.DECIDED]:
         return {}
     return {"measure": Measure.PLAN_ADOPTED, "measures": [Measure.PLAN_ADOPTED]}
+
+
+def _results_ranked(previous: Question, question: Question) -> dict[str, object]:
+    """'og hvem var best?' after a county's introduction results: the counties ranked by their results."""
+    if previous.intent != Intent.INTRO or question.intent != Intent.RANKING or question.measure is not None:
+        return {}
+    return {"intent": Intent.INTRO, "places": question.places, "rank_level": question.rank_level or "county"}
 
 
 def _measures_apart(previous: Question, question: Question) -> dict[str, object]:

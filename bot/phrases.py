@@ -89,7 +89,9 @@ _words(
     nb="ikke ankommet|ikke kommet ennå|ikke bosatt ennå|venter på å flytte inn|ikke flyttet inn",
     nn="ikkje komne|ikkje kome enno|ikkje busett enno|ventar på å flytte inn|ikkje flytta inn",
     en="assigned|matched|on the way|on their way|assigned but not yet moved in|assigned but not yet settled|"
-    "not yet moved in|not yet arrived|not yet settled|waiting to move in",
+    "not yet moved in|not yet arrived|not yet settled|waiting to move in|not moved in|hadn t moved in|"
+    "haven t moved in|hasn t moved in|had not moved in|have not moved in|has not moved in|hadn t arrived|"
+    "haven t arrived|hasn t arrived",
 )
 _words(
     "measure",
@@ -487,8 +489,8 @@ _words(
     "change",
     nb="med hvor mye|med hvor mange",
     nn="med kor mykje|med kor mange",
-    en="by how much|by how many|how short of|how far short of|how much short of",
-)
+    en="by how much|by how many|how short of|how far short of|how much short of|how far short|how much short",
+)  # 'how far short did the decision fall of the request
 # 'i prosent', 'by what percentage': a change is asked in per cent (the change also gives it to a tenth).
 _words(
     "percent",

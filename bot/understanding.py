@@ -141,7 +141,7 @@ MOST_SUPPOSED = 9_999  # people supposed settled for a grant; more is an amount
 SHORTEST_GENITIVE_NAME = 3  # 'Drammens'; not 'Has' as Hå's
 ARTICLES = ("the", "den", "det", "de", "dei")
 OF_WORDS = ("av", "of")  # 'how much of the decision'
-QUOTING_WORDS = ("om", "på", "of", "for", "to", "settle", "bosette", "busetje", "ta", "take")  # 'bedt om 650'
+QUOTING_WORDS = ("om", "pa", "of", "for", "to", "settle", "bosette", "busetje", "ta", "take")  # 'bedt om 650'
 SHARE_WORDS = (
     "andel",
     "andelen",
@@ -158,6 +158,21 @@ MUCH_OF = frozenset(
     (("mye", "av"), ("mykje", "av"), ("much", "of"))
 )  # 'hvor mye av Midt-Norges bosetting var i ...'
 THAN = frozenset(("enn", "than"))
+# 'når de utsøkte regnes med', 'når utsøkte vert rekna med', 'with the assigned included': counted in with the others
+COUNTED_IN = frozenset(
+    (
+        "regnes med",
+        "tas med",
+        "medregnet",
+        "rekna med",
+        "reknast med",
+        "medrekna",
+        "included",
+        "counted",
+        "inkludert",
+    )
+)
+COUNTED_LENGTH = 4  # words after a measure that may say it is counted in ('vert rekna med')
 # the years' mean asked beside them: 'i snitt per år 2016–2018', 'average settled per year'
 AVERAGE_WORDS = frozenset(
     (
@@ -1240,6 +1255,10 @@ def _original_years(reading: _Reading, year_marks: list[tuple[int, int]]) -> Non
     question = reading.question
     if question.revision or len(question.years) < 2:
         return
+    if (
+        reading.originals and not year_marks
+    ):  # 'fra 2021 til 2023 (opprinnelig tall)': every year as first stated
+        question.original_years.extend(question.years)
     for at in reading.originals:
         after = [year for where, year in year_marks if where > at]
         before = [year for where, year in year_marks if where < at]
@@ -1746,9 +1765,20 @@ def _assigned_included(reading: _Reading) -> None:
     ):
         return
     at = next((offset for offset, value in reading.measures if value == Measure.ASSIGNED), 0)
-    if question.together or not WITH_WORDS.keys().isdisjoint(_norms_before(reading, at, MOST_BETWEEN)):
+    before, after = _norms_before(reading, at, MOST_BETWEEN), _norms_after(reading, at, COUNTED_LENGTH)
+    if question.together or not WITH_WORDS.keys().isdisjoint(before) or _counted_in(after):
         question.measure = Measure.SETTLED_AND_ASSIGNED
         question.measures = [Measure.SETTLED_AND_ASSIGNED, *question.measures[1:]]
+
+
+def _norms_after(reading: _Reading, at: int, count: int) -> list[str]:
+    """The first `count` words (normalised) after the word at an offset of the message."""
+    return [token.norm for token in reading.tokens if token.at > at][:count]
+
+
+def _counted_in(norms: list[str]) -> bool:
+    """Whether words say that what stands before them is counted in: 'når de utsøkte regnes med'."""
+    return not COUNTED_IN.isdisjoint([*norms, *(f"{first} {second}" for first, second in pairwise(norms))])
 
 
 def _norms_before(reading: _Reading, at: int, count: int) -> list[str]:
