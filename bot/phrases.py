@@ -487,9 +487,10 @@ _words(
 _words(
     "intent",
     "change",
-    nb="med hvor mye|med hvor mange",
-    nn="med kor mykje|med kor mange",
-    en="by how much|by how many|how short of|how far short of|how much short of|how far short|how much short",
+    nb="med hvor mye|med hvor mange|hvor langt unna|hvor langt fra|hvor mye unna|hvor mange unna",
+    nn="med kor mykje|med kor mange|kor langt unna|kor langt frå|kor mykje unna|kor mange unna",
+    en="by how much|by how many|how short of|how far short of|how much short of|how far short|how much short|"
+    "how far from|how far off|how far away from",
 )  # 'how far short did the decision fall of the request
 # 'i prosent', 'by what percentage': a change is asked in per cent (the change also gives it to a tenth).
 _words(

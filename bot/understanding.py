@@ -158,6 +158,12 @@ MUCH_OF = frozenset(
     (("mye", "av"), ("mykje", "av"), ("much", "of"))
 )  # 'hvor mye av Midt-Norges bosetting var i ...'
 THAN = frozenset(("enn", "than"))
+UP_OR_DOWN = frozenset(
+    ("opp", "ned", "up", "down", "upwards", "downwards")
+)  # 'justert opp': a revision's change
+# 'how far short of the request', 'hvor langt unna anmodningen', 'how far from the request': the previous figure set
+# against the measure after them
+AWAY_FROM = frozenset(("short", "unna", "fra", "from", "off"))
 # 'når de utsøkte regnes med', 'når utsøkte vert rekna med', 'with the assigned included': counted in with the others
 COUNTED_IN = frozenset(
     (
@@ -1233,6 +1239,7 @@ def _revision_compared(reading: _Reading) -> None:
     revised = earlier or "revised" in reading.revisions or any(m in ORIGINALS for m in question.measures)
     # 'hvor mye ble den justert': how much, of a revision; never 'opprinnelig anmodning og endelig vedtak'
     how_much = question.intent == Intent.CHANGE or _asks_how_much(reading.tokens)
+    how_much = how_much or not UP_OR_DOWN.isdisjoint(t.norm for t in reading.tokens)  # 'ble den justert opp?'
     # 'økte bosettingsbehovet fra opprinnelig anmodning til tilleggsanmodningen': the measure and its revision
     with_revision = [ORIGINALS[m] for m in question.measures if ORIGINALS.get(m) in question.measures]
     one_measure = len({ORIGINALS.get(m, m) for m in with_revision or question.measures}) < 2
@@ -1241,12 +1248,13 @@ def _revision_compared(reading: _Reading) -> None:
         or question.first_above
     ):
         return
+    named = question.measure is not None  # else the measure asked before: 'ble den justert opp?'
     measure = ORIGINALS.get(question.measure, question.measure) if question.measure else Measure.REQUESTED
     measure = with_revision[0] if with_revision else measure
     question.measure, question.measures, question.second_measure = measure, [measure], None
     question.intent, question.revision, question.versus = Intent.CHANGE, True, False
     question.most = question.best = question.least = False
-    reading.named.update(("intent", "measure"))
+    reading.named.update(("intent", "measure") if named else ("intent",))
 
 
 def _original_years(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
@@ -2034,14 +2042,14 @@ def _position(reading: _Reading) -> None:
 
 
 def _measure_after_than(reading: _Reading) -> bool:
-    """Whether a change names one measure, after 'enn', 'than' or 'short of', and no place ('hvor mye mer er
+    """Whether a change names one measure, after 'enn', 'than', 'short of' or 'unna', and no place ('hvor mye mer er
     det enn de bosatte i fjor?'): the previous question's figure is set against it."""
     question = reading.question
     measures = {value for _, value in reading.measures}
     if question.intent != Intent.CHANGE or len(measures) != 1 or "place" in reading.named:
         return False
     before = _norms_before(reading, reading.measures[0][0], MOST_BETWEEN + 1)  # 'enn det som vart busett'
-    return not THAN.isdisjoint(before) or "short" in before  # 'how far short of the request is that?'
+    return not (THAN | AWAY_FROM).isdisjoint(before)  # 'how far short of the request is that?'
 
 
 def _is_follow_up(reading: _Reading) -> bool:

@@ -300,3 +300,35 @@ async def test_who_was_best_after_a_countys_results_ranks_the_counties(
     """After Sør-Trøndelag's results of 2014 (44 %, 12th), the best: Vestfold, 61 %."""
     answer = await reply(on(store, REGIONS_DAY), first, then, language=language)
     assert "1. Vestfold" in answer and "61 %" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        ("hvor mange boliger kan DEKF skaffe i drammen i 2024?", "hvor langt unna anmodningen er det?", "nb"),
+        ("kor mange bustader kan DEKF skaffe i drammen i 2024?", "kor langt unna oppmodinga er det?", "nn"),
+        ("how many dwellings can DEKF find in drammen in 2024?", "how far from the request is that?", "en"),
+    ],
+)
+async def test_how_far_from_a_measure_sets_the_previous_figure_against_it(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """After Drammen's capacity for 2024 (100 dwellings, about 250 people), its distance to the request: 250 − 340."""
+    answer = await reply(on(store, date(2024, 2, 13)), first, then, language=language)
+    assert "250 − 340 = −90" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        ("hva var opprinnelig anmodning for 2016 for hele landet?", "ble den justert opp?", "nb"),
+        ("kva var opphavleg oppmoding for 2016 for heile landet?", "vart ho justert opp?", "nn"),
+        ("what was the national request for 2016?", "was it revised upwards?", "en"),
+    ],
+)
+async def test_revised_up_asks_the_previous_figures_revision(
+    store: Store, first: str, then: str, language: str
+) -> None:
+    """'ble den justert opp?' after the national request for 2016: 14 000 revised to 18 000, +4 000."""
+    answer = await reply(on(store, REQUESTS_DAY), first, then, language=language)
+    assert "14 000" in answer and "18 000" in answer and "+4 000" in answer, answer
