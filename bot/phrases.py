@@ -70,7 +70,7 @@ _words(
 _words(
     "measure",
     "settled",
-    nb="bosatt|bosatte|bosette|bosatt seg|bosetter|tok imot|tatt imot|tar imot|tok i mot|tatt i mot",
+    nb="bosatt|bosatte|bosette|bosatt seg|bosetter|tok imot|tatt imot|tar imot|tok i mot|tatt i mot|bos",
     nn="busett|busette|busettast|busetjast|buset|busetje|busette seg|tok imot|teke imot|tek imot",
     en="settled|settle|resettled|settles|took in|taken in|moved in|had moved in|have moved in|has moved in",
 )  # not 'take in': 'will Trondheim take in 2017'; 'moved in' (not 'move in': 'waiting to move in' is assigned)
@@ -301,7 +301,8 @@ _words(
 _words(
     "group",
     "work_30h_plus",
-    no="over 30 t|minst 30 t",  # 't' for hours, as the seed's table writes them ('Arbeid ≥ 30t pr uke')
+    # 't' for hours, as the seed's table writes them ('Arbeid ≥ 30t pr uke', '30t+'); 'under 30t' is part time
+    no="over 30 t|minst 30 t|30t",
     nb="fulltid|heltid|arbeid over 30 timer|30 timer eller mer|over 30 timer|minst 30 timer|30 t eller mer",
     nn="fulltid|heiltid|arbeid over 30 timar|30 timar eller meir|over 30 timar|minst 30 timar|30 t eller meir",
     en="full time|full-time|in full time|work 30 hours or more|30 hours or more|at least 30 hours|"
@@ -310,8 +311,8 @@ _words(
 _words(
     "group",
     "work_under_30h",
-    no="deltid|under 30 t|29 t eller mindre",
-    nb="under 30 timer|mindre enn 30 timer|29 timer eller mindre|mindre enn 30 t",
+    no="deltid|under 30 t|29 t eller mindre|under 30t|29t",
+    nb="under 30 timer|mindre enn 30 timer|29 timer eller mindre|mindre enn 30 t|mindre enn 30t",
     nn="under 30 timar|mindre enn 30 timar|29 timar eller mindre",
     en="part time|part-time|under 30 hours|less than 30 hours|29 hours or less",
 )

@@ -2085,7 +2085,8 @@ def _narrows(reading: _Reading) -> bool:
     work?'): it narrows the previous question."""
     question = reading.question
     own = reading.named <= {"measure", "group", "intent"} and not reading.topic
-    asked = "group" in reading.named and "stop" in reading.kinds  # 'hvor mange', 'how many' around the group
+    # 'hvor mange', 'how many' around the group, or the group alone asked ('em?')
+    asked = "group" in reading.named and ("stop" in reading.kinds or question.text.rstrip().endswith("?"))
     narrowing = "measure" in reading.named or question.intent == Intent.INTRO or asked
     return (
         own and narrowing and question.intent in (Intent.UNKNOWN, Intent.FIGURE, Intent.STATUS, Intent.INTRO)

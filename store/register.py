@@ -55,6 +55,11 @@ COUNTY_ENGLISH_NAMES = {
 }
 # The letters coordinators shorten the counties of IMDi Midt-Norge to ("nye kommuner i MR").
 COUNTY_ABBREVIATIONS = {"Møre og Romsdal": ["MR", "M&R"], "Sør-Trøndelag": ["ST"], "Nord-Trøndelag": ["NT"]}
+# The short forms coordinators write for municipalities ('trd em 2017', 'midt. gauldal plantall 17').
+MUNICIPALITY_ABBREVIATIONS = {
+    "Trondheim": ["Trd", "Tr.heim"],
+    "Midtre Gauldal": ["Midt. Gauldal", "M. Gauldal"],
+}
 NATION = ("NO", "Norge", ["Noreg", "Norway", "landet", "hele landet", "heile landet", "nasjonalt"])
 INTERNATIONAL = {"WORLD": ("Verden", ["World", "globalt"]), "EUROPE": ("Europa", ["Europe"])}
 NAMED_GROUPS = {

@@ -17,6 +17,7 @@ from store.places import valid_in
 from store.register import (
     IMDI_REGIONS,
     INTERNATIONAL,
+    MUNICIPALITY_ABBREVIATIONS,
     NAMED_GROUPS,
     NATION,
     Municipality,
@@ -90,7 +91,8 @@ def wanted_aliases(register: Register) -> dict[PlaceKey, tuple[Periods, Periods]
         names = [(name, period) for name in [county.name, *county_other_names(county.name)]]
         wanted[("county", county.code)] = (names, [(county.code, period)])
     for municipality in register.municipalities:
-        wanted[("municipality", municipality.code)] = (municipality.names, municipality.codes)
+        short = _always(MUNICIPALITY_ABBREVIATIONS.get(municipality.display_name, []))
+        wanted[("municipality", municipality.code)] = ([*municipality.names, *short], municipality.codes)
     for code, (name, aliases, _) in NAMED_GROUPS.items():
         wanted[("group", code)] = (_always([name, *aliases]), [])
     return wanted

@@ -16,6 +16,7 @@ from bot.answers.context import (
     label,
     latest_note,
     revision,
+    shown_name,
     title,
     value_of,
     with_revision,
@@ -54,10 +55,11 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
             by_place[statement.figure.place_id][statement.figure.measure] = statement
     cite = Citations(ctx.language)
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
-    names = " · ".join(escape(place.name) for place in places)
+    names = " · ".join(escape(shown_name(place, ctx.language)) for place in places)
     lines = [f"{notes}{note}<b>{names}</b> · {year}{group}{as_of_words(as_of, ctx.language)}"]
     lines.extend(
-        _compared_line(place.name, by_place[place_id_of(place)], measures, cite, ctx) for place in places
+        _compared_line(shown_name(place, ctx.language), by_place[place_id_of(place)], measures, cite, ctx)
+        for place in places
     )
     if question.together:
         lines.append(_sum_line(list(by_place.values()), measures, cite, ctx))

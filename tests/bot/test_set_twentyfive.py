@@ -332,3 +332,41 @@ async def test_revised_up_asks_the_previous_figures_revision(
     """'ble den justert opp?' after the national request for 2016: 14 000 revised to 18 000, +4 000."""
     answer = await reply(on(store, REQUESTS_DAY), first, then, language=language)
     assert "14 000" in answer and "18 000" in answer and "+4 000" in answer, answer
+
+
+async def test_the_nation_beside_a_region_is_named_in_the_replys_language(store: Store) -> None:
+    """'settled in Norway in 2012 and in Midt-Norge': Norway (5 594) beside the region (883), not 'Norge'."""
+    answer = await reply(
+        on(store, REGIONS_DAY),
+        "How many refugees were settled in Norway in 2012 and in Midt-Norge that year?",
+        language="en",
+    )
+    assert "Norway: settled 5 594" in answer and not answer.startswith("Norge"), answer
+
+
+@pytest.mark.parametrize(("then", "language"), [("em?", "nb"), ("minors?", "en")])
+async def test_a_group_alone_asked_narrows_the_previous_question(
+    store: Store, then: str, language: str
+) -> None:
+    """'em?' after Trondheim's settled of 2016: its minors, 123 (not the nation's latest year)."""
+    first = "bosatt trondheim 2016" if language == "nb" else "settled trondheim 2016"
+    answer = await reply(on(store, TRONDHEIM_DAY), first, then, language=language)
+    assert "Trondheim" in answer and "123" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "day", "figures"),
+    [
+        ("bosatte trd 2010", TRONDHEIM_DAY, ("Trondheim", "303")),
+        ("midt. gauldal plantall 2017 m/ EM", REQUESTS_DAY, ("Midtre Gauldal", "25", "10")),
+        ("klæbu bos og utsøkt pr 10.12?", REQUESTS_DAY, ("Klæbu", "7 + 10 = 17")),
+        ("hvor mange i jobb 30t+ etter intro trd", TRONDHEIM_DAY, ("arbeid ≥ 30 t/uke: 46",)),
+        ("jobb under 30t etter intro trd", TRONDHEIM_DAY, ("arbeid ≤ 29 t/uke: 62",)),
+    ],
+)
+async def test_short_forms_typed_on_a_phone(
+    store: Store, message: str, day: date, figures: tuple[str, ...]
+) -> None:
+    """'trd' is Trondheim, 'midt. gauldal' Midtre Gauldal, 'bos' settled, '30t+' full time, 'under 30t' part time."""
+    answer = await reply(on(store, day), message)
+    assert all(figure in answer for figure in figures), answer
