@@ -171,6 +171,7 @@ def follow(previous: Question, question: Question) -> Question:
     changes.update(_count_added(previous, question))
     changes.update(_plan_adopted(previous, question))
     changes.update(_results_ranked(previous, question))
+    changes.update(_years_ranked(question))
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, first_ranked=[], **changes)  # a ranking answered sets it anew
     capacity_in_persons(merged)  # 'hvor mange færre flyktninger er det enn anmodningen?' after the dwellings
@@ -292,6 +293,11 @@ def _results_ranked(previous: Question, question: Question) -> dict[str, object]
     if previous.intent != Intent.INTRO or question.intent != Intent.RANKING or question.measure is not None:
         return {}
     return {"intent": Intent.INTRO, "places": question.places, "rank_level": question.rank_level or "county"}
+
+
+def _years_ranked(question: Question) -> dict[str, object]:
+    """'kva år var talet lågast?' after one year's figure: the place's every year ranked, not the year asked."""
+    return {"years": []} if question.by_year and "years" not in question.named else {}
 
 
 def _measures_apart(previous: Question, question: Question) -> dict[str, object]:

@@ -1054,6 +1054,7 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     # 'TOTALT', 'settled plus assigned': the status table's total; 'til sammen 2015–2017' sums the years instead,
     # and 'sum EM 2016 Sør-Trøndelag' the members' figures of a group (the status table has none).
     summed = reading.total or (question.together and len(question.years) < 2 and not reading.groups)
+    summed = summed and not reading.kind_groups  # 'sum arbeid da?': the programme's categories summed
     if set(TOTAL_MEASURES[1:]) < set(
         question.measures
     ):  # 'anmodet om, og bosatte og utsøkte': their total too
@@ -2072,6 +2073,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         or (reading.question.in_percent and not reading.named)  # 'what percentage is that?'
         or into_place
         or change_only
+        or (reading.question.by_year and reading.named == {"intent"})  # 'kva år var talet lågast?'
         or reading.question.against
         or reading.question.share_of_place
         or reading.question.measure_against

@@ -370,3 +370,40 @@ async def test_short_forms_typed_on_a_phone(
     """'trd' is Trondheim, 'midt. gauldal' Midtre Gauldal, 'bos' settled, '30t+' full time, 'under 30t' part time."""
     answer = await reply(on(store, day), message)
     assert all(figure in answer for figure in figures), answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "found"),
+    [
+        ("em bosatt trondheim 2009", "hvilket år var tallet lavest?", "nb", "Lavest i 2007: 7"),
+        (
+            "einslege mindreårige busett i trondheim 2009?",
+            "kva år var talet lågast?",
+            "nn",
+            "Lågast i 2007: 7",
+        ),
+        (
+            "unaccompanied minors settled in trondheim 2009",
+            "which year was it highest?",
+            "en",
+            "Highest in 2016: 123",
+        ),
+    ],
+)
+async def test_which_year_after_one_years_figure_ranks_the_places_years(
+    store: Store, first: str, then: str, language: str, found: str
+) -> None:
+    """After Trondheim's minors of 2009, which year was lowest (2007, 7) or highest (2016, 123): its years, its group."""
+    answer = await reply(on(store, TRONDHEIM_DAY), first, then, language=language)
+    assert "Trondheim" in answer and found in answer, answer
+
+
+async def test_a_sum_of_a_kind_of_outcome_is_its_categories_summed(store: Store) -> None:
+    """'sum arbeid da?' after full and part time: the two categories of work summed, 46 + 62 = 108 (not TOTALT)."""
+    answer = await reply(
+        on(store, TRONDHEIM_DAY),
+        "hvor mange i arbeid fulltid etter intro i trondheim?",
+        "og deltid?",
+        "sum arbeid da?",
+    )
+    assert "46 + 62 = 108" in answer, answer
