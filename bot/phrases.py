@@ -548,6 +548,10 @@ _words(
 )
 # 'Midt-Norge minus Møre og Romsdal': the difference of the place before it and the place after it.
 _words("minus", "", no="minus|fratrukket", en="minus")
+# 'om vi trekker M&R fra Midt-Norge', 'if we subtract M&R from Midt-Norge': the place after it less the one before
+_words(
+    "subtract", "", nb="trekker|trekke|trekk", nn="trekkjer|trekke|trekk", en="subtract|subtracting|take away"
+)
 _words("intent", "help", no="hjelp", nb="eksempler", nn="døme", en="help|examples")
 _words("intent", "start", no="start|hei|hallo", nb="god morgen", nn="god morgon", en="hello|hi|good morning")
 

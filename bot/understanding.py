@@ -376,6 +376,7 @@ class _Reading:
     groups: list[tuple[str, bool]] = field(default_factory=list)  # groups named, each with 'and the total'
     pending: str | None = None  # 'ratio', 'above' or 'below': the next measure (or number) completes it
     excluding: bool = False  # 'utenom': the places named from here on are left out
+    subtracting: bool = False  # 'om vi trekker M&R fra Midt-Norge': the first place taken from the second
     excluded: list[str] = field(default_factory=list)  # place names read after 'utenom'
     after: list[str] = field(default_factory=list)  # place names read after 'etter': in a ranking, left out
     than: list[str] = field(default_factory=list)  # place names read after 'enn', 'than': compared against
@@ -1396,6 +1397,8 @@ def _qualifier(reading: _Reading, kind: str, value: str, length: int) -> None:
         _set_intent(reading, Intent.CHANGE)
     elif kind == "including":
         reading.including = True
+    elif kind == "subtract":
+        reading.subtracting = True
 
 
 def _measure_follows(reading: _Reading, length: int) -> bool:
@@ -1753,9 +1756,13 @@ def _which_members(reading: _Reading) -> None:
 
 
 def _less_a_member(reading: _Reading) -> None:
-    """'Trondheimsregionen uten Trondheim: hvor mange bosatte': a figure of a place less one of its members left out,
-    the first less the other (643 − 398), not the place's whole figure."""
+    """'Trondheimsregionen uten Trondheim: hvor mange bosatte', 'om vi trekker M&R fra Midt-Norge': a figure of a
+    place less one of its members left out, the first less the other (643 − 398), not the place's whole figure."""
     question = reading.question
+    if (
+        reading.subtracting and len(question.also) == 1 and not question.excluded
+    ):  # 'trekker M&R fra Midt-Norge'
+        question.places, question.also, question.excluded = question.also, [], question.places
     if question.intent not in (Intent.FIGURE, Intent.STATUS) or len(question.excluded) != 1 or question.also:
         return
     if len(question.places) == 1 and question.measure is not None and len(question.measures) <= 1:

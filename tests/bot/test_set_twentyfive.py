@@ -407,3 +407,19 @@ async def test_a_sum_of_a_kind_of_outcome_is_its_categories_summed(store: Store)
         "sum arbeid da?",
     )
     assert "46 + 62 = 108" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("hvor mange ble bosatt i trøndelagsfylkene i 2015 om vi trekker m&r fra midt-norge?", "nb"),
+        ("kor mange vart busette i 2015 om vi trekkjer m&r frå midt-noreg?", "nn"),
+        ("how many were settled in 2015 if we subtract Møre og Romsdal from Midt-Norge?", "en"),
+    ],
+)
+async def test_a_place_subtracted_from_another_is_the_second_less_the_first(
+    store: Store, message: str, language: str
+) -> None:
+    """'om vi trekker M&R fra Midt-Norge': the region's settled of 2015 less the county's, 1 978 − 689 = 1 289."""
+    answer = await reply(on(store, REGIONS_DAY), message, language=language)
+    assert "1 978 − 689 = 1 289" in answer, answer
