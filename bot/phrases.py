@@ -492,7 +492,7 @@ _words(
     nn="med kor mykje|med kor mange|kor langt unna|kor langt frå|kor mykje unna|kor mange unna",
     en="by how much|by how many|how short of|how far short of|how much short of|how far short|how much short|"
     "how far from|how far off|how far away from",
-)  # 'how far short did the decision fall of the request
+)  # 'how far short did the decision fall of the request'
 # 'i prosent', 'by what percentage': a change is asked in per cent (the change also gives it to a tenth).
 _words(
     "percent",

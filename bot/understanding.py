@@ -154,13 +154,11 @@ SHARE_WORDS = (
     "utgjor",
     "utgjer",
 )
-MUCH_OF = frozenset(
-    (("mye", "av"), ("mykje", "av"), ("much", "of"))
-)  # 'hvor mye av Midt-Norges bosetting var i ...'
+# 'hvor mye av Midt-Norges bosetting var i Møre og Romsdal': a share
+MUCH_OF = frozenset(("mye av", "mykje av", "much of"))
 THAN = frozenset(("enn", "than"))
-UP_OR_DOWN = frozenset(
-    ("opp", "ned", "up", "down", "upwards", "downwards")
-)  # 'justert opp': a revision's change
+# 'ble den justert opp?': a revision's change
+UP_OR_DOWN = frozenset(("opp", "ned", "up", "down", "upwards", "downwards"))
 # 'how far short of the request', 'hvor langt unna anmodningen', 'how far from the request': the previous figure set
 # against the measure after them
 AWAY_FROM = frozenset(("short", "unna", "fra", "from", "off"))
@@ -485,7 +483,12 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
 
 def _much_of(tokens: list[Token]) -> bool:
     """Whether 'mye av' ('much of') asks for a share: 'hvor mye av Midt-Norges bosetting var i Møre og Romsdal'."""
-    return any((first.norm, second.norm) in MUCH_OF for first, second in pairwise(tokens))
+    return not MUCH_OF.isdisjoint(_word_pairs([token.norm for token in tokens]))
+
+
+def _word_pairs(norms: list[str]) -> list[str]:
+    """Each two neighbouring words, joined as a phrase is ('hvor mye', 'regnes med')."""
+    return [f"{first} {second}" for first, second in pairwise(norms)]
 
 
 def _suspended_compounds(text: str) -> str:
@@ -1265,9 +1268,8 @@ def _original_years(reading: _Reading, year_marks: list[tuple[int, int]]) -> Non
     question = reading.question
     if question.revision or len(question.years) < 2:
         return
-    if (
-        reading.originals and not year_marks
-    ):  # 'fra 2021 til 2023 (opprinnelig tall)': every year as first stated
+    # 'fra 2021 til 2023 (opprinnelig tall)': a range's every year as first stated
+    if reading.originals and not year_marks:
         question.original_years.extend(question.years)
     for at in reading.originals:
         after = [year for where, year in year_marks if where > at]
@@ -1277,7 +1279,7 @@ def _original_years(reading: _Reading, year_marks: list[tuple[int, int]]) -> Non
 
 def _asks_how_much(tokens: list[Token]) -> bool:
     """Whether a message asks how much ('hvor mye', 'kor mykje', 'how much')."""
-    return any(f"{first.norm} {second.norm}" in HOW_MUCH for first, second in pairwise(tokens))
+    return not HOW_MUCH.keys().isdisjoint(_word_pairs([token.norm for token in tokens]))
 
 
 def _facts(reading: _Reading) -> None:
@@ -1794,7 +1796,7 @@ def _norms_after(reading: _Reading, at: int, count: int) -> list[str]:
 
 def _counted_in(norms: list[str]) -> bool:
     """Whether words say that what stands before them is counted in: 'når de utsøkte regnes med'."""
-    return not COUNTED_IN.isdisjoint([*norms, *(f"{first} {second}" for first, second in pairwise(norms))])
+    return not COUNTED_IN.isdisjoint([*norms, *_word_pairs(norms)])
 
 
 def _norms_before(reading: _Reading, at: int, count: int) -> list[str]:

@@ -48,13 +48,11 @@ async def figure_answer(question: Question, place: Place, ctx: Context) -> Reply
         return await no_data(place, question.year, ctx, [measure], group)
     measures = [m for m in (measure, COMPANIONS.get(measure)) if m is not None]
     cite = Citations(ctx.language)
-    groups = [] if group == Group.ALL else with_under_15(group)
-    as_of = question.as_of_in(year)
-    if groups and await _measure_lines(place, year, measures, groups, Citations(ctx.language), ctx, as_of):
-        groups = [Group.ALL, *groups]  # a group's figure with the whole it is part of
-    lines = await _measure_lines(place, year, measures, groups, cite, ctx, as_of)
-    if not lines:
+    groups = [] if group == Group.ALL else [Group.ALL, *with_under_15(group)]  # a group's with its whole
+    found = await _grouped_lines(place, year, measures, groups, cite, ctx, question.as_of_in(year))
+    if not any(own for shown, own in found if group == Group.ALL or shown != Group.ALL):
         return await no_data(place, year, ctx, [measure], group)
+    lines = [line for _, own in found for line in own]
     heading = title(place, ctx.language, f"{year}{as_of_words(question.as_of_in(year), ctx.language)}")
     return Reply("\n".join([note + heading, *lines]) + cite.render())
 
@@ -172,6 +170,20 @@ async def _measure_lines(
 ) -> list[str]:
     """For each measure and group shown (every group stated, if none given): its value (as of a day, if
     asked) or total, and its other statements."""
+    found = await _grouped_lines(place, year, measures, groups, cite, ctx, as_of)
+    return [line for _, own in found for line in own]
+
+
+async def _grouped_lines(
+    place: Place,
+    year: int,
+    measures: Sequence[str],
+    groups: Sequence[str],
+    cite: Citations,
+    ctx: Context,
+    as_of: date | None = None,
+) -> list[tuple[str, list[str]]]:
+    """Each measure's and group's lines (as `_measure_lines` shows them), with the group they are of."""
     held = await ctx.figures(place, [year])
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS
@@ -179,15 +191,15 @@ async def _measure_lines(
     totals = await ctx.totals(place, year, measures, as_of) if ctx.is_sum(place, year) else {}
     former = await former_totals(place, year, measures, ctx)
     present = {(s.figure.measure, s.figure.group) for s in history} | set(totals)
-    lines = []
+    found = []
     for shown in measures:
         for sub_group in groups or groups_all_first(shown, present):
             key = (shown, sub_group)
             own = [s for s in history if (s.figure.measure, s.figure.group) == key]
             hidden = counts.get(key, len(own)) - len(own)
-            lines.extend(_figure_lines(own, hidden, totals.get(key), cite, ctx, as_of))
-            lines.extend(former_lines(former, key, cite, ctx) if key in totals else [])
-    return lines
+            lines = _figure_lines(own, hidden, totals.get(key), cite, ctx, as_of)
+            found.append((sub_group, lines + (former_lines(former, key, cite, ctx) if key in totals else [])))
+    return found
 
 
 def _figure_lines(
