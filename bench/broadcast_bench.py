@@ -19,7 +19,7 @@ from telegram import Bot
 from bot.digest_composer import DigestComposer
 from scheduler.delivery import WORKERS, Broadcaster
 from scheduler.schedule import period_of
-from scheduler.telegram import JsonRequest, TelegramSender
+from scheduler.telegram import AiohttpRequest, TelegramSender
 from store.models import Figure, Place, Source
 from store.store import Store
 from tests.botapi.server import FakeBotApi
@@ -85,7 +85,9 @@ async def main() -> None:
         await botapi.start()
         store = await Store.open(url)
         await subscribers(store, botapi)
-        bot = Bot(botapi.token, base_url=botapi.base_url, request=JsonRequest(connection_pool_size=WORKERS))
+        bot = Bot(
+            botapi.token, base_url=botapi.base_url, request=AiohttpRequest(connection_pool_size=WORKERS)
+        )
         sender = TimedSender(bot)
         async with bot:
             broadcaster = Broadcaster(store, sender, compose=DigestComposer(store, OSLO), zone=OSLO)

@@ -1,4 +1,8 @@
-"""The baseline: a minimal python-telegram-bot echo bot on the same local server (python -m bench.echo_bot)."""
+"""The baseline: a minimal python-telegram-bot echo bot on the same local server (python -m bench.echo_bot).
+
+With ECHO_REQUEST=aiohttp it sends its requests through Bosettingsbot's transport instead of python-telegram-bot's
+own (httpx), so the two bots' difference can be told apart from the transport's.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import os
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
+
+from scheduler.telegram import AiohttpRequest
 
 
 async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -16,13 +22,15 @@ async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def main() -> None:
     """Poll the server given by the environment and echo every text."""
-    application = (
+    builder = (
         Application.builder()
         .token(os.environ["TELEGRAM_BOT_TOKEN"])
         .base_url(os.environ["TELEGRAM_BASE_URL"])
         .base_file_url(os.environ["TELEGRAM_BASE_FILE_URL"])
-        .build()
     )
+    if os.environ.get("ECHO_REQUEST") == "aiohttp":
+        builder = builder.request(AiohttpRequest(256)).get_updates_request(AiohttpRequest(1))
+    application = builder.build()
     application.add_handler(MessageHandler(filters.TEXT, echo))
     application.run_polling(allowed_updates=["message"])
 

@@ -55,29 +55,40 @@ PHASES = os.environ.get("BENCH_PHASES")  # a folder for their updates' times ste
 ROUND_TRIP = float(os.environ.get("BENCH_ROUND_TRIP_MS", "0")) / 1000  # each Bot API answer's delay, when set
 
 
-async def start(botapi: FakeBotApi, module: str, database_url: str, folder: Path) -> BotProcess:
-    """Start a bot module against the server and wait until it polls."""
-    log = folder / f"{module}.log"
+# Each bot under test: its label, its module, its first user's id, and its environment beyond the server's.
+BOTS: tuple[tuple[str, str, int, dict[str, str]], ...] = (
+    ("echo", "bench.echo_bot", 10_000, {}),
+    ("echo-aiohttp", "bench.echo_bot", 30_000, {"ECHO_REQUEST": "aiohttp"}),
+    ("ours", "bot", 20_000, {}),
+)
+
+
+async def start(
+    botapi: FakeBotApi, module: str, database_url: str, folder: Path, label: str = "", **environment: str
+) -> BotProcess:
+    """Start a bot module against the server (its files named by the label, else the module); wait until it polls."""
+    label = label or module
+    log = folder / f"{label}.log"
     with log.open("wb") as output:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
-            *launcher(module),
+            *launcher(label),
             module,
             *(["run"] if module == "bot" else []),
             cwd=folder,
             stdout=output,
             stderr=output,
-            env=bot_environment(botapi, database_url, ACCESS="open", LOG_LEVEL="WARNING"),
+            env=bot_environment(botapi, database_url, ACCESS="open", LOG_LEVEL="WARNING", **environment),
         )
     await wait_for_polling(botapi, process, log)
     return BotProcess(process, log, botapi)
 
 
-def launcher(module: str) -> list[str]:
-    """How a bot module is run: under the profiler or the step timer when asked, else as it is."""
+def launcher(label: str) -> list[str]:
+    """How a bot is run: under the profiler or the step timer when asked (files named by its label), else as it is."""
     for wrapper, folder in (("bench.profiled", PROFILE), ("bench.phases", PHASES)):
         if folder:
-            return ["-m", wrapper, str(Path(folder, module).resolve())]
+            return ["-m", wrapper, str(Path(folder, label).resolve())]
     return ["-m"]
 
 
@@ -183,15 +194,16 @@ async def bursts_in_turn(sides: list[Side], runs: dict[str, Run]) -> None:
 
 
 async def run_both(database_url: str, folder: Path, fresh_questions: list[str]) -> dict[str, Run]:
-    """The echo bot and Bosettingsbot, each on a fresh local server, asked the same things in turn."""
+    """The echo bot (on python-telegram-bot's transport and on ours) and Bosettingsbot, each on a fresh local
+    server, asked the same things in turn."""
     async with AsyncExitStack() as stack:
         sides = []
-        for label, module, user_base in (("echo", "bench.echo_bot", 10_000), ("ours", "bot", 20_000)):
+        for label, module, user_base, environment in BOTS:
             botapi = FakeBotApi()
             botapi.round_trip = ROUND_TRIP
             await botapi.start()
             stack.push_async_callback(botapi.stop)
-            bot = await start(botapi, module, database_url, folder)
+            bot = await start(botapi, module, database_url, folder, label, **environment)
             stack.push_async_callback(bot.stop)
             sides.append(Side(label, bot, user_base))
         runs = {side.label: Run() for side in sides}
@@ -223,8 +235,12 @@ async def main() -> None:
             await asyncio.to_thread(databases.seed_sqlite_template, folder), folder
         )
         runs = await run_both(database, folder, fresh_questions)
-    echo, ours = runs["echo"], runs["ours"]
-    for label, run in (("echo bot (baseline)", echo), ("bosettingsbot", ours)):
+    echo, same_transport, ours = runs["echo"], runs["echo-aiohttp"], runs["ours"]
+    for label, run in (
+        ("echo bot (baseline)", echo),
+        ("echo bot on aiohttp", same_transport),
+        ("bosettingsbot", ours),
+    ):
         print(
             f"{label:<20} repeated p50 {statistics.median(run.repeated):5.1f} ms p99 {percentile(run.repeated, 0.99):5.1f} ms"
             f" · fresh p50 {statistics.median(run.fresh):5.1f} ms p99 {percentile(run.fresh, 0.99):5.1f} ms"
@@ -239,20 +255,29 @@ async def main() -> None:
         f"throughput {statistics.median(ours.rates) / statistics.median(echo.rates):.2f}× echo (target ≥ 0.9); CPU per reply at once "
         f"{ours.rate_cpu / echo.rate_cpu:.2f}× echo"
     )
-    extra = statistics.median(mine - theirs for mine, theirs in zip(ours.fresh, echo.fresh, strict=True))
     print(
-        f"a fresh question costs {extra:+.2f} ms beyond the echo bot's reply (median of each question's difference)"
+        f"against the echo bot on our transport (aiohttp): fresh p50 "
+        f"{statistics.median(ours.fresh) / statistics.median(same_transport.fresh):.2f}×, fresh p99 "
+        f"{percentile(ours.fresh, 0.99) / percentile(same_transport.fresh, 0.99):.2f}×, throughput "
+        f"{statistics.median(ours.rates) / statistics.median(same_transport.rates):.2f}×"
     )
+    for label, baseline in (("echo bot's", echo), ("echo bot's on aiohttp", same_transport)):
+        extra = statistics.median(
+            mine - theirs for mine, theirs in zip(ours.fresh, baseline.fresh, strict=True)
+        )
+        print(
+            f"a fresh question costs {extra:+.2f} ms beyond the {label} reply (median of each question's difference)"
+        )
     if PHASES:
         print_phases(Path(PHASES))
 
 
 def print_phases(folder: Path) -> None:
     """Each bot's steps during the fresh questions: median µs from process_update (queue: before it)."""
-    for module in ("bench.echo_bot", "bot"):
-        steps = medians(folder / f"{module}-1.phases")
+    for label, *_ in BOTS:
+        steps = medians(folder / f"{label}-1.phases")
         print(
-            f"{module:<15} steps, median µs: "
+            f"{label:<15} steps, median µs: "
             + " ".join(f"{step} {value:.0f}" for step, value in steps.items())
         )
 

@@ -191,18 +191,20 @@ async def send_digests(settings: Settings) -> None:
     from bot.groups import move_chat
     from scheduler.delivery import WORKERS, Broadcaster, summary
     from scheduler.schedule import period_of
-    from scheduler.telegram import JsonRequest, TelegramSender
+    from scheduler.telegram import AiohttpRequest, TelegramSender
     from store.store import Store
 
     if settings.telegram_bot_token is None:
         raise Failure("digest send needs TELEGRAM_BOT_TOKEN")
+    request = AiohttpRequest(connection_pool_size=WORKERS)  # one connection per worker: no hidden queue
     bot = Bot(
         settings.telegram_bot_token.get_secret_value(),
         base_url=settings.telegram_base_url,
         base_file_url=settings.telegram_base_file_url,
-        request=JsonRequest(connection_pool_size=WORKERS),  # one connection per worker: no hidden queue
+        request=request,
     )
     async with contextlib.AsyncExitStack() as stack:
+        stack.push_async_callback(request.shutdown)  # closed even when the bot cannot start
         try:
             await stack.enter_async_context(bot)  # asks getMe: a wrong token or no Bot API shows here
         except InvalidToken as error:

@@ -25,7 +25,7 @@ from bot.texts import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 from handlers import register
 from scheduler.delivery import Broadcaster
 from scheduler.jobs import JOB_OPTIONS, DigestJobs
-from scheduler.telegram import FloodWaits, JsonRequest, TelegramSender
+from scheduler.telegram import AiohttpRequest, FloodWaits, TelegramSender
 from store.conversations import KEPT_FOR
 from store.held import HeldFigures
 from store.store import Store
@@ -229,11 +229,10 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if request is None:  # python-telegram-bot's own pools: 256 connections for requests, one for getUpdates
-        builder = builder.request(JsonRequest(connection_pool_size=256))
-        builder = builder.get_updates_request(JsonRequest(connection_pool_size=1))
-    else:
-        builder = builder.request(request).get_updates_request(request)
+    # python-telegram-bot's own pools unless one is given: 256 connections for requests, one for getUpdates
+    requests = (request, request) if request is not None else (AiohttpRequest(256), AiohttpRequest(1))
+    builder = builder.request(requests[0]).get_updates_request(requests[1])
     application = cast(BotApplication, builder.build())
+    application.requests = requests
     register(application)
     return application

@@ -15,6 +15,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.constants import UpdateType
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
 from bot.replies import StillSending
@@ -77,11 +78,21 @@ class BotApplication(
 ):
     """python-telegram-bot's application, counting, timing and logging each update it handles."""
 
-    __slots__ = ("last_handled",)
+    __slots__ = ("last_handled", "requests")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.last_handled: datetime | None = None  # when the latest update was handled (for /healthz)
+        self.requests: tuple[BaseRequest, ...] = ()  # the bot's connection pools, closed if it cannot start
+
+    async def initialize(self) -> None:
+        """Start as python-telegram-bot does; if the bot cannot (a rejected token, no Bot API), close its pools."""
+        try:
+            await super().initialize()
+        except Exception:
+            for request in self.requests:
+                await request.shutdown()
+            raise
 
     async def process_update(self, update: object) -> None:
         """Handle an update as python-telegram-bot does, then count it and log its latency."""

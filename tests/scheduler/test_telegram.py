@@ -5,94 +5,101 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import cast
 
-import httpx
 import pytest
 from telegram import Bot
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import RetryAfter
 from telegram.ext import ExtBot
 
 from scheduler.delivery import OutcomeUnknown, Transient
-from scheduler.telegram import FloodWaits, TelegramSender
+from scheduler.telegram import AiohttpRequest, FloodWaits, TelegramSender, Timeouts
 from tests.botapi.server import FakeBotApi
 from tests.conftest import COORDINATOR_ID
+
+
+def sender(botapi: FakeBotApi, request: AiohttpRequest | None = None) -> tuple[Bot, TelegramSender]:
+    """A bot on the local Bot API sending through the product's transport, and its sender."""
+    bot = Bot(botapi.token, base_url=botapi.base_url, request=request or AiohttpRequest())
+    return bot, TelegramSender(bot)
 
 
 async def test_a_bad_gateway_is_an_unknown_outcome(botapi: FakeBotApi) -> None:
     """A 502 page from the front server: the message may have gone out."""
     botapi.send_text(COORDINATOR_ID, "/start")
     botapi.bad_gateway = 1.0
-    async with Bot(botapi.token, base_url=botapi.base_url) as bot:
+    bot, telegram = sender(botapi)
+    async with bot:
         with pytest.raises(OutcomeUnknown, match=r"^Bad Gateway \(502\)$"):
-            await TelegramSender(bot).send_text(COORDINATOR_ID, "hei")
+            await telegram.send_text(COORDINATOR_ID, "hei")
 
 
 async def test_a_refused_connection_is_transient(botapi: FakeBotApi) -> None:
     """No server listening: the request never left, so it is worth trying again."""
-    async with Bot(botapi.token, base_url=botapi.base_url) as bot:
+    bot, telegram = sender(botapi)
+    async with bot:
         await botapi.stop()
-        with pytest.raises(Transient, match="ConnectError"):
-            await TelegramSender(bot).send_text(COORDINATOR_ID, "hei")
+        with pytest.raises(Transient, match="ClientConnectorError"):
+            await telegram.send_text(COORDINATOR_ID, "hei")
 
 
-async def test_a_group_upgraded_to_a_supergroup_gets_the_message_at_its_new_id(botapi: FakeBotApi) -> None:
-    """Telegram refuses the old id and names the new one: the move is told, and the message goes there."""
-    botapi.add_group(-100, admins=(COORDINATOR_ID,))
-    botapi.migrate_group(-100, -1000000000100, by=COORDINATOR_ID)
-    moves: list[tuple[int, int]] = []
-
-    async def moved(old: int, new: int) -> None:
-        moves.append((old, new))
-
-    async with Bot(botapi.token, base_url=botapi.base_url) as bot:
-        await TelegramSender(bot, on_moved=moved).send_text(-100, "hei")
-    assert moves == [(-100, -1000000000100)]
-    assert [m["text"] for m in botapi.messages_to(-1000000000100)] == ["hei"]
-    assert botapi.messages_to(-100) == []
-
-
-class FailingBot:
-    """A bot whose every send fails with the given error."""
-
-    def __init__(self, error: Exception) -> None:
-        self.error = error
-
-    async def send_message(self, *_args: object, **_kwargs: object) -> object:
-        raise self.error from self.error.__cause__
-
-
-def failure(error: NetworkError, cause: httpx.HTTPError) -> NetworkError:
-    """An error as python-telegram-bot raises it, from httpx's."""
-    error.__cause__ = cause
-    return error
-
-
-@pytest.mark.parametrize(
-    ("error", "translated"),
-    [
-        (failure(TimedOut(), httpx.ReadTimeout("read")), OutcomeUnknown),
-        (
-            failure(NetworkError("httpx.RemoteProtocolError"), httpx.RemoteProtocolError("gone")),
-            OutcomeUnknown,
-        ),
-        (failure(TimedOut(), httpx.ConnectTimeout("connect")), Transient),
-        (failure(TimedOut("Pool timeout"), httpx.PoolTimeout("pool")), Transient),
-        (failure(TimedOut(), httpx.WriteTimeout("write")), Transient),
-    ],
-    ids=[
-        "no answer in time: unknown",
-        "connection lost while waiting: unknown",
-        "no connection in time: transient",
-        "no free connection: transient",
-        "request not written: transient",
-    ],
-)
-async def test_network_errors_are_told_apart_by_whether_the_request_left(
-    error: NetworkError, translated: type[Exception]
+async def test_a_message_after_the_server_restarted_is_delivered_on_a_new_connection(
+    botapi: FakeBotApi,
 ) -> None:
-    with pytest.raises(translated):
-        await TelegramSender(cast(Bot, FailingBot(error))).send_text(COORDINATOR_ID, "hei")
+    """The kept connection died with the server: the request, never written, goes again on a new one."""
+    botapi.send_text(COORDINATOR_ID, "/start")
+    bot, telegram = sender(botapi)
+    async with bot:
+        port = botapi.port
+        await botapi.stop()
+        await botapi.start(port)
+        await telegram.send_text(COORDINATOR_ID, "hei")
+    assert [message["text"] for message in botapi.messages_to(COORDINATOR_ID)] == ["hei"]
+
+
+async def test_no_answer_in_time_is_an_unknown_outcome(botapi: FakeBotApi) -> None:
+    """The request was written and the answer is late: Telegram may have sent the message."""
+    botapi.send_text(COORDINATOR_ID, "/start")
+    bot, telegram = sender(botapi, AiohttpRequest(timeouts=Timeouts(read=0.2)))
+    async with bot:
+        botapi.hold("sendMessage")
+        with pytest.raises(OutcomeUnknown, match="SocketTimeoutError"):
+            await telegram.send_text(COORDINATOR_ID, "hei")
+        botapi.release("sendMessage")
+
+
+async def test_no_free_connection_in_time_is_transient(botapi: FakeBotApi) -> None:
+    """One connection, busy with a held request: the next one never leaves, so it is worth trying again."""
+    botapi.send_text(COORDINATOR_ID, "/start")
+    bot, telegram = sender(botapi, AiohttpRequest(1, Timeouts(connect=0.1, pool=0.1)))
+    async with bot:
+        botapi.hold("sendMessage")
+        held = asyncio.create_task(telegram.send_text(COORDINATOR_ID, "først"))
+        await botapi.wait_until(lambda: any(method == "sendMessage" for method, _ in botapi.bodies))
+        with pytest.raises(Transient, match="ConnectionTimeoutError"):
+            await telegram.send_text(COORDINATOR_ID, "så")
+        botapi.release("sendMessage")
+        await held
+    assert [message["text"] for message in botapi.messages_to(COORDINATOR_ID)] == ["først"]
+
+
+async def test_a_connection_lost_while_waiting_is_an_unknown_outcome() -> None:
+    """A server that reads the request and hangs up without answering: it may have acted on it."""
+
+    async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.close()
+
+    server = await asyncio.start_server(hang_up, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    bot = Bot("1:token", base_url=f"http://127.0.0.1:{port}/bot", request=AiohttpRequest())
+    await bot.request.initialize()
+    try:
+        with pytest.raises(OutcomeUnknown, match="ServerDisconnectedError"):
+            await TelegramSender(bot).send_text(COORDINATOR_ID, "hei")
+    finally:
+        await bot.request.shutdown()
+        server.close()
+        await server.wait_closed()
 
 
 def flood_bot(botapi: FakeBotApi) -> ExtBot[int]:
