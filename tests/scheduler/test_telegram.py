@@ -4,7 +4,11 @@ waits flood control asks of every request."""
 from __future__ import annotations
 
 import asyncio
+import shutil
+import ssl
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from telegram import Bot
@@ -145,3 +149,50 @@ async def test_a_request_refused_more_times_than_it_may_be_retried_raises_the_re
         with pytest.raises(RetryAfter):
             await bot.send_message(COORDINATOR_ID, "to", rate_limit_args=1)
     assert botapi.count_429 == 2 and len(botapi.messages_to(COORDINATOR_ID)) == 1
+
+
+@pytest.mark.skipif(
+    shutil.which("openssl") is None, reason="needs the openssl command for a self-signed certificate"
+)
+async def test_a_server_whose_certificate_no_authority_vouches_for_is_never_sent_to(tmp_path: Path) -> None:
+    """A self-signed certificate on 127.0.0.1: the request is refused before it leaves (worth trying again)."""
+    certificate, key = tmp_path / "certificate.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            *(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=127.0.0.1",
+            ),
+            *("-keyout", str(key), "-out", str(certificate)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(certificate, key)
+    received: list[bytes] = []
+
+    async def note(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        received.append(await reader.read(1000))
+        writer.close()
+
+    server = await asyncio.start_server(note, "127.0.0.1", 0, ssl=tls)
+    port = server.sockets[0].getsockname()[1]
+    bot = Bot("1:token", base_url=f"https://127.0.0.1:{port}/bot", request=AiohttpRequest())
+    await bot.request.initialize()
+    try:
+        with pytest.raises(Transient, match="ClientConnectorCertificateError"):
+            await TelegramSender(bot).send_text(COORDINATOR_ID, "hei")
+    finally:
+        await bot.request.shutdown()
+        server.close()
+        await server.wait_closed()
+    assert received == []
