@@ -291,6 +291,7 @@ class Assistant:
             today=today,
             hide_small=hide_small,
             sources=question.sources,
+            decimals=question.decimals or 0,
         )
         return await answer(question, ctx)
 

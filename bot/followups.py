@@ -44,6 +44,7 @@ PARTS = {
         "excluded",
         "revision",
         "in_percent",
+        "times",
         "first_above",
         "by_difference",
     ),
@@ -172,6 +173,8 @@ def follow(previous: Question, question: Question) -> Question:
     changes.update(_plan_adopted(previous, question))
     changes.update(_results_ranked(previous, question))
     changes.update(_years_ranked(question))
+    if question.decimals is not None:  # 'med én desimal': the precision asked now
+        changes["decimals"] = question.decimals
     changes.update(text=question.text, **_language(previous, question))
     merged = replace(previous, follow_up=True, first_ranked=[], **changes)  # a ranking answered sets it anew
     capacity_in_persons(merged)  # 'hvor mange færre flyktninger er det enn anmodningen?' after the dwellings

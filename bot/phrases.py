@@ -48,7 +48,7 @@ _words(
     nb="anmodning|anmodninger|anmodningen|anmodningene|anmodet|anmodede|anmodet om|anmode|anmoder|bedt om|be om|ba om|"
     "bedt|ba|ber om|ber|anm",  # 'anm.', as coordinators shorten it
     nn="oppmoding|oppmodinga|oppmodingar|oppmodingane|oppmoda|oppmoda om|anmoda|bede om|bad om|bede|bedt|bedne|"
-    "ber om|ber|oppmodar|anm",
+    "ber om|ber|oppmodar|anm|oppm",
     en="request|requests|requested|asked for|asked to settle|asked to take|asked to receive|ask|asked|asks|"
     "asking|asking for",
 )
@@ -71,7 +71,7 @@ _words(
     "measure",
     "settled",
     nb="bosatt|bosatte|bosette|bosatt seg|bosetter|tok imot|tatt imot|tar imot|tok i mot|tatt i mot|bos",
-    nn="busett|busette|busettast|busetjast|buset|busetje|busette seg|tok imot|teke imot|tek imot",
+    nn="busett|busette|busettast|busetjast|buset|busetje|busette seg|tok imot|teke imot|tek imot|bus",
     en="settled|settle|resettled|settles|took in|taken in|moved in|had moved in|have moved in|has moved in",
 )  # not 'take in': 'will Trondheim take in 2017'; 'moved in' (not 'move in': 'waiting to move in' is assigned)
 # '… enn de gjorde i 2015', 'than it did in 2015': what was done, after what was to be settled, is the settled.
@@ -500,6 +500,8 @@ _words(
     no="prosent|prosentvis|prosentvise|i prosent",
     en="percent|percentage|per cent|in percent|in per cent",
 )
+# 'hvor mange ganger flere', 'by what factor': a change asked as a factor (later over earlier).
+_words("times", "", nb="ganger|faktor", nn="gonger|faktor", en="times|factor|fold")
 # 'opprinnelig og justert', 'original vs revised': a figure's revision during its year, compared.
 _words(
     "revision",
@@ -817,6 +819,8 @@ _words(
     en="there|same place|the same place|same municipality|the same municipality|of them|of those|of these|"
     "of whom|of which",
 )
+
+# 'vårt vedtak', 'ber IMDi oss om', 'our request': the user's own municipality, named in an earlier message.
 
 # The previous answer in other units or from another angle: 'hvor mange flyktninger tilsvarer det?' after the
 # dwellings asks again for the same place, year and measure (the answer holds the people they house).

@@ -40,14 +40,11 @@ def shown_value(value: float | None, group: str, language: str, *, hide_small: b
     return ":" if hide_small and small else number(value, language)
 
 
-def percent(share: float, language: str = "nb") -> str:
-    """0.873 as '87 %'."""
-    return f"{number(round(share * 100), language)} %"
-
-
-def percent_tenths(share: float, language: str = "nb") -> str:
-    """0.4517 as '45,2 %' (English '45.2 %'): a change in per cent, to a tenth."""
-    shown = f"{share * 100:,.1f}".replace(",", " ")
+def percent(share: float, language: str = "nb", decimals: int = 0) -> str:
+    """0.873 as '87 %' (with one decimal '87,3 %'; English '87.3 %')."""
+    if not decimals:
+        return f"{number(round(share * 100), language)} %"
+    shown = f"{share * 100:,.{decimals}f}".replace(",", " ")
     return f"{shown if language == 'en' else shown.replace('.', ',')} %"
 
 

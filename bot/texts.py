@@ -528,6 +528,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Endring i prosent: <b>{change}</b>",
         "en": "Change in per cent: <b>{change}</b>",
     },
+    "change_times": {
+        "nb": "Forhold: <b>{factor}</b> ganger så mange",
+        "nn": "Forhold: <b>{factor}</b> gonger så mange",
+        "en": "Ratio: <b>{factor}</b> times as many",
+    },
     "stand_in_value": {
         "nb": "ingen tall; {instead} {value}",
         "nn": "ingen tal; {instead} {value}",

@@ -103,6 +103,18 @@ LATER_NAME = re.compile(
     r"\(\s*(?:(?:nå|no|now|today|i dag)\s+(?P<after>[^()]+?)|(?P<before>[^()]+?)\s+(?:nå|no|now|today|i dag))\s*\)",
     re.IGNORECASE,
 )
+# 'Prosent med én desimal', 'rounded to one decimal place', 'heile prosent': the precision asked of a share.
+PRECISION = re.compile(
+    r"(?:\b(?:svar|oppgi|gi|give|answer|round(?:ed)?|avrund(?:et|a)|rund(?:et|a) av)\s+)?"
+    r"(?:\b(?:i|in|as)\s+)?(?:\b(?:prosent|percent|per\s?cent|a\s+percentage)\s+)?(?:\b(?:med|with|to|til|på)\s+)?"
+    r"\b(?P<digits>én|en|ein|éin|one|1|to|two|2)\s+(?:desimal(?:er|ar)?|decimals?)(?:\s+places?)?\b"
+    r"|(?:\b(?:i|in|as)\s+)?\b(?:hele|heile|whole)\s+(?:prosent|percent|per\s?cent|percentages?)\b",
+    re.IGNORECASE,
+)
+# 'vårt vedtak', 'ber IMDi oss om', 'our request': the user's own place, named in an earlier message. As written:
+# normalised, 'vår' and 'vårt' are 'var' and 'vart' (was, became).
+OWN_WORDS = frozenset({"vår", "vårt", "våre", "oss", "our"})
+DECIMALS = {"én": 1, "en": 1, "ein": 1, "éin": 1, "one": 1, "1": 1, "to": 2, "two": 2, "2": 2}
 # 'Leksvik (Nord-Trøndelag)': a county or region in brackets after a place says where it lies.
 BRACKETED = re.compile(r"\([^()]*\)")
 # 'Nord- og Sør-Trøndelag', 'Aust- eller Vest-Agder': a first part that takes the ending of the hyphenated word after it
@@ -267,6 +279,7 @@ class Question:
         False  # the figure's revision during its year compared: 'opprinnelig og justert anmodning'
     )
     in_percent: bool = False  # a change asked in per cent: 'hvor mange prosent økte', 'by what percentage'
+    times: bool = False  # a change asked as a factor: 'hvor mange ganger flere', 'by what factor'
     # Years whose figure is asked as first stated, not as revised: 'enn den opprinnelige anmodningen i 2023'.
     original_years: list[int] = field(default_factory=list)
     first_above: bool = False  # a place's first year above the bound: 'hvilket år passerte Midt-Norge 1000'
@@ -281,6 +294,7 @@ class Question:
     measure_against: bool = False
     # the previous question's place as a share of the one named: 'hvor stor andel er det av Midt-Norge?'
     share_of_place: bool = False
+    decimals: int | None = None  # the decimals asked of a share: 'med én desimal' 1, 'hele prosent' 0
 
     def reply_language(self, chosen: str) -> str:
         """Its own language; else the caller's choice where its words allow it, else the first they allow."""
@@ -409,6 +423,7 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     if command:
         question.command = command.group(1).lower()
         body = body[command.end() :]
+    body, question.decimals = _precision(body)
     body = _suspended_compounds(body)
     if "+" in body:  # 'EM 15+'; 'anmodning + EM', 'bosatte + utsøkte': with
         body = AGE_PLUS.sub("15plus", body).replace("+", " pluss ")
@@ -491,6 +506,15 @@ def _word_pairs(norms: list[str]) -> list[str]:
     return [f"{first} {second}" for first, second in pairwise(norms)]
 
 
+def _precision(text: str) -> tuple[str, int | None]:
+    """The message without the precision it asks of a share ('Prosent med én desimal.'), and that precision."""
+    found = PRECISION.search(text)
+    if found is None:
+        return text, None
+    decimals = DECIMALS[found["digits"].lower()] if found["digits"] else 0
+    return text[: found.start()] + text[found.end() :], decimals
+
+
 def _suspended_compounds(text: str) -> str:
     """'Nord- og Sør-Trøndelag' written out as 'Nord-Trøndelag og Sør-Trøndelag'."""
     if "- " not in text:
@@ -558,7 +582,9 @@ def _read_years(reading: _Reading, message: str) -> None:
     if several and question.intent in ("unknown", "status"):
         # 'gikk bosettingen i Trondheim ned fra 2017 til 2018': a verb's 'ned' apart from it
         moved = any(token.norm in MOVED_WORDS for token in reading.tokens)
-        _set_intent(reading, Intent.CHANGE if question.in_percent or moved else Intent.SERIES)
+        _set_intent(
+            reading, Intent.CHANGE if question.in_percent or question.times or moved else Intent.SERIES
+        )
 
 
 def _read_language(reading: _Reading) -> None:
@@ -976,6 +1002,7 @@ def _apply(reading: _Reading, meaning: Meaning, raw: str, at: int) -> None:
     reading.passing = reading.passing or kind == "passing"
     reading.when = reading.when or kind == "when"
     question.in_percent = question.in_percent or kind == "percent"
+    question.times = question.times or kind == "times"
     reading.revisions.update((value,) if kind == "revision" else ())
     reading.originals.extend((at,) if (kind, value) == ("revision", "original") else ())
 
@@ -2076,7 +2103,7 @@ def _is_follow_up(reading: _Reading) -> bool:
         opens
         or ends
         or reading.named == {"years"}
-        or (reading.back and "place" not in reading.named)
+        or ((reading.back or _own(reading.tokens)) and "place" not in reading.named)
         or reading.question.position
         or (reading.question.leader and reading.question.intent != Intent.RANKING)
         or (reading.question.in_percent and not reading.named)  # 'what percentage is that?'
@@ -2088,6 +2115,11 @@ def _is_follow_up(reading: _Reading) -> bool:
         or reading.question.measure_against
         or _narrows(reading)
     )
+
+
+def _own(tokens: list[Token]) -> bool:
+    """Whether the message speaks of the user's own place ('vårt vedtak', 'our request')."""
+    return any(token.raw.lower() in OWN_WORDS for token in tokens)
 
 
 def _narrows(reading: _Reading) -> bool:

@@ -22,7 +22,7 @@ from bot.answers.context import (
 )
 from bot.answers.places import what_exists
 from bot.answers.tables import INTRO_MEASURES, intro_lines
-from bot.render import Citations, day, escape, number, percent
+from bot.render import Citations, day, escape, number
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
@@ -302,7 +302,7 @@ def _progress(found: Keyed, ctx: Context) -> str:
         return ""
     left = (decided.figure.value or 0) - (settled.figure.value or 0)
     remaining = number(max(left, 0), ctx.language)
-    line = text("share_settled", ctx.language, share=percent(share, ctx.language), remaining=remaining)
+    line = text("share_settled", ctx.language, share=ctx.percent(share), remaining=remaining)
     assigned = found.get((Measure.ASSIGNED, Group.ALL))
     if left > 0 and assigned is not None and same_day(settled, assigned):  # 'når vi regner med de utsøkte'
         counted = number(max(left - (assigned.figure.value or 0), 0), ctx.language)

@@ -23,7 +23,7 @@ from bot.answers.context import (
     title,
     year_for,
 )
-from bot.render import Citations, day, escape, number, percent, percent_tenths, signed
+from bot.render import Citations, day, escape, number, signed
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
@@ -80,6 +80,7 @@ async def change_answer(question: Question, place: Place, ctx: Context) -> Reply
     if not lines:
         lines.append(text("change_single", ctx.language, year=year, value=_shown(after, cite)))
     lines.extend(_in_percent(compared, ctx) if question.in_percent and compared else [])
+    lines.extend(_times(compared, ctx) if question.times and compared else [])
     what = f"{label(measure, group, ctx.language)} {year}, {text('change_word', ctx.language)}"
     return Reply("\n".join([note + title(place, ctx.language, what), *lines]) + cite.render())
 
@@ -140,6 +141,7 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
         between = _difference(before, after, ctx) if changed else _subtracted(before, after, ctx)
         lines.append(f"{word.capitalize()}: {between}")
         lines.extend(_in_percent((before, after), ctx) if question.in_percent and changed else [])
+        lines.extend(_times((before, after), ctx) if question.times else [])
         lines.extend(_stated_change(before, after, ctx) if changed else [])
     years = sorted({end.year for end in ends})
     as_of = as_of_words(ends[-1].as_of, ctx.language)
@@ -253,8 +255,19 @@ def _in_percent(compared: tuple[Point, Point], ctx: Context) -> list[str]:
         return []
     change = (after.value - before.value) / before.value
     sign = "+" if change > 0 else "−" if change < 0 else "±"
-    shown = f"{sign}{percent_tenths(abs(change), ctx.language)}"
+    shown = f"{sign}{ctx.percent(abs(change), at_least=1)}"
     return [text("change_in_percent", ctx.language, change=shown)]
+
+
+def _times(compared: tuple[Point, Point], ctx: Context) -> list[str]:
+    """The later figure as a factor of the earlier, to a tenth unless asked otherwise ('Forhold: 2,6 ganger så
+    mange'), where it can be worked out."""
+    before, after = compared
+    if not _comparable(before, after) or not before.value or after.value is None:
+        return []
+    factor = f"{after.value / before.value:,.{ctx.decimals or 1}f}".replace(",", " ")
+    shown = factor if ctx.language == "en" else factor.replace(".", ",")
+    return [text("change_times", ctx.language, factor=shown)]
 
 
 async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
@@ -281,7 +294,7 @@ async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:
     part, whole = points
     share = settled_share(whole.value if whole else None, part.value if part else None)
     if share is not None:
-        lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
+        lines.append(f"{text('share_word', ctx.language)}: <b>{ctx.percent(share)}</b>")
     if share is not None and part and whole and (measure, per) == (Measure.SETTLED, Measure.DECIDED):
         left = number(max(0.0, (whole.value or 0) - (part.value or 0)), ctx.language)  # Rissa: 7 to go
         lines[-1] += f" · {text('remaining_word', ctx.language)} {left}"
@@ -306,7 +319,7 @@ async def part_share_answer(question: Question, part: Place, whole: Place, ctx: 
     ]
     share = settled_share(*(point.value if point else None for point in reversed(points)))
     if share is not None:
-        lines.append(f"{text('share_word', ctx.language)}: <b>{percent(share, ctx.language)}</b>")
+        lines.append(f"{text('share_word', ctx.language)}: <b>{ctx.percent(share)}</b>")
     whole_name = shown_name(whole, ctx.language)
     what = text("part_share_title", ctx.language, what=label(measure, group, ctx.language), whole=whole_name)
     heading = title(part, ctx.language, f"{what} {year}{as_of_words(as_of, ctx.language)}")
@@ -475,7 +488,7 @@ def _difference(before: Point, after: Point, ctx: Context) -> str:
     shown = f"<b>{sign}{number(abs(change), ctx.language)}</b>"
     if not before.value:
         return shown
-    return f"{shown} ({sign}{percent(abs(change) / before.value, ctx.language)})"
+    return f"{shown} ({sign}{ctx.percent(abs(change) / before.value)})"
 
 
 def _comparable(before: Point, after: Point) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.render import Citations, day, escape, number, shown_value
+from bot.render import Citations, day, escape, number, percent, shown_value
 from bot.texts import group_label, level_label, measure_label, text
 from bot.understanding import Question
 from store.held import PlaceFigures
@@ -40,6 +40,11 @@ class Context:
     today: date
     hide_small: bool = False
     sources: tuple[int, ...] = ()  # the sources a question names: their figures, where they have any
+    decimals: int = 0  # of a share in per cent, as the question asks ('med én desimal')
+
+    def percent(self, share: float, at_least: int = 0) -> str:
+        """A share in per cent, to the decimals asked (at least those given: a change in per cent has one)."""
+        return percent(share, self.language, max(self.decimals, at_least))
 
     def value(self, statement: Statement) -> str:
         """A figure's value ('61 %' where stated in per cent), hidden as ':' where privacy asks for it."""
@@ -212,9 +217,7 @@ async def year_for(
     held = await ctx.figures(place, ())
     years = _years(_covered(held.years(group).items(), measures), measures, every)
     if question.as_of_day is not None:  # 'pr 10.12': the latest year with a statement made on that day
-        held = await ctx.figures(place, years)
-        on_day = {year for year in years if _stated_on(held, year, measures, question.as_of_day)}
-        years = on_day or _last_such_day(question.as_of_day, ctx.today, years)
+        years = on_the_day([await ctx.figures(place, years)], years, measures, question.as_of_day, ctx.today)
     if not years:  # none of its own: its members' (or former parts') count
         found = await ctx.store.figures.of_members(place, group)
         years = _years(_covered([(m, [year]) for m, year in found], measures), measures, every)
@@ -225,6 +228,21 @@ async def year_for(
         return None, ""
     latest = max(years)
     return latest, latest_note(latest, ctx.language)
+
+
+def on_the_day(
+    held: Sequence[PlaceFigures],
+    years: set[int],
+    measures: Sequence[str],
+    month_day: tuple[int, int],
+    today: date,
+) -> set[int]:
+    """Of these years, those in which any of the places has a statement made on the day asked ('pr 10.12'); if
+    none, the year of the latest such day up to today."""
+    on_day = {
+        year for year in years if any(_stated_on(figures, year, measures, month_day) for figures in held)
+    }
+    return on_day or _last_such_day(month_day, today, years)
 
 
 def _last_such_day(month_day: tuple[int, int], today: date, years: set[int]) -> set[int]:

@@ -7,7 +7,7 @@ import math
 from bot.answers.cards import card_lines, no_data, status_answer
 from bot.answers.context import Context, latest_note, title, year_for
 from bot.answers.tables import INTRO_MEASURES, table
-from bot.render import Citations, escape, number, percent, signed
+from bot.render import Citations, escape, number, signed
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, text
 from bot.understanding import Question
@@ -99,7 +99,7 @@ def _sum_line(statements: list[Statement], held: PlaceFigures, cite: Citations, 
     figure = statements[0].figure
     for whole in held.current([figure.year], [TOTAL_OF[figure.measure]], [Group.ALL]):
         line += " " + text("of_total", ctx.language, total=f"{ctx.value(whole)}{cite.cite(whole)}")
-        line += f" ({percent(summed / whole.figure.value, ctx.language)})" if whole.figure.value else ""
+        line += f" ({ctx.percent(summed / whole.figure.value)})" if whole.figure.value else ""
     return [line]
 
 
@@ -116,7 +116,7 @@ def _category_lines(
         line += " " + text("of_total", language, total=f"{ctx.value(total)}{cite.cite(total)}")
         whole = total.figure.value
         if whole and figure.value is not None:
-            part = _about(figure.value, whole, language) if share else percent(figure.value / whole, language)
+            part = _about(figure.value, whole, language) if share else ctx.percent(figure.value / whole)
             line += f" ({part})"
     return [title(place, language, f"{text('intro_word', language)} {figure.year}"), line]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from itertools import product
+from typing import NamedTuple
 
 from bot.answers.cards import CARD_MEASURES, no_data, status_answer
 from bot.answers.changes import ratio_of, ratio_title
@@ -15,6 +17,7 @@ from bot.answers.context import (
     caveat_words,
     label,
     latest_note,
+    on_the_day,
     revision,
     shown_name,
     title,
@@ -42,41 +45,94 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
         measures = tuple(dict.fromkeys((*measures, *SHARE_MEASURES)))
     held = [await ctx.figures(place) for place in places]
     year, note = question.year, ""
+    if len(question.measure_years) > 1:  # 'anm. 2016 og plantall 2017': the later year is the one asked
+        year = max(at for _, at in question.measure_years)
     if year is None:
-        year = _latest_year(held, measures)
+        year = _latest_year(held, measures, question, ctx.today)
         if year is None:
             return await no_data(places[0], None, ctx, measures[:1])
         note = latest_note(year, ctx.language)
     as_of = question.as_of_in(year)  # 'Trondheim og Klæbu per 10.12.15': each place's figure of that day
-    known = ctx.known_on(question, year)
+    columns = _columns(question, measures, year)
+    keys = {column: _key(column, question.group, year) for column in columns}
     by_place: dict[int, dict[str, Statement]] = {place_id_of(place): {} for place in places}
     for figures in held:
-        for statement in figures.current([year], measures, [question.group], as_of=known):
-            by_place[statement.figure.place_id][statement.figure.measure] = statement
+        for statement in figures.current(
+            [column.year for column in columns],
+            [column.measure for column in columns],
+            [column.group for column in columns],
+            as_of=ctx.known_on(question, year),
+        ):
+            figure = statement.figure
+            key = keys.get(Column(figure.measure, figure.group, figure.year))
+            if key is not None:
+                by_place[figure.place_id][key] = statement
     cite = Citations(ctx.language)
+    dated = len({column.year for column in columns}) > 1
+    shown = [(keys[column], _label(column, question.group, dated, ctx.language)) for column in columns]
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
     names = " · ".join(escape(shown_name(place, ctx.language)) for place in places)
-    lines = [f"{notes}{note}<b>{names}</b> · {year}{group}{as_of_words(as_of, ctx.language)}"]
+    years = sorted({year, *(column.year for column in columns)})
+    asked = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(year)
+    lines = [f"{notes}{note}<b>{names}</b> · {asked}{group}{as_of_words(as_of, ctx.language)}"]
     lines.extend(
-        _compared_line(shown_name(place, ctx.language), by_place[place_id_of(place)], measures, cite, ctx)
+        _compared_line(shown_name(place, ctx.language), by_place[place_id_of(place)], shown, cite, ctx)
         for place in places
     )
     if question.together:
-        lines.append(_sum_line(list(by_place.values()), measures, cite, ctx))
+        lines.append(_sum_line(list(by_place.values()), shown, cite, ctx))
     return Reply("\n".join(lines) + cite.render())
 
 
+class Column(NamedTuple):
+    """A figure set side by side for each place: its measure, group and year."""
+
+    measure: str
+    group: str
+    year: int
+
+
+def _columns(question: Question, measures: Sequence[str], year: int) -> list[Column]:
+    """Each measure, in the year of its own where each has one ('anm. 2016 og plantall 2017'), for the group
+    asked and each further group named ('anm. 2016 inkl. EM': everyone's and the minors')."""
+    groups = question.groups if len(question.groups) > 1 else [question.group]
+    pairs = question.measure_years if len(question.measure_years) > 1 else [(m, year) for m in measures]
+    return [Column(measure, group, at) for measure, at in pairs for group in groups]
+
+
+def _key(column: Column, group: str, year: int) -> str:
+    """A column's key in a place's values: its measure where it is the group and year asked (so the share of the
+    decision settled finds them), else all three."""
+    if (column.group, column.year) == (group, year):
+        return column.measure
+    return f"{column.measure}|{column.group}|{column.year}"
+
+
+def _label(column: Column, group: str, dated: bool, language: str) -> str:
+    """'anmodning', 'anmodning EM', 'plantall 2017': the measure, with its group where not the one asked and its
+    year where the columns' years differ."""
+    words = [short_measure_label(column.measure, language)]
+    if column.group != group:
+        words.append(group_label(column.group, language))
+    if dated:
+        words.append(str(column.year))
+    return " ".join(words)
+
+
+def _plain(measures: Sequence[str], language: str) -> list[tuple[str, str]]:
+    """Measures as keys with their labels, for a line of one group and year."""
+    return [(measure, short_measure_label(measure, language)) for measure in measures]
+
+
 def _sum_line(
-    values: list[dict[str, Statement]], measures: Sequence[str], cite: Citations, ctx: Context
+    values: list[dict[str, Statement]], shown: Sequence[tuple[str, str]], cite: Citations, ctx: Context
 ) -> str:
     """'Beregnet sum: anmodning 675¹': each measure summed over the places with a known value, saying how many
     of them that is where some have none ('bosatt 740¹ (1 av 2 med tall)')."""
     parts = []
-    for measure in measures:
+    for key, words in shown:
         statements = [
-            by_measure[measure]
-            for by_measure in values
-            if measure in by_measure and by_measure[measure].figure.value is not None
+            by_key[key] for by_key in values if key in by_key and by_key[key].figure.value is not None
         ]
         if statements:
             total = ctx.value_of_sum(statements)
@@ -86,9 +142,7 @@ def _sum_line(
                 if known == len(values)
                 else " (" + text("places_known", ctx.language, known=known, all=len(values)) + ")"
             )
-            parts.append(
-                f"{short_measure_label(measure, ctx.language)} <b>{total}</b>{cite.cite_all(statements)}{coverage}"
-            )
+            parts.append(f"{words} <b>{total}</b>{cite.cite_all(statements)}{coverage}")
     summed = text("summed", ctx.language)
     return f"{summed[:1].upper()}{summed[1:]}: " + (
         " · ".join(parts) or text("no_figures_short", ctx.language)
@@ -103,25 +157,28 @@ def _compared_measures(question: Question, unnamed: Sequence[str]) -> tuple[str,
     return tuple(dict.fromkeys(m for measure in named for m in (measure, REVISED.get(measure)) if m))
 
 
-def _latest_year(held: list[PlaceFigures], measures: Sequence[str]) -> int | None:
-    """The latest year any of the places has figures of these measures for."""
-    years = [y for figures in held for m, ys in figures.years().items() if m in measures for y in ys]
+def _latest_year(
+    held: list[PlaceFigures], measures: Sequence[str], question: Question, today: date
+) -> int | None:
+    """The latest year any of the places has figures of these measures for (stated on the day asked, if one is)."""
+    years = {y for figures in held for m, ys in figures.years().items() if m in measures for y in ys}
+    if question.as_of_day is not None:  # 'anm., vedt. og bos. pr 10.12 for Melhus og Malvik'
+        years = on_the_day(held, years, measures, question.as_of_day, today)
     return max(years, default=None)
 
 
 def _compared_line(
-    name: str, values: dict[str, Statement], measures: Sequence[str], cite: Citations, ctx: Context
+    name: str, values: dict[str, Statement], shown: Sequence[tuple[str, str]], cite: Citations, ctx: Context
 ) -> str:
     """'Melhus: anmodning 56¹ · vedtak 51¹ · bosatt 43¹ · utsøkt 13¹ · 84 %' (a place's or a year's)."""
     parts = [
-        f"{short_measure_label(m, ctx.language)} {ctx.value(values[m])}{cite.cite(values[m])}"
-        + _caveats(values[m], ctx.language)
-        for m in measures
-        if m in values
+        f"{words} {ctx.value(values[key])}{cite.cite(values[key])}" + _caveats(values[key], ctx.language)
+        for key, words in shown
+        if key in values
     ]
     share = settled_share(value_of(values.get(Measure.DECIDED)), value_of(values.get(Measure.SETTLED)))
     if share is not None:
-        parts.append(percent(share, ctx.language))
+        parts.append(ctx.percent(share))
     return f"{escape(name)}: " + (" · ".join(parts) or text("no_figures_short", ctx.language))
 
 
@@ -306,7 +363,7 @@ def _share_row(row: ShareRow, cite: Citations, ctx: Context, remaining: bool = F
         if remaining
         else ""
     )
-    return f"{escape(member.name)}: {shown} ({percent(share, ctx.language)}){left}"
+    return f"{escape(member.name)}: {shown} ({ctx.percent(share)}){left}"
 
 
 def _remaining_of(row: ShareRow) -> float:
@@ -418,7 +475,7 @@ async def years_compared(question: Question, place: Place, ctx: Context) -> Repl
     for year, group in product(question.years, question.groups or [question.group]):
         values = {s.figure.measure: s for s in held.current([year], measures, [group])}
         name = str(year) if group == Group.ALL else f"{year}, {group_label(group, ctx.language)}"
-        lines.append(_compared_line(name, values, measures, cite, ctx))
+        lines.append(_compared_line(name, values, _plain(measures, ctx.language), cite, ctx))
     return Reply("\n".join(lines) + cite.render())
 
 
