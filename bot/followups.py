@@ -150,7 +150,8 @@ def follow(previous: Question, question: Question) -> Question:
         changes = {"also": question.places, "versus": True}
     if question.share_of_place:  # 'hvor stor andel er det av Midt-Norge?': the previous figure, of its
         measure = previous.measure or Measure.SETTLED
-        changes = {"also": question.places, "part_share": True, "intent": Intent.FIGURE, "measure": measure}
+        changes = {**_part_and_whole(previous, question), "part_share": True, "intent": Intent.FIGURE}
+        changes["measure"] = measure
     # 'hvor havnet Melhus?' after a ranking of members: the ranking again, where the place has its line
     if question.position and previous.intent == Intent.RANKING:
         changes = {name: value for name, value in changes.items() if name not in PLACE_FIELDS}
@@ -181,6 +182,18 @@ def follow(previous: Question, question: Question) -> Question:
     if "intent" not in question.named and previous.intent in (Intent.STATUS, Intent.FIGURE):
         merged.intent = Intent.FIGURE if merged.measure else Intent.STATUS
     return merged
+
+
+def _part_and_whole(previous: Question, question: Question) -> dict[str, list[PlaceMatch]]:
+    """The part and the whole of a share asked after a figure: the previous place of the one named ('hvor stor
+    andel er det av Midt-Norge?'), or the one named of the other place asked before ('hvor stor andel er
+    Midt-Norge av det?' after Midt-Norge vs Norge)."""
+    before = [*previous.places, *previous.also]
+    named = {match.place.code for match in question.places}
+    others = [match for match in before if match.place.code not in named]
+    if others and named < {match.place.code for match in before}:
+        return {"places": question.places, "also": others[:1]}
+    return {"also": question.places}
 
 
 def _of_the_first(previous: Question, question: Question) -> Question:

@@ -2003,9 +2003,9 @@ def _part_share(reading: _Reading, index: PlaceIndex) -> None:
 def _lies_in(part: Place, whole: Place, index: PlaceIndex, year: int) -> bool:
     """Whether a place lies within another in a year: a municipality among its members, a county among its
     counties, a group of municipalities all among them (Trondheimsregionen in Midt-Norge), anything but the
-    nation in the nation."""
-    if whole.level == "nation":
-        return part.level != "nation"
+    nation in the nation, and anything but a place abroad in one (Norway in Europe)."""
+    if whole.level in ("nation", "international"):
+        return part.level not in (whole.level, "international")
     if part.level == "municipality":
         return place_id_of(part) in index.member_ids_in_year(whole, year)
     if part.level == "group":

@@ -142,6 +142,7 @@ async def _between(question: Question, place: Place, ctx: Context) -> Reply:
         lines.append(f"{word.capitalize()}: {between}")
         lines.extend(_in_percent((before, after), ctx) if question.in_percent and changed else [])
         lines.extend(_times((before, after), ctx) if question.times else [])
+        lines.extend(_share_left(before, after, ctx) if question.without_group and question.per else [])
         lines.extend(_stated_change(before, after, ctx) if changed else [])
     years = sorted({end.year for end in ends})
     as_of = as_of_words(ends[-1].as_of, ctx.language)
@@ -268,6 +269,16 @@ def _times(compared: tuple[Point, Point], ctx: Context) -> list[str]:
     factor = f"{after.value / before.value:,.{ctx.decimals or 1}f}".replace(",", " ")
     shown = factor if ctx.language == "en" else factor.replace(".", ",")
     return [text("change_times", ctx.language, factor=shown)]
+
+
+def _share_left(whole: Point, part: Point, ctx: Context) -> list[str]:
+    """What is left of the whole as a share of it ('hvor mange prosent var ikke fra Ukraina': 3 971 of 33 701,
+    12 %)."""
+    if not whole.value or part.value is None:
+        return []
+    return [
+        f"{text('share_word', ctx.language)}: <b>{ctx.percent((whole.value - part.value) / whole.value)}</b>"
+    ]
 
 
 async def ratio_answer(question: Question, place: Place, ctx: Context) -> Reply:

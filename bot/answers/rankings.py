@@ -109,13 +109,13 @@ def _key(column: Column, group: str, year: int) -> str:
 
 
 def _label(column: Column, group: str, dated: bool, language: str) -> str:
-    """'anmodning', 'anmodning EM', 'plantall 2017': the measure, with its group where not the one asked and its
-    year where the columns' years differ."""
+    """'anmodning', 'anmodning EM', 'plantall (2017)': the measure, with its group where not the one asked and its
+    year where the columns' years differ (in brackets: 'anmodning 2016 42' would read as one number)."""
     words = [short_measure_label(column.measure, language)]
     if column.group != group:
         words.append(group_label(column.group, language))
     if dated:
-        words.append(str(column.year))
+        words.append(f"({column.year})")
     return " ".join(words)
 
 

@@ -151,12 +151,12 @@ async def test_places_side_by_side_show_each_group_named(
         (
             "Rissa + Leksvik samlet: anm. 2016 og plantall 2017?",
             "nb",
-            "anmodning 2016 42¹ · plantall 2017 45¹",
+            "anmodning (2016) 42¹ · plantall (2017) 45¹",
         ),
         (
             "Rissa og Leksvik til saman: oppmoding 2016 og plantal 2017?",
             "nn",
-            "oppmoding 2016 42¹ · plantal 2017 45¹",
+            "oppmoding (2016) 42¹ · plantal (2017) 45¹",
         ),
     ],
 )
@@ -165,7 +165,7 @@ async def test_places_side_by_side_show_each_measure_in_its_own_year(
 ) -> None:
     """'anm. 2016 og plantall 2017' for two places: Rissa 25 and 27, Leksvik 17 and 18, summed 42 and 45."""
     answer = await reply(on(store, REQUESTS_DAY), message, language=language)
-    assert "Rissa: " in answer and " 2016 25¹ · plant" in answer and summed in answer, answer
+    assert "Rissa: " in answer and " (2016) 25¹ · plant" in answer and summed in answer, answer
 
 
 @pytest.mark.parametrize(
@@ -199,3 +199,78 @@ async def test_a_change_asked_as_a_factor_gives_it(
     """Midt-Norge settled 762 in 2011 and 1 978 in 2015: 2.6 times as many (2.596), with the change beside it."""
     answer = await reply(on(store, REGIONS_DAY), message, language=language)
     assert "762" in answer and "1 978" in answer and "1 216" in answer and factor in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "share"),
+    [
+        ("hvor mange prosent av de bosatte i Norge i 2023 var ikke fra Ukraina?", "nb", "Andel: 12 %"),
+        (
+            "Kor mange prosent av dei busette i Noreg i 2023 var ikkje frå Ukraina? Éin desimal.",
+            "nn",
+            "Del: 11,8 %",
+        ),
+        ("What share of those settled in Norway in 2023 were not from Ukraine?", "en", "Share: 12 %"),
+    ],
+)
+async def test_those_not_of_a_group_asked_in_per_cent_get_their_share(
+    store: Store, message: str, language: str, share: str
+) -> None:
+    """33 701 settled in 2023, 29 730 of them from Ukraine: 3 971 were not, 11.8 % of all."""
+    answer = await reply(on(store, date(2024, 2, 5)), message, language=language)
+    assert "3 971" in answer and share in answer, answer
+
+
+async def test_those_not_of_a_group_asked_as_a_count_get_no_share(store: Store) -> None:
+    """Asked how many, not what share: the difference alone."""
+    answer = await reply(
+        on(store, date(2024, 2, 5)), "hvor mange av de bosatte i Norge i 2023 var ikke fra Ukraina?"
+    )
+    assert "3 971" in answer and "%" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language", "share"),
+    [
+        (
+            "Midt-Norge vs Norge 2016, bosettingsbehov?",
+            "hvor stor andel er Midt-Norge av det? én desimal",
+            "nb",
+            "15,5 %",
+        ),
+        (
+            "Midt-Noreg mot Noreg 2016, busetjingsbehov?",
+            "kor stor del er Midt-Noreg av det? éin desimal",
+            "nn",
+            "15,5 %",
+        ),
+        (
+            "Midt-Norge vs Norway 2016, settlement need?",
+            "what share is Midt-Norge of that? one decimal",
+            "en",
+            "15.5 %",
+        ),
+    ],
+)
+async def test_the_share_of_one_of_two_places_asked_before_is_of_the_other(
+    store: Store, first: str, then: str, language: str, share: str
+) -> None:
+    """After Midt-Norge beside Norway, 'what share is Midt-Norge of that' is 2 790 of Norway's 18 000, not of
+    Midt-Norge itself (100 %)."""
+    answer = await reply(on(store, REGIONS_DAY), first, then, language=language)
+    assert "2 790" in answer and "18 000" in answer and share in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "share"),
+    [
+        ("hvor stor andel av asylsøkerne i Europa i 2015 søkte i Norge? én desimal", "nb", "3,1 %"),
+        ("What share of all asylum seekers in Europe in 2015 applied in Norway? One decimal.", "en", "3.1 %"),
+    ],
+)
+async def test_a_countrys_share_of_a_continent_is_the_country_over_the_continent(
+    store: Store, message: str, language: str, share: str
+) -> None:
+    """Norway's 31 000 asylum seekers of Europe's million in 2015 is 3.1 % (the other way round was 3 225.8 %)."""
+    answer = await reply(on(store, REGIONS_DAY), message, language=language)
+    assert "31 000" in answer and "1 000 000" in answer and share in answer, answer
