@@ -1116,10 +1116,11 @@ def _several(reading: _Reading, year_marks: list[tuple[int, int]]) -> None:
     marks = sorted([*year_marks, *reading.time_marks])
     # 'anm 2015, 2016 og plantall 2017': both years of the request (the intent is decided later)
     listed = question.intent in (Intent.FIGURE, Intent.STATUS, Intent.UNKNOWN)
+    leading = _year_leads(reading.measures[0][0], marks) if reading.measures else None
     pairs = [
         (value, year)
         for at, value in reading.measures
-        for year in _years_of(at, reading.measures, marks, listed)
+        for year in (leading and _year_leads(at, marks)) or _years_of(at, reading.measures, marks, listed)
     ]
     if len(question.measures) > 1 and len({year for _, year in pairs}) > 1:
         question.measure_years = pairs
@@ -1357,6 +1358,13 @@ def _compared_against_last(reading: _Reading) -> None:
     if than is not None and all(reading.kinds[at] in ("stop", "word") for at in range(than + 1, before)):
         question.measures.reverse()
         question.measure, question.second_measure = question.measures
+
+
+def _year_leads(at: int, year_marks: list[tuple[int, int]]) -> list[int]:
+    """The year written right before a measure ('the 2016 request', '2017-plantallet'), if one is: where the first
+    measure has one, each measure takes its own so ('the 2016 request and the 2017 planning figure'), and one
+    without takes its year as usual ('what it settled in 2015')."""
+    return [year for where, year in year_marks if 0 < at - (where + 4) <= 2][-1:]
 
 
 def _years_of(

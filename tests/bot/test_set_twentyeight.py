@@ -274,3 +274,18 @@ async def test_a_countrys_share_of_a_continent_is_the_country_over_the_continent
     """Norway's 31 000 asylum seekers of Europe's million in 2015 is 3.1 % (the other way round was 3 225.8 %)."""
     answer = await reply(on(store, REGIONS_DAY), message, language=language)
     assert "31 000" in answer and "1 000 000" in answer and share in answer, answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Melhus and Orkdal: unaccompanied minors in the 2016 request and the 2017 planning figure?",
+        "Melhus and Orkdal, minors: the 2016 request and 2017 planning figure",
+    ],
+)
+async def test_years_written_before_their_measures_go_with_them(store: Store, message: str) -> None:
+    """'the 2016 request and the 2017 planning figure': the request of 2016 (Melhus 14, Orkdal 12 minors) and the
+    planning figure of 2017 (24 and 19), not both of 2017."""
+    answer = await reply(on(store, REQUESTS_DAY), message, language="en")
+    assert "Melhus: request (2016) 14¹ · planning figure (2017) 24¹" in answer, answer
+    assert "Orkdal: request (2016) 12¹ · planning figure (2017) 19¹" in answer, answer
