@@ -115,6 +115,7 @@ PRECISION = re.compile(
 # normalised, 'vår' and 'vårt' are 'var' and 'vart' (was, became).
 OWN_WORDS = frozenset({"vår", "vårt", "våre", "oss", "our"})
 DECIMALS = {"én": 1, "en": 1, "ein": 1, "éin": 1, "one": 1, "1": 1, "to": 2, "two": 2, "2": 2}
+HYPHEN = re.compile(r"(?<=\w)-(?=\w)")  # 'Nord-Trøndelag': the words it joins are one name's
 # 'Leksvik (Nord-Trøndelag)': a county or region in brackets after a place says where it lies.
 BRACKETED = re.compile(r"\([^()]*\)")
 # 'Nord- og Sør-Trøndelag', 'Aust- eller Vest-Agder': a first part that takes the ending of the hyphenated word after it
@@ -406,6 +407,7 @@ class _Reading:
     when: bool = False  # 'når', 'when': with a bound, the first year past it
     later_name: bool = False  # 'Orkdal (nå Orkland)': a place's later name in brackets
     brackets: list[tuple[int, int]] = field(default_factory=list)  # where each '(…)' of the message stands
+    hyphened: frozenset[int] = frozenset()  # where each word joined to the one before by a hyphen begins
     bracketed: list[str] = field(default_factory=list)  # place names read within brackets
     shares: bool = False  # a share word ('andel', 'del', 'share'): a share of something is asked
 
@@ -440,7 +442,13 @@ def parse(message: str, *, index: PlaceIndex, today: date) -> Question:
     question.average = any(token.norm in AVERAGE_WORDS for token in tokens)
     brackets = [match.span() for match in BRACKETED.finditer(body)]
     reading = _Reading(
-        question, today, tokens, later_name=bool(later_names), brackets=brackets, shares=shares
+        question,
+        today,
+        tokens,
+        later_name=bool(later_names),
+        brackets=brackets,
+        shares=shares,
+        hyphened=frozenset(match.end() for match in HYPHEN.finditer(body)) if "-" in body else frozenset(),
     )
     _read(reading, index)
     _title_named(reading, index, message)
@@ -754,8 +762,25 @@ def _place_at(reading: _Reading, start: int, index: PlaceIndex) -> int:
     longest = min(MAX_PHRASE, len(tokens) - start, index.words_from.get(tokens[start].norm, 0))
     for length in range(longest, 0, -1):
         if " ".join(t.norm for t in tokens[start : start + length]) in index.aliases:
+            if reading.hyphened and _splits_a_name(reading, start, start + length, index):
+                continue
             return length if length > 1 or _written_as_name(reading, start) else 0
     return 0
+
+
+def _splits_a_name(reading: _Reading, start: int, end: int, index: PlaceIndex) -> bool:
+    """Whether a name of several words ends inside a hyphenated word that begins a longer name of its own ('IMDi
+    Nord-Trøndelag-kommunene' is Nord-Trøndelag, not the region IMDi Nord)."""
+    tokens, hyphened = reading.tokens, reading.hyphened
+    if end >= len(tokens) or tokens[end].at not in hyphened:
+        return False
+    word = end - 1
+    while word > start and tokens[word].at in hyphened:
+        word -= 1
+    if word == start:  # the name is all of the word's first parts ('Nord-Trøndelag-kommunene'): no other name
+        return False
+    stops = range(end + 1, min(len(tokens), word + MAX_PHRASE) + 1)
+    return any(" ".join(t.norm for t in tokens[word:stop]) in index.aliases for stop in stops)
 
 
 def _typo_after(reading: _Reading, start: int, name: str, length: int, index: PlaceIndex) -> tuple[str, int]:

@@ -289,3 +289,20 @@ async def test_years_written_before_their_measures_go_with_them(store: Store, me
     answer = await reply(on(store, REQUESTS_DAY), message, language="en")
     assert "Melhus: request (2016) 14¹ · planning figure (2017) 24¹" in answer, answer
     assert "Orkdal: request (2016) 12¹ · planning figure (2017) 19¹" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "place"),
+    [
+        ("Hvor mange EM ber IMDi Nord-Trøndelag-kommunene om for 2016?", "Nord-Trøndelag"),
+        ("IMDi Nord anmodning 2016", "IMDi Nord"),
+        ("anmodning 2016 Midtre Gauldal-kommunen", "Midtre Gauldal"),
+    ],
+)
+async def test_a_name_across_words_gives_way_to_the_hyphenated_name_it_cuts(
+    store: Store, message: str, place: str
+) -> None:
+    """'IMDi Nord-Trøndelag-kommunene' is Nord-Trøndelag (IMDi asking its municipalities), not the region IMDi
+    Nord cut out of it; 'IMDi Nord' alone and a name before a hyphenated ending stay as they were."""
+    answer = await reply(on(store, REQUESTS_DAY), message)
+    assert answer.startswith(place) or f"\n{place}" in answer.split("·")[0], answer
