@@ -820,8 +820,6 @@ _words(
     "of whom|of which",
 )
 
-# 'vårt vedtak', 'ber IMDi oss om', 'our request': the user's own municipality, named in an earlier message.
-
 # The previous answer in other units or from another angle: 'hvor mange flyktninger tilsvarer det?' after the
 # dwellings asks again for the same place, year and measure (the answer holds the people they house).
 _words(

@@ -44,8 +44,13 @@ def percent(share: float, language: str = "nb", decimals: int = 0) -> str:
     """0.873 as '87 %' (with one decimal '87,3 %'; English '87.3 %')."""
     if not decimals:
         return f"{number(round(share * 100), language)} %"
-    shown = f"{share * 100:,.{decimals}f}".replace(",", " ")
-    return f"{shown if language == 'en' else shown.replace('.', ',')} %"
+    return f"{fixed(share * 100, language, decimals)} %"
+
+
+def fixed(value: float, language: str, decimals: int) -> str:
+    """A number to these decimals: 2.596 to one as '2,6' (English '2.6'), thousands apart as in `number`."""
+    shown = f"{value:,.{decimals}f}".replace(",", " ")
+    return shown if language == "en" else shown.replace(".", ",")
 
 
 def day(value: date, language: str = "nb") -> str:

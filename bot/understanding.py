@@ -1389,7 +1389,7 @@ def _year_leads(at: int, year_marks: list[tuple[int, int]]) -> list[int]:
     """The year written right before a measure ('the 2016 request', '2017-plantallet'), if one is: where the first
     measure has one, each measure takes its own so ('the 2016 request and the 2017 planning figure'), and one
     without takes its year as usual ('what it settled in 2015')."""
-    return [year for where, year in year_marks if 0 < at - (where + 4) <= 2][-1:]
+    return [year for where, year in year_marks if 0 < at - (where + len(str(year))) <= 2][-1:]
 
 
 def _years_of(

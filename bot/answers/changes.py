@@ -23,7 +23,7 @@ from bot.answers.context import (
     title,
     year_for,
 )
-from bot.render import Citations, day, escape, number, signed
+from bot.render import Citations, day, escape, fixed, number, signed
 from bot.replies import Reply
 from bot.texts import group_label, measure_label, short_measure_label, text
 from bot.understanding import Question
@@ -266,9 +266,8 @@ def _times(compared: tuple[Point, Point], ctx: Context) -> list[str]:
     before, after = compared
     if not _comparable(before, after) or not before.value or after.value is None:
         return []
-    factor = f"{after.value / before.value:,.{ctx.decimals or 1}f}".replace(",", " ")
-    shown = factor if ctx.language == "en" else factor.replace(".", ",")
-    return [text("change_times", ctx.language, factor=shown)]
+    factor = fixed(after.value / before.value, ctx.language, ctx.decimals or 1)
+    return [text("change_times", ctx.language, factor=factor)]
 
 
 def _share_left(whole: Point, part: Point, ctx: Context) -> list[str]:

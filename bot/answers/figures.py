@@ -117,7 +117,8 @@ async def _lines_of(
     TOTALT worked out from settled and assigned."""
     companion = COMPANIONS.get(measure)
     shown = [m for m in (measure, companion) if m is not None and (m == measure or m not in alone)]
-    lines = await _measure_lines(place, year, shown, groups, cite, ctx, as_of)
+    found = await _grouped_lines(place, year, shown, groups, cite, ctx, as_of)
+    lines = [line for _, own in found for line in own]
     if not lines and measure == Measure.SETTLED_AND_ASSIGNED and not ctx.is_sum(place, year):
         return await _settled_and_assigned(place, year, cite, ctx)
     return lines
@@ -159,21 +160,6 @@ async def _years_of(question: Question, place: Place, ctx: Context) -> list[tupl
     return [(year, measures, note) for year, (measures, note) in sorted(by_year.items())]
 
 
-async def _measure_lines(
-    place: Place,
-    year: int,
-    measures: Sequence[str],
-    groups: Sequence[str],
-    cite: Citations,
-    ctx: Context,
-    as_of: date | None = None,
-) -> list[str]:
-    """For each measure and group shown (every group stated, if none given): its value (as of a day, if
-    asked) or total, and its other statements."""
-    found = await _grouped_lines(place, year, measures, groups, cite, ctx, as_of)
-    return [line for _, own in found for line in own]
-
-
 async def _grouped_lines(
     place: Place,
     year: int,
@@ -183,7 +169,8 @@ async def _grouped_lines(
     ctx: Context,
     as_of: date | None = None,
 ) -> list[tuple[str, list[str]]]:
-    """Each measure's and group's lines (as `_measure_lines` shows them), with the group they are of."""
+    """For each measure and group shown (every group stated, if none given): its value (as of a day, if asked) or
+    total and its other statements, with the group they are of."""
     held = await ctx.figures(place, [year])
     history = held.statements(year, measures, latest_dates=SHOWN_STATEMENTS + 1)
     truncated = len({s.figure.as_of for s in history}) > SHOWN_STATEMENTS

@@ -68,11 +68,12 @@ async def compare_answer(question: Question, places: list[Place], ctx: Context, 
             if key is not None:
                 by_place[figure.place_id][key] = statement
     cite = Citations(ctx.language)
-    dated = len({column.year for column in columns}) > 1
-    shown = [(keys[column], _label(column, question.group, dated, ctx.language)) for column in columns]
+    years = sorted({column.year for column in columns})
+    shown = [
+        (keys[column], _label(column, question.group, len(years) > 1, ctx.language)) for column in columns
+    ]
     group = "" if question.group == Group.ALL else f" · {group_label(question.group, ctx.language)}"
     names = " · ".join(escape(shown_name(place, ctx.language)) for place in places)
-    years = sorted({year, *(column.year for column in columns)})
     asked = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(year)
     lines = [f"{notes}{note}<b>{names}</b> · {asked}{group}{as_of_words(as_of, ctx.language)}"]
     lines.extend(

@@ -10,13 +10,14 @@ import subprocess
 import time
 from pathlib import Path
 
+import aiohttp
 import pytest
 from telegram import Bot
 from telegram.error import RetryAfter
 from telegram.ext import ExtBot
 
 from scheduler.delivery import OutcomeUnknown, Transient
-from scheduler.telegram import AiohttpRequest, FloodWaits, TelegramSender, Timeouts
+from scheduler.telegram import AiohttpRequest, FloodWaits, TelegramSender, Timeouts, never_left
 from tests.botapi.server import FakeBotApi
 from tests.conftest import COORDINATOR_ID
 
@@ -196,3 +197,26 @@ async def test_a_server_whose_certificate_no_authority_vouches_for_is_never_sent
         server.close()
         await server.wait_closed()
     assert received == []
+
+
+@pytest.mark.parametrize(
+    ("error", "left"),
+    [
+        (
+            aiohttp.ClientOSError(
+                None, "Can not write request body for https://api.telegram.org/bot1:x/send"
+            ),
+            False,
+        ),
+        (aiohttp.ClientOSError(104, "Connection reset by peer"), True),
+        (aiohttp.ServerDisconnectedError(), True),
+        (aiohttp.ConnectionTimeoutError(), False),
+    ],
+    ids=["not written", "reset while waiting", "disconnected while waiting", "no connection in time"],
+)
+def test_a_request_never_left_only_when_aiohttp_failed_before_writing_it_whole(
+    error: BaseException, left: bool
+) -> None:
+    """aiohttp's failures told apart as the sender needs them: not written whole (its own words) or no connection
+    is a request Telegram never had; a connection lost while waiting for the answer may have delivered it."""
+    assert never_left(error) is not left
